@@ -1,0 +1,404 @@
+/* trib-request-record.c
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-request-record"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "trib-redact.h"
+#include "trib-request-record.h"
+
+/* One call as the Activity view shows it. Everything in here has been
+ * redacted on the way in: a record never holds a token or a secret.
+ */
+struct _TribRequestRecord
+{
+  GObject parent_instance;
+
+  char *method;
+  char *url;
+  GDateTime *started;
+  gint64 started_monotonic;
+  GPtrArray *headers;
+  char *body;
+  gsize request_size;
+
+  guint status;
+  gsize response_size;
+  double duration_ms;
+  char *error_message;
+  guint done : 1;
+};
+
+G_DEFINE_FINAL_TYPE (TribRequestRecord, trib_request_record, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_METHOD,
+  PROP_URL,
+  PROP_STATUS,
+  PROP_DONE,
+  PROP_DURATION_MS,
+  PROP_ERROR_MESSAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+trib_request_record_finalize (GObject *object)
+{
+  TribRequestRecord *self = (TribRequestRecord *)object;
+
+  g_clear_pointer (&self->method, g_free);
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->started, g_date_time_unref);
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
+  g_clear_pointer (&self->body, g_free);
+  g_clear_pointer (&self->error_message, g_free);
+
+  G_OBJECT_CLASS (trib_request_record_parent_class)->finalize (object);
+}
+
+static void
+trib_request_record_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  TribRequestRecord *self = TRIB_REQUEST_RECORD (object);
+
+  switch (prop_id)
+    {
+    case PROP_METHOD:
+      g_value_set_string (value, self->method);
+      break;
+
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_uint (value, self->status);
+      break;
+
+    case PROP_DONE:
+      g_value_set_boolean (value, self->done);
+      break;
+
+    case PROP_DURATION_MS:
+      g_value_set_double (value, self->duration_ms);
+      break;
+
+    case PROP_ERROR_MESSAGE:
+      g_value_set_string (value, self->error_message);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_request_record_class_init (TribRequestRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = trib_request_record_finalize;
+  object_class->get_property = trib_request_record_get_property;
+
+  properties[PROP_METHOD] =
+    g_param_spec_string ("method", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_URL] =
+    g_param_spec_string ("url", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_uint ("status", NULL, NULL, 0, 999, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DONE] =
+    g_param_spec_boolean ("done", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DURATION_MS] =
+    g_param_spec_double ("duration-ms", NULL, NULL, 0, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR_MESSAGE] =
+    g_param_spec_string ("error-message", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+trib_request_record_init (TribRequestRecord *self)
+{
+  self->headers = g_ptr_array_new_null_terminated (8, g_free, TRUE);
+  self->started = g_date_time_new_now_local ();
+  self->started_monotonic = g_get_monotonic_time ();
+}
+
+TribRequestRecord *
+trib_request_record_new (const char *method,
+                         const char *url)
+{
+  TribRequestRecord *self;
+
+  g_return_val_if_fail (method != NULL, NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  self = g_object_new (TRIB_TYPE_REQUEST_RECORD, NULL);
+  self->method = g_strdup (method);
+  self->url = g_strdup (url);
+
+  return self;
+}
+
+const char *
+trib_request_record_get_method (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), NULL);
+
+  return self->method;
+}
+
+const char *
+trib_request_record_get_url (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), NULL);
+
+  return self->url;
+}
+
+/**
+ * trib_request_record_get_started:
+ * @self: a #TribRequestRecord
+ *
+ * Returns: (transfer none): when the call was sent
+ */
+GDateTime *
+trib_request_record_get_started (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), NULL);
+
+  return self->started;
+}
+
+/**
+ * trib_request_record_add_header:
+ * @self: a #TribRequestRecord
+ * @name: the header's name
+ * @value: its value, which is redacted if it is a credential
+ */
+void
+trib_request_record_add_header (TribRequestRecord *self,
+                                const char        *name,
+                                const char        *value)
+{
+  g_autofree char *redacted = NULL;
+
+  g_return_if_fail (TRIB_IS_REQUEST_RECORD (self));
+
+  redacted = trib_redact_header_value (name, value);
+  g_ptr_array_add (self->headers, g_strdup_printf ("%s: %s", name, redacted));
+}
+
+/**
+ * trib_request_record_get_headers:
+ * @self: a #TribRequestRecord
+ *
+ * Returns: (transfer none): the request headers as `Name: value` lines
+ */
+const char * const *
+trib_request_record_get_headers (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), NULL);
+
+  return (const char * const *) self->headers->pdata;
+}
+
+/**
+ * trib_request_record_set_body:
+ * @self: a #TribRequestRecord
+ * @content_type: (nullable): the body's content type
+ * @body: (nullable): the request body, redacted before it is kept
+ * @length: its length
+ */
+void
+trib_request_record_set_body (TribRequestRecord *self,
+                              const char        *content_type,
+                              const char        *body,
+                              gsize              length)
+{
+  g_return_if_fail (TRIB_IS_REQUEST_RECORD (self));
+
+  g_clear_pointer (&self->body, g_free);
+  self->body = trib_redact_body (content_type, body, length);
+  self->request_size = length;
+}
+
+const char *
+trib_request_record_get_body (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), NULL);
+
+  return self->body;
+}
+
+gsize
+trib_request_record_get_request_size (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), 0);
+
+  return self->request_size;
+}
+
+/**
+ * trib_request_record_finish:
+ * @self: a #TribRequestRecord
+ * @status: the HTTP status, or 0 if no answer came
+ * @response_size: bytes received
+ * @error_message: (nullable): why the call failed, if it did
+ */
+void
+trib_request_record_finish (TribRequestRecord *self,
+                            guint              status,
+                            gsize              response_size,
+                            const char        *error_message)
+{
+  g_return_if_fail (TRIB_IS_REQUEST_RECORD (self));
+  g_return_if_fail (!self->done);
+
+  self->done = TRUE;
+  self->status = status;
+  self->response_size = response_size;
+  self->duration_ms = (g_get_monotonic_time () - self->started_monotonic) / 1000.0;
+  self->error_message = g_strdup (error_message);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DURATION_MS]);
+  if (error_message != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+guint
+trib_request_record_get_status (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), 0);
+
+  return self->status;
+}
+
+gboolean
+trib_request_record_get_done (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), FALSE);
+
+  return self->done;
+}
+
+gsize
+trib_request_record_get_response_size (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), 0);
+
+  return self->response_size;
+}
+
+double
+trib_request_record_get_duration_ms (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), 0);
+
+  return self->duration_ms;
+}
+
+const char *
+trib_request_record_get_error_message (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), NULL);
+
+  return self->error_message;
+}
+
+static void
+append_shell_quoted (GString    *str,
+                     const char *text)
+{
+  const char *p = text;
+
+  /* Placeholders ($ACCESS_TOKEN…) are left outside the single quotes so
+   * the shell expands them once the user exports the real values.
+   */
+  while (*p != '\0')
+    {
+      const char *dollar = strchr (p, '$');
+      const char *end;
+
+      if (dollar == NULL)
+        dollar = p + strlen (p);
+
+      if (dollar > p)
+        {
+          g_autofree char *segment = g_strndup (p, dollar - p);
+          g_autofree char *quoted = g_shell_quote (segment);
+
+          g_string_append (str, quoted);
+        }
+
+      if (*dollar == '\0')
+        break;
+
+      for (end = dollar + 1; g_ascii_isupper (*end) || g_ascii_isdigit (*end) || *end == '_'; end++)
+        ;
+
+      if (end == dollar + 1)
+        {
+          g_string_append (str, "'$'");
+          p = dollar + 1;
+          continue;
+        }
+
+      g_string_append_c (str, '"');
+      g_string_append_len (str, dollar, end - dollar);
+      g_string_append_c (str, '"');
+      p = end;
+    }
+}
+
+/**
+ * trib_request_record_dup_curl:
+ * @self: a #TribRequestRecord
+ *
+ * Returns: (transfer full): the call as a `curl` command line, with
+ *   `$ACCESS_TOKEN`-style placeholders where credentials were
+ */
+char *
+trib_request_record_dup_curl (TribRequestRecord *self)
+{
+  GString *str;
+
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), NULL);
+
+  str = g_string_new ("curl -X ");
+  g_string_append (str, self->method);
+  g_string_append_c (str, ' ');
+  append_shell_quoted (str, self->url);
+
+  for (guint i = 0; i < self->headers->len; i++)
+    {
+      g_string_append (str, " \\\n  -H ");
+      append_shell_quoted (str, g_ptr_array_index (self->headers, i));
+    }
+
+  if (self->body != NULL)
+    {
+      g_string_append (str, " \\\n  --data-raw ");
+      append_shell_quoted (str, self->body);
+    }
+
+  return g_string_free (str, FALSE);
+}

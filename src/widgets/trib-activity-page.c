@@ -1,0 +1,338 @@
+/* trib-activity-page.c
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-activity-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-activity-page.h"
+
+/* The calls made to the platform, so a data engineer can see what the
+ * app did and replay any of it with curl.
+ */
+struct _TribActivityPage
+{
+  AdwBin parent_instance;
+
+  TribRequestLog *log;
+  GtkSingleSelection *selection;
+
+  /* Template widgets */
+  GtkStack *stack;
+  GtkListView *list_view;
+  GtkLabel *detail_title;
+  GtkTextView *detail_view;
+};
+
+G_DEFINE_FINAL_TYPE (TribActivityPage, trib_activity_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_LOG,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+describe_outcome (TribRequestRecord *record)
+{
+  if (!trib_request_record_get_done (record))
+    return g_strdup (_("Waiting…"));
+
+  if (trib_request_record_get_status (record) == 0)
+    return g_strdup (_("No answer"));
+
+  /* Translators: an HTTP status and how long the call took */
+  return g_strdup_printf (_("%u · %.0f ms"),
+                          trib_request_record_get_status (record),
+                          trib_request_record_get_duration_ms (record));
+}
+
+static void
+update_row (GtkListItem *item)
+{
+  TribRequestRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *method = gtk_widget_get_first_child (box);
+  GtkWidget *url = gtk_widget_get_next_sibling (method);
+  GtkWidget *outcome = gtk_widget_get_next_sibling (url);
+  g_autofree char *text = NULL;
+  guint status;
+
+  if (record == NULL)
+    return;
+
+  text = describe_outcome (record);
+  status = trib_request_record_get_status (record);
+
+  gtk_label_set_label (GTK_LABEL (method), trib_request_record_get_method (record));
+  gtk_label_set_label (GTK_LABEL (url), trib_request_record_get_url (record));
+  gtk_label_set_label (GTK_LABEL (outcome), text);
+
+  gtk_widget_remove_css_class (outcome, "error");
+  gtk_widget_remove_css_class (outcome, "success");
+  if (trib_request_record_get_done (record))
+    gtk_widget_add_css_class (outcome, status >= 200 && status < 300 ? "success" : "error");
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *method = gtk_label_new (NULL);
+  GtkWidget *url = gtk_label_new (NULL);
+  GtkWidget *outcome = gtk_label_new (NULL);
+
+  gtk_widget_set_size_request (method, 56, -1);
+  gtk_label_set_xalign (GTK_LABEL (method), 0);
+  gtk_widget_add_css_class (method, "monospace");
+  gtk_widget_add_css_class (method, "caption-heading");
+
+  gtk_label_set_xalign (GTK_LABEL (url), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (url), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (url, TRUE);
+
+  gtk_label_set_xalign (GTK_LABEL (outcome), 1);
+  gtk_widget_add_css_class (outcome, "numeric");
+
+  gtk_box_append (GTK_BOX (box), method);
+  gtk_box_append (GTK_BOX (box), url);
+  gtk_box_append (GTK_BOX (box), outcome);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  TribRequestRecord *record = gtk_list_item_get_item (item);
+
+  /* A call still in flight finishes while its row shows. */
+  g_signal_connect_object (record, "notify::done", G_CALLBACK (update_row), item, G_CONNECT_SWAPPED);
+  update_row (item);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  TribRequestRecord *record = gtk_list_item_get_item (item);
+
+  if (record != NULL)
+    g_signal_handlers_disconnect_by_func (record, update_row, item);
+}
+
+static void
+update_detail (TribActivityPage *self)
+{
+  TribRequestRecord *record = gtk_single_selection_get_selected_item (self->selection);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->detail_view);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *curl = NULL;
+  g_autofree char *outcome = NULL;
+  g_autofree char *started = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.copy-curl", record != NULL);
+
+  if (record == NULL)
+    {
+      gtk_label_set_label (self->detail_title, NULL);
+      gtk_text_buffer_set_text (buffer, "", 0);
+      return;
+    }
+
+  outcome = describe_outcome (record);
+  started = g_date_time_format (trib_request_record_get_started (record), "%H:%M:%S");
+  curl = trib_request_record_dup_curl (record);
+
+  /* Translators: the time a call started, then its status and duration */
+  g_string_append_printf (text, _("Sent at %s — %s"), started, outcome);
+  g_string_append_printf (text, "\n");
+  g_string_append_printf (text, _("Sent %" G_GSIZE_FORMAT " bytes, received %" G_GSIZE_FORMAT " bytes"),
+                          trib_request_record_get_request_size (record),
+                          trib_request_record_get_response_size (record));
+  if (trib_request_record_get_error_message (record) != NULL)
+    g_string_append_printf (text, "\n%s", trib_request_record_get_error_message (record));
+  g_string_append_printf (text, "\n\n%s\n", curl);
+
+  gtk_label_set_label (self->detail_title, trib_request_record_get_url (record));
+  gtk_text_buffer_set_text (buffer, text->str, text->len);
+}
+
+static void
+update_state (TribActivityPage *self)
+{
+  guint n_items = self->log != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->log)) : 0;
+
+  gtk_stack_set_visible_child_name (self->stack, n_items > 0 ? "list" : "empty");
+}
+
+static void
+copy_curl_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TribActivityPage *self = TRIB_ACTIVITY_PAGE (widget);
+  TribRequestRecord *record = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *curl = NULL;
+  GtkWidget *overlay;
+
+  if (record == NULL)
+    return;
+
+  curl = trib_request_record_dup_curl (record);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), curl);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new (_("Copied; export ACCESS_TOKEN and API_KEY before running it")));
+}
+
+static void
+trib_activity_page_dispose (GObject *object)
+{
+  TribActivityPage *self = (TribActivityPage *)object;
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->log);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_ACTIVITY_PAGE);
+
+  G_OBJECT_CLASS (trib_activity_page_parent_class)->dispose (object);
+}
+
+static void
+trib_activity_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TribActivityPage *self = TRIB_ACTIVITY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOG:
+      g_value_set_object (value, self->log);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_activity_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  TribActivityPage *self = TRIB_ACTIVITY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOG:
+      trib_activity_page_set_log (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_activity_page_class_init (TribActivityPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trib_activity_page_dispose;
+  object_class->get_property = trib_activity_page_get_property;
+  object_class->set_property = trib_activity_page_set_property;
+
+  properties[PROP_LOG] =
+    g_param_spec_object ("log", NULL, NULL, TRIB_TYPE_REQUEST_LOG,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-activity-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, detail_view);
+
+  gtk_widget_class_install_action (widget_class, "activity.copy-curl", NULL, copy_curl_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "activity.copy-curl", NULL);
+}
+
+static void
+trib_activity_page_init (TribActivityPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (update_detail), self, G_CONNECT_SWAPPED);
+
+  update_state (self);
+  update_detail (self);
+}
+
+/**
+ * trib_activity_page_get_log:
+ * @self: a #TribActivityPage
+ *
+ * Returns: (transfer none) (nullable): the log shown
+ */
+TribRequestLog *
+trib_activity_page_get_log (TribActivityPage *self)
+{
+  g_return_val_if_fail (TRIB_IS_ACTIVITY_PAGE (self), NULL);
+
+  return self->log;
+}
+
+void
+trib_activity_page_set_log (TribActivityPage *self,
+                            TribRequestLog   *log)
+{
+  g_return_if_fail (TRIB_IS_ACTIVITY_PAGE (self));
+
+  if (self->log == log)
+    return;
+
+  if (self->log != NULL)
+    g_signal_handlers_disconnect_by_func (self->log, update_state, self);
+
+  g_set_object (&self->log, log);
+
+  if (log != NULL)
+    g_signal_connect_object (log, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (log));
+  update_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG]);
+}

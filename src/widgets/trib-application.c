@@ -1,0 +1,538 @@
+/* trib-application.c
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-application"
+
+#include "config.h"
+#include "build-ident.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-application.h"
+#include "trib-demo-platform.h"
+#include "trib-error.h"
+#include "trib-preferences-window.h"
+#include "trib-profile-dialog.h"
+#include "trib-resources.h"
+#include "trib-util.h"
+#include "trib-window.h"
+
+struct _TribApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+  TribProfileStore *profile_store;
+  TribSecretStore *secret_store;
+  TribRequestLog *request_log;
+  TribDemoPlatform *demo;
+  GCancellable *cancellable;
+
+  guint open_demo : 1;
+  guint started : 1;
+};
+
+G_DEFINE_FINAL_TYPE (TribApplication, trib_application, ADW_TYPE_APPLICATION)
+
+TribApplication *
+trib_application_new (void)
+{
+  return g_object_new (TRIB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", APP_RESOURCE_PATH,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+/**
+ * trib_application_get_default:
+ *
+ * Returns: (transfer none): the running application
+ */
+TribApplication *
+trib_application_get_default (void)
+{
+  return TRIB_APPLICATION (g_application_get_default ());
+}
+
+static TribWindow *
+get_window (TribApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (TRIB_IS_WINDOW (window))
+    return TRIB_WINDOW (window);
+
+  return trib_window_new (self);
+}
+
+static void
+save_profiles_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!trib_profile_store_save_finish (TRIB_PROFILE_STORE (object), result, &error))
+    g_warning ("Could not save profiles: %s", error->message);
+}
+
+/**
+ * trib_application_save_profiles:
+ * @self: a #TribApplication
+ *
+ * Writes the profile store in the background.
+ */
+void
+trib_application_save_profiles (TribApplication *self)
+{
+  g_return_if_fail (TRIB_IS_APPLICATION (self));
+
+  trib_profile_store_save_async (self->profile_store, NULL, save_profiles_cb, NULL);
+}
+
+static void
+session_sandbox_changed_cb (TribApplication *self,
+                            GParamSpec      *pspec,
+                            TribSession     *session)
+{
+  /* The sandbox is remembered per profile; demo profiles are not kept. */
+  if (!trib_profile_get_ephemeral (trib_session_get_profile (session)))
+    trib_application_save_profiles (self);
+}
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Failures show on the session's error state; nothing more to do. */
+  if (!trib_session_refresh_finish (TRIB_SESSION (object), result, &error))
+    g_debug ("Refreshing the session failed: %s", error->message);
+}
+
+/**
+ * trib_application_use_session:
+ * @self: a #TribApplication
+ * @session: a session to work in
+ *
+ * Makes @session the one every page works in, and lists its sandboxes
+ * if that was not done yet.
+ */
+void
+trib_application_use_session (TribApplication *self,
+                              TribSession     *session)
+{
+  TribProfile *profile;
+
+  g_return_if_fail (TRIB_IS_APPLICATION (self));
+  g_return_if_fail (TRIB_IS_SESSION (session));
+
+  profile = trib_session_get_profile (session);
+  if (!trib_profile_get_ephemeral (profile))
+    g_settings_set_string (self->settings, "last-profile", trib_profile_get_id (profile));
+
+  g_signal_connect_object (session, "notify::sandbox",
+                           G_CALLBACK (session_sandbox_changed_cb), self, G_CONNECT_SWAPPED);
+
+  trib_window_set_session (get_window (self), session);
+
+  if (g_list_model_get_n_items (trib_session_get_sandboxes (session)) == 0 &&
+      !trib_session_get_loading (session))
+    trib_session_refresh_async (session, NULL, refresh_cb, NULL);
+}
+
+void
+trib_application_show_profile_dialog (TribApplication *self,
+                                      GtkWindow       *parent)
+{
+  TribProfileDialog *dialog;
+
+  g_return_if_fail (TRIB_IS_APPLICATION (self));
+
+  dialog = trib_profile_dialog_new (self, parent);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+demo_started_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TribApplication) self = user_data;
+  g_autoptr(TribDemoPlatform) demo = NULL;
+  g_autoptr(TribPlatformClient) client = NULL;
+  g_autoptr(TribSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(demo = trib_demo_platform_start_finish (result, &error)) ||
+      !(client = trib_platform_client_new (trib_demo_platform_get_profile (demo),
+                                           trib_demo_platform_get_client_secret (demo),
+                                           self->request_log, &error)))
+    {
+      trib_window_show_error (get_window (self), _("The demo platform could not be opened"), error);
+      return;
+    }
+
+  g_set_object (&self->demo, demo);
+  session = trib_session_new (client);
+  trib_application_use_session (self, session);
+}
+
+/**
+ * trib_application_open_demo:
+ * @self: a #TribApplication
+ * @parent: (nullable): the window asking
+ *
+ * Starts the local demo platform and signs in to it.
+ */
+void
+trib_application_open_demo (TribApplication *self,
+                            GtkWindow       *parent)
+{
+  g_return_if_fail (TRIB_IS_APPLICATION (self));
+
+  if (self->demo != NULL)
+    trib_demo_platform_stop (self->demo);
+  g_clear_object (&self->demo);
+
+  trib_window_show_connecting (get_window (self), _("Starting the demo platform…"));
+  trib_demo_platform_start_async (self->cancellable, demo_started_cb, g_object_ref (self));
+}
+
+static void
+secret_lookup_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TribProfile) profile = user_data;
+  TribApplication *self = trib_application_get_default ();
+  g_autoptr(TribPlatformClient) client = NULL;
+  g_autoptr(TribSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  if (!(secret = trib_secret_store_lookup_finish (TRIB_SECRET_STORE (object), result, &error)))
+    {
+      TribProfileDialog *dialog;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      /* Without its secret the profile cannot sign in: ask for it, with
+       * the rest of the profile filled in.
+       */
+      dialog = trib_profile_dialog_new (self, GTK_WINDOW (get_window (self)));
+      trib_profile_dialog_edit_profile (dialog, profile, error);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  client = trib_platform_client_new (profile, secret, self->request_log, &error);
+  trib_secret_free (secret);
+
+  if (client == NULL)
+    {
+      trib_window_show_error (get_window (self), _("This profile cannot sign in"), error);
+      return;
+    }
+
+  session = trib_session_new (client);
+  trib_application_use_session (self, session);
+}
+
+static void
+profiles_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(TribApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribProfile) profile = NULL;
+  g_autofree char *last = NULL;
+
+  if (!trib_profile_store_load_finish (self->profile_store, result, &error))
+    {
+      trib_window_show_error (get_window (self), _("Your profiles could not be read"), error);
+      return;
+    }
+
+  last = g_settings_get_string (self->settings, "last-profile");
+  if (trib_profile_store_lookup (self->profile_store, last) != NULL)
+    profile = g_object_ref (trib_profile_store_lookup (self->profile_store, last));
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->profile_store)) > 0)
+    profile = g_list_model_get_item (G_LIST_MODEL (self->profile_store), 0);
+
+  if (profile == NULL)
+    {
+      trib_application_show_profile_dialog (self, GTK_WINDOW (get_window (self)));
+      return;
+    }
+
+  trib_window_show_connecting (get_window (self), trib_profile_get_name (profile));
+  trib_secret_store_lookup_async (self->secret_store, trib_profile_get_id (profile),
+                                  TRIB_SECRET_KIND_CLIENT_SECRET, self->cancellable,
+                                  secret_lookup_cb, g_object_ref (profile));
+}
+
+static void
+trib_application_activate (GApplication *app)
+{
+  TribApplication *self = TRIB_APPLICATION (app);
+  TribWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->started)
+    return;
+
+  self->started = TRUE;
+
+  if (self->open_demo)
+    trib_application_open_demo (self, GTK_WINDOW (window));
+  else
+    trib_profile_store_load_async (self->profile_store, self->cancellable,
+                                   profiles_loaded_cb, g_object_ref (self));
+}
+
+static gint
+trib_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  TribApplication *self = TRIB_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s (%s)\n", "Tributary", PACKAGE_VERSION, TRIB_BUILD_IDENTIFIER);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "demo"))
+    self->open_demo = TRUE;
+
+  return G_APPLICATION_CLASS (trib_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+style_variant_changed_cb (TribApplication *self,
+                          const char      *key,
+                          GSettings       *settings)
+{
+  g_autofree char *variant = g_settings_get_string (settings, "style-variant");
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  if (g_strcmp0 (variant, "dark") == 0)
+    adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else if (g_strcmp0 (variant, "light") == 0)
+    adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else
+    adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+request_log_size_changed_cb (TribApplication *self,
+                             const char      *key,
+                             GSettings       *settings)
+{
+  trib_request_log_set_max_records (self->request_log,
+                                    g_settings_get_uint (settings, "request-log-size"));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  TribApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Destroying the windows lets them save their state. */
+  for (GList *iter = g_list_copy (windows); iter; iter = g_list_delete_link (iter, iter))
+    gtk_window_destroy (iter->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  TribApplication *self = user_data;
+  static const char *developers[] = { "The Tributary authors", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Tributary"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Tributary authors"),
+                         "version", PACKAGE_VERSION,
+                         "debug-info", TRIB_BUILD_IDENTIFIER,
+                         "website", "https://github.com/tributary/tributary",
+                         "issue-url", PACKAGE_BUGREPORTS,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "comments", _("A workbench for Adobe Experience Platform"),
+                         NULL);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  TribApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  TribPreferencesWindow *window = trib_preferences_window_new (self, parent);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+new_profile_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  TribApplication *self = user_data;
+
+  trib_application_show_profile_dialog (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  TribApplication *self = user_data;
+
+  trib_application_open_demo (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+  { "new-profile", new_profile_action },
+  { "open-demo", open_demo_action },
+};
+
+static void
+trib_application_startup (GApplication *app)
+{
+  TribApplication *self = TRIB_APPLICATION (app);
+
+  G_APPLICATION_CLASS (trib_application_parent_class)->startup (app);
+
+  /* Reference the resource bundle so the linker keeps it. */
+  g_assert (trib_get_resource () != NULL);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-profile", (const char *[]) { "<Control><Shift>n", NULL });
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::style-variant",
+                           G_CALLBACK (style_variant_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::request-log-size",
+                           G_CALLBACK (request_log_size_changed_cb), self, G_CONNECT_SWAPPED);
+  style_variant_changed_cb (self, NULL, self->settings);
+
+  self->request_log = trib_request_log_new (g_settings_get_uint (self->settings, "request-log-size"));
+}
+
+static void
+trib_application_shutdown (GApplication *app)
+{
+  TribApplication *self = TRIB_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+
+  if (self->demo != NULL)
+    trib_demo_platform_stop (self->demo);
+
+  G_APPLICATION_CLASS (trib_application_parent_class)->shutdown (app);
+}
+
+static void
+trib_application_dispose (GObject *object)
+{
+  TribApplication *self = (TribApplication *)object;
+
+  g_clear_object (&self->demo);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->profile_store);
+  g_clear_object (&self->secret_store);
+  g_clear_object (&self->request_log);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (trib_application_parent_class)->dispose (object);
+}
+
+static void
+trib_application_class_init (TribApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = trib_application_dispose;
+
+  app_class->activate = trib_application_activate;
+  app_class->startup = trib_application_startup;
+  app_class->shutdown = trib_application_shutdown;
+  app_class->handle_local_options = trib_application_handle_local_options;
+}
+
+static void
+trib_application_init (TribApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the local demo platform"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+
+  self->profile_store = trib_profile_store_new_default ();
+  self->secret_store = trib_secret_store_new ();
+  self->cancellable = g_cancellable_new ();
+}
+
+GSettings *
+trib_application_get_settings (TribApplication *self)
+{
+  g_return_val_if_fail (TRIB_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+TribProfileStore *
+trib_application_get_profile_store (TribApplication *self)
+{
+  g_return_val_if_fail (TRIB_IS_APPLICATION (self), NULL);
+
+  return self->profile_store;
+}
+
+TribSecretStore *
+trib_application_get_secret_store (TribApplication *self)
+{
+  g_return_val_if_fail (TRIB_IS_APPLICATION (self), NULL);
+
+  return self->secret_store;
+}
+
+TribRequestLog *
+trib_application_get_request_log (TribApplication *self)
+{
+  g_return_val_if_fail (TRIB_IS_APPLICATION (self), NULL);
+
+  return self->request_log;
+}

@@ -1,0 +1,354 @@
+/* trib-sandboxes-page.c
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-sandboxes-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-sandboxes-page.h"
+
+struct _TribSandboxesPage
+{
+  AdwBin parent_instance;
+
+  TribSession *session;
+  GSignalGroup *session_signals;
+  GtkSingleSelection *selection;
+
+  /* Template widgets */
+  GtkStack *stack;
+  GtkSpinner *spinner;
+  AdwStatusPage *error_page;
+  AdwLeaflet *leaflet;
+  GtkWidget *details;
+  GtkListView *list_view;
+  AdwPreferencesGroup *details_group;
+  GtkButton *use_button;
+  GtkLabel *name_label;
+  GtkLabel *type_label;
+  GtkLabel *state_label;
+  GtkLabel *region_label;
+  GtkLabel *default_label;
+  GtkLabel *created_label;
+  GtkLabel *modified_label;
+};
+
+G_DEFINE_FINAL_TYPE (TribSandboxesPage, trib_sandboxes_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+describe_type (TribSandbox *sandbox)
+{
+  const char *type = trib_sandbox_get_sandbox_type (sandbox);
+
+  if (g_strcmp0 (type, "production") == 0)
+    return C_("sandbox type", "Production");
+  if (g_strcmp0 (type, "development") == 0)
+    return C_("sandbox type", "Development");
+
+  return type;
+}
+
+static const char *
+describe_state (TribSandbox *sandbox)
+{
+  const char *state = trib_sandbox_get_state (sandbox);
+
+  if (g_strcmp0 (state, "active") == 0)
+    return C_("sandbox state", "Active");
+  if (g_strcmp0 (state, "creating") == 0)
+    return C_("sandbox state", "Being created");
+  if (g_strcmp0 (state, "resetting") == 0)
+    return C_("sandbox state", "Being reset");
+  if (g_strcmp0 (state, "deleted") == 0)
+    return C_("sandbox state", "Deleted");
+  if (g_strcmp0 (state, "failed") == 0)
+    return C_("sandbox state", "Failed");
+
+  return state;
+}
+
+static void
+set_date_label (GtkLabel   *label,
+                GDateTime  *date,
+                const char *who)
+{
+  g_autofree char *formatted = NULL;
+  g_autofree char *text = NULL;
+
+  if (date == NULL)
+    {
+      gtk_label_set_label (label, C_("date", "Unknown"));
+      return;
+    }
+
+  /* Translators: a date and time, see the strftime manual page */
+  formatted = g_date_time_format (date, _("%e %B %Y, %H:%M"));
+  if (who != NULL)
+    /* Translators: a date, then who did it */
+    text = g_strdup_printf (_("%s by %s"), g_strstrip (formatted), who);
+
+  gtk_label_set_label (label, text != NULL ? text : g_strstrip (formatted));
+}
+
+static void
+update_details (TribSandboxesPage *self)
+{
+  TribSandbox *sandbox = gtk_single_selection_get_selected_item (self->selection);
+  TribSandbox *current = self->session != NULL ? trib_session_get_sandbox (self->session) : NULL;
+
+  gtk_widget_set_visible (self->details, sandbox != NULL);
+  if (sandbox == NULL)
+    return;
+
+  adw_preferences_group_set_title (self->details_group, trib_sandbox_get_title (sandbox));
+  adw_preferences_group_set_description (self->details_group,
+                                         sandbox == current ? _("Tributary works in this sandbox now.") : NULL);
+  gtk_label_set_label (self->name_label, trib_sandbox_get_name (sandbox));
+  gtk_label_set_label (self->type_label, describe_type (sandbox));
+  gtk_label_set_label (self->state_label, describe_state (sandbox));
+  gtk_label_set_label (self->region_label, trib_sandbox_get_region (sandbox));
+  gtk_label_set_label (self->default_label, trib_sandbox_get_is_default (sandbox) ? _("Yes") : _("No"));
+  set_date_label (self->created_label, trib_sandbox_get_created (sandbox), trib_sandbox_get_created_by (sandbox));
+  set_date_label (self->modified_label, trib_sandbox_get_modified (sandbox), trib_sandbox_get_modified_by (sandbox));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->use_button),
+                            sandbox != current && trib_sandbox_get_is_active (sandbox));
+}
+
+static void
+select_current (TribSandboxesPage *self)
+{
+  TribSandbox *current = self->session != NULL ? trib_session_get_sandbox (self->session) : NULL;
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint n_items = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  for (guint i = 0; current != NULL && i < n_items; i++)
+    {
+      g_autoptr(TribSandbox) item = g_list_model_get_item (model, i);
+
+      if (item == current)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
+        }
+    }
+
+  update_details (self);
+}
+
+static void
+update_state (TribSandboxesPage *self)
+{
+  const GError *error = NULL;
+  gboolean loading = FALSE;
+  guint n_items = 0;
+  const char *page;
+
+  if (self->session != NULL)
+    {
+      error = trib_session_get_error (self->session);
+      loading = trib_session_get_loading (self->session);
+      n_items = g_list_model_get_n_items (trib_session_get_sandboxes (self->session));
+    }
+
+  if (n_items > 0)
+    page = "list";
+  else if (loading || self->session == NULL)
+    page = "loading";
+  else if (error != NULL)
+    page = "error";
+  else
+    page = "empty";
+
+  if (error != NULL)
+    adw_status_page_set_description (self->error_page, error->message);
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
+}
+
+static void
+list_activate_cb (TribSandboxesPage *self,
+                  guint              position,
+                  GtkListView       *list_view)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+details_back_cb (TribSandboxesPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+use_clicked_cb (TribSandboxesPage *self)
+{
+  TribSandbox *sandbox = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->session != NULL && sandbox != NULL)
+    trib_session_set_sandbox (self->session, sandbox);
+}
+
+static void
+trib_sandboxes_page_dispose (GObject *object)
+{
+  TribSandboxesPage *self = (TribSandboxesPage *)object;
+
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
+  g_clear_object (&self->selection);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_SANDBOXES_PAGE);
+
+  G_OBJECT_CLASS (trib_sandboxes_page_parent_class)->dispose (object);
+}
+
+static void
+trib_sandboxes_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  TribSandboxesPage *self = TRIB_SANDBOXES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_sandboxes_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  TribSandboxesPage *self = TRIB_SANDBOXES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      trib_sandboxes_page_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_sandboxes_page_class_init (TribSandboxesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trib_sandboxes_page_dispose;
+  object_class->get_property = trib_sandboxes_page_get_property;
+  object_class->set_property = trib_sandboxes_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, TRIB_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-sandboxes-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, details);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, details_group);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, use_button);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, type_label);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, state_label);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, region_label);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, default_label);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, created_label);
+  gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, modified_label);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, use_clicked_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "sandboxespage");
+}
+
+static void
+trib_sandboxes_page_init (TribSandboxesPage *self)
+{
+  g_type_ensure (TRIB_TYPE_SANDBOX);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (update_details), self, G_CONNECT_SWAPPED);
+
+  self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::loading",
+                                 G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::error",
+                                 G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::sandbox",
+                                 G_CALLBACK (select_current), self, G_CONNECT_SWAPPED);
+
+  update_state (self);
+}
+
+/**
+ * trib_sandboxes_page_get_session:
+ * @self: a #TribSandboxesPage
+ *
+ * Returns: (transfer none) (nullable): the session whose sandboxes show
+ */
+TribSession *
+trib_sandboxes_page_get_session (TribSandboxesPage *self)
+{
+  g_return_val_if_fail (TRIB_IS_SANDBOXES_PAGE (self), NULL);
+
+  return self->session;
+}
+
+void
+trib_sandboxes_page_set_session (TribSandboxesPage *self,
+                                 TribSession       *session)
+{
+  g_return_if_fail (TRIB_IS_SANDBOXES_PAGE (self));
+  g_return_if_fail (!session || TRIB_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->session_signals, session);
+  gtk_single_selection_set_model (self->selection,
+                                  session != NULL ? trib_session_get_sandboxes (session) : NULL);
+  update_state (self);
+  select_current (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}

@@ -1,0 +1,24 @@
+/* trib-sandboxes-page.h
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "trib-session.h"
+
+G_BEGIN_DECLS
+
+#define TRIB_TYPE_SANDBOXES_PAGE (trib_sandboxes_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (TribSandboxesPage, trib_sandboxes_page, TRIB, SANDBOXES_PAGE, AdwBin)
+
+TribSession *trib_sandboxes_page_get_session (TribSandboxesPage *self);
+void         trib_sandboxes_page_set_session (TribSandboxesPage *self,
+                                              TribSession       *session);
+
+G_END_DECLS

@@ -1,0 +1,484 @@
+/* trib-window.c
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-activity-page.h"
+#include "trib-sandboxes-page.h"
+#include "trib-window.h"
+
+struct _TribWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  TribSession *session;
+  GSignalGroup *session_signals;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *content;
+  GtkListBox *sidebar_list;
+  GtkListBoxRow *sandboxes_row;
+  GtkListBoxRow *activity_row;
+  GtkDropDown *sandbox_dropdown;
+  AdwWindowTitle *window_title;
+  GtkStack *main_stack;
+  GtkStack *pages_stack;
+  GtkSpinner *connecting_spinner;
+  GtkLabel *connecting_label;
+  AdwStatusPage *error_page;
+  TribSandboxesPage *sandboxes_page;
+  TribActivityPage *activity_page;
+
+  guint updating_dropdown : 1;
+};
+
+G_DEFINE_FINAL_TYPE (TribWindow, trib_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_title (TribWindow *self)
+{
+  GtkStackPage *page = gtk_stack_get_page (self->pages_stack, gtk_stack_get_visible_child (self->pages_stack));
+  g_autofree char *subtitle = NULL;
+
+  if (self->session != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages"))
+    {
+      TribProfile *profile = trib_session_get_profile (self->session);
+      TribSandbox *sandbox = trib_session_get_sandbox (self->session);
+
+      adw_window_title_set_title (self->window_title, gtk_stack_page_get_title (page));
+      if (sandbox != NULL)
+        /* Translators: the window subtitle: a profile name, then a sandbox title */
+        subtitle = g_strdup_printf (_("%s — %s"), trib_profile_get_name (profile), trib_sandbox_get_title (sandbox));
+      else
+        subtitle = g_strdup (trib_profile_get_name (profile));
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("Tributary"));
+    }
+
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static void
+sync_dropdown (TribWindow *self)
+{
+  TribSandbox *sandbox = self->session != NULL ? trib_session_get_sandbox (self->session) : NULL;
+  GListModel *model = gtk_drop_down_get_model (self->sandbox_dropdown);
+  guint position = GTK_INVALID_LIST_POSITION;
+  guint n_items = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  for (guint i = 0; sandbox != NULL && i < n_items; i++)
+    {
+      g_autoptr(TribSandbox) item = g_list_model_get_item (model, i);
+
+      if (item == sandbox)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  self->updating_dropdown = TRUE;
+  gtk_drop_down_set_selected (self->sandbox_dropdown, position);
+  self->updating_dropdown = FALSE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sandbox_dropdown), n_items > 0);
+}
+
+static void
+session_sandbox_changed_cb (TribWindow  *self,
+                            GParamSpec  *pspec,
+                            TribSession *session)
+{
+  sync_dropdown (self);
+  update_title (self);
+}
+
+static void
+session_state_changed_cb (TribWindow  *self,
+                          GParamSpec  *pspec,
+                          TribSession *session)
+{
+  const GError *error = trib_session_get_error (session);
+
+  /* A session that never listed its sandboxes did not sign in: that is a
+   * window-level failure. Later failures stay on the page that had them.
+   */
+  if (error != NULL && g_list_model_get_n_items (trib_session_get_sandboxes (session)) == 0)
+    trib_window_show_error (self, _("Could not sign in"), error);
+  else if (!trib_session_get_loading (session) || g_list_model_get_n_items (trib_session_get_sandboxes (session)) > 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "pages");
+
+  gtk_spinner_set_spinning (self->connecting_spinner,
+                            g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "connecting"));
+  update_title (self);
+}
+
+static void
+dropdown_selected_cb (TribWindow  *self,
+                      GParamSpec  *pspec,
+                      GtkDropDown *dropdown)
+{
+  TribSandbox *sandbox = gtk_drop_down_get_selected_item (dropdown);
+
+  if (self->updating_dropdown || self->session == NULL || sandbox == NULL)
+    return;
+
+  trib_session_set_sandbox (self->session, sandbox);
+}
+
+static void
+sidebar_row_activated_cb (TribWindow    *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  trib_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (TribWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The session keeps the error; the pages show it. */
+  trib_session_refresh_finish (TRIB_SESSION (object), result, &error);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  if (self->session != NULL && !trib_session_get_loading (self->session))
+    trib_session_refresh_async (self->session, NULL, refresh_cb, NULL);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  trib_window_show_page (TRIB_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static gboolean
+trib_window_close_request (GtkWindow *window)
+{
+  TribWindow *self = TRIB_WINDOW (window);
+  GSettings *settings = trib_application_get_settings (TRIB_APPLICATION (gtk_window_get_application (window)));
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+
+  (void) self;
+
+  return GTK_WINDOW_CLASS (trib_window_parent_class)->close_request (window);
+}
+
+static void
+trib_window_constructed (GObject *object)
+{
+  TribWindow *self = (TribWindow *)object;
+  TribApplication *app = TRIB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GSettings *settings = trib_application_get_settings (app);
+
+  G_OBJECT_CLASS (trib_window_parent_class)->constructed (object);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  trib_activity_page_set_log (self->activity_page, trib_application_get_request_log (app));
+}
+
+static void
+trib_window_dispose (GObject *object)
+{
+  TribWindow *self = (TribWindow *)object;
+
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (trib_window_parent_class)->dispose (object);
+}
+
+static void
+trib_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  TribWindow *self = TRIB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  TribWindow *self = TRIB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      trib_window_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_window_class_init (TribWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = trib_window_constructed;
+  object_class->dispose = trib_window_dispose;
+  object_class->get_property = trib_window_get_property;
+  object_class->set_property = trib_window_set_property;
+
+  window_class->close_request = trib_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, TRIB_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TRIB_TYPE_SANDBOX);
+  g_type_ensure (TRIB_TYPE_SANDBOXES_PAGE);
+  g_type_ensure (TRIB_TYPE_ACTIVITY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, sandboxes_row);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, activity_row);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, sandbox_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, pages_stack);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, connecting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, connecting_label);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, sandboxes_page);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, activity_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "sandboxes");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "activity");
+}
+
+static void
+trib_window_init (TribWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::sandbox",
+                                 G_CALLBACK (session_sandbox_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::loading",
+                                 G_CALLBACK (session_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::error",
+                                 G_CALLBACK (session_state_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->sandbox_dropdown, "notify::selected",
+                           G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pages_stack, "notify::visible-child",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->main_stack, "notify::visible-child",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+
+  gtk_list_box_select_row (self->sidebar_list, self->sandboxes_row);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
+}
+
+TribWindow *
+trib_window_new (TribApplication *application)
+{
+  return g_object_new (TRIB_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * trib_window_get_session:
+ * @self: a #TribWindow
+ *
+ * Returns: (transfer none) (nullable): the session the window shows
+ */
+TribSession *
+trib_window_get_session (TribWindow *self)
+{
+  g_return_val_if_fail (TRIB_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * trib_window_set_session:
+ * @self: a #TribWindow
+ * @session: (nullable): the session to show
+ */
+void
+trib_window_set_session (TribWindow  *self,
+                         TribSession *session)
+{
+  g_return_if_fail (TRIB_IS_WINDOW (self));
+  g_return_if_fail (!session || TRIB_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->session_signals, session);
+  gtk_drop_down_set_model (self->sandbox_dropdown,
+                           session != NULL ? trib_session_get_sandboxes (session) : NULL);
+  trib_sandboxes_page_set_session (self->sandboxes_page, session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", session != NULL);
+
+  if (session == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  else if (trib_session_get_loading (session) && g_list_model_get_n_items (trib_session_get_sandboxes (session)) == 0)
+    trib_window_show_connecting (self, trib_profile_get_name (trib_session_get_profile (session)));
+  else
+    session_state_changed_cb (self, NULL, session);
+
+  sync_dropdown (self);
+  update_title (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/**
+ * trib_window_show_connecting:
+ * @self: a #TribWindow
+ * @what: the profile or platform being connected to
+ */
+void
+trib_window_show_connecting (TribWindow *self,
+                             const char *what)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (TRIB_IS_WINDOW (self));
+
+  /* Translators: %s is a profile name or "the demo platform" */
+  label = g_strdup_printf (_("Connecting to %s…"), what);
+  gtk_label_set_label (self->connecting_label, label);
+  gtk_stack_set_visible_child_name (self->main_stack, "connecting");
+  gtk_spinner_set_spinning (self->connecting_spinner, TRUE);
+}
+
+/**
+ * trib_window_show_error:
+ * @self: a #TribWindow
+ * @title: what failed
+ * @error: why
+ *
+ * Replaces the pages by a status page explaining a failure to sign in.
+ */
+void
+trib_window_show_error (TribWindow   *self,
+                        const char   *title,
+                        const GError *error)
+{
+  g_return_if_fail (TRIB_IS_WINDOW (self));
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, error != NULL ? error->message : NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  gtk_spinner_set_spinning (self->connecting_spinner, FALSE);
+}
+
+/**
+ * trib_window_show_page:
+ * @self: a #TribWindow
+ * @page_name: `sandboxes` or `activity`
+ */
+void
+trib_window_show_page (TribWindow *self,
+                       const char *page_name)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (TRIB_IS_WINDOW (self));
+
+  if (!(page = gtk_stack_get_child_by_name (self->pages_stack, page_name)))
+    return;
+
+  gtk_stack_set_visible_child (self->pages_stack, page);
+  gtk_list_box_select_row (self->sidebar_list,
+                           g_str_equal (page_name, "activity") ? self->activity_row : self->sandboxes_row);
+}
+
+void
+trib_window_add_toast (TribWindow *self,
+                       const char *message)
+{
+  g_return_if_fail (TRIB_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
