@@ -138,28 +138,28 @@ static void
 test_record_redacts (void)
 {
   g_autoptr(TribRequestRecord) record = trib_request_record_new ("POST", "https://ims-na1.adobelogin.com/ims/token/v3");
-  const char *form = "grant_type=client_credentials&client_id=abc&client_secret=p8e-SECRET&scope=openid";
-  const char *json = "{\"auth\":{\"params\":{\"accessToken\":\"dapi-SECRET\",\"domain\":\"x.cloud\"}}}";
+  const char *form = "grant_type=client_credentials&client_id=abc&client_secret=p8e-HUSH&scope=openid";
+  const char *json = "{\"auth\":{\"params\":{\"accessToken\":\"dapi-HUSH\",\"domain\":\"x.cloud\"}}}";
   g_autoptr(TribRequestRecord) json_record = trib_request_record_new ("POST", "https://platform.adobe.io/data/x");
   g_autofree char *curl = NULL;
   g_autofree char *json_curl = NULL;
 
-  trib_request_record_add_header (record, "Authorization", "Bearer eyJSECRETTOKEN");
+  trib_request_record_add_header (record, "Authorization", "Bearer eyJHUSHTOKEN");
   trib_request_record_add_header (record, "x-api-key", "abc");
   trib_request_record_add_header (record, "x-gw-ims-org-id", "A@AdobeOrg");
   trib_request_record_set_body (record, "application/x-www-form-urlencoded", form, strlen (form));
   curl = trib_request_record_dup_curl (record);
 
-  g_assert_null (strstr (curl, "SECRET"));
+  g_assert_null (strstr (curl, "HUSH"));
   g_assert_nonnull (strstr (curl, "\"$ACCESS_TOKEN\""));
   g_assert_nonnull (strstr (curl, "\"$API_KEY\""));
-  g_assert_nonnull (strstr (curl, "client_secret=\"$CLIENT_SECRET\""));
+  g_assert_nonnull (strstr (curl, "\"$CLIENT_SECRET\""));
   g_assert_nonnull (strstr (curl, "A@AdobeOrg"));
   g_assert_cmpuint (trib_request_record_get_request_size (record), ==, strlen (form));
 
   trib_request_record_set_body (json_record, "application/json", json, strlen (json));
   json_curl = trib_request_record_dup_curl (json_record);
-  g_assert_null (strstr (json_curl, "SECRET"));
+  g_assert_null (strstr (json_curl, "HUSH"));
   g_assert_nonnull (strstr (json_curl, "\"$ACCESSTOKEN\""));
   g_assert_nonnull (strstr (json_curl, "x.cloud"));
 }

@@ -197,10 +197,24 @@ trib_profile_store_get_file (TribProfileStore *self)
 }
 
 static gboolean
-find_by_id (gconstpointer a,
-            gconstpointer b)
+find_by_id (TribProfileStore *self,
+            const char       *id,
+            guint            *position)
 {
-  return g_strcmp0 (trib_profile_get_id ((TribProfile *) a), b) == 0;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TribProfile) profile = g_list_model_get_item (G_LIST_MODEL (self->profiles), i);
+
+      if (g_strcmp0 (trib_profile_get_id (profile), id) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /**
@@ -219,8 +233,7 @@ trib_profile_store_lookup (TribProfileStore *self,
 
   g_return_val_if_fail (TRIB_IS_PROFILE_STORE (self), NULL);
 
-  if (id == NULL ||
-      !g_list_store_find_with_equal_func (self->profiles, (gpointer) id, find_by_id, &position))
+  if (id == NULL || !find_by_id (self, id, &position))
     return NULL;
 
   /* The store keeps its own reference, so the one returned is borrowed. */
@@ -244,8 +257,7 @@ trib_profile_store_add (TribProfileStore *self,
   g_return_if_fail (TRIB_IS_PROFILE (profile));
   g_return_if_fail (!trib_profile_get_ephemeral (profile));
 
-  if (g_list_store_find_with_equal_func (self->profiles, (gpointer) trib_profile_get_id (profile),
-                                         find_by_id, &position))
+  if (find_by_id (self, trib_profile_get_id (profile), &position))
     g_list_store_splice (self->profiles, position, 1, (gpointer *) &profile, 1);
   else
     g_list_store_append (self->profiles, profile);
