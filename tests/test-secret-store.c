@@ -15,107 +15,8 @@
 
 #include "trib-error.h"
 #include "trib-secret-store.h"
+#include "trib-test-bus.h"
 #include "trib-util.h"
-
-static const char bus_config[] =
-  "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\""
-  " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">"
-  "<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>"
-  "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
-  "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>";
-
-typedef struct
-{
-  char *dir;
-  GSubprocess *bus;
-  GSubprocess *keyring;
-} PrivateBus;
-
-/* Starts a D-Bus daemon without service files, so nothing is activated
- * behind the test's back, and points this process at it.
- */
-static void
-private_bus_start (PrivateBus *fixture)
-{
-  g_autofree char *config_path = NULL;
-  g_autofree char *config_arg = NULL;
-  g_autofree char *address = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("trib-secret-XXXXXX", &error);
-  g_assert_no_error (error);
-  config_path = g_build_filename (fixture->dir, "bus.conf", NULL);
-  g_file_set_contents (config_path, bus_config, -1, &error);
-  g_assert_no_error (error);
-
-  config_arg = g_strconcat ("--config-file=", config_path, NULL);
-  fixture->bus = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                   "dbus-daemon", config_arg, "--nofork", "--print-address=1", NULL);
-  g_assert_no_error (error);
-
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->bus));
-  address = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (address);
-
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
-  g_setenv ("XDG_DATA_HOME", fixture->dir, TRUE);
-  g_setenv ("XDG_RUNTIME_DIR", fixture->dir, TRUE);
-}
-
-static void
-private_bus_start_keyring (PrivateBus *fixture)
-{
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GError) error = NULL;
-  GOutputStream *in;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  gboolean has_owner = FALSE;
-
-  fixture->keyring = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
-                                       "gnome-keyring-daemon", "--foreground", "--unlock",
-                                       "--components=secrets", NULL);
-  g_assert_no_error (error);
-
-  /* The login keyring is created with this password and left unlocked. */
-  in = g_subprocess_get_stdin_pipe (fixture->keyring);
-  g_output_stream_write_all (in, "test-password", 13, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_output_stream_close (in, NULL, &error);
-  g_assert_no_error (error);
-
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-
-  while (!has_owner && g_get_monotonic_time () < deadline)
-    {
-      g_autoptr(GVariant) reply = NULL;
-
-      reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                           "org.freedesktop.DBus", "NameHasOwner",
-                                           g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-      g_assert_no_error (error);
-      g_variant_get (reply, "(b)", &has_owner);
-      if (!has_owner)
-        g_usleep (50 * 1000);
-    }
-
-  g_assert_true (has_owner);
-}
-
-static void
-private_bus_stop (PrivateBus *fixture)
-{
-  if (fixture->keyring != NULL)
-    g_subprocess_force_exit (fixture->keyring);
-  if (fixture->bus != NULL)
-    g_subprocess_force_exit (fixture->bus);
-  g_clear_object (&fixture->keyring);
-  g_clear_object (&fixture->bus);
-  g_clear_pointer (&fixture->dir, g_free);
-}
 
 static void
 result_cb (GObject      *object,
@@ -177,13 +78,13 @@ clear (TribSecretStore  *secrets,
 static void
 keyring_round_trip_child (void)
 {
-  PrivateBus fixture = { 0 };
+  TribTestBus fixture = { 0 };
   g_autoptr(TribSecretStore) secrets = NULL;
   g_autoptr(GError) error = NULL;
   char *secret;
 
-  private_bus_start (&fixture);
-  private_bus_start_keyring (&fixture);
+  trib_test_bus_start (&fixture);
+  trib_test_bus_start_keyring (&fixture);
   secrets = trib_secret_store_new ();
 
   g_assert_true (store (secrets, "profile-a", "p8e-first", &error));
@@ -212,18 +113,18 @@ keyring_round_trip_child (void)
   trib_secret_free (secret);
 
   g_clear_object (&secrets);
-  private_bus_stop (&fixture);
+  trib_test_bus_stop (&fixture);
 }
 
 static void
 no_keyring_child (void)
 {
-  PrivateBus fixture = { 0 };
+  TribTestBus fixture = { 0 };
   g_autoptr(TribSecretStore) secrets = NULL;
   g_autoptr(GError) error = NULL;
   char *secret;
 
-  private_bus_start (&fixture);
+  trib_test_bus_start (&fixture);
   secrets = trib_secret_store_new ();
 
   g_assert_false (store (secrets, "profile-a", "p8e-first", &error));
@@ -246,7 +147,7 @@ no_keyring_child (void)
   g_assert_error (error, TRIB_ERROR, TRIB_ERROR_SECRET_NOT_FOUND);
 
   g_clear_object (&secrets);
-  private_bus_stop (&fixture);
+  trib_test_bus_stop (&fixture);
 }
 
 static void

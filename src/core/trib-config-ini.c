@@ -127,7 +127,7 @@ trib_config_ini_parse (const char  *data,
       if (names == missing)
         g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID_CONFIG,
                      /* Translators: %s is a list of keys such as client_id, tech_acct_id */
-                     _("The [Credential] section is missing: %s"), joined);
+                     _("The [Credential] section lacks these keys: %s"), joined);
       else
         g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID_CONFIG,
                      /* Translators: %s is a list of keys such as client_id, tech_acct_id */

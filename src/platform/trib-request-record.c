@@ -390,8 +390,16 @@ trib_request_record_dup_curl (TribRequestRecord *self)
 
   for (guint i = 0; i < self->headers->len; i++)
     {
+      const char *header = g_ptr_array_index (self->headers, i);
+
+      /* curl counts the body itself, and the count would be wrong once
+       * the shell puts the real secret in place of its placeholder.
+       */
+      if (g_ascii_strncasecmp (header, "Content-Length:", strlen ("Content-Length:")) == 0)
+        continue;
+
       g_string_append (str, " \\\n  -H ");
-      append_shell_quoted (str, g_ptr_array_index (self->headers, i));
+      append_shell_quoted (str, header);
     }
 
   if (self->body != NULL)

@@ -142,6 +142,8 @@ update_detail (TribActivityPage *self)
   g_autofree char *curl = NULL;
   g_autofree char *outcome = NULL;
   g_autofree char *started = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *received = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.copy-curl", record != NULL);
 
@@ -159,9 +161,10 @@ update_detail (TribActivityPage *self)
   /* Translators: the time a call started, then its status and duration */
   g_string_append_printf (text, _("Sent at %s — %s"), started, outcome);
   g_string_append_printf (text, "\n");
-  g_string_append_printf (text, _("Sent %" G_GSIZE_FORMAT " bytes, received %" G_GSIZE_FORMAT " bytes"),
-                          trib_request_record_get_request_size (record),
-                          trib_request_record_get_response_size (record));
+  sent = g_format_size (trib_request_record_get_request_size (record));
+  received = g_format_size (trib_request_record_get_response_size (record));
+  /* Translators: two sizes, such as “223 bytes” and “1.0 kB” */
+  g_string_append_printf (text, _("Sent %s, received %s"), sent, received);
   if (trib_request_record_get_error_message (record) != NULL)
     g_string_append_printf (text, "\n%s", trib_request_record_get_error_message (record));
   g_string_append_printf (text, "\n\n%s\n", curl);
@@ -208,6 +211,8 @@ trib_activity_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->log);
 
+  /* AdwBin unparents its child itself; the template must not do it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_ACTIVITY_PAGE);
 
   G_OBJECT_CLASS (trib_activity_page_parent_class)->dispose (object);

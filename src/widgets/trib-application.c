@@ -31,6 +31,7 @@ struct _TribApplication
   TribRequestLog *request_log;
   TribDemoPlatform *demo;
   GCancellable *cancellable;
+  GMenu *profiles_menu;
 
   guint open_demo : 1;
   guint started : 1;
@@ -137,6 +138,10 @@ trib_application_use_session (TribApplication *self,
   profile = trib_session_get_profile (session);
   if (!trib_profile_get_ephemeral (profile))
     g_settings_set_string (self->settings, "last-profile", trib_profile_get_id (profile));
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "use-profile",
+                                      g_variant_new_string (trib_profile_get_ephemeral (profile)
+                                                              ? ""
+                                                              : trib_profile_get_id (profile)));
 
   g_signal_connect_object (session, "notify::sandbox",
                            G_CALLBACK (session_sandbox_changed_cb), self, G_CONNECT_SWAPPED);
@@ -275,10 +280,80 @@ profiles_loaded_cb (GObject      *object,
       return;
     }
 
+  trib_application_use_profile (self, profile);
+}
+
+/**
+ * trib_application_use_profile:
+ * @self: a #TribApplication
+ * @profile: a saved profile
+ *
+ * Signs in with @profile, its secret read from the keyring, and makes it
+ * the one every page works in.
+ */
+void
+trib_application_use_profile (TribApplication *self,
+                              TribProfile     *profile)
+{
+  g_return_if_fail (TRIB_IS_APPLICATION (self));
+  g_return_if_fail (TRIB_IS_PROFILE (profile));
+
   trib_window_show_connecting (get_window (self), trib_profile_get_name (profile));
   trib_secret_store_lookup_async (self->secret_store, trib_profile_get_id (profile),
                                   TRIB_SECRET_KIND_CLIENT_SECRET, self->cancellable,
                                   secret_lookup_cb, g_object_ref (profile));
+}
+
+/* The primary menu lists the saved profiles as radio items of
+ * app.use-profile, whose state is the profile in use.
+ */
+static void
+profiles_changed_cb (TribApplication *self)
+{
+  GListModel *profiles = G_LIST_MODEL (self->profile_store);
+  guint n_items = g_list_model_get_n_items (profiles);
+
+  g_menu_remove_all (self->profiles_menu);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TribProfile) profile = g_list_model_get_item (profiles, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (trib_profile_get_name (profile), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "app.use-profile",
+                                               g_variant_new_string (trib_profile_get_id (profile)));
+      g_menu_append_item (self->profiles_menu, item);
+    }
+}
+
+static void
+use_profile_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  TribApplication *self = user_data;
+  const char *id = g_variant_get_string (param, NULL);
+  TribProfile *profile = trib_profile_store_lookup (self->profile_store, id);
+
+  /* Choosing the profile in use signs in again, which is how to retry
+   * after fixing what stopped it.
+   */
+  if (profile != NULL)
+    trib_application_use_profile (self, profile);
+}
+
+/**
+ * trib_application_get_profiles_menu:
+ * @self: a #TribApplication
+ *
+ * Returns: (transfer none): a menu section with one item per profile
+ */
+GMenuModel *
+trib_application_get_profiles_menu (TribApplication *self)
+{
+  g_return_val_if_fail (TRIB_IS_APPLICATION (self), NULL);
+
+  return G_MENU_MODEL (self->profiles_menu);
 }
 
 static void
@@ -420,6 +495,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
   { "new-profile", new_profile_action },
   { "open-demo", open_demo_action },
+  { "use-profile", use_profile_action, "s", "\"\"" },
 };
 
 static void
@@ -445,6 +521,10 @@ trib_application_startup (GApplication *app)
   style_variant_changed_cb (self, NULL, self->settings);
 
   self->request_log = trib_request_log_new (g_settings_get_uint (self->settings, "request-log-size"));
+
+  g_signal_connect_object (self->profile_store, "items-changed",
+                           G_CALLBACK (profiles_changed_cb), self, G_CONNECT_SWAPPED);
+  profiles_changed_cb (self);
 }
 
 static void
@@ -471,6 +551,7 @@ trib_application_dispose (GObject *object)
   g_clear_object (&self->secret_store);
   g_clear_object (&self->request_log);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->profiles_menu);
 
   G_OBJECT_CLASS (trib_application_parent_class)->dispose (object);
 }
@@ -503,6 +584,7 @@ trib_application_init (TribApplication *self)
   self->profile_store = trib_profile_store_new_default ();
   self->secret_store = trib_secret_store_new ();
   self->cancellable = g_cancellable_new ();
+  self->profiles_menu = g_menu_new ();
 }
 
 GSettings *

@@ -28,6 +28,9 @@ TribRequestLog   *trib_application_get_request_log    (TribApplication *self);
 void              trib_application_save_profiles      (TribApplication *self);
 void              trib_application_use_session        (TribApplication *self,
                                                        TribSession     *session);
+void              trib_application_use_profile        (TribApplication *self,
+                                                       TribProfile     *profile);
+GMenuModel       *trib_application_get_profiles_menu  (TribApplication *self);
 void              trib_application_open_demo          (TribApplication *self,
                                                        GtkWindow       *parent);
 void              trib_application_show_profile_dialog (TribApplication *self,

@@ -90,8 +90,8 @@ remove_clicked_cb (GtkButton *button,
   GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
   AdwMessageDialog *dialog;
 
-  /* Translators: %s is a profile name */
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, NULL, NULL));
+  /* Translators: %s is a profile name */
   adw_message_dialog_format_heading (dialog, _("Remove “%s”?"), trib_profile_get_name (profile));
   adw_message_dialog_set_body (dialog, _("The profile and its client secret will be removed from this computer. The credentials themselves stay valid in the Adobe Developer Console."));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);

@@ -178,8 +178,8 @@ explain_sign_in_error (TribProfileDialog *self,
           break;
 
         case TRIB_PLATFORM_ERROR_FORBIDDEN:
-          /* Translators: %s is the platform's own message */
-          message = g_strdup_printf (_("The credentials may not list sandboxes: %s. Ask an administrator to add the credential to a role with sandbox access."), error->message);
+          /* Translators: %s is the platform's own message, quoted */
+          message = g_strdup_printf (_("These credentials are not allowed to list sandboxes (“%s”). Ask an administrator to add the credential to a role with sandbox access."), error->message);
           break;
 
         case TRIB_PLATFORM_ERROR_FAILED:

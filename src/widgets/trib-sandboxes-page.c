@@ -125,8 +125,8 @@ update_details (TribSandboxesPage *self)
   set_date_label (self->created_label, trib_sandbox_get_created (sandbox), trib_sandbox_get_created_by (sandbox));
   set_date_label (self->modified_label, trib_sandbox_get_modified (sandbox), trib_sandbox_get_modified_by (sandbox));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->use_button),
-                            sandbox != current && trib_sandbox_get_is_active (sandbox));
+  gtk_widget_set_visible (GTK_WIDGET (self->use_button), sandbox != current);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->use_button), trib_sandbox_get_is_active (sandbox));
 }
 
 static void
@@ -215,6 +215,8 @@ trib_sandboxes_page_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->selection);
 
+  /* AdwBin unparents its child itself; the template must not do it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_SANDBOXES_PAGE);
 
   G_OBJECT_CLASS (trib_sandboxes_page_parent_class)->dispose (object);

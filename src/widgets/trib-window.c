@@ -38,8 +38,10 @@ struct _TribWindow
   AdwStatusPage *error_page;
   TribSandboxesPage *sandboxes_page;
   TribActivityPage *activity_page;
+  GMenu *primary_menu;
 
   guint updating_dropdown : 1;
+  guint restored_state : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TribWindow, trib_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -128,6 +130,7 @@ session_state_changed_cb (TribWindow  *self,
   else if (!trib_session_get_loading (session) || g_list_model_get_n_items (trib_session_get_sandboxes (session)) > 0)
     gtk_stack_set_visible_child_name (self->main_stack, "pages");
 
+  sync_dropdown (self);
   gtk_spinner_set_spinning (self->connecting_spinner,
                             g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "connecting"));
   update_title (self);
@@ -140,7 +143,12 @@ dropdown_selected_cb (TribWindow  *self,
 {
   TribSandbox *sandbox = gtk_drop_down_get_selected_item (dropdown);
 
-  if (self->updating_dropdown || self->session == NULL || sandbox == NULL)
+  /* While the session replaces its list, the drop-down selects on its own
+   * (the first item, mid-way through the change); only the user's choice
+   * may switch sandboxes, and the session's choice is shown once it ends.
+   */
+  if (self->updating_dropdown || self->session == NULL || sandbox == NULL ||
+      trib_session_get_loading (self->session))
     return;
 
   trib_session_set_sandbox (self->session, sandbox);
@@ -208,14 +216,20 @@ trib_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (trib_window_parent_class)->close_request (window);
 }
 
+/* The application arrives as an ordinary property, after constructed(),
+ * so the window restores its size and finds the request log only then.
+ */
 static void
-trib_window_constructed (GObject *object)
+application_changed_cb (TribWindow *self)
 {
-  TribWindow *self = (TribWindow *)object;
-  TribApplication *app = TRIB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  GSettings *settings = trib_application_get_settings (app);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings;
 
-  G_OBJECT_CLASS (trib_window_parent_class)->constructed (object);
+  if (!TRIB_IS_APPLICATION (application) || self->restored_state)
+    return;
+
+  self->restored_state = TRUE;
+  settings = trib_application_get_settings (TRIB_APPLICATION (application));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),
@@ -223,7 +237,10 @@ trib_window_constructed (GObject *object)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  trib_activity_page_set_log (self->activity_page, trib_application_get_request_log (app));
+  trib_activity_page_set_log (self->activity_page,
+                              trib_application_get_request_log (TRIB_APPLICATION (application)));
+  g_menu_prepend_section (self->primary_menu, NULL,
+                          trib_application_get_profiles_menu (TRIB_APPLICATION (application)));
 }
 
 static void
@@ -286,7 +303,6 @@ trib_window_class_init (TribWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = trib_window_constructed;
   object_class->dispose = trib_window_dispose;
   object_class->get_property = trib_window_get_property;
   object_class->set_property = trib_window_set_property;
@@ -319,6 +335,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sandboxes_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, activity_page);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
@@ -347,6 +364,7 @@ trib_window_init (TribWindow *self)
   g_signal_group_connect_object (self->session_signals, "notify::error",
                                  G_CALLBACK (session_state_changed_cb), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   g_signal_connect_object (self->sandbox_dropdown, "notify::selected",
                            G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pages_stack, "notify::visible-child",

@@ -1,48 +1,76 @@
 /* sim-main.c
  *
- * tributary-sim: a strict local Experience Platform for the demo and
- * the tests.
+ * tributary-sim: a strict local Experience Platform that the tests and
+ * the app's demo mode talk to over HTTP. Once listening it prints one
+ * line of JSON on stdout saying where and with which demo credentials;
+ * stdout carries nothing else, so a parent can read that line blindly.
  *
  * Copyright 2026 The Tributary authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "tributary-sim"
+#define G_LOG_DOMAIN "sim-main"
 
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include <gio/gunixinputstream.h>
 #include <glib-unix.h>
 
-#include "sim-server.h"
+#include "sim-services.h"
+
+#define DEFAULT_TOKEN_LIFETIME 86399
 
 static gboolean
-quit_cb (gpointer data)
+quit_cb (gpointer user_data)
 {
-  g_main_loop_quit (data);
+  g_main_loop_quit (user_data);
 
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
+
+typedef struct
+{
+  GMainLoop *loop;
+  GCancellable *cancellable;
+} StdinWatch;
 
 static void
 stdin_read_cb (GObject      *object,
                GAsyncResult *result,
-               gpointer      data)
+               gpointer      user_data)
 {
-  GMainLoop *loop = data;
-  g_autoptr(GBytes) bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, NULL);
+  StdinWatch *watch = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
 
-  /* EOF: whoever started us has gone. */
+  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* EOF, or a broken pipe: whoever started us has gone. */
   if (bytes == NULL || g_bytes_get_size (bytes) == 0)
     {
-      g_main_loop_quit (loop);
+      g_debug ("Standard input closed%s%s, quitting", error != NULL ? ": " : "",
+               error != NULL ? error->message : "");
+      g_main_loop_quit (watch->loop);
       return;
     }
 
-  g_input_stream_read_bytes_async (G_INPUT_STREAM (object), 4096, G_PRIORITY_DEFAULT, NULL, stdin_read_cb, loop);
+  g_input_stream_read_bytes_async (G_INPUT_STREAM (object), 4096, G_PRIORITY_DEFAULT,
+                                   watch->cancellable, stdin_read_cb, watch);
+}
+
+static const char *
+default_world_dir (void)
+{
+  const char *dir = g_getenv ("TRIBUTARY_SIM_WORLD");
+
+  return dir != NULL && dir[0] != '\0' ? dir : TRIB_SIM_WORLD_DIR;
 }
 
 int
@@ -50,67 +78,109 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *host = NULL;
-  g_autofree char *world = NULL;
+  g_autofree char *world_dir = NULL;
   g_autofree char *ready = NULL;
-  int port = 0;
-  int token_lifetime = 86399;
-  gboolean exit_on_eof = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GInputStream) in = NULL;
-  SimServer *server;
-  GOptionEntry entries[] = {
-    { "host", 0, 0, G_OPTION_ARG_STRING, &host, "Loopback address to listen on", "ADDRESS" },
-    { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port, 0 for any free one", "PORT" },
-    { "world", 0, 0, G_OPTION_ARG_FILENAME, &world, "Directory of the demo world", "DIR" },
-    { "token-lifetime", 0, 0, G_OPTION_ARG_INT, &token_lifetime, "Seconds an access token lives", "SECONDS" },
-    { "exit-on-stdin-eof", 0, 0, G_OPTION_ARG_NONE, &exit_on_eof, "Quit when standard input closes", NULL },
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  StdinWatch watch = { NULL, NULL };
+  g_autoptr(SimServer) server = NULL;
+  SimWorld *world;
+  guint sigterm_id;
+  guint sigint_id;
+  int port = 0;
+  int token_lifetime = DEFAULT_TOKEN_LIFETIME;
+  gboolean exit_on_stdin_eof = FALSE;
+  const GOptionEntry entries[] = {
+    { "host", 0, 0, G_OPTION_ARG_STRING, &host,
+      "Loopback address to listen on (127.0.0.1)", "ADDRESS" },
+    { "port", 0, 0, G_OPTION_ARG_INT, &port,
+      "Port to listen on, 0 for any free one (0)", "PORT" },
+    { "world", 0, 0, G_OPTION_ARG_FILENAME, &world_dir,
+      "Directory holding orgs.json and sandboxes.json", "DIR" },
+    { "token-lifetime", 0, 0, G_OPTION_ARG_INT, &token_lifetime,
+      "Seconds an access token stays valid (86399)", "SECONDS" },
+    { "exit-on-stdin-eof", 0, 0, G_OPTION_ARG_NONE, &exit_on_stdin_eof,
+      "Quit when standard input reaches end of file", NULL },
     { NULL }
   };
 
-  context = g_option_context_new ("- a local Experience Platform");
+  /* stdout is reserved for the ready line; GLib would send debug there. */
+  g_log_writer_default_set_use_stderr (TRUE);
+
+  context = g_option_context_new ("- a local Experience Platform for Tributary's tests and demo");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("%s\n", error->message);
+      g_printerr ("tributary-sim: %s\n", error->message);
+      return 2;
+    }
+  if (argc > 1)
+    {
+      g_printerr ("tributary-sim: unexpected argument %s\n", argv[1]);
+      return 2;
+    }
+  if (port < 0 || port > G_MAXUINT16 || token_lifetime < 0)
+    {
+      g_printerr ("tributary-sim: --port must be 0 to 65535 and --token-lifetime not negative\n");
       return 2;
     }
 
-  if (world == NULL)
-    world = g_strdup (g_getenv ("TRIBUTARY_SIM_WORLD") != NULL ? g_getenv ("TRIBUTARY_SIM_WORLD") : TRIB_SIM_WORLD_DIR);
+  if (world_dir == NULL)
+    world_dir = g_strdup (default_world_dir ());
 
-  if (!(server = sim_server_new (world, MAX (token_lifetime, 1), &error)))
+  if (!(world = sim_world_load (world_dir, &error)))
     {
       g_printerr ("tributary-sim: cannot load the world: %s\n", error->message);
       return 1;
     }
 
+  server = sim_server_new (world, token_lifetime);
   sim_ims_register (server);
   sim_sandbox_management_register (server);
   sim_admin_register (server);
 
   if (!sim_server_listen (server, host != NULL ? host : "127.0.0.1", port, &error))
     {
-      g_printerr ("tributary-sim: %s\n", error->message);
+      g_printerr ("tributary-sim: cannot listen: %s\n", error->message);
       return 1;
     }
 
-  ready = sim_server_dup_ready_line (server);
-  g_print ("%s\n", ready);
-  fflush (stdout);
-
+  /* Ready for signals before telling anyone we are up, so a parent
+   * that answers the line with SIGTERM gets a clean exit.
+   */
   loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGTERM, quit_cb, loop);
-  g_unix_signal_add (SIGINT, quit_cb, loop);
+  sigterm_id = g_unix_signal_add (SIGTERM, quit_cb, loop);
+  sigint_id = g_unix_signal_add (SIGINT, quit_cb, loop);
 
-  if (exit_on_eof)
+  if (exit_on_stdin_eof)
     {
-      in = g_unix_input_stream_new (0, FALSE);
-      g_input_stream_read_bytes_async (in, 4096, G_PRIORITY_DEFAULT, NULL, stdin_read_cb, loop);
+      watch.loop = loop;
+      watch.cancellable = cancellable;
+      in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+      g_input_stream_read_bytes_async (in, 4096, G_PRIORITY_DEFAULT, cancellable, stdin_read_cb,
+                                       &watch);
     }
 
+  ready = sim_server_dup_ready_line (server);
+  fputs (ready, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+  g_debug ("Listening on %s with the world in %s", sim_server_get_base_url (server), world_dir);
+
   g_main_loop_run (loop);
+
+  g_source_remove (sigterm_id);
+  g_source_remove (sigint_id);
+
+  /* Let a pending read of stdin finish cancelled, so nothing is left
+   * holding the loop or the stream.
+   */
+  g_cancellable_cancel (cancellable);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 
   return 0;
 }

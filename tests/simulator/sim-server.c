@@ -1,26 +1,28 @@
 /* sim-server.c
  *
- * The simulator's core: routing, the API gateway's checks, injected
- * faults and the request log that tests read back.
+ * The simulator's core: the route table, the per-request state handed
+ * to handlers, the reply helpers that give every answer the platform's
+ * shape, and where injected faults take over from normal handling.
  *
  * Copyright 2026 The Tributary authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "tributary-sim"
+#define G_LOG_DOMAIN "sim-server"
 
 #include "config.h"
 
 #include <string.h>
 
-#include "sim-server.h"
+#include "sim-server-private.h"
 
 typedef struct
 {
   char *method;
-  char **segments;
+  GStrv segments;
   SimRouteFlags flags;
+  gboolean gateway;
   SimHandler handler;
 } SimRoute;
 
@@ -28,23 +30,21 @@ struct _SimServer
 {
   SoupServer *soup;
   char *base_url;
-  JsonParser *orgs_parser;
-  JsonParser *sandboxes_parser;
-  GPtrArray *routes;
-  GHashTable *tokens;      /* token → SimToken */
-  GPtrArray *faults;       /* JsonObject */
-  JsonArray *requests;
-  guint token_lifetime;
+  SimWorld *world;
+  SimTokenTable *tokens;
+  SimFaults *faults;
+  SimRequestLog *log;
+  GPtrArray *routes;      /* SimRoute, matched in registration order */
+  GHashTable *delays;     /* Delay set, so shutdown can cancel their timeouts */
 };
 
-static void
-sim_token_free (SimToken *token)
+typedef struct
 {
-  g_free (token->token);
-  g_free (token->client_id);
-  g_free (token->org_id);
-  g_free (token);
-}
+  SimRequest *request;
+  guint source_id;
+  gulong disconnected_id;
+  gboolean disconnected;
+} Delay;
 
 static void
 sim_route_free (SimRoute *route)
@@ -54,55 +54,54 @@ sim_route_free (SimRoute *route)
   g_free (route);
 }
 
-static JsonParser *
-load_world_file (const char  *world_dir,
-                 const char  *name,
-                 const char  *member,
-                 GError     **error)
+static void
+delay_free (Delay *delay)
 {
-  g_autofree char *path = g_build_filename (world_dir, name, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (!json_parser_load_from_file (parser, path, error))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      !json_object_has_member (json_node_get_object (root), member) ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), member)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s: expected an object with a \"%s\" array", path, member);
-      return NULL;
-    }
-
-  return g_steal_pointer (&parser);
+  g_clear_handle_id (&delay->source_id, g_source_remove);
+  g_clear_signal_handler (&delay->disconnected_id, delay->request->message);
+  sim_request_unref (delay->request);
+  g_free (delay);
 }
 
+/**
+ * sim_server_new:
+ * @world: (transfer full): the world to serve
+ * @token_lifetime: seconds an access token stays valid
+ */
 SimServer *
-sim_server_new (const char  *world_dir,
-                guint        token_lifetime,
-                GError     **error)
+sim_server_new (SimWorld *world,
+                guint     token_lifetime)
 {
   SimServer *self = g_new0 (SimServer, 1);
 
-  if (!(self->orgs_parser = load_world_file (world_dir, "orgs.json", "orgs", error)) ||
-      !(self->sandboxes_parser = load_world_file (world_dir, "sandboxes.json", "sandboxes", error)))
-    {
-      g_clear_object (&self->orgs_parser);
-      g_free (self);
-      return NULL;
-    }
-
-  self->soup = soup_server_new ("server-header", "tributary-sim", NULL);
+  self->soup = soup_server_new ("server-header", "tributary-sim ", NULL);
+  self->world = world;
+  self->tokens = sim_token_table_new (token_lifetime);
+  self->faults = sim_faults_new ();
+  self->log = sim_request_log_new ();
   self->routes = g_ptr_array_new_with_free_func ((GDestroyNotify) sim_route_free);
-  self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) sim_token_free);
-  self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  self->requests = json_array_new ();
-  self->token_lifetime = token_lifetime;
+  self->delays = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) delay_free, NULL);
 
   return self;
+}
+
+void
+sim_server_free (SimServer *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->delays, g_hash_table_unref);
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+  g_clear_object (&self->soup);
+  g_clear_pointer (&self->routes, g_ptr_array_unref);
+  g_clear_pointer (&self->log, sim_request_log_free);
+  g_clear_pointer (&self->faults, sim_faults_free);
+  g_clear_pointer (&self->tokens, sim_token_table_free);
+  g_clear_pointer (&self->world, sim_world_free);
+  g_clear_pointer (&self->base_url, g_free);
+  g_free (self);
 }
 
 const char *
@@ -111,87 +110,39 @@ sim_server_get_base_url (SimServer *self)
   return self->base_url;
 }
 
-JsonArray *
-sim_server_get_orgs (SimServer *self)
+SimWorld *
+sim_server_get_world (SimServer *self)
 {
-  return json_object_get_array_member (json_node_get_object (json_parser_get_root (self->orgs_parser)), "orgs");
+  return self->world;
 }
 
-JsonArray *
-sim_server_get_sandboxes (SimServer *self)
-{
-  return json_object_get_array_member (json_node_get_object (json_parser_get_root (self->sandboxes_parser)),
-                                       "sandboxes");
-}
-
-GHashTable *
+SimTokenTable *
 sim_server_get_tokens (SimServer *self)
 {
   return self->tokens;
 }
 
-guint
-sim_server_get_token_lifetime (SimServer *self)
+SimFaults *
+sim_server_get_faults (SimServer *self)
 {
-  return self->token_lifetime;
+  return self->faults;
 }
 
-void
-sim_server_set_token_lifetime (SimServer *self,
-                               guint      seconds)
+SimRequestLog *
+sim_server_get_request_log (SimServer *self)
 {
-  self->token_lifetime = seconds;
+  return self->log;
 }
 
-void
-sim_server_clear_requests (SimServer *self)
-{
-  g_clear_pointer (&self->requests, json_array_unref);
-  self->requests = json_array_new ();
-}
-
-JsonNode *
-sim_server_dup_requests (SimServer *self)
-{
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-  json_node_set_array (node, self->requests);
-
-  return node;
-}
-
-void
-sim_server_add_fault (SimServer  *self,
-                      JsonObject *fault)
-{
-  g_ptr_array_add (self->faults, json_object_ref (fault));
-}
-
-void
-sim_server_clear_faults (SimServer *self)
-{
-  g_ptr_array_set_size (self->faults, 0);
-}
-
-JsonObject *
-sim_server_find_sandbox (SimServer  *self,
-                         const char *org_id,
-                         const char *name)
-{
-  JsonArray *sandboxes = sim_server_get_sandboxes (self);
-
-  for (guint i = 0; i < json_array_get_length (sandboxes); i++)
-    {
-      JsonObject *sandbox = json_array_get_object_element (sandboxes, i);
-
-      if (g_strcmp0 (json_object_get_string_member (sandbox, "org"), org_id) == 0 &&
-          g_strcmp0 (json_object_get_string_member (sandbox, "name"), name) == 0)
-        return sandbox;
-    }
-
-  return NULL;
-}
-
+/**
+ * sim_server_add_route:
+ * @method: an HTTP method
+ * @pattern: a path; a segment written `{name}` matches any non-empty
+ *   segment, available as sim_request_get_param (request, "name")
+ *
+ * Patterns under /data/ are platform routes: the gateway's checks run
+ * before @handler.
+ */
 void
 sim_server_add_route (SimServer     *self,
                       const char    *method,
@@ -204,6 +155,7 @@ sim_server_add_route (SimServer     *self,
   route->method = g_strdup (method);
   route->segments = g_strsplit (pattern, "/", -1);
   route->flags = flags;
+  route->gateway = g_str_has_prefix (pattern, "/data/");
   route->handler = handler;
   g_ptr_array_add (self->routes, route);
 }
@@ -220,10 +172,15 @@ route_matches (SimRoute    *route,
     {
       const char *want = route->segments[i];
 
-      if (want[0] == '{' && segments[i][0] != '\0')
+      if (want[0] == '{' && g_str_has_suffix (want, "}"))
         {
+          g_autofree char *value = g_uri_unescape_string (segments[i], "/");
+
+          if (value == NULL || value[0] == '\0')
+            return FALSE;
           if (params != NULL)
-            g_hash_table_insert (params, g_strndup (want + 1, strlen (want) - 2), g_strdup (segments[i]));
+            g_hash_table_insert (params, g_strndup (want + 1, strlen (want) - 2),
+                                 g_steal_pointer (&value));
         }
       else if (!g_str_equal (want, segments[i]))
         return FALSE;
@@ -232,430 +189,248 @@ route_matches (SimRoute    *route,
   return TRUE;
 }
 
-static char *
-new_request_id (void)
-{
-  return g_uuid_string_random ();
-}
-
 static void
-reply_raw (SimRequest *request,
-           guint       status,
-           const char *content_type,
-           const char *body)
+dispatch (SimRequest *request)
 {
-  soup_server_message_set_status (request->message, status, NULL);
-  soup_server_message_set_response (request->message, content_type, SOUP_MEMORY_COPY, body, strlen (body));
-}
+  SimServer *self = request->server;
+  g_auto(GStrv) segments = g_strsplit (request->path, "/", -1);
+  g_autoptr(GString) allowed = NULL;
+  SimRoute *found = NULL;
 
-void
-sim_reply_json (SimRequest *request,
-                guint       status,
-                JsonNode   *node)
-{
-  g_autofree char *text = json_to_string (node, FALSE);
-
-  reply_raw (request, status, "application/json;charset=utf-8", text);
-}
-
-void
-sim_reply_gateway_error (SimRequest *request,
-                         guint       status,
-                         const char *code,
-                         const char *message)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error_code");
-  json_builder_add_string_value (builder, code);
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, message);
-  json_builder_end_object (builder);
-  node = json_builder_get_root (builder);
-  sim_reply_json (request, status, node);
-}
-
-void
-sim_reply_problem (SimRequest *request,
-                   guint       status,
-                   const char *code,
-                   const char *title,
-                   const char *detail)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *type = g_strconcat ("http://ns.adobe.com/aep/errors/", code, NULL);
-  const char *request_id = soup_message_headers_get_one (soup_server_message_get_response_headers (request->message),
-                                                         "x-request-id");
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, type);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, title);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_int_value (builder, status);
-  if (detail != NULL)
-    {
-      json_builder_set_member_name (builder, "detail");
-      json_builder_add_string_value (builder, detail);
-    }
-  json_builder_set_member_name (builder, "report");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "x-request-id");
-  json_builder_add_string_value (builder, request_id);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  node = json_builder_get_root (builder);
-  sim_reply_json (request, status, node);
-}
-
-/* The API gateway's checks, in the order the real gateway makes them. */
-static gboolean
-check_gateway (SimRequest    *request,
-               SimRouteFlags  flags)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (request->message);
-  const char *authorization = soup_message_headers_get_one (headers, "Authorization");
-  const char *api_key = soup_message_headers_get_one (headers, "x-api-key");
-  const char *org_id = soup_message_headers_get_one (headers, "x-gw-ims-org-id");
-  const char *method = soup_server_message_get_method (request->message);
-  SimToken *token;
-
-  if (authorization == NULL || !g_str_has_prefix (authorization, "Bearer "))
-    {
-      sim_reply_gateway_error (request, 401, "401013", "Oauth token is missing.");
-      return FALSE;
-    }
-
-  if (!(token = g_hash_table_lookup (request->server->tokens, authorization + strlen ("Bearer "))))
-    {
-      sim_reply_gateway_error (request, 401, "401013", "Oauth token is not valid");
-      return FALSE;
-    }
-
-  if (g_get_monotonic_time () >= token->expires)
-    {
-      sim_reply_gateway_error (request, 401, "401014", "Oauth token is expired");
-      return FALSE;
-    }
-
-  if (api_key == NULL)
-    {
-      sim_reply_gateway_error (request, 403, "403000", "Api Key is required");
-      return FALSE;
-    }
-  if (!g_str_equal (api_key, token->client_id))
-    {
-      sim_reply_gateway_error (request, 403, "403003", "Api Key is invalid");
-      return FALSE;
-    }
-
-  if (org_id == NULL)
-    {
-      sim_reply_gateway_error (request, 400, "400003", "Missing header x-gw-ims-org-id");
-      return FALSE;
-    }
-  if (!g_str_equal (org_id, token->org_id))
-    {
-      sim_reply_gateway_error (request, 403, "403025", "Profile is not valid");
-      return FALSE;
-    }
-
-  request->token = token;
-  request->sandbox = soup_message_headers_get_one (headers, "x-sandbox-name");
-
-  if (request->sandbox != NULL && sim_server_find_sandbox (request->server, org_id, request->sandbox) == NULL)
-    {
-      g_autofree char *detail = g_strdup_printf ("Sandbox '%s' does not exist in this organization or you do not have access to it.",
-                                                 request->sandbox);
-      sim_reply_problem (request, 403, "SMS-1006-403", "Sandbox not found", detail);
-      return FALSE;
-    }
-  if (request->sandbox == NULL && !(flags & SIM_ROUTE_NO_SANDBOX))
-    {
-      sim_reply_problem (request, 400, "SMS-1005-400", "Missing sandbox header",
-                         "The x-sandbox-name header is required.");
-      return FALSE;
-    }
-
-  if (g_str_equal (method, "POST") || g_str_equal (method, "PUT") || g_str_equal (method, "PATCH"))
-    {
-      SoupMessageBody *body = soup_server_message_get_request_body (request->message);
-      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
-      const char *content_type = soup_message_headers_get_content_type (headers, NULL);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(GError) error = NULL;
-
-      if (content_type == NULL || !g_str_has_prefix (content_type, "application/json"))
-        {
-          sim_reply_problem (request, 415, "GW-415", "Unsupported Media Type",
-                             "Request bodies must be application/json.");
-          return FALSE;
-        }
-
-      if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
-        {
-          sim_reply_problem (request, 400, "GW-400", "Malformed request body", error->message);
-          return FALSE;
-        }
-
-      request->body = json_node_ref (json_parser_get_root (parser));
-    }
-
-  return TRUE;
-}
-
-static void
-dispatch (SimServer         *self,
-          SoupServerMessage *message,
-          const char        *path,
-          GHashTable        *query)
-{
-  g_auto(GStrv) segments = g_strsplit (path, "/", -1);
-  g_autoptr(GHashTable) params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  SimRequest request = { self, message, path, query, params, NULL, NULL, NULL };
-  const char *method = soup_server_message_get_method (message);
-  gboolean path_known = FALSE;
-
-  for (guint i = 0; i < self->routes->len; i++)
+  for (guint i = 0; i < self->routes->len && found == NULL; i++)
     {
       SimRoute *route = g_ptr_array_index (self->routes, i);
 
       if (!route_matches (route, segments, NULL))
         continue;
 
-      path_known = TRUE;
-      if (!g_str_equal (route->method, method))
-        continue;
+      if (g_str_equal (route->method, request->method))
+        found = route;
+      else if (allowed == NULL)
+        allowed = g_string_new (route->method);
+      else
+        g_string_append_printf (allowed, ", %s", route->method);
+    }
 
-      route_matches (route, segments, params);
-      if ((route->flags & SIM_ROUTE_OPEN) || check_gateway (&request, route->flags))
-        route->handler (&request);
-
-      g_clear_pointer (&request.body, json_node_unref);
+  if (found == NULL && allowed != NULL)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (request->message),
+                                    "Allow", allowed->str);
+      sim_request_reply_problem (request, 405, "GW-0405-405", "Method Not Allowed",
+                                 "%s is not allowed on %s; use %s.", request->method, request->path,
+                                 allowed->str);
       return;
     }
 
-  if (path_known)
-    sim_reply_problem (&request, 405, "GW-405", "Method Not Allowed", NULL);
-  else
-    sim_reply_problem (&request, 404, "GW-404", "Not Found", "No such resource.");
+  if (found == NULL)
+    {
+      sim_request_reply_problem (request, 404, "GW-0404-404", "Not Found",
+                                 "No resource matches %s.", request->path);
+      return;
+    }
+
+  route_matches (found, segments, request->params);
+
+  if (found->gateway && !_sim_gateway_check (request, found->flags))
+    return;
+
+  found->handler (request);
 }
 
 static void
-log_request (SimServer         *self,
-             SoupServerMessage *message,
-             guint              status)
+record_status (SimRequest *request)
 {
-  JsonObject *entry = json_object_new ();
-  GUri *uri = soup_server_message_get_uri (message);
-  const char *sandbox = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
-                                                      "x-sandbox-name");
+  guint status = soup_server_message_get_status (request->message);
 
-  json_object_set_string_member (entry, "method", soup_server_message_get_method (message));
-  json_object_set_string_member (entry, "path", g_uri_get_path (uri));
-  json_object_set_string_member (entry, "query", g_uri_get_query (uri));
-  json_object_set_int_member (entry, "status", status);
-  if (sandbox != NULL)
-    json_object_set_string_member (entry, "sandbox", sandbox);
+  if (request->log_entry != NULL && status != 0)
+    sim_log_entry_set_status (request->log_entry, status);
+}
+
+static void
+reply_fault_status (SimRequest *request,
+                    SimFault   *fault)
+{
+  g_autofree char *code = g_strdup_printf ("GW-%04u-%u", fault->status, fault->status);
+
+  if (fault->retry_after != NULL)
+    soup_message_headers_replace (soup_server_message_get_response_headers (request->message),
+                                  "Retry-After", fault->retry_after);
+
+  if (fault->status == 429)
+    sim_request_reply_gateway_error (request, 429, "429050", "Too many requests");
   else
-    json_object_set_null_member (entry, "sandbox");
-  json_array_add_object_element (self->requests, entry);
+    sim_request_reply_problem (request, fault->status, code, sim_status_phrase (fault->status),
+                               "The request failed (tributary-sim fault %u).", fault->id);
 }
 
-static JsonObject *
-take_fault (SimServer  *self,
-            const char *method,
-            const char *path)
+static void
+delay_disconnected_cb (SoupServerMessage *message,
+                       Delay             *delay)
 {
-  for (guint i = 0; i < self->faults->len; i++)
-    {
-      JsonObject *fault = g_ptr_array_index (self->faults, i);
-      const char *fault_path = json_object_get_string_member_with_default (fault, "path", "");
-      const char *fault_method = json_object_get_string_member_with_default (fault, "method", NULL);
-      gsize len = strlen (fault_path);
-      gboolean path_ok = len > 0 && fault_path[len - 1] == '*'
-                         ? strncmp (path, fault_path, len - 1) == 0
-                         : g_str_equal (path, fault_path);
-      gint64 count;
-
-      if (!path_ok || (fault_method != NULL && !g_str_equal (fault_method, method)))
-        continue;
-
-      json_object_ref (fault);
-      count = json_object_get_int_member_with_default (fault, "count", 1) - 1;
-      json_object_set_int_member (fault, "count", count);
-      if (count <= 0)
-        g_ptr_array_remove_index (self->faults, i);
-
-      return fault;
-    }
-
-  return NULL;
+  delay->disconnected = TRUE;
 }
-
-typedef struct
-{
-  SimServer *server;
-  SoupServerMessage *message;
-  char *path;
-  GHashTable *query;
-} Delayed;
 
 static gboolean
-delayed_cb (gpointer data)
+delay_done_cb (gpointer user_data)
 {
-  Delayed *delayed = data;
+  Delay *delay = user_data;
+  g_autoptr(SimRequest) request = sim_request_ref (delay->request);
+  gboolean disconnected = delay->disconnected;
 
-  dispatch (delayed->server, delayed->message, delayed->path, delayed->query);
-  log_request (delayed->server, delayed->message, soup_server_message_get_status (delayed->message));
-  soup_server_message_unpause (delayed->message);
+  delay->source_id = 0;
+  g_hash_table_remove (request->server->delays, delay);
 
-  g_object_unref (delayed->message);
-  g_free (delayed->path);
-  g_clear_pointer (&delayed->query, g_hash_table_unref);
-  g_free (delayed);
+  /* A slow platform still carries out a request whose client gave up
+   * waiting, which is exactly what makes a retried POST dangerous.
+   */
+  dispatch (request);
+  record_status (request);
+
+  if (!disconnected)
+    soup_server_message_unpause (request->message);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-write_and_close (GIOStream  *stream,
-                 const char *data,
-                 gsize       length)
+start_delay (SimRequest *request,
+             guint       delay_ms)
 {
-  GOutputStream *out = g_io_stream_get_output_stream (stream);
+  Delay *delay = g_new0 (Delay, 1);
 
-  if (length > 0)
-    g_output_stream_write_all (out, data, length, NULL, NULL, NULL);
-  g_output_stream_flush (out, NULL, NULL);
-  g_io_stream_close (stream, NULL, NULL);
-}
+  delay->request = sim_request_ref (request);
+  delay->disconnected_id = g_signal_connect (request->message, "disconnected",
+                                             G_CALLBACK (delay_disconnected_cb), delay);
+  delay->source_id = g_timeout_add (delay_ms, delay_done_cb, delay);
+  g_hash_table_add (request->server->delays, delay);
 
-/* Returns TRUE if the fault answered the request. */
-static gboolean
-apply_fault (SimServer         *self,
-             SoupServerMessage *message,
-             JsonObject        *fault,
-             const char        *path,
-             GHashTable        *query)
-{
-  const char *kind = json_object_get_string_member_with_default (fault, "kind", "status");
-  SimRequest request = { self, message, path, query, NULL, NULL, NULL, NULL };
-
-  if (g_str_equal (kind, "reset"))
-    {
-      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (message);
-
-      log_request (self, message, 0);
-      g_io_stream_close (stream, NULL, NULL);
-      return TRUE;
-    }
-
-  if (g_str_equal (kind, "delay"))
-    {
-      Delayed *delayed = g_new0 (Delayed, 1);
-
-      delayed->server = self;
-      delayed->message = g_object_ref (message);
-      delayed->path = g_strdup (path);
-      delayed->query = query != NULL ? g_hash_table_ref (query) : NULL;
-      soup_server_message_pause (message);
-      g_timeout_add (json_object_get_int_member_with_default (fault, "delay_ms", 1000), delayed_cb, delayed);
-      return TRUE;
-    }
-
-  if (g_str_equal (kind, "truncate"))
-    {
-      g_autoptr(GIOStream) stream = NULL;
-      g_autoptr(GString) raw = g_string_new (NULL);
-      g_autoptr(GBytes) body = NULL;
-      gsize length;
-      const char *data;
-
-      /* Answer for real, then send only half of it and hang up. */
-      dispatch (self, message, path, query);
-      body = soup_message_body_flatten (soup_server_message_get_response_body (message));
-      data = g_bytes_get_data (body, &length);
-
-      g_string_append_printf (raw, "HTTP/1.1 %u OK\r\nContent-Type: application/json\r\n"
-                              "Content-Length: %" G_GSIZE_FORMAT "\r\nConnection: close\r\n\r\n",
-                              soup_server_message_get_status (message), length);
-      g_string_append_len (raw, data, length / 2);
-
-      log_request (self, message, soup_server_message_get_status (message));
-      stream = soup_server_message_steal_connection (message);
-      write_and_close (stream, raw->str, raw->len);
-      return TRUE;
-    }
-
-  if (g_str_equal (kind, "non_json"))
-    {
-      reply_raw (&request, 502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
-      log_request (self, message, 502);
-      return TRUE;
-    }
-
-  {
-    guint status = json_object_get_int_member_with_default (fault, "status", 500);
-    const char *retry_after = json_object_get_string_member_with_default (fault, "retry_after", NULL);
-
-    if (retry_after != NULL)
-      soup_message_headers_replace (soup_server_message_get_response_headers (message), "Retry-After", retry_after);
-
-    if (status == 429)
-      sim_reply_gateway_error (&request, 429, "429050", "Too many requests");
-    else if (status == 401)
-      sim_reply_gateway_error (&request, 401, "401013", "Oauth token is not valid");
-    else
-      sim_reply_problem (&request, status, "SIM-FAULT", soup_status_get_phrase (status), "Injected fault.");
-
-    log_request (self, message, status);
-    return TRUE;
-  }
+  soup_server_message_pause (request->message);
 }
 
 static void
-handle_cb (SoupServer        *server,
+apply_fault (SimRequest *request,
+             SimFault   *fault)
+{
+  static const char html[] = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+
+  g_debug ("Fault %u hits %s %s", fault->id, request->method, request->path);
+
+  switch (fault->kind)
+    {
+    case SIM_FAULT_STATUS:
+      reply_fault_status (request, fault);
+      record_status (request);
+      break;
+
+    case SIM_FAULT_NON_JSON:
+      soup_server_message_set_status (request->message, 502, NULL);
+      soup_server_message_set_response (request->message, "text/html", SOUP_MEMORY_STATIC, html,
+                                        strlen (html));
+      record_status (request);
+      break;
+
+    case SIM_FAULT_RESET:
+      sim_log_entry_set_status (request->log_entry, 0);
+      sim_fault_reset_connection (request->message);
+      break;
+
+    case SIM_FAULT_DELAY:
+      start_delay (request, fault->delay_ms);
+      break;
+
+    case SIM_FAULT_TRUNCATE:
+      dispatch (request);
+      record_status (request);
+      sim_fault_send_truncated (request->message, fault->connection_close);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+wrote_headers_cb (SoupServerMessage *message,
+                  SimLogEntry       *entry)
+{
+  sim_log_entry_set_status (entry, soup_server_message_get_status (message));
+}
+
+static void
+log_entry_closure_notify (gpointer  data,
+                          GClosure *closure)
+{
+  sim_log_entry_unref (data);
+}
+
+static void
+handle_cb (SoupServer        *soup,
            SoupServerMessage *message,
            const char        *path,
            GHashTable        *query,
            gpointer           user_data)
 {
   SimServer *self = user_data;
-  g_autoptr(JsonObject) fault = NULL;
-  g_autofree char *request_id = new_request_id ();
+  g_autoptr(SimRequest) request = _sim_request_new (self, message, path, query);
+  g_autoptr(SimFault) fault = NULL;
+  GUri *uri = soup_server_message_get_uri (message);
 
-  soup_message_headers_replace (soup_server_message_get_response_headers (message), "x-request-id", request_id);
+  soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                "x-request-id", request->request_id);
 
-  if (!g_str_has_prefix (path, "/__sim/") &&
-      (fault = take_fault (self, soup_server_message_get_method (message), path)) &&
-      apply_fault (self, message, fault, path, query))
-    return;
+  /* The tests' own control calls are neither faulted nor logged. */
+  if (g_str_has_prefix (path, "/__sim/"))
+    {
+      dispatch (request);
+      return;
+    }
 
-  dispatch (self, message, path, query);
+  request->log_entry = sim_request_log_append (self->log, request->method, path,
+                                               g_uri_get_query (uri),
+                                               sim_request_get_header (request, "x-sandbox-name"));
+  /* Catches the status of answers given later, by a paused handler. */
+  g_signal_connect_data (message, "wrote-headers", G_CALLBACK (wrote_headers_cb),
+                         sim_log_entry_ref (request->log_entry), log_entry_closure_notify, 0);
 
-  if (!g_str_has_prefix (path, "/__sim/"))
-    log_request (self, message, soup_server_message_get_status (message));
+  if ((fault = sim_faults_take (self->faults, request->method, path)) != NULL)
+    {
+      apply_fault (request, fault);
+      return;
+    }
+
+  dispatch (request);
+  record_status (request);
 }
 
+/**
+ * sim_server_listen:
+ * @host: a loopback address: the simulator is not for other computers
+ * @port: a port, or 0 for any free one
+ */
 gboolean
 sim_server_listen (SimServer   *self,
                    const char  *host,
                    guint        port,
                    GError     **error)
 {
-  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (host);
+  g_autoptr(GInetAddress) address = NULL;
   g_autoptr(GSocketAddress) socket_address = NULL;
-  GSList *uris;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autofree char *address_text = NULL;
+  GSList *listeners;
+  guint bound_port;
 
+  address = g_inet_address_new_from_string (g_str_equal (host, "localhost") ? "127.0.0.1" : host);
   if (address == NULL || !g_inet_address_get_is_loopback (address))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "%s is not a loopback address; the simulator listens only on this computer", host);
+                   "%s is not a loopback address; the simulator only listens on this computer",
+                   host);
+      return FALSE;
+    }
+  if (port > G_MAXUINT16)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%u is not a TCP port", port);
       return FALSE;
     }
 
@@ -665,41 +440,59 @@ sim_server_listen (SimServer   *self,
   if (!soup_server_listen (self->soup, socket_address, 0, error))
     return FALSE;
 
-  uris = soup_server_get_uris (self->soup);
-  g_assert (uris != NULL);
-  self->base_url = g_strdup_printf ("http://%s:%d", host, g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* Not soup_server_get_uris (), which leaks an address in libsoup 3.2. */
+  listeners = soup_server_get_listeners (self->soup);
+  g_assert (listeners != NULL);
+  bound = g_socket_get_local_address (listeners->data, error);
+  g_slist_free (listeners);
+  if (bound == NULL)
+    return FALSE;
+  bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+
+  address_text = g_inet_address_to_string (address);
+  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6)
+    self->base_url = g_strdup_printf ("http://[%s]:%u", address_text, bound_port);
+  else
+    self->base_url = g_strdup_printf ("http://%s:%u", address_text, bound_port);
 
   return TRUE;
 }
 
+/**
+ * sim_server_dup_ready_line:
+ *
+ * Returns: (transfer full): the one line printed once listening: where
+ *   to connect and the demo org's first client, as compact JSON
+ */
 char *
 sim_server_dup_ready_line (SimServer *self)
 {
-  JsonObject *org = json_array_get_object_element (sim_server_get_orgs (self), 0);
-  JsonObject *client = json_array_get_object_element (json_object_get_array_member (org, "clients"), 0);
-  JsonArray *scopes = json_object_get_array_member (client, "scopes");
-  g_autoptr(GPtrArray) scope_list = g_ptr_array_new ();
+  SimOrg *org = g_ptr_array_index (sim_world_get_orgs (self->world), 0);
+  SimClient *client = g_ptr_array_index (org->clients, 0);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
-  g_autofree char *joined = NULL;
-
-  for (guint i = 0; i < json_array_get_length (scopes); i++)
-    g_ptr_array_add (scope_list, (gpointer) json_array_get_string_element (scopes, i));
-  g_ptr_array_add (scope_list, NULL);
-  joined = g_strjoinv (", ", (char **) scope_list->pdata);
+  g_autofree char *scopes = g_strjoinv (", ", client->scopes);
+  const struct
+  {
+    const char *name;
+    const char *value;
+  } members[] = {
+    { "base_url", self->base_url },
+    { "ims_url", self->base_url },
+    { "org_id", org->id },
+    { "client_id", client->client_id },
+    { "client_secret", client->client_secret },
+    { "technical_account_id", client->technical_account_id },
+    { "scopes", scopes },
+    { "sandbox", sim_world_get_default_sandbox (self->world, org) },
+  };
 
   json_builder_begin_object (builder);
-#define MEMBER(name, value) json_builder_set_member_name (builder, name); json_builder_add_string_value (builder, value)
-  MEMBER ("base_url", self->base_url);
-  MEMBER ("ims_url", self->base_url);
-  MEMBER ("org_id", json_object_get_string_member (org, "id"));
-  MEMBER ("client_id", json_object_get_string_member (client, "client_id"));
-  MEMBER ("client_secret", json_object_get_string_member (client, "client_secret"));
-  MEMBER ("technical_account_id", json_object_get_string_member (client, "technical_account_id"));
-  MEMBER ("scopes", joined);
-  MEMBER ("sandbox", "prod");
-#undef MEMBER
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      json_builder_set_member_name (builder, members[i].name);
+      json_builder_add_string_value (builder, members[i].value);
+    }
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
 

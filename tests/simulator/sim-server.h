@@ -10,83 +10,92 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "sim-faults.h"
+#include "sim-ims.h"
+#include "sim-request-log.h"
+#include "sim-world.h"
+
 G_BEGIN_DECLS
 
-typedef struct _SimServer SimServer;
+typedef struct _SimServer  SimServer;
+typedef struct _SimRequest SimRequest;
 
-typedef struct
+/* Routes whose pattern starts with /data/ pass the gateway's checks
+ * first; these flags loosen them where the platform does.
+ */
+typedef enum
 {
-  char *token;
-  char *client_id;
-  char *org_id;
-  gint64 expires;   /* monotonic µs */
-} SimToken;
+  SIM_ROUTE_DEFAULT          = 0,
+  SIM_ROUTE_SANDBOX_OPTIONAL = 1 << 0,  /* x-sandbox-name may be absent */
+} SimRouteFlags;
 
-typedef struct
+/* A handler answers before returning, or takes a reference on the
+ * request and pauses its message to answer later.
+ */
+typedef void (*SimHandler) (SimRequest *request);
+
+struct _SimRequest
 {
   SimServer *server;
   SoupServerMessage *message;
-  const char *path;
-  GHashTable *query;
-  GHashTable *params;       /* {name} segments of the route */
-  JsonNode *body;           /* parsed JSON body, or NULL */
-  SimToken *token;          /* set for gateway routes */
-  const char *sandbox;      /* x-sandbox-name, may be NULL */
-} SimRequest;
+  const char *method;
+  char *path;               /* as sent, percent-encoded */
+  char *request_id;         /* also in the x-request-id response header */
+  GHashTable *query;        /* decoded; never NULL */
+  GHashTable *params;       /* decoded {name} segments of the route */
+  JsonNode *body;           /* parsed JSON body, or NULL without one */
+  SimClient *client;        /* the token's client, on gateway routes */
+  char *sandbox;            /* x-sandbox-name, checked on gateway routes */
 
-typedef void (*SimHandler) (SimRequest *request);
+  /*< private >*/
+  SimLogEntry *log_entry;
+};
 
-typedef enum
-{
-  SIM_ROUTE_PLATFORM = 0,      /* every gateway check */
-  SIM_ROUTE_NO_SANDBOX = 1 << 0,
-  SIM_ROUTE_OPEN = 1 << 1,     /* no gateway: IMS, /__sim */
-} SimRouteFlags;
+SimServer     *sim_server_new              (SimWorld       *world,
+                                            guint           token_lifetime);
+void           sim_server_free             (SimServer      *self);
+gboolean       sim_server_listen           (SimServer      *self,
+                                            const char     *host,
+                                            guint           port,
+                                            GError        **error);
+const char    *sim_server_get_base_url     (SimServer      *self);
+char          *sim_server_dup_ready_line   (SimServer      *self);
+SimWorld      *sim_server_get_world        (SimServer      *self);
+SimTokenTable *sim_server_get_tokens       (SimServer      *self);
+SimFaults     *sim_server_get_faults       (SimServer      *self);
+SimRequestLog *sim_server_get_request_log  (SimServer      *self);
+void           sim_server_add_route        (SimServer      *self,
+                                            const char     *method,
+                                            const char     *pattern,
+                                            SimRouteFlags   flags,
+                                            SimHandler      handler);
 
-SimServer  *sim_server_new             (const char    *world_dir,
-                                        guint          token_lifetime,
-                                        GError       **error);
-gboolean    sim_server_listen          (SimServer     *self,
-                                        const char    *host,
-                                        guint          port,
-                                        GError       **error);
-char       *sim_server_dup_ready_line  (SimServer     *self);
-void        sim_server_add_route       (SimServer     *self,
-                                        const char    *method,
-                                        const char    *pattern,
-                                        SimRouteFlags  flags,
-                                        SimHandler     handler);
-const char *sim_server_get_base_url    (SimServer     *self);
-JsonArray  *sim_server_get_orgs        (SimServer     *self);
-JsonArray  *sim_server_get_sandboxes   (SimServer     *self);
-GHashTable *sim_server_get_tokens      (SimServer     *self);
-guint       sim_server_get_token_lifetime (SimServer  *self);
-void        sim_server_set_token_lifetime (SimServer  *self,
-                                           guint       seconds);
-void        sim_server_clear_requests  (SimServer     *self);
-JsonNode   *sim_server_dup_requests    (SimServer     *self);
-void        sim_server_add_fault       (SimServer     *self,
-                                        JsonObject    *fault);
-void        sim_server_clear_faults    (SimServer     *self);
-JsonObject *sim_server_find_sandbox    (SimServer     *self,
-                                        const char    *org_id,
-                                        const char    *name);
+SimRequest    *sim_request_ref             (SimRequest     *request);
+void           sim_request_unref           (SimRequest     *request);
+const char    *sim_request_get_query       (SimRequest     *request,
+                                            const char     *name);
+const char    *sim_request_get_param       (SimRequest     *request,
+                                            const char     *name);
+const char    *sim_request_get_header      (SimRequest     *request,
+                                            const char     *name);
+gboolean       sim_request_parse_body      (SimRequest     *request);
+void           sim_request_reply_json      (SimRequest     *request,
+                                            guint           status,
+                                            JsonNode       *node);
+void           sim_request_reply_gateway_error (SimRequest *request,
+                                                guint       status,
+                                                const char *code,
+                                                const char *message);
+void           sim_request_reply_problem   (SimRequest     *request,
+                                            guint           status,
+                                            const char     *code,
+                                            const char     *title,
+                                            const char     *detail_format,
+                                            ...) G_GNUC_PRINTF (5, 6);
 
-void        sim_reply_json             (SimRequest    *request,
-                                        guint          status,
-                                        JsonNode      *node);
-void        sim_reply_gateway_error    (SimRequest    *request,
-                                        guint          status,
-                                        const char    *code,
-                                        const char    *message);
-void        sim_reply_problem          (SimRequest    *request,
-                                        guint          status,
-                                        const char    *code,
-                                        const char    *title,
-                                        const char    *detail);
+const char    *sim_status_phrase           (guint           status);
 
-void        sim_ims_register           (SimServer     *self);
-void        sim_sandbox_management_register (SimServer *self);
-void        sim_admin_register         (SimServer     *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimServer, sim_server_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimRequest, sim_request_unref)
 
 G_END_DECLS

@@ -12,6 +12,19 @@
 
 G_BEGIN_DECLS
 
+/**
+ * TribTestSim:
+ * @base_url: where the platform listens; also the IMS URL
+ * @org_id: the demo org
+ * @client_id: the demo org's first API client
+ * @client_secret: its (demo) secret
+ * @technical_account_id: its technical account
+ * @scopes: its scopes, comma-separated
+ * @sandbox: the demo org's default sandbox
+ *
+ * A tributary-sim process started for one test, and what its ready
+ * line said.
+ */
 typedef struct
 {
   char *base_url;
@@ -30,6 +43,7 @@ typedef struct
 TribTestSim *trib_test_sim_start              (const char * const *extra_args);
 void         trib_test_sim_add_fault          (TribTestSim        *sim,
                                                const char         *fault_json);
+void         trib_test_sim_clear_faults       (TribTestSim        *sim);
 void         trib_test_sim_clear_requests     (TribTestSim        *sim);
 guint        trib_test_sim_count_requests     (TribTestSim        *sim,
                                                const char         *method,

@@ -1,0 +1,21 @@
+/* sim-services.h
+ *
+ * The simulated services. Each lives in its own file and adds its routes
+ * to the server; a new service adds a line here and one in sim-main.c.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sim-server.h"
+
+G_BEGIN_DECLS
+
+void sim_ims_register                (SimServer *server);
+void sim_sandbox_management_register (SimServer *server);
+void sim_admin_register              (SimServer *server);
+
+G_END_DECLS

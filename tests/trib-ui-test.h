@@ -1,0 +1,38 @@
+/* trib-ui-test.h
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "trib-window.h"
+
+G_BEGIN_DECLS
+
+void       trib_ui_test_init            (int        *argc,
+                                         char     ***argv);
+void       trib_ui_test_iterate_until   (gboolean  (*predicate) (gpointer),
+                                         gpointer    data,
+                                         guint       timeout_s);
+gboolean   trib_ui_test_session_ready   (gpointer    window);
+GtkWidget *trib_ui_test_find_widget     (GtkWidget  *root,
+                                         GType       type,
+                                         const char *with_subtitle);
+void       trib_ui_test_settle          (void);
+void       trib_ui_test_save_screenshot (GtkWidget  *window,
+                                         const char *name);
+void       trib_ui_test_resize          (GtkWidget  *window,
+                                         int         width,
+                                         int         height);
+GtkWidget *trib_ui_test_find_row        (GtkWidget  *root,
+                                         const char *title);
+GtkWidget *trib_ui_test_find_button     (GtkWidget  *root,
+                                         const char *label);
+GtkWindow *trib_ui_test_find_toplevel   (GType       type,
+                                         GtkWindow  *except);
+
+G_END_DECLS
