@@ -208,18 +208,7 @@ reply_ims_error (SimRequest *request,
                  const char *error,
                  const char *description)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, error);
-  json_builder_set_member_name (builder, "error_description");
-  json_builder_add_string_value (builder, description);
-  json_builder_end_object (builder);
-  node = json_builder_get_root (builder);
-
-  sim_request_reply_json (request, status, node);
+  sim_request_reply_strings (request, status, "error", error, "error_description", description, NULL);
 }
 
 /* IMS reads its parameters from the query string as well as from a

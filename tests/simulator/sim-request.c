@@ -121,6 +121,33 @@ sim_request_reply_json (SimRequest *request,
                                     strlen (text));
 }
 
+/* Answers a flat JSON object of string members, given as key, value
+ * pairs ending with NULL: the shape of the gateway's and IMS's errors.
+ */
+void
+sim_request_reply_strings (SimRequest *request,
+                           guint       status,
+                           const char *first_key,
+                           ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  va_list args;
+
+  json_builder_begin_object (builder);
+  va_start (args, first_key);
+  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
+    {
+      json_builder_set_member_name (builder, key);
+      json_builder_add_string_value (builder, va_arg (args, const char *));
+    }
+  va_end (args);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+
+  sim_request_reply_json (request, status, node);
+}
+
 /* The API gateway's own shape, used before a request reaches a service. */
 void
 sim_request_reply_gateway_error (SimRequest *request,
@@ -128,18 +155,7 @@ sim_request_reply_gateway_error (SimRequest *request,
                                  const char *code,
                                  const char *message)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error_code");
-  json_builder_add_string_value (builder, code);
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, message);
-  json_builder_end_object (builder);
-  node = json_builder_get_root (builder);
-
-  sim_request_reply_json (request, status, node);
+  sim_request_reply_strings (request, status, "error_code", code, "message", message, NULL);
 }
 
 /* The services' RFC 7807 shape, with the platform's report member. */

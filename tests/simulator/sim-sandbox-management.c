@@ -127,19 +127,6 @@ get_cb (SimRequest *request)
   sim_request_reply_json (request, 200, node);
 }
 
-static const char *
-get_string_member (JsonObject *object,
-                   const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static gboolean
 is_valid_name (const char *name)
 {
@@ -175,9 +162,9 @@ create_cb (SimRequest *request)
       return;
     }
   body = json_node_get_object (request->body);
-  name = get_string_member (body, "name");
-  title = get_string_member (body, "title");
-  type = get_string_member (body, "type");
+  name = sim_json_get_string (body, "name");
+  title = sim_json_get_string (body, "title");
+  type = sim_json_get_string (body, "type");
 
   if (!is_valid_name (name))
     {

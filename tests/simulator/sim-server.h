@@ -82,6 +82,10 @@ gboolean       sim_request_parse_body      (SimRequest     *request);
 void           sim_request_reply_json      (SimRequest     *request,
                                             guint           status,
                                             JsonNode       *node);
+void           sim_request_reply_strings   (SimRequest     *request,
+                                            guint           status,
+                                            const char     *first_key,
+                                            ...) G_GNUC_NULL_TERMINATED;
 void           sim_request_reply_gateway_error (SimRequest *request,
                                                 guint       status,
                                                 const char *code,

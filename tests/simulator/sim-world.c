@@ -79,9 +79,15 @@ invalid (GError     **error,
   return FALSE;
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *member)
+/**
+ * sim_json_get_string:
+ *
+ * Returns: the string @member of @object, or %NULL if it is missing or
+ *   not a string
+ */
+const char *
+sim_json_get_string (JsonObject *object,
+                     const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -100,7 +106,7 @@ require_string (JsonObject  *object,
                 const char **value,
                 GError     **error)
 {
-  *value = get_string (object, member);
+  *value = sim_json_get_string (object, member);
 
   if (*value == NULL || (*value)[0] == '\0')
     return invalid (error, path, "%s: \"%s\" must be a non-empty string", where, member);
@@ -324,15 +330,15 @@ load_sandboxes (SimWorld    *self,
           json_node_get_value_type (is_default) != G_TYPE_BOOLEAN)
         return invalid (error, path, "%s: \"isDefault\" must be true or false", where);
 
-      if (sim_world_find_org (self, get_string (sandbox, "org")) == NULL)
+      if (sim_world_find_org (self, sim_json_get_string (sandbox, "org")) == NULL)
         return invalid (error, path, "%s: org \"%s\" is not in orgs.json", where,
-                        get_string (sandbox, "org"));
-      if (sim_world_find_sandbox (self, get_string (sandbox, "org"), get_string (sandbox,
+                        sim_json_get_string (sandbox, "org"));
+      if (sim_world_find_sandbox (self, sim_json_get_string (sandbox, "org"), sim_json_get_string (sandbox,
                                                                                  "name")) != NULL)
         return invalid (error, path, "%s: sandbox \"%s\" appears twice in its org", where,
-                        get_string (sandbox, "name"));
-      if (!g_str_equal (get_string (sandbox, "type"), "production") &&
-          !g_str_equal (get_string (sandbox, "type"), "development"))
+                        sim_json_get_string (sandbox, "name"));
+      if (!g_str_equal (sim_json_get_string (sandbox, "type"), "production") &&
+          !g_str_equal (sim_json_get_string (sandbox, "type"), "development"))
         return invalid (error, path, "%s: \"type\" must be \"production\" or \"development\"",
                         where);
 
@@ -448,8 +454,8 @@ sim_world_find_sandbox (SimWorld   *self,
     {
       JsonObject *sandbox = g_ptr_array_index (self->sandboxes, i);
 
-      if (g_str_equal (get_string (sandbox, "org"), org_id) &&
-          g_str_equal (get_string (sandbox, "name"), name))
+      if (g_str_equal (sim_json_get_string (sandbox, "org"), org_id) &&
+          g_str_equal (sim_json_get_string (sandbox, "name"), name))
         return sandbox;
     }
 
@@ -498,8 +504,8 @@ sim_world_list_sandboxes (SimWorld  *self,
     {
       JsonObject *sandbox = g_ptr_array_index (self->sandboxes, i);
 
-      if (g_str_equal (get_string (sandbox, "org"), client->org->id) &&
-          client_may_use (client, get_string (sandbox, "name")))
+      if (g_str_equal (sim_json_get_string (sandbox, "org"), client->org->id) &&
+          client_may_use (client, sim_json_get_string (sandbox, "name")))
         g_ptr_array_add (list, sandbox);
     }
 
@@ -515,7 +521,7 @@ sim_world_add_sandbox (SimWorld   *self,
   g_ptr_array_add (self->sandboxes, json_object_ref (sandbox));
 
   if (creator->sandboxes != NULL)
-    g_ptr_array_add (creator->sandboxes, g_strdup (get_string (sandbox, "name")));
+    g_ptr_array_add (creator->sandboxes, g_strdup (sim_json_get_string (sandbox, "name")));
 }
 
 const char *
@@ -526,9 +532,9 @@ sim_world_get_default_sandbox (SimWorld *self,
     {
       JsonObject *sandbox = g_ptr_array_index (self->sandboxes, i);
 
-      if (g_str_equal (get_string (sandbox, "org"), org->id) &&
+      if (g_str_equal (sim_json_get_string (sandbox, "org"), org->id) &&
           json_object_get_boolean_member (sandbox, "isDefault"))
-        return get_string (sandbox, "name");
+        return sim_json_get_string (sandbox, "name");
     }
 
   return "prod";

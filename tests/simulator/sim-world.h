@@ -59,6 +59,8 @@ gboolean    sim_client_has_scope          (SimClient    *client,
                                            const char   *scope);
 JsonNode   *sim_sandbox_to_json           (JsonObject   *sandbox);
 char       *sim_format_date_now           (void);
+const char *sim_json_get_string           (JsonObject   *object,
+                                           const char   *member);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimWorld, sim_world_free)
 
