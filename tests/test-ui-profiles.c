@@ -189,6 +189,30 @@ test_switch_profile (void)
 
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "profile-limited-wide-light.png");
 
+  /* The sandbox is remembered per profile: work in qa, go away and come
+   * back, and qa is still the one in use.
+   */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(TribSandbox) sandbox = g_list_model_get_item (sandboxes, i);
+
+      if (g_str_equal (trib_sandbox_get_name (sandbox), "qa"))
+        trib_session_set_sandbox (session, sandbox);
+    }
+  g_assert_cmpstr (trib_sandbox_get_name (trib_session_get_sandbox (session)), ==, "qa");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "use-profile", g_variant_new_string ("everything"));
+  wanted = (SessionFor) { window, "everything" };
+  trib_ui_test_iterate_until (session_ready_for, &wanted, 30);
+  g_assert_cmpstr (trib_sandbox_get_name (trib_session_get_sandbox (trib_window_get_session (window))), ==, "prod");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "use-profile", g_variant_new_string ("limited"));
+  wanted = (SessionFor) { window, "limited" };
+  trib_ui_test_iterate_until (session_ready_for, &wanted, 30);
+  session = trib_window_get_session (window);
+  g_assert_cmpstr (trib_sandbox_get_name (trib_session_get_sandbox (session)), ==, "qa");
+  g_assert_cmpstr (trib_platform_client_get_sandbox (trib_session_get_client (session)), ==, "qa");
+
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();
 }
