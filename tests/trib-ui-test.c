@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include <gdk/x11/gdkx.h>
+
 #include "trib-ui-test.h"
 
 void
@@ -86,7 +88,7 @@ trib_ui_test_settle (void)
 
 void
 trib_ui_test_save_screenshot (GtkWidget  *window,
-                 const char *name)
+                              const char *name)
 {
   const char *dir = g_getenv ("TRIB_TEST_ARTEFACTS");
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -117,14 +119,44 @@ trib_ui_test_save_screenshot (GtkWidget  *window,
 
 void
 trib_ui_test_resize (GtkWidget *window,
-        int        width,
-        int        height)
+                     int        width,
+                     int        height)
 {
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_widget_queue_resize (window);
   trib_ui_test_settle ();
 }
 
+/**
+ * trib_ui_test_press_keys:
+ * @keys: xdotool key names, e.g. `ctrl+Return`
+ *
+ * Types on the X server's keyboard into @window, as a person would:
+ * the keys go through GTK's real input path, shortcuts included.
+ */
+void
+trib_ui_test_press_keys (GtkWidget  *window,
+                         const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+
+  g_spawn_sync (NULL, (char *[]) { (char *) "xdotool", (char *) "windowfocus", (char *) "--sync", xid, NULL },
+                NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  trib_ui_test_settle ();
+  g_spawn_sync (NULL, (char *[]) { (char *) "xdotool", (char *) "key", (char *) "--clearmodifiers", (char *) keys, NULL },
+                NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  trib_ui_test_settle ();
+}
 
 static void
 find_all (GtkWidget *widget,

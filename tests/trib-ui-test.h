@@ -34,5 +34,7 @@ GtkWidget *trib_ui_test_find_button     (GtkWidget  *root,
                                          const char *label);
 GtkWindow *trib_ui_test_find_toplevel   (GType       type,
                                          GtkWindow  *except);
+void       trib_ui_test_press_keys      (GtkWidget  *window,
+                                         const char *keys);
 
 G_END_DECLS

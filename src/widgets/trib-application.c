@@ -11,6 +11,7 @@
 #include "build-ident.h"
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
 
 #include "trib-application.h"
 #include "trib-demo-platform.h"
@@ -29,6 +30,7 @@ struct _TribApplication
   TribProfileStore *profile_store;
   TribSecretStore *secret_store;
   TribRequestLog *request_log;
+  TribQueryHistory *query_history;
   TribDemoPlatform *demo;
   GCancellable *cancellable;
   GMenu *profiles_menu;
@@ -499,11 +501,29 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+history_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Without its past the history still records what runs from now on. */
+  if (!trib_query_history_load_finish (TRIB_QUERY_HISTORY (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("%s", error->message);
+}
+
+static void
 trib_application_startup (GApplication *app)
 {
   TribApplication *self = TRIB_APPLICATION (app);
 
   G_APPLICATION_CLASS (trib_application_parent_class)->startup (app);
+
+  /* Data Distiller SQL extends GtkSourceView's SQL; it ships in the resources. */
+  gtk_source_init ();
+  gtk_source_language_manager_append_search_path (gtk_source_language_manager_get_default (),
+                                                  "resource://" APP_RESOURCE_PATH "/language-specs/");
 
   /* Reference the resource bundle so the linker keeps it. */
   g_assert (trib_get_resource () != NULL);
@@ -521,6 +541,9 @@ trib_application_startup (GApplication *app)
   style_variant_changed_cb (self, NULL, self->settings);
 
   self->request_log = trib_request_log_new (g_settings_get_uint (self->settings, "request-log-size"));
+
+  self->query_history = trib_query_history_new_default ();
+  trib_query_history_load_async (self->query_history, self->cancellable, history_loaded_cb, NULL);
 
   g_signal_connect_object (self->profile_store, "items-changed",
                            G_CALLBACK (profiles_changed_cb), self, G_CONNECT_SWAPPED);
@@ -552,6 +575,7 @@ trib_application_dispose (GObject *object)
   g_clear_object (&self->request_log);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->profiles_menu);
+  g_clear_object (&self->query_history);
 
   G_OBJECT_CLASS (trib_application_parent_class)->dispose (object);
 }
@@ -617,4 +641,17 @@ trib_application_get_request_log (TribApplication *self)
   g_return_val_if_fail (TRIB_IS_APPLICATION (self), NULL);
 
   return self->request_log;
+}
+
+/**
+ * trib_application_get_query_history:
+ *
+ * Returns: (transfer none): the statements run, kept across restarts
+ */
+TribQueryHistory *
+trib_application_get_query_history (TribApplication *self)
+{
+  g_return_val_if_fail (TRIB_IS_APPLICATION (self), NULL);
+
+  return self->query_history;
 }

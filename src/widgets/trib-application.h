@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "trib-query-history.h"
+
 #include "trib-profile-store.h"
 #include "trib-secret-store.h"
 #include "trib-session.h"
@@ -31,6 +33,7 @@ void              trib_application_use_session        (TribApplication *self,
 void              trib_application_use_profile        (TribApplication *self,
                                                        TribProfile     *profile);
 GMenuModel       *trib_application_get_profiles_menu  (TribApplication *self);
+TribQueryHistory *trib_application_get_query_history  (TribApplication *self);
 void              trib_application_open_demo          (TribApplication *self,
                                                        GtkWindow       *parent);
 void              trib_application_show_profile_dialog (TribApplication *self,

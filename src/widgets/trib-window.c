@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-activity-page.h"
+#include "trib-query-page.h"
 #include "trib-sandboxes-page.h"
 #include "trib-window.h"
 
@@ -28,7 +29,6 @@ struct _TribWindow
   GtkWidget *content;
   GtkListBox *sidebar_list;
   GtkListBoxRow *sandboxes_row;
-  GtkListBoxRow *activity_row;
   GtkDropDown *sandbox_dropdown;
   AdwWindowTitle *window_title;
   GtkStack *main_stack;
@@ -38,6 +38,7 @@ struct _TribWindow
   AdwStatusPage *error_page;
   TribSandboxesPage *sandboxes_page;
   TribActivityPage *activity_page;
+  TribQueryPage *query_page;
   GMenu *primary_menu;
 
   guint updating_dropdown : 1;
@@ -210,8 +211,7 @@ trib_window_close_request (GtkWindow *window)
   g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
-
-  (void) self;
+  trib_query_page_save_tabs (self->query_page);
 
   return GTK_WINDOW_CLASS (trib_window_parent_class)->close_request (window);
 }
@@ -239,6 +239,9 @@ application_changed_cb (TribWindow *self)
 
   trib_activity_page_set_log (self->activity_page,
                               trib_application_get_request_log (TRIB_APPLICATION (application)));
+  trib_query_page_set_settings (self->query_page, settings);
+  trib_query_page_set_history (self->query_page,
+                               trib_application_get_query_history (TRIB_APPLICATION (application)));
   g_menu_prepend_section (self->primary_menu, NULL,
                           trib_application_get_profiles_menu (TRIB_APPLICATION (application)));
 }
@@ -318,6 +321,7 @@ trib_window_class_init (TribWindowClass *klass)
   g_type_ensure (TRIB_TYPE_SANDBOX);
   g_type_ensure (TRIB_TYPE_SANDBOXES_PAGE);
   g_type_ensure (TRIB_TYPE_ACTIVITY_PAGE);
+  g_type_ensure (TRIB_TYPE_QUERY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TribWindow, toast_overlay);
@@ -325,7 +329,6 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, content);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sandboxes_row);
-  gtk_widget_class_bind_template_child (widget_class, TribWindow, activity_row);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sandbox_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, main_stack);
@@ -335,6 +338,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sandboxes_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, activity_page);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, query_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -345,7 +349,8 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "sandboxes");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "activity");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "query");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "activity");
 }
 
 static void
@@ -415,6 +420,7 @@ trib_window_set_session (TribWindow  *self,
   gtk_drop_down_set_model (self->sandbox_dropdown,
                            session != NULL ? trib_session_get_sandboxes (session) : NULL);
   trib_sandboxes_page_set_session (self->sandboxes_page, session);
+  trib_query_page_set_session (self->query_page, session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", session != NULL);
 
   if (session == NULL)
@@ -474,7 +480,7 @@ trib_window_show_error (TribWindow   *self,
 /**
  * trib_window_show_page:
  * @self: a #TribWindow
- * @page_name: `sandboxes` or `activity`
+ * @page_name: `sandboxes`, `query` or `activity`
  */
 void
 trib_window_show_page (TribWindow *self,
@@ -488,8 +494,12 @@ trib_window_show_page (TribWindow *self,
     return;
 
   gtk_stack_set_visible_child (self->pages_stack, page);
-  gtk_list_box_select_row (self->sidebar_list,
-                           g_str_equal (page_name, "activity") ? self->activity_row : self->sandboxes_row);
+
+  /* Sidebar rows are named after the page they show. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_str_equal (gtk_widget_get_name (row), page_name))
+      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
 }
 
 void

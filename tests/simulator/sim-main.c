@@ -21,6 +21,7 @@
 #include <glib-unix.h>
 
 #include "sim-services.h"
+#include "trib-test-pg.h"
 
 #define DEFAULT_TOKEN_LIFETIME 86399
 
@@ -79,6 +80,8 @@ main (int   argc,
 {
   g_autofree char *host = NULL;
   g_autofree char *world_dir = NULL;
+  g_autofree char *postgres = NULL;
+  g_autoptr(TribTestPg) own_postgres = NULL;
   g_autofree char *ready = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -104,6 +107,9 @@ main (int   argc,
       "Seconds an access token stays valid (86399)", "SECONDS" },
     { "exit-on-stdin-eof", 0, 0, G_OPTION_ARG_NONE, &exit_on_stdin_eof,
       "Quit when standard input reaches end of file", NULL },
+    { "postgres", 0, 0, G_OPTION_ARG_STRING, &postgres,
+      "Superuser connection string of the PostgreSQL that plays Data Distiller, "
+      "its demo data loaded (TRIBUTARY_SIM_POSTGRES=start: start one)", "CONNINFO" },
     { NULL }
   };
 
@@ -137,10 +143,32 @@ main (int   argc,
       return 1;
     }
 
+  /* The demo has the simulator start a PostgreSQL of its own; without
+   * one, everything but Query Service works.
+   */
+  if (postgres == NULL && g_strcmp0 (g_getenv ("TRIBUTARY_SIM_POSTGRES"), "start") == 0)
+    {
+      if ((own_postgres = trib_test_pg_start (&error)) == NULL || !trib_test_pg_load_demo (own_postgres, &error))
+        {
+          g_warning ("Query Service will be unavailable: %s", error->message);
+          g_clear_error (&error);
+          g_clear_pointer (&own_postgres, trib_test_pg_stop);
+        }
+      else
+        {
+          postgres = trib_test_pg_admin_conninfo (own_postgres, "postgres");
+        }
+    }
+
   server = sim_server_new (world, token_lifetime);
   sim_ims_register (server);
   sim_sandbox_management_register (server);
   sim_admin_register (server);
+  if (!sim_query_service_register (server, postgres, &error))
+    {
+      g_printerr ("tributary-sim: cannot use PostgreSQL: %s\n", error->message);
+      return 1;
+    }
 
   if (!sim_server_listen (server, host != NULL ? host : "127.0.0.1", port, &error))
     {

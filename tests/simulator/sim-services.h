@@ -17,5 +17,8 @@ G_BEGIN_DECLS
 void sim_ims_register                (SimServer *server);
 void sim_sandbox_management_register (SimServer *server);
 void sim_admin_register              (SimServer *server);
+gboolean sim_query_service_register  (SimServer   *server,
+                                      const char  *admin_conninfo,
+                                      GError     **error);
 
 G_END_DECLS

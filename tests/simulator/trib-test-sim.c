@@ -304,6 +304,20 @@ trib_test_sim_revoke_tokens (TribTestSim *sim)
 }
 
 /**
+ * trib_test_sim_rotate_query_password:
+ *
+ * Gives every organization's Data Distiller role a new password: new
+ * connections need fresh connection parameters, open ones go on.
+ */
+void
+trib_test_sim_rotate_query_password (TribTestSim *sim)
+{
+  g_return_if_fail (sim != NULL);
+
+  json_node_unref (control (sim, "POST", "/__sim/query/rotate", NULL));
+}
+
+/**
  * trib_test_sim_set_token_lifetime:
  * @seconds: how long tokens issued from now on stay valid
  */

@@ -49,6 +49,7 @@ guint        trib_test_sim_count_requests     (TribTestSim        *sim,
                                                const char         *method,
                                                const char         *path);
 void         trib_test_sim_revoke_tokens      (TribTestSim        *sim);
+void         trib_test_sim_rotate_query_password (TribTestSim     *sim);
 void         trib_test_sim_set_token_lifetime (TribTestSim        *sim,
                                                guint               seconds);
 void         trib_test_sim_free               (TribTestSim        *sim);

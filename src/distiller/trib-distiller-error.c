@@ -1,0 +1,103 @@
+/* trib-distiller-error.c
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-distiller-error"
+
+#include "config.h"
+
+#include "trib-distiller-error.h"
+
+typedef struct
+{
+  char *sqlstate;
+  char *detail;
+  char *hint;
+  guint position;
+} TribDistillerErrorPrivate;
+
+static void
+trib_distiller_error_private_init (TribDistillerErrorPrivate *priv)
+{
+}
+
+static void
+trib_distiller_error_private_copy (const TribDistillerErrorPrivate *src,
+                                   TribDistillerErrorPrivate       *dest)
+{
+  dest->sqlstate = g_strdup (src->sqlstate);
+  dest->detail = g_strdup (src->detail);
+  dest->hint = g_strdup (src->hint);
+  dest->position = src->position;
+}
+
+static void
+trib_distiller_error_private_clear (TribDistillerErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->sqlstate, g_free);
+  g_clear_pointer (&priv->detail, g_free);
+  g_clear_pointer (&priv->hint, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (TribDistillerError, trib_distiller_error)
+
+/**
+ * trib_distiller_error_new_from_server:
+ * @position: the 1-based character position in the statement the
+ *   server pointed at, or 0
+ *
+ * Returns: (transfer full): an error that keeps what the server said
+ */
+GError *
+trib_distiller_error_new_from_server (TribDistillerError  code,
+                                      const char         *message,
+                                      const char         *sqlstate,
+                                      const char         *detail,
+                                      const char         *hint,
+                                      guint               position)
+{
+  GError *error = g_error_new_literal (TRIB_DISTILLER_ERROR, code, message);
+  TribDistillerErrorPrivate *priv = trib_distiller_error_get_private (error);
+
+  priv->sqlstate = g_strdup (sqlstate);
+  priv->detail = g_strdup (detail);
+  priv->hint = g_strdup (hint);
+  priv->position = position;
+
+  return error;
+}
+
+const char *
+trib_distiller_error_get_sqlstate (const GError *error)
+{
+  TribDistillerErrorPrivate *priv = trib_distiller_error_get_private (error);
+
+  return priv != NULL ? priv->sqlstate : NULL;
+}
+
+const char *
+trib_distiller_error_get_detail (const GError *error)
+{
+  TribDistillerErrorPrivate *priv = trib_distiller_error_get_private (error);
+
+  return priv != NULL ? priv->detail : NULL;
+}
+
+const char *
+trib_distiller_error_get_hint (const GError *error)
+{
+  TribDistillerErrorPrivate *priv = trib_distiller_error_get_private (error);
+
+  return priv != NULL ? priv->hint : NULL;
+}
+
+guint
+trib_distiller_error_get_position (const GError *error)
+{
+  TribDistillerErrorPrivate *priv = trib_distiller_error_get_private (error);
+
+  return priv != NULL ? priv->position : 0;
+}

@@ -1,0 +1,828 @@
+/* trib-distiller-worker.c
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-distiller-worker"
+
+#include "config.h"
+
+#include <poll.h>
+
+#include <glib/gi18n-lib.h>
+#include <libpq-fe.h>
+
+#include "trib-distiller-error.h"
+#include "trib-distiller-run-private.h"
+#include "trib-distiller-worker.h"
+
+/* The worker owns one PGconn on a thread of its own, so the main loop
+ * never waits on libpq. Statements queue up as jobs; rows are read in
+ * single-row mode (which, measured against PQexec and a cursor, streams
+ * fastest and holds the least) into column-wise batches that go to the
+ * main thread whenever they fill up or have waited long enough.
+ */
+#define BATCH_ROWS      8192
+#define BATCH_WAIT_US   (30 * 1000)
+#define CLOCK_EVERY     256
+
+typedef struct
+{
+  guint64 serial;
+  char *sql;
+  TribDistillerRun *run;      /* only touched on the main thread */
+  gint cancel_requested;      /* atomic */
+} Job;
+
+struct _TribDistillerWorker
+{
+  gatomicrefcount ref_count;
+  GMutex mutex;
+  GCond cond;
+
+  /* Guarded by mutex */
+  GQueue jobs;
+  guint64 current_serial;
+  PGcancel *cancel;
+  gboolean closing;
+  gboolean endpoint_ready;
+  TribSqlEndpoint *endpoint;
+  GError *endpoint_error;
+
+  /* Main thread only */
+  GMainContext *main_context;
+  TribDistillerEndpointFunc endpoint_func;
+  gpointer endpoint_data;
+  guint64 next_serial;
+
+  /* Worker thread only */
+  PGconn *conn;
+  Job *job;
+};
+
+static void
+job_free (Job *job)
+{
+  g_free (job->sql);
+  g_clear_object (&job->run);
+  g_free (job);
+}
+
+/* Everything the worker tells a run travels in one of these, in order. */
+typedef enum
+{
+  POST_STATE,
+  POST_COLUMNS,
+  POST_BATCH,
+  POST_MESSAGE,
+  POST_FINISH,
+} PostKind;
+
+typedef struct
+{
+  PostKind kind;
+  Job *job;
+  TribDistillerRunState state;
+  GStrv names;
+  guint32 *oids;
+  guint n_columns;
+  TribResultBatch *batch;
+  char *text;
+  GError *error;
+} Post;
+
+static void
+post_free (Post *post)
+{
+  g_strfreev (post->names);
+  g_free (post->oids);
+  g_clear_pointer (&post->batch, trib_result_batch_unref);
+  g_free (post->text);
+  g_clear_error (&post->error);
+  g_free (post);
+}
+
+static gboolean
+deliver_post (gpointer data)
+{
+  Post *post = data;
+  TribDistillerRun *run = post->job->run;
+
+  switch (post->kind)
+    {
+    case POST_STATE:
+      trib_distiller_run_set_state (run, post->state);
+      break;
+
+    case POST_COLUMNS:
+      trib_distiller_run_set_columns (run, post->n_columns, (const char * const *) post->names, post->oids);
+      break;
+
+    case POST_BATCH:
+      trib_distiller_run_add_batch (run, post->batch);
+      break;
+
+    case POST_MESSAGE:
+      trib_distiller_run_add_message (run, post->text);
+      break;
+
+    case POST_FINISH:
+      trib_distiller_run_finish (run, post->state, post->text, post->error);
+      g_clear_pointer (&post->job, job_free);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+send_post (TribDistillerWorker *self,
+           Post                *post)
+{
+  post->job = self->job;
+  g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, deliver_post, post,
+                              (GDestroyNotify) post_free);
+}
+
+static void
+send_state (TribDistillerWorker   *self,
+            TribDistillerRunState  state)
+{
+  Post *post = g_new0 (Post, 1);
+
+  post->kind = POST_STATE;
+  post->state = state;
+  send_post (self, post);
+}
+
+static void
+send_finish (TribDistillerWorker   *self,
+             TribDistillerRunState  state,
+             const char            *command_status,
+             GError                *error)
+{
+  Post *post = g_new0 (Post, 1);
+
+  post->kind = POST_FINISH;
+  post->state = state;
+  post->text = g_strdup (command_status);
+  post->error = error;
+  send_post (self, post);
+  self->job = NULL;
+}
+
+static void
+notice_cb (void           *data,
+           const PGresult *result)
+{
+  TribDistillerWorker *self = data;
+  Post *post;
+
+  if (self->job == NULL)
+    return;
+
+  post = g_new0 (Post, 1);
+  post->kind = POST_MESSAGE;
+  post->text = g_strstrip (g_strdup (PQresultErrorMessage (result)));
+  send_post (self, post);
+}
+
+typedef struct
+{
+  TribDistillerWorker *worker;
+  gboolean fresh;
+} EndpointRequest;
+
+static void
+endpoint_request_free (EndpointRequest *request)
+{
+  trib_distiller_worker_unref (request->worker);
+  g_free (request);
+}
+
+/* Main thread: hand the question to whoever knows the parameters. */
+static gboolean
+request_endpoint_cb (gpointer data)
+{
+  EndpointRequest *request = data;
+  TribDistillerWorker *self = request->worker;
+
+  if (self->endpoint_func != NULL)
+    self->endpoint_func (self, request->fresh, self->endpoint_data);
+  else
+    trib_distiller_worker_take_endpoint (self, NULL,
+                                         g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                              _("The session was closed.")));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Worker thread: asks the main thread for parameters and waits. */
+static TribSqlEndpoint *
+wait_for_endpoint (TribDistillerWorker  *self,
+                   gboolean              fresh,
+                   GError              **error)
+{
+  EndpointRequest *request = g_new0 (EndpointRequest, 1);
+  TribSqlEndpoint *endpoint;
+
+  request->worker = trib_distiller_worker_ref (self);
+  request->fresh = fresh;
+
+  g_mutex_lock (&self->mutex);
+  self->endpoint_ready = FALSE;
+  g_mutex_unlock (&self->mutex);
+
+  g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, request_endpoint_cb, request,
+                              (GDestroyNotify) endpoint_request_free);
+
+  g_mutex_lock (&self->mutex);
+  while (!self->endpoint_ready && !self->closing)
+    g_cond_wait (&self->cond, &self->mutex);
+
+  endpoint = g_steal_pointer (&self->endpoint);
+  if (endpoint == NULL)
+    {
+      if (self->endpoint_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&self->endpoint_error));
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The session was closed."));
+    }
+  g_clear_error (&self->endpoint_error);
+  g_mutex_unlock (&self->mutex);
+
+  return endpoint;
+}
+
+static PGconn *
+open_connection (TribSqlEndpoint  *endpoint,
+                 GError          **error)
+{
+  g_autofree char *port = g_strdup_printf ("%u", endpoint->port);
+  const char *keywords[] = {
+    "host", "port", "user", "password", "dbname",
+    "sslmode", "application_name", "connect_timeout", "client_encoding",
+    NULL
+  };
+  const char *values[] = {
+    endpoint->host, port, endpoint->user, endpoint->password, endpoint->database,
+    "require", "Tributary", "20", "UTF8",
+    NULL
+  };
+  PGconn *conn = PQconnectdbParams (keywords, values, FALSE);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (conn)));
+
+      g_set_error (error, TRIB_DISTILLER_ERROR, TRIB_DISTILLER_ERROR_CONNECT,
+                   /* Translators: %s is a database name such as prod:all, then the reason */
+                   _("Could not connect to “%s”: %s"), endpoint->database, reason);
+      PQfinish (conn);
+      return NULL;
+    }
+
+  return conn;
+}
+
+/* Opens a connection if there is none. Parameters are asked for anew for
+ * every connection; if the server refuses them (the token rotated
+ * between asking and connecting), fresh ones get one more try.
+ */
+static gboolean
+ensure_connection (TribDistillerWorker  *self,
+                   GError              **error)
+{
+  if (self->conn != NULL && PQstatus (self->conn) == CONNECTION_OK)
+    return TRUE;
+
+  g_clear_pointer (&self->conn, PQfinish);
+
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(TribSqlEndpoint) endpoint = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!(endpoint = wait_for_endpoint (self, attempt > 0, error)))
+        return FALSE;
+
+      if ((self->conn = open_connection (endpoint, &local_error)))
+        {
+          PQsetNoticeReceiver (self->conn, notice_cb, self);
+          return TRUE;
+        }
+
+      if (attempt > 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static GError *
+error_from_result (PGconn   *conn,
+                   PGresult *result)
+{
+  const char *primary = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  const char *position = result ? PQresultErrorField (result, PG_DIAG_STATEMENT_POSITION) : NULL;
+  g_autofree char *fallback = NULL;
+
+  if (primary == NULL)
+    primary = fallback = g_strstrip (g_strdup (PQerrorMessage (conn)));
+
+  return trib_distiller_error_new_from_server (TRIB_DISTILLER_ERROR_SQL, primary,
+                                               result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL,
+                                               result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL,
+                                               result ? PQresultErrorField (result, PG_DIAG_MESSAGE_HINT) : NULL,
+                                               position ? (guint) g_ascii_strtoull (position, NULL, 10) : 0);
+}
+
+static void
+send_columns (TribDistillerWorker *self,
+              PGresult            *result)
+{
+  Post *post = g_new0 (Post, 1);
+  guint n_columns = PQnfields (result);
+
+  post->kind = POST_COLUMNS;
+  post->n_columns = n_columns;
+  post->names = g_new0 (char *, n_columns + 1);
+  post->oids = g_new0 (guint32, MAX (n_columns, 1));
+  for (guint i = 0; i < n_columns; i++)
+    {
+      post->names[i] = g_strdup (PQfname (result, i));
+      post->oids[i] = PQftype (result, i);
+    }
+
+  send_post (self, post);
+}
+
+static void
+send_batch (TribDistillerWorker  *self,
+            TribResultBatch     **batch)
+{
+  Post *post;
+
+  if (*batch == NULL || trib_result_batch_get_n_rows (*batch) == 0)
+    return;
+
+  trib_result_batch_seal (*batch);
+  post = g_new0 (Post, 1);
+  post->kind = POST_BATCH;
+  post->batch = g_steal_pointer (batch);
+  send_post (self, post);
+}
+
+static void
+append_row (TribResultBatch  *batch,
+            PGresult         *result,
+            const char      **values,
+            int              *lengths)
+{
+  int n_columns = PQnfields (result);
+
+  for (int i = 0; i < n_columns; i++)
+    {
+      values[i] = PQgetisnull (result, 0, i) ? NULL : PQgetvalue (result, 0, i);
+      lengths[i] = PQgetlength (result, 0, i);
+    }
+
+  trib_result_batch_append_row (batch, values, lengths);
+}
+
+/* Before blocking for the next row, hands over the rows read so far if
+ * the server is slow to send more, so that a trickle of rows still shows
+ * up as it comes rather than when a batch fills.
+ */
+static void
+wait_for_rows (TribDistillerWorker  *self,
+               TribResultBatch     **batch,
+               gint64               *last_sent)
+{
+  while (*batch != NULL && PQisBusy (self->conn))
+    {
+      struct pollfd pfd = { .fd = PQsocket (self->conn), .events = POLLIN };
+      gint64 wait_us;
+
+      if (!PQconsumeInput (self->conn) || !PQisBusy (self->conn))
+        return;
+
+      wait_us = *last_sent + BATCH_WAIT_US - g_get_monotonic_time ();
+      if (wait_us <= 0 || poll (&pfd, 1, (int) (wait_us / 1000) + 1) == 0)
+        {
+          send_batch (self, batch);
+          *last_sent = g_get_monotonic_time ();
+        }
+    }
+}
+
+static void
+execute (TribDistillerWorker *self,
+         Job                 *job)
+{
+  g_autoptr(TribResultBatch) batch = NULL;
+  g_autofree const char **values = NULL;
+  g_autofree int *lengths = NULL;
+  g_autofree char *command_status = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean described = FALSE;
+  gint64 last_sent = g_get_monotonic_time ();
+  guint since_clock = 0;
+  PGresult *result;
+
+  if (!PQsendQuery (self->conn, job->sql))
+    {
+      error = error_from_result (self->conn, NULL);
+      goto finish;
+    }
+  PQsetSingleRowMode (self->conn);
+
+  g_mutex_lock (&self->mutex);
+  self->cancel = PQgetCancel (self->conn);
+  g_mutex_unlock (&self->mutex);
+
+  send_state (self, TRIB_DISTILLER_RUN_RUNNING);
+
+  /* A cancellation that came while connecting is honoured now. */
+  if (g_atomic_int_get (&job->cancel_requested))
+    {
+      char reason[256];
+
+      PQcancel (self->cancel, reason, sizeof reason);
+    }
+
+  for (;;)
+    {
+      wait_for_rows (self, &batch, &last_sent);
+      if ((result = PQgetResult (self->conn)) == NULL)
+        break;
+
+      switch (PQresultStatus (result))
+        {
+        case PGRES_SINGLE_TUPLE:
+          if (!described)
+            {
+              send_columns (self, result);
+              values = g_new0 (const char *, PQnfields (result) + 1);
+              lengths = g_new0 (int, PQnfields (result) + 1);
+              described = TRUE;
+            }
+          if (batch == NULL)
+            batch = trib_result_batch_new (PQnfields (result), BATCH_ROWS);
+          append_row (batch, result, values, lengths);
+
+          if (++since_clock >= CLOCK_EVERY)
+            {
+              gint64 now = g_get_monotonic_time ();
+
+              since_clock = 0;
+              if (trib_result_batch_get_n_rows (batch) >= BATCH_ROWS || now - last_sent >= BATCH_WAIT_US)
+                {
+                  send_batch (self, &batch);
+                  last_sent = now;
+                }
+            }
+          break;
+
+        case PGRES_TUPLES_OK:
+          /* The end of the rows; a query without rows is described here. */
+          if (!described && PQnfields (result) > 0)
+            {
+              send_columns (self, result);
+              described = TRUE;
+            }
+          send_batch (self, &batch);
+          g_free (command_status);
+          command_status = g_strdup (PQcmdStatus (result));
+          break;
+
+        case PGRES_COMMAND_OK:
+        case PGRES_EMPTY_QUERY:
+          g_free (command_status);
+          command_status = g_strdup (PQcmdStatus (result));
+          break;
+
+        case PGRES_COPY_IN:
+        case PGRES_COPY_OUT:
+        case PGRES_COPY_BOTH:
+          if (error == NULL)
+            error = g_error_new_literal (TRIB_DISTILLER_ERROR, TRIB_DISTILLER_ERROR_UNSUPPORTED,
+                                         _("COPY to or from the client is not supported here; export the result instead."));
+          PQclear (result);
+          result = NULL;
+          /* Leaves COPY mode so the connection stays usable. */
+          if (PQputCopyEnd (self->conn, "not supported") < 0)
+            g_clear_pointer (&self->conn, PQfinish);
+          break;
+
+        case PGRES_BAD_RESPONSE:
+        case PGRES_NONFATAL_ERROR:
+        case PGRES_FATAL_ERROR:
+        case PGRES_PIPELINE_SYNC:
+        case PGRES_PIPELINE_ABORTED:
+        default:
+          if (error == NULL)
+            error = error_from_result (self->conn, result);
+          break;
+        }
+
+      g_clear_pointer (&result, PQclear);
+      if (self->conn == NULL)
+        break;
+    }
+
+  send_batch (self, &batch);
+
+  g_mutex_lock (&self->mutex);
+  g_clear_pointer (&self->cancel, PQfreeCancel);
+  g_mutex_unlock (&self->mutex);
+
+finish:
+  if (self->conn == NULL || PQstatus (self->conn) == CONNECTION_BAD)
+    {
+      g_autoptr(GError) lost = NULL;
+      g_autofree char *reason = NULL;
+
+      reason = self->conn ? g_strstrip (g_strdup (PQerrorMessage (self->conn))) : NULL;
+      lost = g_error_new (TRIB_DISTILLER_ERROR, TRIB_DISTILLER_ERROR_CONNECTION_LOST,
+                          /* Translators: %s is the technical reason */
+                          _("The connection to the server was lost (%s). The next statement opens a new one."),
+                          error != NULL ? error->message : (reason != NULL ? reason : ""));
+      g_clear_pointer (&self->conn, PQfinish);
+      g_clear_error (&error);
+      error = g_steal_pointer (&lost);
+    }
+
+  if (error != NULL && g_atomic_int_get (&job->cancel_requested) &&
+      g_strcmp0 (trib_distiller_error_get_sqlstate (error), "57014") == 0)
+    send_finish (self, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
+  else if (error != NULL)
+    send_finish (self, TRIB_DISTILLER_RUN_FAILED, command_status, g_steal_pointer (&error));
+  else
+    send_finish (self, TRIB_DISTILLER_RUN_DONE, command_status, NULL);
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  g_autoptr(TribDistillerWorker) self = data;
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      Job *job;
+
+      g_mutex_lock (&self->mutex);
+      while (!self->closing && g_queue_is_empty (&self->jobs))
+        g_cond_wait (&self->cond, &self->mutex);
+      if (self->closing)
+        {
+          g_mutex_unlock (&self->mutex);
+          break;
+        }
+      job = g_queue_pop_head (&self->jobs);
+      self->current_serial = job->serial;
+      g_mutex_unlock (&self->mutex);
+
+      self->job = job;
+
+      if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+        send_state (self, TRIB_DISTILLER_RUN_CONNECTING);
+
+      if (!ensure_connection (self, &error))
+        send_finish (self, TRIB_DISTILLER_RUN_FAILED, NULL, g_steal_pointer (&error));
+      else
+        execute (self, job);
+
+      g_mutex_lock (&self->mutex);
+      self->current_serial = 0;
+      g_mutex_unlock (&self->mutex);
+    }
+
+  g_clear_pointer (&self->conn, PQfinish);
+
+  return NULL;
+}
+
+/**
+ * trib_distiller_worker_new: (skip)
+ * @endpoint_func: asked, on the calling thread's main context, where to
+ *   connect
+ * @user_data: data for @endpoint_func
+ *
+ * Starts the worker thread; it connects when the first statement comes.
+ */
+TribDistillerWorker *
+trib_distiller_worker_new (TribDistillerEndpointFunc endpoint_func,
+                           gpointer                  user_data)
+{
+  TribDistillerWorker *self = g_new0 (TribDistillerWorker, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->cond);
+  g_queue_init (&self->jobs);
+  self->main_context = g_main_context_ref_thread_default ();
+  self->endpoint_func = endpoint_func;
+  self->endpoint_data = user_data;
+  self->next_serial = 1;
+
+  g_thread_unref (g_thread_new ("trib-distiller", worker_thread, trib_distiller_worker_ref (self)));
+
+  return self;
+}
+
+TribDistillerWorker *
+trib_distiller_worker_ref (TribDistillerWorker *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+trib_distiller_worker_unref (TribDistillerWorker *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_assert (g_queue_is_empty (&self->jobs));
+  g_assert (self->conn == NULL);
+
+  g_clear_pointer (&self->endpoint, trib_sql_endpoint_free);
+  g_clear_error (&self->endpoint_error);
+  g_main_context_unref (self->main_context);
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->cond);
+  g_free (self);
+}
+
+typedef struct
+{
+  TribDistillerWorker *worker;
+  guint64 serial;
+} CancelRequest;
+
+/* PQcancel opens a connection of its own to the server, so it runs on a
+ * short-lived thread rather than the main one.
+ */
+static gpointer
+cancel_thread (gpointer data)
+{
+  CancelRequest *request = data;
+  TribDistillerWorker *self = request->worker;
+
+  g_mutex_lock (&self->mutex);
+  if (self->current_serial == request->serial && self->cancel != NULL)
+    {
+      char reason[256];
+
+      if (!PQcancel (self->cancel, reason, sizeof reason))
+        g_debug ("Cancelling failed: %s", reason);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  trib_distiller_worker_unref (self);
+  g_free (request);
+
+  return NULL;
+}
+
+static void
+cancel_job (TribDistillerRun *run,
+            gpointer          data)
+{
+  Job *job = data;
+  TribDistillerWorker *self = g_object_get_data (G_OBJECT (run), "trib-distiller-worker");
+  gboolean queued;
+
+  g_atomic_int_set (&job->cancel_requested, TRUE);
+
+  g_mutex_lock (&self->mutex);
+  queued = g_queue_remove (&self->jobs, job);
+  g_mutex_unlock (&self->mutex);
+
+  if (queued)
+    {
+      trib_distiller_run_finish (run, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
+      job_free (job);
+    }
+  else
+    {
+      CancelRequest *request = g_new0 (CancelRequest, 1);
+
+      request->worker = trib_distiller_worker_ref (self);
+      request->serial = job->serial;
+      g_thread_unref (g_thread_new ("trib-distiller-cancel", cancel_thread, request));
+    }
+}
+
+/**
+ * trib_distiller_worker_push:
+ * @sql: one statement
+ *
+ * Queues @sql behind the statements already queued.
+ *
+ * Returns: (transfer full): the run that reports on @sql
+ */
+TribDistillerRun *
+trib_distiller_worker_push (TribDistillerWorker *self,
+                            const char          *sql)
+{
+  Job *job = g_new0 (Job, 1);
+  TribDistillerRun *run;
+
+  job->serial = self->next_serial++;
+  job->sql = g_strdup (sql);
+
+  /* The job outlives a run its caller drops; the run only points back. */
+  run = trib_distiller_run_new (sql, cancel_job, job, NULL);
+  job->run = g_object_ref (run);
+  g_object_set_data_full (G_OBJECT (run), "trib-distiller-worker", trib_distiller_worker_ref (self),
+                          (GDestroyNotify) trib_distiller_worker_unref);
+
+  g_mutex_lock (&self->mutex);
+  if (self->closing)
+    {
+      g_mutex_unlock (&self->mutex);
+      trib_distiller_run_finish (run, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
+      job_free (job);
+      return run;
+    }
+  g_queue_push_tail (&self->jobs, job);
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->mutex);
+
+  return run;
+}
+
+/**
+ * trib_distiller_worker_take_endpoint:
+ * @endpoint: (transfer full) (nullable): where to connect
+ * @error: (transfer full) (nullable): why there is nowhere to connect
+ *
+ * Answers the endpoint function; call on the main thread.
+ */
+void
+trib_distiller_worker_take_endpoint (TribDistillerWorker *self,
+                                     TribSqlEndpoint     *endpoint,
+                                     GError              *error)
+{
+  g_mutex_lock (&self->mutex);
+  g_clear_pointer (&self->endpoint, trib_sql_endpoint_free);
+  g_clear_error (&self->endpoint_error);
+  self->endpoint = endpoint;
+  self->endpoint_error = error;
+  self->endpoint_ready = TRUE;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->mutex);
+}
+
+/**
+ * trib_distiller_worker_close:
+ *
+ * Cancels what runs and what waits, and lets the thread close the
+ * connection and end. Call on the main thread.
+ */
+void
+trib_distiller_worker_close (TribDistillerWorker *self)
+{
+  g_autoptr(GPtrArray) queued = g_ptr_array_new ();
+  guint64 running;
+
+  g_mutex_lock (&self->mutex);
+  self->closing = TRUE;
+  while (!g_queue_is_empty (&self->jobs))
+    g_ptr_array_add (queued, g_queue_pop_head (&self->jobs));
+  running = self->current_serial;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->mutex);
+
+  self->endpoint_func = NULL;
+  self->endpoint_data = NULL;
+
+  for (guint i = 0; i < queued->len; i++)
+    {
+      Job *job = g_ptr_array_index (queued, i);
+
+      trib_distiller_run_finish (job->run, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
+      job_free (job);
+    }
+
+  if (running != 0)
+    {
+      CancelRequest *request = g_new0 (CancelRequest, 1);
+
+      request->worker = trib_distiller_worker_ref (self);
+      request->serial = running;
+      g_thread_unref (g_thread_new ("trib-distiller-cancel", cancel_thread, request));
+    }
+}

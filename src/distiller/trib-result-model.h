@@ -1,0 +1,98 @@
+/* trib-result-model.h
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "trib-result-batch.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TribColumnKind:
+ *
+ * How a column's values read, from its PostgreSQL type: how to align,
+ * sort and export them.
+ */
+typedef enum
+{
+  TRIB_COLUMN_KIND_TEXT,
+  TRIB_COLUMN_KIND_INTEGER,
+  TRIB_COLUMN_KIND_FLOAT,
+  TRIB_COLUMN_KIND_NUMERIC,
+  TRIB_COLUMN_KIND_BOOLEAN,
+  TRIB_COLUMN_KIND_TIMESTAMP,
+  TRIB_COLUMN_KIND_DATE,
+  TRIB_COLUMN_KIND_JSON,
+  TRIB_COLUMN_KIND_ARRAY,
+  TRIB_COLUMN_KIND_STRUCT,
+} TribColumnKind;
+
+TribColumnKind trib_column_kind_from_type_oid (guint32 type_oid);
+
+/**
+ * TribResultSnapshot:
+ *
+ * The rows of a model at one moment, in its order at that moment,
+ * readable from any thread while the model goes on growing.
+ */
+typedef struct _TribResultSnapshot TribResultSnapshot;
+
+#define TRIB_TYPE_RESULT_MODEL (trib_result_model_get_type ())
+
+G_DECLARE_FINAL_TYPE (TribResultModel, trib_result_model, TRIB, RESULT_MODEL, GObject)
+
+TribResultModel    *trib_result_model_new             (void);
+void                trib_result_model_set_columns     (TribResultModel    *self,
+                                                       guint               n_columns,
+                                                       const char * const *names,
+                                                       const guint32      *type_oids);
+void                trib_result_model_append_batch    (TribResultModel    *self,
+                                                       TribResultBatch    *batch);
+guint               trib_result_model_get_n_columns   (TribResultModel    *self);
+const char         *trib_result_model_get_column_name (TribResultModel    *self,
+                                                       guint               column);
+guint32             trib_result_model_get_column_type (TribResultModel    *self,
+                                                       guint               column);
+TribColumnKind      trib_result_model_get_column_kind (TribResultModel    *self,
+                                                       guint               column);
+const char         *trib_result_model_get_value       (TribResultModel    *self,
+                                                       guint               position,
+                                                       guint               column,
+                                                       gsize              *length);
+gsize               trib_result_model_get_memory_size (TribResultModel    *self);
+void                trib_result_model_sort            (TribResultModel    *self,
+                                                       int                 column,
+                                                       gboolean            descending);
+int                 trib_result_model_get_sort_column (TribResultModel    *self);
+gboolean            trib_result_model_get_sort_descending (TribResultModel *self);
+char               *trib_result_model_dup_tsv         (TribResultModel    *self,
+                                                       const guint        *positions,
+                                                       guint               n_positions,
+                                                       gboolean            with_header);
+char               *trib_result_model_dup_compact     (TribResultModel    *self,
+                                                       guint               position,
+                                                       guint               column,
+                                                       guint               max_chars);
+TribResultSnapshot *trib_result_model_snapshot        (TribResultModel    *self);
+
+guint               trib_result_snapshot_get_n_rows      (TribResultSnapshot *snapshot);
+guint               trib_result_snapshot_get_n_columns   (TribResultSnapshot *snapshot);
+const char         *trib_result_snapshot_get_column_name (TribResultSnapshot *snapshot,
+                                                          guint               column);
+TribColumnKind      trib_result_snapshot_get_column_kind (TribResultSnapshot *snapshot,
+                                                          guint               column);
+const char         *trib_result_snapshot_get_value       (TribResultSnapshot *snapshot,
+                                                          guint               position,
+                                                          guint               column,
+                                                          gsize              *length);
+void                trib_result_snapshot_free            (TribResultSnapshot *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TribResultSnapshot, trib_result_snapshot_free)
+
+G_END_DECLS

@@ -1,0 +1,172 @@
+/* trib-query-service.c
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-query-service"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "trib-platform-error.h"
+#include "trib-query-service.h"
+
+#define CONNECTION_PARAMETERS_PATH "/data/foundation/query/connection_parameters"
+
+/* Query Service's PostgreSQL endpoint for one sandbox: the connection
+ * parameters, whose password is a token, are asked for again for every
+ * connection, since tokens expire.
+ */
+struct _TribQueryService
+{
+  GObject parent_instance;
+
+  TribPlatformClient *client;
+  char *sandbox;
+};
+
+static void endpoint_provider_iface_init (TribSqlEndpointProviderInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TribQueryService, trib_query_service, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (TRIB_TYPE_SQL_ENDPOINT_PROVIDER, endpoint_provider_iface_init))
+
+static void
+parameters_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *database = g_task_get_task_data (task);
+  TribQueryService *self = g_task_get_source_object (task);
+  JsonObject *parameters;
+  const char *host;
+  const char *user;
+  const char *token;
+  gint64 port;
+
+  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  parameters = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  host = parameters ? json_object_get_string_member_with_default (parameters, "host", NULL) : NULL;
+  user = parameters ? json_object_get_string_member_with_default (parameters, "username", NULL) : NULL;
+  token = parameters ? json_object_get_string_member_with_default (parameters, "token", NULL) : NULL;
+  port = parameters ? json_object_get_int_member_with_default (parameters, "port", 0) : 0;
+
+  if (host == NULL || user == NULL || token == NULL || port <= 0 || port > G_MAXUINT16)
+    {
+      g_task_return_new_error (task, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
+                               _("Query Service answered without a host, port, user name and token to connect with."));
+      return;
+    }
+
+  if (database == NULL)
+    database = json_object_get_string_member_with_default (parameters, "dbName", NULL);
+
+  g_task_return_pointer (task,
+                         trib_sql_endpoint_new (host, (guint) port, user,
+                                                database != NULL ? database : self->sandbox,
+                                                token),
+                         (GDestroyNotify) trib_sql_endpoint_free);
+}
+
+static void
+trib_query_service_get_endpoint_async (TribSqlEndpointProvider *provider,
+                                       const char              *database,
+                                       GCancellable            *cancellable,
+                                       GAsyncReadyCallback      callback,
+                                       gpointer                 user_data)
+{
+  TribQueryService *self = TRIB_QUERY_SERVICE (provider);
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_query_service_get_endpoint_async);
+  g_task_set_task_data (task, g_strdup (database), g_free);
+
+  trib_platform_client_call_async (self->client, "GET", CONNECTION_PARAMETERS_PATH, NULL, NULL,
+                                   TRIB_CALL_NONE, cancellable, parameters_cb, g_steal_pointer (&task));
+}
+
+static TribSqlEndpoint *
+trib_query_service_get_endpoint_finish (TribSqlEndpointProvider  *provider,
+                                        GAsyncResult             *result,
+                                        GError                  **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+endpoint_provider_iface_init (TribSqlEndpointProviderInterface *iface)
+{
+  iface->get_endpoint_async = trib_query_service_get_endpoint_async;
+  iface->get_endpoint_finish = trib_query_service_get_endpoint_finish;
+}
+
+static void
+trib_query_service_finalize (GObject *object)
+{
+  TribQueryService *self = (TribQueryService *)object;
+
+  g_clear_object (&self->client);
+  g_clear_pointer (&self->sandbox, g_free);
+
+  G_OBJECT_CLASS (trib_query_service_parent_class)->finalize (object);
+}
+
+static void
+trib_query_service_class_init (TribQueryServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = trib_query_service_finalize;
+}
+
+static void
+trib_query_service_init (TribQueryService *self)
+{
+}
+
+/**
+ * trib_query_service_new:
+ * @client: a client whose sandbox is the one to query
+ *
+ * Returns: (transfer full): Query Service for @client's current sandbox
+ */
+TribQueryService *
+trib_query_service_new (TribPlatformClient *client)
+{
+  TribQueryService *self;
+
+  g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (client), NULL);
+
+  self = g_object_new (TRIB_TYPE_QUERY_SERVICE, NULL);
+  self->client = g_object_ref (client);
+  self->sandbox = g_strdup (trib_platform_client_get_sandbox (client));
+
+  return self;
+}
+
+TribPlatformClient *
+trib_query_service_get_client (TribQueryService *self)
+{
+  g_return_val_if_fail (TRIB_IS_QUERY_SERVICE (self), NULL);
+
+  return self->client;
+}
+
+const char *
+trib_query_service_get_sandbox (TribQueryService *self)
+{
+  g_return_val_if_fail (TRIB_IS_QUERY_SERVICE (self), NULL);
+
+  return self->sandbox;
+}

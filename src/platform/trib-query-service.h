@@ -1,0 +1,23 @@
+/* trib-query-service.h
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "trib-platform-client.h"
+#include "trib-sql-endpoint-provider.h"
+
+G_BEGIN_DECLS
+
+#define TRIB_TYPE_QUERY_SERVICE (trib_query_service_get_type ())
+
+G_DECLARE_FINAL_TYPE (TribQueryService, trib_query_service, TRIB, QUERY_SERVICE, GObject)
+
+TribQueryService   *trib_query_service_new        (TribPlatformClient *client);
+TribPlatformClient *trib_query_service_get_client (TribQueryService   *self);
+const char         *trib_query_service_get_sandbox (TribQueryService  *self);
+
+G_END_DECLS

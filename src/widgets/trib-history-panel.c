@@ -1,0 +1,197 @@
+/* trib-history-panel.c
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-history-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-history-panel.h"
+
+/* The statements run, newest first, searchable by their text; choosing
+ * one emits ::open-entry so the query page can open it in a tab.
+ */
+struct _TribHistoryPanel
+{
+  AdwBin parent_instance;
+
+  TribQueryHistory *history;
+  GtkFilterListModel *filtered;
+  GtkStringFilter *filter;
+
+  /* Template widgets */
+  GtkSearchEntry *search_entry;
+  GtkStack *stack;
+  GtkListView *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (TribHistoryPanel, trib_history_panel, ADW_TYPE_BIN)
+
+enum {
+  OPEN_ENTRY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update_stack (TribHistoryPanel *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static void
+search_changed_cb (TribHistoryPanel *self)
+{
+  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+activate_cb (TribHistoryPanel *self,
+             guint             position)
+{
+  g_autoptr(TribQueryHistoryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (entry != NULL)
+    g_signal_emit (self, signals[OPEN_ENTRY], 0, entry);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *sql = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (sql), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (sql), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (sql), TRUE);
+  gtk_widget_add_css_class (sql, "monospace");
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "caption");
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_box_append (GTK_BOX (box), sql);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item)
+{
+  TribQueryHistoryEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *sql = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *details = gtk_widget_get_next_sibling (sql);
+  g_autofree char *first_line = g_strdup (trib_query_history_entry_get_sql (entry));
+  g_autofree char *when = g_date_time_format (trib_query_history_entry_get_started (entry), "%x %X");
+  g_autofree char *text = NULL;
+  const char *outcome = trib_query_history_entry_get_outcome (entry);
+
+  first_line[strcspn (first_line, "\n")] = '\0';
+  gtk_label_set_label (GTK_LABEL (sql), first_line);
+  gtk_widget_set_tooltip_text (sql, trib_query_history_entry_get_sql (entry));
+
+  if (g_str_equal (outcome, "done"))
+    /* Translators: sandbox, date, duration in seconds, row count of a statement in the history */
+    text = g_strdup_printf (_("%s · %s · %.2f s · %" G_GUINT64_FORMAT " rows"),
+                            trib_query_history_entry_get_sandbox (entry), when,
+                            trib_query_history_entry_get_duration_ms (entry) / 1000.0,
+                            trib_query_history_entry_get_n_rows (entry));
+  else if (g_str_equal (outcome, "cancelled"))
+    /* Translators: sandbox and date of a cancelled statement in the history */
+    text = g_strdup_printf (_("%s · %s · cancelled"), trib_query_history_entry_get_sandbox (entry), when);
+  else
+    /* Translators: sandbox, date and error message of a failed statement in the history */
+    text = g_strdup_printf (_("%s · %s · failed: %s"), trib_query_history_entry_get_sandbox (entry), when,
+                            trib_query_history_entry_get_message (entry));
+
+  gtk_label_set_label (GTK_LABEL (details), text);
+}
+
+static void
+trib_history_panel_dispose (GObject *object)
+{
+  TribHistoryPanel *self = (TribHistoryPanel *)object;
+
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->history);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_HISTORY_PANEL);
+
+  G_OBJECT_CLASS (trib_history_panel_parent_class)->dispose (object);
+}
+
+static void
+trib_history_panel_class_init (TribHistoryPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trib_history_panel_dispose;
+
+  /**
+   * TribHistoryPanel::open-entry:
+   * @entry: the chosen #TribQueryHistoryEntry
+   */
+  signals[OPEN_ENTRY] =
+    g_signal_new ("open-entry", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, TRIB_TYPE_QUERY_HISTORY_ENTRY);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-history-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribHistoryPanel, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TribHistoryPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, TribHistoryPanel, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+}
+
+static void
+trib_history_panel_init (TribHistoryPanel *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkExpression *sql = gtk_property_expression_new (TRIB_TYPE_QUERY_HISTORY_ENTRY, NULL, "sql");
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_string_filter_new (sql);
+  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  update_stack (self);
+}
+
+void
+trib_history_panel_set_history (TribHistoryPanel *self,
+                                TribQueryHistory *history)
+{
+  g_return_if_fail (TRIB_IS_HISTORY_PANEL (self));
+
+  if (!g_set_object (&self->history, history))
+    return;
+
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (history));
+  update_stack (self);
+}

@@ -1,0 +1,937 @@
+/* trib-query-page.c
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-query-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-distiller-error.h"
+#include "trib-distiller-session.h"
+#include "trib-history-panel.h"
+#include "trib-python-snippet.h"
+#include "trib-query-editor.h"
+#include "trib-query-page.h"
+#include "trib-query-service.h"
+#include "trib-result-export.h"
+#include "trib-result-view.h"
+#include "trib-sql-splitter.h"
+
+/* Data Distiller SQL: editor tabs above, the result of what ran below.
+ * A script runs statement by statement and stops at the first failure;
+ * each statement's result can be picked from the list above the grid.
+ */
+struct _TribQueryPage
+{
+  AdwBin parent_instance;
+
+  TribSession *session;
+  GSettings *settings;
+  TribQueryHistory *history;
+  TribDistillerSession *distiller;
+  GPtrArray *runs;              /* TribDistillerRun, of the last Run */
+  GArray *run_offsets;          /* int: where each run's text starts in its editor */
+  TribQueryEditor *run_editor;  /* the editor the runs came from */
+  GtkStringList *run_names;
+  guint tick_source;
+  guint restoring : 1;
+
+  /* Template widgets */
+  GtkEntry *table_entry;
+  TribHistoryPanel *history_panel;
+  GtkLabel *status_label;
+  GtkSpinner *spinner;
+  AdwTabView *tab_view;
+  GtkDropDown *runs_dropdown;
+  GtkStack *result_stack;
+  TribResultView *result_view;
+  AdwStatusPage *message_page;
+  AdwStatusPage *error_page;
+  GtkLabel *error_details;
+};
+
+G_DEFINE_FINAL_TYPE (TribQueryPage, trib_query_page, ADW_TYPE_BIN)
+
+static void show_selected_run (TribQueryPage *self);
+
+static TribQueryEditor *
+get_current_editor (TribQueryPage *self)
+{
+  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
+
+  return page != NULL ? TRIB_QUERY_EDITOR (adw_tab_page_get_child (page)) : NULL;
+}
+
+static void
+toast (TribQueryPage *self,
+       const char    *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static const char *
+current_sandbox (TribQueryPage *self)
+{
+  TribSandbox *sandbox = self->session != NULL ? trib_session_get_sandbox (self->session) : NULL;
+
+  return sandbox != NULL ? trib_sandbox_get_name (sandbox) : NULL;
+}
+
+/* The database: the whole sandbox, or one dataset's table when named. */
+static char *
+dup_database (TribQueryPage *self)
+{
+  const char *table = gtk_editable_get_text (GTK_EDITABLE (self->table_entry));
+  const char *sandbox = current_sandbox (self);
+
+  if (sandbox == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%s:%s", sandbox, table[0] != '\0' ? table : "all");
+}
+
+static void
+update_placeholder (TribQueryPage *self)
+{
+  const char *sandbox = current_sandbox (self);
+  g_autofree char *placeholder = NULL;
+
+  if (sandbox != NULL)
+    /* Translators: %s is a sandbox name; shown in the empty dataset table field */
+    placeholder = g_strdup_printf (_("All of %s"), sandbox);
+
+  gtk_entry_set_placeholder_text (self->table_entry, placeholder);
+}
+
+static void
+drop_distiller (TribQueryPage *self)
+{
+  if (self->distiller != NULL)
+    trib_distiller_session_close (self->distiller);
+  g_clear_object (&self->distiller);
+}
+
+static TribDistillerSession *
+ensure_distiller (TribQueryPage *self)
+{
+  g_autoptr(TribQueryService) service = NULL;
+  g_autofree char *database = dup_database (self);
+
+  if (self->session == NULL || database == NULL)
+    return NULL;
+
+  if (self->distiller != NULL &&
+      g_strcmp0 (trib_distiller_session_get_database (self->distiller), database) == 0)
+    return self->distiller;
+
+  drop_distiller (self);
+  service = trib_query_service_new (trib_session_get_client (self->session));
+  self->distiller = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (service), database);
+
+  return self->distiller;
+}
+
+static void
+table_changed_cb (TribQueryPage *self)
+{
+  /* The next statement connects to the other database. */
+  drop_distiller (self);
+}
+
+static gboolean
+any_running (TribQueryPage *self)
+{
+  for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
+    if (!trib_distiller_run_get_finished (g_ptr_array_index (self->runs, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+describe_run (TribDistillerRun *run)
+{
+  gint64 elapsed_ms = trib_distiller_run_get_elapsed_us (run) / 1000;
+  guint64 n_rows = trib_distiller_run_get_n_rows (run);
+  g_autofree char *duration = g_strdup_printf (_("%.2f s"), elapsed_ms / 1000.0);
+
+  switch (trib_distiller_run_get_state (run))
+    {
+    case TRIB_DISTILLER_RUN_QUEUED:
+      return g_strdup (_("Waiting"));
+
+    case TRIB_DISTILLER_RUN_CONNECTING:
+      return g_strdup (_("Connecting…"));
+
+    case TRIB_DISTILLER_RUN_RUNNING:
+      /* Translators: rows received so far, then the time since the statement started */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Running… %" G_GUINT64_FORMAT " row, %s",
+                                           "Running… %" G_GUINT64_FORMAT " rows, %s", n_rows),
+                              n_rows, duration);
+
+    case TRIB_DISTILLER_RUN_DONE:
+      if (trib_distiller_run_get_model (run) != NULL)
+        /* Translators: how many rows a statement returned, then how long it took */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " row in %s",
+                                             "%" G_GUINT64_FORMAT " rows in %s", n_rows),
+                                n_rows, duration);
+      /* Translators: the server's command tag, such as INSERT 0 5, then how long it took */
+      return g_strdup_printf (_("%s in %s"), trib_distiller_run_get_command_status (run), duration);
+
+    case TRIB_DISTILLER_RUN_FAILED:
+      /* Translators: how long a failed statement ran */
+      return g_strdup_printf (_("Failed after %s"), duration);
+
+    case TRIB_DISTILLER_RUN_CANCELLED:
+      return g_strdup (_("Cancelled"));
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_status (TribQueryPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->runs_dropdown);
+  TribDistillerRun *run = NULL;
+  g_autofree char *status = NULL;
+  gboolean running = any_running (self);
+
+  if (self->runs != NULL && selected < self->runs->len)
+    run = g_ptr_array_index (self->runs, selected);
+
+  if (run != NULL)
+    status = describe_run (run);
+
+  gtk_label_set_label (self->status_label, status);
+  gtk_spinner_set_spinning (self->spinner, running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.cancel", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.export",
+                                 trib_result_view_get_model (self->result_view) != NULL);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  TribQueryPage *self = data;
+
+  update_status (self);
+  if (any_running (self))
+    return G_SOURCE_CONTINUE;
+
+  self->tick_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_error (TribQueryPage    *self,
+            TribDistillerRun *run)
+{
+  const GError *error = trib_distiller_run_get_error (run);
+  g_autoptr(GString) details = g_string_new (NULL);
+  const char *sqlstate = trib_distiller_error_get_sqlstate (error);
+  const char *detail = trib_distiller_error_get_detail (error);
+  const char *hint = trib_distiller_error_get_hint (error);
+  guint position = trib_distiller_error_get_position (error);
+  guint index;
+
+  adw_status_page_set_description (self->error_page, error->message);
+
+  if (detail != NULL)
+    g_string_append_printf (details, "%s\n", detail);
+  if (hint != NULL)
+    /* Translators: the server's hint on how to fix a statement */
+    g_string_append_printf (details, _("Hint: %s\n"), hint);
+  if (sqlstate != NULL)
+    /* Translators: the SQLSTATE error code, such as 42601 */
+    g_string_append_printf (details, _("SQLSTATE %s"), sqlstate);
+  gtk_label_set_label (self->error_details, g_strstrip (details->str));
+
+  gtk_stack_set_visible_child_name (self->result_stack, "error");
+
+  /* The server counts characters from 1 in the statement as sent. */
+  if (position > 0 && self->run_editor != NULL && g_ptr_array_find (self->runs, run, &index))
+    trib_query_editor_mark_error (self->run_editor,
+                                  g_array_index (self->run_offsets, int, index) + (int) position - 1);
+}
+
+static void
+show_selected_run (TribQueryPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->runs_dropdown);
+  TribDistillerRun *run;
+  g_autofree char *description = NULL;
+
+  if (self->runs == NULL || selected >= self->runs->len)
+    return;
+
+  run = g_ptr_array_index (self->runs, selected);
+
+  if (trib_distiller_run_get_model (run) != NULL)
+    {
+      trib_result_view_set_model (self->result_view, trib_distiller_run_get_model (run));
+      gtk_stack_set_visible_child_name (self->result_stack, "rows");
+    }
+  else if (trib_distiller_run_get_state (run) == TRIB_DISTILLER_RUN_FAILED)
+    {
+      trib_result_view_set_model (self->result_view, NULL);
+      show_error (self, run);
+    }
+  else if (trib_distiller_run_get_finished (run))
+    {
+      const char * const *messages = trib_distiller_run_get_messages (run);
+      g_autofree char *joined = g_strjoinv ("\n", (char **) messages);
+
+      trib_result_view_set_model (self->result_view, NULL);
+      description = describe_run (run);
+      adw_status_page_set_title (self->message_page, description);
+      adw_status_page_set_description (self->message_page, joined[0] != '\0' ? joined : NULL);
+      gtk_stack_set_visible_child_name (self->result_stack, "message");
+    }
+
+  update_status (self);
+}
+
+static void
+run_changed_cb (TribQueryPage    *self,
+                GParamSpec       *pspec,
+                TribDistillerRun *run)
+{
+  guint index;
+
+  if (!g_ptr_array_find (self->runs, run, &index))
+    return;
+
+  /* Every statement that reached the server goes to the history once. */
+  if (g_strcmp0 (g_param_spec_get_name (pspec), "state") == 0 && trib_distiller_run_get_finished (run) &&
+      trib_distiller_run_get_started (run) != NULL && self->history != NULL)
+    {
+      g_autoptr(TribQueryHistoryEntry) entry = NULL;
+
+      entry = trib_query_history_entry_new_for_run (run, current_sandbox (self),
+                                                    self->distiller != NULL
+                                                    ? trib_distiller_session_get_database (self->distiller)
+                                                    : NULL);
+      trib_query_history_add (self->history, entry);
+    }
+
+  /* A failure stops the rest of a script, as psql's ON_ERROR_STOP does. */
+  if (trib_distiller_run_get_state (run) == TRIB_DISTILLER_RUN_FAILED)
+    {
+      for (guint i = index + 1; i < self->runs->len; i++)
+        trib_distiller_run_cancel (g_ptr_array_index (self->runs, i));
+      gtk_drop_down_set_selected (self->runs_dropdown, index);
+    }
+
+  if (index == gtk_drop_down_get_selected (self->runs_dropdown))
+    show_selected_run (self);
+  else
+    update_status (self);
+}
+
+static void
+clear_runs (TribQueryPage *self)
+{
+  for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->runs, i), self);
+
+  g_ptr_array_set_size (self->runs, 0);
+  g_array_set_size (self->run_offsets, 0);
+  g_clear_object (&self->run_editor);
+  gtk_string_list_splice (self->run_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->run_names)), NULL);
+}
+
+static void
+start_runs (TribQueryPage      *self,
+            TribQueryEditor    *editor,
+            const char * const *statements,
+            const int          *offsets,
+            guint               n_statements)
+{
+  TribDistillerSession *distiller = ensure_distiller (self);
+
+  if (distiller == NULL)
+    {
+      toast (self, _("Sign in and choose a sandbox first"));
+      return;
+    }
+
+  /* What still runs from before keeps its place in the queue. */
+  clear_runs (self);
+  self->run_editor = g_object_ref (editor);
+  trib_query_editor_clear_error (editor);
+
+  for (guint i = 0; i < n_statements; i++)
+    {
+      TribDistillerRun *run = trib_distiller_session_run (distiller, statements[i]);
+      g_autofree char *first_line = g_strndup (statements[i], strcspn (statements[i], "\n"));
+      g_autofree char *name = g_strdup_printf ("%u. %s", i + 1, first_line);
+
+      g_ptr_array_add (self->runs, run);
+      g_array_append_val (self->run_offsets, offsets[i]);
+      gtk_string_list_append (self->run_names, name);
+      g_signal_connect_object (run, "notify::state", G_CALLBACK (run_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (run, "notify::model", G_CALLBACK (run_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->runs_dropdown), n_statements > 1);
+  gtk_drop_down_set_selected (self->runs_dropdown, 0);
+  trib_result_view_set_model (self->result_view, NULL);
+  show_selected_run (self);
+
+  if (self->tick_source == 0)
+    self->tick_source = g_timeout_add (100, tick_cb, self);
+  update_status (self);
+}
+
+static void
+run_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+  TribQueryEditor *editor = get_current_editor (self);
+  g_autofree char *statement = NULL;
+  int offset = 0;
+
+  if (editor == NULL || !(statement = trib_query_editor_dup_current_statement (editor, &offset)))
+    {
+      toast (self, _("There is no statement to run"));
+      return;
+    }
+
+  start_runs (self, editor, (const char * const[]) { statement }, &offset, 1);
+}
+
+static void
+run_script_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+  TribQueryEditor *editor = get_current_editor (self);
+  g_autofree char *script = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GArray) offsets = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize error_offset = 0;
+
+  if (editor == NULL)
+    return;
+
+  script = trib_query_editor_dup_text (editor);
+  if (!(statements = trib_sql_split (script, -1, &error_offset, &error)))
+    {
+      trib_query_editor_mark_error (editor, g_utf8_pointer_to_offset (script, script + error_offset));
+      toast (self, error->message);
+      return;
+    }
+
+  if (statements->len == 0)
+    {
+      toast (self, _("There is no statement to run"));
+      return;
+    }
+
+  texts = g_ptr_array_new ();
+  offsets = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint i = 0; i < statements->len; i++)
+    {
+      TribSqlStatement *statement = g_ptr_array_index (statements, i);
+      int offset = g_utf8_pointer_to_offset (script, script + statement->start);
+
+      g_ptr_array_add (texts, statement->text);
+      g_array_append_val (offsets, offset);
+    }
+
+  start_runs (self, editor, (const char * const *) texts->pdata, (const int *) offsets->data, texts->len);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+
+  for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
+    trib_distiller_run_cancel (g_ptr_array_index (self->runs, i));
+}
+
+void
+trib_query_page_save_tabs (TribQueryPage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) texts = NULL;
+  AdwTabPage *selected;
+  int n_pages;
+
+  g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
+
+  if (self->settings == NULL || self->restoring)
+    return;
+
+  n_pages = adw_tab_view_get_n_pages (self->tab_view);
+  for (int i = 0; i < n_pages; i++)
+    {
+      AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
+      g_autofree char *text = trib_query_editor_dup_text (TRIB_QUERY_EDITOR (adw_tab_page_get_child (page)));
+
+      g_strv_builder_add (builder, text);
+    }
+
+  texts = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "query-tabs", (const char * const *) texts);
+  selected = adw_tab_view_get_selected_page (self->tab_view);
+  g_settings_set_uint (self->settings, "query-tab",
+                       selected != NULL ? adw_tab_view_get_page_position (self->tab_view, selected) : 0);
+}
+
+static void
+save_tabs (TribQueryPage *self)
+{
+  trib_query_page_save_tabs (self);
+}
+
+static void
+update_tab_title (AdwTabPage *page)
+{
+  TribQueryEditor *editor = TRIB_QUERY_EDITOR (adw_tab_page_get_child (page));
+  g_autofree char *text = trib_query_editor_dup_text (editor);
+  g_autofree char *title = NULL;
+  char *line = g_strstrip (text);
+
+  line[strcspn (line, "\n")] = '\0';
+  if (g_utf8_strlen (line, -1) > 24)
+    {
+      title = g_strconcat ((*g_utf8_offset_to_pointer (line, 23) = '\0', line), "…", NULL);
+    }
+  else
+    title = g_strdup (line[0] != '\0' ? line : _("Untitled Query"));
+
+  adw_tab_page_set_title (page, title);
+}
+
+static AdwTabPage *
+add_tab (TribQueryPage *self,
+         const char    *text)
+{
+  TribQueryEditor *editor = trib_query_editor_new ();
+  AdwTabPage *page;
+
+  trib_query_editor_set_text (editor, text);
+  page = adw_tab_view_append (self->tab_view, GTK_WIDGET (editor));
+  update_tab_title (page);
+  g_signal_connect_object (trib_query_editor_get_buffer (editor), "changed",
+                           G_CALLBACK (update_tab_title), page, G_CONNECT_SWAPPED);
+  g_signal_connect_object (trib_query_editor_get_buffer (editor), "changed",
+                           G_CALLBACK (save_tabs), self, G_CONNECT_SWAPPED);
+
+  return page;
+}
+
+static void
+new_tab_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+  AdwTabPage *page = add_tab (self, "");
+
+  adw_tab_view_set_selected_page (self->tab_view, page);
+  gtk_widget_grab_focus (adw_tab_page_get_child (page));
+  save_tabs (self);
+}
+
+static gboolean
+close_page_cb (TribQueryPage *self,
+               AdwTabPage    *page)
+{
+  adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
+
+  /* There is always a tab to type in. */
+  if (adw_tab_view_get_n_pages (self->tab_view) == 0)
+    add_tab (self, "");
+  save_tabs (self);
+
+  return GDK_EVENT_STOP;
+}
+
+typedef struct
+{
+  TribQueryPage *self;
+  GFile *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+export_progress_cb (guint64  rows_written,
+                    guint64  total_rows,
+                    gpointer user_data)
+{
+  TribQueryPage *self = user_data;
+  g_autofree char *status = NULL;
+
+  /* Translators: progress of an export, in rows */
+  status = g_strdup_printf (_("Exporting… %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " rows"),
+                            rows_written, total_rows);
+  gtk_label_set_label (self->status_label, status);
+}
+
+static void
+export_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = g_file_get_basename (data->file);
+  guint64 rows = 0;
+
+  gtk_spinner_set_spinning (data->self->spinner, FALSE);
+
+  if (!trib_result_export_finish (result, &rows, &error))
+    message = g_strdup (error->message);
+  else
+    /* Translators: %s is a file name */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GUINT64_FORMAT " row to %s",
+                                            "Exported %" G_GUINT64_FORMAT " rows to %s", rows),
+                               rows, name);
+
+  toast (data->self, message);
+  update_status (data->self);
+  export_data_free (data);
+}
+
+static void
+export_response_cb (TribQueryPage        *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  TribResultModel *model = trib_result_view_get_model (self->result_view);
+  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
+  ExportData *data;
+
+  if (response != GTK_RESPONSE_ACCEPT || model == NULL)
+    {
+      g_object_unref (chooser);
+      return;
+    }
+
+  data = g_new0 (ExportData, 1);
+  data->self = g_object_ref (self);
+  data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  trib_result_export_async (model, data->file,
+                            g_str_equal (format, "csv") ? TRIB_EXPORT_FORMAT_CSV : TRIB_EXPORT_FORMAT_JSON_LINES,
+                            NULL, export_progress_cb, g_object_ref (self), g_object_unref,
+                            export_cb, data);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+  const char *format = g_variant_get_string (param, NULL);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Export Result"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  name = g_strconcat ("result.", g_str_equal (format, "csv") ? "csv" : "jsonl", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+endpoint_for_python_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(TribQueryPage) self = user_data;
+  g_autoptr(TribSqlEndpoint) endpoint = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snippet = NULL;
+
+  if (!(endpoint = trib_sql_endpoint_provider_get_endpoint_finish (TRIB_SQL_ENDPOINT_PROVIDER (object), result, &error)))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  snippet = trib_python_snippet_psycopg2 (endpoint);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), snippet);
+  /* Translators: %s is the placeholder to replace, <ACCESS_TOKEN> */
+  toast (self, _("Copied; paste a fresh access token in place of " TRIB_PYTHON_TOKEN_PLACEHOLDER));
+}
+
+static void
+copy_python_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+  const char *flavour = g_variant_get_string (param, NULL);
+  const char *table = gtk_editable_get_text (GTK_EDITABLE (self->table_entry));
+  g_autoptr(TribQueryService) service = NULL;
+  g_autofree char *database = dup_database (self);
+  g_autofree char *snippet = NULL;
+
+  if (database == NULL)
+    {
+      toast (self, _("Sign in and choose a sandbox first"));
+      return;
+    }
+
+  if (g_str_equal (flavour, "aepp"))
+    {
+      snippet = trib_python_snippet_aepp (current_sandbox (self), table);
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), snippet);
+      toast (self, _("Copied; aepp reads the credentials from its config.ini"));
+      return;
+    }
+
+  /* psycopg2 needs the host and port, which Query Service gives. */
+  service = trib_query_service_new (trib_session_get_client (self->session));
+  trib_sql_endpoint_provider_get_endpoint_async (TRIB_SQL_ENDPOINT_PROVIDER (service), database, NULL,
+                                                 endpoint_for_python_cb, g_object_ref (self));
+}
+
+static void
+open_entry_cb (TribQueryPage         *self,
+               TribQueryHistoryEntry *entry)
+{
+  AdwTabPage *page = add_tab (self, trib_query_history_entry_get_sql (entry));
+
+  adw_tab_view_set_selected_page (self->tab_view, page);
+  gtk_widget_grab_focus (adw_tab_page_get_child (page));
+  save_tabs (self);
+}
+
+static void
+sandbox_changed_cb (TribQueryPage *self)
+{
+  drop_distiller (self);
+  update_placeholder (self);
+}
+
+static void
+trib_query_page_dispose (GObject *object)
+{
+  TribQueryPage *self = (TribQueryPage *)object;
+
+  g_clear_handle_id (&self->tick_source, g_source_remove);
+  if (self->runs != NULL)
+    clear_runs (self);
+  drop_distiller (self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->runs, g_ptr_array_unref);
+  g_clear_pointer (&self->run_offsets, g_array_unref);
+  g_clear_object (&self->run_names);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_QUERY_PAGE);
+
+  G_OBJECT_CLASS (trib_query_page_parent_class)->dispose (object);
+}
+
+static void
+trib_query_page_class_init (TribQueryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trib_query_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-query-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, table_entry);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, history_panel);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, runs_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, result_stack);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, result_view);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, message_page);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, error_details);
+  gtk_widget_class_bind_template_callback (widget_class, table_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_selected_run);
+  gtk_widget_class_bind_template_callback (widget_class, save_tabs);
+  gtk_widget_class_bind_template_callback (widget_class, close_page_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_entry_cb);
+
+  gtk_widget_class_install_action (widget_class, "query.run", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "query.run-script", NULL, run_script_action);
+  gtk_widget_class_install_action (widget_class, "query.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "query.new-tab", NULL, new_tab_action);
+  gtk_widget_class_install_action (widget_class, "query.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "query.copy-python", "s", copy_python_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "query.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "query.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "query.run-script", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "query.run-script", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "query.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "query.new-tab", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "querypage");
+}
+
+static void
+trib_query_page_init (TribQueryPage *self)
+{
+  g_type_ensure (TRIB_TYPE_RESULT_VIEW);
+  g_type_ensure (TRIB_TYPE_HISTORY_PANEL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->runs = g_ptr_array_new_with_free_func (g_object_unref);
+  self->run_offsets = g_array_new (FALSE, FALSE, sizeof (int));
+  self->run_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->runs_dropdown, G_LIST_MODEL (self->run_names));
+
+  add_tab (self, "");
+  update_status (self);
+}
+
+/**
+ * trib_query_page_set_session:
+ * @session: (nullable): the session whose sandbox queries run in
+ */
+void
+trib_query_page_set_session (TribQueryPage *self,
+                             TribSession   *session)
+{
+  g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  drop_distiller (self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::sandbox", G_CALLBACK (sandbox_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_placeholder (self);
+}
+
+/**
+ * trib_query_page_set_settings:
+ *
+ * Restores the editor tabs from @settings, and keeps them there.
+ */
+void
+trib_query_page_set_settings (TribQueryPage *self,
+                              GSettings     *settings)
+{
+  g_auto(GStrv) texts = NULL;
+  guint selected;
+
+  g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
+
+  if (!g_set_object (&self->settings, settings))
+    return;
+
+  texts = g_settings_get_strv (settings, "query-tabs");
+  selected = g_settings_get_uint (settings, "query-tab");
+
+  self->restoring = TRUE;
+  while (adw_tab_view_get_n_pages (self->tab_view) > 0)
+    adw_tab_view_close_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, 0));
+  for (guint i = 0; texts[i] != NULL; i++)
+    add_tab (self, texts[i]);
+  if (adw_tab_view_get_n_pages (self->tab_view) == 0)
+    add_tab (self, "");
+  if (selected < (guint) adw_tab_view_get_n_pages (self->tab_view))
+    adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, selected));
+  self->restoring = FALSE;
+}
+
+/**
+ * trib_query_page_get_current_editor:
+ *
+ * Returns: (transfer none): the editor of the selected tab
+ */
+TribQueryEditor *
+trib_query_page_get_current_editor (TribQueryPage *self)
+{
+  g_return_val_if_fail (TRIB_IS_QUERY_PAGE (self), NULL);
+
+  return get_current_editor (self);
+}
+
+/**
+ * trib_query_page_get_result_view:
+ *
+ * Returns: (transfer none): the grid of the result shown
+ */
+TribResultView *
+trib_query_page_get_result_view (TribQueryPage *self)
+{
+  g_return_val_if_fail (TRIB_IS_QUERY_PAGE (self), NULL);
+
+  return self->result_view;
+}
+
+/**
+ * trib_query_page_get_runs:
+ *
+ * Returns: (transfer none) (element-type TribDistillerRun): the runs of
+ *   the last Run or Run Script
+ */
+GPtrArray *
+trib_query_page_get_runs (TribQueryPage *self)
+{
+  g_return_val_if_fail (TRIB_IS_QUERY_PAGE (self), NULL);
+
+  return self->runs;
+}
+
+/**
+ * trib_query_page_set_history:
+ * @history: where statements run are recorded
+ */
+void
+trib_query_page_set_history (TribQueryPage    *self,
+                             TribQueryHistory *history)
+{
+  g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
+
+  if (g_set_object (&self->history, history))
+    trib_history_panel_set_history (self->history_panel, history);
+}

@@ -1,0 +1,34 @@
+/* trib-query-page.h
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "trib-query-editor.h"
+#include "trib-query-history.h"
+#include "trib-result-view.h"
+#include "trib-session.h"
+
+G_BEGIN_DECLS
+
+#define TRIB_TYPE_QUERY_PAGE (trib_query_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (TribQueryPage, trib_query_page, TRIB, QUERY_PAGE, AdwBin)
+
+void             trib_query_page_set_session        (TribQueryPage *self,
+                                                     TribSession   *session);
+void             trib_query_page_set_settings       (TribQueryPage *self,
+                                                     GSettings     *settings);
+void             trib_query_page_set_history        (TribQueryPage    *self,
+                                                     TribQueryHistory *history);
+void             trib_query_page_save_tabs          (TribQueryPage *self);
+TribQueryEditor *trib_query_page_get_current_editor (TribQueryPage *self);
+TribResultView  *trib_query_page_get_result_view    (TribQueryPage *self);
+GPtrArray       *trib_query_page_get_runs           (TribQueryPage *self);
+
+G_END_DECLS

@@ -1,0 +1,385 @@
+/* trib-result-view.c
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-result-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-result-row.h"
+#include "trib-result-view.h"
+
+/* How many characters of a value a cell shows; the row details show all. */
+#define CELL_CHARS 120
+
+/* The rows of one result: a column per field, NULL shown as such, long
+ * and nested values shortened to one line with the whole value in the
+ * row details beside the grid. Sorting works on the rows loaded so far,
+ * from each column header's menu.
+ */
+struct _TribResultView
+{
+  AdwBin parent_instance;
+
+  TribResultModel *model;
+  GtkMultiSelection *selection;
+  guint details_position;
+
+  /* Template widgets */
+  GtkColumnView *column_view;
+  GtkWidget *details;
+  GtkLabel *details_title;
+  GtkListBox *details_list;
+};
+
+G_DEFINE_FINAL_TYPE (TribResultView, trib_result_view, ADW_TYPE_BIN)
+
+static gboolean
+is_numeric (TribColumnKind kind)
+{
+  return kind == TRIB_COLUMN_KIND_INTEGER || kind == TRIB_COLUMN_KIND_FLOAT || kind == TRIB_COLUMN_KIND_NUMERIC;
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               TribResultView           *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), is_numeric (trib_result_model_get_column_kind (self->model, column)) ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              TribResultView           *self)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  TribResultRow *row = gtk_list_item_get_item (item);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  g_autofree char *text = NULL;
+
+  text = trib_result_model_dup_compact (self->model, trib_result_row_get_position (row), column, CELL_CHARS);
+  if (text == NULL)
+    {
+      /* Translators: shown in a cell whose value is SQL NULL */
+      gtk_label_set_label (GTK_LABEL (label), C_("sql value", "NULL"));
+      gtk_widget_add_css_class (label, "null-value");
+    }
+  else
+    {
+      gtk_label_set_label (GTK_LABEL (label), text);
+      gtk_widget_remove_css_class (label, "null-value");
+    }
+}
+
+static GMenuModel *
+create_header_menu (guint column)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenuItem) ascending = g_menu_item_new (_("Sort _Ascending"), NULL);
+  g_autoptr(GMenuItem) descending = g_menu_item_new (_("Sort _Descending"), NULL);
+  g_autoptr(GMenuItem) original = g_menu_item_new (_("_Original Order"), NULL);
+
+  g_menu_item_set_action_and_target_value (ascending, "result.sort", g_variant_new ("(ib)", (gint32) column, FALSE));
+  g_menu_item_set_action_and_target_value (descending, "result.sort", g_variant_new ("(ib)", (gint32) column, TRUE));
+  g_menu_item_set_action_and_target_value (original, "result.sort", g_variant_new ("(ib)", -1, FALSE));
+  g_menu_append_item (menu, ascending);
+  g_menu_append_item (menu, descending);
+  g_menu_append_item (menu, original);
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+remove_columns (TribResultView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+}
+
+static void
+add_columns (TribResultView *self)
+{
+  guint n_columns = trib_result_model_get_n_columns (self->model);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GMenuModel) menu = create_header_menu (i);
+
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+
+      column = gtk_column_view_column_new (trib_result_model_get_column_name (self->model, i), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_header_menu (column, menu);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+static void
+add_detail (TribResultView *self,
+            guint           position,
+            guint           column)
+{
+  const char *value = trib_result_model_get_value (self->model, position, column, NULL);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_label_new (trib_result_model_get_column_name (self->model, column));
+  GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  GtkWidget *text = gtk_label_new (value != NULL ? value : C_("sql value", "NULL"));
+
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (name, "caption-heading");
+  gtk_widget_add_css_class (name, "dim-label");
+
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_widget_set_tooltip_text (copy, _("Copy Value"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "result.copy-value");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (copy), g_variant_new_uint32 (column));
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  if (value == NULL)
+    gtk_widget_add_css_class (text, "null-value");
+  else
+    gtk_widget_add_css_class (text, "monospace");
+
+  gtk_box_append (GTK_BOX (header), name);
+  gtk_box_append (GTK_BOX (header), copy);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 9);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (self->details_list, row);
+}
+
+static void
+clear_details (TribResultView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->details_list))))
+    gtk_list_box_remove (self->details_list, child);
+}
+
+static void
+row_activated_cb (TribResultView *self,
+                  guint           position)
+{
+  g_autofree char *title = NULL;
+
+  clear_details (self);
+  self->details_position = position;
+
+  for (guint i = 0; i < trib_result_model_get_n_columns (self->model); i++)
+    add_detail (self, position, i);
+
+  /* Translators: the heading of the row details; %u is a row number */
+  title = g_strdup_printf (_("Row %u"), position + 1);
+  gtk_label_set_label (self->details_title, title);
+  gtk_widget_set_visible (self->details, TRUE);
+}
+
+static void
+close_details_cb (TribResultView *self)
+{
+  gtk_widget_set_visible (self->details, FALSE);
+  clear_details (self);
+}
+
+static void
+sort_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TribResultView *self = TRIB_RESULT_VIEW (widget);
+  gint32 column;
+  gboolean descending;
+
+  if (self->model == NULL)
+    return;
+
+  g_variant_get (param, "(ib)", &column, &descending);
+  trib_result_model_sort (self->model, column, descending);
+  close_details_cb (self);
+}
+
+static void
+copy_rows_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TribResultView *self = TRIB_RESULT_VIEW (widget);
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GArray) positions = NULL;
+  g_autofree char *tsv = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->model == NULL)
+    return;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_array_append_val (positions, position);
+
+  if (positions->len == 0)
+    return;
+
+  tsv = trib_result_model_dup_tsv (self->model, (const guint *) positions->data, positions->len, TRUE);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
+}
+
+static void
+copy_value_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  TribResultView *self = TRIB_RESULT_VIEW (widget);
+  guint column = g_variant_get_uint32 (param);
+  const char *value;
+
+  if (self->model == NULL || column >= trib_result_model_get_n_columns (self->model))
+    return;
+
+  /* NULL copies as nothing, as it prints in CSV. */
+  value = trib_result_model_get_value (self->model, self->details_position, column, NULL);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), value != NULL ? value : "");
+}
+
+static void
+trib_result_view_dispose (GObject *object)
+{
+  TribResultView *self = (TribResultView *)object;
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_RESULT_VIEW);
+
+  G_OBJECT_CLASS (trib_result_view_parent_class)->dispose (object);
+}
+
+static void
+trib_result_view_class_init (TribResultViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trib_result_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-result-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribResultView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TribResultView, details);
+  gtk_widget_class_bind_template_child (widget_class, TribResultView, details_title);
+  gtk_widget_class_bind_template_child (widget_class, TribResultView, details_list);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_details_cb);
+
+  gtk_widget_class_install_action (widget_class, "result.sort", "(ib)", sort_action);
+  gtk_widget_class_install_action (widget_class, "result.copy", NULL, copy_rows_action);
+  gtk_widget_class_install_action (widget_class, "result.copy-value", "u", copy_value_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "result.copy", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "resultview");
+}
+
+static void
+trib_result_view_init (TribResultView *self)
+{
+  g_type_ensure (TRIB_TYPE_RESULT_ROW);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_multi_selection_new (NULL);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+TribResultView *
+trib_result_view_new (void)
+{
+  return g_object_new (TRIB_TYPE_RESULT_VIEW, NULL);
+}
+
+/**
+ * trib_result_view_get_model:
+ *
+ * Returns: (transfer none) (nullable): the rows shown
+ */
+TribResultModel *
+trib_result_view_get_model (TribResultView *self)
+{
+  g_return_val_if_fail (TRIB_IS_RESULT_VIEW (self), NULL);
+
+  return self->model;
+}
+
+void
+trib_result_view_set_model (TribResultView  *self,
+                            TribResultModel *model)
+{
+  g_return_if_fail (TRIB_IS_RESULT_VIEW (self));
+  g_return_if_fail (!model || TRIB_IS_RESULT_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  close_details_cb (self);
+  gtk_multi_selection_set_model (self->selection, NULL);
+  remove_columns (self);
+  g_set_object (&self->model, model);
+
+  if (model != NULL)
+    {
+      add_columns (self);
+      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (model));
+    }
+}
+
+/**
+ * trib_result_view_get_column_view:
+ *
+ * Returns: (transfer none): the grid, for tests and accessibility
+ */
+GtkColumnView *
+trib_result_view_get_column_view (TribResultView *self)
+{
+  g_return_val_if_fail (TRIB_IS_RESULT_VIEW (self), NULL);
+
+  return self->column_view;
+}

@@ -1,0 +1,26 @@
+/* trib-result-view.h
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "trib-result-model.h"
+
+G_BEGIN_DECLS
+
+#define TRIB_TYPE_RESULT_VIEW (trib_result_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (TribResultView, trib_result_view, TRIB, RESULT_VIEW, AdwBin)
+
+TribResultView  *trib_result_view_new             (void);
+TribResultModel *trib_result_view_get_model       (TribResultView  *self);
+void             trib_result_view_set_model       (TribResultView  *self,
+                                                   TribResultModel *model);
+GtkColumnView   *trib_result_view_get_column_view (TribResultView  *self);
+
+G_END_DECLS

@@ -1,0 +1,516 @@
+/* test-distiller.c
+ *
+ * TribDistillerSession against a real PostgreSQL (TLS required) whose
+ * connection parameters come from tributary-sim's Query Service, as
+ * Data Distiller's come from the platform.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libpq-fe.h>
+
+#include "trib-distiller-error.h"
+#include "trib-distiller-session.h"
+#include "trib-query-service.h"
+#include "trib-result-export.h"
+#include "trib-test-pg.h"
+#include "trib-test-sim.h"
+
+static TribTestPg *pg;
+static TribTestSim *sim;
+static TribPlatformClient *client;
+static TribQueryService *query_service;
+
+static void
+iterate_until_finished (TribDistillerRun *run)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!trib_distiller_run_get_finished (run))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static TribDistillerRun *
+run_and_wait (TribDistillerSession *session,
+              const char           *sql)
+{
+  TribDistillerRun *run = trib_distiller_session_run (session, sql);
+
+  iterate_until_finished (run);
+
+  return run;
+}
+
+static void
+assert_done (TribDistillerRun *run)
+{
+  g_assert_no_error ((GError *) trib_distiller_run_get_error (run));
+  g_assert_cmpint (trib_distiller_run_get_state (run), ==, TRIB_DISTILLER_RUN_DONE);
+}
+
+static const char *
+first_value (TribDistillerRun *run)
+{
+  TribResultModel *model = trib_distiller_run_get_model (run);
+
+  g_assert_nonnull (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 1);
+
+  return trib_result_model_get_value (model, 0, 0, NULL);
+}
+
+static char *
+backend_pid (TribDistillerSession *session)
+{
+  g_autoptr(TribDistillerRun) run = run_and_wait (session, "SELECT pg_backend_pid()");
+
+  assert_done (run);
+
+  return g_strdup (first_value (run));
+}
+
+static void
+test_connect_tls (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) ssl = NULL;
+  g_autoptr(TribDistillerRun) database = NULL;
+
+  /* The default database is the whole sandbox, and the link is TLS. */
+  database = run_and_wait (session, "SELECT current_database()");
+  assert_done (database);
+  g_assert_cmpstr (first_value (database), ==, "prod:all");
+
+  ssl = run_and_wait (session, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
+  assert_done (ssl);
+  g_assert_cmpstr (first_value (ssl), ==, "t");
+}
+
+static void
+test_one_dataset (void)
+{
+  g_autoptr(TribDistillerSession) session = NULL;
+  g_autoptr(TribDistillerRun) run = NULL;
+  g_autoptr(TribDistillerRun) other = NULL;
+
+  session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), "prod:luma_web_events");
+  run = run_and_wait (session, "SELECT current_database(), count(*) > 0 FROM luma_web_events");
+  assert_done (run);
+  g_assert_cmpstr (first_value (run), ==, "prod:luma_web_events");
+
+  /* Only that dataset is there. */
+  other = run_and_wait (session, "SELECT count(*) FROM luma_orders");
+  g_assert_cmpint (trib_distiller_run_get_state (other), ==, TRIB_DISTILLER_RUN_FAILED);
+  g_assert_cmpstr (trib_distiller_error_get_sqlstate (trib_distiller_run_get_error (other)), ==, "42P01");
+}
+
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *changes)
+{
+  (*changes)++;
+}
+
+static void
+test_stream_rows (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) count = NULL;
+  g_autoptr(TribDistillerRun) run = NULL;
+  TribResultModel *model = NULL;
+  g_autofree char *tag = NULL;
+  guint64 expected;
+  guint changes = 0;
+
+  count = run_and_wait (session, "SELECT count(*) FROM luma_web_events");
+  assert_done (count);
+  expected = g_ascii_strtoull (first_value (count), NULL, 10);
+  g_assert_cmpuint (expected, >=, 100000);
+
+  run = trib_distiller_session_run (session, "SELECT * FROM luma_web_events");
+  while (!trib_distiller_run_get_finished (run))
+    {
+      if (model == NULL && (model = trib_distiller_run_get_model (run)) != NULL)
+        g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), &changes);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  assert_done (run);
+
+  model = trib_distiller_run_get_model (run);
+  g_assert_cmpuint (trib_distiller_run_get_n_rows (run), ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected);
+  tag = g_strdup_printf ("SELECT %" G_GUINT64_FORMAT, expected);
+  g_assert_cmpstr (trib_distiller_run_get_command_status (run), ==, tag);
+  /* Rows arrived in several batches, not all at the end. */
+  g_assert_cmpuint (changes, >, 1);
+}
+
+static gboolean
+is_running (gpointer data)
+{
+  return trib_distiller_run_get_state (data) == TRIB_DISTILLER_RUN_RUNNING;
+}
+
+static void
+iterate_while_not (gboolean (*predicate) (gpointer),
+                   gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!predicate (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) sleep = NULL;
+  g_autoptr(TribDistillerRun) queued = NULL;
+  g_autofree char *pid_before = backend_pid (session);
+  g_autofree char *pid_after = NULL;
+  gint64 started;
+
+  sleep = trib_distiller_session_run (session, "SELECT pg_sleep(30)");
+  queued = trib_distiller_session_run (session, "SELECT 'never run'");
+  iterate_while_not (is_running, sleep);
+
+  started = g_get_monotonic_time ();
+  trib_distiller_run_cancel (queued);
+  g_assert_cmpint (trib_distiller_run_get_state (queued), ==, TRIB_DISTILLER_RUN_CANCELLED);
+  trib_distiller_run_cancel (sleep);
+  iterate_until_finished (sleep);
+  g_assert_cmpint (trib_distiller_run_get_state (sleep), ==, TRIB_DISTILLER_RUN_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
+
+  /* The same connection goes on. */
+  pid_after = backend_pid (session);
+  g_assert_cmpstr (pid_before, ==, pid_after);
+}
+
+static void
+test_syntax_error (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) run = NULL;
+  g_autoptr(TribDistillerRun) next = NULL;
+  const GError *error;
+
+  run = run_and_wait (session, "SELECT eventtype FROM luma_web_events WHER 1 = 1");
+  g_assert_cmpint (trib_distiller_run_get_state (run), ==, TRIB_DISTILLER_RUN_FAILED);
+  error = trib_distiller_run_get_error (run);
+  g_assert_error ((GError *) error, TRIB_DISTILLER_ERROR, TRIB_DISTILLER_ERROR_SQL);
+  g_assert_cmpstr (trib_distiller_error_get_sqlstate (error), ==, "42601");
+  /* The server points at the 1 after WHER: character 44. */
+  g_assert_cmpuint (trib_distiller_error_get_position (error), ==, 44);
+  g_assert_nonnull (strstr (error->message, "syntax error"));
+
+  next = run_and_wait (session, "SELECT 1");
+  assert_done (next);
+}
+
+static void
+terminate_backend (const char *pid)
+{
+  g_autofree char *conninfo = trib_test_pg_admin_conninfo (pg, "postgres");
+  g_autofree char *sql = g_strdup_printf ("SELECT pg_terminate_backend(%s)", pid);
+  PGconn *admin = PQconnectdb (conninfo);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (admin), ==, CONNECTION_OK);
+  result = PQexec (admin, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "t");
+  PQclear (result);
+  PQfinish (admin);
+}
+
+static void
+test_backend_killed (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) sleep = NULL;
+  g_autoptr(TribDistillerRun) next = NULL;
+  g_autofree char *pid = backend_pid (session);
+  g_autofree char *new_pid = NULL;
+
+  sleep = trib_distiller_session_run (session, "SELECT pg_sleep(30)");
+  iterate_while_not (is_running, sleep);
+  terminate_backend (pid);
+  iterate_until_finished (sleep);
+
+  g_assert_cmpint (trib_distiller_run_get_state (sleep), ==, TRIB_DISTILLER_RUN_FAILED);
+  g_assert_error ((GError *) trib_distiller_run_get_error (sleep), TRIB_DISTILLER_ERROR,
+                  TRIB_DISTILLER_ERROR_CONNECTION_LOST);
+
+  /* The next statement reconnects, to a new backend. */
+  next = run_and_wait (session, "SELECT 1");
+  assert_done (next);
+  new_pid = backend_pid (session);
+  g_assert_cmpstr (pid, !=, new_pid);
+}
+
+/* A provider that first hands out parameters from before the password
+ * rotated, as happens when the token changes between asking and
+ * connecting; then it asks Query Service.
+ */
+#define TEST_TYPE_STALE_PROVIDER (test_stale_provider_get_type ())
+G_DECLARE_FINAL_TYPE (TestStaleProvider, test_stale_provider, TEST, STALE_PROVIDER, GObject)
+
+struct _TestStaleProvider
+{
+  GObject parent_instance;
+  TribSqlEndpoint *stale;
+  guint calls;
+};
+
+static void
+stale_get_endpoint_async (TribSqlEndpointProvider *provider,
+                          const char              *database,
+                          GCancellable            *cancellable,
+                          GAsyncReadyCallback      callback,
+                          gpointer                 user_data)
+{
+  TestStaleProvider *self = TEST_STALE_PROVIDER (provider);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  if (self->calls++ == 0)
+    g_task_return_pointer (task, trib_sql_endpoint_copy (self->stale), (GDestroyNotify) trib_sql_endpoint_free);
+  else
+    trib_sql_endpoint_provider_get_endpoint_async (TRIB_SQL_ENDPOINT_PROVIDER (query_service), database, cancellable,
+                                                   callback, user_data);
+}
+
+static TribSqlEndpoint *
+stale_get_endpoint_finish (TribSqlEndpointProvider  *provider,
+                           GAsyncResult             *result,
+                           GError                  **error)
+{
+  if (g_task_is_valid (result, provider))
+    return g_task_propagate_pointer (G_TASK (result), error);
+
+  return trib_sql_endpoint_provider_get_endpoint_finish (TRIB_SQL_ENDPOINT_PROVIDER (query_service), result, error);
+}
+
+static void
+test_stale_provider_iface_init (TribSqlEndpointProviderInterface *iface)
+{
+  iface->get_endpoint_async = stale_get_endpoint_async;
+  iface->get_endpoint_finish = stale_get_endpoint_finish;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestStaleProvider, test_stale_provider, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (TRIB_TYPE_SQL_ENDPOINT_PROVIDER, test_stale_provider_iface_init))
+
+static void
+test_stale_provider_finalize (GObject *object)
+{
+  g_clear_pointer (&TEST_STALE_PROVIDER (object)->stale, trib_sql_endpoint_free);
+  G_OBJECT_CLASS (test_stale_provider_parent_class)->finalize (object);
+}
+
+static void
+test_stale_provider_class_init (TestStaleProviderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_stale_provider_finalize;
+}
+
+static void
+test_stale_provider_init (TestStaleProvider *self)
+{
+}
+
+static void
+endpoint_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  TribSqlEndpoint **endpoint = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *endpoint = trib_sql_endpoint_provider_get_endpoint_finish (TRIB_SQL_ENDPOINT_PROVIDER (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static TribSqlEndpoint *
+fetch_endpoint (void)
+{
+  TribSqlEndpoint *endpoint = NULL;
+
+  trib_sql_endpoint_provider_get_endpoint_async (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL, NULL,
+                                                 endpoint_cb, &endpoint);
+  while (endpoint == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return endpoint;
+}
+
+static void
+test_rotated_token (void)
+{
+  g_autoptr(TribDistillerSession) open_session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerSession) stale_session = NULL;
+  g_autoptr(TribDistillerRun) before = NULL;
+  g_autoptr(TribDistillerRun) after = NULL;
+  g_autoptr(TribDistillerRun) reopened = NULL;
+  g_autoptr(TestStaleProvider) stale = g_object_new (TEST_TYPE_STALE_PROVIDER, NULL);
+
+  before = run_and_wait (open_session, "SELECT 1");
+  assert_done (before);
+
+  stale->stale = fetch_endpoint ();
+  trib_test_sim_rotate_query_password (sim);
+
+  /* An open connection is not affected by the rotation. */
+  after = run_and_wait (open_session, "SELECT 2");
+  assert_done (after);
+
+  /* A connection refused with the old password is reopened once with
+   * fresh parameters.
+   */
+  stale_session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (stale), NULL);
+  reopened = run_and_wait (stale_session, "SELECT 3");
+  assert_done (reopened);
+  g_assert_cmpuint (stale->calls, ==, 2);
+}
+
+static void
+export_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+  guint64 rows = 0;
+
+  g_assert_true (trib_result_export_finish (result, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows, ==, 5000);
+  *done = TRUE;
+}
+
+static void
+test_export_matches_psql (void)
+{
+  static const char query[] =
+    "SELECT _id, \"timestamp\", eventtype, web, identitymap, marketing_campaign, device_type "
+    "FROM luma_web_events ORDER BY _id LIMIT 5000";
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) run = NULL;
+  g_autoptr(TribSqlEndpoint) endpoint = fetch_endpoint ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) psql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("trib-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "events.csv", NULL);
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *port = g_strdup_printf ("%u", endpoint->port);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gboolean done = FALSE;
+
+  run = run_and_wait (session, query);
+  assert_done (run);
+  trib_result_export_async (trib_distiller_run_get_model (run), file, TRIB_EXPORT_FORMAT_CSV, NULL,
+                            NULL, NULL, NULL, export_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The password goes through the environment, never the command line. */
+  g_subprocess_launcher_setenv (launcher, "PGHOST", endpoint->host, TRUE);
+  g_subprocess_launcher_setenv (launcher, "PGPORT", port, TRUE);
+  g_subprocess_launcher_setenv (launcher, "PGUSER", endpoint->user, TRUE);
+  g_subprocess_launcher_setenv (launcher, "PGPASSWORD", endpoint->password, TRUE);
+  g_subprocess_launcher_setenv (launcher, "PGDATABASE", endpoint->database, TRUE);
+  g_subprocess_launcher_setenv (launcher, "PGSSLMODE", "require", TRUE);
+  psql = g_subprocess_launcher_spawn (launcher, &error, "psql", "--no-psqlrc", "--csv", "-c", query, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (psql, NULL, NULL, &theirs, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (psql));
+
+  g_file_get_contents (path, &ours, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (ours), ==, strlen (theirs));
+  g_assert_cmpstr (ours, ==, theirs);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static TribProfile *
+profile_for_sim (void)
+{
+  TribProfile *profile = trib_profile_new (NULL);
+
+  trib_profile_set_name (profile, "Simulator");
+  trib_profile_set_org_id (profile, sim->org_id);
+  trib_profile_set_client_id (profile, sim->client_id);
+  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
+  trib_profile_set_scopes (profile, sim->scopes);
+  trib_profile_set_default_sandbox (profile, "prod");
+  trib_profile_set_ims_url (profile, sim->base_url);
+  trib_profile_set_platform_url (profile, sim->base_url);
+
+  return profile;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TribProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *conninfo = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  pg = trib_test_pg_start (&error);
+  g_assert_no_error (error);
+  trib_test_pg_load_demo (pg, &error);
+  g_assert_no_error (error);
+
+  conninfo = trib_test_pg_admin_conninfo (pg, "postgres");
+  sim = trib_test_sim_start ((const char *[]) { "--postgres", conninfo, NULL });
+
+  profile = profile_for_sim ();
+  client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
+  g_assert_no_error (error);
+  trib_platform_client_set_sandbox (client, "prod");
+  query_service = trib_query_service_new (client);
+
+  g_test_add_func ("/tributary/distiller/connect-tls", test_connect_tls);
+  g_test_add_func ("/tributary/distiller/one-dataset", test_one_dataset);
+  g_test_add_func ("/tributary/distiller/stream-rows", test_stream_rows);
+  g_test_add_func ("/tributary/distiller/cancel", test_cancel);
+  g_test_add_func ("/tributary/distiller/syntax-error", test_syntax_error);
+  g_test_add_func ("/tributary/distiller/backend-killed", test_backend_killed);
+  g_test_add_func ("/tributary/distiller/rotated-token", test_rotated_token);
+  g_test_add_func ("/tributary/distiller/export-matches-psql", test_export_matches_psql);
+
+  status = g_test_run ();
+
+  g_clear_object (&query_service);
+  g_clear_object (&client);
+  g_clear_pointer (&sim, trib_test_sim_free);
+  g_clear_pointer (&pg, trib_test_pg_stop);
+
+  return status;
+}

@@ -1,0 +1,338 @@
+/* test-result-model.c
+ *
+ * TribResultModel and its batches: appending, column kinds, NULL against
+ * empty, sorting, copying and memory accounting.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "trib-result-row.h"
+
+static const char * const names[] = { "id", "name", "score", "web" };
+static const guint32 oids[] = { 20, 25, 701, 3802 };
+
+static TribResultBatch *
+make_batch (guint first,
+            guint n_rows)
+{
+  TribResultBatch *batch = trib_result_batch_new (G_N_ELEMENTS (names), 4);
+
+  for (guint i = first; i < first + n_rows; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", i);
+      g_autofree char *name = g_strdup_printf ("row %u", i);
+      g_autofree char *score = g_strdup_printf ("%g", (i * 7 % 10) / 2.0);
+      const char *values[] = { id, i % 5 == 0 ? NULL : i % 5 == 1 ? "" : name, score, "{\"a\": 1}" };
+
+      trib_result_batch_append_row (batch, values, NULL);
+    }
+  trib_result_batch_seal (batch);
+
+  return batch;
+}
+
+static TribResultModel *
+make_model (guint n_batches,
+            guint rows_per_batch)
+{
+  TribResultModel *model = trib_result_model_new ();
+
+  trib_result_model_set_columns (model, G_N_ELEMENTS (names), names, oids);
+  for (guint i = 0; i < n_batches; i++)
+    {
+      g_autoptr(TribResultBatch) batch = make_batch (i * rows_per_batch, rows_per_batch);
+
+      trib_result_model_append_batch (model, batch);
+    }
+
+  return model;
+}
+
+static void
+count_changes (GListModel *list,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GArray     *changes)
+{
+  guint change[] = { position, removed, added };
+
+  g_array_append_vals (changes, change, 3);
+}
+
+static void
+test_batches (void)
+{
+  g_autoptr(TribResultModel) model = make_model (0, 0);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(TribResultRow) row = NULL;
+  gsize length = 99;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), changes);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TribResultBatch) batch = make_batch (i * 1000, 1000);
+
+      trib_result_model_append_batch (model, batch);
+    }
+
+  /* One signal per batch, each adding at the end. */
+  g_assert_cmpuint (changes->len, ==, 9);
+  g_assert_cmpuint (g_array_index (changes, guint, 3), ==, 1000);
+  g_assert_cmpuint (g_array_index (changes, guint, 4), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 5), ==, 1000);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3000);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == TRIB_TYPE_RESULT_ROW);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 3000));
+
+  /* Values across batch boundaries. */
+  g_assert_cmpstr (trib_result_model_get_value (model, 999, 0, NULL), ==, "999");
+  g_assert_cmpstr (trib_result_model_get_value (model, 1000, 0, NULL), ==, "1000");
+  g_assert_cmpstr (trib_result_model_get_value (model, 2999, 1, &length), ==, "row 2999");
+  g_assert_cmpuint (length, ==, 8);
+
+  row = g_list_model_get_item (G_LIST_MODEL (model), 1234);
+  g_assert_cmpuint (trib_result_row_get_position (row), ==, 1234);
+  g_assert_true (trib_result_row_get_model (row) == model);
+  g_assert_cmpstr (trib_result_row_get_value (row, 0, NULL), ==, "1234");
+}
+
+static void
+test_null_and_empty (void)
+{
+  g_autoptr(TribResultModel) model = make_model (1, 10);
+  g_autofree char *compact = NULL;
+  gsize length = 99;
+
+  /* Row 5 holds NULL, row 6 the empty string: not the same. */
+  g_assert_null (trib_result_model_get_value (model, 5, 1, &length));
+  g_assert_cmpuint (length, ==, 0);
+  g_assert_cmpstr (trib_result_model_get_value (model, 6, 1, &length), ==, "");
+  g_assert_cmpuint (length, ==, 0);
+  g_assert_null (trib_result_model_dup_compact (model, 5, 1, 10));
+  compact = trib_result_model_dup_compact (model, 6, 1, 10);
+  g_assert_cmpstr (compact, ==, "");
+}
+
+static void
+test_binary_lengths (void)
+{
+  g_autoptr(TribResultBatch) batch = trib_result_batch_new (1, 1);
+  const char *values[] = { "abc\0def" };
+  const int lengths[] = { 7 };
+  gsize length = 0;
+
+  /* Lengths come from the server; a value is not cut at a NUL. */
+  trib_result_batch_append_row (batch, values, lengths);
+  trib_result_batch_append_row (batch, values, lengths);
+  g_assert_cmpuint (trib_result_batch_get_n_rows (batch), ==, 2);
+  g_assert_true (memcmp (trib_result_batch_get_value (batch, 1, 0, &length), "abc\0def", 8) == 0);
+  g_assert_cmpuint (length, ==, 7);
+}
+
+static void
+test_column_kinds (void)
+{
+  g_autoptr(TribResultModel) model = make_model (1, 1);
+
+  g_assert_cmpuint (trib_result_model_get_n_columns (model), ==, 4);
+  g_assert_cmpstr (trib_result_model_get_column_name (model, 3), ==, "web");
+  g_assert_cmpuint (trib_result_model_get_column_type (model, 2), ==, 701);
+  g_assert_cmpint (trib_result_model_get_column_kind (model, 0), ==, TRIB_COLUMN_KIND_INTEGER);
+  g_assert_cmpint (trib_result_model_get_column_kind (model, 1), ==, TRIB_COLUMN_KIND_TEXT);
+  g_assert_cmpint (trib_result_model_get_column_kind (model, 2), ==, TRIB_COLUMN_KIND_FLOAT);
+  g_assert_cmpint (trib_result_model_get_column_kind (model, 3), ==, TRIB_COLUMN_KIND_JSON);
+
+  g_assert_cmpint (trib_column_kind_from_type_oid (16), ==, TRIB_COLUMN_KIND_BOOLEAN);
+  g_assert_cmpint (trib_column_kind_from_type_oid (1700), ==, TRIB_COLUMN_KIND_NUMERIC);
+  g_assert_cmpint (trib_column_kind_from_type_oid (1184), ==, TRIB_COLUMN_KIND_TIMESTAMP);
+  g_assert_cmpint (trib_column_kind_from_type_oid (1082), ==, TRIB_COLUMN_KIND_DATE);
+  g_assert_cmpint (trib_column_kind_from_type_oid (1009), ==, TRIB_COLUMN_KIND_ARRAY);
+  g_assert_cmpint (trib_column_kind_from_type_oid (2249), ==, TRIB_COLUMN_KIND_STRUCT);
+  g_assert_cmpint (trib_column_kind_from_type_oid (1043), ==, TRIB_COLUMN_KIND_TEXT);
+}
+
+static void
+test_sort (void)
+{
+  g_autoptr(TribResultModel) model = make_model (4, 25);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  double previous = -1;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), changes);
+
+  /* Numbers sort by value, not as text; ties keep arrival order. */
+  trib_result_model_sort (model, 2, FALSE);
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, 100);
+  g_assert_cmpint (trib_result_model_get_sort_column (model), ==, 2);
+  for (guint i = 0; i < 100; i++)
+    {
+      double score = g_ascii_strtod (trib_result_model_get_value (model, i, 2, NULL), NULL);
+
+      g_assert_cmpfloat (score, >=, previous);
+      if (score == previous)
+        g_assert_cmpuint (atoi (trib_result_model_get_value (model, i, 0, NULL)), >,
+                          atoi (trib_result_model_get_value (model, i - 1, 0, NULL)));
+      previous = score;
+    }
+
+  /* NULLs go last in either direction. */
+  trib_result_model_sort (model, 1, TRUE);
+  g_assert_true (trib_result_model_get_sort_descending (model));
+  g_assert_cmpstr (trib_result_model_get_value (model, 0, 1, NULL), ==, "row 99");
+  g_assert_null (trib_result_model_get_value (model, 99, 1, NULL));
+  g_assert_nonnull (trib_result_model_get_value (model, 79, 1, NULL));
+  g_assert_null (trib_result_model_get_value (model, 80, 1, NULL));
+  trib_result_model_sort (model, 1, FALSE);
+  g_assert_cmpstr (trib_result_model_get_value (model, 0, 1, NULL), ==, "");
+  g_assert_null (trib_result_model_get_value (model, 99, 1, NULL));
+
+  /* Rows arriving after a sort go at the end. */
+  {
+    g_autoptr(TribResultBatch) batch = make_batch (100, 3);
+
+    trib_result_model_append_batch (model, batch);
+    g_assert_cmpstr (trib_result_model_get_value (model, 100, 0, NULL), ==, "100");
+  }
+
+  trib_result_model_sort (model, -1, FALSE);
+  g_assert_cmpint (trib_result_model_get_sort_column (model), ==, -1);
+  for (guint i = 0; i < 103; i++)
+    g_assert_cmpuint (atoi (trib_result_model_get_value (model, i, 0, NULL)), ==, i);
+}
+
+static void
+test_tsv (void)
+{
+  g_autoptr(TribResultModel) model = trib_result_model_new ();
+  g_autoptr(TribResultBatch) batch = trib_result_batch_new (2, 2);
+  const char * const columns[] = { "a", "b\tc" };
+  const char *first[] = { "x\ty", NULL };
+  const char *second[] = { "line\nbreak", "back\\slash" };
+  guint positions[] = { 1, 0 };
+  g_autofree char *tsv = NULL;
+
+  trib_result_model_set_columns (model, 2, columns, NULL);
+  trib_result_batch_append_row (batch, first, NULL);
+  trib_result_batch_append_row (batch, second, NULL);
+  trib_result_model_append_batch (model, batch);
+
+  tsv = trib_result_model_dup_tsv (model, positions, 2, TRUE);
+  g_assert_cmpstr (tsv, ==, "a\tb\\tc\nline\\nbreak\tback\\\\slash\nx\\ty\t\n");
+  g_free (tsv);
+  tsv = trib_result_model_dup_tsv (model, positions + 1, 1, FALSE);
+  g_assert_cmpstr (tsv, ==, "x\\ty\t\n");
+}
+
+static void
+test_compact (void)
+{
+  g_autoptr(TribResultModel) model = trib_result_model_new ();
+  g_autoptr(TribResultBatch) batch = trib_result_batch_new (2, 1);
+  const char * const columns[] = { "identitymap", "note" };
+  const guint32 types[] = { 3802, 25 };
+  const char *row[] = { "{\"ECID\": [\n    {\"id\": \"123\",\n     \"primary\": true}]}", "é\nà  b" };
+  g_autofree char *json = NULL;
+  g_autofree char *json_short = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_short = NULL;
+
+  trib_result_model_set_columns (model, 2, columns, types);
+  trib_result_batch_append_row (batch, row, NULL);
+  trib_result_model_append_batch (model, batch);
+
+  /* Nested values lose their indentation; text keeps its spaces. */
+  json = trib_result_model_dup_compact (model, 0, 0, 200);
+  g_assert_cmpstr (json, ==, "{\"ECID\": [ {\"id\": \"123\", \"primary\": true}]}");
+  json_short = trib_result_model_dup_compact (model, 0, 0, 9);
+  g_assert_cmpstr (json_short, ==, "{\"ECID\": …");
+  text = trib_result_model_dup_compact (model, 0, 1, 200);
+  g_assert_cmpstr (text, ==, "é à  b");
+  /* Characters, not bytes. */
+  text_short = trib_result_model_dup_compact (model, 0, 1, 2);
+  g_assert_cmpstr (text_short, ==, "é …");
+}
+
+static void
+test_memory (void)
+{
+  g_autoptr(TribResultModel) model = make_model (0, 0);
+  gsize empty = trib_result_model_get_memory_size (model);
+  gsize payload = 0;
+  gsize size;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(TribResultBatch) batch = make_batch (i * 5000, 5000);
+
+      trib_result_model_append_batch (model, batch);
+    }
+  for (guint i = 0; i < 100000; i++)
+    for (guint column = 0; column < 4; column++)
+      {
+        gsize length = 0;
+
+        trib_result_model_get_value (model, i, column, &length);
+        payload += length;
+      }
+
+  /* The values themselves, a NUL and an offset each, and little else:
+   * no object or allocation per cell.
+   */
+  size = trib_result_model_get_memory_size (model) - empty;
+  g_assert_cmpuint (size, >=, payload);
+  g_assert_cmpuint (size, <=, payload + 100000 * 4 * (1 + sizeof (guint32)) + 100000 + 64 * 1024);
+
+  /* A sort adds its order, one index per row. */
+  trib_result_model_sort (model, 0, TRUE);
+  g_assert_cmpuint (trib_result_model_get_memory_size (model) - empty, ==, size + 100000 * sizeof (guint32));
+}
+
+static void
+test_small_batches_are_small (void)
+{
+  g_autoptr(TribResultBatch) batch = trib_result_batch_new (8, 8192);
+  const char *values[8] = { "1", "2", "3", "4", "5", "6", "7", "8" };
+  gsize reserved;
+
+  trib_result_batch_append_row (batch, values, NULL);
+  reserved = trib_result_batch_get_memory_size (batch);
+  trib_result_batch_seal (batch);
+
+  /* A slow query sends batches of a row or two; each must not keep
+   * what a full batch would reserve.
+   */
+  g_assert_cmpuint (trib_result_batch_get_memory_size (batch), <, 512);
+  g_assert_cmpuint (reserved, >, 8192 * 8 * 4);
+
+  /* A sealed batch is read as before. */
+  g_assert_cmpstr (trib_result_batch_get_value (batch, 0, 7, NULL), ==, "8");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tributary/result-model/batches", test_batches);
+  g_test_add_func ("/tributary/result-model/null-and-empty", test_null_and_empty);
+  g_test_add_func ("/tributary/result-model/binary-lengths", test_binary_lengths);
+  g_test_add_func ("/tributary/result-model/column-kinds", test_column_kinds);
+  g_test_add_func ("/tributary/result-model/sort", test_sort);
+  g_test_add_func ("/tributary/result-model/tsv", test_tsv);
+  g_test_add_func ("/tributary/result-model/compact", test_compact);
+  g_test_add_func ("/tributary/result-model/memory", test_memory);
+  g_test_add_func ("/tributary/result-model/small-batches", test_small_batches_are_small);
+
+  return g_test_run ();
+}

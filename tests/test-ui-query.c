@@ -1,0 +1,226 @@
+/* test-ui-query.c
+ *
+ * The query page on the demo platform, whose simulator starts a real
+ * PostgreSQL: type a query, press Ctrl+Enter, and the grid fills with
+ * the rows; a syntax error is marked in the editor; a script runs
+ * statement by statement.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "trib-application.h"
+#include "trib-query-page.h"
+#include "trib-ui-test.h"
+#include "trib-window.h"
+
+typedef struct
+{
+  TribQueryPage *page;
+  guint n_runs;
+} RunsWanted;
+
+static gboolean
+runs_finished (gpointer data)
+{
+  RunsWanted *wanted = data;
+  GPtrArray *runs = trib_query_page_get_runs (wanted->page);
+
+  if (runs == NULL || runs->len != wanted->n_runs)
+    return FALSE;
+  for (guint i = 0; i < runs->len; i++)
+    if (!trib_distiller_run_get_finished (g_ptr_array_index (runs, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+wait_for_runs (TribQueryPage *page,
+               guint          n_runs)
+{
+  RunsWanted wanted = { page, n_runs };
+
+  trib_ui_test_iterate_until (runs_finished, &wanted, 60);
+  trib_ui_test_settle ();
+}
+
+static TribDistillerRun *
+run_at (TribQueryPage *page,
+        guint          index)
+{
+  return g_ptr_array_index (trib_query_page_get_runs (page), index);
+}
+
+/* Whether a shown label reads @text, or with @partial holds it. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text,
+           gboolean    partial)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *label = GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child)) : NULL;
+
+      if (label != NULL && gtk_widget_get_mapped (child) &&
+          (partial ? strstr (label, text) != NULL : g_str_equal (label, text)))
+        return TRUE;
+      if (has_label (child, text, partial))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+type_and_run (GtkWidget       *window,
+              TribQueryEditor *editor,
+              const char      *text,
+              const char      *keys)
+{
+  GtkTextBuffer *buffer = trib_query_editor_get_buffer (editor);
+  GtkWidget *view = trib_ui_test_find_widget (GTK_WIDGET (editor), GTK_SOURCE_TYPE_VIEW, NULL);
+  GtkTextIter start;
+
+  trib_query_editor_set_text (editor, text);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_widget_grab_focus (view);
+  trib_ui_test_press_keys (window, keys);
+}
+
+static void
+test_query_page (void)
+{
+  g_autoptr(TribApplication) app = trib_application_new ();
+  g_autoptr(GError) error = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  TribDistillerRun *run;
+  TribResultModel *model;
+  TribQueryEditor *editor;
+  TribQueryPage *page;
+  GtkColumnView *column_view;
+  GListModel *columns;
+  TribWindow *window;
+  const GError *run_error;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* The demo's simulator starts its own PostgreSQL with the demo data. */
+  g_setenv ("TRIBUTARY_SIM_POSTGRES", "start", TRUE);
+  trib_application_open_demo (app, NULL);
+  window = TRIB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  gtk_window_present (GTK_WINDOW (window));
+  trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
+  trib_ui_test_iterate_until (trib_ui_test_session_ready, window, 120);
+
+  /* Alt+2 goes to the query page. */
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+2");
+  page = TRIB_QUERY_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_QUERY_PAGE, NULL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  editor = trib_query_page_get_current_editor (page);
+  g_assert_nonnull (editor);
+
+  /* Ctrl+Enter runs the statement under the cursor, not the next one. */
+  type_and_run (GTK_WIDGET (window), editor,
+                "SELECT eventtype, count(*) AS events\n"
+                "FROM luma_web_events\n"
+                "GROUP BY eventtype\n"
+                "ORDER BY events DESC, eventtype;\n"
+                "\n"
+                "SELECT 'not run';\n",
+                "ctrl+Return");
+  wait_for_runs (page, 1);
+  run = run_at (page, 0);
+  g_assert_no_error ((GError *) trib_distiller_run_get_error (run));
+  g_assert_cmpint (trib_distiller_run_get_state (run), ==, TRIB_DISTILLER_RUN_DONE);
+  g_assert_null (strstr (trib_distiller_run_get_sql (run), "not run"));
+
+  model = trib_result_view_get_model (trib_query_page_get_result_view (page));
+  g_assert_true (model == trib_distiller_run_get_model (run));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 3);
+
+  /* The grid has a column per field and shows the rows. */
+  column_view = trib_result_view_get_column_view (trib_query_page_get_result_view (page));
+  columns = gtk_column_view_get_columns (column_view);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 2);
+  {
+    g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (columns, 0);
+    g_autoptr(GtkColumnViewColumn) second = g_list_model_get_item (columns, 1);
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "eventtype");
+    g_assert_cmpstr (gtk_column_view_column_get_title (second), ==, "events");
+  }
+  g_assert_true (has_label (GTK_WIDGET (column_view), trib_result_model_get_value (model, 0, 0, NULL), FALSE));
+  g_assert_true (has_label (GTK_WIDGET (column_view), trib_result_model_get_value (model, 0, 1, NULL), FALSE));
+
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "query-wide-light.png");
+
+  /* Nested values in a wider result, in the dark. */
+  type_and_run (GTK_WIDGET (window), editor,
+                "SELECT _id, \"timestamp\", eventtype, web, identitymap, commerce, marketing_campaign\n"
+                "FROM luma_web_events ORDER BY _id LIMIT 500",
+                "ctrl+Return");
+  wait_for_runs (page, 1);
+  run = run_at (page, 0);
+  g_assert_cmpint (trib_distiller_run_get_state (run), ==, TRIB_DISTILLER_RUN_DONE);
+  g_assert_cmpuint (trib_distiller_run_get_n_rows (run), ==, 500);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "query-wide-dark.png");
+  trib_ui_test_resize (GTK_WIDGET (window), 640, 800);
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "query-narrow-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "query-narrow-light.png");
+  trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
+
+  /* A syntax error: the server's message and SQLSTATE, and a mark in
+   * the editor where the server points.
+   */
+  type_and_run (GTK_WIDGET (window), editor, "SELECT eventtype FROM luma_web_events WHER 1 = 1", "ctrl+Return");
+  wait_for_runs (page, 1);
+  run = run_at (page, 0);
+  g_assert_cmpint (trib_distiller_run_get_state (run), ==, TRIB_DISTILLER_RUN_FAILED);
+  run_error = trib_distiller_run_get_error (run);
+  g_assert_nonnull (run_error);
+  g_assert_true (trib_query_editor_has_error_mark (editor));
+  g_assert_true (has_label (GTK_WIDGET (page), "42601", TRUE));
+  g_assert_true (has_label (GTK_WIDGET (page), run_error->message, TRUE));
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "query-error-light.png");
+
+  /* Ctrl+Shift+Enter runs the whole script, one result per statement. */
+  type_and_run (GTK_WIDGET (window), editor,
+                "SET statement_timeout = '60s';\n"
+                "SELECT count(*) FROM luma_orders;\n"
+                "SELECT 'a;b' AS \"semi;colon\" -- a comment; with a semicolon\n;",
+                "ctrl+shift+Return");
+  wait_for_runs (page, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (trib_distiller_run_get_state (run_at (page, i)), ==, TRIB_DISTILLER_RUN_DONE);
+  g_assert_cmpstr (trib_distiller_run_get_command_status (run_at (page, 0)), ==, "SET");
+  g_assert_cmpstr (trib_result_model_get_value (trib_distiller_run_get_model (run_at (page, 2)), 0, 0, NULL), ==,
+                   "a;b");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  trib_ui_test_settle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  trib_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/tributary/ui/query-page", test_query_page);
+
+  return g_test_run ();
+}
