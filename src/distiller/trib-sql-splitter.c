@@ -19,38 +19,49 @@
  * inside 'strings' (E'…' with backslash escapes), "identifiers", -- and
  * nested block comments, or $tag$ dollar-quoted bodies, which is how
  * Data Distiller's anonymous blocks ($$ BEGIN … END $$) stay whole.
- * One pass, never reading past the end.
+ * One forward pass that never reads past the given length.
  */
-
-G_DEFINE_QUARK (trib-sql-splitter-error-quark, trib_sql_splitter_error)
-G_DEFINE_BOXED_TYPE (TribSqlStatement, trib_sql_statement, trib_sql_statement_copy, trib_sql_statement_free)
 
 typedef enum
 {
-  UNTERMINATED_NONE,
-  UNTERMINATED_STRING,
-  UNTERMINATED_IDENTIFIER,
-  UNTERMINATED_COMMENT,
-  UNTERMINATED_DOLLAR,
-} Unterminated;
+  CONSTRUCT_LINE_COMMENT,
+  CONSTRUCT_BLOCK_COMMENT,
+  CONSTRUCT_STRING,
+  CONSTRUCT_ESCAPE_STRING,
+  CONSTRUCT_IDENTIFIER,
+  CONSTRUCT_DOLLAR,
+} Construct;
 
 typedef struct
 {
   const char *script;
-  gsize len;
-  GPtrArray *statements;
-  GArray *extents;            /* gsize: where each statement's ; ends */
-  /* Where line and column were last counted up to. */
-  gsize counted;
-  guint line;
-  guint column;
+  gsize       len;
+  GPtrArray  *statements;
+  /* Line and column of the byte at @counted, only ever counted forward */
+  gsize       counted;
+  guint       line;
+  guint       column;
 } Splitter;
 
+G_DEFINE_QUARK (trib-sql-splitter-error-quark, trib_sql_splitter_error)
+G_DEFINE_BOXED_TYPE (TribSqlStatement,
+                     trib_sql_statement,
+                     trib_sql_statement_copy,
+                     trib_sql_statement_free)
+
+/**
+ * trib_sql_statement_copy:
+ *
+ * Returns: (transfer full): a copy of @self
+ */
 TribSqlStatement *
 trib_sql_statement_copy (const TribSqlStatement *self)
 {
-  TribSqlStatement *copy = g_memdup2 (self, sizeof *self);
+  TribSqlStatement *copy;
 
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
   copy->text = g_strdup (self->text);
 
   return copy;
@@ -66,10 +77,169 @@ trib_sql_statement_free (TribSqlStatement *self)
   g_free (self);
 }
 
+/* As PostgreSQL's lexer has it, bytes above ASCII may be in identifiers. */
 static gboolean
-is_identifier_byte (guchar c)
+is_word_start (guchar c)
 {
-  return g_ascii_isalnum (c) || c == '_' || c == '$' || c >= 0x80;
+  return g_ascii_isalpha (c) || c == '_' || c >= 0x80;
+}
+
+static gboolean
+is_word_byte (guchar c)
+{
+  return is_word_start (c) || g_ascii_isdigit (c) || c == '$';
+}
+
+/* The length of the dollar quote's tag at @pos ($$ or $tag$), or 0 if
+ * the $ there is something else, such as the parameter $1.
+ */
+static gsize
+dollar_tag_length (const Splitter *self,
+                   gsize           pos)
+{
+  const char *s = self->script;
+  gsize i = pos + 1;
+
+  if (i < self->len && is_word_start (s[i]))
+    {
+      while (i < self->len && (is_word_start (s[i]) || g_ascii_isdigit (s[i])))
+        i++;
+    }
+
+  return i < self->len && s[i] == '$' ? i + 1 - pos : 0;
+}
+
+/* Whether a comment, string, identifier or dollar body opens at @pos.
+ * @pos is never inside a word (words are skipped whole), so a lone E
+ * before a quote is the E'…' prefix and a $ is never in foo$bar.
+ */
+static gboolean
+construct_at (const Splitter *self,
+              gsize           pos,
+              Construct      *construct)
+{
+  const char *s = self->script;
+  char next = pos + 1 < self->len ? s[pos + 1] : '\0';
+
+  switch (s[pos])
+    {
+    case '-':
+      *construct = CONSTRUCT_LINE_COMMENT;
+      return next == '-';
+    case '/':
+      *construct = CONSTRUCT_BLOCK_COMMENT;
+      return next == '*';
+    case '\'':
+      *construct = CONSTRUCT_STRING;
+      return TRUE;
+    case 'E':
+    case 'e':
+      *construct = CONSTRUCT_ESCAPE_STRING;
+      return next == '\'';
+    case '"':
+      *construct = CONSTRUCT_IDENTIFIER;
+      return TRUE;
+    case '$':
+      *construct = CONSTRUCT_DOLLAR;
+      return dollar_tag_length (self, pos) > 0;
+    default:
+      return FALSE;
+    }
+}
+
+/* Sets @next just past the construct at @pos; %FALSE if the script ends first. */
+static gboolean
+skip_construct (const Splitter *self,
+                gsize           pos,
+                Construct       construct,
+                gsize          *next)
+{
+  const char *s = self->script;
+  gsize len = self->len;
+  gsize i;
+
+  switch (construct)
+    {
+    case CONSTRUCT_LINE_COMMENT:
+      /* The line break is left to be whitespace between tokens. */
+      for (i = pos + 2; i < len && s[i] != '\n' && s[i] != '\r'; i++)
+        ;
+      *next = i;
+      return TRUE;
+
+    case CONSTRUCT_BLOCK_COMMENT:
+      {
+        guint depth = 1;
+
+        for (i = pos + 2; i + 1 < len; i++)
+          {
+            if (s[i] == '/' && s[i + 1] == '*')
+              {
+                depth++;
+                i++;
+              }
+            else if (s[i] == '*' && s[i + 1] == '/')
+              {
+                i++;
+                if (--depth == 0)
+                  {
+                    *next = i + 1;
+                    return TRUE;
+                  }
+              }
+          }
+        return FALSE;
+      }
+
+    case CONSTRUCT_STRING:
+    case CONSTRUCT_ESCAPE_STRING:
+    case CONSTRUCT_IDENTIFIER:
+      {
+        char quote = construct == CONSTRUCT_IDENTIFIER ? '"' : '\'';
+
+        i = construct == CONSTRUCT_ESCAPE_STRING ? pos + 2 : pos + 1;
+        for (; i < len; i++)
+          {
+            /* Standard strings keep backslashes (standard_conforming_strings) */
+            if (s[i] == '\\' && construct == CONSTRUCT_ESCAPE_STRING)
+              i++;
+            else if (s[i] == quote && i + 1 < len && s[i + 1] == quote)
+              i++;
+            else if (s[i] == quote)
+              {
+                *next = i + 1;
+                return TRUE;
+              }
+          }
+        return FALSE;
+      }
+
+    case CONSTRUCT_DOLLAR:
+      {
+        gsize tag_length = dollar_tag_length (self, pos);
+
+        /* Only the same tag closes the body, so inner $x$ … $x$ pass.
+         * The tag has no $ inside, so a comparison j bytes long passes
+         * j - 1 bytes no match can start at: the search stays linear.
+         */
+        for (i = pos + tag_length; i + tag_length <= len; i++)
+          {
+            gsize j = 0;
+
+            while (j < tag_length && s[i + j] == s[pos + j])
+              j++;
+            if (j == tag_length)
+              {
+                *next = i + tag_length;
+                return TRUE;
+              }
+          }
+        return FALSE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -87,102 +257,16 @@ count_to (Splitter *self,
         }
       else if ((c & 0xC0) != 0x80)
         {
+          /* Continuation bytes of a UTF-8 character add no column. */
           self->column++;
         }
     }
 }
 
-/* The length of a dollar quote's opening tag at @pos ($$ or $tag$), or 0. */
-static gsize
-dollar_tag_length (Splitter *self,
-                   gsize     pos)
-{
-  gsize i = pos + 1;
-
-  if (pos > 0 && is_identifier_byte (self->script[pos - 1]))
-    return 0;
-  if (i < self->len && (g_ascii_isalpha (self->script[i]) || self->script[i] == '_' || (guchar) self->script[i] >= 0x80))
-    while (i < self->len && is_identifier_byte (self->script[i]) && self->script[i] != '$')
-      i++;
-
-  return i < self->len && self->script[i] == '$' ? i + 1 - pos : 0;
-}
-
-/* Returns the offset just past the construct opening at @pos, or 0 if
- * it is unterminated; sets @kind to what it is.
- */
-static gsize
-skip_quoted (Splitter     *self,
-             gsize         pos,
-             Unterminated *kind)
-{
-  const char *s = self->script;
-  gsize i;
-
-  if (s[pos] == '-' && pos + 1 < self->len && s[pos + 1] == '-')
-    {
-      const char *newline = memchr (s + pos, '\n', self->len - pos);
-
-      *kind = UNTERMINATED_NONE;
-      return newline != NULL ? (gsize) (newline - s) + 1 : self->len;
-    }
-
-  if (s[pos] == '/' && pos + 1 < self->len && s[pos + 1] == '*')
-    {
-      guint depth = 1;
-
-      *kind = UNTERMINATED_COMMENT;
-      for (i = pos + 2; i + 1 < self->len; i++)
-        {
-          if (s[i] == '/' && s[i + 1] == '*')
-            depth++, i++;
-          else if (s[i] == '*' && s[i + 1] == '/' && --depth == 0)
-            return i + 2;
-          else if (s[i] == '*' && s[i + 1] == '/')
-            i++;
-        }
-      return 0;
-    }
-
-  if (s[pos] == '\'' || s[pos] == '"')
-    {
-      char quote = s[pos];
-      /* E'…' (not part of a longer word) takes backslash escapes. */
-      gboolean escapes = quote == '\'' && pos > 0 && (s[pos - 1] == 'E' || s[pos - 1] == 'e') &&
-                         (pos == 1 || !is_identifier_byte (s[pos - 2]));
-
-      *kind = quote == '\'' ? UNTERMINATED_STRING : UNTERMINATED_IDENTIFIER;
-      for (i = pos + 1; i < self->len; i++)
-        {
-          if (escapes && s[i] == '\\')
-            i++;
-          else if (s[i] == quote && i + 1 < self->len && s[i + 1] == quote)
-            i++;
-          else if (s[i] == quote)
-            return i + 1;
-        }
-      return 0;
-    }
-
-  if (s[pos] == '$')
-    {
-      gsize tag_length = dollar_tag_length (self, pos);
-
-      *kind = UNTERMINATED_DOLLAR;
-      for (i = pos + tag_length; i + tag_length <= self->len; i++)
-        if (s[i] == '$' && memcmp (s + i, s + pos, tag_length) == 0)
-          return i + tag_length;
-      return 0;
-    }
-
-  g_assert_not_reached ();
-}
-
 static void
 add_statement (Splitter *self,
                gsize     start,
-               gsize     end,
-               gsize     extent)
+               gsize     end)
 {
   TribSqlStatement *statement = g_new0 (TribSqlStatement, 1);
 
@@ -193,49 +277,60 @@ add_statement (Splitter *self,
   statement->column = self->column;
   statement->text = g_strndup (self->script + start, end - start);
   g_ptr_array_add (self->statements, statement);
-  g_array_append_val (self->extents, extent);
 }
 
 static void
-set_unterminated_error (Splitter      *self,
-                        Unterminated   kind,
-                        gsize          offset,
-                        GError       **error)
+set_unterminated_error (Splitter   *self,
+                        gsize       pos,
+                        Construct   construct,
+                        GError    **error)
 {
-  count_to (self, offset);
+  g_autofree char *tag = NULL;
 
-  switch (kind)
+  count_to (self, pos);
+
+  switch (construct)
     {
-    case UNTERMINATED_STRING:
+    case CONSTRUCT_STRING:
+    case CONSTRUCT_ESCAPE_STRING:
       g_set_error (error, TRIB_SQL_SPLITTER_ERROR, TRIB_SQL_SPLITTER_ERROR_UNTERMINATED,
-                   _("Unterminated string starting at line %u, column %u"), self->line, self->column);
+                   /* Translators: an SQL 'string' lacks its closing quote */
+                   _("Unterminated string starting at line %u, column %u"),
+                   self->line, self->column);
       break;
-    case UNTERMINATED_IDENTIFIER:
-      g_set_error (error, TRIB_SQL_SPLITTER_ERROR, TRIB_SQL_SPLITTER_ERROR_UNTERMINATED,
-                   _("Unterminated quoted identifier starting at line %u, column %u"), self->line, self->column);
-      break;
-    case UNTERMINATED_COMMENT:
-      g_set_error (error, TRIB_SQL_SPLITTER_ERROR, TRIB_SQL_SPLITTER_ERROR_UNTERMINATED,
-                   _("Unterminated comment starting at line %u, column %u"), self->line, self->column);
-      break;
-    case UNTERMINATED_DOLLAR:
-      {
-        g_autofree char *tag = g_strndup (self->script + offset, dollar_tag_length (self, offset));
 
-        /* Translators: %s is the body's opening tag, such as $$ or $body$ */
-        g_set_error (error, TRIB_SQL_SPLITTER_ERROR, TRIB_SQL_SPLITTER_ERROR_UNTERMINATED,
-                     _("Unterminated dollar-quoted body %s starting at line %u, column %u"), tag, self->line,
-                     self->column);
-      }
+    case CONSTRUCT_IDENTIFIER:
+      g_set_error (error, TRIB_SQL_SPLITTER_ERROR, TRIB_SQL_SPLITTER_ERROR_UNTERMINATED,
+                   /* Translators: an SQL "identifier" lacks its closing quote */
+                   _("Unterminated quoted identifier starting at line %u, column %u"),
+                   self->line, self->column);
       break;
-    case UNTERMINATED_NONE:
+
+    case CONSTRUCT_BLOCK_COMMENT:
+      g_set_error (error, TRIB_SQL_SPLITTER_ERROR, TRIB_SQL_SPLITTER_ERROR_UNTERMINATED,
+                   /* Translators: a comment lacks its closing */
+                   _("Unterminated comment starting at line %u, column %u"),
+                   self->line, self->column);
+      break;
+
+    case CONSTRUCT_DOLLAR:
+      tag = g_strndup (self->script + pos, dollar_tag_length (self, pos));
+      g_set_error (error, TRIB_SQL_SPLITTER_ERROR, TRIB_SQL_SPLITTER_ERROR_UNTERMINATED,
+                   /* Translators: %s is the body's opening tag, such as $$ or $body$ */
+                   _("Unterminated dollar-quoted body %s starting at line %u, column %u"),
+                   tag, self->line, self->column);
+      break;
+
+    case CONSTRUCT_LINE_COMMENT:
     default:
       g_assert_not_reached ();
     }
 }
 
-/* With @tolerant, an unterminated construct ends the script: its
- * statement runs to the end, and no error is set.
+/* With @tolerant, an unterminated construct ends the script instead of
+ * failing: a string or body runs to the end, inside its statement, and
+ * a comment is left out. The cursor's statement can be found while the
+ * user is still typing further down.
  */
 static gboolean
 split (Splitter  *self,
@@ -245,14 +340,15 @@ split (Splitter  *self,
 {
   const char *s = self->script;
   gboolean started = FALSE;
-  gsize start = 0, end = 0;
+  gsize start = 0;
+  gsize end = 0;
   gsize pos = 0;
 
   while (pos < self->len)
     {
       guchar c = s[pos];
+      Construct construct;
       gsize next;
-      Unterminated kind;
 
       if (g_ascii_isspace (c))
         {
@@ -263,44 +359,50 @@ split (Splitter  *self,
       if (c == ';')
         {
           if (started)
-            add_statement (self, start, end, pos + 1);
+            add_statement (self, start, end);
           started = FALSE;
           pos++;
           continue;
         }
 
-      if ((c == '-' && pos + 1 < self->len && s[pos + 1] == '-') ||
-          (c == '/' && pos + 1 < self->len && s[pos + 1] == '*') ||
-          c == '\'' || c == '"' || (c == '$' && dollar_tag_length (self, pos) > 0))
+      if (construct_at (self, pos, &construct))
         {
-          gboolean comment = c == '-' || c == '/';
+          gboolean comment = (construct == CONSTRUCT_LINE_COMMENT ||
+                              construct == CONSTRUCT_BLOCK_COMMENT);
 
-          if ((next = skip_quoted (self, pos, &kind)) == 0)
+          if (!skip_construct (self, pos, construct, &next))
             {
-              if (tolerant)
+              if (!tolerant)
                 {
-                  add_statement (self, started ? start : pos, self->len, self->len);
-                  return TRUE;
+                  if (error_offset != NULL)
+                    *error_offset = pos;
+                  set_unterminated_error (self, pos, construct, error);
+                  return FALSE;
                 }
-              if (error_offset != NULL)
-                *error_offset = pos;
-              set_unterminated_error (self, kind, pos, error);
-              return FALSE;
+
+              if (!comment)
+                add_statement (self, started ? start : pos, self->len);
+              else if (started)
+                add_statement (self, start, end);
+              return TRUE;
             }
 
           /* Comments before a statement are not part of it. */
-          if (!comment && !started)
+          if (comment && !started)
             {
-              start = pos;
-              started = TRUE;
+              pos = next;
+              continue;
             }
-          if (!comment || started)
-            end = next;
-          /* A -- comment's line break is not part of the statement. */
-          if (c == '-' && end > 0 && s[end - 1] == '\n')
-            end--;
-          pos = next;
-          continue;
+        }
+      else if (is_word_start (c))
+        {
+          /* Whole words, so the $ in foo$bar is never taken for a quote. */
+          for (next = pos + 1; next < self->len && is_word_byte (s[next]); next++)
+            ;
+        }
+      else
+        {
+          next = pos + 1;
         }
 
       if (!started)
@@ -308,12 +410,11 @@ split (Splitter  *self,
           start = pos;
           started = TRUE;
         }
-      pos++;
-      end = pos;
+      pos = end = next;
     }
 
   if (started)
-    add_statement (self, start, end, self->len);
+    add_statement (self, start, end);
 
   return TRUE;
 }
@@ -326,7 +427,6 @@ splitter_init (Splitter   *self,
   self->script = script;
   self->len = len < 0 ? strlen (script) : (gsize) len;
   self->statements = g_ptr_array_new_with_free_func ((GDestroyNotify) trib_sql_statement_free);
-  self->extents = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->counted = 0;
   self->line = 1;
   self->column = 1;
@@ -334,15 +434,17 @@ splitter_init (Splitter   *self,
 
 /**
  * trib_sql_split:
+ * @script: SQL statements separated by `;`
  * @len: the length of @script in bytes, or -1 if it is NUL-terminated
  * @error_offset: (out) (optional): where an unterminated construct starts
+ * @error: return location for a #GError
  *
- * Splits @script into statements; empty ones (`;;`, comments alone) are
- * left out.
+ * Splits @script into statements as PostgreSQL would. Empty ones (`;;`,
+ * or comments alone) are left out.
  *
  * Returns: (transfer full) (element-type TribSqlStatement) (nullable):
- *   the statements, or %NULL if a string, identifier, comment or dollar
- *   body is not terminated
+ *   the statements, possibly none, or %NULL if a string, quoted
+ *   identifier, block comment or dollar-quoted body is not terminated
  */
 GPtrArray *
 trib_sql_split (const char  *script,
@@ -353,31 +455,31 @@ trib_sql_split (const char  *script,
   Splitter self;
 
   g_return_val_if_fail (script != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   splitter_init (&self, script, len);
   if (!split (&self, FALSE, error_offset, error))
     {
       g_ptr_array_unref (self.statements);
-      g_array_unref (self.extents);
       return NULL;
     }
-
-  g_array_unref (self.extents);
 
   return self.statements;
 }
 
 /**
  * trib_sql_statement_at:
+ * @script: SQL statements separated by `;`
+ * @len: the length of @script in bytes, or -1 if it is NUL-terminated
  * @cursor: a byte offset in @script
  *
- * Finds the statement to run for a cursor at @cursor: the one it is in,
- * or after its `;` on the same line; on a line of its own, the next
- * statement (the last one at the end of the script; the first one before
- * any). An unterminated construct is taken to run to the end.
+ * Finds the statement to run for a cursor at @cursor: the one it is in;
+ * between statements, the one whose `;` it follows; before the first, the
+ * first. Something left unterminated after that statement does not
+ * matter, and one inside it is taken to run to the end of @script.
  *
- * Returns: (transfer full) (nullable): the statement, or %NULL if the
- *   script has none
+ * Returns: (transfer full) (nullable): the statement, or %NULL if
+ *   @script has none
  */
 TribSqlStatement *
 trib_sql_statement_at (const char *script,
@@ -385,7 +487,6 @@ trib_sql_statement_at (const char *script,
                        gsize       cursor)
 {
   g_autoptr(GPtrArray) statements = NULL;
-  g_autoptr(GArray) extents = NULL;
   Splitter self;
   guint chosen = 0;
 
@@ -394,25 +495,18 @@ trib_sql_statement_at (const char *script,
   splitter_init (&self, script, len);
   split (&self, TRUE, NULL, NULL);
   statements = self.statements;
-  extents = self.extents;
 
   if (statements->len == 0)
     return NULL;
 
-  for (guint i = 0; i < statements->len; i++)
+  for (guint i = 1; i < statements->len; i++)
     {
-      TribSqlStatement *statement = g_ptr_array_index (statements, i);
-      gsize extent = g_array_index (extents, gsize, i);
+      const TribSqlStatement *statement = g_ptr_array_index (statements, i);
 
       if (statement->start > cursor)
         break;
-
       chosen = i;
-      /* Past its ; and on a later line: the cursor is nearer the next. */
-      if (cursor > extent && i + 1 < statements->len &&
-          memchr (script + extent, '\n', MIN (cursor, self.len) - extent) != NULL)
-        chosen = i + 1;
     }
 
-  return trib_sql_statement_copy (g_ptr_array_index (statements, chosen));
+  return g_ptr_array_steal_index (statements, chosen);
 }

@@ -13,6 +13,13 @@ G_BEGIN_DECLS
 
 #define TRIB_SQL_SPLITTER_ERROR (trib_sql_splitter_error_quark ())
 
+/**
+ * TribSqlSplitterError:
+ * @TRIB_SQL_SPLITTER_ERROR_UNTERMINATED: a string, quoted identifier,
+ *   block comment or dollar-quoted body runs to the end of the script
+ *
+ * Why a script could not be split into statements.
+ */
 typedef enum
 {
   TRIB_SQL_SPLITTER_ERROR_UNTERMINATED,
@@ -21,18 +28,20 @@ typedef enum
 /**
  * TribSqlStatement:
  * @start: byte offset of the statement's first significant byte
- * @end: byte offset just past its last significant byte, before its `;`
+ * @end: byte offset just past its last byte, before its `;`
  * @line: line of @start, from 1
  * @column: column of @start, in characters, from 1
- * @text: the statement, without its `;`
+ * @text: the statement, trimmed, without its `;`
+ *
+ * One statement of a script.
  */
 typedef struct
 {
-  gsize start;
-  gsize end;
-  guint line;
-  guint column;
-  char *text;
+  gsize  start;
+  gsize  end;
+  guint  line;
+  guint  column;
+  char  *text;
 } TribSqlStatement;
 
 #define TRIB_TYPE_SQL_STATEMENT (trib_sql_statement_get_type ())

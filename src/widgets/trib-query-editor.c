@@ -146,9 +146,14 @@ static void
 trib_query_editor_dispose (GObject *object)
 {
   TribQueryEditor *self = (TribQueryEditor *)object;
+  GtkWidget *child;
 
   g_clear_object (&self->search);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_QUERY_EDITOR);
+
+  /* Template children without an id are ours to unparent too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (trib_query_editor_parent_class)->dispose (object);
 }

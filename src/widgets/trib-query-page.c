@@ -289,7 +289,7 @@ show_selected_run (TribQueryPage *self)
   else if (trib_distiller_run_get_finished (run))
     {
       const char * const *messages = trib_distiller_run_get_messages (run);
-      g_autofree char *joined = g_strjoinv ("\n", (char **) messages);
+      g_autofree char *joined = messages != NULL ? g_strjoinv ("\n", (char **) messages) : g_strdup ("");
 
       trib_result_view_set_model (self->result_view, NULL);
       description = describe_run (run);
@@ -559,7 +559,9 @@ close_page_cb (TribQueryPage *self,
 {
   adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
 
-  /* There is always a tab to type in. */
+  /* Restoring replaces every tab; otherwise there is always one to type in. */
+  if (self->restoring)
+    return GDK_EVENT_STOP;
   if (adw_tab_view_get_n_pages (self->tab_view) == 0)
     add_tab (self, "");
   save_tabs (self);
@@ -798,21 +800,29 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "query.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "query.copy-python", "s", copy_python_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "query.run", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "query.run", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "query.run-script", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "query.run-script", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "query.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "query.new-tab", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "querypage");
 }
 
+static const struct
+{
+  guint keyval;
+  GdkModifierType modifiers;
+  const char *action;
+} run_shortcuts[] = {
+  { GDK_KEY_Return, GDK_CONTROL_MASK, "query.run" },
+  { GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "query.run" },
+  { GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.run-script" },
+  { GDK_KEY_KP_Enter, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.run-script" },
+};
+
 static void
 trib_query_page_init (TribQueryPage *self)
 {
+  GtkEventController *run_keys;
+
   g_type_ensure (TRIB_TYPE_RESULT_VIEW);
   g_type_ensure (TRIB_TYPE_HISTORY_PANEL);
 
@@ -825,6 +835,16 @@ trib_query_page_init (TribQueryPage *self)
 
   add_tab (self, "");
   update_status (self);
+
+  /* Before the editor sees them: it would take Ctrl+Enter for a newline. */
+  run_keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (run_keys, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (run_shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (run_keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (run_shortcuts[i].keyval,
+                                                                                    run_shortcuts[i].modifiers),
+                                                            gtk_named_action_new (run_shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), run_keys);
 }
 
 /**

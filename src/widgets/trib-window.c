@@ -494,6 +494,8 @@ trib_window_show_page (TribWindow *self,
     return;
 
   gtk_stack_set_visible_child (self->pages_stack, page);
+  /* Folded, the page replaces the sidebar. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   /* Sidebar rows are named after the page they show. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
