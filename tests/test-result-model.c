@@ -245,6 +245,8 @@ test_compact (void)
   g_autofree char *json_short = NULL;
   g_autofree char *text = NULL;
   g_autofree char *text_short = NULL;
+  g_autofree char *pretty = NULL;
+  g_autofree char *text_pretty = NULL;
 
   trib_result_model_set_columns (model, 2, columns, types);
   trib_result_batch_append_row (batch, row, NULL);
@@ -260,6 +262,12 @@ test_compact (void)
   /* Characters, not bytes. */
   text_short = trib_result_model_dup_compact (model, 0, 1, 2);
   g_assert_cmpstr (text_short, ==, "é …");
+
+  /* The full value, for reading: JSON indented, text untouched. */
+  pretty = trib_result_model_dup_pretty (model, 0, 0);
+  g_assert_cmpstr (pretty, ==, "{\n  \"ECID\" : [\n    {\n      \"id\" : \"123\",\n      \"primary\" : true\n    }\n  ]\n}");
+  text_pretty = trib_result_model_dup_pretty (model, 0, 1);
+  g_assert_cmpstr (text_pretty, ==, "é\nà  b");
 }
 
 static void

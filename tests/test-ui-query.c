@@ -80,6 +80,35 @@ has_label (GtkWidget  *root,
 }
 
 static void
+text_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, text_read_cb, &text);
+  trib_ui_test_iterate_until (is_set, &text, 10);
+
+  return text;
+}
+
+static void
 type_and_run (GtkWidget       *window,
               TribQueryEditor *editor,
               const char      *text,
@@ -110,6 +139,10 @@ test_query_page (void)
   GListModel *columns;
   TribWindow *window;
   const GError *run_error;
+  GtkWidget *result_view;
+  GtkSelectionModel *selection;
+  g_autofree char *clipboard = NULL;
+  g_auto(GStrv) lines = NULL;
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -175,6 +208,33 @@ test_query_page (void)
   run = run_at (page, 0);
   g_assert_cmpint (trib_distiller_run_get_state (run), ==, TRIB_DISTILLER_RUN_DONE);
   g_assert_cmpuint (trib_distiller_run_get_n_rows (run), ==, 500);
+  model = trib_distiller_run_get_model (run);
+  result_view = GTK_WIDGET (trib_query_page_get_result_view (page));
+
+  /* A row's whole values beside the grid, nested ones indented. */
+  g_signal_emit_by_name (trib_result_view_get_column_view (TRIB_RESULT_VIEW (result_view)), "activate", 0);
+  trib_ui_test_settle ();
+  g_assert_true (has_label (result_view, "Row 1", FALSE));
+  g_assert_true (has_label (result_view, "\"ECID\" : [\n", TRUE));
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "query-row-details-light.png");
+
+  /* Sorting by a column's header menu works on the loaded rows. */
+  gtk_widget_activate_action (result_view, "result.sort", "(ib)", 0, TRUE);
+  g_assert_cmpstr (trib_result_model_get_value (model, 0, 0, NULL), ==, "evt-0000500");
+  gtk_widget_activate_action (result_view, "result.sort", "(ib)", -1, FALSE);
+  g_assert_cmpstr (trib_result_model_get_value (model, 0, 0, NULL), ==, "evt-0000001");
+
+  /* Ctrl+C copies the selected rows as TSV, with a header. */
+  selection = GTK_SELECTION_MODEL (gtk_column_view_get_model (trib_result_view_get_column_view (TRIB_RESULT_VIEW (result_view))));
+  gtk_selection_model_select_range (selection, 1, 2, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (trib_result_view_get_column_view (TRIB_RESULT_VIEW (result_view))));
+  trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+c");
+  clipboard = read_clipboard (result_view);
+  lines = g_strsplit (clipboard, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[0], "_id\ttimestamp\teventtype\tweb\tidentitymap"));
+  g_assert_true (g_str_has_prefix (lines[1], "evt-0000002\t2026-09-01 00:00:46\t"));
+  g_assert_true (g_str_has_prefix (lines[2], "evt-0000003\t"));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "query-wide-dark.png");
   trib_ui_test_resize (GTK_WIDGET (window), 640, 800);

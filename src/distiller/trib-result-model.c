@@ -12,6 +12,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "trib-result-model.h"
 #include "trib-result-row.h"
 
@@ -608,6 +610,37 @@ trib_result_model_dup_compact (TribResultModel *self,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * trib_result_model_dup_pretty:
+ *
+ * The whole value, for reading: JSON indented, the rest as it is.
+ *
+ * Returns: (nullable): the value, or %NULL for SQL NULL
+ */
+char *
+trib_result_model_dup_pretty (TribResultModel *self,
+                              guint            position,
+                              guint            column)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  const char *value;
+  gsize length;
+
+  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), NULL);
+
+  if ((value = trib_result_model_get_value (self, position, column, &length)) == NULL)
+    return NULL;
+
+  if (trib_result_model_get_column_kind (self, column) != TRIB_COLUMN_KIND_JSON)
+    return g_strndup (value, length);
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, value, length, NULL))
+    return g_strndup (value, length);
+
+  return json_to_string (json_parser_get_root (parser), TRUE);
 }
 
 /**

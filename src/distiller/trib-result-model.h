@@ -79,6 +79,9 @@ char               *trib_result_model_dup_compact     (TribResultModel    *self,
                                                        guint               position,
                                                        guint               column,
                                                        guint               max_chars);
+char               *trib_result_model_dup_pretty      (TribResultModel    *self,
+                                                       guint               position,
+                                                       guint               column);
 TribResultSnapshot *trib_result_model_snapshot        (TribResultModel    *self);
 
 guint               trib_result_snapshot_get_n_rows      (TribResultSnapshot *snapshot);

@@ -45,6 +45,30 @@ is_numeric (TribColumnKind kind)
   return kind == TRIB_COLUMN_KIND_INTEGER || kind == TRIB_COLUMN_KIND_FLOAT || kind == TRIB_COLUMN_KIND_NUMERIC;
 }
 
+static int
+min_chars_for_kind (TribColumnKind kind)
+{
+  switch (kind)
+    {
+    case TRIB_COLUMN_KIND_BOOLEAN:
+      return 5;
+    case TRIB_COLUMN_KIND_INTEGER:
+    case TRIB_COLUMN_KIND_FLOAT:
+    case TRIB_COLUMN_KIND_NUMERIC:
+      return 8;
+    case TRIB_COLUMN_KIND_DATE:
+      return 10;
+    case TRIB_COLUMN_KIND_TIMESTAMP:
+      return 19;
+    case TRIB_COLUMN_KIND_TEXT:
+    case TRIB_COLUMN_KIND_JSON:
+    case TRIB_COLUMN_KIND_ARRAY:
+    case TRIB_COLUMN_KIND_STRUCT:
+    default:
+      return 14;
+    }
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -53,8 +77,12 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
 
-  gtk_label_set_xalign (GTK_LABEL (label), is_numeric (trib_result_model_get_column_kind (self->model, column)) ? 1 : 0);
+  TribColumnKind kind = trib_result_model_get_column_kind (self->model, column);
+
+  gtk_label_set_xalign (GTK_LABEL (label), is_numeric (kind) ? 1 : 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Columns keep a readable width; a narrow window scrolls sideways. */
+  gtk_label_set_width_chars (GTK_LABEL (label), min_chars_for_kind (kind));
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   gtk_list_item_set_child (item, label);
@@ -142,7 +170,7 @@ add_detail (TribResultView *self,
             guint           position,
             guint           column)
 {
-  const char *value = trib_result_model_get_value (self->model, position, column, NULL);
+  g_autofree char *value = trib_result_model_dup_pretty (self->model, position, column);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
