@@ -104,10 +104,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   if (g_str_equal (outcome, "done"))
     /* Translators: sandbox, date, duration in seconds, row count of a statement in the history */
-    text = g_strdup_printf (_("%s · %s · %.2f s · %" G_GUINT64_FORMAT " rows"),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %.2f s · %llu row",
+                                         "%s · %s · %.2f s · %llu rows", trib_query_history_entry_get_n_rows (entry)),
                             trib_query_history_entry_get_sandbox (entry), when,
                             trib_query_history_entry_get_duration_ms (entry) / 1000.0,
-                            trib_query_history_entry_get_n_rows (entry));
+                            (unsigned long long) trib_query_history_entry_get_n_rows (entry));
   else if (g_str_equal (outcome, "cancelled"))
     /* Translators: sandbox and date of a cancelled statement in the history */
     text = g_strdup_printf (_("%s · %s · cancelled"), trib_query_history_entry_get_sandbox (entry), when);

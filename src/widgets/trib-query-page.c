@@ -173,16 +173,16 @@ describe_run (TribDistillerRun *run)
 
     case TRIB_DISTILLER_RUN_RUNNING:
       /* Translators: rows received so far, then the time since the statement started */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Running… %" G_GUINT64_FORMAT " row, %s",
-                                           "Running… %" G_GUINT64_FORMAT " rows, %s", n_rows),
-                              n_rows, duration);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Running… %llu row, %s",
+                                           "Running… %llu rows, %s", n_rows),
+                              (unsigned long long) n_rows, duration);
 
     case TRIB_DISTILLER_RUN_DONE:
       if (trib_distiller_run_get_model (run) != NULL)
         /* Translators: how many rows a statement returned, then how long it took */
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " row in %s",
-                                             "%" G_GUINT64_FORMAT " rows in %s", n_rows),
-                                n_rows, duration);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu row in %s",
+                                             "%llu rows in %s", n_rows),
+                                (unsigned long long) n_rows, duration);
       /* Translators: the server's command tag, such as INSERT 0 5, then how long it took */
       return g_strdup_printf (_("%s in %s"), trib_distiller_run_get_command_status (run), duration);
 
@@ -592,8 +592,8 @@ export_progress_cb (guint64  rows_written,
   g_autofree char *status = NULL;
 
   /* Translators: progress of an export, in rows */
-  status = g_strdup_printf (_("Exporting… %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " rows"),
-                            rows_written, total_rows);
+  status = g_strdup_printf (_("Exporting… %llu of %llu rows"),
+                            (unsigned long long) rows_written, (unsigned long long) total_rows);
   gtk_label_set_label (self->status_label, status);
 }
 
@@ -614,9 +614,9 @@ export_cb (GObject      *object,
     message = g_strdup (error->message);
   else
     /* Translators: %s is a file name */
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GUINT64_FORMAT " row to %s",
-                                            "Exported %" G_GUINT64_FORMAT " rows to %s", rows),
-                               rows, name);
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %llu row to %s",
+                                            "Exported %llu rows to %s", rows),
+                               (unsigned long long) rows, name);
 
   toast (data->self, message);
   update_status (data->self);
@@ -680,6 +680,7 @@ endpoint_for_python_cb (GObject      *object,
   g_autoptr(TribSqlEndpoint) endpoint = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *snippet = NULL;
+  g_autofree char *message = NULL;
 
   if (!(endpoint = trib_sql_endpoint_provider_get_endpoint_finish (TRIB_SQL_ENDPOINT_PROVIDER (object), result, &error)))
     {
@@ -689,8 +690,9 @@ endpoint_for_python_cb (GObject      *object,
 
   snippet = trib_python_snippet_psycopg2 (endpoint);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), snippet);
-  /* Translators: %s is the placeholder to replace, <ACCESS_TOKEN> */
-  toast (self, _("Copied; paste a fresh access token in place of " TRIB_PYTHON_TOKEN_PLACEHOLDER));
+  /* Translators: %s is the placeholder in the copied code, <ACCESS_TOKEN> */
+  message = g_strdup_printf (_("Copied; paste a fresh access token in place of %s"), TRIB_PYTHON_TOKEN_PLACEHOLDER);
+  toast (self, message);
 }
 
 static void
