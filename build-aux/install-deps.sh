@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Installs with apt whatever is missing to build Tributary; with --tests,
-# also what the test suite needs (Xvfb, a D-Bus session, a keyring,
-# the data validators).
+# Installs with apt whatever is missing to build Tributary and run its
+# demo (PostgreSQL plays Data Distiller there); with --tests, also what
+# the test suite needs (Xvfb and a way to type into it, a D-Bus session,
+# a keyring, the data validators).
 set -euo pipefail
 
 packages=(meson ninja-build pkg-config gcc libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
           libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libpq-dev gettext libglib2.0-dev-bin
-          adwaita-icon-theme fonts-cantarell)
+          adwaita-icon-theme fonts-cantarell postgresql openssl)
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(appstream desktop-file-utils xvfb xauth dbus dbus-x11 gnome-keyring python3)
+  packages+=(appstream desktop-file-utils xvfb xauth dbus dbus-x11 gnome-keyring python3 xdotool)
 fi
 
 missing=()
@@ -19,5 +20,14 @@ done
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
+
+# Tributary starts throwaway clusters of its own; the package's default
+# cluster would only sit there using memory and port 5432.
+if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+  $SUDO mkdir -p /etc/postgresql-common
+  echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.conf >/dev/null
+fi
+
 $SUDO apt-get update -q
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends \
+  -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}"
