@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "trib-application.h"
+#include "trib-history-panel.h"
 #include "trib-query-page.h"
 #include "trib-ui-test.h"
 #include "trib-window.h"
@@ -108,6 +109,33 @@ read_clipboard (GtkWidget *widget)
   return text;
 }
 
+static gboolean
+one_history_row (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (data))) == 1;
+}
+
+static gboolean
+first_run_running (gpointer data)
+{
+  GPtrArray *runs = trib_query_page_get_runs (data);
+
+  return runs != NULL && runs->len > 0 &&
+         trib_distiller_run_get_state (g_ptr_array_index (runs, 0)) == TRIB_DISTILLER_RUN_RUNNING;
+}
+
+static gboolean
+clipboard_has_python (gpointer data)
+{
+  GdkContentProvider *content = gdk_clipboard_get_content (gtk_widget_get_clipboard (data));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  /* Ours, and Python, once Query Service has answered. */
+  g_value_init (&value, G_TYPE_STRING);
+  return content != NULL && gdk_content_provider_get_value (content, &value, NULL) &&
+         g_str_has_prefix (g_value_get_string (&value), "import psycopg2");
+}
+
 static void
 type_and_run (GtkWidget       *window,
               TribQueryEditor *editor,
@@ -142,7 +170,10 @@ test_query_page (void)
   GtkWidget *result_view;
   GtkSelectionModel *selection;
   g_autofree char *clipboard = NULL;
+  g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
+  GtkWidget *history;
+  GtkWidget *history_list;
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -269,6 +300,45 @@ test_query_page (void)
   g_assert_cmpstr (trib_distiller_run_get_command_status (run_at (page, 0)), ==, "SET");
   g_assert_cmpstr (trib_result_model_get_value (trib_distiller_run_get_model (run_at (page, 2)), 0, 0, NULL), ==,
                    "a;b");
+
+  /* Every statement went to the history; searching finds the one about
+   * orders, and one click reopens it in a new tab.
+   */
+  gtk_widget_activate_action (GTK_WIDGET (page), "query.new-tab", NULL);
+  history = trib_ui_test_find_widget (GTK_WIDGET (page), TRIB_TYPE_HISTORY_PANEL, NULL);
+  g_object_set (trib_ui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_FLAP, NULL), "reveal-flap", TRUE, NULL);
+  trib_ui_test_settle ();
+  history_list = trib_ui_test_find_widget (history, GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (history_list)))), ==,
+                    6);
+  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_widget (history, GTK_TYPE_SEARCH_ENTRY, NULL)), "luma_orders");
+  trib_ui_test_iterate_until (one_history_row, history_list, 10);
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "query-history-light.png");
+  g_signal_emit_by_name (history_list, "activate", 0);
+  trib_ui_test_settle ();
+  text = trib_query_editor_dup_text (trib_query_page_get_current_editor (page));
+  g_assert_cmpstr (text, ==, "SELECT count(*) FROM luma_orders");
+
+  g_test_message ("Cancelling with Escape");
+  /* A long statement shows its time, and Escape cancels it; the
+   * session goes on.
+   */
+  type_and_run (GTK_WIDGET (window), trib_query_page_get_current_editor (page), "SELECT pg_sleep(30)", "ctrl+Return");
+  trib_ui_test_iterate_until (first_run_running, page, 30);
+  g_assert_true (has_label (GTK_WIDGET (page), "Running…", TRUE));
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Escape");
+  wait_for_runs (page, 1);
+  g_assert_cmpint (trib_distiller_run_get_state (run_at (page, 0)), ==, TRIB_DISTILLER_RUN_CANCELLED);
+  g_assert_true (has_label (GTK_WIDGET (page), "Cancelled", TRUE));
+
+  g_test_message ("Copying the connection for Python");
+  /* The connection for a notebook, without the token. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "query.copy-python", "s", "psycopg2");
+  trib_ui_test_iterate_until (clipboard_has_python, GTK_WIDGET (page), 10);
+  g_clear_pointer (&clipboard, g_free);
+  clipboard = read_clipboard (GTK_WIDGET (page));
+  g_assert_nonnull (strstr (clipboard, "dbname='prod:all'"));
+  g_assert_nonnull (strstr (clipboard, "password='<ACCESS_TOKEN>'"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();

@@ -78,11 +78,15 @@ trib_ui_test_find_widget (GtkWidget  *root,
 void
 trib_ui_test_settle (void)
 {
-  for (guint i = 0; i < 50; i++)
+  /* Half a second of events, enough for a transition: bounded, since an
+   * animation (a spinner) always has another frame pending.
+   */
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
     {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
     }
 }
 
@@ -246,10 +250,15 @@ void
 trib_ui_test_init (int    *argc,
                    char ***argv)
 {
-  g_autofree char *config_home = g_dir_make_tmp ("trib-ui-XXXXXX", NULL);
+  g_autofree char *home = g_dir_make_tmp ("trib-ui-XXXXXX", NULL);
+  g_autofree char *config_home = g_build_filename (home, "config", NULL);
+  g_autofree char *data_home = g_build_filename (home, "data", NULL);
 
-  /* Profiles a test saves go to a throwaway directory. */
+  /* Profiles and the query history a test saves go to a throwaway
+   * directory, not the user's.
+   */
   g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_log_set_writer_func (drop_focus_warnings, NULL, NULL);
   gtk_test_init (argc, argv, NULL);

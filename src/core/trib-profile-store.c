@@ -22,7 +22,25 @@ struct _TribProfileStore
 
   GFile *file;
   GListStore *profiles;
+
+  /* Saves write on threads; the newest asked for is the one that stays. */
+  GMutex save_mutex;
+  guint64 saves_requested;     /* main thread */
+  guint64 save_written;        /* guarded by save_mutex */
 };
+
+typedef struct
+{
+  GBytes *bytes;
+  guint64 generation;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_bytes_unref (data->bytes);
+  g_free (data);
+}
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -130,11 +148,20 @@ trib_profile_store_set_property (GObject      *object,
 }
 
 static void
+trib_profile_store_finalize (GObject *object)
+{
+  g_mutex_clear (&TRIB_PROFILE_STORE (object)->save_mutex);
+
+  G_OBJECT_CLASS (trib_profile_store_parent_class)->finalize (object);
+}
+
+static void
 trib_profile_store_class_init (TribProfileStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = trib_profile_store_dispose;
+  object_class->finalize = trib_profile_store_finalize;
   object_class->get_property = trib_profile_store_get_property;
   object_class->set_property = trib_profile_store_set_property;
 
@@ -148,6 +175,7 @@ trib_profile_store_class_init (TribProfileStoreClass *klass)
 static void
 trib_profile_store_init (TribProfileStore *self)
 {
+  g_mutex_init (&self->save_mutex);
   self->profiles = g_list_store_new (TRIB_TYPE_PROFILE);
   g_signal_connect_object (self->profiles, "items-changed",
                            G_CALLBACK (profiles_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -422,43 +450,46 @@ serialize_profiles (TribProfileStore *self)
 }
 
 static void
-save_replace_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
+  TribProfileStore *self = source_object;
+  SaveData *data = task_data;
+  g_autoptr(GFile) directory = g_file_get_parent (self->file);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->save_mutex);
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
+  /* A newer save already wrote a newer list. */
+  if (data->generation < self->save_written)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
 
-static void
-save_make_directory_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  TribProfileStore *self = g_task_get_source_object (task);
-  GBytes *bytes = g_task_get_task_data (task);
-
-  if (!g_file_make_directory_finish (G_FILE (object), result, &error) &&
+  /* A new account may have no configuration folder at all yet. */
+  if (!g_file_make_directory_with_parents (directory, cancellable, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  g_clear_error (&error);
 
   /* replace_contents writes a temporary file and renames it over the
    * old one, so a crash never leaves half a profiles file behind.
    */
-  g_file_replace_contents_bytes_async (self->file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       g_task_get_cancellable (task),
-                                       save_replace_cb, g_object_ref (task));
+  if (!g_file_replace_contents (self->file, g_bytes_get_data (data->bytes, NULL), g_bytes_get_size (data->bytes),
+                                NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  self->save_written = data->generation;
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -477,17 +508,17 @@ trib_profile_store_save_async (TribProfileStore    *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GFile) directory = NULL;
+  SaveData *data;
 
   g_return_if_fail (TRIB_IS_PROFILE_STORE (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_profile_store_save_async);
-  g_task_set_task_data (task, serialize_profiles (self), (GDestroyNotify) g_bytes_unref);
-
-  directory = g_file_get_parent (self->file);
-  g_file_make_directory_async (directory, G_PRIORITY_DEFAULT, cancellable,
-                               save_make_directory_cb, g_steal_pointer (&task));
+  data = g_new0 (SaveData, 1);
+  data->bytes = serialize_profiles (self);
+  data->generation = ++self->saves_requested;
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
 }
 
 gboolean

@@ -68,11 +68,13 @@ char *
 trib_python_snippet_aepp (const char *sandbox,
                           const char *table_name)
 {
-  GString *str = g_string_new ("from aepp import queryservice\n\n");
+  GString *str = g_string_new ("import aepp\nfrom aepp import queryservice\n\n");
 
   g_return_val_if_fail (sandbox != NULL, NULL);
 
-  g_string_append (str, "dd_conn = queryservice.QueryService().connection()\n");
+  g_string_append (str, "aepp.importConfigFile('config.ini', sandbox=");
+  append_python_string (str, sandbox);
+  g_string_append (str, ")\ndd_conn = queryservice.QueryService().connection()\n");
   if (table_name != NULL && table_name[0] != '\0')
     {
       g_autofree char *database = g_strdup_printf ("%s:%s", sandbox, table_name);

@@ -21,6 +21,7 @@
 #include "trib-result-export.h"
 #include "trib-result-view.h"
 #include "trib-sql-splitter.h"
+#include "trib-window.h"
 
 /* Data Distiller SQL: editor tabs above, the result of what ran below.
  * A script runs statement by statement and stops at the first failure;
@@ -71,10 +72,10 @@ static void
 toast (TribQueryPage *self,
        const char    *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), TRIB_TYPE_WINDOW);
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  if (window != NULL)
+    trib_window_add_toast (TRIB_WINDOW (window), message);
 }
 
 static const char *

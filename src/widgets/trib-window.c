@@ -508,7 +508,11 @@ void
 trib_window_add_toast (TribWindow *self,
                        const char *message)
 {
+  g_autofree char *escaped = NULL;
+
   g_return_if_fail (TRIB_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* A toast's title is markup; messages are text. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
