@@ -20,6 +20,7 @@
 #include "trib-query-service.h"
 #include "trib-result-export.h"
 #include "trib-result-view.h"
+#include "trib-run-results.h"
 #include "trib-sql-splitter.h"
 #include "trib-window.h"
 
@@ -38,8 +39,6 @@ struct _TribQueryPage
   GPtrArray *runs;              /* TribDistillerRun, of the last Run */
   GArray *run_offsets;          /* int: where each run's text starts in its editor */
   TribQueryEditor *run_editor;  /* the editor the runs came from */
-  GtkStringList *run_names;
-  guint tick_source;
   guint restoring : 1;
 
   /* Template widgets */
@@ -48,17 +47,10 @@ struct _TribQueryPage
   GtkLabel *status_label;
   GtkSpinner *spinner;
   AdwTabView *tab_view;
-  GtkDropDown *runs_dropdown;
-  GtkStack *result_stack;
-  TribResultView *result_view;
-  AdwStatusPage *message_page;
-  AdwStatusPage *error_page;
-  GtkLabel *error_details;
+  TribRunResults *results;
 };
 
 G_DEFINE_FINAL_TYPE (TribQueryPage, trib_query_page, ADW_TYPE_BIN)
-
-static void show_selected_run (TribQueryPage *self);
 
 static TribQueryEditor *
 get_current_editor (TribQueryPage *self)
@@ -147,159 +139,17 @@ table_changed_cb (TribQueryPage *self)
   drop_distiller (self);
 }
 
-static gboolean
-any_running (TribQueryPage *self)
-{
-  for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
-    if (!trib_distiller_run_get_finished (g_ptr_array_index (self->runs, i)))
-      return TRUE;
-
-  return FALSE;
-}
-
-static char *
-describe_run (TribDistillerRun *run)
-{
-  gint64 elapsed_ms = trib_distiller_run_get_elapsed_us (run) / 1000;
-  guint64 n_rows = trib_distiller_run_get_n_rows (run);
-  g_autofree char *duration = g_strdup_printf (_("%.2f s"), elapsed_ms / 1000.0);
-
-  switch (trib_distiller_run_get_state (run))
-    {
-    case TRIB_DISTILLER_RUN_QUEUED:
-      return g_strdup (_("Waiting"));
-
-    case TRIB_DISTILLER_RUN_CONNECTING:
-      return g_strdup (_("Connecting…"));
-
-    case TRIB_DISTILLER_RUN_RUNNING:
-      /* Translators: rows received so far, then the time since the statement started */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Running… %llu row, %s",
-                                           "Running… %llu rows, %s", n_rows),
-                              (unsigned long long) n_rows, duration);
-
-    case TRIB_DISTILLER_RUN_DONE:
-      if (trib_distiller_run_get_model (run) != NULL)
-        /* Translators: how many rows a statement returned, then how long it took */
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu row in %s",
-                                             "%llu rows in %s", n_rows),
-                                (unsigned long long) n_rows, duration);
-      /* Translators: the server's command tag, such as INSERT 0 5, then how long it took */
-      return g_strdup_printf (_("%s in %s"), trib_distiller_run_get_command_status (run), duration);
-
-    case TRIB_DISTILLER_RUN_FAILED:
-      /* Translators: how long a failed statement ran */
-      return g_strdup_printf (_("Failed after %s"), duration);
-
-    case TRIB_DISTILLER_RUN_CANCELLED:
-      return g_strdup (_("Cancelled"));
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
+/* The status line says how the Run goes, except while an export says
+ * how far it is.
+ */
 static void
-update_status (TribQueryPage *self)
+results_changed_cb (TribQueryPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->runs_dropdown);
-  TribDistillerRun *run = NULL;
-  g_autofree char *status = NULL;
-  gboolean running = any_running (self);
-
-  if (self->runs != NULL && selected < self->runs->len)
-    run = g_ptr_array_index (self->runs, selected);
-
-  if (run != NULL)
-    status = describe_run (run);
-
-  gtk_label_set_label (self->status_label, status);
-  gtk_spinner_set_spinning (self->spinner, running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.cancel", running);
+  gtk_label_set_label (self->status_label, trib_run_results_get_status (self->results));
+  gtk_spinner_set_spinning (self->spinner, trib_run_results_get_running (self->results));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.cancel", trib_run_results_get_running (self->results));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.export",
-                                 trib_result_view_get_model (self->result_view) != NULL);
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  TribQueryPage *self = data;
-
-  update_status (self);
-  if (any_running (self))
-    return G_SOURCE_CONTINUE;
-
-  self->tick_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-show_error (TribQueryPage    *self,
-            TribDistillerRun *run)
-{
-  const GError *error = trib_distiller_run_get_error (run);
-  g_autoptr(GString) details = g_string_new (NULL);
-  const char *sqlstate = trib_distiller_error_get_sqlstate (error);
-  const char *detail = trib_distiller_error_get_detail (error);
-  const char *hint = trib_distiller_error_get_hint (error);
-  guint position = trib_distiller_error_get_position (error);
-  guint index;
-
-  adw_status_page_set_description (self->error_page, error->message);
-
-  if (detail != NULL)
-    g_string_append_printf (details, "%s\n", detail);
-  if (hint != NULL)
-    /* Translators: the server's hint on how to fix a statement */
-    g_string_append_printf (details, _("Hint: %s\n"), hint);
-  if (sqlstate != NULL)
-    /* Translators: the SQLSTATE error code, such as 42601 */
-    g_string_append_printf (details, _("SQLSTATE %s"), sqlstate);
-  gtk_label_set_label (self->error_details, g_strstrip (details->str));
-
-  gtk_stack_set_visible_child_name (self->result_stack, "error");
-
-  /* The server counts characters from 1 in the statement as sent. */
-  if (position > 0 && self->run_editor != NULL && g_ptr_array_find (self->runs, run, &index))
-    trib_query_editor_mark_error (self->run_editor,
-                                  g_array_index (self->run_offsets, int, index) + (int) position - 1);
-}
-
-static void
-show_selected_run (TribQueryPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->runs_dropdown);
-  TribDistillerRun *run;
-  g_autofree char *description = NULL;
-
-  if (self->runs == NULL || selected >= self->runs->len)
-    return;
-
-  run = g_ptr_array_index (self->runs, selected);
-
-  if (trib_distiller_run_get_model (run) != NULL)
-    {
-      trib_result_view_set_model (self->result_view, trib_distiller_run_get_model (run));
-      gtk_stack_set_visible_child_name (self->result_stack, "rows");
-    }
-  else if (trib_distiller_run_get_state (run) == TRIB_DISTILLER_RUN_FAILED)
-    {
-      trib_result_view_set_model (self->result_view, NULL);
-      show_error (self, run);
-    }
-  else if (trib_distiller_run_get_finished (run))
-    {
-      const char * const *messages = trib_distiller_run_get_messages (run);
-      g_autofree char *joined = messages != NULL ? g_strjoinv ("\n", (char **) messages) : g_strdup ("");
-
-      trib_result_view_set_model (self->result_view, NULL);
-      description = describe_run (run);
-      adw_status_page_set_title (self->message_page, description);
-      adw_status_page_set_description (self->message_page, joined[0] != '\0' ? joined : NULL);
-      gtk_stack_set_visible_child_name (self->result_stack, "message");
-    }
-
-  update_status (self);
+                                 trib_result_view_get_model (trib_run_results_get_result_view (self->results)) != NULL);
 }
 
 static void
@@ -308,13 +158,13 @@ run_changed_cb (TribQueryPage    *self,
                 TribDistillerRun *run)
 {
   guint index;
+  guint position;
 
-  if (!g_ptr_array_find (self->runs, run, &index))
+  if (!g_ptr_array_find (self->runs, run, &index) || !trib_distiller_run_get_finished (run))
     return;
 
   /* Every statement that reached the server goes to the history once. */
-  if (g_strcmp0 (g_param_spec_get_name (pspec), "state") == 0 && trib_distiller_run_get_finished (run) &&
-      trib_distiller_run_get_started (run) != NULL && self->history != NULL)
+  if (trib_distiller_run_get_started (run) != NULL && self->history != NULL)
     {
       g_autoptr(TribQueryHistoryEntry) entry = NULL;
 
@@ -325,18 +175,20 @@ run_changed_cb (TribQueryPage    *self,
       trib_query_history_add (self->history, entry);
     }
 
-  /* A failure stops the rest of a script, as psql's ON_ERROR_STOP does. */
-  if (trib_distiller_run_get_state (run) == TRIB_DISTILLER_RUN_FAILED)
-    {
-      for (guint i = index + 1; i < self->runs->len; i++)
-        trib_distiller_run_cancel (g_ptr_array_index (self->runs, i));
-      gtk_drop_down_set_selected (self->runs_dropdown, index);
-    }
+  if (trib_distiller_run_get_state (run) != TRIB_DISTILLER_RUN_FAILED)
+    return;
 
-  if (index == gtk_drop_down_get_selected (self->runs_dropdown))
-    show_selected_run (self);
-  else
-    update_status (self);
+  /* A failure stops the rest of a script, as psql's ON_ERROR_STOP does,
+   * and shows.
+   */
+  for (guint i = index + 1; i < self->runs->len; i++)
+    trib_distiller_run_cancel (g_ptr_array_index (self->runs, i));
+  trib_run_results_select (self->results, index);
+
+  /* The server counts characters from 1 in the statement as sent. */
+  position = trib_distiller_error_get_position (trib_distiller_run_get_error (run));
+  if (position > 0 && self->run_editor != NULL)
+    trib_query_editor_mark_error (self->run_editor, g_array_index (self->run_offsets, int, index) + (int) position - 1);
 }
 
 static void
@@ -345,10 +197,11 @@ clear_runs (TribQueryPage *self)
   for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->runs, i), self);
 
-  g_ptr_array_set_size (self->runs, 0);
+  /* A new array: the results follow the old one until given this one. */
+  g_clear_pointer (&self->runs, g_ptr_array_unref);
+  self->runs = g_ptr_array_new_with_free_func (g_object_unref);
   g_array_set_size (self->run_offsets, 0);
   g_clear_object (&self->run_editor);
-  gtk_string_list_splice (self->run_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->run_names)), NULL);
 }
 
 static void
@@ -374,24 +227,13 @@ start_runs (TribQueryPage      *self,
   for (guint i = 0; i < n_statements; i++)
     {
       TribDistillerRun *run = trib_distiller_session_run (distiller, statements[i]);
-      g_autofree char *first_line = g_strndup (statements[i], strcspn (statements[i], "\n"));
-      g_autofree char *name = g_strdup_printf ("%u. %s", i + 1, first_line);
 
       g_ptr_array_add (self->runs, run);
       g_array_append_val (self->run_offsets, offsets[i]);
-      gtk_string_list_append (self->run_names, name);
       g_signal_connect_object (run, "notify::state", G_CALLBACK (run_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (run, "notify::model", G_CALLBACK (run_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->runs_dropdown), n_statements > 1);
-  gtk_drop_down_set_selected (self->runs_dropdown, 0);
-  trib_result_view_set_model (self->result_view, NULL);
-  show_selected_run (self);
-
-  if (self->tick_source == 0)
-    self->tick_source = g_timeout_add (100, tick_cb, self);
-  update_status (self);
+  trib_run_results_set_runs (self->results, self->runs);
 }
 
 static void
@@ -620,7 +462,7 @@ export_cb (GObject      *object,
                                (unsigned long long) rows, name);
 
   toast (data->self, message);
-  update_status (data->self);
+  results_changed_cb (data->self);
   export_data_free (data);
 }
 
@@ -629,7 +471,7 @@ export_response_cb (TribQueryPage        *self,
                     int                   response,
                     GtkFileChooserNative *chooser)
 {
-  TribResultModel *model = trib_result_view_get_model (self->result_view);
+  TribResultModel *model = trib_result_view_get_model (trib_run_results_get_result_view (self->results));
   const char *format = g_object_get_data (G_OBJECT (chooser), "format");
   ExportData *data;
 
@@ -751,7 +593,6 @@ trib_query_page_dispose (GObject *object)
 {
   TribQueryPage *self = (TribQueryPage *)object;
 
-  g_clear_handle_id (&self->tick_source, g_source_remove);
   if (self->runs != NULL)
     clear_runs (self);
   drop_distiller (self);
@@ -762,7 +603,6 @@ trib_query_page_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_pointer (&self->runs, g_ptr_array_unref);
   g_clear_pointer (&self->run_offsets, g_array_unref);
-  g_clear_object (&self->run_names);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_QUERY_PAGE);
@@ -784,14 +624,9 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_view);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, runs_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, result_stack);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, result_view);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, message_page);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, error_details);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, results);
   gtk_widget_class_bind_template_callback (widget_class, table_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, show_selected_run);
+  gtk_widget_class_bind_template_callback (widget_class, results_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_tabs);
   gtk_widget_class_bind_template_callback (widget_class, close_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_entry_cb);
@@ -826,18 +661,16 @@ trib_query_page_init (TribQueryPage *self)
 {
   GtkEventController *run_keys;
 
-  g_type_ensure (TRIB_TYPE_RESULT_VIEW);
+  g_type_ensure (TRIB_TYPE_RUN_RESULTS);
   g_type_ensure (TRIB_TYPE_HISTORY_PANEL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->runs = g_ptr_array_new_with_free_func (g_object_unref);
   self->run_offsets = g_array_new (FALSE, FALSE, sizeof (int));
-  self->run_names = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->runs_dropdown, G_LIST_MODEL (self->run_names));
 
   add_tab (self, "");
-  update_status (self);
+  results_changed_cb (self);
 
   /* Before the editor sees them: it would take Ctrl+Enter for a newline. */
   run_keys = gtk_shortcut_controller_new ();
@@ -928,7 +761,7 @@ trib_query_page_get_result_view (TribQueryPage *self)
 {
   g_return_val_if_fail (TRIB_IS_QUERY_PAGE (self), NULL);
 
-  return self->result_view;
+  return trib_run_results_get_result_view (self->results);
 }
 
 /**
