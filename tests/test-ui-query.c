@@ -174,6 +174,10 @@ test_query_page (void)
   g_auto(GStrv) lines = NULL;
   GtkWidget *history;
   GtkWidget *history_list;
+  GtkWidget *search;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(TribQueryPage) restored = NULL;
+  g_auto(GStrv) tabs = NULL;
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -339,6 +343,37 @@ test_query_page (void)
   clipboard = read_clipboard (GTK_WIDGET (page));
   g_assert_nonnull (strstr (clipboard, "dbname='prod:all'"));
   g_assert_nonnull (strstr (clipboard, "password='<ACCESS_TOKEN>'"));
+
+  /* Ctrl+H opens find and replace; Replace All goes through the text. */
+  editor = trib_query_page_get_current_editor (page);
+  trib_query_editor_set_text (editor, "SELECT a FROM t1;\nSELECT a, b FROM t1 WHERE a > 1;");
+  gtk_widget_grab_focus (GTK_WIDGET (editor));
+  trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+h");
+  search = trib_ui_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_true (gtk_widget_get_mapped (search));
+  gtk_editable_set_text (GTK_EDITABLE (search), "t1");
+  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY, NULL)),
+                         "luma_orders");
+  trib_ui_test_settle ();
+  g_assert_true (has_label (GTK_WIDGET (editor), "2 matches", FALSE));
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "query-find-replace-light.png");
+  g_signal_emit_by_name (trib_ui_test_find_button (GTK_WIDGET (editor), "Replace _All"), "clicked");
+  g_clear_pointer (&text, g_free);
+  text = trib_query_editor_dup_text (editor);
+  g_assert_cmpstr (text, ==, "SELECT a FROM luma_orders;\nSELECT a, b FROM luma_orders WHERE a > 1;");
+
+  /* The tabs' text is kept for the next start. */
+  trib_query_page_save_tabs (page);
+  tabs = g_settings_get_strv (settings, "query-tabs");
+  g_assert_cmpuint (g_strv_length (tabs), ==, 3);
+  g_assert_cmpuint (g_settings_get_uint (settings, "query-tab"), ==, 2);
+  g_assert_cmpstr (tabs[2], ==, text);
+  restored = g_object_ref_sink (g_object_new (TRIB_TYPE_QUERY_PAGE, NULL));
+  trib_query_page_set_settings (restored, settings);
+  g_clear_pointer (&text, g_free);
+  text = trib_query_editor_dup_text (trib_query_page_get_current_editor (restored));
+  g_assert_cmpstr (text, ==, tabs[g_settings_get_uint (settings, "query-tab")]);
+  g_assert_cmpstr (text, ==, "SELECT a FROM luma_orders;\nSELECT a, b FROM luma_orders WHERE a > 1;");
 
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();

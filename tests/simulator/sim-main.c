@@ -144,13 +144,17 @@ main (int   argc,
     }
 
   /* The demo has the simulator start a PostgreSQL of its own; without
-   * one, everything but Query Service works.
+   * one, everything but Query Service works. Not a g_warning(): tests
+   * make those fatal, and the demo should still come up. A SIGTERM
+   * meanwhile kills us at once, rather than after the seconds this
+   * takes; the cluster's watchdog then removes it.
    */
   if (postgres == NULL && g_strcmp0 (g_getenv ("TRIBUTARY_SIM_POSTGRES"), "start") == 0)
     {
       if ((own_postgres = trib_test_pg_start (&error)) == NULL || !trib_test_pg_load_demo (own_postgres, &error))
         {
-          g_warning ("Query Service will be unavailable: %s", error->message);
+          g_printerr ("tributary-sim: warning: no PostgreSQL, so Query Service answers 503: %s\n",
+                      error->message);
           g_clear_error (&error);
           g_clear_pointer (&own_postgres, trib_test_pg_stop);
         }
@@ -173,6 +177,7 @@ main (int   argc,
   if (!sim_server_listen (server, host != NULL ? host : "127.0.0.1", port, &error))
     {
       g_printerr ("tributary-sim: cannot listen: %s\n", error->message);
+      sim_query_service_shutdown ();
       return 1;
     }
 
@@ -209,6 +214,9 @@ main (int   argc,
   g_cancellable_cancel (cancellable);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+
+  /* Before own_postgres stops, as it does when main() returns. */
+  sim_query_service_shutdown ();
 
   return 0;
 }

@@ -2,8 +2,13 @@
  *
  * Query Service's connection parameters: where Data Distiller listens
  * and the password to give it. Data Distiller is a real PostgreSQL here
- * (tests/simulator/trib-test-pg.c), one login role per organization;
- * the password is a token the simulator makes up and can rotate.
+ * (trib-test-pg.c), with one login role per organization, named after
+ * it; the password is a token the simulator makes up, not the IMS
+ * token, and POST /__sim/query/rotate replaces it.
+ *
+ * The work is a few short statements over a Unix socket on one
+ * connection, done synchronously: it holds the other requests up for
+ * milliseconds.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -15,13 +20,18 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/random.h>
+
+#include <libpq-fe.h>
 
 #include "sim-services.h"
-#include "trib-test-pg.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 typedef struct
 {
   char *admin_conninfo;       /* NULL: started without PostgreSQL */
+  PGconn *admin;              /* opened on first use, and again if it broke */
   guint port;
   GHashTable *passwords;      /* org id → its role's current password */
 } SimQueryService;
@@ -32,69 +42,164 @@ static SimQueryService query_service;
 static char *
 new_password (void)
 {
-  GString *password = g_string_new ("dd-");
+  guint8 bytes[24];
 
-  for (guint i = 0; i < 8; i++)
-    g_string_append_printf (password, "%08x", g_random_int ());
+  /* getrandom() only falls short for requests over 256 bytes. */
+  if (getrandom (bytes, sizeof bytes, 0) != (ssize_t) sizeof bytes)
+    for (guint i = 0; i < sizeof bytes; i++)
+      bytes[i] = g_random_int_range (0, 256);
 
-  return g_string_free (password, FALSE);
+  return g_base64_encode (bytes, sizeof bytes);
 }
 
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+}
+
+static PGconn *
+get_admin (GError **error)
+{
+  if (query_service.admin != NULL && PQstatus (query_service.admin) == CONNECTION_OK)
+    return query_service.admin;
+
+  g_clear_pointer (&query_service.admin, PQfinish);
+  query_service.admin = PQconnectdb (query_service.admin_conninfo);
+  if (PQstatus (query_service.admin) != CONNECTION_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not connect to PostgreSQL: %s",
+                   PQerrorMessage (query_service.admin));
+      g_clear_pointer (&query_service.admin, PQfinish);
+      return NULL;
+    }
+  PQsetNoticeProcessor (query_service.admin, ignore_notice, NULL);
+
+  return query_service.admin;
+}
+
+/* Runs one statement as the superuser, on a new connection if the
+ * last one broke (a test may terminate backends, or restart the
+ * server).
+ */
+static PGresult *
+admin_exec (const char          *sql,
+            int                  n_params,
+            const char * const  *params,
+            GError             **error)
+{
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(PGresult) result = NULL;
+      PGconn *admin;
+
+      if (!(admin = get_admin (error)))
+        return NULL;
+
+      result = PQexecParams (admin, sql, n_params, NULL, params, NULL, NULL, 0);
+      if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
+        return g_steal_pointer (&result);
+
+      if (PQstatus (admin) == CONNECTION_OK || attempt == 1)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "PostgreSQL: %s", PQresultErrorMessage (result));
+          return NULL;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+database_exists (const char  *name,
+                 gboolean    *exists,
+                 GError     **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  if (!(result = admin_exec ("SELECT 1 FROM pg_database WHERE datname = $1", 1, &name, error)))
+    return FALSE;
+
+  *exists = PQntuples (result) > 0;
+
+  return TRUE;
+}
+
+/* Gives the org's role @password, creating the role if need be. The
+ * server gets the SCRAM verifier, never the password itself, so it
+ * cannot end up in the server's log.
+ */
 static gboolean
 set_role_password (const char  *org_id,
                    const char  *password,
                    GError     **error)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
-  PGconn *conn;
+  g_autoptr(PGresult) role_result = NULL;
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *sql = NULL;
+  PGconn *admin;
+  char *verifier;
   char *role;
   char *literal;
-  gboolean ok;
 
-  if (!(conn = trib_test_pg_connect (query_service.admin_conninfo, NULL, error)))
+  if (!(role_result = admin_exec ("SELECT 1 FROM pg_roles WHERE rolname = $1", 1, &org_id, error)) ||
+      !(admin = get_admin (error)))
     return FALSE;
 
-  role = PQescapeIdentifier (conn, org_id, strlen (org_id));
-  literal = PQescapeLiteral (conn, password, strlen (password));
-  g_string_printf (sql,
-                   "DO $$ BEGIN CREATE ROLE %s LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
-                   "ALTER ROLE %s LOGIN PASSWORD %s",
-                   role, role, literal);
+  if (!(verifier = PQencryptPasswordConn (admin, password, org_id, "scram-sha-256")))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not encrypt the password of %s: %s", org_id,
+                   PQerrorMessage (admin));
+      return FALSE;
+    }
+
+  role = PQescapeIdentifier (admin, org_id, strlen (org_id));
+  literal = PQescapeLiteral (admin, verifier, strlen (verifier));
+  sql = g_strdup_printf ("%s ROLE %s LOGIN PASSWORD %s", PQntuples (role_result) > 0 ? "ALTER" : "CREATE", role,
+                         literal);
+  PQfreemem (verifier);
   PQfreemem (role);
   PQfreemem (literal);
-  PQfinish (conn);
 
-  /* The statement holds the password: errors say which role, not it. */
-  if (!(ok = trib_test_pg_exec (query_service.admin_conninfo, NULL, sql->str, NULL)))
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not set the password of %s", org_id);
+  result = admin_exec (sql, 0, NULL, error);
 
-  return ok;
+  return result != NULL;
 }
 
 static void
 connection_parameters_cb (SimRequest *request)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
   const char *org_id = request->client->org->id;
   const char *password;
+  gboolean exists = FALSE;
 
   if (query_service.admin_conninfo == NULL)
     {
       sim_request_reply_problem (request, 503, "QSG-1503-503", "Query Service unavailable",
-                                 "The simulator was started without PostgreSQL; start it with --postgres or "
-                                 "TRIBUTARY_SIM_POSTGRES=start.");
+                                 "The simulator was started without PostgreSQL; start it with --postgres "
+                                 "CONNINFO or with TRIBUTARY_SIM_POSTGRES=start in its environment.");
       return;
     }
 
-  if (!trib_test_pg_ensure_sandbox (query_service.admin_conninfo, request->sandbox, &error))
+  database = g_strdup_printf ("%s:all", request->sandbox);
+  if (!database_exists (database, &exists, &error))
     {
       sim_request_reply_problem (request, 500, "QSG-1500-500", "Internal error", "%s", error->message);
       return;
     }
+  if (!exists)
+    {
+      sim_request_reply_problem (request, 404, "QSG-1404-404", "Database not found",
+                                 "Sandbox '%s' has no Query Service database: only the sandboxes of the "
+                                 "simulator's demo data have one.", request->sandbox);
+      return;
+    }
 
+  /* One password per org, made on first demand, until rotated. */
   if ((password = g_hash_table_lookup (query_service.passwords, org_id)) == NULL)
     {
       g_autofree char *fresh = new_password ();
@@ -108,8 +213,8 @@ connection_parameters_cb (SimRequest *request)
       g_hash_table_insert (query_service.passwords, g_strdup (org_id), g_steal_pointer (&fresh));
     }
 
-  database = g_strdup_printf ("%s:all", request->sandbox);
-
+  /* A role has one password, so the compressed token is the same. */
+  builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "version");
   json_builder_add_string_value (builder, "1");
@@ -133,51 +238,51 @@ connection_parameters_cb (SimRequest *request)
   sim_request_reply_json (request, 200, node);
 }
 
-/* New connections need the new passwords; open ones go on. */
+/* New connections need the new passwords; PostgreSQL checks a password
+ * only when a session starts, so open ones go on.
+ */
 static void
 rotate_cb (SimRequest *request)
 {
   g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   gpointer org_id;
-  gpointer password;
 
-  g_hash_table_iter_init (&iter, query_service.passwords);
-  while (g_hash_table_iter_next (&iter, &org_id, &password))
+  if (query_service.admin_conninfo != NULL)
     {
-      g_autofree char *rotated = new_password ();
-
-      if (!set_role_password (org_id, rotated, &error))
+      g_hash_table_iter_init (&iter, query_service.passwords);
+      while (g_hash_table_iter_next (&iter, &org_id, NULL))
         {
-          sim_request_reply_problem (request, 500, "SIM-0002-500", "Rotation failed", "%s", error->message);
-          return;
+          g_autofree char *rotated = new_password ();
+
+          if (!set_role_password (org_id, rotated, &error))
+            {
+              sim_request_reply_problem (request, 500, "SIM-0003-500", "Rotation failed", "%s", error->message);
+              return;
+            }
+          g_hash_table_iter_replace (&iter, g_steal_pointer (&rotated));
         }
-      g_hash_table_iter_replace (&iter, g_steal_pointer (&rotated));
     }
 
-  sim_request_reply_strings (request, 200, "rotated", "all", NULL);
+  soup_server_message_set_status (request->message, 204, NULL);
 }
 
 static guint
-ask_port (const char  *admin_conninfo,
-          GError     **error)
+ask_port (GError **error)
 {
-  PGconn *conn;
-  PGresult *result;
-  guint port = 0;
+  g_autoptr(PGresult) result = NULL;
+  guint64 port = 0;
 
-  if (!(conn = trib_test_pg_connect (admin_conninfo, NULL, error)))
+  /* We come in over the socket; clients over TCP, on this port. */
+  if (!(result = admin_exec ("SELECT setting FROM pg_settings WHERE name = 'port'", 0, NULL, error)))
     return 0;
 
-  /* The administrator comes in over the socket; clients over TCP. */
-  result = PQexec (conn, "SELECT setting FROM pg_settings WHERE name = 'port'");
-  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
-    port = (guint) g_ascii_strtoull (PQgetvalue (result, 0, 0), NULL, 10);
-  else
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", PQresultErrorMessage (result));
-
-  PQclear (result);
-  PQfinish (conn);
+  if (PQntuples (result) != 1 ||
+      !g_ascii_string_to_unsigned (PQgetvalue (result, 0, 0), 10, 1, G_MAXUINT16, &port, NULL))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "PostgreSQL did not say which port it uses");
+      return 0;
+    }
 
   return port;
 }
@@ -185,7 +290,10 @@ ask_port (const char  *admin_conninfo,
 /**
  * sim_query_service_register:
  * @admin_conninfo: (nullable): the superuser's way into a PostgreSQL
- *   with the demo template loaded, or %NULL to answer 503
+ *   with the demo data loaded (trib_test_pg_load_demo()), or %NULL to
+ *   answer 503
+ *
+ * Returns: %FALSE if that PostgreSQL cannot be reached
  */
 gboolean
 sim_query_service_register (SimServer   *server,
@@ -198,9 +306,12 @@ sim_query_service_register (SimServer   *server,
 
   if (admin_conninfo != NULL)
     {
-      if (!(query_service.port = ask_port (admin_conninfo, error)))
-        return FALSE;
       query_service.admin_conninfo = g_strdup (admin_conninfo);
+      if (!(query_service.port = ask_port (error)))
+        {
+          g_clear_pointer (&query_service.admin_conninfo, g_free);
+          return FALSE;
+        }
     }
 
   sim_server_add_route (server, "GET", "/data/foundation/query/connection_parameters", SIM_ROUTE_DEFAULT,
@@ -208,4 +319,17 @@ sim_query_service_register (SimServer   *server,
   sim_server_add_route (server, "POST", "/__sim/query/rotate", SIM_ROUTE_DEFAULT, rotate_cb);
 
   return TRUE;
+}
+
+/**
+ * sim_query_service_shutdown:
+ *
+ * Closes the connection to PostgreSQL, before the server stops.
+ */
+void
+sim_query_service_shutdown (void)
+{
+  g_clear_pointer (&query_service.admin, PQfinish);
+  g_clear_pointer (&query_service.admin_conninfo, g_free);
+  g_clear_pointer (&query_service.passwords, g_hash_table_unref);
 }

@@ -20,5 +20,6 @@ void sim_admin_register              (SimServer *server);
 gboolean sim_query_service_register  (SimServer   *server,
                                       const char  *admin_conninfo,
                                       GError     **error);
+void sim_query_service_shutdown      (void);
 
 G_END_DECLS

@@ -11,9 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* The database the demo datasets are generated into once, and copied from. */
-#define TRIB_TEST_PG_TEMPLATE "luma_template"
-
 extern const char trib_test_pg_demo_sql[];
 extern const char * const trib_test_pg_demo_tables[3];
 

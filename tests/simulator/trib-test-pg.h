@@ -8,17 +8,20 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <libpq-fe.h>
 
 G_BEGIN_DECLS
 
+/* The login role of the world's demo org, as Data Distiller names it. */
+#define TRIB_TEST_PG_DEMO_ROLE "B2C2D9A35F3E4C1A0A495C2B@AdobeOrg"
+
 /**
  * TribTestPg:
- * @port: where the server listens on 127.0.0.1, TLS only
+ * @port: where the server listens on 127.0.0.1, TLS and passwords only
  *
- * A throwaway PostgreSQL cluster: its own data directory, a loopback
- * port, a self-signed certificate. Used by the tests, the benchmarks and
- * the simulator's demo mode.
+ * A throwaway PostgreSQL cluster: its own directory, a loopback port, a
+ * self-signed certificate, and a Unix socket in the data directory on
+ * which the superuser `postgres` needs no password. Used by the tests,
+ * the benchmarks and the simulator's demo mode.
  */
 typedef struct
 {
@@ -32,22 +35,13 @@ typedef struct
   guint uid;
   guint gid;
   GSubprocess *server;
+  GSubprocess *watchdog;
 } TribTestPg;
 
 TribTestPg *trib_test_pg_start          (GError     **error);
 char       *trib_test_pg_admin_conninfo (TribTestPg  *pg,
                                          const char  *database);
 gboolean    trib_test_pg_load_demo      (TribTestPg  *pg,
-                                         GError     **error);
-gboolean    trib_test_pg_ensure_sandbox (const char  *admin_conninfo,
-                                         const char  *sandbox,
-                                         GError     **error);
-PGconn     *trib_test_pg_connect        (const char  *admin_conninfo,
-                                         const char  *database,
-                                         GError     **error);
-gboolean    trib_test_pg_exec           (const char  *admin_conninfo,
-                                         const char  *database,
-                                         const char  *sql,
                                          GError     **error);
 void        trib_test_pg_stop           (TribTestPg  *pg);
 
