@@ -170,3 +170,21 @@ trib_query_service_get_sandbox (TribQueryService *self)
 
   return self->sandbox;
 }
+
+/**
+ * trib_query_service_dup_database_name:
+ * @table_name: (nullable): a dataset's table, or %NULL (or empty) for all
+ *
+ * Data Distiller's database for a sandbox: `{sandbox}:all` for every
+ * dataset, `{sandbox}:{table}` for one, whose queries are faster.
+ *
+ * Returns: (transfer full): the database name
+ */
+char *
+trib_query_service_dup_database_name (const char *sandbox,
+                                      const char *table_name)
+{
+  g_return_val_if_fail (sandbox != NULL, NULL);
+
+  return g_strdup_printf ("%s:%s", sandbox, table_name != NULL && table_name[0] != '\0' ? table_name : "all");
+}

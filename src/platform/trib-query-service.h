@@ -20,4 +20,7 @@ TribQueryService   *trib_query_service_new        (TribPlatformClient *client);
 TribPlatformClient *trib_query_service_get_client (TribQueryService   *self);
 const char         *trib_query_service_get_sandbox (TribQueryService  *self);
 
+char               *trib_query_service_dup_database_name (const char *sandbox,
+                                                          const char *table_name);
+
 G_END_DECLS

@@ -88,7 +88,7 @@ dup_database (TribQueryPage *self)
   if (sandbox == NULL)
     return NULL;
 
-  return g_strdup_printf ("%s:%s", sandbox, table[0] != '\0' ? table : "all");
+  return trib_query_service_dup_database_name (sandbox, table);
 }
 
 static void
