@@ -116,6 +116,15 @@ one_history_row (gpointer data)
 }
 
 static gboolean
+tabs_saved (gpointer data)
+{
+  g_auto(GStrv) tabs = g_settings_get_strv (data, "query-tabs");
+
+  return g_strv_contains ((const char * const *) tabs,
+                          "SELECT a FROM luma_orders;\nSELECT a, b FROM luma_orders WHERE a > 1;");
+}
+
+static gboolean
 first_run_running (gpointer data)
 {
   GPtrArray *runs = trib_query_page_get_runs (data);
@@ -362,8 +371,8 @@ test_query_page (void)
   text = trib_query_editor_dup_text (editor);
   g_assert_cmpstr (text, ==, "SELECT a FROM luma_orders;\nSELECT a, b FROM luma_orders WHERE a > 1;");
 
-  /* The tabs' text is kept for the next start. */
-  trib_query_page_save_tabs (page);
+  /* The tabs' text is kept for the next start, once typing pauses. */
+  trib_ui_test_iterate_until (tabs_saved, settings, 10);
   tabs = g_settings_get_strv (settings, "query-tabs");
   g_assert_cmpuint (g_strv_length (tabs), ==, 3);
   g_assert_cmpuint (g_settings_get_uint (settings, "query-tab"), ==, 2);

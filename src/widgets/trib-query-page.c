@@ -39,6 +39,7 @@ struct _TribQueryPage
   GPtrArray *runs;              /* TribDistillerRun, of the last Run */
   GArray *run_offsets;          /* int: where each run's text starts in its editor */
   TribQueryEditor *run_editor;  /* the editor the runs came from */
+  guint save_source;            /* a save of the tabs' text, waiting for typing to pause */
   guint restoring : 1;
 
   /* Template widgets */
@@ -321,6 +322,7 @@ trib_query_page_save_tabs (TribQueryPage *self)
 
   g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
 
+  g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->settings == NULL || self->restoring)
     return;
 
@@ -344,6 +346,27 @@ static void
 save_tabs (TribQueryPage *self)
 {
   trib_query_page_save_tabs (self);
+}
+
+static gboolean
+save_tabs_cb (gpointer data)
+{
+  TribQueryPage *self = data;
+
+  self->save_source = 0;
+  trib_query_page_save_tabs (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Typing saves once it pauses, not at every key: each save copies every
+ * tab's text into the settings store.
+ */
+static void
+text_changed_cb (TribQueryPage *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add_seconds (1, save_tabs_cb, self);
 }
 
 static void
@@ -378,7 +401,7 @@ add_tab (TribQueryPage *self,
   g_signal_connect_object (trib_query_editor_get_buffer (editor), "changed",
                            G_CALLBACK (update_tab_title), page, G_CONNECT_SWAPPED);
   g_signal_connect_object (trib_query_editor_get_buffer (editor), "changed",
-                           G_CALLBACK (save_tabs), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
 
   return page;
 }
@@ -593,6 +616,9 @@ trib_query_page_dispose (GObject *object)
 {
   TribQueryPage *self = (TribQueryPage *)object;
 
+  /* What was typed last is not lost to the pause. */
+  if (self->save_source != 0)
+    trib_query_page_save_tabs (self);
   if (self->runs != NULL)
     clear_runs (self);
   drop_distiller (self);
