@@ -15,6 +15,7 @@
 #include <libpq-fe.h>
 
 #include "trib-distiller-error.h"
+#include "trib-distiller-pq.h"
 #include "trib-distiller-run-private.h"
 #include "trib-distiller-worker.h"
 
@@ -259,37 +260,6 @@ wait_for_endpoint (TribDistillerWorker  *self,
   return endpoint;
 }
 
-static PGconn *
-open_connection (TribSqlEndpoint  *endpoint,
-                 GError          **error)
-{
-  g_autofree char *port = g_strdup_printf ("%u", endpoint->port);
-  const char *keywords[] = {
-    "host", "port", "user", "password", "dbname",
-    "sslmode", "application_name", "connect_timeout", "client_encoding",
-    NULL
-  };
-  const char *values[] = {
-    endpoint->host, port, endpoint->user, endpoint->password, endpoint->database,
-    "require", "Tributary", "20", "UTF8",
-    NULL
-  };
-  PGconn *conn = PQconnectdbParams (keywords, values, FALSE);
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    {
-      g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (conn)));
-
-      g_set_error (error, TRIB_DISTILLER_ERROR, TRIB_DISTILLER_ERROR_CONNECT,
-                   /* Translators: %s is a database name such as prod:all, then the reason */
-                   _("Could not connect to “%s”: %s"), endpoint->database, reason);
-      PQfinish (conn);
-      return NULL;
-    }
-
-  return conn;
-}
-
 /* Opens a connection if there is none. Parameters are asked for anew for
  * every connection; if the server refuses them (the token rotated
  * between asking and connecting), fresh ones get one more try.
@@ -311,7 +281,7 @@ ensure_connection (TribDistillerWorker  *self,
       if (!(endpoint = wait_for_endpoint (self, attempt > 0, error)))
         return FALSE;
 
-      if ((self->conn = open_connection (endpoint, &local_error)))
+      if ((self->conn = trib_distiller_pq_connect (endpoint, &local_error)))
         {
           PQsetNoticeReceiver (self->conn, notice_cb, self);
           return TRUE;
@@ -325,24 +295,6 @@ ensure_connection (TribDistillerWorker  *self,
     }
 
   g_assert_not_reached ();
-}
-
-static GError *
-error_from_result (PGconn   *conn,
-                   PGresult *result)
-{
-  const char *primary = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-  const char *position = result ? PQresultErrorField (result, PG_DIAG_STATEMENT_POSITION) : NULL;
-  g_autofree char *fallback = NULL;
-
-  if (primary == NULL)
-    primary = fallback = g_strstrip (g_strdup (PQerrorMessage (conn)));
-
-  return trib_distiller_error_new_from_server (TRIB_DISTILLER_ERROR_SQL, primary,
-                                               result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL,
-                                               result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL,
-                                               result ? PQresultErrorField (result, PG_DIAG_MESSAGE_HINT) : NULL,
-                                               position ? (guint) g_ascii_strtoull (position, NULL, 10) : 0);
 }
 
 static void
@@ -379,23 +331,6 @@ send_batch (TribDistillerWorker  *self,
   post->kind = POST_BATCH;
   post->batch = g_steal_pointer (batch);
   send_post (self, post);
-}
-
-static void
-append_row (TribResultBatch  *batch,
-            PGresult         *result,
-            const char      **values,
-            int              *lengths)
-{
-  int n_columns = PQnfields (result);
-
-  for (int i = 0; i < n_columns; i++)
-    {
-      values[i] = PQgetisnull (result, 0, i) ? NULL : PQgetvalue (result, 0, i);
-      lengths[i] = PQgetlength (result, 0, i);
-    }
-
-  trib_result_batch_append_row (batch, values, lengths);
 }
 
 /* Before blocking for the next row, hands over the rows read so far if
@@ -440,7 +375,7 @@ execute (TribDistillerWorker *self,
 
   if (!PQsendQuery (self->conn, job->sql))
     {
-      error = error_from_result (self->conn, NULL);
+      error = trib_distiller_pq_error (self->conn, NULL);
       goto finish;
     }
   PQsetSingleRowMode (self->conn);
@@ -477,7 +412,7 @@ execute (TribDistillerWorker *self,
             }
           if (batch == NULL)
             batch = trib_result_batch_new (PQnfields (result), BATCH_ROWS);
-          append_row (batch, result, values, lengths);
+          trib_distiller_pq_append_row (batch, result, values, lengths);
 
           if (++since_clock >= CLOCK_EVERY)
             {
@@ -530,7 +465,7 @@ execute (TribDistillerWorker *self,
         case PGRES_PIPELINE_ABORTED:
         default:
           if (error == NULL)
-            error = error_from_result (self->conn, result);
+            error = trib_distiller_pq_error (self->conn, result);
           break;
         }
 
