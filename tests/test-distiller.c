@@ -114,6 +114,40 @@ test_one_dataset (void)
   g_assert_cmpstr (trib_distiller_error_get_sqlstate (trib_distiller_run_get_error (other)), ==, "42P01");
 }
 
+/* The worker must never deliver on its own thread, even while the main
+ * thread is busy elsewhere and the main context is free to acquire. */
+static void
+assert_on_main_thread (GObject    *object,
+                       GParamSpec *pspec,
+                       gpointer    main_thread)
+{
+  g_assert_true (g_thread_self () == main_thread);
+}
+
+static void
+test_delivered_on_main_thread (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) warm_up = run_and_wait (session, "SELECT 1");
+  g_autoptr(TribDistillerRun) run = NULL;
+  TribDistillerRunState queued_state;
+
+  assert_done (warm_up);
+
+  run = trib_distiller_session_run (session, "SELECT generate_series(1, 10)");
+  queued_state = trib_distiller_run_get_state (run);
+  g_signal_connect (run, "notify", G_CALLBACK (assert_on_main_thread), g_thread_self ());
+
+  /* Long enough for the worker to have run the statement to its end. */
+  g_usleep (G_USEC_PER_SEC / 2);
+  g_assert_false (trib_distiller_run_get_finished (run));
+  g_assert_cmpint (trib_distiller_run_get_state (run), ==, queued_state);
+
+  iterate_until_finished (run);
+  assert_done (run);
+  g_assert_cmpuint (trib_distiller_run_get_n_rows (run), ==, 10);
+}
+
 static void
 count_changes (GListModel *model,
                guint       position,
@@ -498,6 +532,7 @@ main (int   argc,
 
   g_test_add_func ("/tributary/distiller/connect-tls", test_connect_tls);
   g_test_add_func ("/tributary/distiller/one-dataset", test_one_dataset);
+  g_test_add_func ("/tributary/distiller/delivered-on-main-thread", test_delivered_on_main_thread);
   g_test_add_func ("/tributary/distiller/stream-rows", test_stream_rows);
   g_test_add_func ("/tributary/distiller/cancel", test_cancel);
   g_test_add_func ("/tributary/distiller/syntax-error", test_syntax_error);

@@ -141,13 +141,29 @@ deliver_post (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* g_main_context_invoke() would run @func right here, on the worker thread,
+ * whenever the main thread is between iterations; posts must stay on the
+ * main thread and in order, so they always go through a queued source. */
+static void
+queue_on_main (TribDistillerWorker *self,
+               GSourceFunc          func,
+               gpointer             data,
+               GDestroyNotify       destroy)
+{
+  g_autoptr (GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_set_static_name (source, "[tributary] distiller post");
+  g_source_attach (source, self->main_context);
+}
+
 static void
 send_post (TribDistillerWorker *self,
            Post                *post)
 {
   post->job = self->job;
-  g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, deliver_post, post,
-                              (GDestroyNotify) post_free);
+  queue_on_main (self, deliver_post, post, (GDestroyNotify) post_free);
 }
 
 static void
@@ -239,8 +255,7 @@ wait_for_endpoint (TribDistillerWorker  *self,
   self->endpoint_ready = FALSE;
   g_mutex_unlock (&self->mutex);
 
-  g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, request_endpoint_cb, request,
-                              (GDestroyNotify) endpoint_request_free);
+  queue_on_main (self, request_endpoint_cb, request, (GDestroyNotify) endpoint_request_free);
 
   g_mutex_lock (&self->mutex);
   while (!self->endpoint_ready && !self->closing)
