@@ -1,0 +1,204 @@
+/* trib-batch.c
+ *
+ * A Catalog batch: one load of data into a dataset.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-batch"
+
+#include "config.h"
+
+#include "trib-batch.h"
+#include "trib-xdm-json.h"
+
+struct _TribBatch
+{
+  GObject parent_instance;
+
+  char *id;
+  char *status;
+  GDateTime *created;
+  GDateTime *completed;
+  gint64 record_count;
+  gint64 failed_record_count;
+  char *error_summary;
+};
+
+G_DEFINE_FINAL_TYPE (TribBatch, trib_batch, G_TYPE_OBJECT)
+
+static void
+trib_batch_finalize (GObject *object)
+{
+  TribBatch *self = (TribBatch *) object;
+
+  g_free (self->id);
+  g_free (self->status);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->completed, g_date_time_unref);
+  g_free (self->error_summary);
+
+  G_OBJECT_CLASS (trib_batch_parent_class)->finalize (object);
+}
+
+static void
+trib_batch_class_init (TribBatchClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = trib_batch_finalize;
+}
+
+static void
+trib_batch_init (TribBatch *self)
+{
+  self->record_count = -1;
+  self->failed_record_count = -1;
+}
+
+static gint64
+get_count (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return -1;
+
+  return json_node_get_int (node);
+}
+
+/**
+ * trib_batch_new_from_json:
+ * @id: the key Catalog files the batch under
+ * @object: the batch's object
+ *
+ * Returns: (transfer full): the batch
+ */
+TribBatch *
+trib_batch_new_from_json (const char *id,
+                          JsonObject *object)
+{
+  TribBatch *self;
+  JsonArray *errors;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+
+  self = g_object_new (TRIB_TYPE_BATCH, NULL);
+  self->id = g_strdup (id);
+  self->status = g_strdup (trib_xdm_json_get_string (object, "status"));
+  self->created = trib_xdm_json_get_epoch_ms (object, "created");
+  self->completed = trib_xdm_json_get_epoch_ms (object, "completed");
+  self->record_count = get_count (object, "recordCount");
+  self->failed_record_count = get_count (object, "failedRecordCount");
+
+  /* The first error says what went wrong; the rest are usually more of it. */
+  if ((errors = trib_xdm_json_get_array (object, "errors")) &&
+      json_array_get_length (errors) > 0 &&
+      JSON_NODE_HOLDS_OBJECT (json_array_get_element (errors, 0)))
+    {
+      JsonObject *first = json_array_get_object_element (errors, 0);
+      const char *code = trib_xdm_json_get_string (first, "code");
+      const char *description = trib_xdm_json_get_string (first, "description");
+
+      if (code != NULL && description != NULL)
+        self->error_summary = g_strdup_printf ("%s: %s", code, description);
+      else
+        self->error_summary = g_strdup (description != NULL ? description : code);
+    }
+
+  return self;
+}
+
+const char *
+trib_batch_get_id (TribBatch *self)
+{
+  g_return_val_if_fail (TRIB_IS_BATCH (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * trib_batch_get_status:
+ * @self: a #TribBatch
+ *
+ * Returns: (nullable): Catalog's status, such as `success` or `failed`
+ */
+const char *
+trib_batch_get_status (TribBatch *self)
+{
+  g_return_val_if_fail (TRIB_IS_BATCH (self), NULL);
+
+  return self->status;
+}
+
+/**
+ * trib_batch_get_created:
+ * @self: a #TribBatch
+ *
+ * Returns: (nullable) (transfer none): when the batch was created
+ */
+GDateTime *
+trib_batch_get_created (TribBatch *self)
+{
+  g_return_val_if_fail (TRIB_IS_BATCH (self), NULL);
+
+  return self->created;
+}
+
+/**
+ * trib_batch_get_completed:
+ * @self: a #TribBatch
+ *
+ * Returns: (nullable) (transfer none): when the batch finished
+ */
+GDateTime *
+trib_batch_get_completed (TribBatch *self)
+{
+  g_return_val_if_fail (TRIB_IS_BATCH (self), NULL);
+
+  return self->completed;
+}
+
+/**
+ * trib_batch_get_record_count:
+ * @self: a #TribBatch
+ *
+ * Returns: the records the batch loaded, or -1 if Catalog does not say
+ */
+gint64
+trib_batch_get_record_count (TribBatch *self)
+{
+  g_return_val_if_fail (TRIB_IS_BATCH (self), -1);
+
+  return self->record_count;
+}
+
+/**
+ * trib_batch_get_failed_record_count:
+ * @self: a #TribBatch
+ *
+ * Returns: the records the batch could not load, or -1 if Catalog does not say
+ */
+gint64
+trib_batch_get_failed_record_count (TribBatch *self)
+{
+  g_return_val_if_fail (TRIB_IS_BATCH (self), -1);
+
+  return self->failed_record_count;
+}
+
+/**
+ * trib_batch_get_error_summary:
+ * @self: a #TribBatch
+ *
+ * Returns: (nullable): the first error Catalog recorded, as `CODE: description`
+ */
+const char *
+trib_batch_get_error_summary (TribBatch *self)
+{
+  g_return_val_if_fail (TRIB_IS_BATCH (self), NULL);
+
+  return self->error_summary;
+}

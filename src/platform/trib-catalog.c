@@ -1,0 +1,647 @@
+/* trib-catalog.c
+ *
+ * Catalog (datasets and their batches) and the Dataset Service's data
+ * usage labels.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-catalog"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "trib-catalog.h"
+#include "trib-platform-error.h"
+#include "trib-xdm-json.h"
+
+#define CATALOG_PATH "/data/foundation/catalog"
+#define DATASET_SERVICE_PATH "/data/foundation/dataset"
+
+/* Only what the pages show: a dataset's full object can be kilobytes. */
+#define LIST_PROPERTIES "name,description,created,updated,schemaRef,fileDescription,tags,lastBatchId,lastBatchStatus"
+
+/* The form Catalog keeps of the schema the dataset follows (seed 002). */
+#define SCHEMA_CONTENT_TYPE "application/vnd.adobe.xed-full-notext+json; version=1"
+
+static GError *
+invalid_response (const char *what)
+{
+  return g_error_new (TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
+                      _("Catalog answered without %s."), what);
+}
+
+static char *
+escape (const char *text)
+{
+  return g_uri_escape_string (text, NULL, FALSE);
+}
+
+/* Catalog answers lists as one object, each item filed under its id. */
+static GPtrArray *
+datasets_from_json (JsonNode  *root,
+                    GError   **error)
+{
+  g_autoptr(GPtrArray) datasets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GList) ids = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_propagate_error (error, invalid_response (_("a list of datasets")));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  ids = json_object_get_members (object);
+
+  for (const GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (object, l->data);
+      TribDataset *dataset;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+
+      if (!(dataset = trib_dataset_new_from_json (l->data, json_node_get_object (node), error)))
+        return NULL;
+
+      g_ptr_array_add (datasets, dataset);
+    }
+
+  return g_steal_pointer (&datasets);
+}
+
+typedef struct
+{
+  TribPlatformClient *client;
+  char *search;
+} ListSource;
+
+static void
+list_source_free (ListSource *source)
+{
+  g_clear_object (&source->client);
+  g_free (source->search);
+  g_free (source);
+}
+
+static void
+dataset_page_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) datasets = NULL;
+  g_autoptr(GError) error = NULL;
+  guint start = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  char *next = NULL;
+
+  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)) ||
+      !(datasets = datasets_from_json (root, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Catalog gives no total and no link: a full page may have a next one. */
+  if (datasets->len >= TRIB_CATALOG_PAGE_SIZE)
+    next = g_strdup_printf ("%u", start + datasets->len);
+
+  g_task_return_pointer (task, trib_page_new (g_steal_pointer (&datasets), next),
+                         (GDestroyNotify) trib_page_free);
+}
+
+static void
+fetch_dataset_page (gpointer             fetch_data,
+                    const char          *cursor,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  ListSource *source = fetch_data;
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GString) path = g_string_new (CATALOG_PATH "/dataSets");
+  guint64 start = 0;
+
+  g_task_set_source_tag (task, fetch_dataset_page);
+
+  if (cursor != NULL)
+    g_ascii_string_to_unsigned (cursor, 10, 0, G_MAXUINT, &start, NULL);
+  g_task_set_task_data (task, GUINT_TO_POINTER ((guint) start), NULL);
+
+  g_string_append_printf (path, "?limit=%u&start=%u&orderBy=asc:name&properties=" LIST_PROPERTIES,
+                          TRIB_CATALOG_PAGE_SIZE, (guint) start);
+  if (source->search != NULL)
+    {
+      g_autofree char *pattern = g_regex_escape_string (source->search, -1);
+      g_autofree char *escaped = escape (pattern);
+
+      g_string_append_printf (path, "&property=name~%s", escaped);
+    }
+
+  trib_platform_client_call_async (source->client, "GET", path->str, NULL, NULL, TRIB_CALL_NONE,
+                                   cancellable, dataset_page_cb, g_steal_pointer (&task));
+}
+
+/**
+ * trib_catalog_list_datasets:
+ * @client: a #TribPlatformClient
+ * @search: (nullable): only datasets whose name contains this, ignoring case
+ *
+ * Lists the current sandbox's datasets by name, a page at a time as a
+ * view scrolls.
+ *
+ * Returns: (transfer full): a #TribPagedList of #TribDataset
+ */
+TribPagedList *
+trib_catalog_list_datasets (TribPlatformClient *client,
+                            const char         *search)
+{
+  ListSource *source;
+
+  g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (client), NULL);
+
+  source = g_new0 (ListSource, 1);
+  source->client = g_object_ref (client);
+  source->search = search != NULL && search[0] != '\0' ? g_strdup (search) : NULL;
+
+  return trib_paged_list_new (TRIB_TYPE_DATASET, fetch_dataset_page, source,
+                              (GDestroyNotify) list_source_free);
+}
+
+static void
+get_dataset_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) datasets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)) ||
+      !(datasets = datasets_from_json (root, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (datasets->len == 0)
+    {
+      g_task_return_error (task, invalid_response (_("the dataset")));
+      return;
+    }
+
+  g_task_return_pointer (task, g_object_ref (g_ptr_array_index (datasets, 0)), g_object_unref);
+}
+
+/**
+ * trib_catalog_get_dataset_async:
+ * @client: a #TribPlatformClient
+ * @dataset_id: a dataset id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the dataset
+ * @user_data: data for @callback
+ *
+ * Looks one dataset up, with all its properties.
+ */
+void
+trib_catalog_get_dataset_async (TribPlatformClient  *client,
+                                const char          *dataset_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (dataset_id != NULL);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_catalog_get_dataset_async);
+
+  escaped = escape (dataset_id);
+  path = g_strconcat (CATALOG_PATH "/dataSets/", escaped, NULL);
+  trib_platform_client_call_async (client, "GET", path, NULL, NULL, TRIB_CALL_NONE, cancellable,
+                                   get_dataset_cb, g_steal_pointer (&task));
+}
+
+/**
+ * trib_catalog_get_dataset_finish:
+ * @result: the #GAsyncResult
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the dataset
+ */
+TribDataset *
+trib_catalog_get_dataset_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+list_batches_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) batches = NULL;
+  g_autoptr(GList) ids = NULL;
+  JsonObject *object_root;
+
+  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_task_return_error (task, invalid_response (_("a list of batches")));
+      return;
+    }
+
+  batches = g_list_store_new (TRIB_TYPE_BATCH);
+  object_root = json_node_get_object (root);
+  ids = json_object_get_members (object_root);
+  for (const GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (object_root, l->data);
+      g_autoptr(TribBatch) batch = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+
+      batch = trib_batch_new_from_json (l->data, json_node_get_object (node));
+      g_list_store_append (batches, batch);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&batches), g_object_unref);
+}
+
+/**
+ * trib_catalog_list_batches_async:
+ * @client: a #TribPlatformClient
+ * @dataset_id: a dataset id
+ * @limit: how many of the newest batches, at most %TRIB_CATALOG_PAGE_SIZE
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the batches
+ * @user_data: data for @callback
+ *
+ * Lists the dataset's most recent batches, newest first.
+ */
+void
+trib_catalog_list_batches_async (TribPlatformClient  *client,
+                                 const char          *dataset_id,
+                                 guint                limit,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (dataset_id != NULL);
+  g_return_if_fail (limit > 0 && limit <= TRIB_CATALOG_PAGE_SIZE);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_catalog_list_batches_async);
+
+  escaped = escape (dataset_id);
+  path = g_strdup_printf (CATALOG_PATH "/batches?dataSet=%s&orderBy=desc:created&limit=%u", escaped, limit);
+  trib_platform_client_call_async (client, "GET", path, NULL, NULL, TRIB_CALL_NONE, cancellable,
+                                   list_batches_cb, g_steal_pointer (&task));
+}
+
+/**
+ * trib_catalog_list_batches_finish:
+ * @result: the #GAsyncResult
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): a #GListModel of #TribBatch
+ */
+GListModel *
+trib_catalog_list_batches_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+create_dataset_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *reference = NULL;
+  const char *slash;
+
+  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The answer is ["@/dataSets/{id}"]. */
+  if (JSON_NODE_HOLDS_ARRAY (root) && json_array_get_length (json_node_get_array (root)) > 0)
+    {
+      JsonNode *first = json_array_get_element (json_node_get_array (root), 0);
+
+      if (json_node_get_value_type (first) == G_TYPE_STRING)
+        reference = json_node_get_string (first);
+    }
+
+  if (reference == NULL || !g_str_has_prefix (reference, "@/dataSets/") ||
+      (slash = strrchr (reference, '/'))[1] == '\0')
+    {
+      g_task_return_error (task, invalid_response (_("the new dataset's id")));
+      return;
+    }
+
+  g_task_return_pointer (task, g_strdup (slash + 1), g_free);
+}
+
+/**
+ * trib_catalog_create_dataset_async:
+ * @client: a #TribPlatformClient
+ * @name: the dataset's name
+ * @description: (nullable): what it holds
+ * @schema_id: the `$id` of the XDM schema it follows
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the new dataset's id
+ * @user_data: data for @callback
+ *
+ * Creates a Parquet dataset with a data source, as seeds 002 and 004 do.
+ * Never retried: a second try could create a second dataset.
+ */
+void
+trib_catalog_create_dataset_async (TribPlatformClient  *client,
+                                   const char          *name,
+                                   const char          *description,
+                                   const char          *schema_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (schema_id != NULL);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_catalog_create_dataset_async);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, name);
+  if (description != NULL && description[0] != '\0')
+    {
+      json_builder_set_member_name (builder, "description");
+      json_builder_add_string_value (builder, description);
+    }
+  json_builder_set_member_name (builder, "schemaRef");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, schema_id);
+  json_builder_set_member_name (builder, "contentType");
+  json_builder_add_string_value (builder, SCHEMA_CONTENT_TYPE);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "fileDescription");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "parquet");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  trib_platform_client_call_async (client, "POST", CATALOG_PATH "/dataSets?requestDataSource=true", body, NULL,
+                                   TRIB_CALL_NONE, cancellable, create_dataset_cb, g_steal_pointer (&task));
+}
+
+/**
+ * trib_catalog_create_dataset_finish:
+ * @result: the #GAsyncResult
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the new dataset's id
+ */
+char *
+trib_catalog_create_dataset_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+delete_dataset_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+
+  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * trib_catalog_delete_dataset_async:
+ * @client: a #TribPlatformClient
+ * @dataset_id: a dataset id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once it is gone
+ * @user_data: data for @callback
+ *
+ * Deletes a dataset and the data in it.
+ */
+void
+trib_catalog_delete_dataset_async (TribPlatformClient  *client,
+                                   const char          *dataset_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (dataset_id != NULL);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_catalog_delete_dataset_async);
+
+  escaped = escape (dataset_id);
+  path = g_strconcat (CATALOG_PATH "/dataSets/", escaped, NULL);
+  trib_platform_client_call_async (client, "DELETE", path, NULL, NULL, TRIB_CALL_NONE, cancellable,
+                                   delete_dataset_cb, g_steal_pointer (&task));
+}
+
+gboolean
+trib_catalog_delete_dataset_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GStrv labels;
+  GStrv field_labels;
+} Labels;
+
+static void
+labels_free (Labels *labels)
+{
+  g_strfreev (labels->labels);
+  g_strfreev (labels->field_labels);
+  g_free (labels);
+}
+
+static void
+get_labels_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) field_labels = g_strv_builder_new ();
+  JsonArray *optional;
+  Labels *labels;
+
+  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_task_return_new_error (task, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
+                               _("The Dataset Service answered without labels."));
+      return;
+    }
+
+  /* Field labels come as {"option": {"schemaPath": …}, "labels": […]}. */
+  optional = trib_xdm_json_get_array (json_node_get_object (root), "optionalLabels");
+  for (guint i = 0; optional != NULL && i < json_array_get_length (optional); i++)
+    {
+      JsonNode *element = json_array_get_element (optional, i);
+      JsonObject *option;
+      g_auto(GStrv) values = NULL;
+      g_autofree char *joined = NULL;
+      g_autofree char *line = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element) ||
+          !(option = trib_xdm_json_get_object (json_node_get_object (element), "option")) ||
+          trib_xdm_json_get_string (option, "schemaPath") == NULL)
+        continue;
+
+      values = trib_xdm_json_get_strv (json_node_get_object (element), "labels");
+      joined = g_strjoinv (", ", values);
+      line = g_strdup_printf ("%s: %s", trib_xdm_json_get_string (option, "schemaPath"), joined);
+      g_strv_builder_add (field_labels, line);
+    }
+
+  labels = g_new0 (Labels, 1);
+  labels->labels = trib_xdm_json_get_strv (json_node_get_object (root), "labels");
+  labels->field_labels = g_strv_builder_end (field_labels);
+  g_task_return_pointer (task, labels, (GDestroyNotify) labels_free);
+}
+
+/**
+ * trib_catalog_get_labels_async:
+ * @client: a #TribPlatformClient
+ * @dataset_id: a dataset id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the labels
+ * @user_data: data for @callback
+ *
+ * Reads the dataset's data usage labels (C1, I2 …) from the Dataset Service.
+ */
+void
+trib_catalog_get_labels_async (TribPlatformClient  *client,
+                               const char          *dataset_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (dataset_id != NULL);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_catalog_get_labels_async);
+
+  escaped = escape (dataset_id);
+  path = g_strconcat (DATASET_SERVICE_PATH "/datasets/", escaped, "/labels", NULL);
+  trib_platform_client_call_async (client, "GET", path, NULL, NULL, TRIB_CALL_NONE, cancellable,
+                                   get_labels_cb, g_steal_pointer (&task));
+}
+
+/**
+ * trib_catalog_get_labels_finish:
+ * @result: the #GAsyncResult
+ * @labels: (out) (transfer full): the dataset's own labels
+ * @field_labels: (out) (transfer full): labels of single fields, as
+ *   `/path/of/field: I1, I2`
+ * @error: a location for a #GError
+ *
+ * Returns: whether the labels could be read
+ */
+gboolean
+trib_catalog_get_labels_finish (GAsyncResult  *result,
+                                GStrv         *labels,
+                                GStrv         *field_labels,
+                                GError       **error)
+{
+  Labels *found;
+
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  if (!(found = g_task_propagate_pointer (G_TASK (result), error)))
+    return FALSE;
+
+  if (labels != NULL)
+    *labels = g_steal_pointer (&found->labels);
+  if (field_labels != NULL)
+    *field_labels = g_steal_pointer (&found->field_labels);
+  labels_free (found);
+
+  return TRUE;
+}

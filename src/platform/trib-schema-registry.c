@@ -1,0 +1,781 @@
+/* trib-schema-registry.c
+ *
+ * The XDM Schema Registry: listing schemas, classes, field groups and
+ * data types, resolving a schema's fields, and creating schemas and
+ * ad hoc classes as seeds 002 and 004 do.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-schema-registry"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "trib-platform-error.h"
+#include "trib-schema-registry.h"
+#include "trib-xdm-json.h"
+
+#define REGISTRY_PATH "/data/foundation/schemaregistry"
+#define ADHOC_BEHAVIOR "https://ns.adobe.com/xdm/data/adhoc"
+
+/* Listing takes an Accept without a version, lookups one with it. */
+#define ACCEPT_LIST "application/vnd.adobe.xed+json"
+#define ACCEPT_STORED "application/vnd.adobe.xed+json; version=1"
+#define ACCEPT_RESOLVED "application/vnd.adobe.xed-full+json; version=1"
+#define ACCEPT_DESCRIPTORS "application/vnd.adobe.xdm-v2+json"
+
+static const char *
+kind_segment (TribXdmKind kind)
+{
+  switch (kind)
+    {
+    case TRIB_XDM_KIND_SCHEMA:
+      return "schemas";
+    case TRIB_XDM_KIND_CLASS:
+      return "classes";
+    case TRIB_XDM_KIND_FIELD_GROUP:
+      return "fieldgroups";
+    case TRIB_XDM_KIND_DATA_TYPE:
+      return "datatypes";
+    default:
+      g_return_val_if_reached ("schemas");
+    }
+}
+
+static const char *
+container_segment (TribXdmContainer container)
+{
+  return container == TRIB_XDM_CONTAINER_GLOBAL ? "global" : "tenant";
+}
+
+static char *
+resource_path (TribXdmKind  kind,
+               const char  *id)
+{
+  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+
+  return g_strdup_printf (REGISTRY_PATH "/%s/%s/%s", container_segment (trib_xdm_container_for_id (id)),
+                          kind_segment (kind), escaped);
+}
+
+static GError *
+invalid_response (const char *what)
+{
+  return g_error_new (TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
+                      _("The Schema Registry answered without %s."), what);
+}
+
+typedef struct
+{
+  TribPlatformClient *client;
+  TribXdmKind kind;
+  TribXdmContainer container;
+  char *filter;
+} ListSource;
+
+static void
+list_source_free (ListSource *source)
+{
+  g_clear_object (&source->client);
+  g_free (source->filter);
+  g_free (source);
+}
+
+static void
+list_page_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) resources = NULL;
+  ListSource *source = g_task_get_task_data (task);
+  JsonArray *results;
+  JsonObject *page;
+  const char *next = NULL;
+
+  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      !(results = trib_xdm_json_get_array (json_node_get_object (root), "results")))
+    {
+      g_task_return_error (task, invalid_response (_("a list of results")));
+      return;
+    }
+
+  resources = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonNode *element = json_array_get_element (results, i);
+      TribXdmResource *resource;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+
+      if (!(resource = trib_xdm_resource_new_from_json (source->kind, json_node_get_object (element), &error)))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_ptr_array_add (resources, resource);
+    }
+
+  /* _page.next is the start value of the next page, null on the last. */
+  if ((page = trib_xdm_json_get_object (json_node_get_object (root), "_page")))
+    next = trib_xdm_json_get_string (page, "next");
+
+  g_task_return_pointer (task, trib_page_new (g_steal_pointer (&resources), g_strdup (next)),
+                         (GDestroyNotify) trib_page_free);
+}
+
+static void
+fetch_list_page (gpointer             fetch_data,
+                 const char          *cursor,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  ListSource *source = fetch_data;
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GString) path = g_string_new (REGISTRY_PATH);
+
+  g_task_set_source_tag (task, fetch_list_page);
+  g_task_set_task_data (task, source, NULL);
+
+  g_string_append_printf (path, "/%s/%s?orderby=title&limit=%u", container_segment (source->container),
+                          kind_segment (source->kind), TRIB_SCHEMA_REGISTRY_PAGE_SIZE);
+  if (cursor != NULL)
+    {
+      g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
+
+      g_string_append_printf (path, "&start=%s", escaped);
+    }
+  if (source->filter != NULL)
+    {
+      g_autofree char *escaped = g_uri_escape_string (source->filter, NULL, FALSE);
+
+      g_string_append_printf (path, "&property=%s", escaped);
+    }
+
+  trib_platform_client_call_async (source->client, "GET", path->str, NULL, ACCEPT_LIST, TRIB_CALL_NONE,
+                                   cancellable, list_page_cb, g_steal_pointer (&task));
+}
+
+/* Filters are comma-separated, so a comma the user typed must not split one. */
+static char *
+title_filter (const char *search)
+{
+  g_autofree char *pattern = g_regex_escape_string (search, -1);
+  g_auto(GStrv) parts = g_strsplit (pattern, ",", -1);
+  g_autofree char *joined = g_strjoinv ("\\x2c", parts);
+
+  return g_strconcat ("title~", joined, NULL);
+}
+
+/**
+ * trib_schema_registry_list:
+ * @client: a #TribPlatformClient
+ * @kind: what to list
+ * @container: the organization's resources, or Adobe's
+ * @search: (nullable): only those whose title contains this, ignoring case
+ * @compatible_class_id: (nullable): for field groups, only those meant
+ *   for this class
+ *
+ * Lists resources by title, a page at a time as a view scrolls.
+ *
+ * Returns: (transfer full): a #TribPagedList of #TribXdmResource
+ */
+TribPagedList *
+trib_schema_registry_list (TribPlatformClient *client,
+                           TribXdmKind         kind,
+                           TribXdmContainer    container,
+                           const char         *search,
+                           const char         *compatible_class_id)
+{
+  g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func (g_free);
+  ListSource *source;
+
+  g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (client), NULL);
+
+  if (search != NULL && search[0] != '\0')
+    g_ptr_array_add (filters, title_filter (search));
+  if (compatible_class_id != NULL)
+    g_ptr_array_add (filters, g_strconcat ("meta:intendedToExtend==", compatible_class_id, NULL));
+  g_ptr_array_add (filters, NULL);
+
+  source = g_new0 (ListSource, 1);
+  source->client = g_object_ref (client);
+  source->kind = kind;
+  source->container = container;
+  if (filters->len > 1)
+    source->filter = g_strjoinv (",", (char **) filters->pdata);
+
+  return trib_paged_list_new (TRIB_TYPE_XDM_RESOURCE, fetch_list_page, source,
+                              (GDestroyNotify) list_source_free);
+}
+
+static void
+resource_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  TribXdmKind kind = GPOINTER_TO_INT (g_task_get_task_data (task));
+  TribXdmResource *resource;
+
+  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_task_return_error (task, invalid_response (_("the resource")));
+      return;
+    }
+
+  if (!(resource = trib_xdm_resource_new_from_json (kind, json_node_get_object (root), &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, resource, g_object_unref);
+}
+
+/**
+ * trib_schema_registry_get_async:
+ * @client: a #TribPlatformClient
+ * @kind: what @id is
+ * @id: the resource's `$id`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the resource
+ * @user_data: data for @callback
+ *
+ * Looks one resource up, in its stored form.
+ */
+void
+trib_schema_registry_get_async (TribPlatformClient  *client,
+                                TribXdmKind          kind,
+                                const char          *id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (id != NULL);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_schema_registry_get_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (kind), NULL);
+
+  path = resource_path (kind, id);
+  trib_platform_client_call_async (client, "GET", path, NULL, ACCEPT_STORED, TRIB_CALL_NONE, cancellable,
+                                   resource_cb, g_steal_pointer (&task));
+}
+
+/**
+ * trib_schema_registry_get_finish:
+ * @result: the #GAsyncResult
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the resource
+ */
+TribXdmResource *
+trib_schema_registry_get_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  JsonNode *resolved;
+  JsonNode *descriptors;
+  guint pending;
+  GError *error;
+  GListModel *fields;
+  guint n_fields;
+} LoadFields;
+
+static void
+load_fields_free (LoadFields *load)
+{
+  g_clear_pointer (&load->resolved, json_node_unref);
+  g_clear_pointer (&load->descriptors, json_node_unref);
+  g_clear_error (&load->error);
+  g_clear_object (&load->fields);
+  g_free (load);
+}
+
+static void
+build_tree_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  LoadFields *load = task_data;
+
+  load->fields = trib_xdm_field_build_tree (json_node_get_object (load->resolved), load->descriptors,
+                                            &load->n_fields);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+field_part_done (GTask *task)
+{
+  LoadFields *load = g_task_get_task_data (task);
+
+  if (--load->pending > 0)
+    return;
+
+  if (load->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&load->error));
+      return;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (load->resolved))
+    {
+      g_task_return_error (task, invalid_response (_("the schema's fields")));
+      return;
+    }
+
+  g_task_run_in_thread (task, build_tree_worker);
+}
+
+static void
+resolved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadFields *load = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!(load->resolved = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+    g_propagate_error (&load->error, error);
+
+  field_part_done (task);
+}
+
+static void
+descriptors_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadFields *load = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Without descriptors the fields are still worth showing, unmarked. */
+  if (!(load->descriptors = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+    g_debug ("No identity descriptors: %s", error->message);
+
+  field_part_done (task);
+}
+
+/**
+ * trib_schema_registry_load_fields_async:
+ * @client: a #TribPlatformClient
+ * @kind: what @id is
+ * @id: the resource's `$id`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the field tree
+ * @user_data: data for @callback
+ *
+ * Reads the resource resolved into all its fields, and for a tenant
+ * schema its identity descriptors, and builds the field tree on a
+ * worker thread.
+ */
+void
+trib_schema_registry_load_fields_async (TribPlatformClient  *client,
+                                        TribXdmKind          kind,
+                                        const char          *id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  LoadFields *load;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (id != NULL);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_schema_registry_load_fields_async);
+  load = g_new0 (LoadFields, 1);
+  load->pending = 1;
+  g_task_set_task_data (task, load, (GDestroyNotify) load_fields_free);
+
+  path = resource_path (kind, id);
+  trib_platform_client_call_async (client, "GET", path, NULL, ACCEPT_RESOLVED, TRIB_CALL_NONE, cancellable,
+                                   resolved_cb, g_object_ref (task));
+
+  if (kind == TRIB_XDM_KIND_SCHEMA && trib_xdm_container_for_id (id) == TRIB_XDM_CONTAINER_TENANT)
+    {
+      g_autofree char *filter = g_strconcat ("xdm:sourceSchema==", id, NULL);
+      g_autofree char *escaped = g_uri_escape_string (filter, NULL, FALSE);
+      g_autofree char *descriptors_path = g_strconcat (REGISTRY_PATH "/tenant/descriptors?property=", escaped, NULL);
+
+      load->pending++;
+      trib_platform_client_call_async (client, "GET", descriptors_path, NULL, ACCEPT_DESCRIPTORS,
+                                       TRIB_CALL_NONE, cancellable, descriptors_cb, g_object_ref (task));
+    }
+}
+
+/**
+ * trib_schema_registry_load_fields_finish:
+ * @result: the #GAsyncResult
+ * @n_fields: (out) (optional): how many fields there are, at every depth
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): a #GListModel of the top-level #TribXdmField
+ */
+GListModel *
+trib_schema_registry_load_fields_finish (GAsyncResult  *result,
+                                         guint         *n_fields,
+                                         GError       **error)
+{
+  LoadFields *load;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  load = g_task_get_task_data (G_TASK (result));
+  if (n_fields != NULL)
+    *n_fields = load->n_fields;
+
+  return g_object_ref (load->fields);
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  TribXdmKind kind = GPOINTER_TO_INT (g_task_get_task_data (task));
+  TribXdmResource *resource;
+
+  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      !(resource = trib_xdm_resource_new_from_json (kind, json_node_get_object (root), &error)))
+    {
+      g_task_return_error (task, error != NULL ? g_steal_pointer (&error) : invalid_response (_("the new resource")));
+      return;
+    }
+
+  g_task_return_pointer (task, resource, g_object_unref);
+}
+
+static void
+add_ref (JsonBuilder *builder,
+         const char  *id)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "$ref");
+  json_builder_add_string_value (builder, id);
+  json_builder_end_object (builder);
+}
+
+/**
+ * trib_schema_registry_create_schema_async:
+ * @client: a #TribPlatformClient
+ * @title: the schema's title, unique among the sandbox's schemas
+ * @description: (nullable): what it describes
+ * @class_id: the class it implements
+ * @field_group_ids: (nullable): the field groups it adds, each meant for @class_id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the new schema
+ * @user_data: data for @callback
+ *
+ * Creates a tenant schema, with the payload of seed 002. Never retried.
+ */
+void
+trib_schema_registry_create_schema_async (TribPlatformClient  *client,
+                                          const char          *title,
+                                          const char          *description,
+                                          const char          *class_id,
+                                          const char * const  *field_group_ids,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (class_id != NULL);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_schema_registry_create_schema_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (TRIB_XDM_KIND_SCHEMA), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "object");
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, description != NULL ? description : "");
+  json_builder_set_member_name (builder, "allOf");
+  json_builder_begin_array (builder);
+  add_ref (builder, class_id);
+  for (guint i = 0; field_group_ids != NULL && field_group_ids[i] != NULL; i++)
+    add_ref (builder, field_group_ids[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "meta:containerId");
+  json_builder_add_string_value (builder, "tenant");
+  json_builder_set_member_name (builder, "meta:resourceType");
+  json_builder_add_string_value (builder, "schemas");
+  json_builder_set_member_name (builder, "meta:xdmType");
+  json_builder_add_string_value (builder, "object");
+  json_builder_set_member_name (builder, "meta:class");
+  json_builder_add_string_value (builder, class_id);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  trib_platform_client_call_async (client, "POST", REGISTRY_PATH "/tenant/schemas", body, NULL, TRIB_CALL_NONE,
+                                   cancellable, created_cb, g_steal_pointer (&task));
+}
+
+/**
+ * trib_schema_registry_create_schema_finish:
+ * @result: the #GAsyncResult
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the new schema
+ */
+TribXdmResource *
+trib_schema_registry_create_schema_finish (GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * trib_schema_registry_create_adhoc_class_async:
+ * @client: a #TribPlatformClient
+ * @title: the class's title, unique among the sandbox's classes
+ * @description: (nullable): what it describes
+ * @fields: (array length=n_fields): the fields of the source data
+ * @n_fields: how many
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the new class
+ * @user_data: data for @callback
+ *
+ * Creates an ad hoc class, whose fields only one dataset uses, as the
+ * protocols source of seed 004 needs for raw data. Never retried.
+ */
+void
+trib_schema_registry_create_adhoc_class_async (TribPlatformClient     *client,
+                                               const char             *title,
+                                               const char             *description,
+                                               const TribXdmFieldSpec *fields,
+                                               guint                   n_fields,
+                                               GCancellable           *cancellable,
+                                               GAsyncReadyCallback     callback,
+                                               gpointer                user_data)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (fields != NULL || n_fields == 0);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_schema_registry_create_adhoc_class_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (TRIB_XDM_KIND_CLASS), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, description != NULL ? description : "");
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "object");
+  json_builder_set_member_name (builder, "allOf");
+  json_builder_begin_array (builder);
+  add_ref (builder, ADHOC_BEHAVIOR);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "properties");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "_adhoc");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "object");
+  json_builder_set_member_name (builder, "properties");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      json_builder_set_member_name (builder, fields[i].name);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, fields[i].type);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  trib_platform_client_call_async (client, "POST", REGISTRY_PATH "/tenant/classes", body, NULL, TRIB_CALL_NONE,
+                                   cancellable, created_cb, g_steal_pointer (&task));
+}
+
+/**
+ * trib_schema_registry_create_adhoc_class_finish:
+ * @result: the #GAsyncResult
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the new class
+ */
+TribXdmResource *
+trib_schema_registry_create_adhoc_class_finish (GAsyncResult  *result,
+                                                GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+
+  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * trib_schema_registry_delete_schema_async:
+ * @client: a #TribPlatformClient
+ * @id: a tenant schema's `$id`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once it is gone
+ * @user_data: data for @callback
+ */
+void
+trib_schema_registry_delete_schema_async (TribPlatformClient  *client,
+                                          const char          *id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (id != NULL);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_schema_registry_delete_schema_async);
+
+  path = resource_path (TRIB_XDM_KIND_SCHEMA, id);
+  trib_platform_client_call_async (client, "DELETE", path, NULL, NULL, TRIB_CALL_NONE, cancellable,
+                                   deleted_cb, g_steal_pointer (&task));
+}
+
+gboolean
+trib_schema_registry_delete_schema_finish (GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * trib_schema_registry_find_culprit:
+ * @error: an error from a create call
+ * @candidates: what the user chose: ids, field names, the title
+ *
+ * The registry's errors name what they refuse; this finds which of the
+ * user's choices that is, so a form can mark it.
+ *
+ * Returns: (nullable): the longest candidate the error mentions
+ */
+const char *
+trib_schema_registry_find_culprit (const GError       *error,
+                                   const char * const *candidates)
+{
+  const char *detail;
+  const char *culprit = NULL;
+
+  g_return_val_if_fail (candidates != NULL, NULL);
+
+  if (error == NULL || !(detail = trib_platform_error_get_detail (error)))
+    return NULL;
+
+  for (guint i = 0; candidates[i] != NULL; i++)
+    if (candidates[i][0] != '\0' && strstr (detail, candidates[i]) != NULL &&
+        (culprit == NULL || strlen (candidates[i]) > strlen (culprit)))
+      culprit = candidates[i];
+
+  return culprit;
+}
+
+/**
+ * trib_schema_registry_is_valid_field_name:
+ * @name: a field name
+ *
+ * Returns: whether XDM accepts @name: letters, digits and underscores,
+ *   not starting with a digit
+ */
+gboolean
+trib_schema_registry_is_valid_field_name (const char *name)
+{
+  if (name == NULL || name[0] == '\0' || g_ascii_isdigit (name[0]))
+    return FALSE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return FALSE;
+
+  return TRUE;
+}

@@ -1,0 +1,127 @@
+/* trib-xdm-json.c
+ *
+ * Lenient readers for the platform's JSON: a member of the wrong type
+ * reads as absent rather than failing an assertion, since a list with
+ * one odd item should still show the others.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "trib-xdm-json.h"
+
+/**
+ * trib_xdm_json_get_string:
+ * @object: a #JsonObject
+ * @member: a member name
+ *
+ * Returns: (nullable): the member's string, or %NULL if it is not one
+ */
+const char *
+trib_xdm_json_get_string (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/**
+ * trib_xdm_json_get_object:
+ * @object: a #JsonObject
+ * @member: a member name
+ *
+ * Returns: (nullable) (transfer none): the member's object
+ */
+JsonObject *
+trib_xdm_json_get_object (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/**
+ * trib_xdm_json_get_array:
+ * @object: a #JsonObject
+ * @member: a member name
+ *
+ * Returns: (nullable) (transfer none): the member's array
+ */
+JsonArray *
+trib_xdm_json_get_array (JsonObject *object,
+                         const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+gboolean
+trib_xdm_json_get_boolean (JsonObject *object,
+                           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+/**
+ * trib_xdm_json_get_epoch_ms:
+ * @object: a #JsonObject
+ * @member: a member holding milliseconds since 1970, as the platform's
+ *   timestamps do
+ *
+ * Returns: (transfer full) (nullable): the time, in UTC
+ */
+GDateTime *
+trib_xdm_json_get_epoch_ms (JsonObject *object,
+                            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gint64 ms;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    ms = json_node_get_int (node);
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    ms = (gint64) json_node_get_double (node);
+  else
+    return NULL;
+
+  return g_date_time_new_from_unix_utc (ms / 1000);
+}
+
+/**
+ * trib_xdm_json_get_strv:
+ * @object: a #JsonObject
+ * @member: a member holding an array of strings
+ *
+ * Returns: (transfer full): the array's strings, empty if there are none
+ */
+GStrv
+trib_xdm_json_get_strv (JsonObject *object,
+                        const char *member)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array = trib_xdm_json_get_array (object, member);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (json_node_get_value_type (element) == G_TYPE_STRING)
+        g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  return g_strv_builder_end (builder);
+}

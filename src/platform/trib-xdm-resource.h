@@ -1,0 +1,80 @@
+/* trib-xdm-resource.h
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * TribXdmKind:
+ * @TRIB_XDM_KIND_SCHEMA: a schema: a class plus field groups
+ * @TRIB_XDM_KIND_CLASS: a class, which sets a schema's behaviour
+ * @TRIB_XDM_KIND_FIELD_GROUP: a reusable set of fields for some classes
+ * @TRIB_XDM_KIND_DATA_TYPE: a reusable object type
+ */
+typedef enum
+{
+  TRIB_XDM_KIND_SCHEMA,
+  TRIB_XDM_KIND_CLASS,
+  TRIB_XDM_KIND_FIELD_GROUP,
+  TRIB_XDM_KIND_DATA_TYPE,
+} TribXdmKind;
+
+/**
+ * TribXdmContainer:
+ * @TRIB_XDM_CONTAINER_TENANT: what the organization made, per sandbox
+ * @TRIB_XDM_CONTAINER_GLOBAL: what Adobe provides, everywhere
+ */
+typedef enum
+{
+  TRIB_XDM_CONTAINER_TENANT,
+  TRIB_XDM_CONTAINER_GLOBAL,
+} TribXdmContainer;
+
+/**
+ * TribXdmBehavior:
+ * @TRIB_XDM_BEHAVIOR_UNKNOWN: the resource does not say
+ * @TRIB_XDM_BEHAVIOR_RECORD: attributes of a subject (profiles)
+ * @TRIB_XDM_BEHAVIOR_TIME_SERIES: things that happened (events)
+ * @TRIB_XDM_BEHAVIOR_ADHOC: fields of one dataset only (raw source data)
+ */
+typedef enum
+{
+  TRIB_XDM_BEHAVIOR_UNKNOWN,
+  TRIB_XDM_BEHAVIOR_RECORD,
+  TRIB_XDM_BEHAVIOR_TIME_SERIES,
+  TRIB_XDM_BEHAVIOR_ADHOC,
+} TribXdmBehavior;
+
+#define TRIB_TYPE_XDM_RESOURCE (trib_xdm_resource_get_type ())
+
+G_DECLARE_FINAL_TYPE (TribXdmResource, trib_xdm_resource, TRIB, XDM_RESOURCE, GObject)
+
+TribXdmResource    *trib_xdm_resource_new_from_json           (TribXdmKind       kind,
+                                                               JsonObject       *object,
+                                                               GError          **error);
+TribXdmKind         trib_xdm_resource_get_kind                (TribXdmResource  *self);
+TribXdmContainer    trib_xdm_resource_get_container           (TribXdmResource  *self);
+const char         *trib_xdm_resource_get_id                  (TribXdmResource  *self);
+const char         *trib_xdm_resource_get_alt_id              (TribXdmResource  *self);
+const char         *trib_xdm_resource_get_title               (TribXdmResource  *self);
+const char         *trib_xdm_resource_get_description         (TribXdmResource  *self);
+const char         *trib_xdm_resource_get_version             (TribXdmResource  *self);
+const char         *trib_xdm_resource_get_class_id            (TribXdmResource  *self);
+const char * const *trib_xdm_resource_get_field_group_ids     (TribXdmResource  *self);
+const char * const *trib_xdm_resource_get_intended_to_extend  (TribXdmResource  *self);
+const char         *trib_xdm_resource_get_dataset_namespace   (TribXdmResource  *self);
+TribXdmBehavior     trib_xdm_resource_get_behavior            (TribXdmResource  *self);
+gboolean            trib_xdm_resource_get_profile_enabled     (TribXdmResource  *self);
+GDateTime          *trib_xdm_resource_get_created             (TribXdmResource  *self);
+GDateTime          *trib_xdm_resource_get_modified            (TribXdmResource  *self);
+
+TribXdmContainer    trib_xdm_container_for_id                 (const char       *id);
+
+G_END_DECLS
