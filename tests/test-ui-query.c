@@ -201,8 +201,8 @@ test_query_page (void)
   trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
   trib_ui_test_iterate_until (trib_ui_test_session_ready, window, 120);
 
-  /* Alt+2 goes to the query page. */
-  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+2");
+  /* Alt+4 goes to the query page. */
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+4");
   page = TRIB_QUERY_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_QUERY_PAGE, NULL));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   editor = trib_query_page_get_current_editor (page);

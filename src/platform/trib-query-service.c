@@ -188,3 +188,47 @@ trib_query_service_dup_database_name (const char *sandbox,
 
   return g_strdup_printf ("%s:%s", sandbox, table_name != NULL && table_name[0] != '\0' ? table_name : "all");
 }
+
+static gboolean
+is_plain_identifier (const char *name)
+{
+  if (name[0] == '\0' || g_ascii_isdigit (name[0]))
+    return FALSE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * trib_query_service_dup_preview_sql:
+ * @table_name: a dataset's table
+ *
+ * The first look at a dataset: its first 50 rows. The name is quoted
+ * when SQL would otherwise fold or refuse it.
+ *
+ * Returns: (transfer full): the statement
+ */
+char *
+trib_query_service_dup_preview_sql (const char *table_name)
+{
+  g_autoptr(GString) quoted = NULL;
+
+  g_return_val_if_fail (table_name != NULL, NULL);
+
+  if (is_plain_identifier (table_name))
+    return g_strdup_printf ("SELECT * FROM %s LIMIT 50", table_name);
+
+  quoted = g_string_new ("\"");
+  for (const char *p = table_name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (quoted, '"');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+
+  return g_strdup_printf ("SELECT * FROM %s LIMIT 50", quoted->str);
+}

@@ -22,5 +22,6 @@ const char         *trib_query_service_get_sandbox (TribQueryService  *self);
 
 char               *trib_query_service_dup_database_name (const char *sandbox,
                                                           const char *table_name);
+char               *trib_query_service_dup_preview_sql   (const char *table_name);
 
 G_END_DECLS

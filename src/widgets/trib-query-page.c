@@ -817,3 +817,57 @@ trib_query_page_set_history (TribQueryPage    *self,
   if (g_set_object (&self->history, history))
     trib_history_panel_set_history (self->history_panel, history);
 }
+
+/**
+ * trib_query_page_open_query:
+ * @self: a #TribQueryPage
+ * @sql: the statement for a new tab
+ * @table_name: (nullable): the one dataset to connect to, or %NULL for
+ *   the whole sandbox
+ *
+ * Opens @sql in a new tab, as "Query this dataset" does.
+ */
+void
+trib_query_page_open_query (TribQueryPage *self,
+                            const char    *sql,
+                            const char    *table_name)
+{
+  AdwTabPage *page;
+
+  g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
+  g_return_if_fail (sql != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->table_entry), table_name != NULL ? table_name : "");
+  page = add_tab (self, sql);
+  adw_tab_view_set_selected_page (self->tab_view, page);
+  gtk_widget_grab_focus (adw_tab_page_get_child (page));
+  save_tabs (self);
+}
+
+/**
+ * trib_query_page_insert_text:
+ * @self: a #TribQueryPage
+ * @text: text such as a field's path
+ *
+ * Types @text at the cursor of the current tab, replacing the selection.
+ */
+void
+trib_query_page_insert_text (TribQueryPage *self,
+                             const char    *text)
+{
+  TribQueryEditor *editor;
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
+  g_return_if_fail (text != NULL);
+
+  if (!(editor = trib_query_page_get_current_editor (self)))
+    return;
+
+  buffer = trib_query_editor_get_buffer (editor);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_at_cursor (buffer, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_widget_grab_focus (GTK_WIDGET (editor));
+}

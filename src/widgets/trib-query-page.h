@@ -27,6 +27,11 @@ void             trib_query_page_set_settings       (TribQueryPage *self,
 void             trib_query_page_set_history        (TribQueryPage    *self,
                                                      TribQueryHistory *history);
 void             trib_query_page_save_tabs          (TribQueryPage *self);
+void             trib_query_page_open_query         (TribQueryPage *self,
+                                                     const char    *sql,
+                                                     const char    *table_name);
+void             trib_query_page_insert_text        (TribQueryPage *self,
+                                                     const char    *text);
 TribQueryEditor *trib_query_page_get_current_editor (TribQueryPage *self);
 TribResultView  *trib_query_page_get_result_view    (TribQueryPage *self);
 GPtrArray       *trib_query_page_get_runs           (TribQueryPage *self);

@@ -13,7 +13,9 @@
 
 #include "trib-activity-page.h"
 #include "trib-query-page.h"
+#include "trib-query-service.h"
 #include "trib-sandboxes-page.h"
+#include "trib-schemas-page.h"
 #include "trib-window.h"
 
 struct _TribWindow
@@ -39,6 +41,7 @@ struct _TribWindow
   TribSandboxesPage *sandboxes_page;
   TribActivityPage *activity_page;
   TribQueryPage *query_page;
+  TribSchemasPage *schemas_page;
   GMenu *primary_menu;
 
   guint updating_dropdown : 1;
@@ -200,6 +203,41 @@ show_page_action (GtkWidget  *widget,
   trib_window_show_page (TRIB_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+static void
+show_schema_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  trib_window_show_page (self, "schemas");
+  trib_schemas_page_show_schema (self->schemas_page, g_variant_get_string (param, NULL));
+}
+
+static void
+query_dataset_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+  const char *table = g_variant_get_string (param, NULL);
+  g_autofree char *sql = trib_query_service_dup_preview_sql (table);
+
+  trib_window_show_page (self, "query");
+  trib_query_page_open_query (self->query_page, sql, table);
+}
+
+static void
+insert_into_query_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  trib_window_show_page (self, "query");
+  trib_query_page_insert_text (self->query_page, g_variant_get_string (param, NULL));
+}
+
 static gboolean
 trib_window_close_request (GtkWindow *window)
 {
@@ -322,6 +360,7 @@ trib_window_class_init (TribWindowClass *klass)
   g_type_ensure (TRIB_TYPE_SANDBOXES_PAGE);
   g_type_ensure (TRIB_TYPE_ACTIVITY_PAGE);
   g_type_ensure (TRIB_TYPE_QUERY_PAGE);
+  g_type_ensure (TRIB_TYPE_SCHEMAS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TribWindow, toast_overlay);
@@ -339,18 +378,24 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sandboxes_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, activity_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, query_page);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, schemas_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-schema", "s", show_schema_action);
+  gtk_widget_class_install_action (widget_class, "win.query-dataset", "s", query_dataset_action);
+  gtk_widget_class_install_action (widget_class, "win.insert-into-query", "s", insert_into_query_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "sandboxes");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "query");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "activity");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "schemas");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "datasets");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "query");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "activity");
 }
 
 static void
@@ -421,6 +466,7 @@ trib_window_set_session (TribWindow  *self,
                            session != NULL ? trib_session_get_sandboxes (session) : NULL);
   trib_sandboxes_page_set_session (self->sandboxes_page, session);
   trib_query_page_set_session (self->query_page, session);
+  trib_schemas_page_set_session (self->schemas_page, session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", session != NULL);
 
   if (session == NULL)

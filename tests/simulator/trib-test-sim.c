@@ -298,6 +298,41 @@ trib_test_sim_count_requests (TribTestSim *sim,
   return count;
 }
 
+/**
+ * trib_test_sim_dup_last_body:
+ * @method: an HTTP method
+ * @path: the exact path, without the query
+ *
+ * Returns: (transfer full) (nullable): the JSON body of the last such
+ *   request the simulator received, as it received it
+ */
+JsonNode *
+trib_test_sim_dup_last_body (TribTestSim *sim,
+                             const char  *method,
+                             const char  *path)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *requests;
+
+  g_return_val_if_fail (sim != NULL, NULL);
+  g_return_val_if_fail (method != NULL && path != NULL, NULL);
+
+  node = control (sim, "GET", "/__sim/requests", NULL);
+  requests = json_object_get_array_member (json_node_get_object (node), "requests");
+
+  for (guint i = json_array_get_length (requests); i > 0; i--)
+    {
+      JsonObject *request = json_array_get_object_element (requests, i - 1);
+
+      if (g_strcmp0 (json_object_get_string_member (request, "method"), method) == 0 &&
+          g_strcmp0 (json_object_get_string_member (request, "path"), path) == 0 &&
+          json_object_has_member (request, "body"))
+        return json_node_copy (json_object_get_member (request, "body"));
+    }
+
+  return NULL;
+}
+
 void
 trib_test_sim_revoke_tokens (TribTestSim *sim)
 {

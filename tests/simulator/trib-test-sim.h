@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 G_BEGIN_DECLS
@@ -48,6 +49,9 @@ void         trib_test_sim_clear_requests     (TribTestSim        *sim);
 guint        trib_test_sim_count_requests     (TribTestSim        *sim,
                                                const char         *method,
                                                const char         *path);
+JsonNode    *trib_test_sim_dup_last_body      (TribTestSim        *sim,
+                                              const char         *method,
+                                              const char         *path);
 void         trib_test_sim_revoke_tokens      (TribTestSim        *sim);
 void         trib_test_sim_rotate_query_password (TribTestSim     *sim);
 void         trib_test_sim_set_token_lifetime (TribTestSim        *sim,

@@ -1,0 +1,490 @@
+/* trib-adhoc-class-dialog.c
+ *
+ * An ad hoc class and its schema from a list of fields, as seed 004's
+ * protocols source needs for raw data. Two calls: if the schema fails
+ * after the class was made, trying again only makes the schema, so no
+ * second class is ever created.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-adhoc-class-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-adhoc-class-dialog.h"
+#include "trib-platform-error.h"
+#include "trib-schema-registry.h"
+
+/* The JSON Schema types an ad hoc field may have, as the dropdown lists them. */
+static const char * const field_types[] = { "string", "integer", "number", "boolean", NULL };
+
+struct _TribAdhocClassDialog
+{
+  AdwWindow parent_instance;
+
+  TribPlatformClient *client;
+  GCancellable *cancellable;
+  TribXdmResource *created_class;
+  gboolean schema_title_edited;
+  gboolean setting_schema_title;
+  gboolean creating;
+
+  /* Template widgets */
+  GtkSpinner *spinner;
+  AdwPreferencesPage *form;
+  GtkLabel *error_label;
+  AdwEntryRow *class_title_row;
+  AdwEntryRow *schema_title_row;
+  AdwEntryRow *description_row;
+  GtkListBox *field_list;
+};
+
+G_DEFINE_FINAL_TYPE (TribAdhocClassDialog, trib_adhoc_class_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  CREATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkEditable *
+row_name_entry (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "trib-name");
+}
+
+static GtkDropDown *
+row_type_dropdown (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "trib-type");
+}
+
+/* Checks every field, marks the bad ones, and says whether all are fine. */
+static gboolean
+validate_fields (TribAdhocClassDialog *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean valid = TRUE;
+  guint n_fields = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->field_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkEditable *entry = row_name_entry (row);
+      const char *name;
+      const char *problem = NULL;
+
+      if (entry == NULL)
+        continue;
+
+      name = gtk_editable_get_text (entry);
+      n_fields++;
+
+      if (name[0] == '\0')
+        valid = FALSE;
+      else if (!trib_schema_registry_is_valid_field_name (name))
+        problem = _("Use letters, digits and underscores, not starting with a digit.");
+      else if (g_hash_table_contains (seen, name))
+        problem = _("Another field has this name.");
+      else
+        g_hash_table_add (seen, (gpointer) name);
+
+      if (problem != NULL)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+          valid = FALSE;
+        }
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), problem);
+    }
+
+  return valid && n_fields > 0;
+}
+
+static void
+update_sensitivity (TribAdhocClassDialog *self)
+{
+  g_autofree char *class_title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->class_title_row))));
+  g_autofree char *schema_title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->schema_title_row))));
+  gboolean fields_valid = validate_fields (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.create",
+                                 !self->creating && class_title[0] != '\0' && schema_title[0] != '\0' &&
+                                 (self->created_class != NULL || fields_valid));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form), !self->creating);
+  gtk_spinner_set_spinning (self->spinner, self->creating);
+}
+
+static void
+class_title_changed_cb (TribAdhocClassDialog *self)
+{
+  /* The schema follows the class's title until the user names it. */
+  if (!self->schema_title_edited)
+    {
+      const char *title = gtk_editable_get_text (GTK_EDITABLE (self->class_title_row));
+      /* Translators: the default title of an ad hoc class's schema; %s is the class's title */
+      g_autofree char *schema_title = title[0] != '\0' ? g_strdup_printf (_("%s Schema"), title) : g_strdup ("");
+
+      self->setting_schema_title = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->schema_title_row), schema_title);
+      self->setting_schema_title = FALSE;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->class_title_row), "error");
+  update_sensitivity (self);
+}
+
+static void
+schema_title_changed_cb (TribAdhocClassDialog *self)
+{
+  if (!self->setting_schema_title)
+    self->schema_title_edited = TRUE;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->schema_title_row), "error");
+  update_sensitivity (self);
+}
+
+static void
+remove_field_cb (GtkButton            *button,
+                 TribAdhocClassDialog *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+
+  gtk_list_box_remove (self->field_list, row);
+  update_sensitivity (self);
+}
+
+static GtkWidget *
+append_field_row (TribAdhocClassDialog *self,
+                  const char           *name,
+                  const char           *type)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings ((const char * const *) field_types);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Field name"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), name != NULL ? name : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Field name"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Field type"), -1);
+  gtk_widget_set_tooltip_text (remove, _("Remove Field"));
+  gtk_widget_add_css_class (remove, "flat");
+
+  for (guint i = 0; type != NULL && field_types[i] != NULL; i++)
+    if (g_str_equal (field_types[i], type))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+
+  g_signal_connect_object (entry, "changed", G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_field_cb), self, 0);
+
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data (G_OBJECT (row), "trib-name", entry);
+  g_object_set_data (G_OBJECT (row), "trib-type", dropdown);
+  gtk_list_box_append (self->field_list, row);
+
+  update_sensitivity (self);
+
+  return entry;
+}
+
+static void
+add_field_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TribAdhocClassDialog *self = TRIB_ADHOC_CLASS_DIALOG (widget);
+
+  gtk_widget_grab_focus (append_field_row (self, NULL, NULL));
+}
+
+static void
+show_error (TribAdhocClassDialog *self,
+            const GError         *error,
+            const char           *prefix)
+{
+  const char *detail = trib_platform_error_get_detail (error);
+  const char *message = detail != NULL ? detail : error->message;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *class_title = gtk_editable_get_text (GTK_EDITABLE (self->class_title_row));
+  const char *schema_title = gtk_editable_get_text (GTK_EDITABLE (self->schema_title_row));
+  const char *culprit;
+  g_autofree char *text = NULL;
+
+  /* A field the registry refuses is marked in the list. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->field_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (row_name_entry (row) != NULL)
+      g_ptr_array_add (names, (gpointer) gtk_editable_get_text (row_name_entry (row)));
+  g_ptr_array_add (names, (gpointer) class_title);
+  g_ptr_array_add (names, (gpointer) schema_title);
+  g_ptr_array_add (names, NULL);
+
+  culprit = trib_schema_registry_find_culprit (error, (const char * const *) names->pdata);
+  if (culprit == class_title && self->created_class == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->class_title_row), "error");
+  else if (culprit == schema_title)
+    gtk_widget_add_css_class (GTK_WIDGET (self->schema_title_row), "error");
+  else if (culprit != NULL)
+    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->field_list)); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (row_name_entry (row) != NULL && gtk_editable_get_text (row_name_entry (row)) == culprit)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (row_name_entry (row)), "error");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (row_name_entry (row)), message);
+        }
+
+  text = prefix != NULL ? g_strdup_printf ("%s %s", prefix, message) : g_strdup (message);
+  gtk_label_set_label (self->error_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+schema_created_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(TribAdhocClassDialog) self = user_data;
+  g_autoptr(TribXdmResource) schema = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->creating = FALSE;
+  update_sensitivity (self);
+
+  if (!(schema = trib_schema_registry_create_schema_finish (result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error, _("The class was created, but not its schema:"));
+      return;
+    }
+
+  g_signal_emit (self, signals[CREATED], 0, schema);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+create_schema (TribAdhocClassDialog *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->schema_title_row))));
+
+  self->creating = TRUE;
+  update_sensitivity (self);
+  trib_schema_registry_create_schema_async (self->client, title,
+                                            gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
+                                            trib_xdm_resource_get_id (self->created_class), NULL,
+                                            self->cancellable, schema_created_cb, g_object_ref (self));
+}
+
+static void
+class_created_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TribAdhocClassDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->creating = FALSE;
+
+  if (!(self->created_class = trib_schema_registry_create_adhoc_class_finish (result, &error)))
+    {
+      update_sensitivity (self);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error, NULL);
+      return;
+    }
+
+  /* The class is made: its fields and title can no longer change here. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->class_title_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->field_list), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.add-field", FALSE);
+  create_schema (self);
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TribAdhocClassDialog *self = TRIB_ADHOC_CLASS_DIALOG (widget);
+  g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (TribXdmFieldSpec));
+  g_autofree char *title = NULL;
+
+  if (self->creating)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  if (self->created_class != NULL)
+    {
+      create_schema (self);
+      return;
+    }
+
+  if (!validate_fields (self))
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->field_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      TribXdmFieldSpec field;
+
+      if (row_name_entry (row) == NULL)
+        continue;
+
+      field.name = gtk_editable_get_text (row_name_entry (row));
+      field.type = field_types[gtk_drop_down_get_selected (row_type_dropdown (row))];
+      g_array_append_val (fields, field);
+    }
+
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->class_title_row))));
+  self->creating = TRUE;
+  update_sensitivity (self);
+  trib_schema_registry_create_adhoc_class_async (self->client, title,
+                                                 gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
+                                                 (const TribXdmFieldSpec *) fields->data, fields->len,
+                                                 self->cancellable, class_created_cb, g_object_ref (self));
+}
+
+static void
+trib_adhoc_class_dialog_dispose (GObject *object)
+{
+  TribAdhocClassDialog *self = (TribAdhocClassDialog *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_ADHOC_CLASS_DIALOG);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->created_class);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (trib_adhoc_class_dialog_parent_class)->dispose (object);
+}
+
+static void
+trib_adhoc_class_dialog_class_init (TribAdhocClassDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trib_adhoc_class_dialog_dispose;
+
+  /**
+   * TribAdhocClassDialog::created:
+   * @self: the dialog
+   * @schema: the new schema, a #TribXdmResource
+   */
+  signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, TRIB_TYPE_XDM_RESOURCE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tributary/Tributary/trib-adhoc-class-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribAdhocClassDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribAdhocClassDialog, form);
+  gtk_widget_class_bind_template_child (widget_class, TribAdhocClassDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TribAdhocClassDialog, class_title_row);
+  gtk_widget_class_bind_template_child (widget_class, TribAdhocClassDialog, schema_title_row);
+  gtk_widget_class_bind_template_child (widget_class, TribAdhocClassDialog, description_row);
+  gtk_widget_class_bind_template_child (widget_class, TribAdhocClassDialog, field_list);
+  gtk_widget_class_bind_template_callback (widget_class, class_title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, schema_title_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "dialog.add-field", NULL, add_field_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+trib_adhoc_class_dialog_init (TribAdhocClassDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * trib_adhoc_class_dialog_new:
+ * @client: the client to create with, in its current sandbox
+ *
+ * Returns: (transfer full): a new dialog, with one empty field
+ */
+TribAdhocClassDialog *
+trib_adhoc_class_dialog_new (TribPlatformClient *client)
+{
+  TribAdhocClassDialog *self;
+
+  g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (client), NULL);
+
+  self = g_object_new (TRIB_TYPE_ADHOC_CLASS_DIALOG, NULL);
+  self->client = g_object_ref (client);
+  append_field_row (self, NULL, NULL);
+
+  return self;
+}
+
+void
+trib_adhoc_class_dialog_set_class_title (TribAdhocClassDialog *self,
+                                         const char           *title)
+{
+  g_return_if_fail (TRIB_IS_ADHOC_CLASS_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->class_title_row), title);
+}
+
+/**
+ * trib_adhoc_class_dialog_add_field:
+ * @self: a #TribAdhocClassDialog
+ * @name: the field's name
+ * @type: `string`, `integer`, `number` or `boolean`
+ *
+ * Fills the first empty field row, or adds one.
+ */
+void
+trib_adhoc_class_dialog_add_field (TribAdhocClassDialog *self,
+                                   const char           *name,
+                                   const char           *type)
+{
+  g_return_if_fail (TRIB_IS_ADHOC_CLASS_DIALOG (self));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->field_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (row_name_entry (row) != NULL && gtk_editable_get_text (row_name_entry (row))[0] == '\0')
+      {
+        gtk_editable_set_text (row_name_entry (row), name);
+        for (guint i = 0; field_types[i] != NULL; i++)
+          if (g_strcmp0 (field_types[i], type) == 0)
+            gtk_drop_down_set_selected (row_type_dropdown (row), i);
+        return;
+      }
+
+  append_field_row (self, name, type);
+}
+
+/**
+ * trib_adhoc_class_dialog_get_error_text:
+ * @self: a #TribAdhocClassDialog
+ *
+ * Returns: (nullable): the error shown, %NULL if none is
+ */
+const char *
+trib_adhoc_class_dialog_get_error_text (TribAdhocClassDialog *self)
+{
+  g_return_val_if_fail (TRIB_IS_ADHOC_CLASS_DIALOG (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_label (self->error_label) : NULL;
+}

@@ -1,0 +1,1031 @@
+/* trib-schemas-page.c
+ *
+ * The Schema Registry: schemas, classes, field groups and data types on
+ * the left, the selected one's resolved field tree on the right, from
+ * which a field's path goes to the clipboard or into the query editor.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-schemas-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "trib-adhoc-class-dialog.h"
+#include "trib-schema-create-dialog.h"
+#include "trib-schema-registry.h"
+#include "trib-schemas-page.h"
+
+struct _TribSchemasPage
+{
+  AdwBin parent_instance;
+
+  TribSession *session;
+  GSignalGroup *session_signals;
+  GSignalGroup *list_signals;
+  TribPagedList *list;
+  GtkSingleSelection *list_selection;
+  GCancellable *detail_cancellable;
+  TribXdmResource *resource;
+  GListModel *field_roots;
+  GtkCustomFilter *field_filter;
+  GtkSingleSelection *field_selection;
+  GHashTable *titles;   /* $id → title, for the class and field groups shown */
+  guint n_fields;
+
+  /* Template widgets */
+  AdwLeaflet *leaflet;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *kind_dropdown;
+  GtkDropDown *container_dropdown;
+  GtkStack *list_stack;
+  GtkSpinner *list_spinner;
+  AdwStatusPage *list_error_page;
+  AdwStatusPage *list_empty_page;
+  GtkListView *list_view;
+  GtkStack *detail_stack;
+  GtkSpinner *detail_spinner;
+  AdwStatusPage *detail_error_page;
+  GtkLabel *title_label;
+  GtkLabel *id_label;
+  GtkLabel *facts_label;
+  GtkLabel *field_groups_label;
+  GtkSearchEntry *field_filter_entry;
+  GtkLabel *field_count_label;
+  GtkColumnView *field_view;
+  GtkLabel *field_detail_label;
+};
+
+G_DEFINE_FINAL_TYPE (TribSchemasPage, trib_schemas_page, ADW_TYPE_BIN)
+
+static TribXdmKind
+selected_kind (TribSchemasPage *self)
+{
+  return (TribXdmKind) gtk_drop_down_get_selected (self->kind_dropdown);
+}
+
+static TribXdmContainer
+selected_container (TribSchemasPage *self)
+{
+  return gtk_drop_down_get_selected (self->container_dropdown) == 1 ? TRIB_XDM_CONTAINER_GLOBAL
+                                                                     : TRIB_XDM_CONTAINER_TENANT;
+}
+
+static const char *
+describe_behavior (TribXdmBehavior behavior)
+{
+  switch (behavior)
+    {
+    case TRIB_XDM_BEHAVIOR_RECORD:
+      return C_("xdm behavior", "Record");
+    case TRIB_XDM_BEHAVIOR_TIME_SERIES:
+      return C_("xdm behavior", "Time series");
+    case TRIB_XDM_BEHAVIOR_ADHOC:
+      return C_("xdm behavior", "Ad hoc");
+    case TRIB_XDM_BEHAVIOR_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+title_for_id (TribSchemasPage *self,
+              const char      *id)
+{
+  const char *title = g_hash_table_lookup (self->titles, id);
+  const char *slash;
+
+  if (title != NULL)
+    return title;
+
+  /* Until its title arrives, the end of an id reads best. */
+  slash = strrchr (id, '/');
+
+  return slash != NULL && slash[1] != '\0' ? slash + 1 : id;
+}
+
+static char *
+format_date (GDateTime *date)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (date == NULL)
+    return g_strdup (C_("date", "Unknown"));
+
+  local = g_date_time_to_local (date);
+
+  /* Translators: a date as strftime() writes it, such as "2026-11-23" */
+  return g_date_time_format (local, _("%Y-%m-%d"));
+}
+
+/* List */
+
+static void
+update_list_state (TribSchemasPage *self)
+{
+  const GError *error;
+  const char *search;
+
+  if (self->list == NULL)
+    return;
+
+  error = trib_paged_list_get_error (self->list);
+  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  gtk_spinner_set_spinning (self->list_spinner, FALSE);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (error != NULL)
+    {
+      adw_status_page_set_description (self->list_error_page, error->message);
+      gtk_stack_set_visible_child_name (self->list_stack, "error");
+    }
+  else if (trib_paged_list_get_loading (self->list))
+    {
+      gtk_spinner_set_spinning (self->list_spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->list_stack, "loading");
+    }
+  else
+    {
+      g_autofree char *description = NULL;
+
+      if (search[0] != '\0')
+        /* Translators: %s is what the user searched for */
+        description = g_strdup_printf (_("Nothing has a title containing “%s”."), search);
+      adw_status_page_set_title (self->list_empty_page, search[0] != '\0' ? _("No Results") : _("Nothing Here Yet"));
+      adw_status_page_set_description (self->list_empty_page, description);
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.retry", error != NULL);
+}
+
+static void
+reload_list (TribSchemasPage *self)
+{
+  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+
+  if (self->list != NULL)
+    trib_paged_list_cancel (self->list);
+  g_clear_object (&self->list);
+
+  if (client != NULL && trib_session_get_sandbox (self->session) != NULL)
+    self->list = trib_schema_registry_list (client, selected_kind (self), selected_container (self),
+                                            gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
+
+  g_signal_group_set_target (self->list_signals, self->list);
+  gtk_single_selection_set_model (self->list_selection, G_LIST_MODEL (self->list));
+  update_list_state (self);
+}
+
+static void
+search_changed_cb (TribSchemasPage *self)
+{
+  reload_list (self);
+}
+
+static void
+list_options_changed_cb (TribSchemasPage *self)
+{
+  reload_list (self);
+}
+
+static void
+setup_list_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_list_row_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  TribSchemasPage          *self)
+{
+  TribXdmResource *resource = gtk_list_item_get_item (item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
+  const char *behavior = describe_behavior (trib_xdm_resource_get_behavior (resource));
+  g_autofree char *joined = NULL;
+
+  gtk_label_set_label (GTK_LABEL (title), trib_xdm_resource_get_title (resource));
+  g_hash_table_replace (self->titles, g_strdup (trib_xdm_resource_get_id (resource)),
+                        g_strdup (trib_xdm_resource_get_title (resource)));
+
+  if (trib_xdm_resource_get_kind (resource) == TRIB_XDM_KIND_SCHEMA && trib_xdm_resource_get_class_id (resource))
+    g_ptr_array_add (facts, g_strdup (title_for_id (self, trib_xdm_resource_get_class_id (resource))));
+  if (behavior != NULL)
+    g_ptr_array_add (facts, g_strdup (behavior));
+  if (trib_xdm_resource_get_profile_enabled (resource))
+    g_ptr_array_add (facts, g_strdup (_("Profile")));
+  g_ptr_array_add (facts, NULL);
+
+  joined = g_strjoinv (" · ", (char **) facts->pdata);
+  gtk_label_set_label (GTK_LABEL (subtitle), joined);
+}
+
+/* Detail */
+
+static gboolean
+field_visible_cb (gpointer item,
+                  gpointer user_data)
+{
+  return trib_xdm_field_get_visible (item);
+}
+
+static GListModel *
+create_field_children_cb (gpointer item,
+                          gpointer user_data)
+{
+  TribSchemasPage *self = user_data;
+  GListModel *children = trib_xdm_field_get_children (item);
+
+  if (children == NULL)
+    return NULL;
+
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (children),
+                                                  g_object_ref (GTK_FILTER (self->field_filter))));
+}
+
+static TribXdmField *
+selected_field (TribSchemasPage *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->field_selection);
+
+  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+static void
+field_selection_changed_cb (TribSchemasPage *self)
+{
+  g_autoptr(TribXdmField) field = selected_field (self);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.copy-path", field != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.insert-path", field != NULL);
+
+  if (field != NULL)
+    {
+      g_string_append (text, trib_xdm_field_get_path (field));
+      if (trib_xdm_field_get_format (field) != NULL)
+        /* Translators: %s is a JSON Schema format such as "email" or "date-time" */
+        g_string_append_printf (text, " · %s", trib_xdm_field_get_format (field));
+      if (trib_xdm_field_get_description (field) != NULL)
+        g_string_append_printf (text, "\n%s", trib_xdm_field_get_description (field));
+    }
+
+  gtk_label_set_label (self->field_detail_label, text->str);
+}
+
+/* Rebuilt on every filter: autoexpanding only applies to new rows, and
+ * a filter should open the tree down to its matches.
+ */
+static void
+rebuild_field_model (TribSchemasPage *self)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->field_filter_entry));
+  g_autoptr(GtkFilterListModel) roots = NULL;
+  GtkTreeListModel *tree;
+  guint n_matches;
+  g_autofree char *count = NULL;
+
+  if (self->field_roots == NULL)
+    {
+      gtk_single_selection_set_model (self->field_selection, NULL);
+      return;
+    }
+
+  n_matches = trib_xdm_field_filter_tree (self->field_roots, needle);
+  gtk_filter_changed (GTK_FILTER (self->field_filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  roots = gtk_filter_list_model_new (g_object_ref (self->field_roots), g_object_ref (GTK_FILTER (self->field_filter)));
+  tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&roots)), FALSE, needle[0] != '\0',
+                                  create_field_children_cb, self, NULL);
+  gtk_single_selection_set_model (self->field_selection, G_LIST_MODEL (tree));
+  g_object_unref (tree);
+
+  if (needle[0] != '\0')
+    /* Translators: %u is how many fields match the filter */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n_matches), n_matches);
+  else
+    /* Translators: %u is how many fields the schema has */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u field", "%u fields", self->n_fields), self->n_fields);
+  gtk_label_set_label (self->field_count_label, count);
+
+  field_selection_changed_cb (self);
+}
+
+static void
+field_filter_changed_cb (TribSchemasPage *self)
+{
+  rebuild_field_model (self);
+}
+
+static void
+show_facts (TribSchemasPage *self)
+{
+  TribXdmResource *resource = self->resource;
+  const char * const *field_groups = trib_xdm_resource_get_field_group_ids (resource);
+  const char *behavior = describe_behavior (trib_xdm_resource_get_behavior (resource));
+  g_autoptr(GString) facts = g_string_new (NULL);
+  g_autoptr(GString) groups = g_string_new (NULL);
+  g_autofree char *created = format_date (trib_xdm_resource_get_created (resource));
+  g_autofree char *modified = format_date (trib_xdm_resource_get_modified (resource));
+  g_autofree char *escaped = NULL;
+
+  if (trib_xdm_resource_get_kind (resource) == TRIB_XDM_KIND_SCHEMA && trib_xdm_resource_get_class_id (resource))
+    {
+      escaped = g_markup_escape_text (title_for_id (self, trib_xdm_resource_get_class_id (resource)), -1);
+      /* Translators: the class of a schema; %s is its title */
+      g_string_append_printf (facts, _("Class: <b>%s</b>"), escaped);
+      g_string_append (facts, "   ");
+    }
+  if (behavior != NULL)
+    {
+      /* Translators: %s is "Record", "Time series" or "Ad hoc" */
+      g_string_append_printf (facts, _("Behavior: <b>%s</b>"), behavior);
+      g_string_append (facts, "   ");
+    }
+  if (trib_xdm_resource_get_kind (resource) == TRIB_XDM_KIND_SCHEMA)
+    {
+      g_string_append (facts, trib_xdm_resource_get_profile_enabled (resource) ? _("Enabled for Profile")
+                                                                             : _("Not enabled for Profile"));
+      g_string_append (facts, "   ");
+    }
+  /* Translators: the two %s are dates */
+  g_string_append_printf (facts, _("Created %s, modified %s"), created, modified);
+  gtk_label_set_markup (self->facts_label, facts->str);
+
+  for (guint i = 0; field_groups[i] != NULL; i++)
+    {
+      if (groups->len > 0)
+        g_string_append (groups, ", ");
+      g_string_append (groups, title_for_id (self, field_groups[i]));
+    }
+  if (groups->len > 0)
+    /* Translators: %s is a list of field group titles */
+    g_string_prepend (groups, _("Field groups: "));
+  gtk_label_set_label (self->field_groups_label, groups->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->field_groups_label), groups->len > 0);
+}
+
+static void
+title_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(TribSchemasPage) self = user_data;
+  g_autoptr(TribXdmResource) resource = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(resource = trib_schema_registry_get_finish (result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No title: %s", error->message);
+      return;
+    }
+
+  g_hash_table_replace (self->titles, g_strdup (trib_xdm_resource_get_id (resource)),
+                        g_strdup (trib_xdm_resource_get_title (resource)));
+  if (self->resource != NULL)
+    show_facts (self);
+}
+
+static void
+fetch_missing_titles (TribSchemasPage *self)
+{
+  TribPlatformClient *client = trib_session_get_client (self->session);
+  const char * const *field_groups = trib_xdm_resource_get_field_group_ids (self->resource);
+  const char *class_id = trib_xdm_resource_get_class_id (self->resource);
+
+  if (trib_xdm_resource_get_kind (self->resource) == TRIB_XDM_KIND_SCHEMA && class_id != NULL &&
+      !g_hash_table_contains (self->titles, class_id))
+    trib_schema_registry_get_async (client, TRIB_XDM_KIND_CLASS, class_id, self->detail_cancellable, title_cb,
+                                    g_object_ref (self));
+
+  for (guint i = 0; field_groups[i] != NULL; i++)
+    if (!g_hash_table_contains (self->titles, field_groups[i]))
+      trib_schema_registry_get_async (client, TRIB_XDM_KIND_FIELD_GROUP, field_groups[i],
+                                      self->detail_cancellable, title_cb, g_object_ref (self));
+}
+
+static void
+fields_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TribSchemasPage) self = user_data;
+  g_autoptr(GListModel) roots = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_fields = 0;
+
+  if (!(roots = trib_schema_registry_load_fields_finish (result, &n_fields, &error)))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      gtk_spinner_set_spinning (self->detail_spinner, FALSE);
+      adw_status_page_set_description (self->detail_error_page, error->message);
+      gtk_stack_set_visible_child_name (self->detail_stack, "error");
+      return;
+    }
+
+  gtk_spinner_set_spinning (self->detail_spinner, FALSE);
+  g_set_object (&self->field_roots, roots);
+  self->n_fields = n_fields;
+  rebuild_field_model (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+}
+
+static void
+load_detail (TribSchemasPage *self)
+{
+  if (self->resource == NULL || self->session == NULL)
+    return;
+
+  g_cancellable_cancel (self->detail_cancellable);
+  g_clear_object (&self->detail_cancellable);
+  self->detail_cancellable = g_cancellable_new ();
+
+  g_clear_object (&self->field_roots);
+  self->n_fields = 0;
+  gtk_single_selection_set_model (self->field_selection, NULL);
+
+  gtk_label_set_label (self->title_label, trib_xdm_resource_get_title (self->resource));
+  gtk_label_set_label (self->id_label, trib_xdm_resource_get_id (self->resource));
+  show_facts (self);
+  fetch_missing_titles (self);
+
+  gtk_spinner_set_spinning (self->detail_spinner, TRUE);
+  gtk_stack_set_visible_child_name (self->detail_stack, "loading");
+  trib_schema_registry_load_fields_async (trib_session_get_client (self->session),
+                                          trib_xdm_resource_get_kind (self->resource),
+                                          trib_xdm_resource_get_id (self->resource),
+                                          self->detail_cancellable, fields_cb, g_object_ref (self));
+}
+
+static void
+show_resource (TribSchemasPage *self,
+               TribXdmResource *resource)
+{
+  if (!g_set_object (&self->resource, resource))
+    return;
+
+  if (resource == NULL)
+    {
+      g_cancellable_cancel (self->detail_cancellable);
+      g_clear_object (&self->field_roots);
+      gtk_single_selection_set_model (self->field_selection, NULL);
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+
+  load_detail (self);
+}
+
+static void
+list_activate_cb (TribSchemasPage *self,
+                  guint            position)
+{
+  g_autoptr(TribXdmResource) resource = g_list_model_get_item (G_LIST_MODEL (self->list_selection), position);
+
+  show_resource (self, resource);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+list_selected_cb (TribSchemasPage *self)
+{
+  TribXdmResource *resource = gtk_single_selection_get_selected_item (self->list_selection);
+
+  /* Folded, the detail waits for an explicit activation. */
+  if (resource != NULL && !adw_leaflet_get_folded (self->leaflet))
+    show_resource (self, resource);
+}
+
+static void
+back_clicked_cb (TribSchemasPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Actions */
+
+static void
+copy_path_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
+  g_autoptr(TribXdmField) field = selected_field (self);
+  GtkWidget *overlay;
+
+  if (field == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), trib_xdm_field_get_path (field));
+
+  if ((overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))
+    {
+      g_autofree char *escaped = g_markup_escape_text (trib_xdm_field_get_path (field), -1);
+      /* Translators: %s is a field path such as web.webPageDetails.name */
+      g_autofree char *title = g_strdup_printf (_("Copied %s"), escaped);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+    }
+}
+
+static void
+insert_path_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
+  g_autoptr(TribXdmField) field = selected_field (self);
+
+  if (field != NULL)
+    gtk_widget_activate_action (widget, "win.insert-into-query", "s", trib_xdm_field_get_path (field));
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
+
+  if (self->list != NULL)
+    trib_paged_list_load_more (self->list);
+}
+
+static void
+reload_detail_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  load_detail (TRIB_SCHEMAS_PAGE (widget));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
+
+  if (self->field_roots != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "detail") &&
+      adw_leaflet_get_visible_child (self->leaflet) != gtk_widget_get_parent (GTK_WIDGET (self->search_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->field_filter_entry));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+schema_created_cb (TribSchemasPage *self,
+                   TribXdmResource *schema)
+{
+  gtk_drop_down_set_selected (self->kind_dropdown, TRIB_XDM_KIND_SCHEMA);
+  gtk_drop_down_set_selected (self->container_dropdown, 0);
+  reload_list (self);
+  show_resource (self, schema);
+}
+
+static void
+new_schema_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
+  GtkWindow *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  dialog = GTK_WINDOW (trib_schema_create_dialog_new (trib_session_get_client (self->session)));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (schema_created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static void
+new_adhoc_class_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
+  GtkWindow *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  dialog = GTK_WINDOW (trib_adhoc_class_dialog_new (trib_session_get_client (self->session)));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (schema_created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+/* Field columns */
+
+static GtkWidget *
+new_cell_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+
+  return label;
+}
+
+static void
+setup_name_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = new_cell_label ();
+  GtkWidget *title = new_cell_label ();
+
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (item, expander);
+}
+
+static void
+bind_name_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  TribXdmField *field = gtk_tree_list_row_get_item (row);
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_next_sibling (name);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  gtk_label_set_label (GTK_LABEL (name), trib_xdm_field_get_name (field));
+  gtk_label_set_label (GTK_LABEL (title), trib_xdm_field_get_title (field));
+
+  /* Ancestors kept only for their matching descendants read quieter. */
+  gtk_widget_set_opacity (name, trib_xdm_field_get_matches (field) ? 1.0 : 0.55);
+  g_object_unref (field);
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, new_cell_label ());
+}
+
+static void
+bind_type_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), trib_xdm_field_get_type_name (field));
+}
+
+static void
+bind_identity_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (gtk_list_item_get_item (item));
+  const char *namespace = trib_xdm_field_get_identity_namespace (field);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  if (namespace != NULL && trib_xdm_field_get_primary_identity (field))
+    /* Translators: %s is an identity namespace such as "Email" */
+    text = g_strdup_printf (_("%s (primary)"), namespace);
+  else if (namespace != NULL)
+    text = g_strdup (namespace);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (namespace != NULL && trib_xdm_field_get_primary_identity (field))
+    gtk_widget_add_css_class (label, "accent");
+  else
+    gtk_widget_remove_css_class (label, "accent");
+}
+
+static void
+bind_required_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       trib_xdm_field_get_required (field) ? C_("field", "Required") : NULL);
+}
+
+static void
+add_field_column (TribSchemasPage *self,
+                  const char      *title,
+                  GCallback        setup,
+                  GCallback        bind,
+                  gboolean         expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, NULL);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->field_view, column);
+  g_object_unref (column);
+}
+
+/* GObject */
+
+static void
+session_sandbox_changed_cb (TribSchemasPage *self)
+{
+  g_hash_table_remove_all (self->titles);
+  show_resource (self, NULL);
+  reload_list (self);
+}
+
+static void
+trib_schemas_page_dispose (GObject *object)
+{
+  TribSchemasPage *self = (TribSchemasPage *) object;
+
+  g_cancellable_cancel (self->detail_cancellable);
+  if (self->list != NULL)
+    trib_paged_list_cancel (self->list);
+  g_clear_object (&self->detail_cancellable);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->list_signals);
+  g_clear_object (&self->list);
+  g_clear_object (&self->list_selection);
+  g_clear_object (&self->field_selection);
+  g_clear_object (&self->field_filter);
+  g_clear_object (&self->field_roots);
+  g_clear_object (&self->resource);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->titles, g_hash_table_unref);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_SCHEMAS_PAGE);
+
+  G_OBJECT_CLASS (trib_schemas_page_parent_class)->dispose (object);
+}
+
+static void
+trib_schemas_page_class_init (TribSchemasPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trib_schemas_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tributary/Tributary/trib-schemas-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, container_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_error_page);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, detail_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, detail_error_page);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, id_label);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_groups_label);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_count_label);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_view);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_detail_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_options_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "schemas.copy-path", NULL, copy_path_action);
+  gtk_widget_class_install_action (widget_class, "schemas.insert-path", NULL, insert_path_action);
+  gtk_widget_class_install_action (widget_class, "schemas.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "schemas.reload-detail", NULL, reload_detail_action);
+  gtk_widget_class_install_action (widget_class, "schemas.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "schemas.new-schema", NULL, new_schema_action);
+  gtk_widget_class_install_action (widget_class, "schemas.new-adhoc-class", NULL, new_adhoc_class_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "schemas.copy-path", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "schemas.insert-path", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "schemas.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "schemas.new-schema", NULL);
+}
+
+static void
+trib_schemas_page_init (TribSchemasPage *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->detail_cancellable = g_cancellable_new ();
+
+  self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::sandbox",
+                                 G_CALLBACK (session_sandbox_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->list_signals = g_signal_group_new (TRIB_TYPE_PAGED_LIST);
+  g_signal_group_connect_object (self->list_signals, "notify::loading",
+                                 G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->list_signals, "notify::error",
+                                 G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->list_signals, "notify::n-items",
+                                 G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
+
+  self->list_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->list_selection, FALSE);
+  g_signal_connect_object (self->list_selection, "notify::selected", G_CALLBACK (list_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_list_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_list_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  self->field_filter = gtk_custom_filter_new (field_visible_cb, NULL, NULL);
+  self->field_selection = gtk_single_selection_new (NULL);
+  g_signal_connect_object (self->field_selection, "notify::selected", G_CALLBACK (field_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->field_view, GTK_SELECTION_MODEL (self->field_selection));
+
+  add_field_column (self, _("Field"), G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), TRUE);
+  add_field_column (self, _("Type"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_type_cb), FALSE);
+  add_field_column (self, _("Identity"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_identity_cb), FALSE);
+  add_field_column (self, _("Required"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_required_cb), FALSE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.copy-path", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.insert-path", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.retry", FALSE);
+}
+
+/**
+ * trib_schemas_page_set_session:
+ * @self: a #TribSchemasPage
+ * @session: (nullable): the session whose sandbox to browse
+ */
+void
+trib_schemas_page_set_session (TribSchemasPage *self,
+                               TribSession     *session)
+{
+  g_return_if_fail (TRIB_IS_SCHEMAS_PAGE (self));
+  g_return_if_fail (!session || TRIB_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->session_signals, session);
+  session_sandbox_changed_cb (self);
+}
+
+static void
+shown_schema_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TribSchemasPage) self = user_data;
+  g_autoptr(TribXdmResource) resource = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(resource = trib_schema_registry_get_finish (result, &error)))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      gtk_spinner_set_spinning (self->detail_spinner, FALSE);
+      adw_status_page_set_description (self->detail_error_page, error->message);
+      gtk_stack_set_visible_child_name (self->detail_stack, "error");
+      return;
+    }
+
+  show_resource (self, resource);
+}
+
+/**
+ * trib_schemas_page_show_schema:
+ * @self: a #TribSchemasPage
+ * @schema_id: a schema's `$id`
+ *
+ * Opens a schema's fields, as the link from a dataset does.
+ */
+void
+trib_schemas_page_show_schema (TribSchemasPage *self,
+                               const char      *schema_id)
+{
+  g_return_if_fail (TRIB_IS_SCHEMAS_PAGE (self));
+  g_return_if_fail (schema_id != NULL);
+
+  if (self->session == NULL)
+    return;
+
+  g_cancellable_cancel (self->detail_cancellable);
+  g_clear_object (&self->detail_cancellable);
+  self->detail_cancellable = g_cancellable_new ();
+
+  gtk_spinner_set_spinning (self->detail_spinner, TRUE);
+  gtk_stack_set_visible_child_name (self->detail_stack, "loading");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  trib_schema_registry_get_async (trib_session_get_client (self->session), TRIB_XDM_KIND_SCHEMA, schema_id,
+                                  self->detail_cancellable, shown_schema_cb, g_object_ref (self));
+}
+
+/**
+ * trib_schemas_page_set_field_filter:
+ * @self: a #TribSchemasPage
+ * @text: text to find in the shown schema's field paths and titles
+ */
+void
+trib_schemas_page_set_field_filter (TribSchemasPage *self,
+                                    const char      *text)
+{
+  g_return_if_fail (TRIB_IS_SCHEMAS_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->field_filter_entry), text != NULL ? text : "");
+}
+
+/**
+ * trib_schemas_page_get_n_fields:
+ * @self: a #TribSchemasPage
+ *
+ * Returns: how many fields the shown resource has, 0 while none is loaded
+ */
+guint
+trib_schemas_page_get_n_fields (TribSchemasPage *self)
+{
+  g_return_val_if_fail (TRIB_IS_SCHEMAS_PAGE (self), 0);
+
+  return self->field_roots != NULL ? self->n_fields : 0;
+}
+
+/**
+ * trib_schemas_page_get_list:
+ * @self: a #TribSchemasPage
+ *
+ * Returns: (transfer none) (nullable): the list of resources shown
+ */
+GListModel *
+trib_schemas_page_get_list (TribSchemasPage *self)
+{
+  g_return_val_if_fail (TRIB_IS_SCHEMAS_PAGE (self), NULL);
+
+  return self->list != NULL ? G_LIST_MODEL (self->list) : NULL;
+}
+
+/**
+ * trib_schemas_page_get_field_rows:
+ * @self: a #TribSchemasPage
+ *
+ * Returns: (transfer none) (nullable): the rows of the field tree as
+ *   shown, a #GtkSelectionModel of #GtkTreeListRow
+ */
+GListModel *
+trib_schemas_page_get_field_rows (TribSchemasPage *self)
+{
+  g_return_val_if_fail (TRIB_IS_SCHEMAS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->field_selection);
+}
