@@ -24,6 +24,7 @@
 #include "trib-test-pg.h"
 
 #define DEFAULT_TOKEN_LIFETIME 86399
+#define DEFAULT_GENERATED_DATASETS 240
 
 static gboolean
 quit_cb (gpointer user_data)
@@ -96,6 +97,7 @@ main (int   argc,
   int port = 0;
   int token_lifetime = DEFAULT_TOKEN_LIFETIME;
   gboolean exit_on_stdin_eof = FALSE;
+  int n_datasets = DEFAULT_GENERATED_DATASETS;
   const GOptionEntry entries[] = {
     { "host", 0, 0, G_OPTION_ARG_STRING, &host,
       "Loopback address to listen on (127.0.0.1)", "ADDRESS" },
@@ -107,6 +109,8 @@ main (int   argc,
       "Seconds an access token stays valid (86399)", "SECONDS" },
     { "exit-on-stdin-eof", 0, 0, G_OPTION_ARG_NONE, &exit_on_stdin_eof,
       "Quit when standard input reaches end of file", NULL },
+    { "datasets", 0, 0, G_OPTION_ARG_INT, &n_datasets,
+      "Generated datasets in each demo sandbox, besides the Luma ones (240)", "N" },
     { "postgres", 0, 0, G_OPTION_ARG_STRING, &postgres,
       "Superuser connection string of the PostgreSQL that plays Data Distiller, "
       "its demo data loaded (TRIBUTARY_SIM_POSTGRES=start: start one)", "CONNINFO" },
@@ -128,9 +132,9 @@ main (int   argc,
       g_printerr ("tributary-sim: unexpected argument %s\n", argv[1]);
       return 2;
     }
-  if (port < 0 || port > G_MAXUINT16 || token_lifetime < 0)
+  if (port < 0 || port > G_MAXUINT16 || token_lifetime < 0 || n_datasets < 0 || n_datasets > 1000000)
     {
-      g_printerr ("tributary-sim: --port must be 0 to 65535 and --token-lifetime not negative\n");
+      g_printerr ("tributary-sim: --port must be 0 to 65535, --token-lifetime not negative and --datasets 0 to 1000000\n");
       return 2;
     }
 
@@ -167,6 +171,8 @@ main (int   argc,
   server = sim_server_new (world, token_lifetime);
   sim_ims_register (server);
   sim_sandbox_management_register (server);
+  sim_schema_registry_register (server);
+  sim_catalog_register (server, (guint) n_datasets);
   sim_admin_register (server);
   if (!sim_query_service_register (server, postgres, &error))
     {

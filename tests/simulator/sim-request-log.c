@@ -2,7 +2,7 @@
  *
  * Every platform request the simulator saw, in arrival order, for tests
  * to count: how many times a client retried, whether it repeated a
- * POST, which sandbox it named.
+ * POST, which sandbox it named, and what exactly it sent.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -31,6 +31,7 @@ struct _SimLogEntry
   char *query;
   char *sandbox;
   guint status;           /* 0 until answered, and for a reset */
+  char *body;             /* the JSON body, if one was read, as text: nothing can change it */
 };
 
 static void
@@ -40,6 +41,7 @@ sim_log_entry_clear (SimLogEntry *entry)
   g_free (entry->path);
   g_free (entry->query);
   g_free (entry->sandbox);
+  g_free (entry->body);
 }
 
 SimLogEntry *
@@ -59,6 +61,21 @@ sim_log_entry_set_status (SimLogEntry *entry,
                           guint        status)
 {
   entry->status = status;
+}
+
+/**
+ * sim_log_entry_set_body:
+ * @body: the request's JSON body, as parsed
+ *
+ * Keeps a copy of @body, so that a test can check the exact payload.
+ */
+void
+sim_log_entry_set_body (SimLogEntry *entry,
+                        JsonNode    *body)
+{
+  g_clear_pointer (&entry->body, g_free);
+  if (body != NULL)
+    entry->body = json_to_string (body, FALSE);
 }
 
 SimRequestLog *
@@ -145,6 +162,11 @@ sim_request_log_to_json (SimRequestLog *self)
       json_builder_set_member_name (builder, "status");
       json_builder_add_int_value (builder, entry->status);
       add_nullable_string (builder, "sandbox", entry->sandbox);
+      if (entry->body != NULL)
+        {
+          json_builder_set_member_name (builder, "body");
+          json_builder_add_value (builder, json_from_string (entry->body, NULL));
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -28,6 +28,8 @@ SimLogEntry   *sim_log_entry_ref          (SimLogEntry   *entry);
 void           sim_log_entry_unref        (SimLogEntry   *entry);
 void           sim_log_entry_set_status   (SimLogEntry   *entry,
                                            guint          status);
+void           sim_log_entry_set_body     (SimLogEntry   *entry,
+                                           JsonNode      *body);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimRequestLog, sim_request_log_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimLogEntry, sim_log_entry_unref)

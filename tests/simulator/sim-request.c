@@ -247,6 +247,9 @@ sim_request_parse_body (SimRequest *request)
     }
 
   request->body = json_parser_steal_root (parser);
+  /* Tests read back the exact payload from /__sim/requests. */
+  if (request->log_entry != NULL)
+    sim_log_entry_set_body (request->log_entry, request->body);
 
   return TRUE;
 }

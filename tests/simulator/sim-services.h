@@ -21,5 +21,12 @@ gboolean sim_query_service_register  (SimServer   *server,
                                       const char  *admin_conninfo,
                                       GError     **error);
 void sim_query_service_shutdown      (void);
+void sim_schema_registry_register    (SimServer *server);
+void sim_catalog_register            (SimServer *server,
+                                      guint      n_generated_datasets);
+gboolean sim_schema_registry_has_schema (SimServer  *server,
+                                         SimClient  *client,
+                                         const char *sandbox,
+                                         const char *schema_id);
 
 G_END_DECLS

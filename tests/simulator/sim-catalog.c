@@ -1,0 +1,833 @@
+/* sim-catalog.c
+ *
+ * Catalog (datasets and batches) and the Dataset Service's labels. Each
+ * sandbox of an organization gets its own copy of the demo datasets on
+ * first use, so what a test creates in one sandbox stays there. Datasets
+ * are small C structs kept sorted by name: a page of 50,000 builds JSON
+ * for its own hundred only.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sim-catalog"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sim-services.h"
+
+#define CATALOG_PATH "/data/foundation/catalog"
+#define DEMO_ORG "B2C2D9A35F3E4C1A0A495C2B@AdobeOrg"
+#define DEMO_TENANT_SCHEMAS "https://ns.adobe.com/tributarydemo/schemas/"
+#define WEB_EVENTS_SCHEMA DEMO_TENANT_SCHEMAS "8a3f1c52e9b74d06a1e2f3b4c5d6e7f8"
+#define CRM_SCHEMA DEMO_TENANT_SCHEMAS "2b7e9d41c8a54f13b6e0a9d8c7b6a5f4"
+#define ORDERS_SCHEMA DEMO_TENANT_SCHEMAS "d4c3b2a1f0e94d8c9b7a6f5e4d3c2b1a"
+#define SCHEMA_CONTENT_TYPE "application/vnd.adobe.xed-full+json;version=1"
+#define DAY_MS ((gint64) 24 * 3600 * 1000)
+/* 2026-11-01 00:00 UTC: the demo's "now", so every run lists the same. */
+#define DEMO_NOW_MS ((gint64) 1793491200000)
+
+typedef struct
+{
+  char *id;
+  const char *status;
+  gint64 created;
+  gint64 completed;
+  gint64 records;
+  gint64 failed_records;
+  const char *error_code;
+  const char *error_description;
+} Batch;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  char *description;
+  char *schema_id;
+  char *table;
+  gint64 created;
+  gint64 updated;
+  gboolean profile;
+  gboolean labelled;
+  GPtrArray *batches;   /* Batch, newest last */
+} Dataset;
+
+typedef struct
+{
+  GPtrArray *by_name;   /* Dataset, sorted by name */
+  GHashTable *by_id;    /* id → Dataset */
+  guint next_id;
+} Sandbox;
+
+static struct
+{
+  guint n_generated;
+  GHashTable *sandboxes;   /* "org\nsandbox" → Sandbox */
+} catalog;
+
+static void
+batch_free (Batch *batch)
+{
+  g_free (batch->id);
+  g_free (batch);
+}
+
+static void
+dataset_free (Dataset *dataset)
+{
+  g_free (dataset->id);
+  g_free (dataset->name);
+  g_free (dataset->description);
+  g_free (dataset->schema_id);
+  g_free (dataset->table);
+  g_clear_pointer (&dataset->batches, g_ptr_array_unref);
+  g_free (dataset);
+}
+
+static void
+sandbox_free (Sandbox *sandbox)
+{
+  g_ptr_array_unref (sandbox->by_name);
+  g_hash_table_unref (sandbox->by_id);
+  g_free (sandbox);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  const Dataset *x = *(Dataset * const *) a;
+  const Dataset *y = *(Dataset * const *) b;
+  int order = g_ascii_strcasecmp (x->name, y->name);
+
+  return order != 0 ? order : strcmp (x->id, y->id);
+}
+
+static const Batch *
+last_batch (const Dataset *dataset)
+{
+  return dataset->batches->len > 0 ? g_ptr_array_index (dataset->batches, dataset->batches->len - 1) : NULL;
+}
+
+/* Query Service's table name: the dataset name in lower case, the rest as _. */
+static char *
+table_for_name (Sandbox    *sandbox,
+                const char *name)
+{
+  g_autoptr(GString) table = g_string_new (NULL);
+  g_autofree char *unique = NULL;
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (g_ascii_isalnum (c))
+        g_string_append_c (table, c);
+      else if (table->len > 0 && table->str[table->len - 1] != '_')
+        g_string_append_c (table, '_');
+    }
+  while (table->len > 0 && table->str[table->len - 1] == '_')
+    g_string_truncate (table, table->len - 1);
+  if (table->len == 0 || g_ascii_isdigit (table->str[0]))
+    g_string_prepend (table, "dataset_");
+
+  unique = g_strdup (table->str);
+  for (guint i = 2; sandbox != NULL; i++)
+    {
+      gboolean taken = FALSE;
+
+      for (guint j = 0; j < sandbox->by_name->len && !taken; j++)
+        taken = g_strcmp0 (((Dataset *) g_ptr_array_index (sandbox->by_name, j))->table, unique) == 0;
+      if (!taken)
+        break;
+      g_free (unique);
+      unique = g_strdup_printf ("%s_%u", table->str, i);
+    }
+
+  return g_steal_pointer (&unique);
+}
+
+static void
+add_batch (Dataset    *dataset,
+           const char *status,
+           gint64      created,
+           gint64      records,
+           gint64      failed_records)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->id = g_strdup_printf ("%.20s%04x", dataset->id, dataset->batches->len + 1);
+  batch->status = status;
+  batch->created = created;
+  batch->completed = created + 7 * 60 * 1000;
+  batch->records = records;
+  batch->failed_records = failed_records;
+  g_ptr_array_add (dataset->batches, batch);
+}
+
+static Dataset *
+dataset_new (const char *id,
+             const char *name,
+             const char *description,
+             const char *schema_id,
+             char       *table,
+             gint64      created)
+{
+  Dataset *dataset = g_new0 (Dataset, 1);
+
+  dataset->id = g_strdup (id);
+  dataset->name = g_strdup (name);
+  dataset->description = g_strdup (description);
+  dataset->schema_id = g_strdup (schema_id);
+  dataset->table = table;
+  dataset->created = created;
+  dataset->updated = created;
+  dataset->batches = g_ptr_array_new_with_free_func ((GDestroyNotify) batch_free);
+
+  return dataset;
+}
+
+static void
+add_luma_datasets (Sandbox *sandbox)
+{
+  Dataset *web = dataset_new ("64f0a1b2c3d4e5f60718293a", "Luma Web Events",
+                              "Page views, clicks and commerce events from luma.example.com.", WEB_EVENTS_SCHEMA,
+                              g_strdup ("luma_web_events"), DEMO_NOW_MS - 420 * DAY_MS);
+  Dataset *crm = dataset_new ("64f0a1b2c3d4e5f60718293b", "Luma CRM Profiles",
+                              "Customers from the CRM, with their loyalty tier and consents.", CRM_SCHEMA,
+                              g_strdup ("luma_crm_profiles"), DEMO_NOW_MS - 600 * DAY_MS);
+  Dataset *orders = dataset_new ("64f0a1b2c3d4e5f60718293c", "Luma Orders",
+                                 "Orders from the online store and the shops.", ORDERS_SCHEMA,
+                                 g_strdup ("luma_orders"), DEMO_NOW_MS - 380 * DAY_MS);
+  Batch *failed;
+
+  web->profile = TRUE;
+  crm->profile = TRUE;
+  crm->labelled = TRUE;
+
+  for (guint i = 0; i < 4; i++)
+    add_batch (web, "success", DEMO_NOW_MS - (40 - 10 * i) * DAY_MS, 25000, 0);
+  add_batch (crm, "success", DEMO_NOW_MS - 90 * DAY_MS, 12000, 0);
+  add_batch (crm, "success", DEMO_NOW_MS - 30 * DAY_MS, 8000, 0);
+  add_batch (orders, "success", DEMO_NOW_MS - 60 * DAY_MS, 30000, 0);
+  add_batch (orders, "failed", DEMO_NOW_MS - 20 * DAY_MS, 0, 1200);
+  failed = g_ptr_array_index (orders->batches, 1);
+  failed->error_code = "INGEST-1212-400";
+  failed->error_description = "Column 'total' holds 'N/A', which is not a number.";
+  add_batch (orders, "success", DEMO_NOW_MS - 10 * DAY_MS, 18000, 0);
+
+  g_ptr_array_add (sandbox->by_name, web);
+  g_ptr_array_add (sandbox->by_name, crm);
+  g_ptr_array_add (sandbox->by_name, orders);
+}
+
+/* Generated datasets: the same names and ids in every run. */
+static void
+add_generated_datasets (Sandbox *sandbox,
+                        guint    n)
+{
+  static const char * const subjects[] = {
+    "Web Events", "Mobile App Events", "CRM Export", "Loyalty Members", "Campaign Responses", "Product Catalog",
+    "Call Center Logs", "Email Engagement", "Store Visits", "Offline Orders", "Push Notifications", "Survey Answers",
+  };
+  static const char * const regions[] = { "EMEA", "NA", "APAC", "LATAM" };
+  static const char * const schemas[] = { WEB_EVENTS_SCHEMA, CRM_SCHEMA, ORDERS_SCHEMA };
+  static const char * const statuses[] = { "success", "success", "success", "success", "failed", "processing" };
+
+  for (guint i = 1; i <= n; i++)
+    {
+      guint64 hash = (guint64) i * 2654435761u;
+      g_autofree char *id = g_strdup_printf ("65a0%020" G_GINT64_MODIFIER "x", hash);
+      g_autofree char *name = g_strdup_printf ("%s — %s %05u", subjects[hash % G_N_ELEMENTS (subjects)],
+                                               regions[(hash / 16) % G_N_ELEMENTS (regions)], i);
+      g_autofree char *table = g_strdup_printf ("%s_%s_%05u", subjects[hash % G_N_ELEMENTS (subjects)],
+                                                regions[(hash / 16) % G_N_ELEMENTS (regions)], i);
+      Dataset *dataset;
+
+      for (char *p = table; *p != '\0'; p++)
+        *p = g_ascii_isalnum (*p) ? g_ascii_tolower (*p) : '_';
+
+      dataset = dataset_new (id, name, NULL, schemas[(hash / 7) % G_N_ELEMENTS (schemas)], g_steal_pointer (&table),
+                             DEMO_NOW_MS - (gint64) (hash % 730) * DAY_MS);
+      /* A few never received data. */
+      for (guint b = 0; b < (hash / 3) % 3; b++)
+        add_batch (dataset, b + 1 == (hash / 3) % 3 ? statuses[(hash / 11) % G_N_ELEMENTS (statuses)] : "success",
+                   dataset->created + (b + 1) * DAY_MS, 1000 + hash % 50000, 0);
+      g_ptr_array_add (sandbox->by_name, dataset);
+    }
+}
+
+static Sandbox *
+get_sandbox (SimRequest *request)
+{
+  g_autofree char *key = g_strconcat (request->client->org->id, "\n", request->sandbox, NULL);
+  Sandbox *sandbox = g_hash_table_lookup (catalog.sandboxes, key);
+
+  if (sandbox != NULL)
+    return sandbox;
+
+  sandbox = g_new0 (Sandbox, 1);
+  sandbox->by_name = g_ptr_array_new_with_free_func ((GDestroyNotify) dataset_free);
+  sandbox->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (g_str_equal (request->client->org->id, DEMO_ORG))
+    {
+      add_luma_datasets (sandbox);
+      add_generated_datasets (sandbox, catalog.n_generated);
+    }
+  g_ptr_array_sort (sandbox->by_name, compare_names);
+  for (guint i = 0; i < sandbox->by_name->len; i++)
+    {
+      Dataset *dataset = g_ptr_array_index (sandbox->by_name, i);
+
+      g_hash_table_insert (sandbox->by_id, dataset->id, dataset);
+    }
+
+  g_hash_table_insert (catalog.sandboxes, g_steal_pointer (&key), sandbox);
+
+  return sandbox;
+}
+
+static gboolean
+wants (GStrv       properties,
+       const char *member)
+{
+  return properties == NULL || g_strv_contains ((const char * const *) properties, member);
+}
+
+static void
+add_dataset_json (JsonBuilder   *builder,
+                  const Dataset *dataset,
+                  SimRequest    *request,
+                  GStrv          properties)
+{
+  const Batch *last = last_batch (dataset);
+
+  json_builder_set_member_name (builder, dataset->id);
+  json_builder_begin_object (builder);
+
+#define STRING_MEMBER(name, value) \
+  if (wants (properties, name) && (value) != NULL) \
+    { \
+      json_builder_set_member_name (builder, name); \
+      json_builder_add_string_value (builder, value); \
+    }
+
+  STRING_MEMBER ("name", dataset->name);
+  STRING_MEMBER ("description", dataset->description);
+  STRING_MEMBER ("imsOrg", request->client->org->id);
+  STRING_MEMBER ("version", "1.0.0");
+  STRING_MEMBER ("createdClient", request->client->client_id);
+  STRING_MEMBER ("createdUser", request->client->technical_account_id);
+  STRING_MEMBER ("namespace", "ACP");
+  STRING_MEMBER ("state", "DRAFT");
+  STRING_MEMBER ("lastBatchId", last != NULL ? last->id : NULL);
+  STRING_MEMBER ("lastBatchStatus", last != NULL ? last->status : NULL);
+#undef STRING_MEMBER
+
+  if (wants (properties, "created"))
+    {
+      json_builder_set_member_name (builder, "created");
+      json_builder_add_int_value (builder, dataset->created);
+    }
+  if (wants (properties, "updated"))
+    {
+      json_builder_set_member_name (builder, "updated");
+      json_builder_add_int_value (builder, dataset->updated);
+    }
+  if (wants (properties, "schemaRef"))
+    {
+      json_builder_set_member_name (builder, "schemaRef");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, dataset->schema_id);
+      json_builder_set_member_name (builder, "contentType");
+      json_builder_add_string_value (builder, SCHEMA_CONTENT_TYPE);
+      json_builder_end_object (builder);
+    }
+  if (wants (properties, "fileDescription"))
+    {
+      json_builder_set_member_name (builder, "fileDescription");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "format");
+      json_builder_add_string_value (builder, "parquet");
+      json_builder_set_member_name (builder, "persisted");
+      json_builder_add_boolean_value (builder, TRUE);
+      json_builder_end_object (builder);
+    }
+  if (wants (properties, "tags"))
+    {
+      json_builder_set_member_name (builder, "tags");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "adobe/pqs/table");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, dataset->table);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "adobe/siphon/table/format");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, "parquet");
+      json_builder_end_array (builder);
+      if (dataset->profile)
+        {
+          json_builder_set_member_name (builder, "unifiedProfile");
+          json_builder_begin_array (builder);
+          json_builder_add_string_value (builder, "enabled:true");
+          json_builder_end_array (builder);
+        }
+      json_builder_end_object (builder);
+    }
+  if (wants (properties, "files"))
+    {
+      g_autofree char *files = g_strconcat ("@/dataSetFiles?dataSetId=", dataset->id, NULL);
+
+      json_builder_set_member_name (builder, "files");
+      json_builder_add_string_value (builder, files);
+    }
+
+  json_builder_end_object (builder);
+}
+
+static gboolean
+parse_int (SimRequest *request,
+           const char *name,
+           gint64      fallback,
+           gint64      min,
+           gint64      max,
+           gint64     *value)
+{
+  const char *text = sim_request_get_query (request, name);
+
+  *value = fallback;
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_ascii_string_to_signed (text, 10, min, max, value, NULL))
+    {
+      sim_request_reply_problem (request, 400, "CAT-1001-400", "Invalid query parameter",
+                                 "The %s parameter must be an integer from %" G_GINT64_FORMAT " to %"
+                                 G_GINT64_FORMAT ", not '%s'.", name, min, max, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *field;
+  gboolean descending;
+} Order;
+
+static int
+compare_by_order (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const Order *order = user_data;
+  const Dataset *x = *(Dataset * const *) a;
+  const Dataset *y = *(Dataset * const *) b;
+  int result;
+
+  if (g_str_equal (order->field, "created"))
+    result = (x->created > y->created) - (x->created < y->created);
+  else if (g_str_equal (order->field, "updated"))
+    result = (x->updated > y->updated) - (x->updated < y->updated);
+  else
+    result = g_ascii_strcasecmp (x->name, y->name);
+
+  if (result == 0)
+    result = strcmp (x->id, y->id);
+
+  return order->descending ? -result : result;
+}
+
+static void
+list_datasets_cb (SimRequest *request)
+{
+  Sandbox *sandbox = get_sandbox (request);
+  const char *order_by = sim_request_get_query (request, "orderBy");
+  const char *property = sim_request_get_query (request, "property");
+  const char *properties = sim_request_get_query (request, "properties");
+  const char *exact_name = sim_request_get_query (request, "name");
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_auto(GStrv) wanted = NULL;
+  Order order = { "name", FALSE };
+  gint64 limit;
+  gint64 start;
+
+  if (!parse_int (request, "limit", 20, 1, 100, &limit) || !parse_int (request, "start", 0, 0, G_MAXINT32, &start))
+    return;
+
+  if (order_by == NULL)
+    order_by = sim_request_get_query (request, "orderby");
+  if (order_by != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (order_by, ":", 2);
+
+      if (g_strv_length (parts) != 2 || !(g_str_equal (parts[0], "asc") || g_str_equal (parts[0], "desc")) ||
+          !(g_str_equal (parts[1], "name") || g_str_equal (parts[1], "created") || g_str_equal (parts[1], "updated")))
+        {
+          sim_request_reply_problem (request, 400, "CAT-1002-400", "Invalid orderBy",
+                                     "orderBy must be asc: or desc: followed by name, created or updated, not '%s'.",
+                                     order_by);
+          return;
+        }
+      order.descending = g_str_equal (parts[0], "desc");
+      order.field = g_intern_string (parts[1]);
+    }
+
+  if (property != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_str_has_prefix (property, "name~"))
+        {
+          sim_request_reply_problem (request, 400, "CAT-1003-400", "Invalid property filter",
+                                     "Only name~REGEX filters are supported here, not '%s'.", property);
+          return;
+        }
+      if (!(regex = g_regex_new (property + strlen ("name~"), G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error)))
+        {
+          sim_request_reply_problem (request, 400, "CAT-1003-400", "Invalid property filter",
+                                     "The name filter is not a valid regular expression: %s", error->message);
+          return;
+        }
+    }
+
+  if (properties != NULL)
+    wanted = g_strsplit (properties, ",", -1);
+
+  matches = g_ptr_array_new ();
+  for (guint i = 0; i < sandbox->by_name->len; i++)
+    {
+      Dataset *dataset = g_ptr_array_index (sandbox->by_name, i);
+
+      if ((regex == NULL || g_regex_match (regex, dataset->name, 0, NULL)) &&
+          (exact_name == NULL || g_str_equal (exact_name, dataset->name)))
+        g_ptr_array_add (matches, dataset);
+    }
+  if (!g_str_equal (order.field, "name") || order.descending)
+    g_ptr_array_sort_with_data (matches, compare_by_order, &order);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  for (gint64 i = start; i < matches->len && i < start + limit; i++)
+    add_dataset_json (builder, g_ptr_array_index (matches, i), request, wanted);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+
+  sim_request_reply_json (request, 200, node);
+}
+
+static Dataset *
+find_dataset (SimRequest *request)
+{
+  const char *id = sim_request_get_param (request, "id");
+  Dataset *dataset = g_hash_table_lookup (get_sandbox (request)->by_id, id);
+
+  if (dataset == NULL)
+    sim_request_reply_problem (request, 404, "CAT-1404-404", "Dataset not found",
+                               "Dataset '%s' does not exist in sandbox '%s'.", id, request->sandbox);
+
+  return dataset;
+}
+
+static void
+get_dataset_cb (SimRequest *request)
+{
+  Dataset *dataset = find_dataset (request);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (dataset == NULL)
+    return;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_dataset_json (builder, dataset, request, NULL);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  sim_request_reply_json (request, 200, node);
+}
+
+static void
+reply_reference (SimRequest *request,
+                 guint       status,
+                 const char *id)
+{
+  g_autofree char *reference = g_strconcat ("@/dataSets/", id, NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, reference);
+  json_builder_end_array (builder);
+  node = json_builder_get_root (builder);
+  sim_request_reply_json (request, status, node);
+}
+
+static void
+create_dataset_cb (SimRequest *request)
+{
+  Sandbox *sandbox = get_sandbox (request);
+  JsonObject *body;
+  JsonObject *schema_ref;
+  JsonObject *file_description;
+  const char *name;
+  const char *description;
+  const char *schema_id;
+  const char *content_type;
+  const char *format = "parquet";
+  g_autofree char *trimmed = NULL;
+  g_autofree char *id = NULL;
+  Dataset *dataset;
+
+  if (!sim_request_parse_body (request))
+    return;
+
+  if (!JSON_NODE_HOLDS_OBJECT (request->body))
+    {
+      sim_request_reply_problem (request, 400, "CAT-1100-400", "Invalid dataset", "The body must be a JSON object.");
+      return;
+    }
+  body = json_node_get_object (request->body);
+
+  name = sim_json_get_string (body, "name");
+  trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  if (trimmed[0] == '\0')
+    {
+      sim_request_reply_problem (request, 400, "CAT-1101-400", "Invalid dataset", "The dataset needs a name.");
+      return;
+    }
+  for (guint i = 0; i < sandbox->by_name->len; i++)
+    if (g_str_equal (((Dataset *) g_ptr_array_index (sandbox->by_name, i))->name, name))
+      {
+        sim_request_reply_problem (request, 400, "CAT-1102-400", "Dataset name taken",
+                                   "A dataset named '%s' already exists in sandbox '%s'.", name, request->sandbox);
+        return;
+      }
+
+  schema_ref = json_object_has_member (body, "schemaRef") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "schemaRef"))
+               ? json_object_get_object_member (body, "schemaRef") : NULL;
+  schema_id = schema_ref != NULL ? sim_json_get_string (schema_ref, "id") : NULL;
+  content_type = schema_ref != NULL ? sim_json_get_string (schema_ref, "contentType") : NULL;
+  if (schema_id == NULL)
+    {
+      sim_request_reply_problem (request, 400, "CAT-1103-400", "Invalid dataset",
+                                 "schemaRef.id is required: the $id of the dataset's XDM schema.");
+      return;
+    }
+  if (content_type == NULL || !g_str_has_prefix (content_type, "application/vnd.adobe.xed") ||
+      strstr (content_type, "version=1") == NULL)
+    {
+      sim_request_reply_problem (request, 400, "CAT-1104-400", "Invalid dataset",
+                                 "schemaRef.contentType must be an XED type with version=1, such as "
+                                 "application/vnd.adobe.xed-full-notext+json; version=1, not '%s'.",
+                                 content_type != NULL ? content_type : "nothing");
+      return;
+    }
+  if (!sim_schema_registry_has_schema (request->server, request->client, request->sandbox, schema_id))
+    {
+      sim_request_reply_problem (request, 400, "CAT-1105-400", "Unknown schema",
+                                 "Schema %s does not exist in sandbox '%s'.", schema_id, request->sandbox);
+      return;
+    }
+
+  if (json_object_has_member (body, "fileDescription"))
+    {
+      file_description = JSON_NODE_HOLDS_OBJECT (json_object_get_member (body, "fileDescription"))
+                         ? json_object_get_object_member (body, "fileDescription") : NULL;
+      format = file_description != NULL ? sim_json_get_string (file_description, "format") : NULL;
+      if (format == NULL || !(g_str_equal (format, "parquet") || g_str_equal (format, "json") ||
+                              g_str_equal (format, "csv")))
+        {
+          sim_request_reply_problem (request, 400, "CAT-1106-400", "Invalid dataset",
+                                     "fileDescription.format must be parquet, json or csv, not '%s'.",
+                                     format != NULL ? format : "nothing");
+          return;
+        }
+    }
+
+  description = sim_json_get_string (body, "description");
+  id = g_strdup_printf ("66b0%020x", ++sandbox->next_id + g_random_int_range (0, 1 << 20) * 4096);
+  dataset = dataset_new (id, name, description, schema_id, table_for_name (sandbox, name),
+                         g_get_real_time () / 1000);
+  g_ptr_array_add (sandbox->by_name, dataset);
+  g_ptr_array_sort (sandbox->by_name, compare_names);
+  g_hash_table_insert (sandbox->by_id, dataset->id, dataset);
+
+  g_debug ("Created dataset %s (%s) in %s", id, name, request->sandbox);
+  reply_reference (request, 201, id);
+}
+
+static void
+delete_dataset_cb (SimRequest *request)
+{
+  Sandbox *sandbox = get_sandbox (request);
+  Dataset *dataset = find_dataset (request);
+  g_autofree char *id = NULL;
+
+  if (dataset == NULL)
+    return;
+
+  id = g_strdup (dataset->id);
+  g_hash_table_remove (sandbox->by_id, id);
+  g_ptr_array_remove (sandbox->by_name, dataset);
+  reply_reference (request, 200, id);
+}
+
+static void
+add_batch_json (JsonBuilder   *builder,
+                const Batch   *batch,
+                const Dataset *dataset)
+{
+  json_builder_set_member_name (builder, batch->id);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, batch->id);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, batch->status);
+  json_builder_set_member_name (builder, "created");
+  json_builder_add_int_value (builder, batch->created);
+  json_builder_set_member_name (builder, "updated");
+  json_builder_add_int_value (builder, batch->completed);
+  json_builder_set_member_name (builder, "started");
+  json_builder_add_int_value (builder, batch->created + 1000);
+  json_builder_set_member_name (builder, "completed");
+  json_builder_add_int_value (builder, batch->completed);
+  json_builder_set_member_name (builder, "recordCount");
+  json_builder_add_int_value (builder, batch->records);
+  json_builder_set_member_name (builder, "failedRecordCount");
+  json_builder_add_int_value (builder, batch->failed_records);
+  json_builder_set_member_name (builder, "size");
+  json_builder_add_int_value (builder, batch->records * 211);
+  json_builder_set_member_name (builder, "relatedObjects");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "dataSet");
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, dataset->id);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "inputFormat");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "parquet");
+  json_builder_end_object (builder);
+  if (batch->error_code != NULL)
+    {
+      json_builder_set_member_name (builder, "errors");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, batch->error_code);
+      json_builder_set_member_name (builder, "description");
+      json_builder_add_string_value (builder, batch->error_description);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+list_batches_cb (SimRequest *request)
+{
+  Sandbox *sandbox = get_sandbox (request);
+  const char *dataset_id = sim_request_get_query (request, "dataSet");
+  const char *order_by = sim_request_get_query (request, "orderBy");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  gboolean newest_first = order_by != NULL && g_str_equal (order_by, "desc:created");
+  gint64 limit;
+  guint n = 0;
+
+  if (!parse_int (request, "limit", 20, 1, 100, &limit))
+    return;
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < sandbox->by_name->len; i++)
+    {
+      Dataset *dataset = g_ptr_array_index (sandbox->by_name, i);
+
+      if (dataset_id != NULL && !g_str_equal (dataset_id, dataset->id))
+        continue;
+
+      for (guint j = 0; j < dataset->batches->len && n < limit; j++, n++)
+        add_batch_json (builder,
+                        g_ptr_array_index (dataset->batches, newest_first ? dataset->batches->len - 1 - j : j),
+                        dataset);
+    }
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  sim_request_reply_json (request, 200, node);
+}
+
+static void
+get_labels_cb (SimRequest *request)
+{
+  Dataset *dataset = find_dataset (request);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (dataset == NULL)
+    return;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "labels");
+  json_builder_begin_array (builder);
+  if (dataset->labelled)
+    {
+      json_builder_add_string_value (builder, "C2");
+      json_builder_add_string_value (builder, "C5");
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "optionalLabels");
+  json_builder_begin_array (builder);
+  if (dataset->labelled)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "option");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, dataset->schema_id);
+      json_builder_set_member_name (builder, "contentType");
+      json_builder_add_string_value (builder, SCHEMA_CONTENT_TYPE);
+      json_builder_set_member_name (builder, "schemaPath");
+      json_builder_add_string_value (builder, "/personalEmail/address");
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "labels");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, "I1");
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  sim_request_reply_json (request, 200, node);
+}
+
+void
+sim_catalog_register (SimServer *server,
+                      guint      n_generated_datasets)
+{
+  catalog.n_generated = n_generated_datasets;
+  catalog.sandboxes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sandbox_free);
+
+  sim_server_add_route (server, "GET", CATALOG_PATH "/dataSets", SIM_ROUTE_DEFAULT, list_datasets_cb);
+  sim_server_add_route (server, "POST", CATALOG_PATH "/dataSets", SIM_ROUTE_DEFAULT, create_dataset_cb);
+  sim_server_add_route (server, "GET", CATALOG_PATH "/dataSets/{id}", SIM_ROUTE_DEFAULT, get_dataset_cb);
+  sim_server_add_route (server, "DELETE", CATALOG_PATH "/dataSets/{id}", SIM_ROUTE_DEFAULT, delete_dataset_cb);
+  sim_server_add_route (server, "GET", CATALOG_PATH "/batches", SIM_ROUTE_DEFAULT, list_batches_cb);
+  sim_server_add_route (server, "GET", "/data/foundation/dataset/datasets/{id}/labels", SIM_ROUTE_DEFAULT,
+                        get_labels_cb);
+}
