@@ -80,35 +80,6 @@ has_label (GtkWidget  *root,
   return FALSE;
 }
 
-static void
-text_read_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  char **text = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(char **) data != NULL;
-}
-
-static char *
-read_clipboard (GtkWidget *widget)
-{
-  char *text = NULL;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, text_read_cb, &text);
-  trib_ui_test_iterate_until (is_set, &text, 10);
-
-  return text;
-}
-
 static gboolean
 one_history_row (gpointer data)
 {
@@ -166,7 +137,6 @@ static void
 test_query_page (void)
 {
   g_autoptr(TribApplication) app = trib_application_new ();
-  g_autoptr(GError) error = NULL;
   AdwStyleManager *style = adw_style_manager_get_default ();
   TribDistillerRun *run;
   TribResultModel *model;
@@ -188,18 +158,10 @@ test_query_page (void)
   g_autoptr(TribQueryPage) restored = NULL;
   g_auto(GStrv) tabs = NULL;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
   /* The demo's simulator starts its own PostgreSQL with the demo data. */
   g_setenv ("TRIBUTARY_SIM_POSTGRES", "start", TRUE);
-  trib_application_open_demo (app, NULL);
-  window = TRIB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  gtk_window_present (GTK_WINDOW (window));
+  window = trib_ui_test_open_demo (app, 120);
   trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
-  trib_ui_test_iterate_until (trib_ui_test_session_ready, window, 120);
 
   /* Alt+4 goes to the query page. */
   trib_ui_test_press_keys (GTK_WIDGET (window), "alt+4");
@@ -273,7 +235,7 @@ test_query_page (void)
   gtk_selection_model_select_range (selection, 1, 2, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (trib_result_view_get_column_view (TRIB_RESULT_VIEW (result_view))));
   trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+c");
-  clipboard = read_clipboard (result_view);
+  clipboard = trib_ui_test_read_clipboard (result_view);
   lines = g_strsplit (clipboard, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
   g_assert_true (g_str_has_prefix (lines[0], "_id\ttimestamp\teventtype\tweb\tidentitymap"));
@@ -349,7 +311,7 @@ test_query_page (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "query.copy-python", "s", "psycopg2");
   trib_ui_test_iterate_until (clipboard_has_python, GTK_WIDGET (page), 10);
   g_clear_pointer (&clipboard, g_free);
-  clipboard = read_clipboard (GTK_WIDGET (page));
+  clipboard = trib_ui_test_read_clipboard (GTK_WIDGET (page));
   g_assert_nonnull (strstr (clipboard, "dbname='prod:all'"));
   g_assert_nonnull (strstr (clipboard, "password='<ACCESS_TOKEN>'"));
 

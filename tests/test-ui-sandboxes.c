@@ -22,7 +22,6 @@ static void
 test_demo_sandboxes (void)
 {
   g_autoptr(TribApplication) app = trib_application_new ();
-  g_autoptr(GError) error = NULL;
   AdwStyleManager *style = adw_style_manager_get_default ();
   TribWindow *window;
   TribSession *session;
@@ -33,16 +32,7 @@ test_demo_sandboxes (void)
   GListModel *sandboxes;
   guint dev_position = GTK_INVALID_LIST_POSITION;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  trib_application_open_demo (app, NULL);
-  window = TRIB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  gtk_window_present (GTK_WINDOW (window));
-
-  trib_ui_test_iterate_until (trib_ui_test_session_ready, window, 30);
+  window = trib_ui_test_open_demo (app, 30);
   trib_ui_test_settle ();
 
   session = trib_window_get_session (window);

@@ -264,3 +264,69 @@ trib_ui_test_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 }
+
+/**
+ * trib_ui_test_open_demo:
+ * @app: an application not registered yet
+ * @timeout_seconds: how long the demo platform may take to be ready
+ *
+ * Registers @app (not unique: tests run side by side with an installed
+ * Tributary), opens the demo platform and waits until its session is
+ * ready.
+ *
+ * Returns: (transfer none): the window, presented
+ */
+TribWindow *
+trib_ui_test_open_demo (TribApplication *app,
+                        guint            timeout_seconds)
+{
+  g_autoptr(GError) error = NULL;
+  TribWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  trib_application_open_demo (app, NULL);
+  window = TRIB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  gtk_window_present (GTK_WINDOW (window));
+  trib_ui_test_iterate_until (trib_ui_test_session_ready, window, timeout_seconds);
+
+  return window;
+}
+
+static void
+text_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/**
+ * trib_ui_test_read_clipboard:
+ * @widget: a widget of the display whose clipboard to read
+ *
+ * Returns: (transfer full): the clipboard's text
+ */
+char *
+trib_ui_test_read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, text_read_cb, &text);
+  trib_ui_test_iterate_until (is_set, &text, 10);
+
+  return text;
+}

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "trib-application.h"
 #include "trib-window.h"
 
 G_BEGIN_DECLS
@@ -36,5 +37,9 @@ GtkWindow *trib_ui_test_find_toplevel   (GType       type,
                                          GtkWindow  *except);
 void       trib_ui_test_press_keys      (GtkWidget  *window,
                                          const char *keys);
+
+TribWindow *trib_ui_test_open_demo      (TribApplication *app,
+                                         guint            timeout_seconds);
+char       *trib_ui_test_read_clipboard (GtkWidget       *widget);
 
 G_END_DECLS

@@ -18,9 +18,12 @@
 #include <glib/gi18n.h>
 
 #include "trib-adhoc-class-dialog.h"
+#include "trib-field-tree.h"
+#include "trib-format.h"
 #include "trib-schema-create-dialog.h"
 #include "trib-schema-registry.h"
 #include "trib-schemas-page.h"
+#include "trib-xdm-titles.h"
 
 struct _TribSchemasPage
 {
@@ -33,11 +36,8 @@ struct _TribSchemasPage
   GtkSingleSelection *list_selection;
   GCancellable *detail_cancellable;
   TribXdmResource *resource;
-  GListModel *field_roots;
-  GtkCustomFilter *field_filter;
-  GtkSingleSelection *field_selection;
-  GHashTable *titles;   /* $id → title, for the class and field groups shown */
-  guint n_fields;
+  TribXdmTitles *titles;
+  GPtrArray *bound_rows;  /* GtkListItem, whose subtitles name classes */
 
   /* Template widgets */
   AdwLeaflet *leaflet;
@@ -56,10 +56,7 @@ struct _TribSchemasPage
   GtkLabel *id_label;
   GtkLabel *facts_label;
   GtkLabel *field_groups_label;
-  GtkSearchEntry *field_filter_entry;
-  GtkLabel *field_count_label;
-  GtkColumnView *field_view;
-  GtkLabel *field_detail_label;
+  TribFieldTree *field_tree;
 };
 
 G_DEFINE_FINAL_TYPE (TribSchemasPage, trib_schemas_page, ADW_TYPE_BIN)
@@ -96,9 +93,10 @@ describe_behavior (TribXdmBehavior behavior)
 
 static const char *
 title_for_id (TribSchemasPage *self,
+              TribXdmKind      kind,
               const char      *id)
 {
-  const char *title = g_hash_table_lookup (self->titles, id);
+  const char *title = self->titles != NULL ? trib_xdm_titles_lookup (self->titles, kind, id) : NULL;
   const char *slash;
 
   if (title != NULL)
@@ -108,20 +106,6 @@ title_for_id (TribSchemasPage *self,
   slash = strrchr (id, '/');
 
   return slash != NULL && slash[1] != '\0' ? slash + 1 : id;
-}
-
-static char *
-format_date (GDateTime *date)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (date == NULL)
-    return g_strdup (C_("date", "Unknown"));
-
-  local = g_date_time_to_local (date);
-
-  /* Translators: a date as strftime() writes it, such as "2026-11-23" */
-  return g_date_time_format (local, _("%Y-%m-%d"));
 }
 
 /* List */
@@ -220,9 +204,8 @@ setup_list_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_list_row_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  TribSchemasPage          *self)
+update_list_row (TribSchemasPage *self,
+                 GtkListItem     *item)
 {
   TribXdmResource *resource = gtk_list_item_get_item (item);
   GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
@@ -232,11 +215,10 @@ bind_list_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *joined = NULL;
 
   gtk_label_set_label (GTK_LABEL (title), trib_xdm_resource_get_title (resource));
-  g_hash_table_replace (self->titles, g_strdup (trib_xdm_resource_get_id (resource)),
-                        g_strdup (trib_xdm_resource_get_title (resource)));
 
   if (trib_xdm_resource_get_kind (resource) == TRIB_XDM_KIND_SCHEMA && trib_xdm_resource_get_class_id (resource))
-    g_ptr_array_add (facts, g_strdup (title_for_id (self, trib_xdm_resource_get_class_id (resource))));
+    g_ptr_array_add (facts,
+                     g_strdup (title_for_id (self, TRIB_XDM_KIND_CLASS, trib_xdm_resource_get_class_id (resource))));
   if (behavior != NULL)
     g_ptr_array_add (facts, g_strdup (behavior));
   if (trib_xdm_resource_get_profile_enabled (resource))
@@ -247,102 +229,31 @@ bind_list_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (subtitle), joined);
 }
 
+static void
+bind_list_row_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  TribSchemasPage          *self)
+{
+  TribXdmResource *resource = gtk_list_item_get_item (item);
+
+  if (self->titles != NULL)
+    trib_xdm_titles_remember (self->titles, trib_xdm_resource_get_id (resource),
+                              trib_xdm_resource_get_title (resource));
+  update_list_row (self, item);
+  g_ptr_array_add (self->bound_rows, item);
+}
+
+static void
+unbind_list_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    TribSchemasPage          *self)
+{
+  /* The list view unbinds its rows as it goes, after dispose began. */
+  if (self->bound_rows != NULL)
+    g_ptr_array_remove_fast (self->bound_rows, item);
+}
+
 /* Detail */
-
-static gboolean
-field_visible_cb (gpointer item,
-                  gpointer user_data)
-{
-  return trib_xdm_field_get_visible (item);
-}
-
-static GListModel *
-create_field_children_cb (gpointer item,
-                          gpointer user_data)
-{
-  TribSchemasPage *self = user_data;
-  GListModel *children = trib_xdm_field_get_children (item);
-
-  if (children == NULL)
-    return NULL;
-
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (children),
-                                                  g_object_ref (GTK_FILTER (self->field_filter))));
-}
-
-static TribXdmField *
-selected_field (TribSchemasPage *self)
-{
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->field_selection);
-
-  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
-}
-
-static void
-field_selection_changed_cb (TribSchemasPage *self)
-{
-  g_autoptr(TribXdmField) field = selected_field (self);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.copy-path", field != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.insert-path", field != NULL);
-
-  if (field != NULL)
-    {
-      g_string_append (text, trib_xdm_field_get_path (field));
-      if (trib_xdm_field_get_format (field) != NULL)
-        /* Translators: %s is a JSON Schema format such as "email" or "date-time" */
-        g_string_append_printf (text, " · %s", trib_xdm_field_get_format (field));
-      if (trib_xdm_field_get_description (field) != NULL)
-        g_string_append_printf (text, "\n%s", trib_xdm_field_get_description (field));
-    }
-
-  gtk_label_set_label (self->field_detail_label, text->str);
-}
-
-/* Rebuilt on every filter: autoexpanding only applies to new rows, and
- * a filter should open the tree down to its matches.
- */
-static void
-rebuild_field_model (TribSchemasPage *self)
-{
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->field_filter_entry));
-  g_autoptr(GtkFilterListModel) roots = NULL;
-  GtkTreeListModel *tree;
-  guint n_matches;
-  g_autofree char *count = NULL;
-
-  if (self->field_roots == NULL)
-    {
-      gtk_single_selection_set_model (self->field_selection, NULL);
-      return;
-    }
-
-  n_matches = trib_xdm_field_filter_tree (self->field_roots, needle);
-  gtk_filter_changed (GTK_FILTER (self->field_filter), GTK_FILTER_CHANGE_DIFFERENT);
-
-  roots = gtk_filter_list_model_new (g_object_ref (self->field_roots), g_object_ref (GTK_FILTER (self->field_filter)));
-  tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&roots)), FALSE, needle[0] != '\0',
-                                  create_field_children_cb, self, NULL);
-  gtk_single_selection_set_model (self->field_selection, G_LIST_MODEL (tree));
-  g_object_unref (tree);
-
-  if (needle[0] != '\0')
-    /* Translators: %u is how many fields match the filter */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n_matches), n_matches);
-  else
-    /* Translators: %u is how many fields the schema has */
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u field", "%u fields", self->n_fields), self->n_fields);
-  gtk_label_set_label (self->field_count_label, count);
-
-  field_selection_changed_cb (self);
-}
-
-static void
-field_filter_changed_cb (TribSchemasPage *self)
-{
-  rebuild_field_model (self);
-}
 
 static void
 show_facts (TribSchemasPage *self)
@@ -352,13 +263,14 @@ show_facts (TribSchemasPage *self)
   const char *behavior = describe_behavior (trib_xdm_resource_get_behavior (resource));
   g_autoptr(GString) facts = g_string_new (NULL);
   g_autoptr(GString) groups = g_string_new (NULL);
-  g_autofree char *created = format_date (trib_xdm_resource_get_created (resource));
-  g_autofree char *modified = format_date (trib_xdm_resource_get_modified (resource));
+  g_autofree char *created = trib_format_date (trib_xdm_resource_get_created (resource));
+  g_autofree char *modified = trib_format_date (trib_xdm_resource_get_modified (resource));
   g_autofree char *escaped = NULL;
 
   if (trib_xdm_resource_get_kind (resource) == TRIB_XDM_KIND_SCHEMA && trib_xdm_resource_get_class_id (resource))
     {
-      escaped = g_markup_escape_text (title_for_id (self, trib_xdm_resource_get_class_id (resource)), -1);
+      escaped = g_markup_escape_text (title_for_id (self, TRIB_XDM_KIND_CLASS, trib_xdm_resource_get_class_id (resource)),
+                                     -1);
       /* Translators: the class of a schema; %s is its title */
       g_string_append_printf (facts, _("Class: <b>%s</b>"), escaped);
       g_string_append (facts, "   ");
@@ -383,7 +295,7 @@ show_facts (TribSchemasPage *self)
     {
       if (groups->len > 0)
         g_string_append (groups, ", ");
-      g_string_append (groups, title_for_id (self, field_groups[i]));
+      g_string_append (groups, title_for_id (self, TRIB_XDM_KIND_FIELD_GROUP, field_groups[i]));
     }
   if (groups->len > 0)
     /* Translators: %s is a list of field group titles */
@@ -393,43 +305,19 @@ show_facts (TribSchemasPage *self)
 }
 
 static void
-title_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+title_known_cb (TribSchemasPage *self,
+                const char      *id)
 {
-  g_autoptr(TribSchemasPage) self = user_data;
-  g_autoptr(TribXdmResource) resource = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(resource = trib_schema_registry_get_finish (result, &error)))
+  for (guint i = 0; i < self->bound_rows->len; i++)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No title: %s", error->message);
-      return;
+      GtkListItem *item = g_ptr_array_index (self->bound_rows, i);
+
+      if (g_strcmp0 (trib_xdm_resource_get_class_id (gtk_list_item_get_item (item)), id) == 0)
+        update_list_row (self, item);
     }
 
-  g_hash_table_replace (self->titles, g_strdup (trib_xdm_resource_get_id (resource)),
-                        g_strdup (trib_xdm_resource_get_title (resource)));
   if (self->resource != NULL)
     show_facts (self);
-}
-
-static void
-fetch_missing_titles (TribSchemasPage *self)
-{
-  TribPlatformClient *client = trib_session_get_client (self->session);
-  const char * const *field_groups = trib_xdm_resource_get_field_group_ids (self->resource);
-  const char *class_id = trib_xdm_resource_get_class_id (self->resource);
-
-  if (trib_xdm_resource_get_kind (self->resource) == TRIB_XDM_KIND_SCHEMA && class_id != NULL &&
-      !g_hash_table_contains (self->titles, class_id))
-    trib_schema_registry_get_async (client, TRIB_XDM_KIND_CLASS, class_id, self->detail_cancellable, title_cb,
-                                    g_object_ref (self));
-
-  for (guint i = 0; field_groups[i] != NULL; i++)
-    if (!g_hash_table_contains (self->titles, field_groups[i]))
-      trib_schema_registry_get_async (client, TRIB_XDM_KIND_FIELD_GROUP, field_groups[i],
-                                      self->detail_cancellable, title_cb, g_object_ref (self));
 }
 
 static void
@@ -454,9 +342,7 @@ fields_cb (GObject      *object,
     }
 
   gtk_spinner_set_spinning (self->detail_spinner, FALSE);
-  g_set_object (&self->field_roots, roots);
-  self->n_fields = n_fields;
-  rebuild_field_model (self);
+  trib_field_tree_set_fields (self->field_tree, roots, n_fields);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
 }
 
@@ -470,14 +356,11 @@ load_detail (TribSchemasPage *self)
   g_clear_object (&self->detail_cancellable);
   self->detail_cancellable = g_cancellable_new ();
 
-  g_clear_object (&self->field_roots);
-  self->n_fields = 0;
-  gtk_single_selection_set_model (self->field_selection, NULL);
+  trib_field_tree_set_fields (self->field_tree, NULL, 0);
 
   gtk_label_set_label (self->title_label, trib_xdm_resource_get_title (self->resource));
   gtk_label_set_label (self->id_label, trib_xdm_resource_get_id (self->resource));
   show_facts (self);
-  fetch_missing_titles (self);
 
   gtk_spinner_set_spinning (self->detail_spinner, TRUE);
   gtk_stack_set_visible_child_name (self->detail_stack, "loading");
@@ -497,8 +380,7 @@ show_resource (TribSchemasPage *self,
   if (resource == NULL)
     {
       g_cancellable_cancel (self->detail_cancellable);
-      g_clear_object (&self->field_roots);
-      gtk_single_selection_set_model (self->field_selection, NULL);
+      trib_field_tree_set_fields (self->field_tree, NULL, 0);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
@@ -534,28 +416,13 @@ back_clicked_cb (TribSchemasPage *self)
 
 /* Actions */
 
+/* The shortcuts work wherever the focus is on the page. */
 static void
 copy_path_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
-  g_autoptr(TribXdmField) field = selected_field (self);
-  GtkWidget *overlay;
-
-  if (field == NULL)
-    return;
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), trib_xdm_field_get_path (field));
-
-  if ((overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))
-    {
-      g_autofree char *escaped = g_markup_escape_text (trib_xdm_field_get_path (field), -1);
-      /* Translators: %s is a field path such as web.webPageDetails.name */
-      g_autofree char *title = g_strdup_printf (_("Copied %s"), escaped);
-
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-    }
+  gtk_widget_activate_action (GTK_WIDGET (TRIB_SCHEMAS_PAGE (widget)->field_tree), "fields.copy-path", NULL);
 }
 
 static void
@@ -563,11 +430,7 @@ insert_path_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
-  g_autoptr(TribXdmField) field = selected_field (self);
-
-  if (field != NULL)
-    gtk_widget_activate_action (widget, "win.insert-into-query", "s", trib_xdm_field_get_path (field));
+  gtk_widget_activate_action (GTK_WIDGET (TRIB_SCHEMAS_PAGE (widget)->field_tree), "fields.insert-path", NULL);
 }
 
 static void
@@ -596,9 +459,9 @@ find_action (GtkWidget  *widget,
 {
   TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
 
-  if (self->field_roots != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "detail") &&
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "detail") &&
       adw_leaflet_get_visible_child (self->leaflet) != gtk_widget_get_parent (GTK_WIDGET (self->search_entry)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->field_filter_entry));
+    trib_field_tree_focus_filter (self->field_tree);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -647,134 +510,20 @@ new_adhoc_class_action (GtkWidget  *widget,
   gtk_window_present (dialog);
 }
 
-/* Field columns */
-
-static GtkWidget *
-new_cell_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-
-  return label;
-}
-
-static void
-setup_name_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = new_cell_label ();
-  GtkWidget *title = new_cell_label ();
-
-  gtk_widget_add_css_class (title, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  gtk_list_item_set_child (item, expander);
-}
-
-static void
-bind_name_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  TribXdmField *field = gtk_tree_list_row_get_item (row);
-  GtkWidget *expander = gtk_list_item_get_child (item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_next_sibling (name);
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  gtk_label_set_label (GTK_LABEL (name), trib_xdm_field_get_name (field));
-  gtk_label_set_label (GTK_LABEL (title), trib_xdm_field_get_title (field));
-
-  /* Ancestors kept only for their matching descendants read quieter. */
-  gtk_widget_set_opacity (name, trib_xdm_field_get_matches (field) ? 1.0 : 0.55);
-  g_object_unref (field);
-}
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, new_cell_label ());
-}
-
-static void
-bind_type_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (gtk_list_item_get_item (item));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), trib_xdm_field_get_type_name (field));
-}
-
-static void
-bind_identity_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (gtk_list_item_get_item (item));
-  const char *namespace = trib_xdm_field_get_identity_namespace (field);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = NULL;
-
-  if (namespace != NULL && trib_xdm_field_get_primary_identity (field))
-    /* Translators: %s is an identity namespace such as "Email" */
-    text = g_strdup_printf (_("%s (primary)"), namespace);
-  else if (namespace != NULL)
-    text = g_strdup (namespace);
-
-  gtk_label_set_label (GTK_LABEL (label), text);
-  if (namespace != NULL && trib_xdm_field_get_primary_identity (field))
-    gtk_widget_add_css_class (label, "accent");
-  else
-    gtk_widget_remove_css_class (label, "accent");
-}
-
-static void
-bind_required_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (gtk_list_item_get_item (item));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       trib_xdm_field_get_required (field) ? C_("field", "Required") : NULL);
-}
-
-static void
-add_field_column (TribSchemasPage *self,
-                  const char      *title,
-                  GCallback        setup,
-                  GCallback        bind,
-                  gboolean         expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->field_view, column);
-  g_object_unref (column);
-}
-
 /* GObject */
 
 static void
 session_sandbox_changed_cb (TribSchemasPage *self)
 {
-  g_hash_table_remove_all (self->titles);
+  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+
+  /* Tenant resources differ between sandboxes, and so may their titles. */
+  g_clear_object (&self->titles);
+  if (client != NULL)
+    {
+      self->titles = trib_xdm_titles_new (client);
+      g_signal_connect_object (self->titles, "title-known", G_CALLBACK (title_known_cb), self, G_CONNECT_SWAPPED);
+    }
   show_resource (self, NULL);
   reload_list (self);
 }
@@ -792,12 +541,10 @@ trib_schemas_page_dispose (GObject *object)
   g_clear_object (&self->list_signals);
   g_clear_object (&self->list);
   g_clear_object (&self->list_selection);
-  g_clear_object (&self->field_selection);
-  g_clear_object (&self->field_filter);
-  g_clear_object (&self->field_roots);
   g_clear_object (&self->resource);
+  g_clear_object (&self->titles);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_SCHEMAS_PAGE);
@@ -830,14 +577,10 @@ trib_schemas_page_class_init (TribSchemasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, id_label);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, facts_label);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_groups_label);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_filter_entry);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_count_label);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_view);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_tree);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_options_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, field_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "schemas.copy-path", NULL, copy_path_action);
@@ -859,9 +602,10 @@ trib_schemas_page_init (TribSchemasPage *self)
 {
   GtkListItemFactory *factory;
 
+  g_type_ensure (TRIB_TYPE_FIELD_TREE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->bound_rows = g_ptr_array_new ();
   self->detail_cancellable = g_cancellable_new ();
 
   self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
@@ -885,22 +629,10 @@ trib_schemas_page_init (TribSchemasPage *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_list_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_list_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_list_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
-  self->field_filter = gtk_custom_filter_new (field_visible_cb, NULL, NULL);
-  self->field_selection = gtk_single_selection_new (NULL);
-  g_signal_connect_object (self->field_selection, "notify::selected", G_CALLBACK (field_selection_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->field_view, GTK_SELECTION_MODEL (self->field_selection));
-
-  add_field_column (self, _("Field"), G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), TRUE);
-  add_field_column (self, _("Type"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_type_cb), FALSE);
-  add_field_column (self, _("Identity"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_identity_cb), FALSE);
-  add_field_column (self, _("Required"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_required_cb), FALSE);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.copy-path", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.insert-path", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.retry", FALSE);
 }
 
@@ -984,7 +716,7 @@ trib_schemas_page_set_field_filter (TribSchemasPage *self,
 {
   g_return_if_fail (TRIB_IS_SCHEMAS_PAGE (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->field_filter_entry), text != NULL ? text : "");
+  trib_field_tree_set_filter (self->field_tree, text);
 }
 
 /**
@@ -998,7 +730,7 @@ trib_schemas_page_get_n_fields (TribSchemasPage *self)
 {
   g_return_val_if_fail (TRIB_IS_SCHEMAS_PAGE (self), 0);
 
-  return self->field_roots != NULL ? self->n_fields : 0;
+  return trib_field_tree_get_n_fields (self->field_tree);
 }
 
 /**
@@ -1027,5 +759,5 @@ trib_schemas_page_get_field_rows (TribSchemasPage *self)
 {
   g_return_val_if_fail (TRIB_IS_SCHEMAS_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->field_selection);
+  return trib_field_tree_get_rows (self->field_tree);
 }

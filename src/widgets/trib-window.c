@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-activity-page.h"
+#include "trib-datasets-page.h"
 #include "trib-query-page.h"
 #include "trib-query-service.h"
 #include "trib-sandboxes-page.h"
@@ -42,6 +43,7 @@ struct _TribWindow
   TribActivityPage *activity_page;
   TribQueryPage *query_page;
   TribSchemasPage *schemas_page;
+  TribDatasetsPage *datasets_page;
   GMenu *primary_menu;
 
   guint updating_dropdown : 1;
@@ -361,6 +363,7 @@ trib_window_class_init (TribWindowClass *klass)
   g_type_ensure (TRIB_TYPE_ACTIVITY_PAGE);
   g_type_ensure (TRIB_TYPE_QUERY_PAGE);
   g_type_ensure (TRIB_TYPE_SCHEMAS_PAGE);
+  g_type_ensure (TRIB_TYPE_DATASETS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TribWindow, toast_overlay);
@@ -379,6 +382,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, activity_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, query_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, schemas_page);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, datasets_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -467,6 +471,7 @@ trib_window_set_session (TribWindow  *self,
   trib_sandboxes_page_set_session (self->sandboxes_page, session);
   trib_query_page_set_session (self->query_page, session);
   trib_schemas_page_set_session (self->schemas_page, session);
+  trib_datasets_page_set_session (self->datasets_page, session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", session != NULL);
 
   if (session == NULL)

@@ -1,0 +1,919 @@
+/* trib-datasets-page.c
+ *
+ * The sandbox's datasets, read from Catalog a page at a time as the list
+ * scrolls, and one dataset's details: its schema, table, tags, labels
+ * and recent batches, with "Query This Dataset" and deletion.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-datasets-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "trib-catalog.h"
+#include "trib-dataset-create-dialog.h"
+#include "trib-datasets-page.h"
+#include "trib-format.h"
+#include "trib-schema-registry.h"
+
+#define N_RECENT_BATCHES 10
+
+struct _TribDatasetsPage
+{
+  AdwBin parent_instance;
+
+  TribSession *session;
+  GSignalGroup *session_signals;
+  GSignalGroup *list_signals;
+  TribPagedList *list;
+  TribPagedList *schemas;
+  GtkSingleSelection *selection;
+  GHashTable *schema_titles;   /* $id → title */
+  TribDataset *dataset;
+  GCancellable *detail_cancellable;
+  GPtrArray *detail_rows;      /* rows added to the detail's groups */
+  guint n_batches;
+
+  /* Template widgets */
+  GtkStack *view_stack;
+  GtkSearchEntry *search_entry;
+  GtkSpinner *more_spinner;
+  GtkStack *list_stack;
+  GtkSpinner *list_spinner;
+  AdwStatusPage *list_error_page;
+  AdwStatusPage *list_empty_page;
+  GtkColumnView *column_view;
+  GtkLabel *name_label;
+  GtkSpinner *detail_spinner;
+  AdwPreferencesGroup *dataset_group;
+  AdwActionRow *schema_row;
+  AdwPreferencesGroup *tags_group;
+  AdwPreferencesGroup *labels_group;
+  AdwPreferencesGroup *batches_group;
+};
+
+G_DEFINE_FINAL_TYPE (TribDatasetsPage, trib_datasets_page, ADW_TYPE_BIN)
+
+static void
+add_toast (TribDatasetsPage *self,
+           const char       *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+}
+
+static const char *
+schema_title (TribDatasetsPage *self,
+              const char       *schema_id)
+{
+  const char *title;
+  const char *slash;
+
+  if (schema_id == NULL)
+    return NULL;
+  if ((title = g_hash_table_lookup (self->schema_titles, schema_id)))
+    return title;
+
+  slash = strrchr (schema_id, '/');
+
+  return slash != NULL && slash[1] != '\0' ? slash + 1 : schema_id;
+}
+
+/* Catalog's batch statuses, in words, with the style that goes with them. */
+static const char *
+describe_status (const char  *status,
+                 const char **css_class)
+{
+  *css_class = NULL;
+
+  if (status == NULL)
+    return _("No batches");
+  if (g_str_equal (status, "success"))
+    {
+      *css_class = "success";
+      return C_("batch status", "Success");
+    }
+  if (g_str_equal (status, "failed") || g_str_equal (status, "failure") || g_str_equal (status, "aborted"))
+    {
+      *css_class = "error";
+      return C_("batch status", "Failed");
+    }
+  if (g_str_equal (status, "processing") || g_str_equal (status, "loading") || g_str_equal (status, "staging") ||
+      g_str_equal (status, "queued") || g_str_equal (status, "retrying") || g_str_equal (status, "loaded") ||
+      g_str_equal (status, "staged") || g_str_equal (status, "active"))
+    {
+      *css_class = "warning";
+      return C_("batch status", "Processing");
+    }
+
+  return status;
+}
+
+/* List */
+
+static void
+update_list_state (TribDatasetsPage *self)
+{
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const GError *error;
+  gboolean loading;
+
+  if (self->list == NULL)
+    return;
+
+  error = trib_paged_list_get_error (self->list);
+  loading = trib_paged_list_get_loading (self->list);
+  gtk_spinner_set_spinning (self->list_spinner, FALSE);
+  gtk_spinner_set_spinning (self->more_spinner, loading && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (error != NULL)
+    {
+      adw_status_page_set_description (self->list_error_page, error->message);
+      gtk_stack_set_visible_child_name (self->list_stack, "error");
+    }
+  else if (loading)
+    {
+      gtk_spinner_set_spinning (self->list_spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->list_stack, "loading");
+    }
+  else
+    {
+      g_autofree char *description = NULL;
+
+      if (search[0] != '\0')
+        /* Translators: %s is what the user searched for */
+        description = g_strdup_printf (_("No dataset’s name contains “%s”."), search);
+      else
+        description = g_strdup (_("Datasets hold the data of a schema. Create one to load data into it."));
+      adw_status_page_set_title (self->list_empty_page, search[0] != '\0' ? _("No Results") : _("No Datasets"));
+      adw_status_page_set_description (self->list_empty_page, description);
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+
+  /* An error after the first page shows as a toast; scrolling retries. */
+  if (error != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    add_toast (self, error->message);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", error != NULL);
+}
+
+static void
+reload_list (TribDatasetsPage *self)
+{
+  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+
+  if (self->list != NULL)
+    trib_paged_list_cancel (self->list);
+  g_clear_object (&self->list);
+
+  if (client != NULL && trib_session_get_sandbox (self->session) != NULL)
+    self->list = trib_catalog_list_datasets (client, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  g_signal_group_set_target (self->list_signals, self->list);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  update_list_state (self);
+}
+
+static void
+search_changed_cb (TribDatasetsPage *self)
+{
+  reload_list (self);
+}
+
+/* Schema titles arrive after the first rows are bound: bind them again. */
+static void
+schemas_changed_cb (TribDatasetsPage *self,
+                    guint             position,
+                    guint             removed,
+                    guint             added,
+                    GListModel       *schemas)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(TribXdmResource) schema = g_list_model_get_item (schemas, i);
+
+      g_hash_table_replace (self->schema_titles, g_strdup (trib_xdm_resource_get_id (schema)),
+                            g_strdup (trib_xdm_resource_get_title (schema)));
+    }
+
+  /* The registry's whole list is a few pages; read them all. */
+  if (!trib_paged_list_get_complete (TRIB_PAGED_LIST (schemas)))
+    trib_paged_list_load_more (TRIB_PAGED_LIST (schemas));
+
+  gtk_column_view_set_model (self->column_view, NULL);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+reload_schema_titles (TribDatasetsPage *self)
+{
+  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+
+  if (self->schemas != NULL)
+    {
+      trib_paged_list_cancel (self->schemas);
+      g_signal_handlers_disconnect_by_func (self->schemas, schemas_changed_cb, self);
+    }
+  g_clear_object (&self->schemas);
+  g_hash_table_remove_all (self->schema_titles);
+
+  if (client == NULL || trib_session_get_sandbox (self->session) == NULL)
+    return;
+
+  self->schemas = trib_schema_registry_list (client, TRIB_XDM_KIND_SCHEMA, TRIB_XDM_CONTAINER_TENANT, NULL, NULL);
+  g_signal_connect_object (self->schemas, "items-changed", G_CALLBACK (schemas_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Detail */
+
+static void
+clear_detail_rows (TribDatasetsPage *self)
+{
+  for (guint i = 0; i < self->detail_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->detail_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->detail_rows, 0);
+}
+
+static GtkWidget *
+add_row (TribDatasetsPage    *self,
+         AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->detail_rows, row);
+
+  return row;
+}
+
+static void
+show_dataset_facts (TribDatasetsPage *self)
+{
+  TribDataset *dataset = self->dataset;
+  const char *table = trib_dataset_get_table_name (dataset);
+  const char * const *tags = trib_dataset_get_tag_names (dataset);
+  g_autofree char *created = trib_format_date (trib_dataset_get_created (dataset));
+  g_autofree char *updated = trib_format_date (trib_dataset_get_updated (dataset));
+  GtkWidget *row;
+
+  gtk_label_set_label (self->name_label, trib_dataset_get_name (dataset));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.query", table != NULL);
+
+  row = add_row (self, self->dataset_group, _("Table name in SQL"), table != NULL ? table : _("None"));
+  gtk_widget_add_css_class (row, "monospace-subtitle");
+  if (table != NULL)
+    {
+      GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (copy, "flat");
+      gtk_widget_set_tooltip_text (copy, _("Copy Table Name"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "datasets.copy-table");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+    }
+  if (trib_dataset_get_description (dataset) != NULL && trib_dataset_get_description (dataset)[0] != '\0')
+    add_row (self, self->dataset_group, _("Description"), trib_dataset_get_description (dataset));
+  add_row (self, self->dataset_group, _("ID"), trib_dataset_get_id (dataset));
+  add_row (self, self->dataset_group, _("Format"), trib_dataset_get_format (dataset));
+  add_row (self, self->dataset_group, _("Created"), created);
+  add_row (self, self->dataset_group, _("Updated"), updated);
+  add_row (self, self->dataset_group, _("Profile"),
+           trib_dataset_get_profile_enabled (dataset) ? _("Enabled for Profile") : _("Not enabled for Profile"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->schema_row),
+                                 trib_dataset_get_schema_id (dataset) != NULL
+                                 ? schema_title (self, trib_dataset_get_schema_id (dataset)) : _("No schema"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->schema_row), trib_dataset_get_schema_id (dataset));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.show-schema",
+                                 trib_dataset_get_schema_id (dataset) != NULL);
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      g_autofree char *values = trib_dataset_dup_tag (dataset, tags[i]);
+
+      add_row (self, self->tags_group, tags[i], values);
+    }
+  if (tags[0] == NULL)
+    add_row (self, self->tags_group, _("No tags"), NULL);
+}
+
+static void
+update_detail_spinner (TribDatasetsPage *self,
+                       int               delta)
+{
+  guint pending = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "trib-pending")) + delta;
+
+  g_object_set_data (G_OBJECT (self), "trib-pending", GUINT_TO_POINTER (pending));
+  gtk_spinner_set_spinning (self->detail_spinner, pending > 0);
+}
+
+static void
+batches_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(TribDatasetsPage) self = user_data;
+  g_autoptr(GListModel) batches = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 total = 0;
+  gboolean any_counted = FALSE;
+
+  if (!(batches = trib_catalog_list_batches_finish (result, &error)) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  update_detail_spinner (self, -1);
+  if (batches == NULL)
+    {
+      add_row (self, self->batches_group, _("Could not read the batches"), error->message);
+      return;
+    }
+
+  self->n_batches = g_list_model_get_n_items (batches);
+  for (guint i = 0; i < self->n_batches; i++)
+    {
+      g_autoptr(TribBatch) batch = g_list_model_get_item (batches, i);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      g_autofree char *created = trib_format_date (trib_batch_get_created (batch));
+      const char *css_class;
+      const char *status = describe_status (trib_batch_get_status (batch), &css_class);
+      GtkWidget *row;
+
+      g_string_append (subtitle, created);
+      if (trib_batch_get_record_count (batch) >= 0)
+        {
+          g_autofree char *count = trib_format_count (trib_batch_get_record_count (batch));
+          /* Translators: %s is a number of records, such as "20,000" */
+          g_autofree char *records = g_strdup_printf (_("%s records"), count);
+
+          g_string_append_printf (subtitle, " · %s", records);
+          if (g_strcmp0 (trib_batch_get_status (batch), "success") == 0)
+            {
+              total += trib_batch_get_record_count (batch);
+              any_counted = TRUE;
+            }
+        }
+      if (trib_batch_get_failed_record_count (batch) > 0)
+        {
+          g_autofree char *count = trib_format_count (trib_batch_get_failed_record_count (batch));
+          /* Translators: %s is a number of records */
+          g_autofree char *failed = g_strdup_printf (_("%s failed"), count);
+
+          g_string_append_printf (subtitle, " · %s", failed);
+        }
+      if (trib_batch_get_error_summary (batch) != NULL)
+        g_string_append_printf (subtitle, "\n%s", trib_batch_get_error_summary (batch));
+
+      row = add_row (self, self->batches_group, status, subtitle->str);
+      if (css_class != NULL)
+        gtk_widget_add_css_class (row, css_class);
+    }
+
+  if (self->n_batches == 0)
+    add_row (self, self->batches_group, _("No batches yet"), _("No data has been loaded into this dataset."));
+
+  if (any_counted)
+    {
+      g_autofree char *rows = trib_format_count (total);
+
+      add_row (self, self->dataset_group, _("Rows in recent successful batches"), rows);
+    }
+}
+
+static void
+labels_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TribDatasetsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) labels = NULL;
+  g_auto(GStrv) field_labels = NULL;
+
+  if (!trib_catalog_get_labels_finish (result, &labels, &field_labels, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  update_detail_spinner (self, -1);
+  if (error != NULL)
+    {
+      add_row (self, self->labels_group, _("Could not read the labels"), error->message);
+      return;
+    }
+
+  if (labels[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", labels);
+
+      add_row (self, self->labels_group, _("Whole dataset"), joined);
+    }
+  for (guint i = 0; field_labels[i] != NULL; i++)
+    add_row (self, self->labels_group, _("Field"), field_labels[i]);
+  if (labels[0] == NULL && field_labels[0] == NULL)
+    add_row (self, self->labels_group, _("No labels"), NULL);
+}
+
+static void
+show_detail (TribDatasetsPage *self,
+             TribDataset      *dataset)
+{
+  TribPlatformClient *client = trib_session_get_client (self->session);
+
+  g_set_object (&self->dataset, dataset);
+
+  g_cancellable_cancel (self->detail_cancellable);
+  g_clear_object (&self->detail_cancellable);
+  self->detail_cancellable = g_cancellable_new ();
+  g_object_set_data (G_OBJECT (self), "trib-pending", NULL);
+  self->n_batches = 0;
+
+  clear_detail_rows (self);
+  show_dataset_facts (self);
+  gtk_stack_set_visible_child_name (self->view_stack, "detail");
+
+  update_detail_spinner (self, 2);
+  trib_catalog_list_batches_async (client, trib_dataset_get_id (dataset), N_RECENT_BATCHES,
+                                   self->detail_cancellable, batches_cb, g_object_ref (self));
+  trib_catalog_get_labels_async (client, trib_dataset_get_id (dataset), self->detail_cancellable, labels_cb,
+                                 g_object_ref (self));
+}
+
+static void
+row_activated_cb (TribDatasetsPage *self,
+                  guint             position)
+{
+  g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (dataset != NULL)
+    show_detail (self, dataset);
+}
+
+static void
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(TribDatasetsPage) self = user_data;
+  g_autoptr(TribDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(dataset = trib_catalog_get_dataset_finish (result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_toast (self, error->message);
+      return;
+    }
+
+  show_detail (self, dataset);
+}
+
+static void
+dataset_created_cb (TribDatasetsPage *self,
+                    const char       *dataset_id)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  reload_list (self);
+  trib_catalog_get_dataset_async (trib_session_get_client (self->session), dataset_id, self->detail_cancellable,
+                                  fetched_cb, g_object_ref (self));
+}
+
+/* Actions */
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
+  TribDatasetCreateDialog *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  dialog = trib_dataset_create_dialog_new (trib_session_get_client (self->session), NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (dataset_created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
+
+  g_cancellable_cancel (self->detail_cancellable);
+  gtk_stack_set_visible_child_name (self->view_stack, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
+
+  if (self->list != NULL)
+    trib_paged_list_load_more (self->list);
+}
+
+static void
+query_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
+
+  if (self->dataset != NULL && trib_dataset_get_table_name (self->dataset) != NULL)
+    gtk_widget_activate_action (widget, "win.query-dataset", "s", trib_dataset_get_table_name (self->dataset));
+}
+
+static void
+show_schema_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
+
+  if (self->dataset != NULL && trib_dataset_get_schema_id (self->dataset) != NULL)
+    gtk_widget_activate_action (widget, "win.show-schema", "s", trib_dataset_get_schema_id (self->dataset));
+}
+
+static void
+copy_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
+
+  if (self->dataset != NULL && trib_dataset_get_table_name (self->dataset) != NULL)
+    {
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), trib_dataset_get_table_name (self->dataset));
+      add_toast (self, _("Table name copied"));
+    }
+}
+
+static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(TribDatasetsPage) self = user_data;
+  g_autofree char *name = g_object_steal_data (G_OBJECT (self), "trib-deleting");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  update_detail_spinner (self, -1);
+
+  if (!trib_catalog_delete_dataset_finish (result, &error))
+    {
+      /* Translators: %s is a dataset name, then why it could not be deleted */
+      message = g_strdup_printf (_("Could not delete “%s”: %s"), name, error->message);
+      add_toast (self, message);
+      return;
+    }
+
+  /* Translators: %s is a dataset name */
+  message = g_strdup_printf (_("“%s” deleted"), name);
+  add_toast (self, message);
+  g_clear_object (&self->dataset);
+  gtk_stack_set_visible_child_name (self->view_stack, "list");
+  reload_list (self);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    TribDatasetsPage *self)
+{
+  if (g_strcmp0 (response, "delete") != 0 || self->dataset == NULL)
+    return;
+
+  g_object_set_data_full (G_OBJECT (self), "trib-deleting", g_strdup (trib_dataset_get_name (self->dataset)), g_free);
+  update_detail_spinner (self, 1);
+  trib_catalog_delete_dataset_async (trib_session_get_client (self->session), trib_dataset_get_id (self->dataset),
+                                     NULL, deleted_cb, g_object_ref (self));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->dataset == NULL || !g_str_equal (gtk_stack_get_visible_child_name (self->view_stack), "detail"))
+    return;
+
+  /* Translators: %s is a dataset name */
+  heading = g_strdup_printf (_("Delete “%s”?"), trib_dataset_get_name (self->dataset));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("The dataset and all the data loaded into it are deleted. This cannot be undone."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->view_stack, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Columns */
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (g_strcmp0 (user_data, "monospace") == 0)
+    gtk_widget_add_css_class (label, "monospace");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_name_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       trib_dataset_get_name (gtk_list_item_get_item (item)));
+}
+
+static void
+bind_schema_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                TribDatasetsPage         *self)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       schema_title (self, trib_dataset_get_schema_id (gtk_list_item_get_item (item))));
+}
+
+static void
+bind_table_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       trib_dataset_get_table_name (gtk_list_item_get_item (item)));
+}
+
+static void
+bind_created_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  g_autofree char *created = trib_format_date (trib_dataset_get_created (gtk_list_item_get_item (item)));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), created);
+}
+
+static void
+bind_status_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *css_classes[] = { "success", "error", "warning", "dim-label" };
+  const char *css_class;
+  const char *text = describe_status (trib_dataset_get_last_batch_status (gtk_list_item_get_item (item)), &css_class);
+
+  for (guint i = 0; i < G_N_ELEMENTS (css_classes); i++)
+    gtk_widget_remove_css_class (label, css_classes[i]);
+  gtk_widget_add_css_class (label, css_class != NULL ? css_class : "dim-label");
+  gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+static void
+add_column (TribDatasetsPage *self,
+            const char       *title,
+            GCallback         bind,
+            const char       *style,
+            gboolean          expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), (gpointer) style);
+  g_signal_connect (factory, "bind", bind, self);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+}
+
+/* GObject */
+
+static void
+session_sandbox_changed_cb (TribDatasetsPage *self)
+{
+  g_cancellable_cancel (self->detail_cancellable);
+  g_clear_object (&self->dataset);
+  gtk_stack_set_visible_child_name (self->view_stack, "list");
+  reload_schema_titles (self);
+  reload_list (self);
+}
+
+static void
+trib_datasets_page_dispose (GObject *object)
+{
+  TribDatasetsPage *self = (TribDatasetsPage *) object;
+
+  g_cancellable_cancel (self->detail_cancellable);
+  if (self->list != NULL)
+    trib_paged_list_cancel (self->list);
+  if (self->schemas != NULL)
+    trib_paged_list_cancel (self->schemas);
+  g_clear_object (&self->detail_cancellable);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->list_signals);
+  g_clear_object (&self->list);
+  g_clear_object (&self->schemas);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->schema_titles, g_hash_table_unref);
+  g_clear_pointer (&self->detail_rows, g_ptr_array_unref);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_DATASETS_PAGE);
+
+  G_OBJECT_CLASS (trib_datasets_page_parent_class)->dispose (object);
+}
+
+static void
+trib_datasets_page_class_init (TribDatasetsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trib_datasets_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tributary/Tributary/trib-datasets-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, more_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_error_page);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, detail_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, dataset_group);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, schema_row);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, tags_group);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, labels_group);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, batches_group);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "datasets.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "datasets.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "datasets.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "datasets.query", NULL, query_action);
+  gtk_widget_class_install_action (widget_class, "datasets.show-schema", NULL, show_schema_action);
+  gtk_widget_class_install_action (widget_class, "datasets.copy-table", NULL, copy_table_action);
+  gtk_widget_class_install_action (widget_class, "datasets.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "datasets.find", NULL, find_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "datasets.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "datasets.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "datasets.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "datasets.delete", NULL);
+}
+
+static void
+trib_datasets_page_init (TribDatasetsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->schema_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->detail_rows = g_ptr_array_new ();
+  self->detail_cancellable = g_cancellable_new ();
+
+  self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::sandbox",
+                                 G_CALLBACK (session_sandbox_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->list_signals = g_signal_group_new (TRIB_TYPE_PAGED_LIST);
+  g_signal_group_connect_object (self->list_signals, "notify::loading", G_CALLBACK (update_list_state), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->list_signals, "notify::error", G_CALLBACK (update_list_state), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->list_signals, "notify::n-items", G_CALLBACK (update_list_state), self,
+                                 G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  add_column (self, _("Name"), G_CALLBACK (bind_name_cb), NULL, TRUE);
+  add_column (self, _("Schema"), G_CALLBACK (bind_schema_cb), NULL, FALSE);
+  add_column (self, _("Table"), G_CALLBACK (bind_table_cb), "monospace", FALSE);
+  add_column (self, _("Created"), G_CALLBACK (bind_created_cb), NULL, FALSE);
+  add_column (self, _("Last Batch"), G_CALLBACK (bind_status_cb), NULL, FALSE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", FALSE);
+}
+
+/**
+ * trib_datasets_page_set_session:
+ * @self: a #TribDatasetsPage
+ * @session: (nullable): the session whose sandbox to list
+ */
+void
+trib_datasets_page_set_session (TribDatasetsPage *self,
+                                TribSession      *session)
+{
+  g_return_if_fail (TRIB_IS_DATASETS_PAGE (self));
+  g_return_if_fail (!session || TRIB_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->session_signals, session);
+  session_sandbox_changed_cb (self);
+}
+
+/**
+ * trib_datasets_page_get_list:
+ * @self: a #TribDatasetsPage
+ *
+ * Returns: (transfer none) (nullable): the datasets shown, as a #TribPagedList
+ */
+GListModel *
+trib_datasets_page_get_list (TribDatasetsPage *self)
+{
+  g_return_val_if_fail (TRIB_IS_DATASETS_PAGE (self), NULL);
+
+  return self->list != NULL ? G_LIST_MODEL (self->list) : NULL;
+}
+
+/**
+ * trib_datasets_page_get_dataset:
+ * @self: a #TribDatasetsPage
+ *
+ * Returns: (transfer none) (nullable): the dataset whose details are shown
+ */
+TribDataset *
+trib_datasets_page_get_dataset (TribDatasetsPage *self)
+{
+  g_return_val_if_fail (TRIB_IS_DATASETS_PAGE (self), NULL);
+
+  return g_str_equal (gtk_stack_get_visible_child_name (self->view_stack), "detail") ? self->dataset : NULL;
+}
+
+/**
+ * trib_datasets_page_get_n_batches:
+ * @self: a #TribDatasetsPage
+ *
+ * Returns: how many recent batches the details show, once they arrived
+ */
+guint
+trib_datasets_page_get_n_batches (TribDatasetsPage *self)
+{
+  g_return_val_if_fail (TRIB_IS_DATASETS_PAGE (self), 0);
+
+  return self->n_batches;
+}

@@ -1,0 +1,27 @@
+/* trib-datasets-page.h
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "trib-dataset.h"
+#include "trib-session.h"
+
+G_BEGIN_DECLS
+
+#define TRIB_TYPE_DATASETS_PAGE (trib_datasets_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (TribDatasetsPage, trib_datasets_page, TRIB, DATASETS_PAGE, AdwBin)
+
+void         trib_datasets_page_set_session   (TribDatasetsPage *self,
+                                               TribSession      *session);
+GListModel  *trib_datasets_page_get_list      (TribDatasetsPage *self);
+TribDataset *trib_datasets_page_get_dataset   (TribDatasetsPage *self);
+guint        trib_datasets_page_get_n_batches (TribDatasetsPage *self);
+
+G_END_DECLS

@@ -1,0 +1,428 @@
+/* trib-field-tree.c
+ *
+ * A resolved XDM field tree: name and title, type, identity, required,
+ * with a filter that opens the tree down to its matches, the selected
+ * field's path, format and description underneath, and its path to the
+ * clipboard or into the query editor.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-field-tree"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "trib-field-tree.h"
+#include "trib-xdm-field.h"
+
+struct _TribFieldTree
+{
+  GtkWidget parent_instance;
+
+  GListModel *roots;
+  guint n_fields;
+  GtkCustomFilter *filter;
+  GtkSingleSelection *selection;
+
+  /* Template widgets */
+  GtkSearchEntry *filter_entry;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
+  GtkLabel *detail_label;
+};
+
+G_DEFINE_FINAL_TYPE (TribFieldTree, trib_field_tree, GTK_TYPE_WIDGET)
+
+static gboolean
+field_visible_cb (gpointer item,
+                  gpointer user_data)
+{
+  return trib_xdm_field_get_visible (item);
+}
+
+static GListModel *
+create_children_cb (gpointer item,
+                    gpointer user_data)
+{
+  TribFieldTree *self = user_data;
+  GListModel *children = trib_xdm_field_get_children (item);
+
+  if (children == NULL)
+    return NULL;
+
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (children), g_object_ref (GTK_FILTER (self->filter))));
+}
+
+static TribXdmField *
+dup_selected_field (TribFieldTree *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+static void
+selection_changed_cb (TribFieldTree *self)
+{
+  g_autoptr(TribXdmField) field = dup_selected_field (self);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fields.copy-path", field != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "fields.insert-path", field != NULL);
+
+  if (field != NULL)
+    {
+      g_string_append (text, trib_xdm_field_get_path (field));
+      if (trib_xdm_field_get_format (field) != NULL)
+        /* Translators: %s is a JSON Schema format such as "email" or "date-time" */
+        g_string_append_printf (text, " · %s", trib_xdm_field_get_format (field));
+      if (trib_xdm_field_get_description (field) != NULL)
+        g_string_append_printf (text, "\n%s", trib_xdm_field_get_description (field));
+    }
+
+  gtk_label_set_label (self->detail_label, text->str);
+}
+
+/* Rebuilt on every filter: autoexpanding only applies to new rows, and
+ * a filter should open the tree down to its matches.
+ */
+static void
+rebuild_model (TribFieldTree *self)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+  g_autoptr(GtkFilterListModel) roots = NULL;
+  g_autofree char *count = NULL;
+  GtkTreeListModel *tree;
+  guint n_matches;
+
+  if (self->roots == NULL)
+    {
+      gtk_single_selection_set_model (self->selection, NULL);
+      gtk_label_set_label (self->count_label, NULL);
+      selection_changed_cb (self);
+      return;
+    }
+
+  n_matches = trib_xdm_field_filter_tree (self->roots, needle);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  roots = gtk_filter_list_model_new (g_object_ref (self->roots), g_object_ref (GTK_FILTER (self->filter)));
+  tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&roots)), FALSE, needle[0] != '\0',
+                                  create_children_cb, self, NULL);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
+  g_object_unref (tree);
+
+  if (needle[0] != '\0')
+    /* Translators: %u is how many fields match the filter */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n_matches), n_matches);
+  else
+    /* Translators: %u is how many fields the schema has */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u field", "%u fields", self->n_fields), self->n_fields);
+  gtk_label_set_label (self->count_label, count);
+
+  selection_changed_cb (self);
+}
+
+static void
+filter_changed_cb (TribFieldTree *self)
+{
+  rebuild_model (self);
+}
+
+/* Actions */
+
+static void
+copy_path_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  g_autoptr(TribXdmField) field = dup_selected_field (TRIB_FIELD_TREE (widget));
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *overlay;
+
+  if (field == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), trib_xdm_field_get_path (field));
+
+  if (!(overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))
+    return;
+
+  escaped = g_markup_escape_text (trib_xdm_field_get_path (field), -1);
+  /* Translators: %s is a field path such as web.webPageDetails.name */
+  title = g_strdup_printf (_("Copied %s"), escaped);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+static void
+insert_path_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr(TribXdmField) field = dup_selected_field (TRIB_FIELD_TREE (widget));
+
+  if (field != NULL)
+    gtk_widget_activate_action (widget, "win.insert-into-query", "s", trib_xdm_field_get_path (field));
+}
+
+/* Columns */
+
+static GtkWidget *
+new_cell_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+
+  return label;
+}
+
+static void
+setup_name_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = new_cell_label ();
+  GtkWidget *title = new_cell_label ();
+
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (item, expander);
+}
+
+static void
+bind_name_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (row);
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_next_sibling (name);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  gtk_label_set_label (GTK_LABEL (name), trib_xdm_field_get_name (field));
+  gtk_label_set_label (GTK_LABEL (title), trib_xdm_field_get_title (field));
+
+  /* Ancestors kept only for their matching descendants read quieter. */
+  gtk_widget_set_opacity (name, trib_xdm_field_get_matches (field) ? 1.0 : 0.55);
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, new_cell_label ());
+}
+
+static void
+bind_type_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), trib_xdm_field_get_type_name (field));
+}
+
+static void
+bind_identity_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (gtk_list_item_get_item (item));
+  const char *namespace = trib_xdm_field_get_identity_namespace (field);
+  gboolean primary = namespace != NULL && trib_xdm_field_get_primary_identity (field);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  if (primary)
+    /* Translators: %s is an identity namespace such as "Email" */
+    text = g_strdup_printf (_("%s (primary)"), namespace);
+  else if (namespace != NULL)
+    text = g_strdup (namespace);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (primary)
+    gtk_widget_add_css_class (label, "accent");
+  else
+    gtk_widget_remove_css_class (label, "accent");
+}
+
+static void
+bind_required_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       trib_xdm_field_get_required (field) ? C_("field", "Required") : NULL);
+}
+
+static void
+add_column (TribFieldTree *self,
+            const char    *title,
+            GCallback      setup,
+            GCallback      bind,
+            gboolean       expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, NULL);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+}
+
+/* GObject */
+
+static void
+trib_field_tree_dispose (GObject *object)
+{
+  TribFieldTree *self = (TribFieldTree *) object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_FIELD_TREE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->roots);
+
+  G_OBJECT_CLASS (trib_field_tree_parent_class)->dispose (object);
+}
+
+static void
+trib_field_tree_class_init (TribFieldTreeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trib_field_tree_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tributary/Tributary/trib-field-tree.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribFieldTree, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, TribFieldTree, count_label);
+  gtk_widget_class_bind_template_child (widget_class, TribFieldTree, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TribFieldTree, detail_label);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "fields.copy-path", NULL, copy_path_action);
+  gtk_widget_class_install_action (widget_class, "fields.insert-path", NULL, insert_path_action);
+}
+
+static void
+trib_field_tree_init (TribFieldTree *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  self->filter = gtk_custom_filter_new (field_visible_cb, NULL, NULL);
+  self->selection = gtk_single_selection_new (NULL);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  add_column (self, _("Field"), G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), TRUE);
+  add_column (self, _("Type"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_type_cb), FALSE);
+  add_column (self, _("Identity"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_identity_cb), FALSE);
+  add_column (self, _("Required"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_required_cb), FALSE);
+
+  selection_changed_cb (self);
+}
+
+/**
+ * trib_field_tree_set_fields:
+ * @self: a #TribFieldTree
+ * @roots: (nullable): the top-level #TribXdmField of a resolved resource
+ * @n_fields: how many fields @roots holds at all depths
+ */
+void
+trib_field_tree_set_fields (TribFieldTree *self,
+                            GListModel    *roots,
+                            guint          n_fields)
+{
+  g_return_if_fail (TRIB_IS_FIELD_TREE (self));
+  g_return_if_fail (!roots || G_IS_LIST_MODEL (roots));
+
+  g_set_object (&self->roots, roots);
+  self->n_fields = roots != NULL ? n_fields : 0;
+  rebuild_model (self);
+}
+
+/**
+ * trib_field_tree_get_n_fields:
+ * @self: a #TribFieldTree
+ *
+ * Returns: how many fields are shown, 0 while none are
+ */
+guint
+trib_field_tree_get_n_fields (TribFieldTree *self)
+{
+  g_return_val_if_fail (TRIB_IS_FIELD_TREE (self), 0);
+
+  return self->n_fields;
+}
+
+/**
+ * trib_field_tree_set_filter:
+ * @self: a #TribFieldTree
+ * @text: (nullable): text to find in the field paths and titles
+ */
+void
+trib_field_tree_set_filter (TribFieldTree *self,
+                            const char    *text)
+{
+  g_return_if_fail (TRIB_IS_FIELD_TREE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), text != NULL ? text : "");
+}
+
+/**
+ * trib_field_tree_focus_filter:
+ * @self: a #TribFieldTree
+ */
+void
+trib_field_tree_focus_filter (TribFieldTree *self)
+{
+  g_return_if_fail (TRIB_IS_FIELD_TREE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+/**
+ * trib_field_tree_get_rows:
+ * @self: a #TribFieldTree
+ *
+ * Returns: (transfer none): the rows as shown, a #GtkSelectionModel of
+ *   #GtkTreeListRow
+ */
+GListModel *
+trib_field_tree_get_rows (TribFieldTree *self)
+{
+  g_return_val_if_fail (TRIB_IS_FIELD_TREE (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}

@@ -1,0 +1,17 @@
+/* trib-format.h
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *trib_format_date  (GDateTime *date);
+char *trib_format_count (gint64     count);
+
+G_END_DECLS

@@ -1,0 +1,187 @@
+/* test-ui-datasets.c
+ *
+ * The datasets page on the demo platform: search the list, open a
+ * dataset and its batches, query it, create one from a schema and
+ * delete it after the confirmation that names it.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "trib-application.h"
+#include "trib-dataset-create-dialog.h"
+#include "trib-datasets-page.h"
+#include "trib-paged-list.h"
+#include "trib-query-page.h"
+#include "trib-ui-test.h"
+#include "trib-window.h"
+
+static gboolean
+datasets_listed (gpointer data)
+{
+  GListModel *list = trib_datasets_page_get_list (data);
+
+  return list != NULL && g_list_model_get_n_items (list) >= 100;
+}
+
+static gboolean
+only_luma_orders (gpointer data)
+{
+  GListModel *list = trib_datasets_page_get_list (data);
+  g_autoptr(TribDataset) first = NULL;
+
+  if (list == NULL || g_list_model_get_n_items (list) != 1 || !trib_paged_list_get_complete (TRIB_PAGED_LIST (list)))
+    return FALSE;
+
+  first = g_list_model_get_item (list, 0);
+
+  return g_str_equal (trib_dataset_get_name (first), "Luma Orders");
+}
+
+static gboolean
+batches_shown (gpointer data)
+{
+  return trib_datasets_page_get_n_batches (data) >= 3;
+}
+
+static gboolean
+dataset_dialog_open (gpointer data)
+{
+  return trib_ui_test_find_toplevel (TRIB_TYPE_DATASET_CREATE_DIALOG, NULL) != NULL;
+}
+
+static gboolean
+dataset_dialog_closed (gpointer data)
+{
+  return trib_ui_test_find_toplevel (TRIB_TYPE_DATASET_CREATE_DIALOG, NULL) == NULL;
+}
+
+static gboolean
+crm_schema_selectable (gpointer data)
+{
+  return trib_dataset_create_dialog_select_schema (data, "https://ns.adobe.com/tributarydemo/schemas/"
+                                                         "2b7e9d41c8a54f13b6e0a9d8c7b6a5f4");
+}
+
+static gboolean
+showing_dataset_named (gpointer data)
+{
+  TribDataset *dataset = trib_datasets_page_get_dataset (data);
+  const char *wanted = g_object_get_data (G_OBJECT (data), "test-wanted-name");
+
+  return dataset != NULL && g_strcmp0 (trib_dataset_get_name (dataset), wanted) == 0;
+}
+
+static gboolean
+message_dialog_open (gpointer data)
+{
+  return trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
+}
+
+static gboolean
+back_on_list (gpointer data)
+{
+  return trib_datasets_page_get_dataset (data) == NULL;
+}
+
+static void
+test_datasets_page (void)
+{
+  g_autoptr(TribApplication) app = trib_application_new ();
+  g_autofree char *editor_text = NULL;
+  g_autofree char *name = g_strdup_printf ("Leads Dataset %u", (guint) g_random_int ());
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  TribDatasetCreateDialog *dialog;
+  TribDatasetsPage *page;
+  TribQueryPage *query_page;
+  GtkWindow *confirmation;
+  GtkWidget *column_view;
+  TribWindow *window;
+
+  window = trib_ui_test_open_demo (app, 60);
+  trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
+
+  /* Alt+3 goes to the datasets, read a page at a time. */
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
+  page = TRIB_DATASETS_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE, NULL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  trib_ui_test_iterate_until (datasets_listed, page, 30);
+  trib_ui_test_settle ();
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "datasets-wide-light.png");
+
+  /* Search, then open the one dataset found. */
+  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL)),
+                         "luma orders");
+  trib_ui_test_iterate_until (only_luma_orders, page, 20);
+  trib_ui_test_settle ();
+  column_view = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
+  gtk_widget_activate_action (trib_ui_test_find_widget (column_view, GTK_TYPE_LIST_VIEW, NULL),
+                              "list.activate-item", "u", 0);
+  trib_ui_test_iterate_until (batches_shown, page, 20);
+  trib_ui_test_settle ();
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "dataset-detail-wide-light.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "dataset-detail-wide-dark.png");
+  trib_ui_test_resize (GTK_WIDGET (window), 400, 760);
+  trib_ui_test_settle ();
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "dataset-detail-narrow-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "dataset-detail-narrow-light.png");
+  trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
+  trib_ui_test_settle ();
+
+  /* "Query This Dataset" opens its first rows in a new query tab. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "datasets.query", NULL);
+  trib_ui_test_settle ();
+  query_page = TRIB_QUERY_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_QUERY_PAGE, NULL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (query_page)));
+  editor_text = trib_query_editor_dup_text (trib_query_page_get_current_editor (query_page));
+  g_assert_cmpstr (editor_text, ==, "SELECT * FROM luma_orders LIMIT 50");
+
+  /* A new dataset from the CRM schema; then it is deleted after a confirmation. */
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
+  trib_ui_test_settle ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "datasets.new", NULL);
+  trib_ui_test_iterate_until (dataset_dialog_open, NULL, 10);
+  dialog = TRIB_DATASET_CREATE_DIALOG (trib_ui_test_find_toplevel (TRIB_TYPE_DATASET_CREATE_DIALOG, NULL));
+  trib_dataset_create_dialog_set_name (dialog, name);
+  trib_ui_test_iterate_until (crm_schema_selectable, dialog, 20);
+  trib_ui_test_settle ();
+  trib_ui_test_save_screenshot (GTK_WIDGET (dialog), "dataset-create-light.png");
+  g_object_set_data_full (G_OBJECT (page), "test-wanted-name", g_strdup (name), g_free);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+  trib_ui_test_iterate_until (dataset_dialog_closed, NULL, 20);
+  trib_ui_test_iterate_until (showing_dataset_named, page, 20);
+  trib_ui_test_settle ();
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "dataset-created-light.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "datasets.delete", NULL);
+  trib_ui_test_iterate_until (message_dialog_open, NULL, 10);
+  confirmation = trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (confirmation)), name));
+  trib_ui_test_settle ();
+  trib_ui_test_save_screenshot (GTK_WIDGET (confirmation), "dataset-delete-light.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirmation), "delete");
+  trib_ui_test_iterate_until (back_on_list, page, 20);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  trib_ui_test_settle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  trib_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/tributary/ui/datasets-page", test_datasets_page);
+
+  return g_test_run ();
+}

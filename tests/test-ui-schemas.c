@@ -1,0 +1,257 @@
+/* test-ui-schemas.c
+ *
+ * The schemas page on the demo platform: browse to the 5,000-field
+ * schema, filter its tree, copy a path and insert it into the query
+ * editor, create a schema (and see the registry refuse a second with
+ * the same title, next to the title).
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "trib-application.h"
+#include "trib-query-page.h"
+#include "trib-schema-create-dialog.h"
+#include "trib-schema-registry.h"
+#include "trib-schemas-page.h"
+#include "trib-ui-test.h"
+#include "trib-window.h"
+
+#define WEB_EVENTS_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/8a3f1c52e9b74d06a1e2f3b4c5d6e7f8"
+#define PROFILE_CLASS "https://ns.adobe.com/xdm/context/profile"
+
+static const char * const seed_002_field_groups[] = {
+  "https://ns.adobe.com/xdm/context/profile-person-details",
+  "https://ns.adobe.com/xdm/context/profile-personal-details",
+  "https://ns.adobe.com/xdm/context/profile-work-details",
+  "https://ns.adobe.com/xdm/context/profile-subscriptions",
+  "https://ns.adobe.com/xdm/context/identitymap",
+  NULL
+};
+
+static gboolean
+list_has_title (gpointer data)
+{
+  GListModel *list = trib_schemas_page_get_list (data);
+
+  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TribXdmResource) resource = g_list_model_get_item (list, i);
+
+      if (g_str_equal (trib_xdm_resource_get_title (resource), "Luma Web Events"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static guint
+position_of (GListModel *list,
+             const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TribXdmResource) resource = g_list_model_get_item (list, i);
+
+      if (g_str_equal (trib_xdm_resource_get_title (resource), title))
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+fields_loaded (gpointer data)
+{
+  return trib_schemas_page_get_n_fields (data) > 0;
+}
+
+static guint
+row_with_path (TribSchemasPage *page,
+               const char      *path)
+{
+  GListModel *rows = trib_schemas_page_get_field_rows (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (row);
+
+      if (g_str_equal (trib_xdm_field_get_path (field), path))
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+filtered_to_page_name (gpointer data)
+{
+  guint n = g_list_model_get_n_items (trib_schemas_page_get_field_rows (data));
+
+  return n < 40 && row_with_path (data, "web.webPageDetails.name") != GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return trib_ui_test_find_toplevel (TRIB_TYPE_SCHEMA_CREATE_DIALOG, NULL) != NULL;
+}
+
+static gboolean
+dialog_closed (gpointer data)
+{
+  return trib_ui_test_find_toplevel (TRIB_TYPE_SCHEMA_CREATE_DIALOG, NULL) == NULL;
+}
+
+static gboolean
+class_selectable (gpointer data)
+{
+  return trib_schema_create_dialog_select_class (data, PROFILE_CLASS);
+}
+
+static gboolean
+field_groups_shown (gpointer data)
+{
+  for (guint i = 0; seed_002_field_groups[i] != NULL; i++)
+    if (!trib_schema_create_dialog_set_field_group (data, seed_002_field_groups[i], TRUE))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+error_shown (gpointer data)
+{
+  return trib_schema_create_dialog_get_error_text (data) != NULL;
+}
+
+static TribSchemaCreateDialog *
+fill_seed_002 (TribWindow *window,
+               const char *title)
+{
+  TribSchemaCreateDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_SCHEMAS_PAGE,
+                                                                     NULL)),
+                              "schemas.new-schema", NULL);
+  trib_ui_test_iterate_until (dialog_open, NULL, 10);
+  dialog = TRIB_SCHEMA_CREATE_DIALOG (trib_ui_test_find_toplevel (TRIB_TYPE_SCHEMA_CREATE_DIALOG, NULL));
+
+  trib_schema_create_dialog_set_title_text (dialog, title);
+  trib_ui_test_iterate_until (class_selectable, dialog, 20);
+  trib_ui_test_iterate_until (field_groups_shown, dialog, 20);
+  trib_ui_test_settle ();
+
+  return dialog;
+}
+
+static void
+test_schemas_page (void)
+{
+  g_autoptr(TribApplication) app = trib_application_new ();
+  g_autofree char *clipboard = NULL;
+  g_autofree char *editor_text = NULL;
+  g_autofree char *title = g_strdup_printf ("Sample Demo Profile XDM %u", (guint) g_random_int ());
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  TribSchemaCreateDialog *dialog;
+  TribSchemasPage *page;
+  TribQueryPage *query_page;
+  GtkWidget *list_view;
+  TribWindow *window;
+  guint position;
+
+  window = trib_ui_test_open_demo (app, 60);
+  trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
+
+  /* Alt+2 goes to the schemas page, which lists the sandbox's schemas. */
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+2");
+  page = TRIB_SCHEMAS_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_SCHEMAS_PAGE, NULL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  trib_ui_test_iterate_until (list_has_title, page, 30);
+
+  /* Activating a schema shows its 5,000 fields. */
+  position = position_of (trib_schemas_page_get_list (page), "Luma Web Events");
+  list_view = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, NULL);
+  gtk_widget_activate_action (list_view, "list.activate-item", "u", position);
+  trib_ui_test_iterate_until (fields_loaded, page, 30);
+  g_assert_cmpuint (trib_schemas_page_get_n_fields (page), >=, 5000);
+  trib_ui_test_settle ();
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-wide-light.png");
+
+  /* The filter opens the tree down to the matches. */
+  trib_schemas_page_set_field_filter (page, "webPageDetails.name");
+  trib_ui_test_iterate_until (filtered_to_page_name, page, 10);
+  position = row_with_path (page, "web.webPageDetails.name");
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (trib_schemas_page_get_field_rows (page)), position, TRUE);
+  trib_ui_test_settle ();
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-filtered-light.png");
+
+  /* Ctrl+C copies the path; Ctrl+I types it into the query editor. */
+  gtk_widget_grab_focus (trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL));
+  trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+c");
+  clipboard = trib_ui_test_read_clipboard (GTK_WIDGET (window));
+  g_assert_cmpstr (clipboard, ==, "web.webPageDetails.name");
+
+  trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+i");
+  trib_ui_test_settle ();
+  query_page = TRIB_QUERY_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_QUERY_PAGE, NULL));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (query_page)));
+  editor_text = trib_query_editor_dup_text (trib_query_page_get_current_editor (query_page));
+  g_assert_nonnull (strstr (editor_text, "web.webPageDetails.name"));
+
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+2");
+  trib_ui_test_settle ();
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-wide-dark.png");
+  trib_ui_test_resize (GTK_WIDGET (window), 400, 760);
+  trib_ui_test_settle ();
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-narrow-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-narrow-light.png");
+  trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
+  trib_ui_test_settle ();
+
+  /* Seed 002's schema, chosen from the registry's class and field groups. */
+  dialog = fill_seed_002 (window, title);
+  trib_ui_test_save_screenshot (GTK_WIDGET (dialog), "schema-create-light.png");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+  trib_ui_test_iterate_until (dialog_closed, NULL, 20);
+  trib_ui_test_iterate_until (fields_loaded, page, 30);
+  g_assert_cmpuint (trib_schemas_page_get_n_fields (page), >, 10);
+
+  /* The same title again: the registry refuses, and the title row says so. */
+  dialog = fill_seed_002 (window, title);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+  trib_ui_test_iterate_until (error_shown, dialog, 20);
+  g_assert_nonnull (trib_schema_create_dialog_get_culprit_row (dialog));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (trib_schema_create_dialog_get_culprit_row (dialog))),
+                   ==, "Title");
+  g_assert_true (gtk_widget_has_css_class (trib_schema_create_dialog_get_culprit_row (dialog), "error"));
+  trib_ui_test_settle ();
+  trib_ui_test_save_screenshot (GTK_WIDGET (dialog), "schema-create-error-light.png");
+  gtk_window_close (GTK_WINDOW (dialog));
+  trib_ui_test_iterate_until (dialog_closed, NULL, 10);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  trib_ui_test_settle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  trib_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/tributary/ui/schemas-page", test_schemas_page);
+
+  return g_test_run ();
+}
