@@ -19,11 +19,10 @@
 
 #include "trib-catalog.h"
 #include "trib-dataset-create-dialog.h"
+#include "trib-dataset-detail.h"
 #include "trib-datasets-page.h"
 #include "trib-format.h"
 #include "trib-schema-registry.h"
-
-#define N_RECENT_BATCHES 10
 
 struct _TribDatasetsPage
 {
@@ -37,9 +36,8 @@ struct _TribDatasetsPage
   GtkSingleSelection *selection;
   GHashTable *schema_titles;   /* $id → title */
   TribDataset *dataset;
-  GCancellable *detail_cancellable;
-  GPtrArray *detail_rows;      /* rows added to the detail's groups */
-  guint n_batches;
+  GCancellable *fetch_cancellable;   /* a dataset just created, fetched to be shown */
+  gboolean deleting;
 
   /* Template widgets */
   GtkStack *view_stack;
@@ -52,11 +50,7 @@ struct _TribDatasetsPage
   GtkColumnView *column_view;
   GtkLabel *name_label;
   GtkSpinner *detail_spinner;
-  AdwPreferencesGroup *dataset_group;
-  AdwActionRow *schema_row;
-  AdwPreferencesGroup *tags_group;
-  AdwPreferencesGroup *labels_group;
-  AdwPreferencesGroup *batches_group;
+  TribDatasetDetail *detail;
 };
 
 G_DEFINE_FINAL_TYPE (TribDatasetsPage, trib_datasets_page, ADW_TYPE_BIN)
@@ -87,36 +81,6 @@ schema_title (TribDatasetsPage *self,
   slash = strrchr (schema_id, '/');
 
   return slash != NULL && slash[1] != '\0' ? slash + 1 : schema_id;
-}
-
-/* Catalog's batch statuses, in words, with the style that goes with them. */
-static const char *
-describe_status (const char  *status,
-                 const char **css_class)
-{
-  *css_class = NULL;
-
-  if (status == NULL)
-    return _("No batches");
-  if (g_str_equal (status, "success"))
-    {
-      *css_class = "success";
-      return C_("batch status", "Success");
-    }
-  if (g_str_equal (status, "failed") || g_str_equal (status, "failure") || g_str_equal (status, "aborted"))
-    {
-      *css_class = "error";
-      return C_("batch status", "Failed");
-    }
-  if (g_str_equal (status, "processing") || g_str_equal (status, "loading") || g_str_equal (status, "staging") ||
-      g_str_equal (status, "queued") || g_str_equal (status, "retrying") || g_str_equal (status, "loaded") ||
-      g_str_equal (status, "staged") || g_str_equal (status, "active"))
-    {
-      *css_class = "warning";
-      return C_("batch status", "Processing");
-    }
-
-  return status;
 }
 
 /* List */
@@ -239,225 +203,25 @@ reload_schema_titles (TribDatasetsPage *self)
 /* Detail */
 
 static void
-clear_detail_rows (TribDatasetsPage *self)
+update_detail_spinner (TribDatasetsPage *self)
 {
-  for (guint i = 0; i < self->detail_rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->detail_rows, i);
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->detail_rows, 0);
-}
-
-static GtkWidget *
-add_row (TribDatasetsPage    *self,
-         AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->detail_rows, row);
-
-  return row;
-}
-
-static void
-show_dataset_facts (TribDatasetsPage *self)
-{
-  TribDataset *dataset = self->dataset;
-  const char *table = trib_dataset_get_table_name (dataset);
-  const char * const *tags = trib_dataset_get_tag_names (dataset);
-  g_autofree char *created = trib_format_date (trib_dataset_get_created (dataset));
-  g_autofree char *updated = trib_format_date (trib_dataset_get_updated (dataset));
-  GtkWidget *row;
-
-  gtk_label_set_label (self->name_label, trib_dataset_get_name (dataset));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.query", table != NULL);
-
-  row = add_row (self, self->dataset_group, _("Table name in SQL"), table != NULL ? table : _("None"));
-  gtk_widget_add_css_class (row, "monospace-subtitle");
-  if (table != NULL)
-    {
-      GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-
-      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (copy, "flat");
-      gtk_widget_set_tooltip_text (copy, _("Copy Table Name"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "datasets.copy-table");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
-    }
-  if (trib_dataset_get_description (dataset) != NULL && trib_dataset_get_description (dataset)[0] != '\0')
-    add_row (self, self->dataset_group, _("Description"), trib_dataset_get_description (dataset));
-  add_row (self, self->dataset_group, _("ID"), trib_dataset_get_id (dataset));
-  add_row (self, self->dataset_group, _("Format"), trib_dataset_get_format (dataset));
-  add_row (self, self->dataset_group, _("Created"), created);
-  add_row (self, self->dataset_group, _("Updated"), updated);
-  add_row (self, self->dataset_group, _("Profile"),
-           trib_dataset_get_profile_enabled (dataset) ? _("Enabled for Profile") : _("Not enabled for Profile"));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->schema_row),
-                                 trib_dataset_get_schema_id (dataset) != NULL
-                                 ? schema_title (self, trib_dataset_get_schema_id (dataset)) : _("No schema"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->schema_row), trib_dataset_get_schema_id (dataset));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.show-schema",
-                                 trib_dataset_get_schema_id (dataset) != NULL);
-
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      g_autofree char *values = trib_dataset_dup_tag (dataset, tags[i]);
-
-      add_row (self, self->tags_group, tags[i], values);
-    }
-  if (tags[0] == NULL)
-    add_row (self, self->tags_group, _("No tags"), NULL);
-}
-
-static void
-update_detail_spinner (TribDatasetsPage *self,
-                       int               delta)
-{
-  guint pending = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "trib-pending")) + delta;
-
-  g_object_set_data (G_OBJECT (self), "trib-pending", GUINT_TO_POINTER (pending));
-  gtk_spinner_set_spinning (self->detail_spinner, pending > 0);
-}
-
-static void
-batches_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(TribDatasetsPage) self = user_data;
-  g_autoptr(GListModel) batches = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 total = 0;
-  gboolean any_counted = FALSE;
-
-  if (!(batches = trib_catalog_list_batches_finish (result, &error)) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  update_detail_spinner (self, -1);
-  if (batches == NULL)
-    {
-      add_row (self, self->batches_group, _("Could not read the batches"), error->message);
-      return;
-    }
-
-  self->n_batches = g_list_model_get_n_items (batches);
-  for (guint i = 0; i < self->n_batches; i++)
-    {
-      g_autoptr(TribBatch) batch = g_list_model_get_item (batches, i);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      g_autofree char *created = trib_format_date (trib_batch_get_created (batch));
-      const char *css_class;
-      const char *status = describe_status (trib_batch_get_status (batch), &css_class);
-      GtkWidget *row;
-
-      g_string_append (subtitle, created);
-      if (trib_batch_get_record_count (batch) >= 0)
-        {
-          g_autofree char *count = trib_format_count (trib_batch_get_record_count (batch));
-          /* Translators: %s is a number of records, such as "20,000" */
-          g_autofree char *records = g_strdup_printf (_("%s records"), count);
-
-          g_string_append_printf (subtitle, " · %s", records);
-          if (g_strcmp0 (trib_batch_get_status (batch), "success") == 0)
-            {
-              total += trib_batch_get_record_count (batch);
-              any_counted = TRUE;
-            }
-        }
-      if (trib_batch_get_failed_record_count (batch) > 0)
-        {
-          g_autofree char *count = trib_format_count (trib_batch_get_failed_record_count (batch));
-          /* Translators: %s is a number of records */
-          g_autofree char *failed = g_strdup_printf (_("%s failed"), count);
-
-          g_string_append_printf (subtitle, " · %s", failed);
-        }
-      if (trib_batch_get_error_summary (batch) != NULL)
-        g_string_append_printf (subtitle, "\n%s", trib_batch_get_error_summary (batch));
-
-      row = add_row (self, self->batches_group, status, subtitle->str);
-      if (css_class != NULL)
-        gtk_widget_add_css_class (row, css_class);
-    }
-
-  if (self->n_batches == 0)
-    add_row (self, self->batches_group, _("No batches yet"), _("No data has been loaded into this dataset."));
-
-  if (any_counted)
-    {
-      g_autofree char *rows = trib_format_count (total);
-
-      add_row (self, self->dataset_group, _("Rows in recent successful batches"), rows);
-    }
-}
-
-static void
-labels_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(TribDatasetsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) labels = NULL;
-  g_auto(GStrv) field_labels = NULL;
-
-  if (!trib_catalog_get_labels_finish (result, &labels, &field_labels, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  update_detail_spinner (self, -1);
-  if (error != NULL)
-    {
-      add_row (self, self->labels_group, _("Could not read the labels"), error->message);
-      return;
-    }
-
-  if (labels[0] != NULL)
-    {
-      g_autofree char *joined = g_strjoinv (", ", labels);
-
-      add_row (self, self->labels_group, _("Whole dataset"), joined);
-    }
-  for (guint i = 0; field_labels[i] != NULL; i++)
-    add_row (self, self->labels_group, _("Field"), field_labels[i]);
-  if (labels[0] == NULL && field_labels[0] == NULL)
-    add_row (self, self->labels_group, _("No labels"), NULL);
+  gtk_spinner_set_spinning (self->detail_spinner, self->deleting || trib_dataset_detail_get_loading (self->detail));
 }
 
 static void
 show_detail (TribDatasetsPage *self,
              TribDataset      *dataset)
 {
-  TribPlatformClient *client = trib_session_get_client (self->session);
+  const char *schema_id = trib_dataset_get_schema_id (dataset);
 
   g_set_object (&self->dataset, dataset);
 
-  g_cancellable_cancel (self->detail_cancellable);
-  g_clear_object (&self->detail_cancellable);
-  self->detail_cancellable = g_cancellable_new ();
-  g_object_set_data (G_OBJECT (self), "trib-pending", NULL);
-  self->n_batches = 0;
-
-  clear_detail_rows (self);
-  show_dataset_facts (self);
+  gtk_label_set_label (self->name_label, trib_dataset_get_name (dataset));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.query", trib_dataset_get_table_name (dataset) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.show-schema", schema_id != NULL);
+  trib_dataset_detail_show (self->detail, trib_session_get_client (self->session), dataset,
+                            schema_title (self, schema_id));
   gtk_stack_set_visible_child_name (self->view_stack, "detail");
-
-  update_detail_spinner (self, 2);
-  trib_catalog_list_batches_async (client, trib_dataset_get_id (dataset), N_RECENT_BATCHES,
-                                   self->detail_cancellable, batches_cb, g_object_ref (self));
-  trib_catalog_get_labels_async (client, trib_dataset_get_id (dataset), self->detail_cancellable, labels_cb,
-                                 g_object_ref (self));
 }
 
 static void
@@ -495,7 +259,10 @@ dataset_created_cb (TribDatasetsPage *self,
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   reload_list (self);
-  trib_catalog_get_dataset_async (trib_session_get_client (self->session), dataset_id, self->detail_cancellable,
+  g_cancellable_cancel (self->fetch_cancellable);
+  g_object_unref (self->fetch_cancellable);
+  self->fetch_cancellable = g_cancellable_new ();
+  trib_catalog_get_dataset_async (trib_session_get_client (self->session), dataset_id, self->fetch_cancellable,
                                   fetched_cb, g_object_ref (self));
 }
 
@@ -525,7 +292,8 @@ back_action (GtkWidget  *widget,
 {
   TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
 
-  g_cancellable_cancel (self->detail_cancellable);
+  g_cancellable_cancel (self->fetch_cancellable);
+  trib_dataset_detail_clear (self->detail);
   gtk_stack_set_visible_child_name (self->view_stack, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
@@ -587,7 +355,8 @@ deleted_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  update_detail_spinner (self, -1);
+  self->deleting = FALSE;
+  update_detail_spinner (self);
 
   if (!trib_catalog_delete_dataset_finish (result, &error))
     {
@@ -601,6 +370,7 @@ deleted_cb (GObject      *object,
   message = g_strdup_printf (_("“%s” deleted"), name);
   add_toast (self, message);
   g_clear_object (&self->dataset);
+  trib_dataset_detail_clear (self->detail);
   gtk_stack_set_visible_child_name (self->view_stack, "list");
   reload_list (self);
 }
@@ -614,7 +384,8 @@ delete_response_cb (AdwMessageDialog *dialog,
     return;
 
   g_object_set_data_full (G_OBJECT (self), "trib-deleting", g_strdup (trib_dataset_get_name (self->dataset)), g_free);
-  update_detail_spinner (self, 1);
+  self->deleting = TRUE;
+  update_detail_spinner (self);
   trib_catalog_delete_dataset_async (trib_session_get_client (self->session), trib_dataset_get_id (self->dataset),
                                      NULL, deleted_cb, g_object_ref (self));
 }
@@ -715,7 +486,7 @@ bind_status_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   const char *css_classes[] = { "success", "error", "warning", "dim-label" };
   const char *css_class;
-  const char *text = describe_status (trib_dataset_get_last_batch_status (gtk_list_item_get_item (item)), &css_class);
+  const char *text = trib_format_batch_status (trib_dataset_get_last_batch_status (gtk_list_item_get_item (item)), &css_class);
 
   for (guint i = 0; i < G_N_ELEMENTS (css_classes); i++)
     gtk_widget_remove_css_class (label, css_classes[i]);
@@ -747,8 +518,9 @@ add_column (TribDatasetsPage *self,
 static void
 session_sandbox_changed_cb (TribDatasetsPage *self)
 {
-  g_cancellable_cancel (self->detail_cancellable);
+  g_cancellable_cancel (self->fetch_cancellable);
   g_clear_object (&self->dataset);
+  trib_dataset_detail_clear (self->detail);
   gtk_stack_set_visible_child_name (self->view_stack, "list");
   reload_schema_titles (self);
   reload_list (self);
@@ -759,12 +531,12 @@ trib_datasets_page_dispose (GObject *object)
 {
   TribDatasetsPage *self = (TribDatasetsPage *) object;
 
-  g_cancellable_cancel (self->detail_cancellable);
+  g_cancellable_cancel (self->fetch_cancellable);
   if (self->list != NULL)
     trib_paged_list_cancel (self->list);
   if (self->schemas != NULL)
     trib_paged_list_cancel (self->schemas);
-  g_clear_object (&self->detail_cancellable);
+  g_clear_object (&self->fetch_cancellable);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->list_signals);
   g_clear_object (&self->list);
@@ -773,7 +545,6 @@ trib_datasets_page_dispose (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->session);
   g_clear_pointer (&self->schema_titles, g_hash_table_unref);
-  g_clear_pointer (&self->detail_rows, g_ptr_array_unref);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_DATASETS_PAGE);
@@ -800,13 +571,10 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, detail_spinner);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, dataset_group);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, schema_row);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, tags_group);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, labels_group);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, batches_group);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_detail_spinner);
 
   gtk_widget_class_install_action (widget_class, "datasets.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "datasets.back", NULL, back_action);
@@ -826,11 +594,11 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
 static void
 trib_datasets_page_init (TribDatasetsPage *self)
 {
+  g_type_ensure (TRIB_TYPE_DATASET_DETAIL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->schema_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->detail_rows = g_ptr_array_new ();
-  self->detail_cancellable = g_cancellable_new ();
+  self->fetch_cancellable = g_cancellable_new ();
 
   self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::sandbox",
@@ -915,5 +683,5 @@ trib_datasets_page_get_n_batches (TribDatasetsPage *self)
 {
   g_return_val_if_fail (TRIB_IS_DATASETS_PAGE (self), 0);
 
-  return self->n_batches;
+  return trib_dataset_detail_get_n_batches (self->detail);
 }

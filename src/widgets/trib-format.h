@@ -11,7 +11,9 @@
 
 G_BEGIN_DECLS
 
-char *trib_format_date  (GDateTime *date);
-char *trib_format_count (gint64     count);
+char       *trib_format_date         (GDateTime   *date);
+char       *trib_format_count        (gint64       count);
+const char *trib_format_batch_status (const char  *status,
+                                      const char **css_class);
 
 G_END_DECLS
