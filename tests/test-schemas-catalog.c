@@ -18,6 +18,7 @@
 #include "trib-platform-error.h"
 #include "trib-schema-registry.h"
 #include "trib-test-sim.h"
+#include "trib-xdm-titles.h"
 
 #define WEB_EVENTS_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/8a3f1c52e9b74d06a1e2f3b4c5d6e7f8"
 #define CRM_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/2b7e9d41c8a54f13b6e0a9d8c7b6a5f4"
@@ -656,6 +657,72 @@ test_adhoc_class_and_schema (void)
 }
 
 static void
+title_known_cb (TribXdmTitles *titles,
+                const char    *id,
+                gpointer       user_data)
+{
+  GPtrArray *known = user_data;
+
+  g_ptr_array_add (known, g_strdup (id));
+}
+
+#define UNKNOWN_CLASS "https://ns.adobe.com/xdm/context/nothing"
+#define UNKNOWN_CLASS_PATH "/data/foundation/schemaregistry/global/classes/" UNKNOWN_CLASS
+
+/* A title is asked for once, and a title a listing gave needs no request. */
+static void
+test_titles (void)
+{
+  g_autoptr(TribXdmTitles) titles = trib_xdm_titles_new (client);
+  g_autoptr(GPtrArray) known = g_ptr_array_new_with_free_func (g_free);
+  /* As logged: the server decodes the percent-encoded $id. */
+  const char *path = "/data/foundation/schemaregistry/global/classes/" PROFILE_CLASS;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_signal_connect (titles, "title-known", G_CALLBACK (title_known_cb), known);
+  trib_test_sim_clear_requests (sim);
+
+  g_assert_null (trib_xdm_titles_lookup (titles, TRIB_XDM_KIND_CLASS, PROFILE_CLASS));
+  g_assert_null (trib_xdm_titles_lookup (titles, TRIB_XDM_KIND_CLASS, PROFILE_CLASS));
+  while (known->len == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpstr (g_ptr_array_index (known, 0), ==, PROFILE_CLASS);
+  g_assert_cmpstr (trib_xdm_titles_lookup (titles, TRIB_XDM_KIND_CLASS, PROFILE_CLASS), ==,
+                   "XDM Individual Profile");
+  g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", path), ==, 1);
+
+  trib_xdm_titles_remember (titles, EVENT_CLASS, "XDM ExperienceEvent");
+  g_assert_cmpuint (known->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (known, 1), ==, EVENT_CLASS);
+  g_assert_cmpstr (trib_xdm_titles_lookup (titles, TRIB_XDM_KIND_CLASS, EVENT_CLASS), ==, "XDM ExperienceEvent");
+
+  /* The same title again is no news. */
+  trib_xdm_titles_remember (titles, EVENT_CLASS, "XDM ExperienceEvent");
+  g_assert_cmpuint (known->len, ==, 2);
+
+  /* An id the registry does not know stays untitled, and is not asked for again. */
+  g_assert_null (trib_xdm_titles_lookup (titles, TRIB_XDM_KIND_CLASS, UNKNOWN_CLASS));
+  while (trib_test_sim_count_requests (sim, "GET", UNKNOWN_CLASS_PATH) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  for (guint i = 0; i < 20; i++)
+    {
+      g_assert_null (trib_xdm_titles_lookup (titles, TRIB_XDM_KIND_CLASS, UNKNOWN_CLASS));
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", UNKNOWN_CLASS_PATH), ==, 1);
+  g_assert_cmpuint (known->len, ==, 2);
+  g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", path), ==, 1);
+}
+
+static void
 test_field_names (void)
 {
   g_assert_true (trib_schema_registry_is_valid_field_name ("order_id"));
@@ -709,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/tributary/schema-registry/create-refused", test_create_schema_refused);
   g_test_add_func ("/tributary/schema-registry/adhoc", test_adhoc_class_and_schema);
   g_test_add_func ("/tributary/schema-registry/field-names", test_field_names);
+  g_test_add_func ("/tributary/schema-registry/titles", test_titles);
 
   status = g_test_run ();
 

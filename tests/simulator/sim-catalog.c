@@ -656,7 +656,9 @@ create_dataset_cb (SimRequest *request)
     }
 
   description = sim_json_get_string (body, "description");
-  id = g_strdup_printf ("66b0%020x", ++sandbox->next_id + g_random_int_range (0, 1 << 20) * 4096);
+  /* Unlike across runs, as real ids are; the serial keeps them unique. */
+  id = g_strdup_printf ("66b0%020" G_GINT64_MODIFIER "x",
+                        ((guint64) g_random_int () << 32) | (guint64) ++sandbox->next_id);
   dataset = dataset_new (id, name, description, schema_id, table_for_name (sandbox, name),
                          g_get_real_time () / 1000);
   g_ptr_array_add (sandbox->by_name, dataset);
