@@ -12,44 +12,12 @@
 #include <glib/gi18n.h>
 
 #include "trib-distiller-error.h"
-#include "trib-distiller-session.h"
-#include "trib-history-panel.h"
-#include "trib-python-snippet.h"
 #include "trib-query-editor.h"
-#include "trib-query-page.h"
+#include "trib-query-page-private.h"
 #include "trib-query-service.h"
-#include "trib-result-export.h"
 #include "trib-result-view.h"
-#include "trib-run-results.h"
 #include "trib-sql-splitter.h"
 #include "trib-window.h"
-
-/* Data Distiller SQL: editor tabs above, the result of what ran below.
- * A script runs statement by statement and stops at the first failure;
- * each statement's result can be picked from the list above the grid.
- */
-struct _TribQueryPage
-{
-  AdwBin parent_instance;
-
-  TribSession *session;
-  GSettings *settings;
-  TribQueryHistory *history;
-  TribDistillerSession *distiller;
-  GPtrArray *runs;              /* TribDistillerRun, of the last Run */
-  GArray *run_offsets;          /* int: where each run's text starts in its editor */
-  TribQueryEditor *run_editor;  /* the editor the runs came from */
-  guint save_source;            /* a save of the tabs' text, waiting for typing to pause */
-  guint restoring : 1;
-
-  /* Template widgets */
-  GtkEntry *table_entry;
-  TribHistoryPanel *history_panel;
-  GtkLabel *status_label;
-  GtkSpinner *spinner;
-  AdwTabView *tab_view;
-  TribRunResults *results;
-};
 
 G_DEFINE_FINAL_TYPE (TribQueryPage, trib_query_page, ADW_TYPE_BIN)
 
@@ -61,9 +29,9 @@ get_current_editor (TribQueryPage *self)
   return page != NULL ? TRIB_QUERY_EDITOR (adw_tab_page_get_child (page)) : NULL;
 }
 
-static void
-toast (TribQueryPage *self,
-       const char    *message)
+void
+_trib_query_page_toast (TribQueryPage *self,
+                        const char    *message)
 {
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), TRIB_TYPE_WINDOW);
 
@@ -71,8 +39,8 @@ toast (TribQueryPage *self,
     trib_window_add_toast (TRIB_WINDOW (window), message);
 }
 
-static const char *
-current_sandbox (TribQueryPage *self)
+const char *
+_trib_query_page_current_sandbox (TribQueryPage *self)
 {
   TribSandbox *sandbox = self->session != NULL ? trib_session_get_sandbox (self->session) : NULL;
 
@@ -80,11 +48,11 @@ current_sandbox (TribQueryPage *self)
 }
 
 /* The database: the whole sandbox, or one dataset's table when named. */
-static char *
-dup_database (TribQueryPage *self)
+char *
+_trib_query_page_dup_database (TribQueryPage *self)
 {
   const char *table = gtk_editable_get_text (GTK_EDITABLE (self->table_entry));
-  const char *sandbox = current_sandbox (self);
+  const char *sandbox = _trib_query_page_current_sandbox (self);
 
   if (sandbox == NULL)
     return NULL;
@@ -95,7 +63,7 @@ dup_database (TribQueryPage *self)
 static void
 update_placeholder (TribQueryPage *self)
 {
-  const char *sandbox = current_sandbox (self);
+  const char *sandbox = _trib_query_page_current_sandbox (self);
   g_autofree char *placeholder = NULL;
 
   if (sandbox != NULL)
@@ -117,7 +85,7 @@ static TribDistillerSession *
 ensure_distiller (TribQueryPage *self)
 {
   g_autoptr(TribQueryService) service = NULL;
-  g_autofree char *database = dup_database (self);
+  g_autofree char *database = _trib_query_page_dup_database (self);
 
   if (self->session == NULL || database == NULL)
     return NULL;
@@ -143,8 +111,8 @@ table_changed_cb (TribQueryPage *self)
 /* The status line says how the Run goes, except while an export says
  * how far it is.
  */
-static void
-results_changed_cb (TribQueryPage *self)
+void
+_trib_query_page_results_changed_cb (TribQueryPage *self)
 {
   gtk_label_set_label (self->status_label, trib_run_results_get_status (self->results));
   gtk_spinner_set_spinning (self->spinner, trib_run_results_get_running (self->results));
@@ -169,7 +137,7 @@ run_changed_cb (TribQueryPage    *self,
     {
       g_autoptr(TribQueryHistoryEntry) entry = NULL;
 
-      entry = trib_query_history_entry_new_for_run (run, current_sandbox (self),
+      entry = trib_query_history_entry_new_for_run (run, _trib_query_page_current_sandbox (self),
                                                     self->distiller != NULL
                                                     ? trib_distiller_session_get_database (self->distiller)
                                                     : NULL);
@@ -216,7 +184,7 @@ start_runs (TribQueryPage      *self,
 
   if (distiller == NULL)
     {
-      toast (self, _("Sign in and choose a sandbox first"));
+      _trib_query_page_toast (self, _("Sign in and choose a sandbox first"));
       return;
     }
 
@@ -249,7 +217,7 @@ run_action (GtkWidget  *widget,
 
   if (editor == NULL || !(statement = trib_query_editor_dup_current_statement (editor, &offset)))
     {
-      toast (self, _("There is no statement to run"));
+      _trib_query_page_toast (self, _("There is no statement to run"));
       return;
     }
 
@@ -277,13 +245,13 @@ run_script_action (GtkWidget  *widget,
   if (!(statements = trib_sql_split (script, -1, &error_offset, &error)))
     {
       trib_query_editor_mark_error (editor, g_utf8_pointer_to_offset (script, script + error_offset));
-      toast (self, error->message);
+      _trib_query_page_toast (self, error->message);
       return;
     }
 
   if (statements->len == 0)
     {
-      toast (self, _("There is no statement to run"));
+      _trib_query_page_toast (self, _("There is no statement to run"));
       return;
     }
 
@@ -435,164 +403,6 @@ close_page_cb (TribQueryPage *self,
   return GDK_EVENT_STOP;
 }
 
-typedef struct
-{
-  TribQueryPage *self;
-  GFile *file;
-} ExportData;
-
-static void
-export_data_free (ExportData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_object (&data->file);
-  g_free (data);
-}
-
-static void
-export_progress_cb (guint64  rows_written,
-                    guint64  total_rows,
-                    gpointer user_data)
-{
-  TribQueryPage *self = user_data;
-  g_autofree char *status = NULL;
-
-  /* Translators: progress of an export, in rows */
-  status = g_strdup_printf (_("Exporting… %llu of %llu rows"),
-                            (unsigned long long) rows_written, (unsigned long long) total_rows);
-  gtk_label_set_label (self->status_label, status);
-}
-
-static void
-export_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  ExportData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *name = g_file_get_basename (data->file);
-  guint64 rows = 0;
-
-  gtk_spinner_set_spinning (data->self->spinner, FALSE);
-
-  if (!trib_result_export_finish (result, &rows, &error))
-    message = g_strdup (error->message);
-  else
-    /* Translators: %s is a file name */
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %llu row to %s",
-                                            "Exported %llu rows to %s", rows),
-                               (unsigned long long) rows, name);
-
-  toast (data->self, message);
-  results_changed_cb (data->self);
-  export_data_free (data);
-}
-
-static void
-export_response_cb (TribQueryPage        *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
-{
-  TribResultModel *model = trib_result_view_get_model (trib_run_results_get_result_view (self->results));
-  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
-  ExportData *data;
-
-  if (response != GTK_RESPONSE_ACCEPT || model == NULL)
-    {
-      g_object_unref (chooser);
-      return;
-    }
-
-  data = g_new0 (ExportData, 1);
-  data->self = g_object_ref (self);
-  data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-
-  gtk_spinner_set_spinning (self->spinner, TRUE);
-  trib_result_export_async (model, data->file,
-                            g_str_equal (format, "csv") ? TRIB_EXPORT_FORMAT_CSV : TRIB_EXPORT_FORMAT_JSON_LINES,
-                            NULL, export_progress_cb, g_object_ref (self), g_object_unref,
-                            export_cb, data);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
-  const char *format = g_variant_get_string (param, NULL);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-
-  chooser = gtk_file_chooser_native_new (_("Export Result"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  name = g_strconcat ("result.", g_str_equal (format, "csv") ? "csv" : "jsonl", NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-endpoint_for_python_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(TribQueryPage) self = user_data;
-  g_autoptr(TribSqlEndpoint) endpoint = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *snippet = NULL;
-  g_autofree char *message = NULL;
-
-  if (!(endpoint = trib_sql_endpoint_provider_get_endpoint_finish (TRIB_SQL_ENDPOINT_PROVIDER (object), result, &error)))
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  snippet = trib_python_snippet_psycopg2 (endpoint);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), snippet);
-  /* Translators: %s is the placeholder in the copied code, <ACCESS_TOKEN> */
-  message = g_strdup_printf (_("Copied; paste a fresh access token in place of %s"), TRIB_PYTHON_TOKEN_PLACEHOLDER);
-  toast (self, message);
-}
-
-static void
-copy_python_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
-  const char *flavour = g_variant_get_string (param, NULL);
-  const char *table = gtk_editable_get_text (GTK_EDITABLE (self->table_entry));
-  g_autoptr(TribQueryService) service = NULL;
-  g_autofree char *database = dup_database (self);
-  g_autofree char *snippet = NULL;
-
-  if (database == NULL)
-    {
-      toast (self, _("Sign in and choose a sandbox first"));
-      return;
-    }
-
-  if (g_str_equal (flavour, "aepp"))
-    {
-      snippet = trib_python_snippet_aepp (current_sandbox (self), table);
-      gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), snippet);
-      toast (self, _("Copied; aepp reads the credentials from its config.ini"));
-      return;
-    }
-
-  /* psycopg2 needs the host and port, which Query Service gives. */
-  service = trib_query_service_new (trib_session_get_client (self->session));
-  trib_sql_endpoint_provider_get_endpoint_async (TRIB_SQL_ENDPOINT_PROVIDER (service), database, NULL,
-                                                 endpoint_for_python_cb, g_object_ref (self));
-}
-
 static void
 open_entry_cb (TribQueryPage         *self,
                TribQueryHistoryEntry *entry)
@@ -652,7 +462,8 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_view);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, results);
   gtk_widget_class_bind_template_callback (widget_class, table_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, results_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "results_changed_cb",
+                                                G_CALLBACK (_trib_query_page_results_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, save_tabs);
   gtk_widget_class_bind_template_callback (widget_class, close_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_entry_cb);
@@ -661,8 +472,8 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "query.run-script", NULL, run_script_action);
   gtk_widget_class_install_action (widget_class, "query.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "query.new-tab", NULL, new_tab_action);
-  gtk_widget_class_install_action (widget_class, "query.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "query.copy-python", "s", copy_python_action);
+  gtk_widget_class_install_action (widget_class, "query.export", "s", _trib_query_page_export_action);
+  gtk_widget_class_install_action (widget_class, "query.copy-python", "s", _trib_query_page_copy_python_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "query.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "query.new-tab", NULL);
@@ -696,7 +507,7 @@ trib_query_page_init (TribQueryPage *self)
   self->run_offsets = g_array_new (FALSE, FALSE, sizeof (int));
 
   add_tab (self, "");
-  results_changed_cb (self);
+  _trib_query_page_results_changed_cb (self);
 
   /* Before the editor sees them: it would take Ctrl+Enter for a newline. */
   run_keys = gtk_shortcut_controller_new ();
