@@ -211,6 +211,84 @@ test_sort (void)
 }
 
 static void
+sorted_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **out = user_data;
+  gboolean sorted = trib_result_model_sort_finish (TRIB_RESULT_MODEL (object), result, out);
+
+  g_assert_true (sorted == (*out == NULL));
+  if (sorted)
+    *out = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "sorted");
+}
+
+/* Runs the main loop until @error is set: "sorted" when the sort was done. */
+static void
+wait_sorted (GError **error)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*error == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* A sort on a thread: the same order as at once, rows arriving meanwhile
+ * at the end, a later sort winning over an earlier one, a cancelled one
+ * leaving the order alone.
+ */
+static void
+test_sort_async (void)
+{
+  g_autoptr(TribResultModel) model = make_model (40, 250);
+  g_autoptr(TribResultModel) reference = make_model (40, 250);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) first = NULL;
+  g_autoptr(GError) second = NULL;
+  g_autoptr(GError) cancelled = NULL;
+
+  trib_result_model_sort (reference, 1, TRUE);
+  trib_result_model_sort_async (model, 1, TRUE, NULL, sorted_cb, &first);
+  {
+    g_autoptr(TribResultBatch) batch = make_batch (10000, 3);
+
+    /* Not sorted yet: the model keeps its order while it sorts. */
+    g_assert_cmpint (trib_result_model_get_sort_column (model), ==, -1);
+    trib_result_model_append_batch (model, batch);
+  }
+  wait_sorted (&first);
+  g_assert_error (first, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_cmpint (trib_result_model_get_sort_column (model), ==, 1);
+  g_assert_true (trib_result_model_get_sort_descending (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 10003);
+  for (guint i = 0; i < 10000; i++)
+    g_assert_cmpstr (trib_result_model_get_value (model, i, 0, NULL), ==,
+                     trib_result_model_get_value (reference, i, 0, NULL));
+  g_assert_cmpstr (trib_result_model_get_value (model, 10000, 0, NULL), ==, "10000");
+  g_assert_cmpstr (trib_result_model_get_value (model, 10002, 0, NULL), ==, "10002");
+
+  g_clear_error (&first);
+  trib_result_model_sort_async (model, 2, FALSE, NULL, sorted_cb, &first);
+  trib_result_model_sort_async (model, 0, TRUE, NULL, sorted_cb, &second);
+  wait_sorted (&first);
+  wait_sorted (&second);
+  g_assert_error (first, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_error (second, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_cmpint (trib_result_model_get_sort_column (model), ==, 0);
+  g_assert_cmpstr (trib_result_model_get_value (model, 0, 0, NULL), ==, "10002");
+
+  trib_result_model_sort_async (model, 2, FALSE, cancellable, sorted_cb, &cancelled);
+  g_cancellable_cancel (cancellable);
+  wait_sorted (&cancelled);
+  g_assert_error (cancelled, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (trib_result_model_get_sort_column (model), ==, 0);
+  g_assert_cmpstr (trib_result_model_get_value (model, 0, 0, NULL), ==, "10002");
+}
+
+static void
 test_tsv (void)
 {
   g_autoptr(TribResultModel) model = trib_result_model_new ();
@@ -337,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/tributary/result-model/binary-lengths", test_binary_lengths);
   g_test_add_func ("/tributary/result-model/column-kinds", test_column_kinds);
   g_test_add_func ("/tributary/result-model/sort", test_sort);
+  g_test_add_func ("/tributary/result-model/sort-async", test_sort_async);
   g_test_add_func ("/tributary/result-model/tsv", test_tsv);
   g_test_add_func ("/tributary/result-model/compact", test_compact);
   g_test_add_func ("/tributary/result-model/memory", test_memory);

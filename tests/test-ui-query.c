@@ -87,6 +87,18 @@ one_history_row (gpointer data)
 }
 
 static gboolean
+sorted_by_first_column (gpointer data)
+{
+  return trib_result_model_get_sort_column (data) == 0;
+}
+
+static gboolean
+in_arrival_order (gpointer data)
+{
+  return trib_result_model_get_sort_column (data) == -1;
+}
+
+static gboolean
 tabs_saved (gpointer data)
 {
   g_auto(GStrv) tabs = g_settings_get_strv (data, "query-tabs");
@@ -226,8 +238,10 @@ test_query_page (void)
 
   /* Sorting by a column's header menu works on the loaded rows. */
   gtk_widget_activate_action (result_view, "result.sort", "(ib)", 0, TRUE);
+  trib_ui_test_iterate_until (sorted_by_first_column, model, 10);
   g_assert_cmpstr (trib_result_model_get_value (model, 0, 0, NULL), ==, "evt-0000500");
   gtk_widget_activate_action (result_view, "result.sort", "(ib)", -1, FALSE);
+  trib_ui_test_iterate_until (in_arrival_order, model, 10);
   g_assert_cmpstr (trib_result_model_get_value (model, 0, 0, NULL), ==, "evt-0000001");
 
   /* Ctrl+C copies the selected rows as TSV, with a header. */

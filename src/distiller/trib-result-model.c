@@ -9,13 +9,10 @@
 
 #include "config.h"
 
-#include <math.h>
-#include <string.h>
-
-#include <json-glib/json-glib.h>
 
 #include "trib-result-model.h"
 #include "trib-result-row.h"
+#include "trib-result-sort.h"
 
 /* The rows of one result as a GListModel. Values live in the column-wise
  * arenas of the batches the worker sent, in arrival order; a row object
@@ -60,6 +57,7 @@ struct _TribResultModel
   guint32 *order;
   int sort_column;
   gboolean sort_descending;
+  guint sort_serial;          /* of the latest sort asked for */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -361,101 +359,218 @@ trib_result_model_get_memory_size (TribResultModel *self)
   return size;
 }
 
-typedef struct
+static TribResultSnapshot *
+snapshot_new (TribResultModel *self,
+              gboolean         in_order)
 {
-  const char *text;           /* NULL for SQL NULL */
-  double number;
-  guint32 index;
-} SortKey;
+  TribResultSnapshot *snapshot = g_new0 (TribResultSnapshot, 1);
 
-typedef struct
-{
-  gboolean numeric;
-  gboolean descending;
-} SortSpec;
+  snapshot->n_rows = self->n_rows;
+  snapshot->n_columns = self->columns->len;
+  snapshot->columns = g_new0 (ColumnInfo, snapshot->n_columns);
+  for (guint i = 0; i < snapshot->n_columns; i++)
+    {
+      snapshot->columns[i] = g_array_index (self->columns, ColumnInfo, i);
+      snapshot->columns[i].name = g_strdup (snapshot->columns[i].name);
+    }
+  snapshot->batches = g_ptr_array_new_full (self->batches->len, (GDestroyNotify) trib_result_batch_unref);
+  for (guint i = 0; i < self->batches->len; i++)
+    g_ptr_array_add (snapshot->batches, trib_result_batch_ref (g_ptr_array_index (self->batches, i)));
+  snapshot->starts = g_memdup2 (self->starts->data, self->starts->len * sizeof (guint));
+  if (in_order && self->order != NULL)
+    snapshot->order = g_memdup2 (self->order, self->n_rows * sizeof (guint32));
 
-static int
-compare_numbers (double a,
-                 double b)
-{
-  /* NaN sorts after every number, as in PostgreSQL. */
-  if (isnan (a) || isnan (b))
-    return isnan (a) - isnan (b);
-
-  return (a > b) - (a < b);
+  return snapshot;
 }
 
-static int
-compare_keys (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+/**
+ * trib_result_model_snapshot:
+ *
+ * Returns: (transfer full): the rows as they are now, in the model's
+ *   order, for a thread
+ */
+TribResultSnapshot *
+trib_result_model_snapshot (TribResultModel *self)
 {
-  const SortKey *key_a = a;
-  const SortKey *key_b = b;
-  const SortSpec *spec = user_data;
-  int result;
+  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), NULL);
 
-  /* NULLs go last whichever the direction. */
-  if (key_a->text == NULL || key_b->text == NULL)
-    return (key_a->text == NULL) - (key_b->text == NULL);
+  return snapshot_new (self, TRUE);
+}
 
-  if (spec->numeric)
-    result = compare_numbers (key_a->number, key_b->number);
-  else
-    result = strcmp (key_a->text, key_b->text);
+/* Puts @order, the sort of the first @n_sorted rows, in place; rows
+ * that came since go after them, as they arrived.
+ */
+static void
+set_order (TribResultModel *self,
+           int              column,
+           gboolean         descending,
+           guint32         *order,
+           guint            n_sorted)
+{
+  self->sort_column = MAX (column, -1);
+  self->sort_descending = column >= 0 && descending;
+  g_clear_pointer (&self->order, g_free);
 
-  return spec->descending ? -result : result;
+  if (order != NULL)
+    {
+      self->order = g_renew (guint32, order, MAX (self->n_rows, 1));
+      for (guint i = n_sorted; i < self->n_rows; i++)
+        self->order[i] = i;
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_rows, self->n_rows);
 }
 
 /**
  * trib_result_model_sort:
  * @column: the column to sort by, or -1 for the order rows arrived in
  *
- * Sorts the rows loaded so far: numbers by value, everything else by
- * bytes (the "C" collation), NULLs last, ties in arrival order.
+ * Sorts the rows loaded so far, at once: numbers by value, everything
+ * else by bytes (the "C" collation), NULLs last, ties in arrival order.
+ * A sort still running from trib_result_model_sort_async() is dropped.
  */
 void
 trib_result_model_sort (TribResultModel *self,
                         int              column,
                         gboolean         descending)
 {
-  g_autofree SortKey *keys = NULL;
-  Rows rows;
-  SortSpec spec;
-  TribColumnKind kind;
+  guint32 *order = NULL;
 
   g_return_if_fail (TRIB_IS_RESULT_MODEL (self));
   g_return_if_fail (column < (int) self->columns->len);
 
-  self->sort_column = MAX (column, -1);
-  self->sort_descending = column >= 0 && descending;
-  g_clear_pointer (&self->order, g_free);
-
+  self->sort_serial++;
   if (column >= 0 && self->n_rows > 0)
     {
-      kind = g_array_index (self->columns, ColumnInfo, column).kind;
-      spec.numeric = kind == TRIB_COLUMN_KIND_INTEGER || kind == TRIB_COLUMN_KIND_FLOAT ||
-                     kind == TRIB_COLUMN_KIND_NUMERIC;
-      spec.descending = descending;
+      g_autoptr(TribResultSnapshot) snapshot = snapshot_new (self, FALSE);
 
-      rows = model_rows (self);
-      keys = g_new (SortKey, self->n_rows);
-      for (guint i = 0; i < self->n_rows; i++)
-        {
-          keys[i].index = i;
-          keys[i].text = rows_get_value (&rows, i, column, NULL);
-          keys[i].number = spec.numeric && keys[i].text != NULL ? g_ascii_strtod (keys[i].text, NULL) : 0;
-        }
-
-      /* g_qsort_with_data is a merge sort: stable. */
-      g_qsort_with_data (keys, self->n_rows, sizeof (SortKey), compare_keys, &spec);
-
-      self->order = g_new (guint32, self->n_rows);
-      for (guint i = 0; i < self->n_rows; i++)
-        self->order[i] = keys[i].index;
+      order = trib_result_sort_order (snapshot, column, descending);
     }
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_rows, self->n_rows);
+  set_order (self, column, descending, order, self->n_rows);
+}
+
+typedef struct
+{
+  TribResultSnapshot *snapshot;
+  int column;
+  gboolean descending;
+  guint serial;
+  guint32 *order;
+} SortJob;
+
+static void
+sort_job_free (SortJob *job)
+{
+  g_clear_pointer (&job->snapshot, trib_result_snapshot_free);
+  g_free (job->order);
+  g_free (job);
+}
+
+static void
+sort_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SortJob *job = task_data;
+
+  job->order = trib_result_sort_order (job->snapshot, job->column, job->descending);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sorted_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  TribResultModel *self = TRIB_RESULT_MODEL (object);
+  g_autoptr(GTask) task = user_data;
+  SortJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (job->serial != self->sort_serial)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "A later sort replaced this one");
+      return;
+    }
+
+  set_order (self, job->column, job->descending, g_steal_pointer (&job->order),
+             trib_result_snapshot_get_n_rows (job->snapshot));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * trib_result_model_sort_async:
+ * @column: the column to sort by, or -1 for the order rows arrived in
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the model is in its new order
+ * @user_data: data for @callback
+ *
+ * Sorts as trib_result_model_sort() does, on a thread: a million rows
+ * take longer than a frame. The model keeps its order and takes new
+ * rows meanwhile; a later sort replaces this one.
+ */
+void
+trib_result_model_sort_async (TribResultModel     *self,
+                              int                  column,
+                              gboolean             descending,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) sort_task = NULL;
+  SortJob *job;
+
+  g_return_if_fail (TRIB_IS_RESULT_MODEL (self));
+  g_return_if_fail (column < (int) self->columns->len);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_result_model_sort_async);
+
+  if (column < 0 || self->n_rows == 0)
+    {
+      trib_result_model_sort (self, column, descending);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  job = g_new0 (SortJob, 1);
+  job->snapshot = snapshot_new (self, FALSE);
+  job->column = column;
+  job->descending = descending;
+  job->serial = ++self->sort_serial;
+
+  sort_task = g_task_new (self, cancellable, sorted_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (sort_task, sort_thread);
+  g_task_set_task_data (sort_task, job, (GDestroyNotify) sort_job_free);
+  g_task_run_in_thread (sort_task, sort_thread);
+}
+
+/**
+ * trib_result_model_sort_finish:
+ * @error: a location for a #GError: %G_IO_ERROR_CANCELLED when
+ *   cancelled or replaced by a later sort
+ *
+ * Returns: whether the model is now in the order asked for
+ */
+gboolean
+trib_result_model_sort_finish (TribResultModel  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 int
@@ -472,206 +587,6 @@ trib_result_model_get_sort_descending (TribResultModel *self)
   g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), FALSE);
 
   return self->sort_descending;
-}
-
-static void
-append_tsv_field (GString    *out,
-                  const char *value)
-{
-  if (value == NULL)
-    return;
-
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        default:
-          g_string_append_c (out, *p);
-        }
-    }
-}
-
-/**
- * trib_result_model_dup_tsv:
- * @positions: (array length=n_positions): the rows to copy
- * @with_header: whether the first line names the columns
- *
- * Formats rows as tab-separated values, what spreadsheets paste: tabs,
- * newlines and backslashes in values escaped with a backslash, NULL as
- * nothing.
- */
-char *
-trib_result_model_dup_tsv (TribResultModel *self,
-                           const guint     *positions,
-                           guint            n_positions,
-                           gboolean         with_header)
-{
-  GString *out;
-
-  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), NULL);
-  g_return_val_if_fail (n_positions == 0 || positions != NULL, NULL);
-
-  out = g_string_new (NULL);
-
-  if (with_header)
-    {
-      for (guint column = 0; column < self->columns->len; column++)
-        {
-          if (column > 0)
-            g_string_append_c (out, '\t');
-          append_tsv_field (out, g_array_index (self->columns, ColumnInfo, column).name);
-        }
-      g_string_append_c (out, '\n');
-    }
-
-  for (guint i = 0; i < n_positions; i++)
-    {
-      g_return_val_if_fail (positions[i] < self->n_rows, g_string_free (out, TRUE));
-
-      for (guint column = 0; column < self->columns->len; column++)
-        {
-          if (column > 0)
-            g_string_append_c (out, '\t');
-          append_tsv_field (out, trib_result_model_get_value (self, positions[i], column, NULL));
-        }
-      g_string_append_c (out, '\n');
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/**
- * trib_result_model_dup_compact:
- * @max_chars: how many characters to keep at most
- *
- * Shortens a value to one line for a cell: line breaks and tabs become
- * spaces, runs of them inside nested values (JSON, arrays, structs)
- * collapse to one, and a value longer than @max_chars ends with "…".
- *
- * Returns: (nullable): the short form, or %NULL for SQL NULL
- */
-char *
-trib_result_model_dup_compact (TribResultModel *self,
-                               guint            position,
-                               guint            column,
-                               guint            max_chars)
-{
-  g_autofree char *valid = NULL;
-  const char *value;
-  gboolean nested;
-  gboolean after_space = FALSE;
-  TribColumnKind kind;
-  GString *out;
-  gsize length;
-  guint chars = 0;
-
-  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), NULL);
-
-  if ((value = trib_result_model_get_value (self, position, column, &length)) == NULL)
-    return NULL;
-
-  kind = trib_result_model_get_column_kind (self, column);
-  nested = kind == TRIB_COLUMN_KIND_JSON || kind == TRIB_COLUMN_KIND_ARRAY || kind == TRIB_COLUMN_KIND_STRUCT;
-
-  /* No more than max_chars characters are looked at; four bytes each at most. */
-  valid = g_utf8_make_valid (value, MIN (length, (gsize) max_chars * 4 + 4));
-  out = g_string_sized_new (MIN (length, (gsize) max_chars * 2) + 4);
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gboolean space = *p == ' ' || *p == '\n' || *p == '\r' || *p == '\t';
-
-      if (space && nested && after_space)
-        continue;
-      after_space = space;
-
-      if (chars++ == max_chars)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-
-      if (space)
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/**
- * trib_result_model_dup_pretty:
- *
- * The whole value, for reading: JSON indented, the rest as it is.
- *
- * Returns: (nullable): the value, or %NULL for SQL NULL
- */
-char *
-trib_result_model_dup_pretty (TribResultModel *self,
-                              guint            position,
-                              guint            column)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  const char *value;
-  gsize length;
-
-  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), NULL);
-
-  if ((value = trib_result_model_get_value (self, position, column, &length)) == NULL)
-    return NULL;
-
-  if (trib_result_model_get_column_kind (self, column) != TRIB_COLUMN_KIND_JSON)
-    return g_strndup (value, length);
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, value, length, NULL))
-    return g_strndup (value, length);
-
-  return json_to_string (json_parser_get_root (parser), TRUE);
-}
-
-/**
- * trib_result_model_snapshot:
- *
- * Returns: (transfer full): the rows as they are now, for a thread
- */
-TribResultSnapshot *
-trib_result_model_snapshot (TribResultModel *self)
-{
-  TribResultSnapshot *snapshot;
-
-  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), NULL);
-
-  snapshot = g_new0 (TribResultSnapshot, 1);
-  snapshot->n_rows = self->n_rows;
-  snapshot->n_columns = self->columns->len;
-  snapshot->columns = g_new0 (ColumnInfo, snapshot->n_columns);
-  for (guint i = 0; i < snapshot->n_columns; i++)
-    {
-      snapshot->columns[i] = g_array_index (self->columns, ColumnInfo, i);
-      snapshot->columns[i].name = g_strdup (snapshot->columns[i].name);
-    }
-  snapshot->batches = g_ptr_array_new_full (self->batches->len, (GDestroyNotify) trib_result_batch_unref);
-  for (guint i = 0; i < self->batches->len; i++)
-    g_ptr_array_add (snapshot->batches, trib_result_batch_ref (g_ptr_array_index (self->batches, i)));
-  snapshot->starts = g_memdup2 (self->starts->data, self->starts->len * sizeof (guint));
-  if (self->order != NULL)
-    snapshot->order = g_memdup2 (self->order, self->n_rows * sizeof (guint32));
-
-  return snapshot;
 }
 
 guint

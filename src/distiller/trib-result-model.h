@@ -69,6 +69,15 @@ gsize               trib_result_model_get_memory_size (TribResultModel    *self)
 void                trib_result_model_sort            (TribResultModel    *self,
                                                        int                 column,
                                                        gboolean            descending);
+void                trib_result_model_sort_async      (TribResultModel    *self,
+                                                       int                 column,
+                                                       gboolean            descending,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+gboolean            trib_result_model_sort_finish     (TribResultModel    *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
 int                 trib_result_model_get_sort_column (TribResultModel    *self);
 gboolean            trib_result_model_get_sort_descending (TribResultModel *self);
 char               *trib_result_model_dup_tsv         (TribResultModel    *self,

@@ -28,6 +28,7 @@ struct _TribResultView
 
   TribResultModel *model;
   GtkMultiSelection *selection;
+  GCancellable *sort_cancellable;
   guint details_position;
 
   /* Template widgets */
@@ -246,6 +247,31 @@ close_details_cb (TribResultView *self)
 }
 
 static void
+stop_sorting (TribResultView *self)
+{
+  g_cancellable_cancel (self->sort_cancellable);
+  g_clear_object (&self->sort_cancellable);
+  gtk_widget_set_cursor (GTK_WIDGET (self->column_view), NULL);
+}
+
+static void
+sorted_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TribResultView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled: a later sort or another result took over, and tidies up. */
+  if (!trib_result_model_sort_finish (TRIB_RESULT_MODEL (object), result, &error))
+    return;
+
+  g_clear_object (&self->sort_cancellable);
+  gtk_widget_set_cursor (GTK_WIDGET (self->column_view), NULL);
+  close_details_cb (self);
+}
+
+static void
 sort_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -258,8 +284,13 @@ sort_action (GtkWidget  *widget,
     return;
 
   g_variant_get (param, "(ib)", &column, &descending);
-  trib_result_model_sort (self->model, column, descending);
-  close_details_cb (self);
+
+  /* A million rows take a while to sort; the grid stays live meanwhile. */
+  stop_sorting (self);
+  self->sort_cancellable = g_cancellable_new ();
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->column_view), "progress");
+  trib_result_model_sort_async (self->model, column, descending, self->sort_cancellable, sorted_cb,
+                                g_object_ref (self));
 }
 
 static void
@@ -312,6 +343,8 @@ trib_result_view_dispose (GObject *object)
 {
   TribResultView *self = (TribResultView *)object;
 
+  g_cancellable_cancel (self->sort_cancellable);
+  g_clear_object (&self->sort_cancellable);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
@@ -387,6 +420,7 @@ trib_result_view_set_model (TribResultView  *self,
   if (self->model == model)
     return;
 
+  stop_sorting (self);
   close_details_cb (self);
   gtk_multi_selection_set_model (self->selection, NULL);
   remove_columns (self);
