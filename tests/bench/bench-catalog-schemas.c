@@ -23,6 +23,7 @@
 
 #include <string.h>
 
+#include "bench-util.h"
 #include "trib-catalog.h"
 #include "trib-schema-registry.h"
 #include "trib-test-sim.h"
@@ -48,25 +49,6 @@ wait_for (GAsyncResult **result)
     g_main_context_iteration (NULL, TRUE);
 
   return *result;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return values[n / 2];
 }
 
 static TribPlatformClient *
@@ -193,9 +175,9 @@ bench_first_page (TribTestSim        *sim,
   trib_secret_free (token);
 
   g_print ("BENCH datasets-first-page requests=%u target=1\n", requests);
-  g_print ("BENCH datasets-first-page ms=%.1f target=100\n", median (ours, ROUNDS));
-  g_print ("BENCH datasets-first-page overhead_ratio=%.2f target=1.5\n", median (ours, ROUNDS) / median (bare, ROUNDS));
-  g_print ("# datasets-first-page: bare libsoup %.1f ms (median of %u)\n", median (bare, ROUNDS), ROUNDS);
+  g_print ("BENCH datasets-first-page ms=%.1f target=100\n", bench_median (ours, ROUNDS));
+  g_print ("BENCH datasets-first-page overhead_ratio=%.2f target=1.5\n", bench_median (ours, ROUNDS) / bench_median (bare, ROUNDS));
+  g_print ("# datasets-first-page: bare libsoup %.1f ms (median of %u)\n", bench_median (bare, ROUNDS), ROUNDS);
 }
 
 static void
@@ -228,9 +210,9 @@ bench_schema_tree (TribPlatformClient *client)
     }
 
   g_assert_cmpuint (n_fields, >=, 5000);
-  g_print ("BENCH schema-tree build_ratio=%.2f target=2.0\n", median (parse_and_build, ROUNDS) / median (parse_only, ROUNDS));
+  g_print ("BENCH schema-tree build_ratio=%.2f target=2.0\n", bench_median (parse_and_build, ROUNDS) / bench_median (parse_only, ROUNDS));
   g_print ("# schema-tree: %u fields, %zu bytes; parse %.1f ms, parse and build %.1f ms (medians of %u)\n",
-           n_fields, length, median (parse_only, ROUNDS), median (parse_and_build, ROUNDS), ROUNDS);
+           n_fields, length, bench_median (parse_only, ROUNDS), bench_median (parse_and_build, ROUNDS), ROUNDS);
 }
 
 int

@@ -19,6 +19,7 @@
 
 #include <string.h>
 
+#include "bench-util.h"
 #include "trib-result-model.h"
 
 #define N_ROWS 1000000
@@ -136,25 +137,6 @@ async_sort_seconds (TribResultModel *model,
   return (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n_values)
-{
-  qsort (values, n_values, sizeof (double), compare_doubles);
-
-  return values[n_values / 2];
-}
-
 int
 main (void)
 {
@@ -178,7 +160,7 @@ main (void)
                              trib_result_model_get_value (model, i, 1, NULL)), <=, 0);
 
   g_print ("BENCH result-sort max_stall_ms=%.1f target=16\n", max_stall / 1000.0);
-  g_print ("BENCH result-sort wall_ratio=%.2f target=2.0\n", median (ours, ROUNDS) / median (bare, ROUNDS));
+  g_print ("BENCH result-sort wall_ratio=%.2f target=2.0\n", bench_median (ours, ROUNDS) / bench_median (bare, ROUNDS));
 
   return 0;
 }
