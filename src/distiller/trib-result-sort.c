@@ -17,11 +17,16 @@
 
 #include "trib-result-sort.h"
 
+/* Small, since a million of them move about while sorting. */
 typedef struct
 {
-  const char *text;           /* NULL for SQL NULL */
-  double number;
+  union
+  {
+    const char *text;
+    double number;
+  } value;
   guint32 index;
+  guint32 is_null;
 } SortKey;
 
 typedef struct
@@ -52,13 +57,13 @@ compare_keys (gconstpointer a,
   int result;
 
   /* NULLs go last whichever the direction. */
-  if (key_a->text == NULL || key_b->text == NULL)
-    return (key_a->text == NULL) - (key_b->text == NULL);
+  if (key_a->is_null || key_b->is_null)
+    return (int) key_a->is_null - (int) key_b->is_null;
 
   if (spec->numeric)
-    result = compare_numbers (key_a->number, key_b->number);
+    result = compare_numbers (key_a->value.number, key_b->value.number);
   else
-    result = strcmp (key_a->text, key_b->text);
+    result = strcmp (key_a->value.text, key_b->value.text);
 
   return spec->descending ? -result : result;
 }
@@ -92,9 +97,14 @@ trib_result_sort_order (TribResultSnapshot *snapshot,
 
   for (guint i = 0; i < n_rows; i++)
     {
+      const char *text = trib_result_snapshot_get_value (snapshot, i, column, NULL);
+
       keys[i].index = i;
-      keys[i].text = trib_result_snapshot_get_value (snapshot, i, column, NULL);
-      keys[i].number = spec.numeric && keys[i].text != NULL ? g_ascii_strtod (keys[i].text, NULL) : 0;
+      keys[i].is_null = text == NULL;
+      if (spec.numeric)
+        keys[i].value.number = text != NULL ? g_ascii_strtod (text, NULL) : 0;
+      else
+        keys[i].value.text = text;
     }
 
   /* g_qsort_with_data is a merge sort: stable. */
