@@ -17,51 +17,16 @@
 
 #include <string.h>
 
-#include "sim-services.h"
+#include "sim-catalog-private.h"
 
-#define CATALOG_PATH "/data/foundation/catalog"
 #define DEMO_ORG "B2C2D9A35F3E4C1A0A495C2B@AdobeOrg"
 #define DEMO_TENANT_SCHEMAS "https://ns.adobe.com/tributarydemo/schemas/"
 #define WEB_EVENTS_SCHEMA DEMO_TENANT_SCHEMAS "8a3f1c52e9b74d06a1e2f3b4c5d6e7f8"
 #define CRM_SCHEMA DEMO_TENANT_SCHEMAS "2b7e9d41c8a54f13b6e0a9d8c7b6a5f4"
 #define ORDERS_SCHEMA DEMO_TENANT_SCHEMAS "d4c3b2a1f0e94d8c9b7a6f5e4d3c2b1a"
-#define SCHEMA_CONTENT_TYPE "application/vnd.adobe.xed-full+json;version=1"
 #define DAY_MS ((gint64) 24 * 3600 * 1000)
 /* 2026-11-01 00:00 UTC: the demo's "now", so every run lists the same. */
 #define DEMO_NOW_MS ((gint64) 1793491200000)
-
-typedef struct
-{
-  char *id;
-  const char *status;
-  gint64 created;
-  gint64 completed;
-  gint64 records;
-  gint64 failed_records;
-  const char *error_code;
-  const char *error_description;
-} Batch;
-
-typedef struct
-{
-  char *id;
-  char *name;
-  char *description;
-  char *schema_id;
-  char *table;
-  gint64 created;
-  gint64 updated;
-  gboolean profile;
-  gboolean labelled;
-  GPtrArray *batches;   /* Batch, newest last */
-} Dataset;
-
-typedef struct
-{
-  GPtrArray *by_name;   /* Dataset, sorted by name */
-  GHashTable *by_id;    /* id → Dataset */
-  guint next_id;
-} Sandbox;
 
 static struct
 {
@@ -261,8 +226,8 @@ add_generated_datasets (Sandbox *sandbox,
     }
 }
 
-static Sandbox *
-get_sandbox (SimRequest *request)
+Sandbox *
+catalog_get_sandbox (SimRequest *request)
 {
   g_autofree char *key = g_strconcat (request->client->org->id, "\n", request->sandbox, NULL);
   Sandbox *sandbox = g_hash_table_lookup (catalog.sandboxes, key);
@@ -391,31 +356,6 @@ add_dataset_json (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
-static gboolean
-parse_int (SimRequest *request,
-           const char *name,
-           gint64      fallback,
-           gint64      min,
-           gint64      max,
-           gint64     *value)
-{
-  const char *text = sim_request_get_query (request, name);
-
-  *value = fallback;
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_ascii_string_to_signed (text, 10, min, max, value, NULL))
-    {
-      sim_request_reply_problem (request, 400, "CAT-1001-400", "Invalid query parameter",
-                                 "The %s parameter must be an integer from %" G_GINT64_FORMAT " to %"
-                                 G_GINT64_FORMAT ", not '%s'.", name, min, max, text);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 typedef struct
 {
   const char *field;
@@ -448,7 +388,7 @@ compare_by_order (gconstpointer a,
 static void
 list_datasets_cb (SimRequest *request)
 {
-  Sandbox *sandbox = get_sandbox (request);
+  Sandbox *sandbox = catalog_get_sandbox (request);
   const char *order_by = sim_request_get_query (request, "orderBy");
   const char *property = sim_request_get_query (request, "property");
   const char *properties = sim_request_get_query (request, "properties");
@@ -462,7 +402,8 @@ list_datasets_cb (SimRequest *request)
   gint64 limit;
   gint64 start;
 
-  if (!parse_int (request, "limit", 20, 1, 100, &limit) || !parse_int (request, "start", 0, 0, G_MAXINT32, &start))
+  if (!sim_request_get_query_int (request, "limit", 20, 1, 100, BAD_QUERY_CODE, BAD_QUERY_TITLE, &limit) ||
+      !sim_request_get_query_int (request, "start", 0, 0, G_MAXINT32, BAD_QUERY_CODE, BAD_QUERY_TITLE, &start))
     return;
 
   if (order_by == NULL)
@@ -526,11 +467,11 @@ list_datasets_cb (SimRequest *request)
   sim_request_reply_json (request, 200, node);
 }
 
-static Dataset *
-find_dataset (SimRequest *request)
+Dataset *
+catalog_find_dataset (SimRequest *request)
 {
   const char *id = sim_request_get_param (request, "id");
-  Dataset *dataset = g_hash_table_lookup (get_sandbox (request)->by_id, id);
+  Dataset *dataset = g_hash_table_lookup (catalog_get_sandbox (request)->by_id, id);
 
   if (dataset == NULL)
     sim_request_reply_problem (request, 404, "CAT-1404-404", "Dataset not found",
@@ -542,7 +483,7 @@ find_dataset (SimRequest *request)
 static void
 get_dataset_cb (SimRequest *request)
 {
-  Dataset *dataset = find_dataset (request);
+  Dataset *dataset = catalog_find_dataset (request);
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) node = NULL;
 
@@ -576,7 +517,7 @@ reply_reference (SimRequest *request,
 static void
 create_dataset_cb (SimRequest *request)
 {
-  Sandbox *sandbox = get_sandbox (request);
+  Sandbox *sandbox = catalog_get_sandbox (request);
   JsonObject *body;
   JsonObject *schema_ref;
   JsonObject *file_description;
@@ -672,8 +613,8 @@ create_dataset_cb (SimRequest *request)
 static void
 delete_dataset_cb (SimRequest *request)
 {
-  Sandbox *sandbox = get_sandbox (request);
-  Dataset *dataset = find_dataset (request);
+  Sandbox *sandbox = catalog_get_sandbox (request);
+  Dataset *dataset = catalog_find_dataset (request);
   g_autofree char *id = NULL;
 
   if (dataset == NULL)
@@ -683,139 +624,6 @@ delete_dataset_cb (SimRequest *request)
   g_hash_table_remove (sandbox->by_id, id);
   g_ptr_array_remove (sandbox->by_name, dataset);
   reply_reference (request, 200, id);
-}
-
-static void
-add_batch_json (JsonBuilder   *builder,
-                const Batch   *batch,
-                const Dataset *dataset)
-{
-  json_builder_set_member_name (builder, batch->id);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, batch->id);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, batch->status);
-  json_builder_set_member_name (builder, "created");
-  json_builder_add_int_value (builder, batch->created);
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_int_value (builder, batch->completed);
-  json_builder_set_member_name (builder, "started");
-  json_builder_add_int_value (builder, batch->created + 1000);
-  json_builder_set_member_name (builder, "completed");
-  json_builder_add_int_value (builder, batch->completed);
-  json_builder_set_member_name (builder, "recordCount");
-  json_builder_add_int_value (builder, batch->records);
-  json_builder_set_member_name (builder, "failedRecordCount");
-  json_builder_add_int_value (builder, batch->failed_records);
-  json_builder_set_member_name (builder, "size");
-  json_builder_add_int_value (builder, batch->records * 211);
-  json_builder_set_member_name (builder, "relatedObjects");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "dataSet");
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, dataset->id);
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "inputFormat");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, "parquet");
-  json_builder_end_object (builder);
-  if (batch->error_code != NULL)
-    {
-      json_builder_set_member_name (builder, "errors");
-      json_builder_begin_array (builder);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, batch->error_code);
-      json_builder_set_member_name (builder, "description");
-      json_builder_add_string_value (builder, batch->error_description);
-      json_builder_end_object (builder);
-      json_builder_end_array (builder);
-    }
-  json_builder_end_object (builder);
-}
-
-static void
-list_batches_cb (SimRequest *request)
-{
-  Sandbox *sandbox = get_sandbox (request);
-  const char *dataset_id = sim_request_get_query (request, "dataSet");
-  const char *order_by = sim_request_get_query (request, "orderBy");
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) node = NULL;
-  gboolean newest_first = order_by != NULL && g_str_equal (order_by, "desc:created");
-  gint64 limit;
-  guint n = 0;
-
-  if (!parse_int (request, "limit", 20, 1, 100, &limit))
-    return;
-
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < sandbox->by_name->len; i++)
-    {
-      Dataset *dataset = g_ptr_array_index (sandbox->by_name, i);
-
-      if (dataset_id != NULL && !g_str_equal (dataset_id, dataset->id))
-        continue;
-
-      for (guint j = 0; j < dataset->batches->len && n < limit; j++, n++)
-        add_batch_json (builder,
-                        g_ptr_array_index (dataset->batches, newest_first ? dataset->batches->len - 1 - j : j),
-                        dataset);
-    }
-  json_builder_end_object (builder);
-  node = json_builder_get_root (builder);
-  sim_request_reply_json (request, 200, node);
-}
-
-static void
-get_labels_cb (SimRequest *request)
-{
-  Dataset *dataset = find_dataset (request);
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) node = NULL;
-
-  if (dataset == NULL)
-    return;
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "labels");
-  json_builder_begin_array (builder);
-  if (dataset->labelled)
-    {
-      json_builder_add_string_value (builder, "C2");
-      json_builder_add_string_value (builder, "C5");
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "optionalLabels");
-  json_builder_begin_array (builder);
-  if (dataset->labelled)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "option");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, dataset->schema_id);
-      json_builder_set_member_name (builder, "contentType");
-      json_builder_add_string_value (builder, SCHEMA_CONTENT_TYPE);
-      json_builder_set_member_name (builder, "schemaPath");
-      json_builder_add_string_value (builder, "/personalEmail/address");
-      json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "labels");
-      json_builder_begin_array (builder);
-      json_builder_add_string_value (builder, "I1");
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  node = json_builder_get_root (builder);
-  sim_request_reply_json (request, 200, node);
 }
 
 void
@@ -829,7 +637,5 @@ sim_catalog_register (SimServer *server,
   sim_server_add_route (server, "POST", CATALOG_PATH "/dataSets", SIM_ROUTE_DEFAULT, create_dataset_cb);
   sim_server_add_route (server, "GET", CATALOG_PATH "/dataSets/{id}", SIM_ROUTE_DEFAULT, get_dataset_cb);
   sim_server_add_route (server, "DELETE", CATALOG_PATH "/dataSets/{id}", SIM_ROUTE_DEFAULT, delete_dataset_cb);
-  sim_server_add_route (server, "GET", CATALOG_PATH "/batches", SIM_ROUTE_DEFAULT, list_batches_cb);
-  sim_server_add_route (server, "GET", "/data/foundation/dataset/datasets/{id}/labels", SIM_ROUTE_DEFAULT,
-                        get_labels_cb);
+  catalog_add_detail_routes (server);
 }

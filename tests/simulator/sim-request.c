@@ -72,6 +72,45 @@ sim_request_get_query (SimRequest *request,
   return g_hash_table_lookup (request->query, name);
 }
 
+/**
+ * sim_request_get_query_int:
+ * @fallback: the value when the parameter is absent
+ * @problem_code: the service's error code for a bad parameter
+ * @problem_title: the title of its problem reply
+ * @value: (out): where the value goes
+ *
+ * Reads an integer query parameter within [@min, @max]. A parameter
+ * that is not one gets a 400 problem reply naming it.
+ *
+ * Returns: %FALSE once the request has been answered with an error
+ */
+gboolean
+sim_request_get_query_int (SimRequest *request,
+                           const char *name,
+                           gint64      fallback,
+                           gint64      min,
+                           gint64      max,
+                           const char *problem_code,
+                           const char *problem_title,
+                           gint64     *value)
+{
+  const char *text = sim_request_get_query (request, name);
+
+  *value = fallback;
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_ascii_string_to_signed (text, 10, min, max, value, NULL))
+    {
+      sim_request_reply_problem (request, 400, problem_code, problem_title,
+                                 "The %s parameter must be an integer from %" G_GINT64_FORMAT " to %"
+                                 G_GINT64_FORMAT ", not '%s'.", name, min, max, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 const char *
 sim_request_get_param (SimRequest *request,
                        const char *name)

@@ -16,34 +16,6 @@
 
 #define BASE_PATH "/data/foundation/sandbox-management/"
 
-static gboolean
-parse_query_int (SimRequest *request,
-                 const char *name,
-                 const char *title,
-                 gint64      fallback,
-                 gint64      min,
-                 gint64      max,
-                 gint64     *value)
-{
-  const char *text = sim_request_get_query (request, name);
-
-  if (text == NULL)
-    {
-      *value = fallback;
-      return TRUE;
-    }
-
-  if (!g_ascii_string_to_signed (text, 10, min, max, value, NULL))
-    {
-      sim_request_reply_problem (request, 400, "SMS-2004-400", title,
-                                 "The %s parameter must be an integer from %" G_GINT64_FORMAT
-                                 " to %" G_GINT64_FORMAT ", not '%s'.", name, min, max, text);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 list_cb (SimRequest *request)
 {
@@ -56,8 +28,8 @@ list_cb (SimRequest *request)
   gint64 offset;
   guint count = 0;
 
-  if (!parse_query_int (request, "limit", "Invalid limit", 50, 1, 100, &limit) ||
-      !parse_query_int (request, "offset", "Invalid offset", 0, 0, G_MAXINT32, &offset))
+  if (!sim_request_get_query_int (request, "limit", 50, 1, 100, "SMS-2004-400", "Invalid limit", &limit) ||
+      !sim_request_get_query_int (request, "offset", 0, 0, G_MAXINT32, "SMS-2004-400", "Invalid offset", &offset))
     return;
 
   sandboxes = sim_world_list_sandboxes (sim_server_get_world (request->server), request->client);

@@ -79,6 +79,14 @@ const char    *sim_request_get_param       (SimRequest     *request,
 const char    *sim_request_get_header      (SimRequest     *request,
                                             const char     *name);
 gboolean       sim_request_parse_body      (SimRequest     *request);
+gboolean       sim_request_get_query_int   (SimRequest     *request,
+                                            const char     *name,
+                                            gint64          fallback,
+                                            gint64          min,
+                                            gint64          max,
+                                            const char     *problem_code,
+                                            const char     *problem_title,
+                                            gint64         *value);
 void           sim_request_reply_json      (SimRequest     *request,
                                             guint           status,
                                             JsonNode       *node);
