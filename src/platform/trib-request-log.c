@@ -13,8 +13,14 @@
 
 /* The calls made in this session, newest first, as a GListModel the
  * Activity view binds to. Bounded, so a long session does not grow
- * without end.
+ * without end: in records, and in the answers they keep, whose size a
+ * server decides.
  */
+
+/* What the records keep of answers, together: four records' worth at
+ * their own limit. Older records give theirs up first.
+ */
+#define MAX_RESPONSE_BYTES (64 * 1024 * 1024)
 struct _TribRequestLog
 {
   GObject parent_instance;
@@ -78,8 +84,22 @@ trim (TribRequestLog *self)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->records));
 
+  gsize kept = 0;
+
   if (n_items > self->max_records)
     g_list_store_splice (self->records, self->max_records, n_items - self->max_records, NULL, 0);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->records));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TribRequestRecord) record = g_list_model_get_item (G_LIST_MODEL (self->records), i);
+      gsize size = trib_request_record_get_response_length (record);
+
+      if (kept + size > MAX_RESPONSE_BYTES)
+        trib_request_record_drop_response (record);
+      else
+        kept += size;
+    }
 }
 
 static void

@@ -16,6 +16,8 @@
 
 /* One call as the Activity view shows it. Everything in here has been
  * redacted on the way in: a record never holds a token or a secret.
+ * The URL, headers and body keep where their placeholders are
+ * (TribRedactSpan), so the curl command leaves exactly those to the shell.
  */
 struct _TribRequestRecord
 {
@@ -23,11 +25,16 @@ struct _TribRequestRecord
 
   char *method;
   char *url;
+  GArray *url_spans;
   GDateTime *started;
   gint64 started_monotonic;
   GPtrArray *headers;
+  GPtrArray *header_spans;  /* a GArray of TribRedactSpan per header */
   char *body;
+  GArray *body_spans;
   gsize request_size;
+  char *response;
+  gsize response_length;
 
   guint status;
   gsize response_size;
@@ -58,9 +65,13 @@ trib_request_record_finalize (GObject *object)
 
   g_clear_pointer (&self->method, g_free);
   g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->url_spans, g_array_unref);
   g_clear_pointer (&self->started, g_date_time_unref);
   g_clear_pointer (&self->headers, g_ptr_array_unref);
+  g_clear_pointer (&self->header_spans, g_ptr_array_unref);
   g_clear_pointer (&self->body, g_free);
+  g_clear_pointer (&self->body_spans, g_array_unref);
+  g_clear_pointer (&self->response, g_free);
   g_clear_pointer (&self->error_message, g_free);
 
   G_OBJECT_CLASS (trib_request_record_parent_class)->finalize (object);
@@ -134,10 +145,20 @@ static void
 trib_request_record_init (TribRequestRecord *self)
 {
   self->headers = g_ptr_array_new_null_terminated (8, g_free, TRUE);
+  self->header_spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->url_spans = g_array_new (FALSE, FALSE, sizeof (TribRedactSpan));
+  self->body_spans = g_array_new (FALSE, FALSE, sizeof (TribRedactSpan));
   self->started = g_date_time_new_now_local ();
   self->started_monotonic = g_get_monotonic_time ();
 }
 
+/**
+ * trib_request_record_new:
+ * @method: the HTTP method
+ * @url: the URL called, redacted before it is kept
+ *
+ * Returns: (transfer full): a record of a call just sent
+ */
 TribRequestRecord *
 trib_request_record_new (const char *method,
                          const char *url)
@@ -149,7 +170,7 @@ trib_request_record_new (const char *method,
 
   self = g_object_new (TRIB_TYPE_REQUEST_RECORD, NULL);
   self->method = g_strdup (method);
-  self->url = g_strdup (url);
+  self->url = trib_redact_url (url, self->url_spans);
 
   return self;
 }
@@ -195,12 +216,21 @@ trib_request_record_add_header (TribRequestRecord *self,
                                 const char        *name,
                                 const char        *value)
 {
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (TribRedactSpan));
   g_autofree char *redacted = NULL;
+  gsize prefix = strlen (name) + strlen (": ");
 
   g_return_if_fail (TRIB_IS_REQUEST_RECORD (self));
 
-  redacted = trib_redact_header_value (name, value);
+  redacted = trib_redact_header_value (name, value, spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      g_array_index (spans, TribRedactSpan, i).start += prefix;
+      g_array_index (spans, TribRedactSpan, i).end += prefix;
+    }
+
   g_ptr_array_add (self->headers, g_strdup_printf ("%s: %s", name, redacted));
+  g_ptr_array_add (self->header_spans, g_steal_pointer (&spans));
 }
 
 /**
@@ -233,7 +263,8 @@ trib_request_record_set_body (TribRequestRecord *self,
   g_return_if_fail (TRIB_IS_REQUEST_RECORD (self));
 
   g_clear_pointer (&self->body, g_free);
-  self->body = trib_redact_body (content_type, body, length);
+  g_array_set_size (self->body_spans, 0);
+  self->body = trib_redact_body (content_type, body, length, self->body_spans);
   self->request_size = length;
 }
 
@@ -243,6 +274,101 @@ trib_request_record_get_body (TribRequestRecord *self)
   g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), NULL);
 
   return self->body;
+}
+
+/**
+ * trib_request_record_set_response:
+ * @self: a #TribRequestRecord
+ * @content_type: (nullable): the answer's content type
+ * @body: (nullable): the answer's body, redacted before it is kept
+ * @length: its length
+ *
+ * Keeps what the server answered, whole up to
+ * %TRIB_REQUEST_RECORD_MAX_RESPONSE_BYTES: error messages are cut short
+ * where they are shown, and this is where the rest can be read.
+ */
+void
+trib_request_record_set_response (TribRequestRecord *self,
+                                  const char        *content_type,
+                                  const char        *body,
+                                  gsize              length)
+{
+  g_autofree char *redacted = NULL;
+  gsize kept;
+
+  g_return_if_fail (TRIB_IS_REQUEST_RECORD (self));
+
+  g_clear_pointer (&self->response, g_free);
+  self->response_length = 0;
+
+  if (!(redacted = trib_redact_body (content_type, body, length, NULL)))
+    return;
+
+  kept = strlen (redacted);
+  if (kept > TRIB_REQUEST_RECORD_MAX_RESPONSE_BYTES)
+    {
+      const char *cut = redacted + TRIB_REQUEST_RECORD_MAX_RESPONSE_BYTES;
+
+      /* Never half a character. */
+      while (cut > redacted && (*cut & 0xC0) == 0x80)
+        cut--;
+      redacted[cut - redacted] = '\0';
+      self->response = g_strconcat (redacted, "…", NULL);
+    }
+  else
+    self->response = g_steal_pointer (&redacted);
+
+  self->response_length = strlen (self->response);
+}
+
+/**
+ * trib_request_record_get_response:
+ * @self: a #TribRequestRecord
+ *
+ * Returns: (nullable): the answer's body, redacted, if it was kept
+ */
+const char *
+trib_request_record_get_response (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), NULL);
+
+  return self->response;
+}
+
+/**
+ * trib_request_record_drop_response:
+ * @self: a #TribRequestRecord
+ *
+ * Forgets the answer's body, for a log that keeps too many.
+ *
+ * Returns: the bytes given back
+ */
+gsize
+trib_request_record_drop_response (TribRequestRecord *self)
+{
+  gsize size;
+
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), 0);
+
+  size = self->response_length;
+  g_clear_pointer (&self->response, g_free);
+  self->response_length = 0;
+
+  return size;
+}
+
+/**
+ * trib_request_record_get_response_length:
+ * @self: a #TribRequestRecord
+ *
+ * Returns: the length of what trib_request_record_get_response() gives
+ */
+gsize
+trib_request_record_get_response_length (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), 0);
+
+  return self->response_length;
 }
 
 gsize
@@ -324,49 +450,51 @@ trib_request_record_get_error_message (TribRequestRecord *self)
   return self->error_message;
 }
 
+/* POSIX sh: inside single quotes nothing is special, and a single quote
+ * is written by closing the quotes, adding an escaped one and opening
+ * them again.
+ */
 static void
-append_shell_quoted (GString    *str,
-                     const char *text)
+append_single_quoted (GString    *str,
+                      const char *text,
+                      gsize       length)
 {
-  const char *p = text;
-
-  /* Placeholders ($ACCESS_TOKEN…) are left outside the single quotes so
-   * the shell expands them once the user exports the real values.
-   */
-  while (*p != '\0')
+  g_string_append_c (str, '\'');
+  for (gsize i = 0; i < length; i++)
     {
-      const char *dollar = strchr (p, '$');
-      const char *end;
-
-      if (dollar == NULL)
-        dollar = p + strlen (p);
-
-      if (dollar > p)
-        {
-          g_autofree char *segment = g_strndup (p, dollar - p);
-          g_autofree char *quoted = g_shell_quote (segment);
-
-          g_string_append (str, quoted);
-        }
-
-      if (*dollar == '\0')
-        break;
-
-      for (end = dollar + 1; g_ascii_isupper (*end) || g_ascii_isdigit (*end) || *end == '_'; end++)
-        ;
-
-      if (end == dollar + 1)
-        {
-          g_string_append (str, "'$'");
-          p = dollar + 1;
-          continue;
-        }
-
-      g_string_append_c (str, '"');
-      g_string_append_len (str, dollar, end - dollar);
-      g_string_append_c (str, '"');
-      p = end;
+      if (text[i] == '\'')
+        g_string_append (str, "'\\''");
+      else
+        g_string_append_c (str, text[i]);
     }
+  g_string_append_c (str, '\'');
+}
+
+/* Quotes @text as one shell word in which only the placeholders at
+ * @spans expand: "$NAME" in double quotes, everything else verbatim.
+ */
+static void
+append_shell_word (GString    *str,
+                   const char *text,
+                   GArray     *spans)
+{
+  gsize length = strlen (text);
+  gsize done = 0;
+
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
+    {
+      const TribRedactSpan *span = &g_array_index (spans, TribRedactSpan, i);
+
+      if (span->start > done)
+        append_single_quoted (str, text + done, span->start - done);
+      g_string_append_c (str, '"');
+      g_string_append_len (str, text + span->start, span->end - span->start);
+      g_string_append_c (str, '"');
+      done = span->end;
+    }
+
+  if (done < length || length == 0)
+    append_single_quoted (str, text + done, length - done);
 }
 
 /**
@@ -384,9 +512,9 @@ trib_request_record_dup_curl (TribRequestRecord *self)
   g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), NULL);
 
   str = g_string_new ("curl -X ");
-  g_string_append (str, self->method);
+  append_shell_word (str, self->method, NULL);
   g_string_append_c (str, ' ');
-  append_shell_quoted (str, self->url);
+  append_shell_word (str, self->url, self->url_spans);
 
   for (guint i = 0; i < self->headers->len; i++)
     {
@@ -399,13 +527,13 @@ trib_request_record_dup_curl (TribRequestRecord *self)
         continue;
 
       g_string_append (str, " \\\n  -H ");
-      append_shell_quoted (str, header);
+      append_shell_word (str, header, g_ptr_array_index (self->header_spans, i));
     }
 
   if (self->body != NULL)
     {
       g_string_append (str, " \\\n  --data-raw ");
-      append_shell_quoted (str, self->body);
+      append_shell_word (str, self->body, self->body_spans);
     }
 
   return g_string_free (str, FALSE);

@@ -11,6 +11,12 @@
 
 G_BEGIN_DECLS
 
+/* The most of an answer a record keeps: 16 MiB, so that even a
+ * pathological error body is there whole to read, while the log's own
+ * budget (TribRequestLog) bounds what all records keep together.
+ */
+#define TRIB_REQUEST_RECORD_MAX_RESPONSE_BYTES (16 * 1024 * 1024)
+
 #define TRIB_TYPE_REQUEST_RECORD (trib_request_record_get_type ())
 
 G_DECLARE_FINAL_TYPE (TribRequestRecord, trib_request_record, TRIB, REQUEST_RECORD, GObject)
@@ -30,6 +36,13 @@ void                trib_request_record_set_body          (TribRequestRecord  *s
                                                            gsize               length);
 const char         *trib_request_record_get_body          (TribRequestRecord  *self);
 gsize               trib_request_record_get_request_size  (TribRequestRecord  *self);
+void                trib_request_record_set_response      (TribRequestRecord  *self,
+                                                           const char         *content_type,
+                                                           const char         *body,
+                                                           gsize               length);
+const char         *trib_request_record_get_response      (TribRequestRecord  *self);
+gsize               trib_request_record_get_response_length (TribRequestRecord *self);
+gsize               trib_request_record_drop_response     (TribRequestRecord  *self);
 void                trib_request_record_finish            (TribRequestRecord  *self,
                                                            guint               status,
                                                            gsize               response_size,
