@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "trib-reply-limits.h"
 #include "trib-request-log.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ void      trib_http_send_async          (SoupSession          *session,
                                          SoupMessage          *message,
                                          GBytes               *body,
                                          const char           *content_type,
+                                         const TribReplyLimits *limits,
                                          GCancellable         *cancellable,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data);
@@ -33,6 +35,7 @@ GError   *trib_http_error_for_response  (SoupMessage          *message,
                                          GBytes               *body);
 JsonNode *trib_http_parse_json          (GBytes               *body,
                                          SoupMessage          *message,
+                                         const TribReplyLimits *limits,
                                          GError              **error);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _TribImsAuth
   char *client_id;
   char *client_secret;
   char *scopes;
+  TribReplyLimits limits;
 
   char *token;
   gint64 refresh_after;   /* monotonic µs */
@@ -105,6 +106,7 @@ static void
 trib_ims_auth_init (TribImsAuth *self)
 {
   self->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+  self->limits = TRIB_REPLY_LIMITS_DEFAULT;
 }
 
 /**
@@ -223,7 +225,7 @@ fetch_cb (GObject      *object,
     error = trib_http_error_for_transport (g_steal_pointer (&error), message);
   else if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
     error = trib_http_error_for_response (message, body);
-  else if ((root = trib_http_parse_json (body, message, &error)))
+  else if ((root = trib_http_parse_json (body, message, &self->limits, &error)))
     store_token (self, root, &error);
 
   complete_waiters (self, error);
@@ -255,7 +257,7 @@ start_fetch (TribImsAuth *self)
   g_object_set_data_full (G_OBJECT (self), "trib-ims-message", g_object_ref (message), g_object_unref);
 
   trib_http_send_async (self->session, self->log, message, body,
-                        "application/x-www-form-urlencoded",
+                        "application/x-www-form-urlencoded", &self->limits,
                         self->fetch_cancellable, fetch_cb, g_object_ref (self));
 }
 
@@ -355,6 +357,21 @@ trib_ims_auth_invalidate (TribImsAuth *self,
       g_clear_pointer (&self->token, trib_secret_free);
       self->refresh_after = 0;
     }
+}
+
+/**
+ * trib_ims_auth_set_reply_limits:
+ * @self: a #TribImsAuth
+ * @limits: what a token answer may cost
+ */
+void
+trib_ims_auth_set_reply_limits (TribImsAuth           *self,
+                                const TribReplyLimits *limits)
+{
+  g_return_if_fail (TRIB_IS_IMS_AUTH (self));
+  g_return_if_fail (limits != NULL);
+
+  self->limits = *limits;
 }
 
 /**

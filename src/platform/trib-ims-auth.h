@@ -9,6 +9,7 @@
 
 #include <libsoup/soup.h>
 
+#include "trib-reply-limits.h"
 #include "trib-request-log.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,8 @@ char        *trib_ims_auth_get_token_finish (TribImsAuth          *self,
                                              GError              **error);
 void         trib_ims_auth_invalidate       (TribImsAuth          *self,
                                              const char           *token);
+void         trib_ims_auth_set_reply_limits (TribImsAuth          *self,
+                                             const TribReplyLimits *limits);
 guint        trib_ims_auth_get_n_fetches    (TribImsAuth          *self);
 
 G_END_DECLS

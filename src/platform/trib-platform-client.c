@@ -31,6 +31,7 @@ struct _TribPlatformClient
   char *base_url;
   char *sandbox;
   TribRetryPolicy retry_policy;
+  TribReplyLimits reply_limits;
 };
 
 G_DEFINE_FINAL_TYPE (TribPlatformClient, trib_platform_client, G_TYPE_OBJECT)
@@ -54,6 +55,7 @@ typedef struct
   GBytes *body;
   char *accept;
   TribCallFlags flags;
+  TribReplyLimits limits;
   char *token;
   SoupMessage *message;
   guint attempts;
@@ -177,6 +179,7 @@ static void
 trib_platform_client_init (TribPlatformClient *self)
 {
   self->retry_policy = TRIB_RETRY_POLICY_DEFAULT;
+  self->reply_limits = TRIB_REPLY_LIMITS_DEFAULT;
 }
 
 static char *
@@ -309,6 +312,24 @@ trib_platform_client_set_retry_policy (TribPlatformClient    *self,
   self->retry_policy = *policy;
 }
 
+/**
+ * trib_platform_client_set_reply_limits:
+ * @self: a #TribPlatformClient
+ * @limits: what an answer may cost, for IMS and the platform
+ *
+ * Applies to calls made from now on.
+ */
+void
+trib_platform_client_set_reply_limits (TribPlatformClient    *self,
+                                       const TribReplyLimits *limits)
+{
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (self));
+  g_return_if_fail (limits != NULL);
+
+  self->reply_limits = *limits;
+  trib_ims_auth_set_reply_limits (self->auth, limits);
+}
+
 static void
 parse_worker (GTask        *task,
               gpointer      source_object,
@@ -320,7 +341,7 @@ parse_worker (GTask        *task,
   g_autoptr(GBytes) body = g_object_steal_data (G_OBJECT (task), "trib-body");
   JsonNode *root;
 
-  if ((root = trib_http_parse_json (body, call->message, &error)))
+  if ((root = trib_http_parse_json (body, call->message, &call->limits, &error)))
     g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
   else
     g_task_return_error (task, error);
@@ -345,7 +366,7 @@ return_json (GTask  *task,
       return;
     }
 
-  if ((root = trib_http_parse_json (body, call->message, &error)))
+  if ((root = trib_http_parse_json (body, call->message, &call->limits, &error)))
     g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
   else
     g_task_return_error (task, error);
@@ -498,7 +519,7 @@ send_attempt (GTask *task)
   explicit_bzero (authorization, strlen (authorization));
 
   trib_http_send_async (self->session, self->log, call->message, call->body,
-                        call->body != NULL ? "application/json" : NULL,
+                        call->body != NULL ? "application/json" : NULL, &call->limits,
                         g_task_get_cancellable (task), sent_cb, task);
 }
 
@@ -574,6 +595,7 @@ trib_platform_client_call_async (TribPlatformClient  *self,
   call->url = g_strconcat (self->base_url, path, NULL);
   call->accept = g_strdup (accept);
   call->flags = flags;
+  call->limits = self->reply_limits;
   if (body != NULL)
     {
       gsize length;

@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "trib-ims-auth.h"
+#include "trib-reply-limits.h"
 #include "trib-request-log.h"
 #include "trib-retry-policy.h"
 #include "../core/trib-profile.h"
@@ -46,6 +47,8 @@ void                trib_platform_client_set_sandbox      (TribPlatformClient   
                                                            const char             *sandbox);
 void                trib_platform_client_set_retry_policy (TribPlatformClient     *self,
                                                            const TribRetryPolicy  *policy);
+void                trib_platform_client_set_reply_limits (TribPlatformClient     *self,
+                                                           const TribReplyLimits  *limits);
 void                trib_platform_client_call_async       (TribPlatformClient     *self,
                                                            const char             *method,
                                                            const char             *path,

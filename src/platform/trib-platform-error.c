@@ -15,6 +15,8 @@
 #include <json-glib/json-glib.h>
 
 #include "trib-platform-error.h"
+#include "trib-reply-limits.h"
+#include "../core/trib-text-bound.h"
 
 /* The platform answers errors in three shapes, depending on who answers:
  *
@@ -24,8 +26,13 @@
  *
  * and some services still use {"code", "message"}. All become one GError
  * that keeps what the platform said, so the UI can show it verbatim and
- * still decide on the code.
+ * still decide on the code. What it said is bounded first: a server
+ * decides how long its text is, and the whole body stays in the
+ * request log anyway.
  */
+
+/* A code or a request id longer than this is not one. */
+#define MAX_TOKEN_CHARS 120
 typedef struct
 {
   guint status;
@@ -96,6 +103,21 @@ dup_member_string (JsonObject *object,
   return NULL;
 }
 
+static void
+bound (char  **text,
+       gsize   max_chars,
+       guint   max_lines)
+{
+  char *bounded;
+
+  if (*text == NULL)
+    return;
+
+  bounded = trib_text_bound (*text, -1, max_chars, max_lines);
+  g_free (*text);
+  *text = bounded;
+}
+
 /* Refines the code from what the body says, where the status alone
  * would lump different mistakes together.
  */
@@ -141,7 +163,9 @@ trib_platform_error_new_from_response (guint       status,
                                        GBytes     *body,
                                        const char *request_id)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  TribReplyLimits limits = TRIB_REPLY_LIMITS_DEFAULT;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *message = NULL;
   g_autofree char *code = NULL;
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
@@ -155,10 +179,15 @@ trib_platform_error_new_from_response (guint       status,
   if (body != NULL)
     data = g_bytes_get_data (body, &length);
 
-  if (length > 0 && json_parser_load_from_data (parser, data, length, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* The body was read within the limits already; an error body does not
+   * get to be larger than the answers themselves.
+   */
+  if (length > 0)
+    root = trib_json_parse_bounded (data, length, &limits, NULL);
+
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
-      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+      JsonObject *object = json_node_get_object (root);
 
       if (json_object_has_member (object, "error_code"))
         {
@@ -198,17 +227,27 @@ trib_platform_error_new_from_response (guint       status,
   if (title == NULL && detail == NULL)
     title = g_strdup_printf (_("HTTP %u"), status);
 
+  bound (&code, MAX_TOKEN_CHARS, 1);
+  bound (&title, TRIB_TEXT_BOUND_MESSAGE_CHARS, 1);
+  bound (&detail, TRIB_TEXT_BOUND_MESSAGE_CHARS, TRIB_TEXT_BOUND_MESSAGE_LINES);
+
   if (title != NULL && detail != NULL)
-    error = g_error_new (TRIB_PLATFORM_ERROR, error_code, "%s: %s", title, detail);
+    {
+      g_autofree char *joined = g_strdup_printf ("%s: %s", title, detail);
+
+      message = trib_text_bound (joined, -1, TRIB_TEXT_BOUND_MESSAGE_CHARS, TRIB_TEXT_BOUND_MESSAGE_LINES);
+    }
   else
-    error = g_error_new_literal (TRIB_PLATFORM_ERROR, error_code, title != NULL ? title : detail);
+    message = g_strdup (title != NULL ? title : detail);
+
+  error = g_error_new_literal (TRIB_PLATFORM_ERROR, error_code, message);
 
   priv = trib_platform_error_get_private (error);
   priv->status = status;
   priv->code = g_steal_pointer (&code);
   priv->title = g_steal_pointer (&title);
   priv->detail = g_steal_pointer (&detail);
-  priv->request_id = g_strdup (request_id);
+  priv->request_id = trib_text_bound (request_id, -1, MAX_TOKEN_CHARS, 1);
 
   return error;
 }

@@ -31,6 +31,14 @@ G_BEGIN_DECLS
  * @TRIB_PLATFORM_ERROR_UNKNOWN_SANDBOX: the sandbox does not exist or is not available
  * @TRIB_PLATFORM_ERROR_UNREACHABLE: the host could not be reached
  * @TRIB_PLATFORM_ERROR_INSECURE_URL: a plain http:// URL to a host that is not loopback
+ * @TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE: the answer was larger than #TribReplyLimits allow
+ * @TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP: the answer's JSON nested deeper than #TribReplyLimits allow
+ * @TRIB_PLATFORM_ERROR_NO_ANSWER: the server did not start answering in time
+ * @TRIB_PLATFORM_ERROR_REPLY_STALLED: the answer stopped arriving, or arrived too slowly
+ * @TRIB_PLATFORM_ERROR_REDIRECT_OTHER_HOST: a redirect to another origin, not followed
+ * @TRIB_PLATFORM_ERROR_REDIRECT_UNSAFE: a redirect of a call that is not a GET, not followed
+ * @TRIB_PLATFORM_ERROR_REDIRECT_LOOP: redirects that came back to an address already visited,
+ *   or too many of them
  */
 typedef enum
 {
@@ -50,6 +58,13 @@ typedef enum
   TRIB_PLATFORM_ERROR_UNKNOWN_SANDBOX,
   TRIB_PLATFORM_ERROR_UNREACHABLE,
   TRIB_PLATFORM_ERROR_INSECURE_URL,
+  TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE,
+  TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP,
+  TRIB_PLATFORM_ERROR_NO_ANSWER,
+  TRIB_PLATFORM_ERROR_REPLY_STALLED,
+  TRIB_PLATFORM_ERROR_REDIRECT_OTHER_HOST,
+  TRIB_PLATFORM_ERROR_REDIRECT_UNSAFE,
+  TRIB_PLATFORM_ERROR_REDIRECT_LOOP,
 } TribPlatformError;
 
 GQuark      trib_platform_error_quark           (void);

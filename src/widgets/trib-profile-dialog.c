@@ -191,6 +191,13 @@ explain_sign_in_error (TribProfileDialog *self,
         case TRIB_PLATFORM_ERROR_SERVER:
         case TRIB_PLATFORM_ERROR_INVALID_RESPONSE:
         case TRIB_PLATFORM_ERROR_UNKNOWN_SANDBOX:
+        case TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE:
+        case TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP:
+        case TRIB_PLATFORM_ERROR_NO_ANSWER:
+        case TRIB_PLATFORM_ERROR_REPLY_STALLED:
+        case TRIB_PLATFORM_ERROR_REDIRECT_OTHER_HOST:
+        case TRIB_PLATFORM_ERROR_REDIRECT_UNSAFE:
+        case TRIB_PLATFORM_ERROR_REDIRECT_LOOP:
         default:
           break;
         }
