@@ -10,6 +10,10 @@
 #include "config.h"
 
 #include "trib-distiller-error.h"
+#include "../core/trib-text-bound.h"
+
+/* A SQLSTATE is five characters; anything longer is not one. */
+#define MAX_SQLSTATE_CHARS 16
 
 typedef struct
 {
@@ -49,6 +53,10 @@ G_DEFINE_EXTENDED_ERROR (TribDistillerError, trib_distiller_error)
  * @position: the 1-based character position in the statement the
  *   server pointed at, or 0
  *
+ * The server's message, detail and hint are any length a statement
+ * makes them (`RAISE EXCEPTION … USING DETAIL = repeat ('x', 5000000)`):
+ * each is kept to a readable length, as the app shows them.
+ *
  * Returns: (transfer full): an error that keeps what the server said
  */
 GError *
@@ -59,12 +67,15 @@ trib_distiller_error_new_from_server (TribDistillerError  code,
                                       const char         *hint,
                                       guint               position)
 {
-  GError *error = g_error_new_literal (TRIB_DISTILLER_ERROR, code, message);
+  g_autofree char *bounded = trib_text_bound (message != NULL ? message : "", -1,
+                                              TRIB_TEXT_BOUND_MESSAGE_CHARS,
+                                              TRIB_TEXT_BOUND_MESSAGE_LINES);
+  GError *error = g_error_new_literal (TRIB_DISTILLER_ERROR, code, bounded);
   TribDistillerErrorPrivate *priv = trib_distiller_error_get_private (error);
 
-  priv->sqlstate = g_strdup (sqlstate);
-  priv->detail = g_strdup (detail);
-  priv->hint = g_strdup (hint);
+  priv->sqlstate = trib_text_bound (sqlstate, -1, MAX_SQLSTATE_CHARS, 1);
+  priv->detail = trib_text_bound (detail, -1, TRIB_TEXT_BOUND_MESSAGE_CHARS, TRIB_TEXT_BOUND_MESSAGE_LINES);
+  priv->hint = trib_text_bound (hint, -1, TRIB_TEXT_BOUND_MESSAGE_CHARS, TRIB_TEXT_BOUND_MESSAGE_LINES);
   priv->position = position;
 
   return error;

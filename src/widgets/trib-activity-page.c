@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-activity-page.h"
+#include "trib-format.h"
 
 /* The calls made to the platform, so a data engineer can see what the
  * app did and replay any of it with curl.
@@ -144,6 +145,8 @@ update_detail (TribActivityPage *self)
   g_autofree char *started = NULL;
   g_autofree char *sent = NULL;
   g_autofree char *received = NULL;
+  g_autofree char *error_text = NULL;
+  g_autofree char *answer = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.copy-curl", record != NULL);
 
@@ -155,6 +158,8 @@ update_detail (TribActivityPage *self)
     }
 
   outcome = describe_outcome (record);
+  error_text = trib_format_error_text (trib_request_record_get_error_message (record));
+  answer = trib_format_long_text (trib_request_record_get_response (record));
   started = g_date_time_format (trib_request_record_get_started (record), "%H:%M:%S");
   curl = trib_request_record_dup_curl (record);
 
@@ -166,8 +171,11 @@ update_detail (TribActivityPage *self)
   /* Translators: two sizes, such as “223 bytes” and “1.0 kB” */
   g_string_append_printf (text, _("Sent %s, received %s"), sent, received);
   if (trib_request_record_get_error_message (record) != NULL)
-    g_string_append_printf (text, "\n%s", trib_request_record_get_error_message (record));
+    g_string_append_printf (text, "\n%s", error_text);
   g_string_append_printf (text, "\n\n%s\n", curl);
+  if (answer != NULL)
+    /* Translators: what the server answered, after a heading */
+    g_string_append_printf (text, _("\nAnswer:\n%s\n"), answer);
 
   gtk_label_set_label (self->detail_title, trib_request_record_get_url (record));
   gtk_text_buffer_set_text (buffer, text->str, text->len);

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-adhoc-class-dialog.h"
+#include "trib-format.h"
 #include "trib-platform-error.h"
 #include "trib-schema-registry.h"
 
@@ -226,6 +227,7 @@ show_error (TribAdhocClassDialog *self,
   const char *class_title = gtk_editable_get_text (GTK_EDITABLE (self->class_title_row));
   const char *schema_title = gtk_editable_get_text (GTK_EDITABLE (self->schema_title_row));
   const char *culprit;
+  g_autofree char *bounded = NULL;
   g_autofree char *text = NULL;
 
   /* A field the registry refuses is marked in the list. */
@@ -247,11 +249,14 @@ show_error (TribAdhocClassDialog *self,
          row = gtk_widget_get_next_sibling (row))
       if (row_name_entry (row) != NULL && gtk_editable_get_text (row_name_entry (row)) == culprit)
         {
+          g_autofree char *tooltip = trib_format_error_text (message);
+
           gtk_widget_add_css_class (GTK_WIDGET (row_name_entry (row)), "error");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (row_name_entry (row)), message);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (row_name_entry (row)), tooltip);
         }
 
-  text = prefix != NULL ? g_strdup_printf ("%s %s", prefix, message) : g_strdup (message);
+  bounded = trib_format_error_text (message);
+  text = prefix != NULL ? g_strdup_printf ("%s %s", prefix, bounded) : g_strdup (bounded);
   gtk_label_set_label (self->error_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }

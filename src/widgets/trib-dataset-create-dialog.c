@@ -17,6 +17,7 @@
 
 #include "trib-catalog.h"
 #include "trib-dataset-create-dialog.h"
+#include "trib-format.h"
 #include "trib-platform-error.h"
 #include "trib-schema-registry.h"
 
@@ -87,6 +88,7 @@ created_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   TribXdmResource *schema = adw_combo_row_get_selected_item (self->schema_row);
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *message = NULL;
   const char *detail;
   const char *culprit;
 
@@ -117,7 +119,8 @@ created_cb (GObject      *object,
       gtk_widget_add_css_class (self->culprit, "error");
       gtk_widget_grab_focus (self->culprit);
     }
-  gtk_label_set_label (self->error_label, detail != NULL ? detail : error->message);
+  message = trib_format_error_text (detail != NULL ? detail : error->message);
+  gtk_label_set_label (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 

@@ -156,7 +156,9 @@ batches_cb (GObject      *object,
   finish_loading (self);
   if (batches == NULL)
     {
-      add_row (self, self->batches_group, _("Could not read the batches"), error->message);
+      g_autofree char *line = trib_format_error_line (error->message);
+
+      add_row (self, self->batches_group, _("Could not read the batches"), line);
       return;
     }
 
@@ -228,7 +230,9 @@ labels_cb (GObject      *object,
   finish_loading (self);
   if (error != NULL)
     {
-      add_row (self, self->labels_group, _("Could not read the labels"), error->message);
+      g_autofree char *line = trib_format_error_line (error->message);
+
+      add_row (self, self->labels_group, _("Could not read the labels"), line);
       return;
     }
 

@@ -60,7 +60,8 @@ add_toast (TribDatasetsPage *self,
            const char       *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  g_autofree char *line = trib_format_error_line (message);
+  g_autofree char *escaped = g_markup_escape_text (line, -1);
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
@@ -104,7 +105,9 @@ update_list_state (TribDatasetsPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else if (error != NULL)
     {
-      adw_status_page_set_description (self->list_error_page, error->message);
+      g_autofree char *description = trib_format_error_text (error->message);
+
+      adw_status_page_set_description (self->list_error_page, description);
       gtk_stack_set_visible_child_name (self->list_stack, "error");
     }
   else if (loading)

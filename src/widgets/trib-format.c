@@ -1,6 +1,6 @@
 /* trib-format.c
  *
- * Dates, counts and batch statuses as the pages show them.
+ * Dates, counts, batch statuses and error text as the pages show them.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-format.h"
+#include "../core/trib-text-bound.h"
 
 /**
  * trib_format_date:
@@ -81,4 +82,59 @@ trib_format_batch_status (const char  *status,
     }
 
   return status;
+}
+
+/* Error text comes from servers, which decide how long it is: a label
+ * given megabytes takes minutes to lay out. These cut any text to what
+ * its place can show; the whole of it stays in the Activity log.
+ */
+
+/* A row's subtitle or a toast: one line. */
+#define ERROR_LINE_CHARS 200
+
+/* A scrolled text view: pages of it, still laid out at once. */
+#define LONG_TEXT_CHARS 16384
+#define LONG_TEXT_LINES 400
+
+/**
+ * trib_format_error_text:
+ * @text: (nullable): an error message or a server's explanation
+ *
+ * For a status page, a dialog or a label with room for a paragraph.
+ *
+ * Returns: (transfer full) (nullable): @text, bounded to a readable length
+ */
+char *
+trib_format_error_text (const char *text)
+{
+  return trib_text_bound (text, -1, TRIB_TEXT_BOUND_MESSAGE_CHARS, TRIB_TEXT_BOUND_MESSAGE_LINES);
+}
+
+/**
+ * trib_format_error_line:
+ * @text: (nullable): an error message or a server's explanation
+ *
+ * For a row, a toast or anything else one line high.
+ *
+ * Returns: (transfer full) (nullable): @text on one line, bounded
+ */
+char *
+trib_format_error_line (const char *text)
+{
+  return trib_text_bound (text, -1, ERROR_LINE_CHARS, 1);
+}
+
+/**
+ * trib_format_long_text:
+ * @text: (nullable): a server's answer or other long text from outside
+ *
+ * For a scrolled text view, which takes more than a label but still
+ * lays out every line it is given.
+ *
+ * Returns: (transfer full) (nullable): @text, bounded
+ */
+char *
+trib_format_long_text (const char *text)
+{
+  return trib_text_bound (text, -1, LONG_TEXT_CHARS, LONG_TEXT_LINES);
 }

@@ -16,4 +16,8 @@ char       *trib_format_count        (gint64       count);
 const char *trib_format_batch_status (const char  *status,
                                       const char **css_class);
 
+char       *trib_format_error_text   (const char  *text);
+char       *trib_format_error_line   (const char  *text);
+char       *trib_format_long_text    (const char  *text);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "trib-config-ini.h"
 #include "trib-error.h"
+#include "trib-format.h"
 #include "trib-platform-error.h"
 #include "trib-profile-dialog.h"
 #include "trib-util.h"
@@ -61,11 +62,12 @@ show_error (TribProfileDialog *self,
     GTK_WIDGET (self->org_row), GTK_WIDGET (self->client_row), GTK_WIDGET (self->secret_row),
     GTK_WIDGET (self->scopes_row), GTK_WIDGET (self->ims_row), GTK_WIDGET (self->platform_row),
   };
+  g_autofree char *text = trib_format_error_text (message);
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_remove_css_class (rows[i], "error");
 
-  gtk_label_set_label (self->error_label, message);
+  gtk_label_set_label (self->error_label, text);
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 
   if (culprit != NULL)

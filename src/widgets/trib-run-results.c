@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-distiller-error.h"
+#include "trib-format.h"
 #include "trib-run-results.h"
 
 /* What the statements of one Run showed: the rows of those that return
@@ -148,13 +149,17 @@ show_error (TribRunResults   *self,
   const char *detail = trib_distiller_error_get_detail (error);
   const char *hint = trib_distiller_error_get_hint (error);
 
-  adw_status_page_set_description (self->error_page, error->message);
+  g_autofree char *description = trib_format_error_text (error->message);
+  g_autofree char *shown_detail = trib_format_error_text (detail);
+  g_autofree char *shown_hint = trib_format_error_text (hint);
+
+  adw_status_page_set_description (self->error_page, description);
 
   if (detail != NULL)
-    g_string_append_printf (details, "%s\n", detail);
+    g_string_append_printf (details, "%s\n", shown_detail);
   if (hint != NULL)
     /* Translators: the server's hint on how to fix a statement */
-    g_string_append_printf (details, _("Hint: %s\n"), hint);
+    g_string_append_printf (details, _("Hint: %s\n"), shown_hint);
   if (sqlstate != NULL)
     /* Translators: the SQLSTATE error code, such as 42601 */
     g_string_append_printf (details, _("SQLSTATE %s"), sqlstate);
@@ -188,10 +193,11 @@ show_selected_run (TribRunResults *self)
       const char * const *messages = trib_distiller_run_get_messages (run);
       g_autofree char *joined = messages != NULL ? g_strjoinv ("\n", (char **) messages) : g_strdup ("");
       g_autofree char *description = describe_run (run);
+      g_autofree char *shown = trib_format_error_text (joined);
 
       trib_result_view_set_model (self->result_view, NULL);
       adw_status_page_set_title (self->message_page, description);
-      adw_status_page_set_description (self->message_page, joined[0] != '\0' ? joined : NULL);
+      adw_status_page_set_description (self->message_page, joined[0] != '\0' ? shown : NULL);
       gtk_stack_set_visible_child_name (self->result_stack, "message");
     }
 

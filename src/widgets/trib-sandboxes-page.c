@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-sandboxes-page.h"
+#include "trib-format.h"
 
 struct _TribSandboxesPage
 {
@@ -175,7 +176,11 @@ update_state (TribSandboxesPage *self)
     page = "empty";
 
   if (error != NULL)
-    adw_status_page_set_description (self->error_page, error->message);
+    {
+      g_autofree char *description = trib_format_error_text (error->message);
+
+      adw_status_page_set_description (self->error_page, description);
+    }
 
   gtk_stack_set_visible_child_name (self->stack, page);
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-platform-error.h"
+#include "trib-format.h"
 #include "trib-schema-create-dialog.h"
 #include "trib-schema-registry.h"
 
@@ -210,7 +211,8 @@ show_error (TribSchemaCreateDialog *self,
   g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
   const char *detail = trib_platform_error_get_detail (error);
-  const char *message = detail != NULL ? detail : error->message;
+  g_autofree char *message = trib_format_error_text (detail != NULL ? detail : error->message);
+  g_autofree char *line = trib_format_error_line (message);
   TribXdmResource *class = selected_class (self);
   const char *culprit;
 
@@ -236,7 +238,7 @@ show_error (TribSchemaCreateDialog *self,
     {
       gtk_widget_add_css_class (self->culprit, "error");
       if (ADW_IS_ACTION_ROW (self->culprit))
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->culprit), message);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->culprit), line);
       gtk_widget_grab_focus (self->culprit);
     }
 

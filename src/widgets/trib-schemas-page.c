@@ -111,6 +111,15 @@ title_for_id (TribSchemasPage *self,
 /* List */
 
 static void
+show_detail_error (TribSchemasPage *self,
+                   const GError    *error)
+{
+  g_autofree char *description = trib_format_error_text (error->message);
+
+  adw_status_page_set_description (self->detail_error_page, description);
+}
+
+static void
 update_list_state (TribSchemasPage *self)
 {
   const GError *error;
@@ -128,7 +137,9 @@ update_list_state (TribSchemasPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else if (error != NULL)
     {
-      adw_status_page_set_description (self->list_error_page, error->message);
+      g_autofree char *description = trib_format_error_text (error->message);
+
+      adw_status_page_set_description (self->list_error_page, description);
       gtk_stack_set_visible_child_name (self->list_stack, "error");
     }
   else if (trib_paged_list_get_loading (self->list))
@@ -336,7 +347,7 @@ fields_cb (GObject      *object,
         return;
 
       gtk_spinner_set_spinning (self->detail_spinner, FALSE);
-      adw_status_page_set_description (self->detail_error_page, error->message);
+      show_detail_error (self, error);
       gtk_stack_set_visible_child_name (self->detail_stack, "error");
       return;
     }
@@ -669,7 +680,7 @@ shown_schema_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       gtk_spinner_set_spinning (self->detail_spinner, FALSE);
-      adw_status_page_set_description (self->detail_error_page, error->message);
+      show_detail_error (self, error);
       gtk_stack_set_visible_child_name (self->detail_stack, "error");
       return;
     }

@@ -13,6 +13,7 @@
 
 #include "trib-activity-page.h"
 #include "trib-datasets-page.h"
+#include "trib-format.h"
 #include "trib-query-page.h"
 #include "trib-query-service.h"
 #include "trib-sandboxes-page.h"
@@ -520,10 +521,13 @@ trib_window_show_error (TribWindow   *self,
                         const char   *title,
                         const GError *error)
 {
+  g_autofree char *description = NULL;
+
   g_return_if_fail (TRIB_IS_WINDOW (self));
 
   adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, error != NULL ? error->message : NULL);
+  description = trib_format_error_text (error != NULL ? error->message : NULL);
+  adw_status_page_set_description (self->error_page, description);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   gtk_spinner_set_spinning (self->connecting_spinner, FALSE);
 }
@@ -560,10 +564,12 @@ trib_window_add_toast (TribWindow *self,
                        const char *message)
 {
   g_autofree char *escaped = NULL;
+  g_autofree char *line = NULL;
 
   g_return_if_fail (TRIB_IS_WINDOW (self));
 
-  /* A toast's title is markup; messages are text. */
-  escaped = g_markup_escape_text (message, -1);
+  /* A toast's title is markup and one line; messages are text. */
+  line = trib_format_error_line (message);
+  escaped = g_markup_escape_text (line, -1);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
