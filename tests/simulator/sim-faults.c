@@ -35,6 +35,12 @@ static const struct
   { "delay", SIM_FAULT_DELAY },
   { "truncate", SIM_FAULT_TRUNCATE },
   { "non_json", SIM_FAULT_NON_JSON },
+  { "deep_nesting", SIM_FAULT_DEEP_NESTING },
+  { "oversized", SIM_FAULT_OVERSIZED },
+  { "gzip_bomb", SIM_FAULT_GZIP_BOMB },
+  { "trickle", SIM_FAULT_TRICKLE },
+  { "stall", SIM_FAULT_STALL },
+  { "redirect", SIM_FAULT_REDIRECT },
 };
 
 void
@@ -46,6 +52,7 @@ sim_fault_free (SimFault *fault)
   g_free (fault->path);
   g_free (fault->method);
   g_free (fault->retry_after);
+  g_free (fault->location);
   g_free (fault);
 }
 
@@ -57,6 +64,7 @@ sim_fault_copy (const SimFault *fault)
   copy->path = g_strdup (fault->path);
   copy->method = g_strdup (fault->method);
   copy->retry_after = g_strdup (fault->retry_after);
+  copy->location = g_strdup (fault->location);
 
   return copy;
 }
@@ -178,9 +186,14 @@ sim_faults_add (SimFaults  *self,
   const char *method;
   const char *kind;
   const char *retry_after;
+  const char *location;
   gint64 count;
   gint64 status;
   gint64 delay_ms;
+  gint64 depth;
+  gint64 size;
+  gint64 interval_ms;
+  gint64 detail_bytes;
   gboolean kind_known = FALSE;
 
   if (spec == NULL || !JSON_NODE_HOLDS_OBJECT (spec))
@@ -197,7 +210,14 @@ sim_faults_add (SimFaults  *self,
       !get_int (object, "count", 1, 1, G_MAXINT32, &count, error) ||
       !get_int (object, "status", 0, 100, 599, &status, error) ||
       !get_int (object, "delay_ms", 1000, 0, 600000, &delay_ms, error) ||
-      !get_boolean (object, "connection_close", &fault->connection_close, error))
+      !get_boolean (object, "connection_close", &fault->connection_close, error) ||
+      !get_int (object, "depth", 100000, 1, 10000000, &depth, error) ||
+      !get_int (object, "size", 64 * 1024 * 1024 + 1, 1, G_MAXINT32, &size, error) ||
+      !get_boolean (object, "chunked", &fault->chunked, error) ||
+      !get_int (object, "interval_ms", 1000, 1, 600000, &interval_ms, error) ||
+      !get_boolean (object, "headers_first", &fault->headers_first, error) ||
+      !get_string (object, "location", &location, error) ||
+      !get_int (object, "detail_bytes", 0, 0, G_MAXINT32, &detail_bytes, error))
     return 0;
 
   /* A number is a natural way to write Retry-After, so take both. */
@@ -227,11 +247,23 @@ sim_faults_add (SimFaults  *self,
   if (!kind_known)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           "\"kind\" must be one of status, reset, delay, truncate, non_json");
+                           "\"kind\" must be one of status, reset, delay, truncate, non_json, "
+                           "deep_nesting, oversized, gzip_bomb, trickle, stall, redirect");
       return 0;
     }
 
-  if (fault->kind == SIM_FAULT_STATUS && status < 400)
+  if (fault->kind == SIM_FAULT_REDIRECT)
+    {
+      if (status == 0)
+        status = 302;
+      if (status < 300 || status > 399 || location == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               "a \"redirect\" fault needs a \"location\" and a 3xx \"status\"");
+          return 0;
+        }
+    }
+  else if (fault->kind == SIM_FAULT_STATUS && status < 400)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            "a \"status\" fault needs \"status\" from 400 to 599");
@@ -244,6 +276,11 @@ sim_faults_add (SimFaults  *self,
   fault->count = count;
   fault->status = status;
   fault->delay_ms = delay_ms;
+  fault->depth = depth;
+  fault->size = size;
+  fault->interval_ms = interval_ms;
+  fault->location = g_strdup (location);
+  fault->detail_bytes = detail_bytes;
   fault->id = self->next_id++;
 
   g_ptr_array_add (self->faults, g_steal_pointer (&fault));

@@ -19,6 +19,12 @@ typedef enum
   SIM_FAULT_DELAY,
   SIM_FAULT_TRUNCATE,
   SIM_FAULT_NON_JSON,
+  SIM_FAULT_DEEP_NESTING,
+  SIM_FAULT_OVERSIZED,
+  SIM_FAULT_GZIP_BOMB,
+  SIM_FAULT_TRICKLE,
+  SIM_FAULT_STALL,
+  SIM_FAULT_REDIRECT,
 } SimFaultKind;
 
 typedef struct
@@ -33,6 +39,13 @@ typedef struct
   char *retry_after;      /* SIM_FAULT_STATUS, may be NULL */
   guint delay_ms;         /* SIM_FAULT_DELAY */
   gboolean connection_close; /* SIM_FAULT_TRUNCATE: announce the close */
+  guint depth;            /* SIM_FAULT_DEEP_NESTING */
+  gsize size;             /* SIM_FAULT_OVERSIZED, SIM_FAULT_GZIP_BOMB: bytes of JSON */
+  gboolean chunked;       /* SIM_FAULT_OVERSIZED: no Content-Length */
+  guint interval_ms;      /* SIM_FAULT_TRICKLE: between two bytes */
+  gboolean headers_first; /* SIM_FAULT_TRICKLE: the headers at once, only the body trickles */
+  char *location;         /* SIM_FAULT_REDIRECT */
+  gsize detail_bytes;     /* SIM_FAULT_STATUS: a problem detail this long */
 } SimFault;
 
 typedef struct _SimFaults SimFaults;
@@ -53,6 +66,15 @@ void       sim_fault_free                 (SimFault           *fault);
 void       sim_fault_reset_connection     (SoupServerMessage  *message);
 void       sim_fault_send_truncated       (SoupServerMessage  *message,
                                            gboolean            connection_close);
+void       sim_fault_send_slowly          (SoupServerMessage  *message,
+                                           SimFault           *fault);
+void       sim_fault_reply_deep           (SoupServerMessage  *message,
+                                           guint               depth);
+void       sim_fault_reply_oversized      (SoupServerMessage  *message,
+                                           gsize               size,
+                                           gboolean            chunked);
+void       sim_fault_reply_gzip_bomb      (SoupServerMessage  *message,
+                                           gsize               size);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimFaults, sim_faults_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SimFault, sim_fault_free)

@@ -258,9 +258,33 @@ reply_fault_status (SimRequest *request,
 
   if (fault->status == 429)
     sim_request_reply_gateway_error (request, 429, "429050", "Too many requests");
+  else if (fault->detail_bytes > 0)
+    {
+      /* A server that explains itself at length: one line of any size. */
+      g_autoptr(GString) detail = g_string_new (NULL);
+
+      g_string_printf (detail, "The request failed (tributary-sim fault %u): ", fault->id);
+      while (detail->len < fault->detail_bytes)
+        g_string_append_c (detail, 'x');
+      sim_request_reply_problem (request, fault->status, code, sim_status_phrase (fault->status),
+                                 "%s", detail->str);
+    }
   else
     sim_request_reply_problem (request, fault->status, code, sim_status_phrase (fault->status),
                                "The request failed (tributary-sim fault %u).", fault->id);
+}
+
+static void
+reply_redirect (SimRequest *request,
+                SimFault   *fault)
+{
+  static const char text[] = "Moved";
+
+  soup_server_message_set_status (request->message, fault->status, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (request->message),
+                                "Location", fault->location);
+  soup_server_message_set_response (request->message, "text/plain", SOUP_MEMORY_STATIC, text,
+                                    strlen (text));
 }
 
 static void
@@ -342,6 +366,33 @@ apply_fault (SimRequest *request,
       dispatch (request);
       record_status (request);
       sim_fault_send_truncated (request->message, fault->connection_close);
+      break;
+
+    case SIM_FAULT_DEEP_NESTING:
+      sim_fault_reply_deep (request->message, fault->depth);
+      record_status (request);
+      break;
+
+    case SIM_FAULT_OVERSIZED:
+      sim_fault_reply_oversized (request->message, fault->size, fault->chunked);
+      record_status (request);
+      break;
+
+    case SIM_FAULT_GZIP_BOMB:
+      sim_fault_reply_gzip_bomb (request->message, fault->size);
+      record_status (request);
+      break;
+
+    case SIM_FAULT_TRICKLE:
+    case SIM_FAULT_STALL:
+      dispatch (request);
+      record_status (request);
+      sim_fault_send_slowly (request->message, fault);
+      break;
+
+    case SIM_FAULT_REDIRECT:
+      reply_redirect (request, fault);
+      record_status (request);
       break;
 
     default:
