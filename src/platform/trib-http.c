@@ -270,6 +270,9 @@ fail (GTask  *task,
       error = g_steal_pointer (&exchange->timer_error);
     }
 
+  g_debug ("%s %s failed: %s", soup_message_get_method (exchange->message),
+           g_uri_get_path (soup_message_get_uri (exchange->message)), error->message);
+
   /* Closing a body not read to its end drops the connection with it. */
   if (exchange->stream != NULL)
     g_input_stream_close_async (exchange->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
@@ -298,6 +301,18 @@ same_origin (GUri *a,
          g_uri_get_host (a) != NULL && g_uri_get_host (b) != NULL &&
          g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0 &&
          port_a == port_b;
+}
+
+/* host, or host:port when the port is not the scheme's own. */
+static char *
+dup_authority (GUri *uri)
+{
+  g_autofree char *host = trib_text_bound (g_uri_get_host (uri), -1, 200, 1);
+
+  if (g_uri_get_port (uri) == -1)
+    return g_steal_pointer (&host);
+
+  return g_strdup_printf ("%s:%d", host, g_uri_get_port (uri));
 }
 
 static gboolean
@@ -345,13 +360,14 @@ follow_redirect (GTask *task)
 
   if (!same_origin (uri, target))
     {
-      g_autofree char *other = trib_text_bound (g_uri_get_host (target), -1, 200, 1);
+      g_autofree char *here = dup_authority (uri);
+      g_autofree char *other = dup_authority (target);
 
       fail (task, g_error_new (TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REDIRECT_OTHER_HOST,
-                               /* Translators: two host names */
+                               /* Translators: two host names, perhaps with a port */
                                _("%s redirected the call to another host, %s. Tributary does not "
                                  "follow it: the platform’s credentials go to no other host."),
-                               g_uri_get_host (uri), other));
+                               here, other));
       return TRUE;
     }
 
@@ -398,21 +414,24 @@ follow_redirect (GTask *task)
   g_clear_pointer (&exchange->buffer, g_byte_array_unref);
 
   soup_message_set_uri (message, target);
-  start_hop (task);
+  start_hop (g_object_ref (task));
 
   return TRUE;
 }
 
 static void
-finish_body (GTask *task)
+body_closed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
+  g_autoptr(GTask) task = user_data;
   Exchange *exchange = g_task_get_task_data (task);
   SoupMessage *message = exchange->message;
   guint status = soup_message_get_status (message);
   g_autoptr(GBytes) body = NULL;
 
-  disarm_timer (exchange);
-  g_input_stream_close_async (exchange->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  /* The whole body was read: closing cannot fail in a way that matters. */
+  g_input_stream_close_finish (G_INPUT_STREAM (object), result, NULL);
   g_clear_object (&exchange->stream);
 
   if (is_redirect (status) && follow_redirect (task))
@@ -428,6 +447,20 @@ finish_body (GTask *task)
 
   body = g_byte_array_free_to_bytes (g_steal_pointer (&exchange->buffer));
   g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+}
+
+/* Takes over the caller's reference on @task. */
+static void
+finish_body (GTask *task)
+{
+  Exchange *exchange = g_task_get_task_data (task);
+
+  disarm_timer (exchange);
+
+  /* Only once the stream is closed is the message out of the session's
+   * queue, and so free to be sent again on a redirect.
+   */
+  g_input_stream_close_async (exchange->stream, G_PRIORITY_DEFAULT, NULL, body_closed_cb, task);
 }
 
 static GError *
@@ -463,18 +496,18 @@ read_cb (GObject      *object,
 
   if (n_read == 0)
     {
-      finish_body (task);
+      finish_body (g_steal_pointer (&task));
+      return;
+    }
+
+  if (exchange->buffer->len + n_read > exchange->limits.max_body_bytes)
+    {
+      fail (task, too_large_error (exchange));
       return;
     }
 
   g_byte_array_append (exchange->buffer, exchange->chunk, n_read);
   exchange->window_bytes += n_read;
-
-  if (exchange->buffer->len > exchange->limits.max_body_bytes)
-    {
-      fail (task, too_large_error (exchange));
-      return;
-    }
 
   read_more (g_steal_pointer (&task));
 }
@@ -484,13 +517,15 @@ static void
 read_more (GTask *task)
 {
   Exchange *exchange = g_task_get_task_data (task);
-  /* One byte past the limit is enough to know it was passed. */
-  gsize size = MIN (READ_CHUNK_BYTES, exchange->limits.max_body_bytes - exchange->buffer->len + 1);
 
+  /* Always a whole chunk: libsoup's chunked decoder reads its line ends
+   * into the caller's buffer and cannot with a byte or two. The limit
+   * is checked on what arrives, at most a chunk past it.
+   */
   if (exchange->chunk == NULL)
     exchange->chunk = g_malloc (READ_CHUNK_BYTES);
 
-  g_input_stream_read_async (exchange->stream, exchange->chunk, size,
+  g_input_stream_read_async (exchange->stream, exchange->chunk, READ_CHUNK_BYTES,
                              G_PRIORITY_DEFAULT, exchange->cancellable, read_cb, task);
 }
 
