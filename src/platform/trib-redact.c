@@ -42,11 +42,12 @@ static const char * const cursor_names[] = {
 };
 
 /* In a query string or a form these are secrets too: an OAuth
- * authorization code, a SAS or S3 signature, a Google API key. In JSON
- * "code" is every error's code, so there they are not.
+ * authorization code, a SAS signature, a Google API key, and any
+ * "…signature" (X-Amz-Signature). In JSON "code" is every error's code,
+ * so there they are not.
  */
 static const char * const parameter_names[] = {
-  "code", "sig", "signature", "key",
+  "code", "sig", "key",
 };
 
 static char *
@@ -106,7 +107,8 @@ is_secret_parameter (const char *name)
   g_autofree char *normalized = normalize_name (name, -1);
 
   return trib_redact_is_secret_name (name) ||
-         name_in (normalized, parameter_names, G_N_ELEMENTS (parameter_names));
+         name_in (normalized, parameter_names, G_N_ELEMENTS (parameter_names)) ||
+         g_str_has_suffix (normalized, "signature");
 }
 
 static void
