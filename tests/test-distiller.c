@@ -275,6 +275,34 @@ terminate_backend (const char *pid)
   PQfinish (admin);
 }
 
+/* A server error of megabytes, as any statement can raise, is kept to
+ * a readable length: message, detail and hint alike.
+ */
+static void
+test_huge_error_bounded (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) run = NULL;
+  g_autoptr(TribDistillerRun) next = NULL;
+  const GError *error;
+
+  run = run_and_wait (session, "DO $$ BEGIN RAISE EXCEPTION 'boom %', repeat ('m', 5000000) "
+                               "USING DETAIL = repeat (E'x\\n', 2500000), HINT = repeat ('h', 5000000); END $$");
+  g_assert_cmpint (trib_distiller_run_get_state (run), ==, TRIB_DISTILLER_RUN_FAILED);
+  error = trib_distiller_run_get_error (run);
+  g_assert_error ((GError *) error, TRIB_DISTILLER_ERROR, TRIB_DISTILLER_ERROR_SQL);
+  g_assert_true (g_str_has_prefix (error->message, "boom mmm"));
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <=, 1001);
+  g_assert_true (g_str_has_suffix (error->message, "…"));
+  g_assert_true (g_str_has_prefix (trib_distiller_error_get_detail (error), "x\nx\n"));
+  g_assert_cmpuint (strlen (trib_distiller_error_get_detail (error)), <=, 1001 * 4);
+  g_assert_cmpuint (strlen (trib_distiller_error_get_hint (error)), <=, 1001 * 4);
+  g_assert_cmpstr (trib_distiller_error_get_sqlstate (error), ==, "P0001");
+
+  next = run_and_wait (session, "SELECT 1");
+  assert_done (next);
+}
+
 static void
 test_backend_killed (void)
 {
@@ -536,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/tributary/distiller/stream-rows", test_stream_rows);
   g_test_add_func ("/tributary/distiller/cancel", test_cancel);
   g_test_add_func ("/tributary/distiller/syntax-error", test_syntax_error);
+  g_test_add_func ("/tributary/distiller/huge-error-bounded", test_huge_error_bounded);
   g_test_add_func ("/tributary/distiller/backend-killed", test_backend_killed);
   g_test_add_func ("/tributary/distiller/rotated-token", test_rotated_token);
   g_test_add_func ("/tributary/distiller/export-matches-psql", test_export_matches_psql);
