@@ -512,7 +512,11 @@ trib_request_record_dup_curl (TribRequestRecord *self)
   g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), NULL);
 
   str = g_string_new ("curl -X ");
-  append_shell_word (str, self->method, NULL);
+  /* A method is a token; one that is not gets quoted like the rest. */
+  if (self->method[0] != '\0' && strspn (self->method, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen (self->method))
+    g_string_append (str, self->method);
+  else
+    append_shell_word (str, self->method, NULL);
   g_string_append_c (str, ' ');
   append_shell_word (str, self->url, self->url_spans);
 

@@ -1,0 +1,168 @@
+/* test-ui-errors.c
+ *
+ * A server that explains its refusal in ten megabytes: the window shows
+ * a paragraph of it, at once, and the Activity page keeps the whole
+ * answer while showing pages of it.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "trib-application.h"
+#include "trib-datasets-page.h"
+#include "trib-activity-page.h"
+#include "trib-text-bound.h"
+#include "trib-window.h"
+#include "trib-ui-test.h"
+
+#define HUGE_DETAIL_BYTES 10000000
+
+static void
+add_fault (TribWindow *window,
+           const char *fault)
+{
+  TribSession *session = trib_window_get_session (window);
+  TribProfile *profile = trib_platform_client_get_profile (trib_session_get_client (session));
+  g_autofree char *url = g_strconcat (trib_profile_get_platform_url (profile), "/__sim/faults", NULL);
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new (fault, strlen (fault));
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (message, "application/json", body);
+  answer = soup_session_send_and_read (soup, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 201);
+}
+
+static void
+find_all (GtkWidget *root,
+          GType      type,
+          GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, found);
+}
+
+/* The status page that shows the platform's refusal, once mapped. */
+static AdwStatusPage *
+refusal_page (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  find_all (root, ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      AdwStatusPage *page = g_ptr_array_index (pages, i);
+      const char *description = adw_status_page_get_description (page);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (page)) && description != NULL &&
+          strstr (description, "tributary-sim fault") != NULL)
+        return page;
+    }
+
+  return NULL;
+}
+
+static gboolean
+refusal_shown (gpointer data)
+{
+  return refusal_page (data) != NULL;
+}
+
+static void
+test_huge_error (void)
+{
+  g_autoptr(TribApplication) app = trib_application_new ();
+  g_autofree char *fault = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  TribRequestLog *log;
+  TribRequestRecord *refused = NULL;
+  GtkWidget *search;
+  GtkWidget *activity;
+  GtkWidget *list_view;
+  GtkTextView *detail = NULL;
+  GtkTextBuffer *buffer;
+  AdwStatusPage *page;
+  TribWindow *window;
+  guint refused_position = 0;
+
+  window = trib_ui_test_open_demo (app, 60);
+  trib_ui_test_resize (GTK_WIDGET (window), 1200, 800);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
+  trib_ui_test_settle ();
+
+  /* Searching asks the Catalog again, which refuses at length. */
+  fault = g_strdup_printf ("{\"path\": \"/data/foundation/catalog/dataSets\", \"method\": \"GET\", "
+                           "\"kind\": \"status\", \"status\": 400, \"detail_bytes\": %u, \"count\": 20}",
+                           HUGE_DETAIL_BYTES);
+  add_fault (window, fault);
+  search = trib_ui_test_find_widget (GTK_WIDGET (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE, NULL)),
+                                     GTK_TYPE_SEARCH_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "luma");
+  trib_ui_test_iterate_until (refusal_shown, window, 60);
+  trib_ui_test_settle ();
+
+  /* The page shows a paragraph, drawn at once. */
+  page = refusal_page (GTK_WIDGET (window));
+  g_assert_cmpuint (g_utf8_strlen (adw_status_page_get_description (page), -1), <=,
+                    TRIB_TEXT_BOUND_MESSAGE_CHARS + 1);
+  find_all (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_cmpuint (strlen (gtk_label_get_label (g_ptr_array_index (labels, i))), <,
+                      4 * (TRIB_TEXT_BOUND_MESSAGE_CHARS + 1));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "huge-error-datasets.png");
+
+  /* The Activity page keeps the whole answer and shows pages of it. */
+  log = trib_platform_client_get_log (trib_session_get_client (trib_window_get_session (window)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (log)) && refused == NULL; i++)
+    {
+      g_autoptr(TribRequestRecord) record = g_list_model_get_item (G_LIST_MODEL (log), i);
+
+      if (trib_request_record_get_status (record) == 400)
+        {
+          refused = record;
+          refused_position = i;
+        }
+    }
+  g_assert_nonnull (refused);
+  g_assert_cmpuint (trib_request_record_get_response_length (refused), >, HUGE_DETAIL_BYTES);
+
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+5");
+  trib_ui_test_settle ();
+  activity = trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_ACTIVITY_PAGE, NULL);
+  list_view = trib_ui_test_find_widget (activity, GTK_TYPE_LIST_VIEW, NULL);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view))),
+                                     refused_position);
+  trib_ui_test_settle ();
+  detail = GTK_TEXT_VIEW (trib_ui_test_find_widget (activity, GTK_TYPE_TEXT_VIEW, NULL));
+  buffer = gtk_text_view_get_buffer (detail);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 16384);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), <, 32768);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "huge-error-activity.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  trib_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/tributary/ui/huge-error", test_huge_error);
+
+  return g_test_run ();
+}
