@@ -11,6 +11,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "trib-error.h"
@@ -176,6 +181,101 @@ test_no_keyring (void)
   g_test_trap_assert_passed ();
 }
 
+static gboolean
+process_gone (const char *pid)
+{
+  /* A zombie still answers kill (0): gone means reaped. */
+  return kill ((pid_t) g_ascii_strtoll (pid, NULL, 10), 0) != 0 && errno == ESRCH;
+}
+
+/* trib_test_bus_stop() returns once the daemons are gone, not merely
+ * asked to go: a test that exits right after must not leave them behind
+ * holding its output open.
+ */
+static void
+bus_stop_ends_daemons_child (void)
+{
+  TribTestBus fixture = { 0 };
+  g_autofree char *bus_pid = NULL;
+  g_autofree char *keyring_pid = NULL;
+
+  trib_test_bus_start (&fixture);
+  trib_test_bus_start_keyring (&fixture);
+  bus_pid = g_strdup (g_subprocess_get_identifier (fixture.bus));
+  keyring_pid = g_strdup (g_subprocess_get_identifier (fixture.keyring));
+
+  trib_test_bus_stop (&fixture);
+  g_assert_true (process_gone (keyring_pid));
+  g_assert_true (process_gone (bus_pid));
+}
+
+static void
+test_bus_stop_ends_daemons (void)
+{
+  if (g_test_subprocess ())
+    {
+      bus_stop_ends_daemons_child ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, 0);
+  g_test_trap_assert_passed ();
+}
+
+/* A test that fails never reaches trib_test_bus_stop(): its daemons go
+ * with it all the same, and its trap is not kept waiting for them.
+ */
+static void
+test_daemons_die_with_test (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  TribTestBus leftover = { 0 };
+  gint64 deadline;
+  int fd;
+
+  if (g_test_subprocess ())
+    {
+      TribTestBus fixture = { 0 };
+      g_autofree char *record = NULL;
+
+      trib_test_bus_start (&fixture);
+      trib_test_bus_start_keyring (&fixture);
+      record = g_strdup_printf ("%s\n%s\n%s\n", g_subprocess_get_identifier (fixture.bus),
+                                g_subprocess_get_identifier (fixture.keyring), fixture.dir);
+      g_file_set_contents (g_getenv ("TRIB_TEST_BUS_RECORD"), record, -1, &error);
+      g_assert_no_error (error);
+      abort ();
+    }
+
+  fd = g_file_open_tmp ("trib-test-bus-XXXXXX", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_setenv ("TRIB_TEST_BUS_RECORD", path, TRUE);
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, 0);
+  g_test_trap_assert_failed ();
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 3);
+
+  /* The kernel kills them when their test dies; init reaps them soon after. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!(process_gone (lines[0]) && process_gone (lines[1])) && g_get_monotonic_time () < deadline)
+    g_usleep (20 * 1000);
+  g_assert_true (process_gone (lines[0]));
+  g_assert_true (process_gone (lines[1]));
+
+  /* What the failed test could not clean up. */
+  leftover.dir = g_strdup (lines[2]);
+  trib_test_bus_stop (&leftover);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +284,8 @@ main (int   argc,
 
   g_test_add_func ("/tributary/secret-store/keyring-round-trip", test_keyring_round_trip);
   g_test_add_func ("/tributary/secret-store/no-keyring", test_no_keyring);
+  g_test_add_func ("/tributary/secret-store/test-bus/stop-ends-daemons", test_bus_stop_ends_daemons);
+  g_test_add_func ("/tributary/secret-store/test-bus/daemons-die-with-test", test_daemons_die_with_test);
 
   return g_test_run ();
 }

@@ -17,6 +17,14 @@ TribProfile *trib_config_ini_parse        (const char           *data,
                                            gssize                length,
                                            char                **client_secret,
                                            GError              **error);
+TribProfile *trib_config_ini_parse_aepp_json (const char        *data,
+                                              gssize             length,
+                                              char             **client_secret,
+                                              GError           **error);
+TribProfile *trib_config_ini_parse_any    (const char           *data,
+                                           gssize                length,
+                                           char                **client_secret,
+                                           GError              **error);
 void         trib_config_ini_read_async   (GFile                *file,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,

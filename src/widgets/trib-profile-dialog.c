@@ -401,15 +401,23 @@ static void
 import_config_cb (TribProfileDialog *self)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Configuration files"));
   gtk_file_filter_add_pattern (filter, "*.ini");
   gtk_file_filter_add_pattern (filter, "*.cfg");
+  /* aepp's own file. Either kind is told apart by its contents, so a
+   * file of any name will do.
+   */
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
 
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Import config.ini"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -132,7 +132,7 @@ get_labels_cb (SimRequest *request)
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, dataset->schema_id);
       json_builder_set_member_name (builder, "contentType");
-      json_builder_add_string_value (builder, SCHEMA_CONTENT_TYPE);
+      json_builder_add_string_value (builder, dataset_get_schema_content_type (dataset));
       json_builder_set_member_name (builder, "schemaPath");
       json_builder_add_string_value (builder, "/personalEmail/address");
       json_builder_end_object (builder);
@@ -151,7 +151,8 @@ get_labels_cb (SimRequest *request)
 void
 catalog_add_detail_routes (SimServer *server)
 {
-  sim_server_add_route (server, "GET", CATALOG_PATH "/batches", SIM_ROUTE_DEFAULT, list_batches_cb);
-  sim_server_add_route (server, "GET", "/data/foundation/dataset/datasets/{id}/labels", SIM_ROUTE_DEFAULT,
-                        get_labels_cb);
+  sim_server_add_route (server, "GET", CATALOG_PATH "/batches", SIM_ROUTE_SANDBOX_DEFAULT_PROD,
+                        list_batches_cb);
+  sim_server_add_route (server, "GET", "/data/foundation/dataset/datasets/{id}/labels",
+                        SIM_ROUTE_SANDBOX_DEFAULT_PROD, get_labels_cb);
 }

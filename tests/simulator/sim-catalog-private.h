@@ -40,6 +40,7 @@ typedef struct
   char *name;
   char *description;
   char *schema_id;
+  char *schema_content_type;  /* NULL: SCHEMA_CONTENT_TYPE */
   char *table;
   gint64 created;
   gint64 updated;
@@ -56,10 +57,11 @@ typedef struct
 } Sandbox;
 
 /* sim-catalog.c */
-Sandbox *catalog_get_sandbox       (SimRequest *request);
-Dataset *catalog_find_dataset      (SimRequest *request);
+const char *dataset_get_schema_content_type (const Dataset *dataset);
+Sandbox    *catalog_get_sandbox             (SimRequest    *request);
+Dataset    *catalog_find_dataset            (SimRequest    *request);
 
 /* sim-catalog-batches.c */
-void     catalog_add_detail_routes (SimServer  *server);
+void        catalog_add_detail_routes       (SimServer     *server);
 
 G_END_DECLS

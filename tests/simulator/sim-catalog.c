@@ -48,6 +48,7 @@ dataset_free (Dataset *dataset)
   g_free (dataset->name);
   g_free (dataset->description);
   g_free (dataset->schema_id);
+  g_free (dataset->schema_content_type);
   g_free (dataset->table);
   g_clear_pointer (&dataset->batches, g_ptr_array_unref);
   g_free (dataset);
@@ -132,6 +133,12 @@ add_batch (Dataset    *dataset,
   batch->records = records;
   batch->failed_records = failed_records;
   g_ptr_array_add (dataset->batches, batch);
+}
+
+const char *
+dataset_get_schema_content_type (const Dataset *dataset)
+{
+  return dataset->schema_content_type != NULL ? dataset->schema_content_type : SCHEMA_CONTENT_TYPE;
 }
 
 static Dataset *
@@ -311,7 +318,7 @@ add_dataset_json (JsonBuilder   *builder,
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, dataset->schema_id);
       json_builder_set_member_name (builder, "contentType");
-      json_builder_add_string_value (builder, SCHEMA_CONTENT_TYPE);
+      json_builder_add_string_value (builder, dataset_get_schema_content_type (dataset));
       json_builder_end_object (builder);
     }
   if (wants (properties, "fileDescription"))
@@ -602,6 +609,8 @@ create_dataset_cb (SimRequest *request)
                         ((guint64) g_random_int () << 32) | (guint64) ++sandbox->next_id);
   dataset = dataset_new (id, name, description, schema_id, table_for_name (sandbox, name),
                          g_get_real_time () / 1000);
+  /* As sent: the platform does not rewrite the media type. */
+  dataset->schema_content_type = g_strdup (content_type);
   g_ptr_array_add (sandbox->by_name, dataset);
   g_ptr_array_sort (sandbox->by_name, compare_names);
   g_hash_table_insert (sandbox->by_id, dataset->id, dataset);
@@ -633,9 +642,13 @@ sim_catalog_register (SimServer *server,
   catalog.n_generated = n_generated_datasets;
   catalog.sandboxes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sandbox_free);
 
-  sim_server_add_route (server, "GET", CATALOG_PATH "/dataSets", SIM_ROUTE_DEFAULT, list_datasets_cb);
-  sim_server_add_route (server, "POST", CATALOG_PATH "/dataSets", SIM_ROUTE_DEFAULT, create_dataset_cb);
-  sim_server_add_route (server, "GET", CATALOG_PATH "/dataSets/{id}", SIM_ROUTE_DEFAULT, get_dataset_cb);
-  sim_server_add_route (server, "DELETE", CATALOG_PATH "/dataSets/{id}", SIM_ROUTE_DEFAULT, delete_dataset_cb);
+  sim_server_add_route (server, "GET", CATALOG_PATH "/dataSets", SIM_ROUTE_SANDBOX_DEFAULT_PROD,
+                        list_datasets_cb);
+  sim_server_add_route (server, "POST", CATALOG_PATH "/dataSets", SIM_ROUTE_SANDBOX_DEFAULT_PROD,
+                        create_dataset_cb);
+  sim_server_add_route (server, "GET", CATALOG_PATH "/dataSets/{id}", SIM_ROUTE_SANDBOX_DEFAULT_PROD,
+                        get_dataset_cb);
+  sim_server_add_route (server, "DELETE", CATALOG_PATH "/dataSets/{id}", SIM_ROUTE_SANDBOX_DEFAULT_PROD,
+                        delete_dataset_cb);
   catalog_add_detail_routes (server);
 }

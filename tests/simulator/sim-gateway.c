@@ -18,22 +18,37 @@
 
 #include "sim-server-private.h"
 
+/* RFC 7235: credentials = auth-scheme 1*SP token68, the scheme in any
+ * case. aepp sends "bearer ".
+ */
+static const char *
+bearer_token (const char *authorization)
+{
+  const char *token;
+
+  if (authorization == NULL || g_ascii_strncasecmp (authorization, "Bearer", 6) != 0 ||
+      authorization[6] != ' ')
+    return NULL;
+
+  for (token = authorization + 6; *token == ' '; token++)
+    ;
+
+  return *token != '\0' ? token : NULL;
+}
+
 static gboolean
 check_token (SimRequest *request)
 {
-  const char *authorization = sim_request_get_header (request, "Authorization");
+  const char *token = bearer_token (sim_request_get_header (request, "Authorization"));
   SimClient *client = NULL;
 
-  /* Strictly "Bearer ": lenient parsing here would hide a client bug. */
-  if (authorization == NULL || !g_str_has_prefix (authorization, "Bearer ") ||
-      authorization[strlen ("Bearer ")] == '\0')
+  if (token == NULL)
     {
       sim_request_reply_gateway_error (request, 401, "401013", "Oauth token is missing.");
       return FALSE;
     }
 
-  switch (sim_token_table_check (sim_server_get_tokens (request->server),
-                                 authorization + strlen ("Bearer "), &client))
+  switch (sim_token_table_check (sim_server_get_tokens (request->server), token, &client))
     {
     case SIM_TOKEN_VALID:
       request->client = client;
@@ -97,6 +112,14 @@ check_sandbox (SimRequest    *request,
 {
   const char *name = sim_request_get_header (request, "x-sandbox-name");
   SimWorld *world = sim_server_get_world (request->server);
+
+  if (name == NULL && (flags & SIM_ROUTE_SANDBOX_DEFAULT_PROD))
+    {
+      /* "If the x-sandbox-name header is not specified, requests are
+       * resolved under the prod sandbox": the org's default one.
+       */
+      name = sim_world_get_default_sandbox (world, request->client->org);
+    }
 
   if (name == NULL)
     {

@@ -216,8 +216,9 @@ connection_parameters_cb (SimRequest *request)
   /* A role has one password, so the compressed token is the same. */
   builder = json_builder_new ();
   json_builder_begin_object (builder);
+  /* An integer in query-service.yaml's ConnectionParameters. */
   json_builder_set_member_name (builder, "version");
-  json_builder_add_string_value (builder, "1");
+  json_builder_add_int_value (builder, 1);
   json_builder_set_member_name (builder, "username");
   json_builder_add_string_value (builder, org_id);
   json_builder_set_member_name (builder, "dbName");
@@ -314,8 +315,8 @@ sim_query_service_register (SimServer   *server,
         }
     }
 
-  sim_server_add_route (server, "GET", "/data/foundation/query/connection_parameters", SIM_ROUTE_DEFAULT,
-                        connection_parameters_cb);
+  sim_server_add_route (server, "GET", "/data/foundation/query/connection_parameters",
+                        SIM_ROUTE_SANDBOX_DEFAULT_PROD, connection_parameters_cb);
   sim_server_add_route (server, "POST", "/__sim/query/rotate", SIM_ROUTE_DEFAULT, rotate_cb);
 
   return TRUE;

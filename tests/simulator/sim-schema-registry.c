@@ -488,7 +488,7 @@ add_id_routes (SimServer  *server,
 {
   g_autoptr(GString) pattern = g_string_new (BASE_PATH "/{container}/{kind}/{id}");
 
-  sim_server_add_route (server, method, pattern->str, SIM_ROUTE_DEFAULT, handler);
+  sim_server_add_route (server, method, pattern->str, SIM_ROUTE_SANDBOX_DEFAULT_PROD, handler);
 
   /* The server decodes a percent-encoded `$id` before routing, so
    * https://ns.adobe.com/a/b arrives as segments "https:", "",
@@ -498,7 +498,7 @@ add_id_routes (SimServer  *server,
   for (guint i = 1; i <= MAX_ID_SEGMENTS; i++)
     {
       g_string_append_printf (pattern, "/{segment%u}", i);
-      sim_server_add_route (server, method, pattern->str, SIM_ROUTE_DEFAULT, handler);
+      sim_server_add_route (server, method, pattern->str, SIM_ROUTE_SANDBOX_DEFAULT_PROD, handler);
     }
 }
 
@@ -507,13 +507,13 @@ sim_schema_registry_register (SimServer *server)
 {
   registry_init (server);
 
-  sim_server_add_route (server, "GET", BASE_PATH "/stats", SIM_ROUTE_DEFAULT, stats_cb);
-  sim_server_add_route (server, "GET", BASE_PATH "/{container}/descriptors", SIM_ROUTE_DEFAULT,
+  sim_server_add_route (server, "GET", BASE_PATH "/stats", SIM_ROUTE_SANDBOX_DEFAULT_PROD, stats_cb);
+  sim_server_add_route (server, "GET", BASE_PATH "/{container}/descriptors", SIM_ROUTE_SANDBOX_DEFAULT_PROD,
                         list_descriptors_cb);
-  sim_server_add_route (server, "GET", BASE_PATH "/{container}/descriptors/{id}", SIM_ROUTE_DEFAULT,
+  sim_server_add_route (server, "GET", BASE_PATH "/{container}/descriptors/{id}", SIM_ROUTE_SANDBOX_DEFAULT_PROD,
                         get_descriptor_cb);
-  sim_server_add_route (server, "GET", BASE_PATH "/{container}/{kind}", SIM_ROUTE_DEFAULT, registry_list_cb);
-  sim_server_add_route (server, "POST", BASE_PATH "/{container}/{kind}", SIM_ROUTE_DEFAULT, create_cb);
+  sim_server_add_route (server, "GET", BASE_PATH "/{container}/{kind}", SIM_ROUTE_SANDBOX_DEFAULT_PROD, registry_list_cb);
+  sim_server_add_route (server, "POST", BASE_PATH "/{container}/{kind}", SIM_ROUTE_SANDBOX_DEFAULT_PROD, create_cb);
   add_id_routes (server, "GET", lookup_cb);
   add_id_routes (server, "DELETE", delete_cb);
 }

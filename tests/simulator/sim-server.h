@@ -25,8 +25,9 @@ typedef struct _SimRequest SimRequest;
  */
 typedef enum
 {
-  SIM_ROUTE_DEFAULT          = 0,
-  SIM_ROUTE_SANDBOX_OPTIONAL = 1 << 0,  /* x-sandbox-name may be absent */
+  SIM_ROUTE_DEFAULT              = 0,
+  SIM_ROUTE_SANDBOX_OPTIONAL     = 1 << 0,  /* x-sandbox-name may be absent */
+  SIM_ROUTE_SANDBOX_DEFAULT_PROD = 1 << 1,  /* without x-sandbox-name: the default sandbox */
 } SimRouteFlags;
 
 /* A handler answers before returning, or takes a reference on the
