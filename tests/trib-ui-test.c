@@ -10,9 +10,11 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <gdk/x11/gdkx.h>
+#include <glib/gi18n.h>
 
 #include "trib-ui-test.h"
 
@@ -253,6 +255,7 @@ trib_ui_test_init (int    *argc,
   g_autofree char *home = g_dir_make_tmp ("trib-ui-XXXXXX", NULL);
   g_autofree char *config_home = g_build_filename (home, "config", NULL);
   g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  const char *localedir = g_getenv ("TRIBUTARY_LOCALEDIR");
 
   /* Profiles and the query history a test saves go to a throwaway
    * directory, not the user's.
@@ -263,6 +266,15 @@ trib_ui_test_init (int    *argc,
   g_log_set_writer_func (drop_focus_warnings, NULL, NULL);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+
+  /* As main.c does, so that a test run with LANGUAGE=fr shows the
+   * translations of the build tree: gtk_test_init() chose a locale of
+   * its own, which may not exist here.
+   */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /**

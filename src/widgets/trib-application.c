@@ -517,8 +517,17 @@ static void
 trib_application_startup (GApplication *app)
 {
   TribApplication *self = TRIB_APPLICATION (app);
+  const char *icon_dir;
 
   G_APPLICATION_CLASS (trib_application_parent_class)->startup (app);
+
+  /* Run from the build tree (meson devenv, build-aux/run-demo.sh), the
+   * application's icons are not installed yet: the build copied them,
+   * under their installed names, into this folder.
+   */
+  icon_dir = g_getenv ("TRIBUTARY_ICONDIR");
+  if (icon_dir != NULL && icon_dir[0] != '\0')
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icon_dir);
 
   /* Data Distiller SQL extends GtkSourceView's SQL; it ships in the resources. */
   gtk_source_init ();

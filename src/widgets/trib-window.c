@@ -38,6 +38,7 @@ struct _TribWindow
   GtkStack *pages_stack;
   GtkSpinner *connecting_spinner;
   GtkLabel *connecting_label;
+  AdwStatusPage *welcome_page;
   AdwStatusPage *error_page;
   TribSandboxesPage *sandboxes_page;
   TribActivityPage *activity_page;
@@ -377,6 +378,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, pages_stack);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, connecting_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, connecting_label);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sandboxes_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, activity_page);
@@ -409,6 +411,11 @@ trib_window_init (TribWindow *self)
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  /* The application's own icon welcomes; its name is the application
+   * id, which a development build suffixes.
+   */
+  adw_status_page_set_icon_name (self->welcome_page, APP_ID);
 
   self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::sandbox",
