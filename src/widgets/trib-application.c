@@ -300,7 +300,7 @@ trib_application_use_profile (TribApplication *self,
   g_return_if_fail (TRIB_IS_APPLICATION (self));
   g_return_if_fail (TRIB_IS_PROFILE (profile));
 
-  trib_window_show_connecting (get_window (self), trib_profile_get_name (profile));
+  trib_window_show_signing_in (get_window (self), profile);
   trib_secret_store_lookup_async (self->secret_store, trib_profile_get_id (profile),
                                   TRIB_SECRET_KIND_CLIENT_SECRET, self->cancellable,
                                   secret_lookup_cb, g_object_ref (profile));

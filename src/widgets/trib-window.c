@@ -31,7 +31,6 @@ struct _TribWindow
   AdwLeaflet *leaflet;
   GtkWidget *content;
   GtkListBox *sidebar_list;
-  GtkListBoxRow *sandboxes_row;
   GtkDropDown *sandbox_dropdown;
   AdwWindowTitle *window_title;
   GtkStack *main_stack;
@@ -49,6 +48,7 @@ struct _TribWindow
 
   guint updating_dropdown : 1;
   guint restored_state : 1;
+  guint syncing_sidebar : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TribWindow, trib_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -168,6 +168,40 @@ sidebar_row_activated_cb (TribWindow    *self,
 {
   trib_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+sidebar_row_selected_cb (TribWindow    *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  /* Moving through the sidebar with the keyboard selects its rows: the
+   * page follows the highlight. Folded, the sidebar stays in view until
+   * a row is activated.
+   */
+  if (row != NULL && !self->syncing_sidebar)
+    gtk_stack_set_visible_child_name (self->pages_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* However the page was chosen (a click, Alt+digit, an action of another
+ * page), the sidebar highlights the one shown.
+ */
+static void
+visible_page_changed_cb (TribWindow *self)
+{
+  const char *page_name = gtk_stack_get_visible_child_name (self->pages_stack);
+
+  /* Sidebar rows are named after the page they show. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), page_name) == 0)
+      {
+        self->syncing_sidebar = TRUE;
+        gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+        self->syncing_sidebar = FALSE;
+      }
+
+  update_title (self);
 }
 
 static void
@@ -371,7 +405,6 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, content);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, TribWindow, sandboxes_row);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sandbox_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, main_stack);
@@ -387,6 +420,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, datasets_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -429,11 +463,11 @@ trib_window_init (TribWindow *self)
   g_signal_connect_object (self->sandbox_dropdown, "notify::selected",
                            G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pages_stack, "notify::visible-child",
-                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->main_stack, "notify::visible-child",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
-  gtk_list_box_select_row (self->sidebar_list, self->sandboxes_row);
+  visible_page_changed_cb (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
 }
 
@@ -484,7 +518,7 @@ trib_window_set_session (TribWindow  *self,
   if (session == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   else if (trib_session_get_loading (session) && g_list_model_get_n_items (trib_session_get_sandboxes (session)) == 0)
-    trib_window_show_connecting (self, trib_profile_get_name (trib_session_get_profile (session)));
+    trib_window_show_signing_in (self, trib_session_get_profile (session));
   else
     session_state_changed_cb (self, NULL, session);
 
@@ -497,21 +531,40 @@ trib_window_set_session (TribWindow  *self,
 /**
  * trib_window_show_connecting:
  * @self: a #TribWindow
- * @what: the profile or platform being connected to
+ * @message: what is being done, a whole sentence
+ *
+ * Replaces the pages by a spinner and @message, until the session is
+ * ready or fails.
  */
 void
 trib_window_show_connecting (TribWindow *self,
-                             const char *what)
+                             const char *message)
 {
-  g_autofree char *label = NULL;
-
   g_return_if_fail (TRIB_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
 
-  /* Translators: %s is a profile name or "the demo platform" */
-  label = g_strdup_printf (_("Connecting to %s…"), what);
-  gtk_label_set_label (self->connecting_label, label);
+  gtk_label_set_label (self->connecting_label, message);
   gtk_stack_set_visible_child_name (self->main_stack, "connecting");
   gtk_spinner_set_spinning (self->connecting_spinner, TRUE);
+}
+
+/**
+ * trib_window_show_signing_in:
+ * @self: a #TribWindow
+ * @profile: the profile signing in
+ */
+void
+trib_window_show_signing_in (TribWindow  *self,
+                             TribProfile *profile)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (TRIB_IS_WINDOW (self));
+  g_return_if_fail (TRIB_IS_PROFILE (profile));
+
+  /* Translators: %s is a profile name */
+  message = g_strdup_printf (_("Signing in to “%s”…"), trib_profile_get_name (profile));
+  trib_window_show_connecting (self, message);
 }
 
 /**
@@ -554,12 +607,6 @@ trib_window_show_page (TribWindow *self,
   gtk_stack_set_visible_child (self->pages_stack, page);
   /* Folded, the page replaces the sidebar. */
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-
-  /* Sidebar rows are named after the page they show. */
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && g_str_equal (gtk_widget_get_name (row), page_name))
-      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
 }
 
 void

@@ -1,0 +1,154 @@
+/* test-ui-window.c
+ *
+ * The window around the pages, on the demo platform: what the start
+ * screen says, the sidebar following the page shown however it was
+ * chosen, and opening the demo platform again while in it.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "trib-application.h"
+#include "trib-sandboxes-page.h"
+#include "trib-ui-test.h"
+#include "trib-window.h"
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The sidebar: the list box whose rows are named after the pages. */
+static GtkListBox *
+find_sidebar (GtkWidget *widget)
+{
+  GtkListBoxRow *first;
+
+  if (GTK_IS_LIST_BOX (widget) && (first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0)) &&
+      g_str_equal (gtk_widget_get_name (GTK_WIDGET (first)), "sandboxes"))
+    return GTK_LIST_BOX (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_sidebar (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A widget of @type, shown or not. */
+static GtkWidget *
+find_any (GtkWidget *widget,
+          GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_any (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+visible_page (TribWindow *window)
+{
+  GtkStack *pages = GTK_STACK (gtk_widget_get_parent (find_any (GTK_WIDGET (window), TRIB_TYPE_SANDBOXES_PAGE)));
+
+  return gtk_stack_get_visible_child_name (pages);
+}
+
+/* The sidebar highlights the page shown, and only it. */
+static void
+assert_sidebar_shows (TribWindow *window,
+                      const char *page_name)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (find_sidebar (GTK_WIDGET (window)));
+
+  g_assert_nonnull (row);
+  g_assert_cmpstr (visible_page (window), ==, page_name);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, page_name);
+}
+
+static void
+test_window (void)
+{
+  g_autoptr(TribApplication) app = trib_application_new ();
+  g_autoptr(GError) error = NULL;
+  TribWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* While the demo starts, the start screen says so in one sentence. */
+  trib_application_open_demo (app, NULL);
+  window = TRIB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_present (GTK_WINDOW (window));
+  trib_ui_test_resize (GTK_WIDGET (window), 1100, 720);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Starting the demo platform…"));
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "start-connecting-wide-light.png");
+  trib_ui_test_iterate_until (trib_ui_test_session_ready, window, 60);
+  trib_ui_test_settle ();
+
+  /* The sidebar follows the page shown, however it was chosen. */
+  assert_sidebar_shows (window, "sandboxes");
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+2");
+  assert_sidebar_shows (window, "schemas");
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+5");
+  assert_sidebar_shows (window, "activity");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "datasets");
+  trib_ui_test_settle ();
+  assert_sidebar_shows (window, "datasets");
+
+  /* Moving through the sidebar with the keyboard shows each page. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (find_sidebar (GTK_WIDGET (window)))));
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Down");
+  assert_sidebar_shows (window, "query");
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Up");
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Up");
+  assert_sidebar_shows (window, "schemas");
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "sidebar-datasets-wide-light.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  trib_ui_test_settle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  trib_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/tributary/ui/window", test_window);
+
+  return g_test_run ();
+}
