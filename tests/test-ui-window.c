@@ -98,12 +98,29 @@ assert_sidebar_shows (TribWindow *window,
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, page_name);
 }
 
+static gboolean
+question_shown (gpointer data)
+{
+  return trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
+}
+
+static gboolean
+new_session_ready (gpointer data)
+{
+  TribWindow *window = data;
+  TribSession *old = g_object_get_data (G_OBJECT (window), "test-old-session");
+
+  return trib_window_get_session (window) != old && trib_ui_test_session_ready (window);
+}
+
 static void
 test_window (void)
 {
   g_autoptr(TribApplication) app = trib_application_new ();
   g_autoptr(GError) error = NULL;
   TribWindow *window;
+  TribSession *session;
+  AdwMessageDialog *question;
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -137,6 +154,29 @@ test_window (void)
   trib_ui_test_press_keys (GTK_WIDGET (window), "Up");
   assert_sidebar_shows (window, "schemas");
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "sidebar-datasets-wide-light.png");
+
+  /* Opening the demo platform again while in it asks first, and says
+   * what starting it again would lose; Cancel keeps it as it is.
+   */
+  session = trib_window_get_session (window);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  trib_ui_test_iterate_until (question_shown, NULL, 10);
+  question = ADW_MESSAGE_DIALOG (trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Restart the Demo Platform?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "are lost"));
+  trib_ui_test_save_screenshot (GTK_WIDGET (question), "demo-restart-question-light.png");
+  adw_message_dialog_response (question, "cancel");
+  trib_ui_test_settle ();
+  g_assert_true (trib_window_get_session (window) == session);
+  g_assert_true (trib_ui_test_session_ready (window));
+
+  /* Restart does restart it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  trib_ui_test_iterate_until (question_shown, NULL, 10);
+  question = ADW_MESSAGE_DIALOG (trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_object_set_data (G_OBJECT (window), "test-old-session", session);
+  adw_message_dialog_response (question, "restart");
+  trib_ui_test_iterate_until (new_session_ready, window, 60);
 
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();

@@ -164,7 +164,13 @@ trib_preferences_window_new (TribApplication *application,
 
   g_return_val_if_fail (TRIB_IS_APPLICATION (application), NULL);
 
-  self = g_object_new (TRIB_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  /* As one of the application's windows, the window finds its app.
+   * actions (New Profile) and keeps the application running.
+   */
+  self = g_object_new (TRIB_TYPE_PREFERENCES_WINDOW,
+                       "application", application,
+                       "transient-for", parent,
+                       NULL);
   self->application = g_object_ref (application);
   settings = trib_application_get_settings (application);
 

@@ -44,7 +44,9 @@ struct _TribWindow
   TribQueryPage *query_page;
   TribSchemasPage *schemas_page;
   TribDatasetsPage *datasets_page;
-  GMenu *primary_menu;
+  GtkMenuButton *profile_button;
+  GtkLabel *profile_label;
+  GMenu *profile_menu;
 
   guint updating_dropdown : 1;
   guint restored_state : 1;
@@ -85,6 +87,9 @@ update_title (TribWindow *self)
     }
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_label_set_label (self->profile_label,
+                       self->session != NULL ? trib_profile_get_name (trib_session_get_profile (self->session))
+                                             : _("Tributary"));
 }
 
 static void
@@ -317,7 +322,8 @@ application_changed_cb (TribWindow *self)
   trib_query_page_set_settings (self->query_page, settings);
   trib_query_page_set_history (self->query_page,
                                trib_application_get_query_history (TRIB_APPLICATION (application)));
-  g_menu_prepend_section (self->primary_menu, NULL,
+  /* The sidebar's header shows the profile in use, and switches it. */
+  g_menu_prepend_section (self->profile_menu, NULL,
                           trib_application_get_profiles_menu (TRIB_APPLICATION (application)));
 }
 
@@ -418,7 +424,9 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, query_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, schemas_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, datasets_page);
-  gtk_widget_class_bind_template_child (widget_class, TribWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_button);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_label);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
