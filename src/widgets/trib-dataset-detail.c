@@ -122,10 +122,7 @@ show_dataset_facts (TribDatasetDetail *self,
   add_row (self, self->dataset_group, _("Profile"),
            trib_dataset_get_profile_enabled (dataset) ? _("Enabled for Profile") : _("Not enabled for Profile"));
 
-  if (schema_title == NULL)
-    schema_title = trib_dataset_get_schema_id (dataset);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->schema_row),
-                                 schema_title != NULL ? schema_title : _("No schema"));
+  trib_dataset_detail_set_schema_title (self, schema_title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->schema_row), trib_dataset_get_schema_id (dataset));
 
   for (guint i = 0; tags[i] != NULL; i++)
@@ -375,6 +372,26 @@ trib_dataset_detail_show (TribDatasetDetail  *self,
                                    batches_cb, g_object_ref (self));
   trib_catalog_get_labels_async (client, trib_dataset_get_id (dataset), self->cancellable, labels_cb,
                                  g_object_ref (self));
+}
+
+/**
+ * trib_dataset_detail_set_schema_title:
+ * @self: a #TribDatasetDetail
+ * @schema_title: (nullable): the title of the dataset's schema, once known
+ */
+void
+trib_dataset_detail_set_schema_title (TribDatasetDetail *self,
+                                      const char        *schema_title)
+{
+  g_return_if_fail (TRIB_IS_DATASET_DETAIL (self));
+
+  if (self->dataset == NULL)
+    return;
+
+  if (schema_title == NULL)
+    schema_title = trib_dataset_get_schema_id (self->dataset);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->schema_row),
+                                 schema_title != NULL ? schema_title : _("No schema"));
 }
 
 /**

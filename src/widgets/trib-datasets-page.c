@@ -23,6 +23,7 @@
 #include "trib-datasets-page.h"
 #include "trib-format.h"
 #include "trib-schema-registry.h"
+#include "trib-xdm-titles.h"
 
 struct _TribDatasetsPage
 {
@@ -34,7 +35,8 @@ struct _TribDatasetsPage
   TribPagedList *list;
   TribPagedList *schemas;
   GtkSingleSelection *selection;
-  GHashTable *schema_titles;   /* $id → title */
+  GHashTable *schema_titles;   /* $id → title, from the registry's list */
+  TribXdmTitles *titles;       /* the titles of schemas made since the list was read */
   TribDataset *dataset;
   GCancellable *fetch_cancellable;   /* a dataset just created, fetched to be shown */
   gboolean deleting;
@@ -76,6 +78,13 @@ schema_title (TribDatasetsPage *self,
   if (schema_id == NULL)
     return NULL;
   if ((title = g_hash_table_lookup (self->schema_titles, schema_id)))
+    return title;
+
+  /* A schema the list did not have, made since it was read, is asked for
+   * once the list is whole (not before: each id would be asked for).
+   */
+  if (self->schemas != NULL && trib_paged_list_get_complete (self->schemas) && self->titles != NULL &&
+      (title = trib_xdm_titles_lookup (self->titles, TRIB_XDM_KIND_SCHEMA, schema_id)))
     return title;
 
   slash = strrchr (schema_id, '/');
@@ -156,6 +165,23 @@ search_changed_cb (TribDatasetsPage *self)
   reload_list (self);
 }
 
+static void
+rebind_rows (TribDatasetsPage *self)
+{
+  gtk_column_view_set_model (self->column_view, NULL);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+title_known_cb (TribDatasetsPage *self,
+                const char       *id)
+{
+  rebind_rows (self);
+
+  if (self->dataset != NULL && g_strcmp0 (trib_dataset_get_schema_id (self->dataset), id) == 0)
+    trib_dataset_detail_set_schema_title (self->detail, schema_title (self, id));
+}
+
 /* Schema titles arrive after the first rows are bound: bind them again. */
 static void
 schemas_changed_cb (TribDatasetsPage *self,
@@ -176,8 +202,9 @@ schemas_changed_cb (TribDatasetsPage *self,
   if (!trib_paged_list_get_complete (TRIB_PAGED_LIST (schemas)))
     trib_paged_list_load_more (TRIB_PAGED_LIST (schemas));
 
-  gtk_column_view_set_model (self->column_view, NULL);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  rebind_rows (self);
+  if (self->dataset != NULL)
+    trib_dataset_detail_set_schema_title (self->detail, schema_title (self, trib_dataset_get_schema_id (self->dataset)));
 }
 
 static void
@@ -191,10 +218,14 @@ reload_schema_titles (TribDatasetsPage *self)
       g_signal_handlers_disconnect_by_func (self->schemas, schemas_changed_cb, self);
     }
   g_clear_object (&self->schemas);
+  g_clear_object (&self->titles);
   g_hash_table_remove_all (self->schema_titles);
 
   if (client == NULL || trib_session_get_sandbox (self->session) == NULL)
     return;
+
+  self->titles = trib_xdm_titles_new (client);
+  g_signal_connect_object (self->titles, "title-known", G_CALLBACK (title_known_cb), self, G_CONNECT_SWAPPED);
 
   self->schemas = trib_schema_registry_list (client, TRIB_XDM_KIND_SCHEMA, TRIB_XDM_CONTAINER_TENANT, NULL, NULL);
   g_signal_connect_object (self->schemas, "items-changed", G_CALLBACK (schemas_changed_cb), self, G_CONNECT_SWAPPED);
@@ -541,6 +572,7 @@ trib_datasets_page_dispose (GObject *object)
   g_clear_object (&self->list_signals);
   g_clear_object (&self->list);
   g_clear_object (&self->schemas);
+  g_clear_object (&self->titles);
   g_clear_object (&self->selection);
   g_clear_object (&self->dataset);
   g_clear_object (&self->session);
