@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 
+#include "trib-activity-page.h"
 #include "trib-application.h"
 #include "trib-sandboxes-page.h"
 #include "trib-ui-test.h"
@@ -99,6 +100,40 @@ assert_sidebar_shows (TribWindow *window,
 }
 
 static gboolean
+session_idle (gpointer data)
+{
+  TribSession *session = trib_window_get_session (data);
+  TribRequestLog *log = trib_application_get_request_log (trib_application_get_default ());
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (log));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TribRequestRecord) record = g_list_model_get_item (G_LIST_MODEL (log), i);
+
+      if (!trib_request_record_get_done (record))
+        return FALSE;
+    }
+
+  return !trib_session_get_loading (session);
+}
+
+static void
+refresh (TribWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  trib_ui_test_settle ();
+  trib_ui_test_iterate_until (session_idle, window, 30);
+  trib_ui_test_settle ();
+}
+
+/* The log lists the newest call first. */
+static gboolean
+at_newest (GtkScrolledWindow *scroller)
+{
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller)) < 1;
+}
+
+static gboolean
 question_shown (gpointer data)
 {
   return trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
@@ -121,6 +156,11 @@ test_window (void)
   TribWindow *window;
   TribSession *session;
   AdwMessageDialog *question;
+  TribActivityPage *activity;
+  GtkScrolledWindow *scroller;
+  GtkSingleSelection *calls;
+  GListModel *log;
+  guint n_calls;
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -154,6 +194,40 @@ test_window (void)
   trib_ui_test_press_keys (GTK_WIDGET (window), "Up");
   assert_sidebar_shows (window, "schemas");
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "sidebar-datasets-wide-light.png");
+
+  /* Activity opens at the newest call, and follows new ones while it is
+   * there; scrolled back to older calls, it stays where it was put.
+   */
+  for (guint i = 0; i < 3; i++)
+    refresh (window);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+5");
+  activity = TRIB_ACTIVITY_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_ACTIVITY_PAGE, NULL));
+  log = G_LIST_MODEL (trib_activity_page_get_log (activity));
+  scroller = GTK_SCROLLED_WINDOW (trib_ui_test_find_widget (GTK_WIDGET (activity), GTK_TYPE_SCROLLED_WINDOW, NULL));
+  calls = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (trib_ui_test_find_widget (GTK_WIDGET (activity),
+                                                                                                  GTK_TYPE_LIST_VIEW,
+                                                                                                  NULL))));
+  n_calls = g_list_model_get_n_items (log);
+  g_assert_cmpuint (n_calls, >, 12);
+  g_assert_cmpuint (gtk_single_selection_get_selected (calls), ==, 0);
+  g_assert_true (at_newest (scroller));
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "activity-newest-wide-light.png");
+
+  refresh (window);
+  g_assert_cmpuint (g_list_model_get_n_items (log), >, n_calls);
+  g_assert_cmpuint (gtk_single_selection_get_selected (calls), ==, 0);
+  g_assert_true (at_newest (scroller));
+
+  /* Scrolled down to an older call, which is selected: both stay. */
+  n_calls = g_list_model_get_n_items (log);
+  gtk_single_selection_set_selected (calls, n_calls - 1);
+  gtk_widget_activate_action (trib_ui_test_find_widget (GTK_WIDGET (activity), GTK_TYPE_LIST_VIEW, NULL),
+                              "list.scroll-to-item", "u", n_calls - 1);
+  trib_ui_test_settle ();
+  g_assert_false (at_newest (scroller));
+  refresh (window);
+  g_assert_cmpuint (gtk_single_selection_get_selected (calls), ==, g_list_model_get_n_items (log) - 1);
+  g_assert_false (at_newest (scroller));
 
   /* Opening the demo platform again while in it asks first, and says
    * what starting it again would lose; Cancel keeps it as it is.
