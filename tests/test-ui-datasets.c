@@ -19,6 +19,7 @@
 #include "trib-application.h"
 #include "trib-dataset-create-dialog.h"
 #include "trib-datasets-page.h"
+#include "trib-format.h"
 #include "trib-paged-list.h"
 #include "trib-query-page.h"
 #include "trib-schema-registry.h"
@@ -208,6 +209,14 @@ test_datasets_page (void)
   trib_ui_test_iterate_until (batches_shown, page, 20);
   trib_ui_test_settle ();
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "dataset-detail-wide-light.png");
+
+  /* Its dates read as on every page. */
+  {
+    g_autofree char *created = trib_format_date_time (trib_dataset_get_created (trib_datasets_page_get_dataset (page)));
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (trib_ui_test_find_row (GTK_WIDGET (page), "Created"))),
+                     ==, created);
+  }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "dataset-detail-wide-dark.png");
   trib_ui_test_resize (GTK_WIDGET (window), 400, 760);

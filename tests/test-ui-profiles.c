@@ -136,6 +136,24 @@ find_profile_button (GtkWidget *widget)
   return NULL;
 }
 
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 label_inside (GtkWidget  *widget,
               const char *text)
@@ -225,6 +243,7 @@ test_switch_profile (void)
   GListModel *sandboxes;
   GtkWidget *title;
   GtkWidget *preferences;
+  GtkLabel *org_label;
   GtkWidget *add;
   TribSession *demo_session;
   SessionFor wanted;
@@ -351,6 +370,10 @@ test_switch_profile (void)
   trib_ui_test_settle ();
   g_assert_nonnull (trib_ui_test_find_row (preferences, "Data Engineering"));
   g_assert_nonnull (trib_ui_test_find_row (preferences, "Limited Client"));
+  /* The organization ID wraps, when it must, without a hyphen inserted. */
+  org_label = find_label (preferences, sim->org_id);
+  g_assert_nonnull (org_label);
+  g_assert_false (trib_ui_test_label_hyphenated (org_label));
   trib_ui_test_save_screenshot (preferences, "preferences-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   trib_ui_test_save_screenshot (preferences, "preferences-dark.png");

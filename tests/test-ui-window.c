@@ -133,6 +133,60 @@ at_newest (GtkScrolledWindow *scroller)
   return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller)) < 1;
 }
 
+/* The header's reload button. */
+static GtkWidget *
+find_reload_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "view-refresh-symbolic") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_reload_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Reloads with the header's button: the calls it makes go to @service,
+ * and not to the sandbox list unless that is the one reloaded. (Other
+ * lists may read on meanwhile, as they are scrolled.)
+ */
+static void
+assert_reloads (TribWindow *window,
+                const char *tooltip,
+                const char *service)
+{
+  GListModel *log = G_LIST_MODEL (trib_application_get_request_log (trib_application_get_default ()));
+  GtkWidget *button = find_reload_button (GTK_WIDGET (window));
+  guint before = g_list_model_get_n_items (log);
+  gboolean service_called = FALSE;
+  guint added;
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, tooltip);
+
+  g_signal_emit_by_name (button, "clicked");
+  trib_ui_test_settle ();
+  trib_ui_test_iterate_until (session_idle, window, 30);
+  added = g_list_model_get_n_items (log) - before;
+
+  /* The newest calls come first. */
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(TribRequestRecord) record = g_list_model_get_item (log, i);
+      const char *url = trib_request_record_get_url (record);
+
+      service_called |= strstr (url, service) != NULL;
+      if (strstr (service, "sandbox-management") == NULL)
+        g_assert_null (strstr (url, "sandbox-management"));
+    }
+  g_assert_true (service_called);
+}
+
 static gboolean
 question_shown (gpointer data)
 {
@@ -194,6 +248,20 @@ test_window (void)
   trib_ui_test_press_keys (GTK_WIDGET (window), "Up");
   assert_sidebar_shows (window, "schemas");
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "sidebar-datasets-wide-light.png");
+
+  /* The reload button says what it reloads, and reloads only that; it
+   * is gone where there is nothing to reload.
+   */
+  trib_window_show_page (window, "datasets");
+  assert_reloads (window, "Reload Datasets", "/data/foundation/catalog/");
+  trib_window_show_page (window, "schemas");
+  assert_reloads (window, "Reload Schemas", "/data/foundation/schemaregistry/");
+  trib_window_show_page (window, "sandboxes");
+  assert_reloads (window, "Reload Sandboxes", "/data/foundation/sandbox-management/");
+  trib_window_show_page (window, "query");
+  g_assert_false (gtk_widget_get_visible (find_reload_button (GTK_WIDGET (window))));
+  trib_window_show_page (window, "activity");
+  g_assert_false (gtk_widget_get_visible (find_reload_button (GTK_WIDGET (window))));
 
   /* Activity opens at the newest call, and follows new ones while it is
    * there; scrolled back to older calls, it stays where it was put.

@@ -342,3 +342,48 @@ trib_ui_test_read_clipboard (GtkWidget *widget)
 
   return text;
 }
+
+static gboolean
+layout_hyphenated (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+
+  for (GSList *lines = pango_layout_get_lines_readonly (layout); lines != NULL; lines = lines->next)
+    for (GSList *runs = ((PangoLayoutLine *) lines->data)->runs; runs != NULL; runs = runs->next)
+      {
+        PangoGlyphItem *run = runs->data;
+
+        if (run->glyphs->num_glyphs > g_utf8_strlen (text + run->item->offset, run->item->length))
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * trib_ui_test_label_hyphenated:
+ * @label: a label, laid out
+ *
+ * Wraps @label's text as the label would, at every width up to the one
+ * it has, since where a line breaks depends on the fonts.
+ *
+ * Returns: whether Pango inserted a hyphen where it broke a word, at
+ *   any width: the line's last run then has one glyph more than it has
+ *   characters
+ */
+gboolean
+trib_ui_test_label_hyphenated (GtkLabel *label)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_copy (gtk_label_get_layout (label));
+  int width = MAX (gtk_widget_get_width (GTK_WIDGET (label)), 100);
+
+  pango_layout_set_wrap (layout, gtk_label_get_wrap_mode (label));
+  for (int w = 40; w <= width; w += 2)
+    {
+      pango_layout_set_width (layout, w * PANGO_SCALE);
+      if (layout_hyphenated (layout))
+        return TRUE;
+    }
+
+  return FALSE;
+}

@@ -37,6 +37,7 @@ GtkWindow *trib_ui_test_find_toplevel   (GType       type,
                                          GtkWindow  *except);
 void       trib_ui_test_press_keys      (GtkWidget  *window,
                                          const char *keys);
+gboolean   trib_ui_test_label_hyphenated (GtkLabel  *label);
 
 TribWindow *trib_ui_test_open_demo      (TribApplication *app,
                                          guint            timeout_seconds);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-activity-page.h"
+#include "trib-format.h"
 
 /* The calls made to the platform, so a data engineer can see what the
  * app did and replay any of it with curl.
@@ -158,7 +159,7 @@ update_detail (TribActivityPage *self)
     }
 
   outcome = describe_outcome (record);
-  started = g_date_time_format (trib_request_record_get_started (record), "%H:%M:%S");
+  started = trib_format_date_time (trib_request_record_get_started (record));
   curl = trib_request_record_dup_curl (record);
 
   /* Translators: the time a call started, then its status and duration */

@@ -84,6 +84,8 @@ add_row (TribDatasetDetail   *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+  /* Subtitles are identifiers, tables and tags as often as prose. */
+  trib_format_without_hyphens (row);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
 
@@ -97,8 +99,8 @@ show_dataset_facts (TribDatasetDetail *self,
   TribDataset *dataset = self->dataset;
   const char *table = trib_dataset_get_table_name (dataset);
   const char * const *tags = trib_dataset_get_tag_names (dataset);
-  g_autofree char *created = trib_format_date (trib_dataset_get_created (dataset));
-  g_autofree char *updated = trib_format_date (trib_dataset_get_updated (dataset));
+  g_autofree char *created = trib_format_date_time (trib_dataset_get_created (dataset));
+  g_autofree char *updated = trib_format_date_time (trib_dataset_get_updated (dataset));
   GtkWidget *row;
 
   row = add_row (self, self->dataset_group, _("Table name in SQL"), table != NULL ? table : _("None"));
@@ -162,7 +164,7 @@ batches_cb (GObject      *object,
     {
       g_autoptr(TribBatch) batch = g_list_model_get_item (batches, i);
       g_autoptr(GString) subtitle = g_string_new (NULL);
-      g_autofree char *created = trib_format_date (trib_batch_get_created (batch));
+      g_autofree char *created = trib_format_date_time (trib_batch_get_created (batch));
       const char *css_class;
       const char *status = trib_format_batch_status (trib_batch_get_status (batch), &css_class);
       GtkWidget *row;
@@ -311,6 +313,7 @@ static void
 trib_dataset_detail_init (TribDatasetDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  trib_format_without_hyphens (GTK_WIDGET (self->schema_row));
 
   self->rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();

@@ -677,6 +677,34 @@ trib_datasets_page_set_session (TribDatasetsPage *self,
 }
 
 /**
+ * trib_datasets_page_reload:
+ * @self: a #TribDatasetsPage
+ *
+ * Reads the list again, as it is searched, with the schemas' titles, and
+ * the dataset shown.
+ */
+void
+trib_datasets_page_reload (TribDatasetsPage *self)
+{
+  g_return_if_fail (TRIB_IS_DATASETS_PAGE (self));
+
+  if (self->session == NULL)
+    return;
+
+  reload_schema_titles (self);
+  reload_list (self);
+
+  if (self->dataset != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->view_stack), "detail"))
+    {
+      g_cancellable_cancel (self->fetch_cancellable);
+      g_object_unref (self->fetch_cancellable);
+      self->fetch_cancellable = g_cancellable_new ();
+      trib_catalog_get_dataset_async (trib_session_get_client (self->session), trib_dataset_get_id (self->dataset),
+                                      self->fetch_cancellable, fetched_cb, g_object_ref (self));
+    }
+}
+
+/**
  * trib_datasets_page_get_list:
  * @self: a #TribDatasetsPage
  *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-format.h"
 #include "trib-preferences-window.h"
 
 struct _TribPreferencesWindow
@@ -112,6 +113,7 @@ create_profile_row (gpointer item,
 
   g_object_bind_property (profile, "name", row, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (profile, "org-id", row, "subtitle", G_BINDING_SYNC_CREATE);
+  trib_format_without_hyphens (row);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");

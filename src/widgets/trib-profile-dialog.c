@@ -13,6 +13,7 @@
 
 #include "trib-config-ini.h"
 #include "trib-error.h"
+#include "trib-format.h"
 #include "trib-http.h"
 #include "trib-platform-error.h"
 #include "trib-profile-dialog.h"
@@ -554,6 +555,8 @@ trib_profile_dialog_init (TribProfileDialog *self)
   g_autoptr(TribProfile) defaults = trib_profile_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Errors quote organization IDs and hosts. */
+  trib_format_without_hyphens (GTK_WIDGET (self->error_label));
 
   self->cancellable = g_cancellable_new ();
   fill_form (self, defaults, NULL);

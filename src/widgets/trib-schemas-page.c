@@ -441,6 +441,27 @@ trib_schemas_page_set_session (TribSchemasPage *self,
   session_sandbox_changed_cb (self);
 }
 
+/**
+ * trib_schemas_page_reload:
+ * @self: a #TribSchemasPage
+ *
+ * Reads the list again, as it is searched, and the fields of the
+ * resource shown, which stays selected.
+ */
+void
+trib_schemas_page_reload (TribSchemasPage *self)
+{
+  g_return_if_fail (TRIB_IS_SCHEMAS_PAGE (self));
+
+  if (self->resource != NULL)
+    {
+      g_free (self->pending_id);
+      self->pending_id = g_strdup (trib_xdm_resource_get_id (self->resource));
+      load_detail (self);
+    }
+  _trib_schemas_page_reload_list (self);
+}
+
 static void
 shown_schema_cb (GObject      *object,
                  GAsyncResult *result,

@@ -44,6 +44,7 @@ struct _TribWindow
   TribQueryPage *query_page;
   TribSchemasPage *schemas_page;
   TribDatasetsPage *datasets_page;
+  GtkButton *refresh_button;
   GtkMenuButton *profile_button;
   GtkLabel *profile_label;
   GMenu *profile_menu;
@@ -175,6 +176,29 @@ sidebar_row_activated_cb (TribWindow    *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The reload button says what it reloads, and is gone where nothing is. */
+static void
+update_refresh_button (TribWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->pages_stack);
+  const char *label = NULL;
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") ||
+      g_strcmp0 (page, "sandboxes") == 0)
+    label = _("Reload Sandboxes");
+  else if (g_strcmp0 (page, "schemas") == 0)
+    label = _("Reload Schemas");
+  else if (g_strcmp0 (page, "datasets") == 0)
+    label = _("Reload Datasets");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), label != NULL);
+  if (label == NULL)
+    return;
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->refresh_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->refresh_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 sidebar_row_selected_cb (TribWindow    *self,
                          GtkListBoxRow *row,
@@ -207,6 +231,7 @@ visible_page_changed_cb (TribWindow *self)
       }
 
   update_title (self);
+  update_refresh_button (self);
 }
 
 static void
@@ -226,14 +251,27 @@ refresh_cb (GObject      *object,
   trib_session_refresh_finish (TRIB_SESSION (object), result, &error);
 }
 
+/* Reloads what the page shown lists: the sandboxes (which is signing in
+ * again when that failed), the schemas or the datasets.
+ */
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
   TribWindow *self = TRIB_WINDOW (widget);
+  const char *page = gtk_stack_get_visible_child_name (self->pages_stack);
 
-  if (self->session != NULL && !trib_session_get_loading (self->session))
+  if (self->session == NULL)
+    return;
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
+      g_strcmp0 (page, "schemas") == 0)
+    trib_schemas_page_reload (self->schemas_page);
+  else if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
+           g_strcmp0 (page, "datasets") == 0)
+    trib_datasets_page_reload (self->datasets_page);
+  else if (!trib_session_get_loading (self->session))
     trib_session_refresh_async (self->session, NULL, refresh_cb, NULL);
 }
 
@@ -424,6 +462,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, query_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, schemas_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, datasets_page);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_button);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_label);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_menu);
@@ -473,7 +512,7 @@ trib_window_init (TribWindow *self)
   g_signal_connect_object (self->pages_stack, "notify::visible-child",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->main_stack, "notify::visible-child",
-                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
 
   visible_page_changed_cb (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
