@@ -175,6 +175,14 @@ update_detail (TribActivityPage *self)
 
   gtk_label_set_label (self->detail_title, trib_request_record_get_url (record));
   gtk_text_buffer_set_text (buffer, text->str, text->len);
+
+  /* URLs and IDs break where they must, without a hyphen inserted. */
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    gtk_text_buffer_apply_tag_by_name (buffer, "no-hyphens", &start, &end);
+  }
 }
 
 static void
@@ -366,6 +374,8 @@ trib_activity_page_init (TribActivityPage *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (update_detail), self, G_CONNECT_SWAPPED);
 
+  gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->detail_view), "no-hyphens",
+                              "insert-hyphens", FALSE, NULL);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->list_scroller), "value-changed",
                            G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 

@@ -40,6 +40,8 @@ struct _TribDatasetsPage
   TribDataset *dataset;
   GCancellable *fetch_cancellable;   /* a dataset just created, fetched to be shown */
   gboolean deleting;
+  GtkColumnViewColumn *table_column;     /* owned by the column view */
+  GtkColumnViewColumn *created_column;
 
   /* Template widgets */
   GtkStack *view_stack;
@@ -525,7 +527,7 @@ bind_status_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), text);
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (TribDatasetsPage *self,
             const char       *title,
             GCallback         bind,
@@ -542,6 +544,8 @@ add_column (TribDatasetsPage *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
+
+  return column;
 }
 
 /* GObject */
@@ -650,8 +654,8 @@ trib_datasets_page_init (TribDatasetsPage *self)
 
   add_column (self, _("Name"), G_CALLBACK (bind_name_cb), NULL, TRUE);
   add_column (self, _("Schema"), G_CALLBACK (bind_schema_cb), NULL, FALSE);
-  add_column (self, _("Table"), G_CALLBACK (bind_table_cb), "monospace", FALSE);
-  add_column (self, _("Created"), G_CALLBACK (bind_created_cb), NULL, FALSE);
+  self->table_column = add_column (self, _("Table"), G_CALLBACK (bind_table_cb), "monospace", FALSE);
+  self->created_column = add_column (self, _("Created"), G_CALLBACK (bind_created_cb), NULL, FALSE);
   add_column (self, _("Last Batch"), G_CALLBACK (bind_status_cb), NULL, FALSE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", FALSE);
@@ -674,6 +678,24 @@ trib_datasets_page_set_session (TribDatasetsPage *self,
 
   g_signal_group_set_target (self->session_signals, session);
   session_sandbox_changed_cb (self);
+}
+
+/**
+ * trib_datasets_page_set_compact:
+ * @self: a #TribDatasetsPage
+ * @compact: whether the page is narrow
+ *
+ * Narrow, the datasets' names and schemas need the room; the table and
+ * the date are on each dataset's page.
+ */
+void
+trib_datasets_page_set_compact (TribDatasetsPage *self,
+                                gboolean          compact)
+{
+  g_return_if_fail (TRIB_IS_DATASETS_PAGE (self));
+
+  gtk_column_view_column_set_visible (self->table_column, !compact);
+  gtk_column_view_column_set_visible (self->created_column, !compact);
 }
 
 /**

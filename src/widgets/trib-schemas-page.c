@@ -210,7 +210,10 @@ back_clicked_cb (TribSchemasPage *self)
 static void
 folded_cb (TribSchemasPage *self)
 {
-  if (adw_leaflet_get_folded (self->leaflet) && self->resource == NULL)
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  trib_field_tree_set_compact (self->field_tree, folded);
+  if (folded && self->resource == NULL)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 

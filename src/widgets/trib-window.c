@@ -183,8 +183,10 @@ update_refresh_button (TribWindow *self)
   const char *page = gtk_stack_get_visible_child_name (self->pages_stack);
   const char *label = NULL;
 
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") ||
-      g_strcmp0 (page, "sandboxes") == 0)
+  if (self->session == NULL)
+    label = NULL;
+  else if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") ||
+           g_strcmp0 (page, "sandboxes") == 0)
     label = _("Reload Sandboxes");
   else if (g_strcmp0 (page, "schemas") == 0)
     label = _("Reload Schemas");
@@ -230,8 +232,23 @@ visible_page_changed_cb (TribWindow *self)
         self->syncing_sidebar = FALSE;
       }
 
+  /* Folded, the start screen, the spinner or an error is what there is
+   * to see, not the sidebar of pages not open yet.
+   */
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages"))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
   update_title (self);
   update_refresh_button (self);
+}
+
+/* Folded, the window is phone-narrow: the pages leave out what does not
+ * fit.
+ */
+static void
+folded_cb (TribWindow *self)
+{
+  trib_datasets_page_set_compact (self->datasets_page, adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -511,6 +528,7 @@ trib_window_init (TribWindow *self)
                            G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pages_stack, "notify::visible-child",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->main_stack, "notify::visible-child",
                            G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -571,6 +589,7 @@ trib_window_set_session (TribWindow  *self,
 
   sync_dropdown (self);
   update_title (self);
+  update_refresh_button (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
