@@ -208,6 +208,23 @@ trib_ui_test_find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* A button shown, by its tooltip (an icon's name, as a user reads it). */
+GtkWidget *
+trib_ui_test_find_button_with_tooltip (GtkWidget  *root,
+                                       const char *tooltip)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  find_all (root, GTK_TYPE_BUTTON, found);
+
+  for (guint i = 0; i < found->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (found, i)) &&
+        g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (found, i)), tooltip) == 0)
+      return g_ptr_array_index (found, i);
+
+  return NULL;
+}
+
 /* The first toplevel of @type other than @except, such as a message
  * dialog a window opened.
  */

@@ -33,6 +33,8 @@ GtkWidget *trib_ui_test_find_row        (GtkWidget  *root,
                                          const char *title);
 GtkWidget *trib_ui_test_find_button     (GtkWidget  *root,
                                          const char *label);
+GtkWidget *trib_ui_test_find_button_with_tooltip (GtkWidget  *root,
+                                                  const char *tooltip);
 GtkWindow *trib_ui_test_find_toplevel   (GType       type,
                                          GtkWindow  *except);
 void       trib_ui_test_press_keys      (GtkWidget  *window,

@@ -53,6 +53,7 @@ struct _TribDatasetsPage
   AdwStatusPage *list_empty_page;
   GtkColumnView *column_view;
   GtkLabel *name_label;
+  GtkButton *query_button;
   GtkSpinner *detail_spinner;
   TribDatasetDetail *detail;
 };
@@ -606,6 +607,7 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_empty_page);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, query_button);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, detail_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -686,7 +688,8 @@ trib_datasets_page_set_session (TribDatasetsPage *self,
  * @compact: whether the page is narrow
  *
  * Narrow, the datasets' names and schemas need the room; the table and
- * the date are on each dataset's page.
+ * the date are on each dataset's page, where the name needs the room of
+ * "Query This Dataset", an icon then.
  */
 void
 trib_datasets_page_set_compact (TribDatasetsPage *self,
@@ -696,6 +699,19 @@ trib_datasets_page_set_compact (TribDatasetsPage *self,
 
   gtk_column_view_column_set_visible (self->table_column, !compact);
   gtk_column_view_column_set_visible (self->created_column, !compact);
+
+  if (compact)
+    {
+      gtk_button_set_icon_name (self->query_button, "utilities-terminal-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->query_button), _("Query This Dataset"));
+    }
+  else
+    {
+      gtk_button_set_label (self->query_button, _("_Query This Dataset"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->query_button), NULL);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->query_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Query This Dataset"), -1);
 }
 
 /**
