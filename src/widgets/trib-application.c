@@ -148,6 +148,8 @@ trib_application_use_session (TribApplication *self,
                                                               ? ""
                                                               : trib_profile_get_id (profile)));
 
+  /* The running demo's session is used again when gone back to. */
+  g_signal_handlers_disconnect_by_func (session, session_sandbox_changed_cb, self);
   g_signal_connect_object (session, "notify::sandbox",
                            G_CALLBACK (session_sandbox_changed_cb), self, G_CONNECT_SWAPPED);
 
