@@ -18,9 +18,17 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TribApplication) app = NULL;
+  const char *localedir;
+
+  /* Run from the build tree (meson devenv, build-aux/run-demo.sh), the
+   * translations are where the build compiled them, not installed yet.
+   */
+  localedir = g_getenv ("TRIBUTARY_LOCALEDIR");
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

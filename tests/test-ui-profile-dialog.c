@@ -106,6 +106,36 @@ find_revealer (GtkWidget *widget)
   return NULL;
 }
 
+/* Shown, and scrolled into view (its text, at least: the row's frame
+ * may end just below).
+ */
+static gboolean
+in_view (GtkWidget *row)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (row) && gtk_widget_compute_bounds (row, scroller, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height * 3 / 4 <= gtk_widget_get_height (scroller);
+}
+
+static GtkWidget *
+find_back_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Back") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_back_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_sign_in_errors (void)
 {
@@ -131,8 +161,16 @@ test_sign_in_errors (void)
   g_assert_nonnull (fixture.error_revealer);
   trib_ui_test_save_screenshot (fixture.dialog, "profile-dialog-choices-light.png");
 
+  /* The choices: Cancel is the way out. */
+  g_assert_true (gtk_widget_get_visible (trib_ui_test_find_button (fixture.dialog, "_Cancel")));
+  g_assert_false (gtk_widget_get_visible (find_back_button (fixture.dialog)));
+
   g_signal_emit_by_name (trib_ui_test_find_row (fixture.dialog, "Enter Credentials"), "activated");
   trib_ui_test_settle ();
+
+  /* The form: one way back, to the choices, not two. */
+  g_assert_true (gtk_widget_get_visible (find_back_button (fixture.dialog)));
+  g_assert_false (gtk_widget_get_visible (trib_ui_test_find_button (fixture.dialog, "_Cancel")));
 
   type_into (&fixture, "Profile name", "Data Engineering");
   type_into (&fixture, "Organization ID", fixture.sim->org_id);
@@ -170,8 +208,27 @@ test_sign_in_errors (void)
   type_into (&fixture, "Organization ID", fixture.sim->org_id);
   type_into (&fixture, "Platform URL", "http://127.0.0.1:9");
   message = connect_and_wait_for_error (&fixture);
-  g_assert_nonnull (strstr (message, "could not be reached"));
+  g_assert_nonnull (strstr (message, "Experience Platform could not be reached"));
+  g_assert_nonnull (strstr (message, "127.0.0.1"));
   g_assert_true (row_has_error (&fixture, "Platform URL"));
+  g_assert_false (row_has_error (&fixture, "IMS URL"));
+
+  /* An IMS host nobody listens on: the IMS row is the one to fix, and
+   * it is in view.
+   */
+  type_into (&fixture, "Platform URL", fixture.sim->base_url);
+  type_into (&fixture, "IMS URL", "http://127.0.0.1:9");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (trib_ui_test_find_row (fixture.dialog, "Hosts")), FALSE);
+  trib_ui_test_settle ();
+  message = connect_and_wait_for_error (&fixture);
+  g_assert_nonnull (strstr (message, "IMS could not be reached"));
+  g_assert_nonnull (strstr (message, "127.0.0.1"));
+  g_assert_true (row_has_error (&fixture, "IMS URL"));
+  g_assert_false (row_has_error (&fixture, "Platform URL"));
+  trib_ui_test_settle ();
+  g_assert_true (in_view (trib_ui_test_find_row (fixture.dialog, "IMS URL")));
+  trib_ui_test_save_screenshot (fixture.dialog, "profile-dialog-ims-unreachable-light.png");
+  type_into (&fixture, "IMS URL", fixture.sim->base_url);
 
   /* Nothing was saved by any of these attempts. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trib_application_get_profile_store (fixture.app))), ==, 0);

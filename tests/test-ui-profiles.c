@@ -1,8 +1,10 @@
 /* test-ui-profiles.c
  *
  * Two saved profiles on tributary-sim, one with every sandbox and one
- * limited to two: choosing the other profile from the primary menu's
- * action signs in again and every view follows.
+ * limited to two: choosing the other profile from the sidebar's profile
+ * menu signs in again and every view follows; the demo platform joins
+ * the menu while it runs, and going back to it keeps what it was.
+ * Preferences lists the profiles and adds one.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -16,6 +18,8 @@
 #include <adwaita.h>
 
 #include "trib-application.h"
+#include "trib-preferences-window.h"
+#include "trib-profile-dialog.h"
 #include "trib-test-sim.h"
 #include "trib-ui-test.h"
 #include "trib-window.h"
@@ -111,6 +115,121 @@ menu_has_profile (GMenuModel *menu,
   return FALSE;
 }
 
+/* The sidebar's header: a menu button labelled with the profile in use,
+ * whose menu holds the profiles.
+ */
+static GtkMenuButton *
+find_profile_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Switch Profile") == 0)
+    return GTK_MENU_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_profile_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+label_inside (GtkWidget  *widget,
+              const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (label_inside (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The profile in use shows in the sidebar's header, whose menu lists
+ * every profile.
+ */
+static void
+assert_profile_shown (TribWindow *window,
+                      const char *name,
+                      const char *id)
+{
+  GtkMenuButton *button = find_profile_button (GTK_WIDGET (window));
+  GMenuModel *menu;
+  g_autoptr(GMenuModel) section = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  g_assert_true (label_inside (GTK_WIDGET (button), name));
+
+  menu = gtk_menu_button_get_menu_model (button);
+  section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_true (menu_has_profile (section, name, id));
+}
+
+static gboolean
+demo_ready (gpointer data)
+{
+  TribWindow *window = data;
+
+  return trib_ui_test_session_ready (window) &&
+         trib_profile_get_ephemeral (trib_session_get_profile (trib_window_get_session (window)));
+}
+
+static gboolean
+profile_dialog_open (gpointer data)
+{
+  return trib_ui_test_find_toplevel (TRIB_TYPE_PROFILE_DIALOG, NULL) != NULL;
+}
+
+/* The + of the Profiles group: the button of app.new-profile. */
+static GtkWidget *
+find_add_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "app.new-profile") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_add_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+preferences_open (gpointer data)
+{
+  return trib_ui_test_find_toplevel (TRIB_TYPE_PREFERENCES_WINDOW, NULL) != NULL;
+}
+
 static void
 test_switch_profile (void)
 {
@@ -123,6 +242,10 @@ test_switch_profile (void)
   TribSession *session;
   GListModel *sandboxes;
   GtkWidget *title;
+  GtkWidget *preferences;
+  GtkLabel *org_label;
+  GtkWidget *add;
+  TribSession *demo_session;
   SessionFor wanted;
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -160,6 +283,8 @@ test_switch_profile (void)
   state = g_action_group_get_action_state (G_ACTION_GROUP (app), "use-profile");
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "everything");
   g_clear_pointer (&state, g_variant_unref);
+  assert_profile_shown (window, "Data Engineering", "everything");
+  g_assert_true (menu_has_profile (menu, "Limited Client", "limited"));
 
   /* Switching signs in with the other client: its sandboxes only, and
    * the header says whose they are.
@@ -186,8 +311,13 @@ test_switch_profile (void)
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), "Limited Client"));
   state = g_action_group_get_action_state (G_ACTION_GROUP (app), "use-profile");
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "limited");
+  assert_profile_shown (window, "Limited Client", "limited");
 
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "profile-limited-wide-light.png");
+  gtk_menu_button_popup (find_profile_button (GTK_WIDGET (window)));
+  trib_ui_test_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (find_profile_button (GTK_WIDGET (window)))),
+                                "profile-menu-light.png");
+  gtk_menu_button_popdown (find_profile_button (GTK_WIDGET (window)));
 
   /* The sandbox is remembered per profile: work in qa, go away and come
    * back, and qa is still the one in use.
@@ -212,6 +342,50 @@ test_switch_profile (void)
   session = trib_window_get_session (window);
   g_assert_cmpstr (trib_sandbox_get_name (trib_session_get_sandbox (session)), ==, "qa");
   g_assert_cmpstr (trib_platform_client_get_sandbox (trib_session_get_client (session)), ==, "qa");
+
+  /* The demo platform joins the menu while it runs; going back to it
+   * after another profile finds it as it was, not started again.
+   */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  trib_ui_test_iterate_until (demo_ready, window, 60);
+  demo_session = g_object_ref (trib_window_get_session (window));
+  assert_profile_shown (window, trib_profile_get_name (trib_session_get_profile (demo_session)), "");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "use-profile", g_variant_new_string ("everything"));
+  wanted = (SessionFor) { window, "everything" };
+  trib_ui_test_iterate_until (session_ready_for, &wanted, 30);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  trib_ui_test_settle ();
+  g_assert_true (trib_window_get_session (window) == demo_session);
+  g_assert_null (trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "use-profile", g_variant_new_string ("limited"));
+  trib_ui_test_settle ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "use-profile", g_variant_new_string (""));
+  trib_ui_test_settle ();
+  g_assert_true (trib_window_get_session (window) == demo_session);
+
+  /* Preferences lists the saved profiles, and its + adds one. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  trib_ui_test_iterate_until (preferences_open, NULL, 10);
+  preferences = GTK_WIDGET (trib_ui_test_find_toplevel (TRIB_TYPE_PREFERENCES_WINDOW, NULL));
+  trib_ui_test_settle ();
+  g_assert_nonnull (trib_ui_test_find_row (preferences, "Data Engineering"));
+  g_assert_nonnull (trib_ui_test_find_row (preferences, "Limited Client"));
+  /* The organization ID wraps, when it must, without a hyphen inserted. */
+  org_label = find_label (preferences, sim->org_id);
+  g_assert_nonnull (org_label);
+  g_assert_false (trib_ui_test_label_hyphenated (org_label));
+  trib_ui_test_save_screenshot (preferences, "preferences-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  trib_ui_test_save_screenshot (preferences, "preferences-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  add = find_add_button (preferences);
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_is_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  trib_ui_test_iterate_until (profile_dialog_open, NULL, 10);
+  gtk_window_destroy (trib_ui_test_find_toplevel (TRIB_TYPE_PROFILE_DIALOG, NULL));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_clear_object (&demo_session);
 
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();

@@ -15,8 +15,29 @@
 #include <adwaita.h>
 
 #include "trib-application.h"
+#include "trib-format.h"
 #include "trib-window.h"
 #include "trib-ui-test.h"
+
+/* The label shown whose text starts with @prefix. */
+static GtkLabel *
+find_label_starting (GtkWidget  *widget,
+                     const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
 
 static void
 test_demo_sandboxes (void)
@@ -72,9 +93,13 @@ test_demo_sandboxes (void)
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "sandboxes-wide-dark.png");
 
   /* Narrow, the sidebar, the list and the details each take the window,
-   * and activating a row goes one level deeper.
+   * and activating a row goes one level deeper. The page shown since
+   * signing in stays; one step back are the pages.
    */
   trib_ui_test_resize (GTK_WIDGET (window), 400, 760);
+  g_assert_nonnull (trib_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL));
+  g_signal_emit_by_name (trib_ui_test_find_button_with_tooltip (GTK_WIDGET (window), "Back to Pages"), "clicked");
+  trib_ui_test_settle ();
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "sidebar-narrow-dark.png");
   sidebar = trib_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL);
   g_assert_nonnull (sidebar);
@@ -86,6 +111,24 @@ test_demo_sandboxes (void)
   g_signal_emit_by_name (list_view, "activate", dev_position);
   trib_ui_test_settle ();
   g_assert_false (gtk_widget_get_mapped (list_view));
+
+  /* Dates as every page writes them; the technical account that made
+   * the sandbox wraps without a hyphen inserted.
+   */
+  {
+    TribSandbox *dev = trib_session_get_sandbox (session);
+    g_autofree char *created = trib_format_date_time (trib_sandbox_get_created (dev));
+    g_autofree char *modified = trib_format_date_time (trib_sandbox_get_modified (dev));
+    GtkLabel *created_label = find_label_starting (GTK_WIDGET (window), created);
+    GtkLabel *modified_label = find_label_starting (GTK_WIDGET (window), modified);
+
+    g_assert_nonnull (created_label);
+    g_assert_nonnull (modified_label);
+    g_assert_nonnull (strstr (gtk_label_get_label (created_label), trib_sandbox_get_created_by (dev)));
+    g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (created_label)), >, 1);
+    g_assert_false (trib_ui_test_label_hyphenated (created_label));
+    g_assert_false (trib_ui_test_label_hyphenated (modified_label));
+  }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "sandbox-details-narrow-light.png");
 

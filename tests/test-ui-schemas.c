@@ -19,6 +19,7 @@
 #include "trib-application.h"
 #include "trib-query-page.h"
 #include "trib-schema-create-dialog.h"
+#include "trib-paged-list.h"
 #include "trib-schema-registry.h"
 #include "trib-schemas-page.h"
 #include "trib-ui-test.h"
@@ -97,6 +98,83 @@ filtered_to_page_name (gpointer data)
   guint n = g_list_model_get_n_items (trib_schemas_page_get_field_rows (data));
 
   return n < 40 && row_with_path (data, "web.webPageDetails.name") != GTK_INVALID_LIST_POSITION;
+}
+
+/* The selection of the list of resources, not the field tree's. */
+static GtkSingleSelection *
+find_list_selection (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+      if (GTK_IS_SINGLE_SELECTION (model) &&
+          TRIB_IS_PAGED_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))))
+        return GTK_SINGLE_SELECTION (model);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSingleSelection *found = find_list_selection (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static TribXdmResource *
+selected_resource (TribSchemasPage *page)
+{
+  GtkSingleSelection *selection = find_list_selection (GTK_WIDGET (page));
+
+  return selection != NULL ? gtk_single_selection_get_selected_item (selection) : NULL;
+}
+
+static gboolean
+selected_in_list (gpointer data)
+{
+  TribSchemasPage *page = data;
+  TribXdmResource *selected = selected_resource (page);
+  const char *title = g_object_get_data (G_OBJECT (page), "test-wanted-title");
+
+  return selected != NULL && g_strcmp0 (trib_xdm_resource_get_title (selected), title) == 0;
+}
+
+static GtkWidget *
+find_back_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Back to the List") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_back_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+use_sandbox (TribWindow *window,
+             const char *name)
+{
+  TribSession *session = trib_window_get_session (window);
+  GListModel *sandboxes = trib_session_get_sandboxes (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sandboxes); i++)
+    {
+      g_autoptr(TribSandbox) sandbox = g_list_model_get_item (sandboxes, i);
+
+      if (g_str_equal (trib_sandbox_get_name (sandbox), name))
+        trib_session_set_sandbox (session, sandbox);
+    }
+  g_assert_cmpstr (trib_sandbox_get_name (trib_session_get_sandbox (session)), ==, name);
 }
 
 static gboolean
@@ -210,6 +288,16 @@ test_schemas_page (void)
 
   trib_ui_test_press_keys (GTK_WIDGET (window), "alt+2");
   trib_ui_test_settle ();
+
+  /* Another schema shows all its fields: the filter typed for the
+   * previous one does not carry over.
+   */
+  gtk_widget_activate_action (list_view, "list.activate-item", "u",
+                              position_of (trib_schemas_page_get_list (page), "Luma CRM Profiles"));
+  trib_ui_test_iterate_until (fields_loaded, page, 30);
+  g_assert_cmpuint (trib_schemas_page_get_n_fields (page), <, 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (trib_schemas_page_get_field_rows (page)), >, 1);
+
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-wide-dark.png");
   trib_ui_test_resize (GTK_WIDGET (window), 400, 760);
@@ -217,8 +305,36 @@ test_schemas_page (void)
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-narrow-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-narrow-light.png");
+
+  /* Narrow, the list is one step back from the fields, and comes first
+   * whenever no schema is shown.
+   */
+  g_signal_emit_by_name (find_back_button (GTK_WIDGET (page)), "clicked");
+  trib_ui_test_settle ();
+  g_assert_true (gtk_widget_get_mapped (list_view));
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-list-narrow-light.png");
+  gtk_widget_activate_action (list_view, "list.activate-item", "u",
+                              position_of (trib_schemas_page_get_list (page), "Luma Web Events"));
+  trib_ui_test_iterate_until (fields_loaded, page, 30);
+  trib_ui_test_settle ();
+  g_assert_false (gtk_widget_get_mapped (list_view));
+  g_assert_nonnull (find_back_button (GTK_WIDGET (page)));
+  use_sandbox (window, "dev");
+  trib_ui_test_settle ();
+  g_assert_true (gtk_widget_get_mapped (list_view));
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-dev-narrow-light.png");
+  use_sandbox (window, "prod");
+  trib_ui_test_iterate_until (list_has_title, page, 30);
   trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
   trib_ui_test_settle ();
+
+  /* An old search in the list does not hide a new schema: it is shown
+   * and selected.
+   */
+  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL)),
+                         "Luma Web");
+  trib_ui_test_iterate_until (list_has_title, page, 30);
+  g_object_set_data_full (G_OBJECT (page), "test-wanted-title", g_strdup (title), g_free);
 
   /* Seed 002's schema, chosen from the registry's class and field groups. */
   dialog = fill_seed_002 (window, title);
@@ -227,6 +343,11 @@ test_schemas_page (void)
   trib_ui_test_iterate_until (dialog_closed, NULL, 20);
   trib_ui_test_iterate_until (fields_loaded, page, 30);
   g_assert_cmpuint (trib_schemas_page_get_n_fields (page), >, 10);
+  trib_ui_test_iterate_until (selected_in_list, page, 30);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (trib_ui_test_find_widget (GTK_WIDGET (page),
+                                                                                  GTK_TYPE_SEARCH_ENTRY, NULL))),
+                   ==, "");
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "schema-created-wide-light.png");
 
   /* The same title again: the registry refuses, and the title row says so. */
   dialog = fill_seed_002 (window, title);

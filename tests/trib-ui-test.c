@@ -10,9 +10,11 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <gdk/x11/gdkx.h>
+#include <glib/gi18n.h>
 
 #include "trib-ui-test.h"
 
@@ -206,6 +208,23 @@ trib_ui_test_find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* A button shown, by its tooltip (an icon's name, as a user reads it). */
+GtkWidget *
+trib_ui_test_find_button_with_tooltip (GtkWidget  *root,
+                                       const char *tooltip)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  find_all (root, GTK_TYPE_BUTTON, found);
+
+  for (guint i = 0; i < found->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (found, i)) &&
+        g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (found, i)), tooltip) == 0)
+      return g_ptr_array_index (found, i);
+
+  return NULL;
+}
+
 /* The first toplevel of @type other than @except, such as a message
  * dialog a window opened.
  */
@@ -253,6 +272,7 @@ trib_ui_test_init (int    *argc,
   g_autofree char *home = g_dir_make_tmp ("trib-ui-XXXXXX", NULL);
   g_autofree char *config_home = g_build_filename (home, "config", NULL);
   g_autofree char *data_home = g_build_filename (home, "data", NULL);
+  const char *localedir = g_getenv ("TRIBUTARY_LOCALEDIR");
 
   /* Profiles and the query history a test saves go to a throwaway
    * directory, not the user's.
@@ -263,6 +283,15 @@ trib_ui_test_init (int    *argc,
   g_log_set_writer_func (drop_focus_warnings, NULL, NULL);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+
+  /* As main.c does, so that a test run with LANGUAGE=fr shows the
+   * translations of the build tree: gtk_test_init() chose a locale of
+   * its own, which may not exist here.
+   */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /**
@@ -329,4 +358,49 @@ trib_ui_test_read_clipboard (GtkWidget *widget)
   trib_ui_test_iterate_until (is_set, &text, 10);
 
   return text;
+}
+
+static gboolean
+layout_hyphenated (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+
+  for (GSList *lines = pango_layout_get_lines_readonly (layout); lines != NULL; lines = lines->next)
+    for (GSList *runs = ((PangoLayoutLine *) lines->data)->runs; runs != NULL; runs = runs->next)
+      {
+        PangoGlyphItem *run = runs->data;
+
+        if (run->glyphs->num_glyphs > g_utf8_strlen (text + run->item->offset, run->item->length))
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * trib_ui_test_label_hyphenated:
+ * @label: a label, laid out
+ *
+ * Wraps @label's text as the label would, at every width up to the one
+ * it has, since where a line breaks depends on the fonts.
+ *
+ * Returns: whether Pango inserted a hyphen where it broke a word, at
+ *   any width: the line's last run then has one glyph more than it has
+ *   characters
+ */
+gboolean
+trib_ui_test_label_hyphenated (GtkLabel *label)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_copy (gtk_label_get_layout (label));
+  int width = MAX (gtk_widget_get_width (GTK_WIDGET (label)), 100);
+
+  pango_layout_set_wrap (layout, gtk_label_get_wrap_mode (label));
+  for (int w = 40; w <= width; w += 2)
+    {
+      pango_layout_set_width (layout, w * PANGO_SCALE);
+      if (layout_hyphenated (layout))
+        return TRUE;
+    }
+
+  return FALSE;
 }

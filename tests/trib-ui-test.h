@@ -33,10 +33,13 @@ GtkWidget *trib_ui_test_find_row        (GtkWidget  *root,
                                          const char *title);
 GtkWidget *trib_ui_test_find_button     (GtkWidget  *root,
                                          const char *label);
+GtkWidget *trib_ui_test_find_button_with_tooltip (GtkWidget  *root,
+                                                  const char *tooltip);
 GtkWindow *trib_ui_test_find_toplevel   (GType       type,
                                          GtkWindow  *except);
 void       trib_ui_test_press_keys      (GtkWidget  *window,
                                          const char *keys);
+gboolean   trib_ui_test_label_hyphenated (GtkLabel  *label);
 
 TribWindow *trib_ui_test_open_demo      (TribApplication *app,
                                          guint            timeout_seconds);

@@ -23,9 +23,12 @@ struct _TribActivityPage
 
   TribRequestLog *log;
   GtkSingleSelection *selection;
+  TribRequestRecord *newest_shown;  /* the newest call when it was selected */
+  gboolean following;               /* scrolled to the newest call, on top */
 
   /* Template widgets */
   GtkStack *stack;
+  GtkScrolledWindow *list_scroller;
   GtkListView *list_view;
   GtkLabel *detail_title;
   GtkTextView *detail_view;
@@ -160,7 +163,7 @@ update_detail (TribActivityPage *self)
   outcome = describe_outcome (record);
   error_text = trib_format_error_text (trib_request_record_get_error_message (record));
   answer = trib_format_long_text (trib_request_record_get_response (record));
-  started = g_date_time_format (trib_request_record_get_started (record), "%H:%M:%S");
+  started = trib_format_date_time (trib_request_record_get_started (record));
   curl = trib_request_record_dup_curl (record);
 
   /* Translators: the time a call started, then its status and duration */
@@ -179,6 +182,14 @@ update_detail (TribActivityPage *self)
 
   gtk_label_set_label (self->detail_title, trib_request_record_get_url (record));
   gtk_text_buffer_set_text (buffer, text->str, text->len);
+
+  /* URLs and IDs break where they must, without a hyphen inserted. */
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    gtk_text_buffer_apply_tag_by_name (buffer, "no-hyphens", &start, &end);
+  }
 }
 
 static void
@@ -187,6 +198,61 @@ update_state (TribActivityPage *self)
   guint n_items = self->log != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->log)) : 0;
 
   gtk_stack_set_visible_child_name (self->stack, n_items > 0 ? "list" : "empty");
+}
+
+/* The newest call, first in the log, selected and in view. */
+static void
+show_newest (TribActivityPage *self)
+{
+  if (self->log == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->log)) == 0)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, 0);
+  g_set_object (&self->newest_shown, gtk_single_selection_get_selected_item (self->selection));
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  self->following = TRUE;
+}
+
+static void
+log_changed_cb (TribActivityPage *self,
+                guint             position,
+                guint             removed,
+                guint             added)
+{
+  gpointer selected = gtk_single_selection_get_selected_item (self->selection);
+
+  update_state (self);
+
+  /* Looking at the newest call, the view keeps following new ones (the
+   * list would keep the calls in view and let new ones pile up above);
+   * the selection does too, unless an older call was chosen.
+   */
+  if (added == 0 || position != 0 || !self->following || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if (selected == NULL || selected == self->newest_shown)
+    show_newest (self);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+}
+
+static void
+scrolled_cb (TribActivityPage *self,
+             GtkAdjustment    *adjustment)
+{
+  self->following = gtk_adjustment_get_value (adjustment) < 1;
+}
+
+static void
+trib_activity_page_map (GtkWidget *widget)
+{
+  TribActivityPage *self = TRIB_ACTIVITY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (trib_activity_page_parent_class)->map (widget);
+
+  /* The page opens on the newest call, unless it was left elsewhere. */
+  if (self->following)
+    show_newest (self);
 }
 
 static void
@@ -218,6 +284,7 @@ trib_activity_page_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->log);
+  g_clear_object (&self->newest_shown);
 
   /* AdwBin unparents its child itself; the template must not do it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -274,6 +341,8 @@ trib_activity_page_class_init (TribActivityPageClass *klass)
   object_class->get_property = trib_activity_page_get_property;
   object_class->set_property = trib_activity_page_set_property;
 
+  widget_class->map = trib_activity_page_map;
+
   properties[PROP_LOG] =
     g_param_spec_object ("log", NULL, NULL, TRIB_TYPE_REQUEST_LOG,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -282,6 +351,7 @@ trib_activity_page_class_init (TribActivityPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-activity-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TribActivityPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, TribActivityPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TribActivityPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, TribActivityPage, detail_view);
@@ -303,11 +373,18 @@ trib_activity_page_init (TribActivityPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
 
+  self->following = TRUE;
   self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (update_detail), self, G_CONNECT_SWAPPED);
+
+  gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->detail_view), "no-hyphens",
+                              "insert-hyphens", FALSE, NULL);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->list_scroller), "value-changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 
   update_state (self);
   update_detail (self);
@@ -337,15 +414,19 @@ trib_activity_page_set_log (TribActivityPage *self,
     return;
 
   if (self->log != NULL)
-    g_signal_handlers_disconnect_by_func (self->log, update_state, self);
+    g_signal_handlers_disconnect_by_func (self->log, log_changed_cb, self);
 
   g_set_object (&self->log, log);
 
-  if (log != NULL)
-    g_signal_connect_object (log, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (log));
+  /* After the selection has taken the change in. */
+  if (log != NULL)
+    g_signal_connect_object (log, "items-changed", G_CALLBACK (log_changed_cb), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
   update_state (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_newest (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG]);
 }

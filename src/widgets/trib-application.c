@@ -32,6 +32,7 @@ struct _TribApplication
   TribRequestLog *request_log;
   TribQueryHistory *query_history;
   TribDemoPlatform *demo;
+  TribSession *demo_session;
   GCancellable *cancellable;
   GMenu *profiles_menu;
 
@@ -40,6 +41,8 @@ struct _TribApplication
 };
 
 G_DEFINE_FINAL_TYPE (TribApplication, trib_application, ADW_TYPE_APPLICATION)
+
+static void profiles_changed_cb (TribApplication *self);
 
 TribApplication *
 trib_application_new (void)
@@ -145,6 +148,8 @@ trib_application_use_session (TribApplication *self,
                                                               ? ""
                                                               : trib_profile_get_id (profile)));
 
+  /* The running demo's session is used again when gone back to. */
+  g_signal_handlers_disconnect_by_func (session, session_sandbox_changed_cb, self);
   g_signal_connect_object (session, "notify::sandbox",
                            G_CALLBACK (session_sandbox_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -189,7 +194,31 @@ demo_started_cb (GObject      *object,
 
   g_set_object (&self->demo, demo);
   session = trib_session_new (client);
+  g_set_object (&self->demo_session, session);
+  profiles_changed_cb (self);
   trib_application_use_session (self, session);
+}
+
+static void
+start_demo (TribApplication *self)
+{
+  if (self->demo != NULL)
+    trib_demo_platform_stop (self->demo);
+  g_clear_object (&self->demo);
+  g_clear_object (&self->demo_session);
+  profiles_changed_cb (self);
+
+  trib_window_show_connecting (get_window (self), _("Starting the demo platform…"));
+  trib_demo_platform_start_async (self->cancellable, demo_started_cb, g_object_ref (self));
+}
+
+static void
+restart_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TribApplication  *self)
+{
+  if (g_strcmp0 (response, "restart") == 0)
+    start_demo (self);
 }
 
 /**
@@ -197,20 +226,41 @@ demo_started_cb (GObject      *object,
  * @self: a #TribApplication
  * @parent: (nullable): the window asking
  *
- * Starts the local demo platform and signs in to it.
+ * Starts the local demo platform and signs in to it. If it runs already,
+ * goes back to it as it was; if it is the one in use, asks before
+ * starting it again, which throws away what was made in it.
  */
 void
 trib_application_open_demo (TribApplication *self,
                             GtkWindow       *parent)
 {
+  TribWindow *window;
+  AdwMessageDialog *dialog;
+
   g_return_if_fail (TRIB_IS_APPLICATION (self));
 
-  if (self->demo != NULL)
-    trib_demo_platform_stop (self->demo);
-  g_clear_object (&self->demo);
+  if (self->demo == NULL || self->demo_session == NULL)
+    {
+      start_demo (self);
+      return;
+    }
 
-  trib_window_show_connecting (get_window (self), _("Starting the demo platform…"));
-  trib_demo_platform_start_async (self->cancellable, demo_started_cb, g_object_ref (self));
+  window = get_window (self);
+  if (trib_window_get_session (window) != self->demo_session)
+    {
+      trib_application_use_session (self, self->demo_session);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent != NULL ? parent : GTK_WINDOW (window),
+                                                       _("Restart the Demo Platform?"), NULL));
+  adw_message_dialog_set_body (dialog, _("The demo platform is already open. Starting it again puts back its original data: the schemas, datasets and tables made in it since it started are lost."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restart", _("_Restart"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restart", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restart_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -300,14 +350,15 @@ trib_application_use_profile (TribApplication *self,
   g_return_if_fail (TRIB_IS_APPLICATION (self));
   g_return_if_fail (TRIB_IS_PROFILE (profile));
 
-  trib_window_show_connecting (get_window (self), trib_profile_get_name (profile));
+  trib_window_show_signing_in (get_window (self), profile);
   trib_secret_store_lookup_async (self->secret_store, trib_profile_get_id (profile),
                                   TRIB_SECRET_KIND_CLIENT_SECRET, self->cancellable,
                                   secret_lookup_cb, g_object_ref (profile));
 }
 
-/* The primary menu lists the saved profiles as radio items of
- * app.use-profile, whose state is the profile in use.
+/* The profile menu lists the saved profiles as radio items of
+ * app.use-profile, whose state is the profile in use, and the demo
+ * platform while it runs, whose profile is not saved: its id is "".
  */
 static void
 profiles_changed_cb (TribApplication *self)
@@ -316,6 +367,15 @@ profiles_changed_cb (TribApplication *self)
   guint n_items = g_list_model_get_n_items (profiles);
 
   g_menu_remove_all (self->profiles_menu);
+
+  if (self->demo_session != NULL)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (trib_profile_get_name (trib_session_get_profile (self->demo_session)),
+                                                   NULL);
+
+      g_menu_item_set_action_and_target_value (item, "app.use-profile", g_variant_new_string (""));
+      g_menu_append_item (self->profiles_menu, item);
+    }
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -338,10 +398,13 @@ use_profile_action (GSimpleAction *action,
   TribProfile *profile = trib_profile_store_lookup (self->profile_store, id);
 
   /* Choosing the profile in use signs in again, which is how to retry
-   * after fixing what stopped it.
+   * after fixing what stopped it. The running demo is gone back to as
+   * it is.
    */
   if (profile != NULL)
     trib_application_use_profile (self, profile);
+  else if (id[0] == '\0' && self->demo_session != NULL)
+    trib_application_use_session (self, self->demo_session);
 }
 
 /**
@@ -517,8 +580,17 @@ static void
 trib_application_startup (GApplication *app)
 {
   TribApplication *self = TRIB_APPLICATION (app);
+  const char *icon_dir;
 
   G_APPLICATION_CLASS (trib_application_parent_class)->startup (app);
+
+  /* Run from the build tree (meson devenv, build-aux/run-demo.sh), the
+   * application's icons are not installed yet: the build copied them,
+   * under their installed names, into this folder.
+   */
+  icon_dir = g_getenv ("TRIBUTARY_ICONDIR");
+  if (icon_dir != NULL && icon_dir[0] != '\0')
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icon_dir);
 
   /* Data Distiller SQL extends GtkSourceView's SQL; it ships in the resources. */
   gtk_source_init ();
@@ -568,6 +640,7 @@ trib_application_dispose (GObject *object)
 {
   TribApplication *self = (TribApplication *)object;
 
+  g_clear_object (&self->demo_session);
   g_clear_object (&self->demo);
   g_clear_object (&self->settings);
   g_clear_object (&self->profile_store);

@@ -84,6 +84,8 @@ add_row (TribDatasetDetail   *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+  /* Subtitles are identifiers, tables and tags as often as prose. */
+  trib_format_without_hyphens (row);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
 
@@ -97,8 +99,8 @@ show_dataset_facts (TribDatasetDetail *self,
   TribDataset *dataset = self->dataset;
   const char *table = trib_dataset_get_table_name (dataset);
   const char * const *tags = trib_dataset_get_tag_names (dataset);
-  g_autofree char *created = trib_format_date (trib_dataset_get_created (dataset));
-  g_autofree char *updated = trib_format_date (trib_dataset_get_updated (dataset));
+  g_autofree char *created = trib_format_date_time (trib_dataset_get_created (dataset));
+  g_autofree char *updated = trib_format_date_time (trib_dataset_get_updated (dataset));
   GtkWidget *row;
 
   row = add_row (self, self->dataset_group, _("Table name in SQL"), table != NULL ? table : _("None"));
@@ -122,10 +124,7 @@ show_dataset_facts (TribDatasetDetail *self,
   add_row (self, self->dataset_group, _("Profile"),
            trib_dataset_get_profile_enabled (dataset) ? _("Enabled for Profile") : _("Not enabled for Profile"));
 
-  if (schema_title == NULL)
-    schema_title = trib_dataset_get_schema_id (dataset);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->schema_row),
-                                 schema_title != NULL ? schema_title : _("No schema"));
+  trib_dataset_detail_set_schema_title (self, schema_title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->schema_row), trib_dataset_get_schema_id (dataset));
 
   for (guint i = 0; tags[i] != NULL; i++)
@@ -167,7 +166,7 @@ batches_cb (GObject      *object,
     {
       g_autoptr(TribBatch) batch = g_list_model_get_item (batches, i);
       g_autoptr(GString) subtitle = g_string_new (NULL);
-      g_autofree char *created = trib_format_date (trib_batch_get_created (batch));
+      g_autofree char *created = trib_format_date_time (trib_batch_get_created (batch));
       const char *css_class;
       const char *status = trib_format_batch_status (trib_batch_get_status (batch), &css_class);
       GtkWidget *row;
@@ -318,6 +317,7 @@ static void
 trib_dataset_detail_init (TribDatasetDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  trib_format_without_hyphens (GTK_WIDGET (self->schema_row));
 
   self->rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
@@ -379,6 +379,26 @@ trib_dataset_detail_show (TribDatasetDetail  *self,
                                    batches_cb, g_object_ref (self));
   trib_catalog_get_labels_async (client, trib_dataset_get_id (dataset), self->cancellable, labels_cb,
                                  g_object_ref (self));
+}
+
+/**
+ * trib_dataset_detail_set_schema_title:
+ * @self: a #TribDatasetDetail
+ * @schema_title: (nullable): the title of the dataset's schema, once known
+ */
+void
+trib_dataset_detail_set_schema_title (TribDatasetDetail *self,
+                                      const char        *schema_title)
+{
+  g_return_if_fail (TRIB_IS_DATASET_DETAIL (self));
+
+  if (self->dataset == NULL)
+    return;
+
+  if (schema_title == NULL)
+    schema_title = trib_dataset_get_schema_id (self->dataset);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->schema_row),
+                                 schema_title != NULL ? schema_title : _("No schema"));
 }
 
 /**

@@ -23,6 +23,7 @@
 #include "trib-datasets-page.h"
 #include "trib-format.h"
 #include "trib-schema-registry.h"
+#include "trib-xdm-titles.h"
 
 struct _TribDatasetsPage
 {
@@ -34,10 +35,13 @@ struct _TribDatasetsPage
   TribPagedList *list;
   TribPagedList *schemas;
   GtkSingleSelection *selection;
-  GHashTable *schema_titles;   /* $id → title */
+  GHashTable *schema_titles;   /* $id → title, from the registry's list */
+  TribXdmTitles *titles;       /* the titles of schemas made since the list was read */
   TribDataset *dataset;
   GCancellable *fetch_cancellable;   /* a dataset just created, fetched to be shown */
   gboolean deleting;
+  GtkColumnViewColumn *table_column;     /* owned by the column view */
+  GtkColumnViewColumn *created_column;
 
   /* Template widgets */
   GtkStack *view_stack;
@@ -49,6 +53,7 @@ struct _TribDatasetsPage
   AdwStatusPage *list_empty_page;
   GtkColumnView *column_view;
   GtkLabel *name_label;
+  GtkButton *query_button;
   GtkSpinner *detail_spinner;
   TribDatasetDetail *detail;
 };
@@ -77,6 +82,13 @@ schema_title (TribDatasetsPage *self,
   if (schema_id == NULL)
     return NULL;
   if ((title = g_hash_table_lookup (self->schema_titles, schema_id)))
+    return title;
+
+  /* A schema the list did not have, made since it was read, is asked for
+   * once the list is whole (not before: each id would be asked for).
+   */
+  if (self->schemas != NULL && trib_paged_list_get_complete (self->schemas) && self->titles != NULL &&
+      (title = trib_xdm_titles_lookup (self->titles, TRIB_XDM_KIND_SCHEMA, schema_id)))
     return title;
 
   slash = strrchr (schema_id, '/');
@@ -159,6 +171,23 @@ search_changed_cb (TribDatasetsPage *self)
   reload_list (self);
 }
 
+static void
+rebind_rows (TribDatasetsPage *self)
+{
+  gtk_column_view_set_model (self->column_view, NULL);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+title_known_cb (TribDatasetsPage *self,
+                const char       *id)
+{
+  rebind_rows (self);
+
+  if (self->dataset != NULL && g_strcmp0 (trib_dataset_get_schema_id (self->dataset), id) == 0)
+    trib_dataset_detail_set_schema_title (self->detail, schema_title (self, id));
+}
+
 /* Schema titles arrive after the first rows are bound: bind them again. */
 static void
 schemas_changed_cb (TribDatasetsPage *self,
@@ -179,8 +208,9 @@ schemas_changed_cb (TribDatasetsPage *self,
   if (!trib_paged_list_get_complete (TRIB_PAGED_LIST (schemas)))
     trib_paged_list_load_more (TRIB_PAGED_LIST (schemas));
 
-  gtk_column_view_set_model (self->column_view, NULL);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  rebind_rows (self);
+  if (self->dataset != NULL)
+    trib_dataset_detail_set_schema_title (self->detail, schema_title (self, trib_dataset_get_schema_id (self->dataset)));
 }
 
 static void
@@ -194,10 +224,14 @@ reload_schema_titles (TribDatasetsPage *self)
       g_signal_handlers_disconnect_by_func (self->schemas, schemas_changed_cb, self);
     }
   g_clear_object (&self->schemas);
+  g_clear_object (&self->titles);
   g_hash_table_remove_all (self->schema_titles);
 
   if (client == NULL || trib_session_get_sandbox (self->session) == NULL)
     return;
+
+  self->titles = trib_xdm_titles_new (client);
+  g_signal_connect_object (self->titles, "title-known", G_CALLBACK (title_known_cb), self, G_CONNECT_SWAPPED);
 
   self->schemas = trib_schema_registry_list (client, TRIB_XDM_KIND_SCHEMA, TRIB_XDM_CONTAINER_TENANT, NULL, NULL);
   g_signal_connect_object (self->schemas, "items-changed", G_CALLBACK (schemas_changed_cb), self, G_CONNECT_SWAPPED);
@@ -497,7 +531,7 @@ bind_status_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), text);
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (TribDatasetsPage *self,
             const char       *title,
             GCallback         bind,
@@ -514,6 +548,8 @@ add_column (TribDatasetsPage *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
+
+  return column;
 }
 
 /* GObject */
@@ -544,6 +580,7 @@ trib_datasets_page_dispose (GObject *object)
   g_clear_object (&self->list_signals);
   g_clear_object (&self->list);
   g_clear_object (&self->schemas);
+  g_clear_object (&self->titles);
   g_clear_object (&self->selection);
   g_clear_object (&self->dataset);
   g_clear_object (&self->session);
@@ -573,6 +610,7 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_empty_page);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, query_button);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, detail_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -621,8 +659,8 @@ trib_datasets_page_init (TribDatasetsPage *self)
 
   add_column (self, _("Name"), G_CALLBACK (bind_name_cb), NULL, TRUE);
   add_column (self, _("Schema"), G_CALLBACK (bind_schema_cb), NULL, FALSE);
-  add_column (self, _("Table"), G_CALLBACK (bind_table_cb), "monospace", FALSE);
-  add_column (self, _("Created"), G_CALLBACK (bind_created_cb), NULL, FALSE);
+  self->table_column = add_column (self, _("Table"), G_CALLBACK (bind_table_cb), "monospace", FALSE);
+  self->created_column = add_column (self, _("Created"), G_CALLBACK (bind_created_cb), NULL, FALSE);
   add_column (self, _("Last Batch"), G_CALLBACK (bind_status_cb), NULL, FALSE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", FALSE);
@@ -645,6 +683,66 @@ trib_datasets_page_set_session (TribDatasetsPage *self,
 
   g_signal_group_set_target (self->session_signals, session);
   session_sandbox_changed_cb (self);
+}
+
+/**
+ * trib_datasets_page_set_compact:
+ * @self: a #TribDatasetsPage
+ * @compact: whether the page is narrow
+ *
+ * Narrow, the datasets' names and schemas need the room; the table and
+ * the date are on each dataset's page, where the name needs the room of
+ * "Query This Dataset", an icon then.
+ */
+void
+trib_datasets_page_set_compact (TribDatasetsPage *self,
+                                gboolean          compact)
+{
+  g_return_if_fail (TRIB_IS_DATASETS_PAGE (self));
+
+  gtk_column_view_column_set_visible (self->table_column, !compact);
+  gtk_column_view_column_set_visible (self->created_column, !compact);
+
+  if (compact)
+    {
+      gtk_button_set_icon_name (self->query_button, "utilities-terminal-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->query_button), _("Query This Dataset"));
+    }
+  else
+    {
+      gtk_button_set_label (self->query_button, _("_Query This Dataset"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->query_button), NULL);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->query_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Query This Dataset"), -1);
+}
+
+/**
+ * trib_datasets_page_reload:
+ * @self: a #TribDatasetsPage
+ *
+ * Reads the list again, as it is searched, with the schemas' titles, and
+ * the dataset shown.
+ */
+void
+trib_datasets_page_reload (TribDatasetsPage *self)
+{
+  g_return_if_fail (TRIB_IS_DATASETS_PAGE (self));
+
+  if (self->session == NULL)
+    return;
+
+  reload_schema_titles (self);
+  reload_list (self);
+
+  if (self->dataset != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->view_stack), "detail"))
+    {
+      g_cancellable_cancel (self->fetch_cancellable);
+      g_object_unref (self->fetch_cancellable);
+      self->fetch_cancellable = g_cancellable_new ();
+      trib_catalog_get_dataset_async (trib_session_get_client (self->session), trib_dataset_get_id (self->dataset),
+                                      self->fetch_cancellable, fetched_cb, g_object_ref (self));
+    }
 }
 
 /**

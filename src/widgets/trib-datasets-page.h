@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (TribDatasetsPage, trib_datasets_page, TRIB, DATASETS_PAGE,
 
 void         trib_datasets_page_set_session   (TribDatasetsPage *self,
                                                TribSession      *session);
+void         trib_datasets_page_reload        (TribDatasetsPage *self);
+void         trib_datasets_page_set_compact   (TribDatasetsPage *self,
+                                               gboolean          compact);
 GListModel  *trib_datasets_page_get_list      (TribDatasetsPage *self);
 TribDataset *trib_datasets_page_get_dataset   (TribDatasetsPage *self);
 guint        trib_datasets_page_get_n_batches (TribDatasetsPage *self);

@@ -28,6 +28,8 @@ struct _TribFieldTree
   guint n_fields;
   GtkCustomFilter *filter;
   GtkSingleSelection *selection;
+  GtkColumnViewColumn *identity_column;   /* owned by the column view */
+  GtkColumnViewColumn *required_column;
 
   /* Template widgets */
   GtkSearchEntry *filter_entry;
@@ -81,6 +83,20 @@ selection_changed_cb (TribFieldTree *self)
       if (trib_xdm_field_get_format (field) != NULL)
         /* Translators: %s is a JSON Schema format such as "email" or "date-time" */
         g_string_append_printf (text, " · %s", trib_xdm_field_get_format (field));
+      /* The columns saying so are left out of a narrow window. */
+      if (trib_xdm_field_get_required (field))
+        g_string_append_printf (text, " · %s", C_("field", "Required"));
+      if (trib_xdm_field_get_identity_namespace (field) != NULL)
+        {
+          g_string_append (text, " · ");
+          g_string_append_printf (text,
+                                  trib_xdm_field_get_primary_identity (field)
+                                    /* Translators: %s is an identity namespace such as "Email" */
+                                    ? _("Primary identity: %s")
+                                    /* Translators: %s is an identity namespace such as "Email" */
+                                    : _("Identity: %s"),
+                                  trib_xdm_field_get_identity_namespace (field));
+        }
       if (trib_xdm_field_get_description (field) != NULL)
         g_string_append_printf (text, "\n%s", trib_xdm_field_get_description (field));
     }
@@ -274,7 +290,7 @@ bind_required_cb (GtkSignalListItemFactory *factory,
                        trib_xdm_field_get_required (field) ? C_("field", "Required") : NULL);
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (TribFieldTree *self,
             const char    *title,
             GCallback      setup,
@@ -291,6 +307,8 @@ add_column (TribFieldTree *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
+
+  return column;
 }
 
 /* GObject */
@@ -347,8 +365,10 @@ trib_field_tree_init (TribFieldTree *self)
 
   add_column (self, _("Field"), G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), TRUE);
   add_column (self, _("Type"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_type_cb), FALSE);
-  add_column (self, _("Identity"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_identity_cb), FALSE);
-  add_column (self, _("Required"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_required_cb), FALSE);
+  self->identity_column = add_column (self, _("Identity"), G_CALLBACK (setup_label_cb),
+                                      G_CALLBACK (bind_identity_cb), FALSE);
+  self->required_column = add_column (self, _("Required"), G_CALLBACK (setup_label_cb),
+                                      G_CALLBACK (bind_required_cb), FALSE);
 
   selection_changed_cb (self);
 }
@@ -398,6 +418,24 @@ trib_field_tree_set_filter (TribFieldTree *self,
   g_return_if_fail (TRIB_IS_FIELD_TREE (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), text != NULL ? text : "");
+}
+
+/**
+ * trib_field_tree_set_compact:
+ * @self: a #TribFieldTree
+ * @compact: whether the tree is narrow
+ *
+ * Narrow, the fields' names need the room: what the identity and
+ * required columns say shows below the tree, for the selected field.
+ */
+void
+trib_field_tree_set_compact (TribFieldTree *self,
+                             gboolean       compact)
+{
+  g_return_if_fail (TRIB_IS_FIELD_TREE (self));
+
+  gtk_column_view_column_set_visible (self->identity_column, !compact);
+  gtk_column_view_column_set_visible (self->required_column, !compact);
 }
 
 /**

@@ -22,6 +22,8 @@ guint       trib_field_tree_get_n_fields (TribFieldTree *self);
 void        trib_field_tree_set_filter   (TribFieldTree *self,
                                           const char    *text);
 void        trib_field_tree_focus_filter (TribFieldTree *self);
+void        trib_field_tree_set_compact  (TribFieldTree *self,
+                                          gboolean       compact);
 GListModel *trib_field_tree_get_rows     (TribFieldTree *self);
 
 G_END_DECLS

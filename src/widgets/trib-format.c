@@ -9,10 +9,40 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 
 #include "trib-format.h"
 #include "../core/trib-text-bound.h"
+
+/* Dates read the way the locale writes them (LC_TIME's %x and %X), the
+ * same on every page. The C locale's %x, "11/23/26", is nobody's: there,
+ * ISO 8601.
+ */
+static gboolean
+locale_is_c (void)
+{
+  const char *locale = setlocale (LC_TIME, NULL);
+
+  return locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX") ||
+         g_str_has_prefix (locale, "C.");
+}
+
+static char *
+format_local (GDateTime  *date,
+              const char *format)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (date == NULL)
+    return g_strdup (C_("date", "Unknown"));
+
+  local = g_date_time_to_local (date);
+
+  return g_date_time_format (local, format);
+}
 
 /**
  * trib_format_date:
@@ -23,15 +53,31 @@
 char *
 trib_format_date (GDateTime *date)
 {
-  g_autoptr(GDateTime) local = NULL;
+  return format_local (date, locale_is_c () ? "%Y-%m-%d" : "%x");
+}
 
-  if (date == NULL)
-    return g_strdup (C_("date", "Unknown"));
+/**
+ * trib_format_time:
+ * @date: (nullable): a time
+ *
+ * Returns: (transfer full): the local time of day, or "Unknown"
+ */
+char *
+trib_format_time (GDateTime *date)
+{
+  return format_local (date, locale_is_c () ? "%H:%M:%S" : "%X");
+}
 
-  local = g_date_time_to_local (date);
-
-  /* Translators: a date as strftime() writes it, such as "2026-11-23" */
-  return g_date_time_format (local, _("%Y-%m-%d"));
+/**
+ * trib_format_date_time:
+ * @date: (nullable): a time
+ *
+ * Returns: (transfer full): the local date and time of day, or "Unknown"
+ */
+char *
+trib_format_date_time (GDateTime *date)
+{
+  return format_local (date, locale_is_c () ? "%Y-%m-%d %H:%M:%S" : "%x %X");
 }
 
 /**
@@ -137,4 +183,35 @@ char *
 trib_format_long_text (const char *text)
 {
   return trib_text_bound (text, -1, LONG_TEXT_CHARS, LONG_TEXT_LINES);
+}
+
+static void
+label_without_hyphens (GtkLabel *label)
+{
+  PangoAttrList *old = gtk_label_get_attributes (label);
+  g_autoptr(PangoAttrList) attrs = old != NULL ? pango_attr_list_copy (old) : pango_attr_list_new ();
+
+  pango_attr_list_change (attrs, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (label, attrs);
+}
+
+/**
+ * trib_format_without_hyphens:
+ * @widget: a label, or a widget holding labels (a row)
+ *
+ * A label that wraps may break a word too long for its line, and Pango
+ * then inserts a hyphen: an identifier (`…@AdobeOrg`, a technical
+ * account) would read as if it held one. Its labels break such words
+ * without.
+ */
+void
+trib_format_without_hyphens (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_LABEL (widget))
+    label_without_hyphens (GTK_LABEL (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    trib_format_without_hyphens (child);
 }

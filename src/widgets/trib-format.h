@@ -7,14 +7,17 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 char       *trib_format_date         (GDateTime   *date);
+char       *trib_format_time         (GDateTime   *date);
+char       *trib_format_date_time    (GDateTime   *date);
 char       *trib_format_count        (gint64       count);
 const char *trib_format_batch_status (const char  *status,
                                       const char **css_class);
+void        trib_format_without_hyphens (GtkWidget *widget);
 
 char       *trib_format_error_text   (const char  *text);
 char       *trib_format_error_line   (const char  *text);

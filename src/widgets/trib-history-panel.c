@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-format.h"
 #include "trib-history-panel.h"
 
 /* The statements run, newest first, searchable by their text; choosing
@@ -94,7 +95,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *sql = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   GtkWidget *details = gtk_widget_get_next_sibling (sql);
   g_autofree char *first_line = g_strdup (trib_query_history_entry_get_sql (entry));
-  g_autofree char *when = g_date_time_format (trib_query_history_entry_get_started (entry), "%x %X");
+  g_autofree char *when = trib_format_date_time (trib_query_history_entry_get_started (entry));
   g_autofree char *text = NULL;
   const char *outcome = trib_query_history_entry_get_outcome (entry);
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-format.h"
 #include "trib-preferences-window.h"
 
 struct _TribPreferencesWindow
@@ -112,6 +113,7 @@ create_profile_row (gpointer item,
 
   g_object_bind_property (profile, "name", row, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (profile, "org-id", row, "subtitle", G_BINDING_SYNC_CREATE);
+  trib_format_without_hyphens (row);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
@@ -164,7 +166,13 @@ trib_preferences_window_new (TribApplication *application,
 
   g_return_val_if_fail (TRIB_IS_APPLICATION (application), NULL);
 
-  self = g_object_new (TRIB_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  /* As one of the application's windows, the window finds its app.
+   * actions (New Profile) and keeps the application running.
+   */
+  self = g_object_new (TRIB_TYPE_PREFERENCES_WINDOW,
+                       "application", application,
+                       "transient-for", parent,
+                       NULL);
   self->application = g_object_ref (application);
   settings = trib_application_get_settings (application);
 

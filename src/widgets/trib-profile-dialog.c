@@ -14,6 +14,7 @@
 #include "trib-config-ini.h"
 #include "trib-error.h"
 #include "trib-format.h"
+#include "trib-http.h"
 #include "trib-platform-error.h"
 #include "trib-profile-dialog.h"
 #include "trib-util.h"
@@ -47,11 +48,24 @@ struct _TribProfileDialog
   AdwEntryRow *tech_row;
   AdwEntryRow *scopes_row;
   AdwEntryRow *sandbox_row;
+  AdwExpanderRow *hosts_row;
   AdwEntryRow *ims_row;
   AdwEntryRow *platform_row;
 };
 
 G_DEFINE_FINAL_TYPE (TribProfileDialog, trib_profile_dialog, ADW_TYPE_WINDOW)
+
+static void
+culprit_revealed_cb (GtkRevealer *revealer,
+                     GParamSpec  *pspec,
+                     GtkWidget   *culprit)
+{
+  if (!gtk_revealer_get_child_revealed (revealer))
+    return;
+
+  g_signal_handlers_disconnect_by_func (revealer, culprit_revealed_cb, culprit);
+  gtk_widget_grab_focus (culprit);
+}
 
 static void
 show_error (TribProfileDialog *self,
@@ -72,8 +86,23 @@ show_error (TribProfileDialog *self,
 
   if (culprit != NULL)
     {
+      GtkWidget *revealer = gtk_widget_get_ancestor (culprit, GTK_TYPE_REVEALER);
+
       gtk_widget_add_css_class (culprit, "error");
-      gtk_widget_grab_focus (culprit);
+
+      /* The host rows fold away: a culprit must be seen, and focusing it
+       * scrolls to it only once it is unfolded.
+       */
+      if (revealer != NULL && !gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)))
+        {
+          g_signal_handlers_disconnect_matched (revealer, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, culprit_revealed_cb, NULL);
+          g_signal_connect_object (revealer, "notify::child-revealed", G_CALLBACK (culprit_revealed_cb), culprit, 0);
+          adw_expander_row_set_expanded (self->hosts_row, TRUE);
+        }
+      else
+        {
+          gtk_widget_grab_focus (culprit);
+        }
     }
 }
 
@@ -87,11 +116,16 @@ set_busy (TribProfileDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), !busy);
 }
 
+/* One way back at a time: from the form to the choices, or, when the
+ * form is all the dialog shows (a profile whose secret is missing),
+ * Cancel.
+ */
 static void
 show_form (TribProfileDialog *self)
 {
   gtk_stack_set_visible_child_name (self->stack, "form");
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->editing == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), self->editing != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button), TRUE);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->connect_button));
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
@@ -135,11 +169,13 @@ profile_from_form (TribProfileDialog *self)
 }
 
 /* Says what went wrong in the words of someone fixing credentials, and
- * points at the field to change.
+ * points at the field to change. @host_row is the row of the host being
+ * called when @error happened: IMS for the token, then the platform.
  */
 static void
 explain_sign_in_error (TribProfileDialog *self,
-                       const GError      *error)
+                       const GError      *error,
+                       AdwEntryRow       *host_row)
 {
   g_autofree char *message = NULL;
   GtkWidget *culprit = NULL;
@@ -169,14 +205,18 @@ explain_sign_in_error (TribProfileDialog *self,
           break;
 
         case TRIB_PLATFORM_ERROR_UNREACHABLE:
-          /* Translators: %s is the technical reason */
-          message = g_strdup_printf (_("The host could not be reached. Check the network and the host URLs. (%s)"), error->message);
-          culprit = GTK_WIDGET (self->platform_row);
+          if (host_row == self->ims_row)
+            /* Translators: %s is the technical reason, which names the host */
+            message = g_strdup_printf (_("IMS could not be reached, so no token could be requested. Check the network and the IMS URL. (%s)"), error->message);
+          else
+            /* Translators: %s is the technical reason, which names the host */
+            message = g_strdup_printf (_("Experience Platform could not be reached. Check the network and the platform URL. (%s)"), error->message);
+          culprit = GTK_WIDGET (host_row);
           break;
 
         case TRIB_PLATFORM_ERROR_INSECURE_URL:
           message = g_strdup (error->message);
-          culprit = GTK_WIDGET (self->platform_row);
+          culprit = GTK_WIDGET (host_row);
           break;
 
         case TRIB_PLATFORM_ERROR_FORBIDDEN:
@@ -314,11 +354,38 @@ signed_in_cb (GObject      *object,
 
       g_clear_object (&self->session);
       set_busy (self, FALSE);
-      explain_sign_in_error (self, error);
+      explain_sign_in_error (self, error, self->platform_row);
       return;
     }
 
   store_secret (self);
+}
+
+static void
+token_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(TribProfileDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  /* The token comes from IMS, the sandboxes from the platform: proving
+   * them one after the other tells which host failed. The session reuses
+   * the token.
+   */
+  if (!(token = trib_ims_auth_get_token_finish (TRIB_IMS_AUTH (object), result, &error)))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_clear_object (&self->session);
+      set_busy (self, FALSE);
+      explain_sign_in_error (self, error, self->ims_row);
+      return;
+    }
+
+  trib_session_refresh_async (self->session, self->cancellable, signed_in_cb, g_object_ref (self));
 }
 
 static void
@@ -335,11 +402,17 @@ connect_clicked_cb (TribProfileDialog *self)
       return;
     }
 
+  if (!trib_http_check_base_url (trib_profile_get_ims_url (profile), &error))
+    {
+      explain_sign_in_error (self, error, self->ims_row);
+      return;
+    }
+
   if (!(client = trib_platform_client_new (profile, secret,
                                            trib_application_get_request_log (self->application),
                                            &error)))
     {
-      explain_sign_in_error (self, error);
+      explain_sign_in_error (self, error, self->platform_row);
       return;
     }
 
@@ -348,7 +421,8 @@ connect_clicked_cb (TribProfileDialog *self)
 
   g_set_object (&self->session, NULL);
   self->session = trib_session_new (client);
-  trib_session_refresh_async (self->session, self->cancellable, signed_in_cb, g_object_ref (self));
+  trib_ims_auth_get_token_async (trib_platform_client_get_auth (client), self->cancellable, token_cb,
+                                 g_object_ref (self));
 }
 
 static void
@@ -435,6 +509,7 @@ back_clicked_cb (TribProfileDialog *self)
   show_error (self, NULL, NULL);
   gtk_stack_set_visible_child_name (self->stack, "choose");
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->connect_button), FALSE);
 }
 
@@ -478,6 +553,7 @@ trib_profile_dialog_class_init (TribProfileDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribProfileDialog, tech_row);
   gtk_widget_class_bind_template_child (widget_class, TribProfileDialog, scopes_row);
   gtk_widget_class_bind_template_child (widget_class, TribProfileDialog, sandbox_row);
+  gtk_widget_class_bind_template_child (widget_class, TribProfileDialog, hosts_row);
   gtk_widget_class_bind_template_child (widget_class, TribProfileDialog, ims_row);
   gtk_widget_class_bind_template_child (widget_class, TribProfileDialog, platform_row);
   gtk_widget_class_bind_template_callback (widget_class, connect_clicked_cb);
@@ -495,6 +571,8 @@ trib_profile_dialog_init (TribProfileDialog *self)
   g_autoptr(TribProfile) defaults = trib_profile_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Errors quote organization IDs and hosts. */
+  trib_format_without_hyphens (GTK_WIDGET (self->error_label));
 
   self->cancellable = g_cancellable_new ();
   fill_form (self, defaults, NULL);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-format.h"
 #include "trib-sandboxes-page.h"
 #include "trib-format.h"
 
@@ -96,13 +97,12 @@ set_date_label (GtkLabel   *label,
       return;
     }
 
-  /* Translators: a date and time, see the strftime manual page */
-  formatted = g_date_time_format (date, _("%e %B %Y, %H:%M"));
+  formatted = trib_format_date_time (date);
   if (who != NULL)
     /* Translators: a date, then who did it */
-    text = g_strdup_printf (_("%s by %s"), g_strstrip (formatted), who);
+    text = g_strdup_printf (_("%s by %s"), formatted, who);
 
-  gtk_label_set_label (label, text != NULL ? text : g_strstrip (formatted));
+  gtk_label_set_label (label, text != NULL ? text : formatted);
 }
 
 static void
@@ -310,6 +310,9 @@ trib_sandboxes_page_init (TribSandboxesPage *self)
   g_type_ensure (TRIB_TYPE_SANDBOX);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* They end with a technical account ID. */
+  trib_format_without_hyphens (GTK_WIDGET (self->created_label));
+  trib_format_without_hyphens (GTK_WIDGET (self->modified_label));
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

@@ -13,256 +13,16 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "trib-adhoc-class-dialog.h"
-#include "trib-field-tree.h"
 #include "trib-format.h"
 #include "trib-schema-create-dialog.h"
 #include "trib-schema-registry.h"
-#include "trib-schemas-page.h"
-#include "trib-xdm-titles.h"
+#include "trib-schemas-page-private.h"
 
-struct _TribSchemasPage
-{
-  AdwBin parent_instance;
-
-  TribSession *session;
-  GSignalGroup *session_signals;
-  GSignalGroup *list_signals;
-  TribPagedList *list;
-  GtkSingleSelection *list_selection;
-  GCancellable *detail_cancellable;
-  TribXdmResource *resource;
-  TribXdmTitles *titles;
-  GPtrArray *bound_rows;  /* GtkListItem, whose subtitles name classes */
-
-  /* Template widgets */
-  AdwLeaflet *leaflet;
-  GtkSearchEntry *search_entry;
-  GtkDropDown *kind_dropdown;
-  GtkDropDown *container_dropdown;
-  GtkStack *list_stack;
-  GtkSpinner *list_spinner;
-  AdwStatusPage *list_error_page;
-  AdwStatusPage *list_empty_page;
-  GtkListView *list_view;
-  GtkStack *detail_stack;
-  GtkSpinner *detail_spinner;
-  AdwStatusPage *detail_error_page;
-  GtkLabel *title_label;
-  GtkLabel *id_label;
-  GtkLabel *facts_label;
-  GtkLabel *field_groups_label;
-  TribFieldTree *field_tree;
-};
 
 G_DEFINE_FINAL_TYPE (TribSchemasPage, trib_schemas_page, ADW_TYPE_BIN)
-
-static TribXdmKind
-selected_kind (TribSchemasPage *self)
-{
-  return (TribXdmKind) gtk_drop_down_get_selected (self->kind_dropdown);
-}
-
-static TribXdmContainer
-selected_container (TribSchemasPage *self)
-{
-  return gtk_drop_down_get_selected (self->container_dropdown) == 1 ? TRIB_XDM_CONTAINER_GLOBAL
-                                                                     : TRIB_XDM_CONTAINER_TENANT;
-}
-
-static const char *
-describe_behavior (TribXdmBehavior behavior)
-{
-  switch (behavior)
-    {
-    case TRIB_XDM_BEHAVIOR_RECORD:
-      return C_("xdm behavior", "Record");
-    case TRIB_XDM_BEHAVIOR_TIME_SERIES:
-      return C_("xdm behavior", "Time series");
-    case TRIB_XDM_BEHAVIOR_ADHOC:
-      return C_("xdm behavior", "Ad hoc");
-    case TRIB_XDM_BEHAVIOR_UNKNOWN:
-    default:
-      return NULL;
-    }
-}
-
-static const char *
-title_for_id (TribSchemasPage *self,
-              TribXdmKind      kind,
-              const char      *id)
-{
-  const char *title = self->titles != NULL ? trib_xdm_titles_lookup (self->titles, kind, id) : NULL;
-  const char *slash;
-
-  if (title != NULL)
-    return title;
-
-  /* Until its title arrives, the end of an id reads best. */
-  slash = strrchr (id, '/');
-
-  return slash != NULL && slash[1] != '\0' ? slash + 1 : id;
-}
-
-/* List */
-
-static void
-show_detail_error (TribSchemasPage *self,
-                   const GError    *error)
-{
-  g_autofree char *description = trib_format_error_text (error->message);
-
-  adw_status_page_set_description (self->detail_error_page, description);
-}
-
-static void
-update_list_state (TribSchemasPage *self)
-{
-  const GError *error;
-  const char *search;
-
-  if (self->list == NULL)
-    return;
-
-  error = trib_paged_list_get_error (self->list);
-  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  gtk_spinner_set_spinning (self->list_spinner, FALSE);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (error != NULL)
-    {
-      g_autofree char *description = trib_format_error_text (error->message);
-
-      adw_status_page_set_description (self->list_error_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
-    }
-  else if (trib_paged_list_get_loading (self->list))
-    {
-      gtk_spinner_set_spinning (self->list_spinner, TRUE);
-      gtk_stack_set_visible_child_name (self->list_stack, "loading");
-    }
-  else
-    {
-      g_autofree char *description = NULL;
-
-      if (search[0] != '\0')
-        /* Translators: %s is what the user searched for */
-        description = g_strdup_printf (_("Nothing has a title containing “%s”."), search);
-      adw_status_page_set_title (self->list_empty_page, search[0] != '\0' ? _("No Results") : _("Nothing Here Yet"));
-      adw_status_page_set_description (self->list_empty_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.retry", error != NULL);
-}
-
-static void
-reload_list (TribSchemasPage *self)
-{
-  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
-
-  if (self->list != NULL)
-    trib_paged_list_cancel (self->list);
-  g_clear_object (&self->list);
-
-  if (client != NULL && trib_session_get_sandbox (self->session) != NULL)
-    self->list = trib_schema_registry_list (client, selected_kind (self), selected_container (self),
-                                            gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), NULL);
-
-  g_signal_group_set_target (self->list_signals, self->list);
-  gtk_single_selection_set_model (self->list_selection, G_LIST_MODEL (self->list));
-  update_list_state (self);
-}
-
-static void
-search_changed_cb (TribSchemasPage *self)
-{
-  reload_list (self);
-}
-
-static void
-list_options_changed_cb (TribSchemasPage *self)
-{
-  reload_list (self);
-}
-
-static void
-setup_list_row_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-update_list_row (TribSchemasPage *self,
-                 GtkListItem     *item)
-{
-  TribXdmResource *resource = gtk_list_item_get_item (item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
-  const char *behavior = describe_behavior (trib_xdm_resource_get_behavior (resource));
-  g_autofree char *joined = NULL;
-
-  gtk_label_set_label (GTK_LABEL (title), trib_xdm_resource_get_title (resource));
-
-  if (trib_xdm_resource_get_kind (resource) == TRIB_XDM_KIND_SCHEMA && trib_xdm_resource_get_class_id (resource))
-    g_ptr_array_add (facts,
-                     g_strdup (title_for_id (self, TRIB_XDM_KIND_CLASS, trib_xdm_resource_get_class_id (resource))));
-  if (behavior != NULL)
-    g_ptr_array_add (facts, g_strdup (behavior));
-  if (trib_xdm_resource_get_profile_enabled (resource))
-    g_ptr_array_add (facts, g_strdup (_("Profile")));
-  g_ptr_array_add (facts, NULL);
-
-  joined = g_strjoinv (" · ", (char **) facts->pdata);
-  gtk_label_set_label (GTK_LABEL (subtitle), joined);
-}
-
-static void
-bind_list_row_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  TribSchemasPage          *self)
-{
-  TribXdmResource *resource = gtk_list_item_get_item (item);
-
-  if (self->titles != NULL)
-    trib_xdm_titles_remember (self->titles, trib_xdm_resource_get_id (resource),
-                              trib_xdm_resource_get_title (resource));
-  update_list_row (self, item);
-  g_ptr_array_add (self->bound_rows, item);
-}
-
-static void
-unbind_list_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    TribSchemasPage          *self)
-{
-  /* The list view unbinds its rows as it goes, after dispose began. */
-  if (self->bound_rows != NULL)
-    g_ptr_array_remove_fast (self->bound_rows, item);
-}
 
 /* Detail */
 
@@ -271,7 +31,7 @@ show_facts (TribSchemasPage *self)
 {
   TribXdmResource *resource = self->resource;
   const char * const *field_groups = trib_xdm_resource_get_field_group_ids (resource);
-  const char *behavior = describe_behavior (trib_xdm_resource_get_behavior (resource));
+  const char *behavior = _trib_schemas_page_describe_behavior (trib_xdm_resource_get_behavior (resource));
   g_autoptr(GString) facts = g_string_new (NULL);
   g_autoptr(GString) groups = g_string_new (NULL);
   g_autofree char *created = trib_format_date (trib_xdm_resource_get_created (resource));
@@ -280,8 +40,9 @@ show_facts (TribSchemasPage *self)
 
   if (trib_xdm_resource_get_kind (resource) == TRIB_XDM_KIND_SCHEMA && trib_xdm_resource_get_class_id (resource))
     {
-      escaped = g_markup_escape_text (title_for_id (self, TRIB_XDM_KIND_CLASS, trib_xdm_resource_get_class_id (resource)),
-                                     -1);
+      escaped = g_markup_escape_text (_trib_schemas_page_title_for_id (self, TRIB_XDM_KIND_CLASS,
+                                                                       trib_xdm_resource_get_class_id (resource)),
+                                      -1);
       /* Translators: the class of a schema; %s is its title */
       g_string_append_printf (facts, _("Class: <b>%s</b>"), escaped);
       g_string_append (facts, "   ");
@@ -306,7 +67,7 @@ show_facts (TribSchemasPage *self)
     {
       if (groups->len > 0)
         g_string_append (groups, ", ");
-      g_string_append (groups, title_for_id (self, TRIB_XDM_KIND_FIELD_GROUP, field_groups[i]));
+      g_string_append (groups, _trib_schemas_page_title_for_id (self, TRIB_XDM_KIND_FIELD_GROUP, field_groups[i]));
     }
   if (groups->len > 0)
     /* Translators: %s is a list of field group titles */
@@ -324,11 +85,20 @@ title_known_cb (TribSchemasPage *self,
       GtkListItem *item = g_ptr_array_index (self->bound_rows, i);
 
       if (g_strcmp0 (trib_xdm_resource_get_class_id (gtk_list_item_get_item (item)), id) == 0)
-        update_list_row (self, item);
+        _trib_schemas_page_update_list_row (self, item);
     }
 
   if (self->resource != NULL)
     show_facts (self);
+}
+
+static void
+show_detail_error (TribSchemasPage *self,
+                   const GError    *error)
+{
+  g_autofree char *description = trib_format_error_text (error->message);
+
+  adw_status_page_set_description (self->detail_error_page, description);
 }
 
 static void
@@ -381,18 +151,36 @@ load_detail (TribSchemasPage *self)
                                           self->detail_cancellable, fields_cb, g_object_ref (self));
 }
 
+static gboolean
+same_resource (TribXdmResource *a,
+               TribXdmResource *b)
+{
+  return a != NULL && b != NULL && trib_xdm_resource_get_kind (a) == trib_xdm_resource_get_kind (b) &&
+         g_str_equal (trib_xdm_resource_get_id (a), trib_xdm_resource_get_id (b));
+}
+
 static void
 show_resource (TribSchemasPage *self,
                TribXdmResource *resource)
 {
-  if (!g_set_object (&self->resource, resource))
+  /* The list's copy of the resource shown (once selected) is no reason
+   * to read its fields again.
+   */
+  if (same_resource (self->resource, resource) || !g_set_object (&self->resource, resource))
     return;
+
+  /* A filter typed for the previous resource would hide this one's
+   * fields: "0 matches" in a schema that has thousands.
+   */
+  trib_field_tree_set_filter (self->field_tree, NULL);
 
   if (resource == NULL)
     {
       g_cancellable_cancel (self->detail_cancellable);
       trib_field_tree_set_fields (self->field_tree, NULL, 0);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      /* Folded, nothing to show is no reason to hide the list. */
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
       return;
     }
 
@@ -423,6 +211,19 @@ static void
 back_clicked_cb (TribSchemasPage *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Folding while no resource is shown would leave only "No Schema
+ * Selected" in view: the list comes first, as on the sandboxes page.
+ */
+static void
+folded_cb (TribSchemasPage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  trib_field_tree_set_compact (self->field_tree, folded);
+  if (folded && self->resource == NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 /* Actions */
@@ -481,9 +282,8 @@ static void
 schema_created_cb (TribSchemasPage *self,
                    TribXdmResource *schema)
 {
-  gtk_drop_down_set_selected (self->kind_dropdown, TRIB_XDM_KIND_SCHEMA);
-  gtk_drop_down_set_selected (self->container_dropdown, 0);
-  reload_list (self);
+  _trib_schemas_page_reveal_in_list (self, TRIB_XDM_KIND_SCHEMA, TRIB_XDM_CONTAINER_TENANT,
+                                     trib_xdm_resource_get_id (schema));
   show_resource (self, schema);
 }
 
@@ -529,6 +329,7 @@ session_sandbox_changed_cb (TribSchemasPage *self)
   TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
 
   /* Tenant resources differ between sandboxes, and so may their titles. */
+  g_clear_pointer (&self->pending_id, g_free);
   g_clear_object (&self->titles);
   if (client != NULL)
     {
@@ -536,7 +337,7 @@ session_sandbox_changed_cb (TribSchemasPage *self)
       g_signal_connect_object (self->titles, "title-known", G_CALLBACK (title_known_cb), self, G_CONNECT_SWAPPED);
     }
   show_resource (self, NULL);
-  reload_list (self);
+  _trib_schemas_page_reload_list (self);
 }
 
 static void
@@ -556,6 +357,8 @@ trib_schemas_page_dispose (GObject *object)
   g_clear_object (&self->titles);
   g_clear_object (&self->session);
   g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_id, g_free);
+  g_clear_pointer (&self->list_search, g_free);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_SCHEMAS_PAGE);
@@ -589,8 +392,10 @@ trib_schemas_page_class_init (TribSchemasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, facts_label);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_groups_label);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, field_tree);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, list_options_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb",
+                                                G_CALLBACK (_trib_schemas_page_search_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "list_options_changed_cb",
+                                                G_CALLBACK (_trib_schemas_page_list_options_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
@@ -611,8 +416,6 @@ trib_schemas_page_class_init (TribSchemasPageClass *klass)
 static void
 trib_schemas_page_init (TribSchemasPage *self)
 {
-  GtkListItemFactory *factory;
-
   g_type_ensure (TRIB_TYPE_FIELD_TREE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -623,26 +426,10 @@ trib_schemas_page_init (TribSchemasPage *self)
   g_signal_group_connect_object (self->session_signals, "notify::sandbox",
                                  G_CALLBACK (session_sandbox_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->list_signals = g_signal_group_new (TRIB_TYPE_PAGED_LIST);
-  g_signal_group_connect_object (self->list_signals, "notify::loading",
-                                 G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->list_signals, "notify::error",
-                                 G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->list_signals, "notify::n-items",
-                                 G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
-
-  self->list_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->list_selection, FALSE);
+  _trib_schemas_page_init_list (self);
   g_signal_connect_object (self->list_selection, "notify::selected", G_CALLBACK (list_selected_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_list_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_list_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_list_row_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.retry", FALSE);
 }
@@ -666,6 +453,27 @@ trib_schemas_page_set_session (TribSchemasPage *self,
   session_sandbox_changed_cb (self);
 }
 
+/**
+ * trib_schemas_page_reload:
+ * @self: a #TribSchemasPage
+ *
+ * Reads the list again, as it is searched, and the fields of the
+ * resource shown, which stays selected.
+ */
+void
+trib_schemas_page_reload (TribSchemasPage *self)
+{
+  g_return_if_fail (TRIB_IS_SCHEMAS_PAGE (self));
+
+  if (self->resource != NULL)
+    {
+      g_free (self->pending_id);
+      self->pending_id = g_strdup (trib_xdm_resource_get_id (self->resource));
+      load_detail (self);
+    }
+  _trib_schemas_page_reload_list (self);
+}
+
 static void
 shown_schema_cb (GObject      *object,
                  GAsyncResult *result,
@@ -685,6 +493,13 @@ shown_schema_cb (GObject      *object,
       return;
     }
 
+  /* The list assumed the sandbox's own schemas; an Adobe one is listed
+   * with Adobe's.
+   */
+  if (trib_xdm_resource_get_container (resource) != _trib_schemas_page_selected_container (self))
+    _trib_schemas_page_reveal_in_list (self, TRIB_XDM_KIND_SCHEMA, trib_xdm_resource_get_container (resource),
+                                       trib_xdm_resource_get_id (resource));
+
   show_resource (self, resource);
 }
 
@@ -693,7 +508,8 @@ shown_schema_cb (GObject      *object,
  * @self: a #TribSchemasPage
  * @schema_id: a schema's `$id`
  *
- * Opens a schema's fields, as the link from a dataset does.
+ * Opens a schema's fields, as the link from a dataset does, and selects
+ * it in the list.
  */
 void
 trib_schemas_page_show_schema (TribSchemasPage *self,
@@ -705,13 +521,19 @@ trib_schemas_page_show_schema (TribSchemasPage *self,
   if (self->session == NULL)
     return;
 
+  _trib_schemas_page_reveal_in_list (self, TRIB_XDM_KIND_SCHEMA, TRIB_XDM_CONTAINER_TENANT, schema_id);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  if (self->resource != NULL && trib_xdm_resource_get_kind (self->resource) == TRIB_XDM_KIND_SCHEMA &&
+      g_str_equal (trib_xdm_resource_get_id (self->resource), schema_id))
+    return;
+
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_object (&self->detail_cancellable);
   self->detail_cancellable = g_cancellable_new ();
 
   gtk_spinner_set_spinning (self->detail_spinner, TRUE);
   gtk_stack_set_visible_child_name (self->detail_stack, "loading");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   trib_schema_registry_get_async (trib_session_get_client (self->session), TRIB_XDM_KIND_SCHEMA, schema_id,
                                   self->detail_cancellable, shown_schema_cb, g_object_ref (self));
 }

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (TribSchemasPage, trib_schemas_page, TRIB, SCHEMAS_PAGE, Ad
 
 void        trib_schemas_page_set_session       (TribSchemasPage *self,
                                                  TribSession     *session);
+void        trib_schemas_page_reload            (TribSchemasPage *self);
 void        trib_schemas_page_show_schema       (TribSchemasPage *self,
                                                  const char      *schema_id);
 void        trib_schemas_page_set_field_filter  (TribSchemasPage *self,

@@ -32,23 +32,27 @@ struct _TribWindow
   AdwLeaflet *leaflet;
   GtkWidget *content;
   GtkListBox *sidebar_list;
-  GtkListBoxRow *sandboxes_row;
   GtkDropDown *sandbox_dropdown;
   AdwWindowTitle *window_title;
   GtkStack *main_stack;
   GtkStack *pages_stack;
   GtkSpinner *connecting_spinner;
   GtkLabel *connecting_label;
+  AdwStatusPage *welcome_page;
   AdwStatusPage *error_page;
   TribSandboxesPage *sandboxes_page;
   TribActivityPage *activity_page;
   TribQueryPage *query_page;
   TribSchemasPage *schemas_page;
   TribDatasetsPage *datasets_page;
-  GMenu *primary_menu;
+  GtkButton *refresh_button;
+  GtkMenuButton *profile_button;
+  GtkLabel *profile_label;
+  GMenu *profile_menu;
 
   guint updating_dropdown : 1;
   guint restored_state : 1;
+  guint syncing_sidebar : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TribWindow, trib_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -85,6 +89,9 @@ update_title (TribWindow *self)
     }
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_label_set_label (self->profile_label,
+                       self->session != NULL ? trib_profile_get_name (trib_session_get_profile (self->session))
+                                             : _("Tributary"));
 }
 
 static void
@@ -170,6 +177,81 @@ sidebar_row_activated_cb (TribWindow    *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The reload button says what it reloads, and is gone where nothing is. */
+static void
+update_refresh_button (TribWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->pages_stack);
+  const char *label = NULL;
+
+  if (self->session == NULL)
+    label = NULL;
+  else if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") ||
+           g_strcmp0 (page, "sandboxes") == 0)
+    label = _("Reload Sandboxes");
+  else if (g_strcmp0 (page, "schemas") == 0)
+    label = _("Reload Schemas");
+  else if (g_strcmp0 (page, "datasets") == 0)
+    label = _("Reload Datasets");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), label != NULL);
+  if (label == NULL)
+    return;
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->refresh_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->refresh_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+sidebar_row_selected_cb (TribWindow    *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  /* Moving through the sidebar with the keyboard selects its rows: the
+   * page follows the highlight. Folded, the sidebar stays in view until
+   * a row is activated.
+   */
+  if (row != NULL && !self->syncing_sidebar)
+    gtk_stack_set_visible_child_name (self->pages_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* However the page was chosen (a click, Alt+digit, an action of another
+ * page), the sidebar highlights the one shown.
+ */
+static void
+visible_page_changed_cb (TribWindow *self)
+{
+  const char *page_name = gtk_stack_get_visible_child_name (self->pages_stack);
+
+  /* Sidebar rows are named after the page they show. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), page_name) == 0)
+      {
+        self->syncing_sidebar = TRUE;
+        gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+        self->syncing_sidebar = FALSE;
+      }
+
+  /* Folded, the start screen, the spinner or an error is what there is
+   * to see, not the sidebar of pages not open yet.
+   */
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages"))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  update_title (self);
+  update_refresh_button (self);
+}
+
+/* Folded, the window is phone-narrow: the pages leave out what does not
+ * fit.
+ */
+static void
+folded_cb (TribWindow *self)
+{
+  trib_datasets_page_set_compact (self->datasets_page, adw_leaflet_get_folded (self->leaflet));
+}
+
 static void
 back_clicked_cb (TribWindow *self)
 {
@@ -187,14 +269,27 @@ refresh_cb (GObject      *object,
   trib_session_refresh_finish (TRIB_SESSION (object), result, &error);
 }
 
+/* Reloads what the page shown lists: the sandboxes (which is signing in
+ * again when that failed), the schemas or the datasets.
+ */
 static void
 refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
   TribWindow *self = TRIB_WINDOW (widget);
+  const char *page = gtk_stack_get_visible_child_name (self->pages_stack);
 
-  if (self->session != NULL && !trib_session_get_loading (self->session))
+  if (self->session == NULL)
+    return;
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
+      g_strcmp0 (page, "schemas") == 0)
+    trib_schemas_page_reload (self->schemas_page);
+  else if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
+           g_strcmp0 (page, "datasets") == 0)
+    trib_datasets_page_reload (self->datasets_page);
+  else if (!trib_session_get_loading (self->session))
     trib_session_refresh_async (self->session, NULL, refresh_cb, NULL);
 }
 
@@ -283,7 +378,8 @@ application_changed_cb (TribWindow *self)
   trib_query_page_set_settings (self->query_page, settings);
   trib_query_page_set_history (self->query_page,
                                trib_application_get_query_history (TRIB_APPLICATION (application)));
-  g_menu_prepend_section (self->primary_menu, NULL,
+  /* The sidebar's header shows the profile in use, and switches it. */
+  g_menu_prepend_section (self->profile_menu, NULL,
                           trib_application_get_profiles_menu (TRIB_APPLICATION (application)));
 }
 
@@ -371,21 +467,25 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, content);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, TribWindow, sandboxes_row);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sandbox_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, pages_stack);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, connecting_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, connecting_label);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, sandboxes_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, activity_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, query_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, schemas_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, datasets_page);
-  gtk_widget_class_bind_template_child (widget_class, TribWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_button);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_label);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -411,6 +511,11 @@ trib_window_init (TribWindow *self)
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  /* The application's own icon welcomes; its name is the application
+   * id, which a development build suffixes.
+   */
+  adw_status_page_set_icon_name (self->welcome_page, APP_ID);
+
   self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::sandbox",
                                  G_CALLBACK (session_sandbox_changed_cb), self, G_CONNECT_SWAPPED);
@@ -423,11 +528,12 @@ trib_window_init (TribWindow *self)
   g_signal_connect_object (self->sandbox_dropdown, "notify::selected",
                            G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pages_stack, "notify::visible-child",
-                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->main_stack, "notify::visible-child",
-                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_list_box_select_row (self->sidebar_list, self->sandboxes_row);
+  visible_page_changed_cb (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
 }
 
@@ -478,12 +584,13 @@ trib_window_set_session (TribWindow  *self,
   if (session == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   else if (trib_session_get_loading (session) && g_list_model_get_n_items (trib_session_get_sandboxes (session)) == 0)
-    trib_window_show_connecting (self, trib_profile_get_name (trib_session_get_profile (session)));
+    trib_window_show_signing_in (self, trib_session_get_profile (session));
   else
     session_state_changed_cb (self, NULL, session);
 
   sync_dropdown (self);
   update_title (self);
+  update_refresh_button (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -491,21 +598,40 @@ trib_window_set_session (TribWindow  *self,
 /**
  * trib_window_show_connecting:
  * @self: a #TribWindow
- * @what: the profile or platform being connected to
+ * @message: what is being done, a whole sentence
+ *
+ * Replaces the pages by a spinner and @message, until the session is
+ * ready or fails.
  */
 void
 trib_window_show_connecting (TribWindow *self,
-                             const char *what)
+                             const char *message)
 {
-  g_autofree char *label = NULL;
-
   g_return_if_fail (TRIB_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
 
-  /* Translators: %s is a profile name or "the demo platform" */
-  label = g_strdup_printf (_("Connecting to %s…"), what);
-  gtk_label_set_label (self->connecting_label, label);
+  gtk_label_set_label (self->connecting_label, message);
   gtk_stack_set_visible_child_name (self->main_stack, "connecting");
   gtk_spinner_set_spinning (self->connecting_spinner, TRUE);
+}
+
+/**
+ * trib_window_show_signing_in:
+ * @self: a #TribWindow
+ * @profile: the profile signing in
+ */
+void
+trib_window_show_signing_in (TribWindow  *self,
+                             TribProfile *profile)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (TRIB_IS_WINDOW (self));
+  g_return_if_fail (TRIB_IS_PROFILE (profile));
+
+  /* Translators: %s is a profile name */
+  message = g_strdup_printf (_("Signing in to “%s”…"), trib_profile_get_name (profile));
+  trib_window_show_connecting (self, message);
 }
 
 /**
@@ -551,12 +677,6 @@ trib_window_show_page (TribWindow *self,
   gtk_stack_set_visible_child (self->pages_stack, page);
   /* Folded, the page replaces the sidebar. */
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-
-  /* Sidebar rows are named after the page they show. */
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && g_str_equal (gtk_widget_get_name (row), page_name))
-      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
 }
 
 void

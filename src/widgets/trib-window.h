@@ -22,7 +22,9 @@ TribSession *trib_window_get_session     (TribWindow      *self);
 void         trib_window_set_session     (TribWindow      *self,
                                           TribSession     *session);
 void         trib_window_show_connecting (TribWindow      *self,
-                                          const char      *what);
+                                          const char      *message);
+void         trib_window_show_signing_in (TribWindow      *self,
+                                          TribProfile     *profile);
 void         trib_window_show_error      (TribWindow      *self,
                                           const char      *title,
                                           const GError    *error);

@@ -1,0 +1,300 @@
+/* trib-schemas-page-list.c
+ *
+ * The schemas page's list of resources: one kind, yours or Adobe's,
+ * searched by title, read a page at a time; a resource a link or a
+ * creation led to is selected once its page arrives.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-schemas-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "trib-format.h"
+#include "trib-schema-registry.h"
+#include "trib-schemas-page-private.h"
+
+static TribXdmKind
+selected_kind (TribSchemasPage *self)
+{
+  return (TribXdmKind) gtk_drop_down_get_selected (self->kind_dropdown);
+}
+
+TribXdmContainer
+_trib_schemas_page_selected_container (TribSchemasPage *self)
+{
+  return gtk_drop_down_get_selected (self->container_dropdown) == 1 ? TRIB_XDM_CONTAINER_GLOBAL
+                                                                     : TRIB_XDM_CONTAINER_TENANT;
+}
+
+const char *
+_trib_schemas_page_describe_behavior (TribXdmBehavior behavior)
+{
+  switch (behavior)
+    {
+    case TRIB_XDM_BEHAVIOR_RECORD:
+      return C_("xdm behavior", "Record");
+    case TRIB_XDM_BEHAVIOR_TIME_SERIES:
+      return C_("xdm behavior", "Time series");
+    case TRIB_XDM_BEHAVIOR_ADHOC:
+      return C_("xdm behavior", "Ad hoc");
+    case TRIB_XDM_BEHAVIOR_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+_trib_schemas_page_title_for_id (TribSchemasPage *self,
+                                 TribXdmKind      kind,
+                                 const char      *id)
+{
+  const char *title = self->titles != NULL ? trib_xdm_titles_lookup (self->titles, kind, id) : NULL;
+  const char *slash;
+
+  if (title != NULL)
+    return title;
+
+  /* Until its title arrives, the end of an id reads best. */
+  slash = strrchr (id, '/');
+
+  return slash != NULL && slash[1] != '\0' ? slash + 1 : id;
+}
+
+/* Selects the resource a link or a creation led to, once the list holds
+ * it, reading on page by page until the list ends.
+ */
+static void
+select_pending (TribSchemasPage *self)
+{
+  guint n_items;
+
+  if (self->pending_id == NULL || self->list == NULL)
+    return;
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TribXdmResource) resource = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+
+      if (g_str_equal (trib_xdm_resource_get_id (resource), self->pending_id))
+        {
+          g_clear_pointer (&self->pending_id, g_free);
+          gtk_single_selection_set_selected (self->list_selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+
+  if (trib_paged_list_get_complete (self->list) || trib_paged_list_get_error (self->list) != NULL)
+    g_clear_pointer (&self->pending_id, g_free);
+  else if (!trib_paged_list_get_loading (self->list))
+    trib_paged_list_load_more (self->list);
+}
+
+static void
+update_list_state (TribSchemasPage *self)
+{
+  const GError *error;
+  const char *search;
+
+  if (self->list == NULL)
+    return;
+
+  error = trib_paged_list_get_error (self->list);
+  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  gtk_spinner_set_spinning (self->list_spinner, FALSE);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (error != NULL)
+    {
+      g_autofree char *description = trib_format_error_text (error->message);
+
+      adw_status_page_set_description (self->list_error_page, description);
+      gtk_stack_set_visible_child_name (self->list_stack, "error");
+    }
+  else if (trib_paged_list_get_loading (self->list))
+    {
+      gtk_spinner_set_spinning (self->list_spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->list_stack, "loading");
+    }
+  else
+    {
+      g_autofree char *description = NULL;
+
+      if (search[0] != '\0')
+        /* Translators: %s is what the user searched for */
+        description = g_strdup_printf (_("Nothing has a title containing “%s”."), search);
+      adw_status_page_set_title (self->list_empty_page, search[0] != '\0' ? _("No Results") : _("Nothing Here Yet"));
+      adw_status_page_set_description (self->list_empty_page, description);
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.retry", error != NULL);
+  select_pending (self);
+}
+
+void
+_trib_schemas_page_reload_list (TribSchemasPage *self)
+{
+  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+
+  if (self->freeze_reload)
+    return;
+
+  if (self->list != NULL)
+    trib_paged_list_cancel (self->list);
+  g_clear_object (&self->list);
+  g_free (self->list_search);
+  self->list_search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  if (client != NULL && trib_session_get_sandbox (self->session) != NULL)
+    self->list = trib_schema_registry_list (client, selected_kind (self), _trib_schemas_page_selected_container (self),
+                                            self->list_search, NULL);
+
+  g_signal_group_set_target (self->list_signals, self->list);
+  gtk_single_selection_set_model (self->list_selection, G_LIST_MODEL (self->list));
+  update_list_state (self);
+}
+
+/* Lists the resources of @kind and @container unfiltered, and selects
+ * @id there once it arrives: an old search must not hide the resource a
+ * link or a creation led to.
+ */
+void
+_trib_schemas_page_reveal_in_list (TribSchemasPage  *self,
+                                   TribXdmKind       kind,
+                                   TribXdmContainer  container,
+                                   const char       *id)
+{
+  g_free (self->pending_id);
+  self->pending_id = g_strdup (id);
+
+  self->freeze_reload = TRUE;
+  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+  gtk_drop_down_set_selected (self->container_dropdown, container == TRIB_XDM_CONTAINER_GLOBAL ? 1 : 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->freeze_reload = FALSE;
+
+  _trib_schemas_page_reload_list (self);
+}
+
+void
+_trib_schemas_page_search_changed_cb (TribSchemasPage *self)
+{
+  /* The search entry says so a moment after its text was set, by then
+   * perhaps already listed.
+   */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->list_search) != 0)
+    _trib_schemas_page_reload_list (self);
+}
+
+void
+_trib_schemas_page_list_options_changed_cb (TribSchemasPage *self)
+{
+  _trib_schemas_page_reload_list (self);
+}
+
+static void
+setup_list_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (item, box);
+}
+
+void
+_trib_schemas_page_update_list_row (TribSchemasPage *self,
+                                    GtkListItem     *item)
+{
+  TribXdmResource *resource = gtk_list_item_get_item (item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
+  const char *behavior = _trib_schemas_page_describe_behavior (trib_xdm_resource_get_behavior (resource));
+  g_autofree char *joined = NULL;
+
+  gtk_label_set_label (GTK_LABEL (title), trib_xdm_resource_get_title (resource));
+
+  if (trib_xdm_resource_get_kind (resource) == TRIB_XDM_KIND_SCHEMA && trib_xdm_resource_get_class_id (resource))
+    g_ptr_array_add (facts,
+                     g_strdup (_trib_schemas_page_title_for_id (self, TRIB_XDM_KIND_CLASS, trib_xdm_resource_get_class_id (resource))));
+  if (behavior != NULL)
+    g_ptr_array_add (facts, g_strdup (behavior));
+  if (trib_xdm_resource_get_profile_enabled (resource))
+    g_ptr_array_add (facts, g_strdup (_("Profile")));
+  g_ptr_array_add (facts, NULL);
+
+  joined = g_strjoinv (" · ", (char **) facts->pdata);
+  gtk_label_set_label (GTK_LABEL (subtitle), joined);
+}
+
+static void
+bind_list_row_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  TribSchemasPage          *self)
+{
+  TribXdmResource *resource = gtk_list_item_get_item (item);
+
+  if (self->titles != NULL)
+    trib_xdm_titles_remember (self->titles, trib_xdm_resource_get_id (resource),
+                              trib_xdm_resource_get_title (resource));
+  _trib_schemas_page_update_list_row (self, item);
+  g_ptr_array_add (self->bound_rows, item);
+}
+
+static void
+unbind_list_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    TribSchemasPage          *self)
+{
+  /* The list view unbinds its rows as it goes, after dispose began. */
+  if (self->bound_rows != NULL)
+    g_ptr_array_remove_fast (self->bound_rows, item);
+}
+
+void
+_trib_schemas_page_init_list (TribSchemasPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->list_signals = g_signal_group_new (TRIB_TYPE_PAGED_LIST);
+  g_signal_group_connect_object (self->list_signals, "notify::loading",
+                                 G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->list_signals, "notify::error",
+                                 G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->list_signals, "notify::n-items",
+                                 G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
+
+  self->list_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->list_selection, FALSE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_list_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_list_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_list_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+}
