@@ -150,15 +150,17 @@ trib_platform_error_new_from_response (guint       status,
   TribPlatformError error_code = code_for_status (status);
   const char *data = NULL;
   gsize length = 0;
+  JsonNode *root = NULL;
   GError *error;
 
   if (body != NULL)
     data = g_bytes_get_data (body, &length);
 
+  /* Blanks or a comment alone load without error, but give no root. */
   if (length > 0 && json_parser_load_from_data (parser, data, length, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
-      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+      JsonObject *object = json_node_get_object (root);
 
       if (json_object_has_member (object, "error_code"))
         {
