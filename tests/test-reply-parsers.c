@@ -1,0 +1,87 @@
+/* test-reply-parsers.c
+ *
+ * The readers of the platform's replies (Catalog's datasets and
+ * batches, the Schema Registry's resources and field trees, Sandbox
+ * Management's sandboxes) on the odd replies the fuzz targets of
+ * tests/fuzz/ found them mishandling.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "trib-batch.h"
+#include "trib-dataset.h"
+#include "trib-xdm-resource.h"
+
+static JsonNode *
+parse (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* Found by fuzz-catalog: a negative count passed for a count. */
+static void
+test_batch_counts (void)
+{
+  g_autoptr(JsonNode) negative = parse ("{\"recordCount\": -110, \"failedRecordCount\": -5}");
+  g_autoptr(JsonNode) counted = parse ("{\"recordCount\": 25000, \"failedRecordCount\": 0}");
+  g_autoptr(TribBatch) odd = trib_batch_new_from_json ("b1", json_node_get_object (negative));
+  g_autoptr(TribBatch) good = trib_batch_new_from_json ("b2", json_node_get_object (counted));
+
+  g_assert_cmpint (trib_batch_get_record_count (odd), ==, -1);
+  g_assert_cmpint (trib_batch_get_failed_record_count (odd), ==, -1);
+  g_assert_cmpint (trib_batch_get_record_count (good), ==, 25000);
+  g_assert_cmpint (trib_batch_get_failed_record_count (good), ==, 0);
+}
+
+/* Found by fuzz-catalog: casting 1e999 (infinity) or 1e300 to gint64 is
+ * undefined behaviour, which UBSan reports in the clang build.
+ */
+static void
+test_dates_out_of_range (void)
+{
+  g_autoptr(JsonNode) batch_json = parse ("{\"created\": 1e999, \"completed\": -1e300}");
+  g_autoptr(JsonNode) dataset_json = parse ("{\"name\": \"Odd\", \"created\": 9.3e18, \"updated\": 1790035200000.5}");
+  g_autoptr(JsonNode) schema_json = parse ("{\"$id\": \"https://ns.adobe.com/t/schemas/1\","
+                                           " \"meta:registryMetadata\": {\"repo:createdDate\": -1e999,"
+                                           " \"repo:lastModifiedDate\": 1708300800000}}");
+  g_autoptr(TribBatch) batch = trib_batch_new_from_json ("b1", json_node_get_object (batch_json));
+  g_autoptr(TribDataset) dataset = NULL;
+  g_autoptr(TribXdmResource) schema = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (trib_batch_get_created (batch));
+  g_assert_null (trib_batch_get_completed (batch));
+
+  dataset = trib_dataset_new_from_json ("d1", json_node_get_object (dataset_json), &error);
+  g_assert_no_error (error);
+  g_assert_null (trib_dataset_get_created (dataset));
+  g_assert_nonnull (trib_dataset_get_updated (dataset));
+  g_assert_cmpint (g_date_time_to_unix (trib_dataset_get_updated (dataset)), ==, 1790035200);
+
+  schema = trib_xdm_resource_new_from_json (TRIB_XDM_KIND_SCHEMA, json_node_get_object (schema_json), &error);
+  g_assert_no_error (error);
+  g_assert_null (trib_xdm_resource_get_created (schema));
+  g_assert_nonnull (trib_xdm_resource_get_modified (schema));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tributary/reply-parsers/batch-counts", test_batch_counts);
+  g_test_add_func ("/tributary/reply-parsers/dates-out-of-range", test_dates_out_of_range);
+
+  return g_test_run ();
+}
