@@ -12,8 +12,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "trib-batch.h"
 #include "trib-dataset.h"
+#include "trib-xdm-field.h"
 #include "trib-xdm-resource.h"
 
 static JsonNode *
@@ -74,6 +77,57 @@ test_dates_out_of_range (void)
   g_assert_nonnull (trib_xdm_resource_get_modified (schema));
 }
 
+/* A wide object whose fields are all required was quadratic to read
+ * (a 50,000-field one took seconds, a reply of a few MB minutes): each
+ * field searched the whole list. That cost has no test, tests being
+ * untimed; this checks the required flags the lookup now gives.
+ */
+static void
+test_required_fields (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"properties\": {");
+  g_autoptr(JsonNode) schema = NULL;
+  g_autoptr(GListModel) roots = NULL;
+  guint n_fields = 0;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (json, "%s\"f%u\": {\"type\": \"string\"}", i > 0 ? ", " : "", i);
+  g_string_append (json, ", \"o\": {\"type\": \"object\", \"properties\": {\"f1\": {}, \"g\": {}},"
+                         " \"required\": [\"g\", \"g\"]}}, \"required\": [\"o\", \"missing\"");
+  for (guint i = 0; i < 2000; i += 2)
+    g_string_append_printf (json, ", \"f%u\"", i);
+  g_string_append (json, "]}");
+
+  schema = parse (json->str);
+  roots = trib_xdm_field_build_tree (json_node_get_object (schema), NULL, &n_fields);
+  g_assert_cmpuint (n_fields, ==, 2003);
+
+  for (guint i = 0; i < g_list_model_get_n_items (roots); i++)
+    {
+      g_autoptr(TribXdmField) field = g_list_model_get_item (roots, i);
+      const char *name = trib_xdm_field_get_name (field);
+
+      if (g_str_equal (name, "o"))
+        {
+          GListModel *children = trib_xdm_field_get_children (field);
+          g_autoptr(TribXdmField) f1 = g_list_model_get_item (children, 0);
+          g_autoptr(TribXdmField) g = g_list_model_get_item (children, 1);
+
+          g_assert_true (trib_xdm_field_get_required (field));
+          g_assert_cmpstr (trib_xdm_field_get_name (f1), ==, "f1");
+          g_assert_false (trib_xdm_field_get_required (f1));
+          g_assert_cmpstr (trib_xdm_field_get_name (g), ==, "g");
+          g_assert_true (trib_xdm_field_get_required (g));
+        }
+      else
+        {
+          guint index = atoi (name + 1);
+
+          g_assert_cmpint (trib_xdm_field_get_required (field), ==, index % 2 == 0);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -82,6 +136,7 @@ main (int   argc,
 
   g_test_add_func ("/tributary/reply-parsers/batch-counts", test_batch_counts);
   g_test_add_func ("/tributary/reply-parsers/dates-out-of-range", test_dates_out_of_range);
+  g_test_add_func ("/tributary/reply-parsers/required-fields", test_required_fields);
 
   return g_test_run ();
 }
