@@ -16,6 +16,8 @@
 
 #include "trib-batch.h"
 #include "trib-dataset.h"
+#include "trib-platform-error.h"
+#include "trib-sandbox.h"
 #include "trib-xdm-field.h"
 #include "trib-xdm-resource.h"
 
@@ -128,6 +130,38 @@ test_required_fields (void)
     }
 }
 
+/* Found by fuzz-sandboxes: json-glib's getters warned (a critical) on a
+ * member that was an object or an array instead of a string.
+ */
+static void
+test_sandbox_members_of_another_type (void)
+{
+  g_autoptr(JsonNode) nameless_json = parse ("{\"name\": {\"first\": \"dev\"}}");
+  g_autoptr(JsonNode) odd_json = parse ("{\"name\": \"dev\", \"title\": [], \"state\": {}, \"type\": 5,"
+                                        " \"region\": null, \"createdBy\": [\"x\"], \"isDefault\": {},"
+                                        " \"createdDate\": {}, \"lastModifiedDate\": [1]}");
+  g_autoptr(TribSandbox) nameless = NULL;
+  g_autoptr(TribSandbox) odd = NULL;
+  g_autoptr(GError) error = NULL;
+
+  nameless = trib_sandbox_new_from_json (json_node_get_object (nameless_json), &error);
+  g_assert_null (nameless);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  odd = trib_sandbox_new_from_json (json_node_get_object (odd_json), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trib_sandbox_get_name (odd), ==, "dev");
+  g_assert_cmpstr (trib_sandbox_get_title (odd), ==, "dev");
+  g_assert_cmpstr (trib_sandbox_get_state (odd), ==, "");
+  g_assert_cmpstr (trib_sandbox_get_sandbox_type (odd), ==, "");
+  g_assert_cmpstr (trib_sandbox_get_region (odd), ==, "");
+  g_assert_null (trib_sandbox_get_created_by (odd));
+  g_assert_false (trib_sandbox_get_is_default (odd));
+  g_assert_null (trib_sandbox_get_created (odd));
+  g_assert_null (trib_sandbox_get_modified (odd));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,6 +171,8 @@ main (int   argc,
   g_test_add_func ("/tributary/reply-parsers/batch-counts", test_batch_counts);
   g_test_add_func ("/tributary/reply-parsers/dates-out-of-range", test_dates_out_of_range);
   g_test_add_func ("/tributary/reply-parsers/required-fields", test_required_fields);
+  g_test_add_func ("/tributary/reply-parsers/sandbox-members-of-another-type",
+                   test_sandbox_members_of_another_type);
 
   return g_test_run ();
 }
