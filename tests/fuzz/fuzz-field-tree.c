@@ -51,6 +51,11 @@ walk (GListModel *fields,
       fuzz_assert_utf8 (trib_xdm_field_get_type_name (field));
       fuzz_assert_utf8 (trib_xdm_field_get_format (field));
       fuzz_assert_utf8 (trib_xdm_field_get_identity_namespace (field));
+      (void) trib_xdm_field_get_required (field);
+
+      /* Only an identity can be the primary one. */
+      if (trib_xdm_field_get_primary_identity (field))
+        g_assert_nonnull (trib_xdm_field_get_identity_namespace (field));
 
       if (children == NULL)
         continue;
