@@ -2,14 +2,15 @@
 # Installs with apt whatever is missing to build Tributary and run its
 # demo (PostgreSQL plays Data Distiller there); with --tests, also what
 # the test suite needs (Xvfb and a way to type into it, a D-Bus session,
-# a keyring, the data validators).
+# a keyring, the data validators, clang and its libFuzzer).
 set -euo pipefail
 
 packages=(meson ninja-build pkg-config gcc libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
           libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libpq-dev gettext libglib2.0-dev-bin
           adwaita-icon-theme fonts-cantarell postgresql openssl)
 if [ "${1:-}" = "--tests" ]; then
-  packages+=(appstream desktop-file-utils xvfb xauth dbus dbus-x11 gnome-keyring python3 xdotool)
+  packages+=(appstream desktop-file-utils xvfb xauth dbus dbus-x11 gnome-keyring python3 xdotool
+             clang libclang-rt-14-dev)
 fi
 
 missing=()

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite:
 # a -Werror build with every test under Xvfb and a private D-Bus session,
-# then an address/undefined sanitizer build of the headless tests.
+# then an address/undefined sanitizer build of the headless tests, then
+# a clang build that fuzzes each parser of outside input for a bounded
+# time (tests/fuzz/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,3 +18,12 @@ meson setup _build-asan -Ddevelopment=true -Dwerror=true -Db_sanitize=address,un
 ninja -C _build-asan
 ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   dbus-run-session -- meson test -C _build-asan --suite headless --print-errorlogs </dev/null
+
+# Warnings are not errors here: clang warns about code gcc accepts (the
+# casts inside GLib's G_DEFINE_EXTENDED_ERROR, g_autoptr lockers never
+# read), and the gcc builds above already hold the code to -Werror. Only
+# the fuzzers are built, not the whole application again.
+CC=clang meson setup _build-fuzz -Ddevelopment=true -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
+  --wipe >/dev/null 2>&1 || CC=clang meson setup _build-fuzz -Ddevelopment=true -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
+meson compile -C _build-fuzz fuzz-targets
+TRIB_FUZZ_SECONDS=${TRIB_FUZZ_SECONDS:-45} meson test -C _build-fuzz --suite fuzz --no-rebuild --print-errorlogs </dev/null

@@ -97,6 +97,21 @@ test_unreadable_bodies (void)
   g_assert_cmpstr (trib_platform_error_get_title (numeric), ==, "Bad field");
 }
 
+/* json-glib reads blanks or a comment alone as a document without a
+ * root; found by fuzz-platform-error.
+ */
+static void
+test_blank_bodies (void)
+{
+  g_autoptr(GError) blank = parse (502, "application/json", "\r\n");
+  g_autoptr(GError) comment = parse (500, "application/json", "/* nothing */");
+
+  g_assert_error (blank, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_SERVER);
+  g_assert_nonnull (strstr (blank->message, "502"));
+  g_assert_error (comment, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_SERVER);
+  g_assert_null (trib_platform_error_get_code (comment));
+}
+
 static void
 test_retry_decisions (void)
 {
@@ -175,6 +190,7 @@ main (int   argc,
   g_test_add_func ("/tributary/platform-error/ims", test_ims_shapes);
   g_test_add_func ("/tributary/platform-error/unknown-org", test_unknown_org);
   g_test_add_func ("/tributary/platform-error/unreadable", test_unreadable_bodies);
+  g_test_add_func ("/tributary/platform-error/blank", test_blank_bodies);
   g_test_add_func ("/tributary/retry-policy/decisions", test_retry_decisions);
   g_test_add_func ("/tributary/request-record/redacts", test_record_redacts);
 

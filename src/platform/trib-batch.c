@@ -62,7 +62,8 @@ get_count (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, member);
 
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+  /* A count below zero says nothing either; it must not pass for one. */
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 0)
     return -1;
 
   return json_node_get_int (node);

@@ -15,6 +15,7 @@
 
 #include "trib-platform-error.h"
 #include "trib-sandbox.h"
+#include "trib-xdm-json.h"
 
 /* A sandbox as Sandbox Management describes it; immutable once read. */
 struct _TribSandbox
@@ -148,6 +149,19 @@ trib_sandbox_init (TribSandbox *self)
 {
 }
 
+/* json-glib's own getters warn when the member is an object or an
+ * array, which is the server's mistake, not ours: read it as absent.
+ */
+static const char *
+get_string (JsonObject *object,
+            const char *member,
+            const char *default_value)
+{
+  const char *value = trib_xdm_json_get_string (object, member);
+
+  return value != NULL ? value : default_value;
+}
+
 /* Sandbox Management writes "2023-03-14T09:12:44.000+0000", which lacks
  * the colon ISO 8601 wants in the offset.
  */
@@ -155,7 +169,7 @@ static GDateTime *
 parse_date (JsonObject *object,
             const char *member)
 {
-  const char *text = json_object_get_string_member_with_default (object, member, NULL);
+  const char *text = get_string (object, member, NULL);
   g_autofree char *fixed = NULL;
   gsize len;
 
@@ -187,7 +201,7 @@ trib_sandbox_new_from_json (JsonObject  *object,
 
   g_return_val_if_fail (object != NULL, NULL);
 
-  name = json_object_get_string_member_with_default (object, "name", NULL);
+  name = get_string (object, "name", NULL);
   if (name == NULL || name[0] == '\0')
     {
       g_set_error_literal (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
@@ -197,13 +211,13 @@ trib_sandbox_new_from_json (JsonObject  *object,
 
   self = g_object_new (TRIB_TYPE_SANDBOX, NULL);
   self->name = g_strdup (name);
-  self->title = g_strdup (json_object_get_string_member_with_default (object, "title", name));
-  self->state = g_strdup (json_object_get_string_member_with_default (object, "state", ""));
-  self->sandbox_type = g_strdup (json_object_get_string_member_with_default (object, "type", ""));
-  self->region = g_strdup (json_object_get_string_member_with_default (object, "region", ""));
-  self->created_by = g_strdup (json_object_get_string_member_with_default (object, "createdBy", NULL));
-  self->modified_by = g_strdup (json_object_get_string_member_with_default (object, "modifiedBy", NULL));
-  self->is_default = json_object_get_boolean_member_with_default (object, "isDefault", FALSE);
+  self->title = g_strdup (get_string (object, "title", name));
+  self->state = g_strdup (get_string (object, "state", ""));
+  self->sandbox_type = g_strdup (get_string (object, "type", ""));
+  self->region = g_strdup (get_string (object, "region", ""));
+  self->created_by = g_strdup (get_string (object, "createdBy", NULL));
+  self->modified_by = g_strdup (get_string (object, "modifiedBy", NULL));
+  self->is_default = trib_xdm_json_get_boolean (object, "isDefault");
   self->created = parse_date (object, "createdDate");
   self->modified = parse_date (object, "lastModifiedDate");
 

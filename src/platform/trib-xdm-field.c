@@ -222,11 +222,19 @@ add_properties (Builder    *builder,
 {
   JsonObject *properties = trib_xdm_json_get_object (definition, "properties");
   g_auto(GStrv) required = trib_xdm_json_get_strv (definition, "required");
+  g_autoptr(GHashTable) required_set = NULL;
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GList) names = NULL;
 
   if (properties == NULL)
     return;
+
+  /* Looked up once per property: a list searched each time would make
+   * an object of n fields, all required, cost n² comparisons.
+   */
+  required_set = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; required[i] != NULL; i++)
+    g_hash_table_add (required_set, required[i]);
 
   names = json_object_get_members (properties);
   for (const GList *l = names; l != NULL; l = l->next)
@@ -237,7 +245,7 @@ add_properties (Builder    *builder,
         continue;
 
       g_ptr_array_add (fields, field_new (builder, l->data, prefix, json_node_get_object (node),
-                                          g_strv_contains ((const char * const *) required, l->data)));
+                                          g_hash_table_contains (required_set, l->data)));
     }
 
   g_list_store_splice (store, 0, 0, fields->pdata, fields->len);

@@ -94,7 +94,16 @@ trib_xdm_json_get_epoch_ms (JsonObject *object,
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     ms = json_node_get_int (node);
   else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    ms = (gint64) json_node_get_double (node);
+    {
+      double value = json_node_get_double (node);
+
+      /* Casting a double outside gint64's range (1e300, or the infinity
+       * 1e999 parses to) is undefined; NaN fails both comparisons.
+       */
+      if (!(value >= (double) G_MININT64 && value < (double) G_MAXINT64))
+        return NULL;
+      ms = (gint64) value;
+    }
   else
     return NULL;
 

@@ -1,0 +1,6 @@
+$$ BEGIN
+  SET @v = SELECT 1;
+  INSERT INTO t SELECT @v;
+END
+$$;
+SELECT * FROM t LIMIT 5;

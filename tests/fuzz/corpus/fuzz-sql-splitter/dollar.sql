@@ -1,0 +1,1 @@
+CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $x$ ; $x$ $body$ LANGUAGE sql; SELECT $1, foo$bar;

@@ -1,0 +1,1 @@
+SELECT E'it\'s; fine', 'it''s', e'\\'; SELECT 3

@@ -1,0 +1,1 @@
+SELECT * FROM luma_web_events LIMIT 5

@@ -1,0 +1,2 @@
+SELECT 'é…😀' AS «x»;
+SELECT naïve FROM café;
