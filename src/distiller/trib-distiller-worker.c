@@ -29,10 +29,48 @@
 #define BATCH_WAIT_US   (30 * 1000)
 #define CLOCK_EVERY     256
 
+/* The statements of one script share this: once one of them fails (or
+ * is cancelled), the worker starts none of the others, so a CREATE or
+ * INSERT after a failed statement never reaches the server.
+ */
+typedef struct
+{
+  gatomicrefcount ref_count;
+  gboolean stop_on_error;
+  gint stopped;               /* atomic */
+} Script;
+
+static Script *
+script_new (gboolean stop_on_error)
+{
+  Script *script = g_new0 (Script, 1);
+
+  g_atomic_ref_count_init (&script->ref_count);
+  script->stop_on_error = stop_on_error;
+
+  return script;
+}
+
+static Script *
+script_ref (Script *script)
+{
+  g_atomic_ref_count_inc (&script->ref_count);
+
+  return script;
+}
+
+static void
+script_unref (Script *script)
+{
+  if (g_atomic_ref_count_dec (&script->ref_count))
+    g_free (script);
+}
+
 typedef struct
 {
   guint64 serial;
   char *sql;
+  Script *script;             /* NULL for a statement on its own */
   TribDistillerRun *run;      /* only touched on the main thread */
   gint cancel_requested;      /* atomic */
 } Job;
@@ -67,8 +105,24 @@ static void
 job_free (Job *job)
 {
   g_free (job->sql);
+  g_clear_pointer (&job->script, script_unref);
   g_clear_object (&job->run);
   g_free (job);
+}
+
+/* A cancelled statement stops its script whatever the choice on errors:
+ * cancelling means stop.
+ */
+static void
+stop_script_after (Job                   *job,
+                   TribDistillerRunState  state)
+{
+  if (job->script == NULL)
+    return;
+
+  if (state == TRIB_DISTILLER_RUN_CANCELLED ||
+      (state == TRIB_DISTILLER_RUN_FAILED && job->script->stop_on_error))
+    g_atomic_int_set (&job->script->stopped, TRUE);
 }
 
 /* Everything the worker tells a run travels in one of these, in order. */
@@ -184,6 +238,9 @@ send_finish (TribDistillerWorker   *self,
              GError                *error)
 {
   Post *post = g_new0 (Post, 1);
+
+  /* Before the next job is taken, on this thread: nothing races it. */
+  stop_script_after (self->job, state);
 
   post->kind = POST_FINISH;
   post->state = state;
@@ -544,13 +601,20 @@ worker_thread (gpointer data)
 
       self->job = job;
 
-      if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
-        send_state (self, TRIB_DISTILLER_RUN_CONNECTING);
-
-      if (!ensure_connection (self, &error))
-        send_finish (self, TRIB_DISTILLER_RUN_FAILED, NULL, g_steal_pointer (&error));
+      if (job->script != NULL && g_atomic_int_get (&job->script->stopped))
+        {
+          send_finish (self, TRIB_DISTILLER_RUN_SKIPPED, NULL, NULL);
+        }
       else
-        execute (self, job);
+        {
+          if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+            send_state (self, TRIB_DISTILLER_RUN_CONNECTING);
+
+          if (!ensure_connection (self, &error))
+            send_finish (self, TRIB_DISTILLER_RUN_FAILED, NULL, g_steal_pointer (&error));
+          else
+            execute (self, job);
+        }
 
       g_mutex_lock (&self->mutex);
       self->current_serial = 0;
@@ -662,6 +726,7 @@ cancel_job (TribDistillerRun *run,
 
   if (queued)
     {
+      stop_script_after (job, TRIB_DISTILLER_RUN_CANCELLED);
       trib_distiller_run_finish (run, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
       job_free (job);
     }
@@ -673,6 +738,52 @@ cancel_job (TribDistillerRun *run,
       request->serial = job->serial;
       g_thread_unref (g_thread_new ("trib-distiller-cancel", cancel_thread, request));
     }
+}
+
+static Job *
+job_new (TribDistillerWorker *self,
+         const char          *sql,
+         Script              *script)
+{
+  Job *job = g_new0 (Job, 1);
+  g_autoptr(TribDistillerRun) run = NULL;
+
+  job->serial = self->next_serial++;
+  job->sql = g_strdup (sql);
+  job->script = script != NULL ? script_ref (script) : NULL;
+
+  /* The job outlives a run its caller drops; the run only points back. */
+  run = trib_distiller_run_new (sql, cancel_job, job, NULL);
+  job->run = g_object_ref (run);
+  g_object_set_data_full (G_OBJECT (run), "trib-distiller-worker", trib_distiller_worker_ref (self),
+                          (GDestroyNotify) trib_distiller_worker_unref);
+
+  return job;
+}
+
+/* Queues @jobs in one go, so that no other statement comes between
+ * those of a script.
+ */
+static void
+push_jobs (TribDistillerWorker  *self,
+           Job                 **jobs,
+           guint                 n_jobs)
+{
+  g_mutex_lock (&self->mutex);
+  if (self->closing)
+    {
+      g_mutex_unlock (&self->mutex);
+      for (guint i = 0; i < n_jobs; i++)
+        {
+          trib_distiller_run_finish (jobs[i]->run, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
+          job_free (jobs[i]);
+        }
+      return;
+    }
+  for (guint i = 0; i < n_jobs; i++)
+    g_queue_push_tail (&self->jobs, jobs[i]);
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->mutex);
 }
 
 /**
@@ -687,31 +798,47 @@ TribDistillerRun *
 trib_distiller_worker_push (TribDistillerWorker *self,
                             const char          *sql)
 {
-  Job *job = g_new0 (Job, 1);
-  TribDistillerRun *run;
+  Job *job = job_new (self, sql, NULL);
+  TribDistillerRun *run = g_object_ref (job->run);
 
-  job->serial = self->next_serial++;
-  job->sql = g_strdup (sql);
-
-  /* The job outlives a run its caller drops; the run only points back. */
-  run = trib_distiller_run_new (sql, cancel_job, job, NULL);
-  job->run = g_object_ref (run);
-  g_object_set_data_full (G_OBJECT (run), "trib-distiller-worker", trib_distiller_worker_ref (self),
-                          (GDestroyNotify) trib_distiller_worker_unref);
-
-  g_mutex_lock (&self->mutex);
-  if (self->closing)
-    {
-      g_mutex_unlock (&self->mutex);
-      trib_distiller_run_finish (run, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
-      job_free (job);
-      return run;
-    }
-  g_queue_push_tail (&self->jobs, job);
-  g_cond_signal (&self->cond);
-  g_mutex_unlock (&self->mutex);
+  push_jobs (self, &job, 1);
 
   return run;
+}
+
+/**
+ * trib_distiller_worker_push_script:
+ * @statements: (array zero-terminated=1): the statements of a script, in
+ *   order
+ * @stop_on_error: whether a failed statement keeps the rest from starting
+ *
+ * Queues @statements behind the statements already queued. Whatever
+ * @stop_on_error says, a cancelled statement keeps the rest from
+ * starting; they finish as %TRIB_DISTILLER_RUN_SKIPPED.
+ *
+ * Returns: (transfer full) (element-type TribDistillerRun): the runs that
+ *   report on @statements, in order
+ */
+GPtrArray *
+trib_distiller_worker_push_script (TribDistillerWorker *self,
+                                   const char * const  *statements,
+                                   gboolean             stop_on_error)
+{
+  Script *script = script_new (stop_on_error);
+  guint n_statements = g_strv_length ((char **) statements);
+  g_autofree Job **jobs = g_new0 (Job *, MAX (n_statements, 1));
+  GPtrArray *runs = g_ptr_array_new_full (n_statements, g_object_unref);
+
+  for (guint i = 0; i < n_statements; i++)
+    {
+      jobs[i] = job_new (self, statements[i], script);
+      g_ptr_array_add (runs, g_object_ref (jobs[i]->run));
+    }
+  script_unref (script);
+
+  push_jobs (self, jobs, n_statements);
+
+  return runs;
 }
 
 /**

@@ -89,6 +89,10 @@ describe_run (TribDistillerRun *run)
     case TRIB_DISTILLER_RUN_CANCELLED:
       return g_strdup (_("Cancelled"));
 
+    case TRIB_DISTILLER_RUN_SKIPPED:
+      /* Translators: a statement of a script that never started, as one before it failed */
+      return g_strdup (_("Not run"));
+
     default:
       g_assert_not_reached ();
     }
