@@ -464,6 +464,10 @@ test_keys (GtkWidget     *window,
   trib_ui_test_press_keys (window, "x");
   after = trib_query_editor_dup_text (editor);
   g_assert_cmpstr (after, ==, before);
+
+  /* The tab view's own keys do nothing while its page is hidden. */
+  trib_ui_test_press_keys (window, "ctrl+Page_Down");
+  g_assert_cmpint (trib_ui_query_selected_tab (page), ==, selected);
   trib_ui_query_show_page (window);
   g_assert_cmpint (trib_ui_query_selected_tab (page), ==, selected);
 
