@@ -329,6 +329,7 @@ test_tabs (GtkWidget     *window,
   GtkEntry *entry = trib_ui_query_get_table_entry (page);
   GtkLabel *status;
   GtkEntry *table_entry;
+  g_autofree char *icon_tooltip = NULL;
   GdkRectangle icon;
   GtkWidget *flap;
   GtkWidget *history;
@@ -387,6 +388,8 @@ test_tabs (GtkWidget     *window,
   trib_ui_test_settle ();
   gtk_entry_get_icon_area (table_entry, GTK_ENTRY_ICON_SECONDARY, &icon);
   g_assert_cmpint (icon.width, >, 0);
+  icon_tooltip = gtk_entry_get_icon_tooltip_text (table_entry, GTK_ENTRY_ICON_SECONDARY);
+  g_assert_cmpstr (icon_tooltip, ==, "Clear, to Run on the Whole Sandbox");
   trib_ui_test_click (window, GTK_WIDGET (table_entry), icon.x + icon.width / 2.0, icon.y + icon.height / 2.0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (table_entry)), ==, "");
   g_assert_cmpstr (trib_query_tab_get_table (first), ==, "");

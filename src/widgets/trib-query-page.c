@@ -114,6 +114,9 @@ table_changed_cb (TribQueryPage *self)
   /* Clearing is offered only when there is something to clear. */
   gtk_entry_set_icon_from_icon_name (self->table_entry, GTK_ENTRY_ICON_SECONDARY,
                                      empty ? NULL : "edit-clear-symbolic");
+  if (!empty)
+    gtk_entry_set_icon_tooltip_text (self->table_entry, GTK_ENTRY_ICON_SECONDARY,
+                                     _("Clear, to Run on the Whole Sandbox"));
 }
 
 static void
