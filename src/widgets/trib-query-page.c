@@ -302,8 +302,9 @@ offer_to_reopen (TribQueryPage *self,
   if (stripped[0] == '\0')
     return;
 
+  /* A toast's title is markup; a tab's title is SQL, such as a < b. */
   /* Translators: %s is the closed query tab's title */
-  title = g_strdup_printf (_("“%s” closed"), adw_tab_page_get_title (page));
+  title = g_markup_printf_escaped (_("“%s” closed"), adw_tab_page_get_title (page));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("Undo"));
   closed = g_new0 (ClosedTab, 1);
