@@ -260,6 +260,116 @@ test_syntax_error (void)
 }
 
 static void
+wait_for_runs (GPtrArray *runs)
+{
+  for (guint i = 0; i < runs->len; i++)
+    iterate_until_finished (g_ptr_array_index (runs, i));
+}
+
+static gboolean
+table_exists (TribDistillerSession *session,
+              const char           *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT to_regclass('%s') IS NOT NULL", table);
+  g_autoptr(TribDistillerRun) run = run_and_wait (session, sql);
+
+  assert_done (run);
+
+  return g_str_equal (first_value (run), "t");
+}
+
+static TribDistillerRunState
+state_at (GPtrArray *runs,
+          guint      index)
+{
+  return trib_distiller_run_get_state (g_ptr_array_index (runs, index));
+}
+
+/* The statements after a failed one never reach the server: the table
+ * is not created, even though the worker had them queued before the
+ * failure came back.
+ */
+static void
+test_script_stops_at_failure (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(TribDistillerRun) after = NULL;
+
+  runs = trib_distiller_session_run_script (session,
+                                            (const char *[]) { "SELECT 1",
+                                                               "SELECT 1/0",
+                                                               "CREATE TABLE trib_not_created (x int)",
+                                                               "SELECT 'not run either'",
+                                                               NULL },
+                                            TRUE);
+  g_assert_cmpuint (runs->len, ==, 4);
+  wait_for_runs (runs);
+
+  g_assert_cmpint (state_at (runs, 0), ==, TRIB_DISTILLER_RUN_DONE);
+  g_assert_cmpint (state_at (runs, 1), ==, TRIB_DISTILLER_RUN_FAILED);
+  g_assert_cmpstr (trib_distiller_error_get_sqlstate (trib_distiller_run_get_error (g_ptr_array_index (runs, 1))), ==,
+                   "22012");
+  g_assert_cmpint (state_at (runs, 2), ==, TRIB_DISTILLER_RUN_SKIPPED);
+  g_assert_cmpint (state_at (runs, 3), ==, TRIB_DISTILLER_RUN_SKIPPED);
+  g_assert_null (trib_distiller_run_get_started (g_ptr_array_index (runs, 2)));
+  g_assert_false (table_exists (session, "trib_not_created"));
+
+  /* The session goes on, and a statement on its own is not a script. */
+  after = run_and_wait (session, "SELECT 2");
+  assert_done (after);
+}
+
+/* Asked to, a script goes on after a failure. */
+static void
+test_script_continues_on_error (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(TribDistillerRun) drop = NULL;
+
+  runs = trib_distiller_session_run_script (session,
+                                            (const char *[]) { "SELECT 1/0",
+                                                               "CREATE TABLE trib_created_anyway (x int)",
+                                                               NULL },
+                                            FALSE);
+  wait_for_runs (runs);
+  g_assert_cmpint (state_at (runs, 0), ==, TRIB_DISTILLER_RUN_FAILED);
+  g_assert_cmpint (state_at (runs, 1), ==, TRIB_DISTILLER_RUN_DONE);
+  g_assert_true (table_exists (session, "trib_created_anyway"));
+
+  drop = run_and_wait (session, "DROP TABLE trib_created_anyway");
+  assert_done (drop);
+}
+
+/* Cancelling a statement of a script stops the script, whatever it was
+ * told about errors; a second script queued behind it still runs.
+ */
+static void
+test_script_cancelled (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GPtrArray) next = NULL;
+
+  runs = trib_distiller_session_run_script (session,
+                                            (const char *[]) { "SELECT pg_sleep(30)",
+                                                               "CREATE TABLE trib_after_cancel (x int)",
+                                                               NULL },
+                                            FALSE);
+  next = trib_distiller_session_run_script (session, (const char *[]) { "SELECT 3", NULL }, TRUE);
+  iterate_while_not (is_running, g_ptr_array_index (runs, 0));
+  trib_distiller_run_cancel (g_ptr_array_index (runs, 0));
+  wait_for_runs (runs);
+  wait_for_runs (next);
+
+  g_assert_cmpint (state_at (runs, 0), ==, TRIB_DISTILLER_RUN_CANCELLED);
+  g_assert_cmpint (state_at (runs, 1), ==, TRIB_DISTILLER_RUN_SKIPPED);
+  g_assert_cmpint (state_at (next, 0), ==, TRIB_DISTILLER_RUN_DONE);
+  g_assert_false (table_exists (session, "trib_after_cancel"));
+}
+
+static void
 terminate_backend (const char *pid)
 {
   g_autofree char *conninfo = trib_test_pg_admin_conninfo (pg, "postgres");
@@ -566,6 +676,9 @@ main (int   argc,
   g_test_add_func ("/tributary/distiller/syntax-error", test_syntax_error);
   g_test_add_func ("/tributary/distiller/huge-error-bounded", test_huge_error_bounded);
   g_test_add_func ("/tributary/distiller/backend-killed", test_backend_killed);
+  g_test_add_func ("/tributary/distiller/script-stops-at-failure", test_script_stops_at_failure);
+  g_test_add_func ("/tributary/distiller/script-continues-on-error", test_script_continues_on_error);
+  g_test_add_func ("/tributary/distiller/script-cancelled", test_script_cancelled);
   g_test_add_func ("/tributary/distiller/rotated-token", test_rotated_token);
   g_test_add_func ("/tributary/distiller/export-matches-psql", test_export_matches_psql);
 

@@ -12,6 +12,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
@@ -77,6 +78,32 @@ trib_ui_test_find_widget (GtkWidget  *root,
   return NULL;
 }
 
+/**
+ * trib_ui_test_wait_for_widget:
+ * @type: the type of the widget
+ *
+ * Waits until a mapped widget of @type shows under @root, as after an
+ * animation, and fails the test if none does in time.
+ *
+ * Returns: (transfer none): the widget
+ */
+GtkWidget *
+trib_ui_test_wait_for_widget (GtkWidget *root,
+                              GType      type)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *widget;
+
+  while (!(widget = trib_ui_test_find_widget (root, type, NULL)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return widget;
+}
+
 void
 trib_ui_test_settle (void)
 {
@@ -92,34 +119,151 @@ trib_ui_test_settle (void)
     }
 }
 
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Waits until the window has been laid out and drawn once more. */
+static void
+wait_for_paint (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_widget_queue_draw (window);
+  trib_ui_test_iterate_until (is_true, &painted, 10);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* A texture of @widget, drawn by its own native's renderer, in memory:
+ * a texture of one renderer is not for another to draw.
+ */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gsize stride = (gsize) width * 4;
+  guchar *data;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  if (!(node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot))))
+    return NULL;
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc (stride * height);
+  gdk_texture_download (texture, data, stride);
+  bytes = g_bytes_new_take (data, stride * height);
+
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  GdkTexture *texture;
+} Shot;
+
+/* The window as it was just drawn, with every open popover (a surface
+ * of its own) over it where it shows. Taken right after a frame is
+ * painted: at any other time a layout may be pending, and a widget
+ * without its size draws nothing.
+ */
+static void
+shoot_cb (GdkFrameClock *clock,
+          Shot          *shot)
+{
+  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) window_texture = NULL;
+  GtkWidget *window = shot->window;
+  double window_dx, window_dy;
+
+  if (shot->texture != NULL)
+    return;
+
+  if (!(window_texture = render_widget (window)))
+    {
+      gtk_widget_queue_draw (window);
+      return;
+    }
+
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_texture (snapshot, window_texture,
+                               &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window), gtk_widget_get_height (window)));
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_dx, &window_dy);
+  find_widgets (window, GTK_TYPE_POPOVER, popovers);
+  for (guint i = 0; i < popovers->len; i++)
+    {
+      GtkWidget *popover = g_ptr_array_index (popovers, i);
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+      g_autoptr(GdkTexture) texture = NULL;
+      double popover_dx, popover_dy;
+
+      if (!GDK_IS_POPUP (surface) || gdk_popup_get_parent (GDK_POPUP (surface)) != gtk_native_get_surface (GTK_NATIVE (window)) ||
+          !(texture = render_widget (popover)))
+        continue;
+
+      gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_dx, &popover_dy);
+      gtk_snapshot_append_texture (snapshot, texture,
+                                   &GRAPHENE_RECT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_dx - window_dx,
+                                                        gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_dy - window_dy,
+                                                        gtk_widget_get_width (popover), gtk_widget_get_height (popover)));
+    }
+
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  shot->texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                               &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
+                                                                    gtk_widget_get_height (window)));
+}
+
+static gboolean
+has_texture (gpointer data)
+{
+  return ((Shot *) data)->texture != NULL;
+}
+
 void
 trib_ui_test_save_screenshot (GtkWidget  *window,
                               const char *name)
 {
   const char *dir = g_getenv ("TRIB_TEST_ARTEFACTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
   g_autofree char *path = NULL;
-  int width, height;
+  Shot shot = { window, NULL };
+  gulong handler;
 
   trib_ui_test_settle ();
 
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (shoot_cb), &shot);
+  gtk_widget_queue_draw (window);
+  trib_ui_test_iterate_until (has_texture, &shot, 10);
+  g_signal_handler_disconnect (clock, handler);
 
   g_mkdir_with_parents (dir != NULL ? dir : ".", 0755);
   path = g_build_filename (dir != NULL ? dir : ".", name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_true (gdk_texture_save_to_png (shot.texture, path));
+  g_clear_object (&shot.texture);
   g_test_message ("Saved %s", path);
 }
 
@@ -131,6 +275,26 @@ trib_ui_test_resize (GtkWidget *window,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_widget_queue_resize (window);
   trib_ui_test_settle ();
+  wait_for_paint (window);
+}
+
+static gboolean
+is_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+/* Once the X server has answered a round trip, every event it sent
+ * before (those of the keys xdotool typed) is in GDK's hands: handle
+ * them. An animation always has another frame ready, so the count of
+ * iterations is bounded rather than waiting for none to be.
+ */
+static void
+handle_pending_events (GtkWidget *window)
+{
+  gdk_display_sync (gtk_widget_get_display (window));
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
 }
 
 /**
@@ -138,7 +302,8 @@ trib_ui_test_resize (GtkWidget *window,
  * @keys: xdotool key names, e.g. `ctrl+Return`
  *
  * Types on the X server's keyboard into @window, as a person would:
- * the keys go through GTK's real input path, shortcuts included.
+ * the keys go through GTK's real input path, shortcuts included. When it
+ * returns, GTK has handled them.
  */
 void
 trib_ui_test_press_keys (GtkWidget  *window,
@@ -156,12 +321,49 @@ trib_ui_test_press_keys (GtkWidget  *window,
                 NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  trib_ui_test_settle ();
+  trib_ui_test_iterate_until (is_active, window, 10);
   g_spawn_sync (NULL, (char *[]) { (char *) "xdotool", (char *) "key", (char *) "--clearmodifiers", (char *) keys, NULL },
                 NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  trib_ui_test_settle ();
+  handle_pending_events (window);
+}
+
+/**
+ * trib_ui_test_click:
+ * @widget: a mapped widget of @window
+ * @x: where to click, in @widget's coordinates
+ * @y: where to click, in @widget's coordinates
+ *
+ * Clicks with the X server's pointer, as a person would.
+ */
+void
+trib_ui_test_click (GtkWidget *window,
+                    GtkWidget *widget,
+                    double     x,
+                    double     y)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = NULL;
+  g_autofree char *surface_x = NULL;
+  g_autofree char *surface_y = NULL;
+  g_autoptr(GError) error = NULL;
+  double window_x, window_y, offset_x, offset_y;
+  int status = -1;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_translate_coordinates (widget, window, x, y, &window_x, &window_y));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &offset_x, &offset_y);
+
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  surface_x = g_strdup_printf ("%d", (int) (window_x + offset_x));
+  surface_y = g_strdup_printf ("%d", (int) (window_y + offset_y));
+  g_spawn_sync (NULL, (char *[]) { (char *) "xdotool", (char *) "mousemove", (char *) "--sync", (char *) "--window", xid,
+                                   surface_x, surface_y, (char *) "click", (char *) "1", NULL },
+                NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  handle_pending_events (window);
 }
 
 static void
@@ -265,6 +467,149 @@ drop_focus_warnings (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
+/* A widget of @type under @root, shown or not. */
+gpointer
+trib_ui_test_find_any (GtkWidget *root,
+          GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = trib_ui_test_find_any (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A shown label that reads @text, or with @partial holds it. */
+GtkWidget *
+trib_ui_test_find_label (GtkWidget  *root,
+            const char *text,
+            gboolean    partial)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *label = GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child)) : NULL;
+      GtkWidget *found;
+
+      if (label != NULL && gtk_widget_get_mapped (child) &&
+          (partial ? strstr (label, text) != NULL : g_str_equal (label, text)))
+        return child;
+      if ((found = trib_ui_test_find_label (child, text, partial)))
+        return found;
+    }
+
+  return NULL;
+}
+
+gboolean
+trib_ui_test_has_label (GtkWidget  *root,
+           const char *text,
+           gboolean    partial)
+{
+  return trib_ui_test_find_label (root, text, partial) != NULL;
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} LabelWanted;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWanted *wanted = data;
+
+  return trib_ui_test_has_label (wanted->root, wanted->text, TRUE);
+}
+
+void
+trib_ui_test_wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  LabelWanted wanted = { root, text };
+
+  trib_ui_test_iterate_until (label_shown, &wanted, 15);
+}
+
+gboolean
+trib_ui_test_has_css_class (GtkWidget  *root,
+                     const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (trib_ui_test_has_css_class (child, css_class))
+      return TRUE;
+
+  return FALSE;
+}
+
+void
+trib_ui_test_click_center (GtkWidget *window,
+              GtkWidget *widget)
+{
+  trib_ui_test_click (window, widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
+static gboolean
+mapped_as_wanted (gpointer data)
+{
+  gpointer *wanted = data;
+
+  return gtk_widget_get_mapped (wanted[0]) == GPOINTER_TO_INT (wanted[1]);
+}
+
+/**
+ * trib_ui_test_wait_for_mapped:
+ * @mapped: whether to wait for @widget to show, or to go
+ *
+ * Waits until @widget shows (is mapped) or no longer does, as after an
+ * animation, and fails the test if it does not in time.
+ */
+void
+trib_ui_test_wait_for_mapped (gpointer widget,
+                              gboolean mapped)
+{
+  gpointer wanted[2] = { widget, GINT_TO_POINTER (!!mapped) };
+
+  trib_ui_test_iterate_until (mapped_as_wanted, wanted, 10);
+}
+
+static void
+new_session (gpointer user_data)
+{
+  setsid ();
+}
+
+/* A process of its own removes @home once this one has ended, however
+ * it ends: an assertion aborts it, a timeout kills it. It waits for the
+ * end of its standard input, a pipe only this process writes to, which
+ * closes when this process does; in a session of its own, it outlives
+ * the test's process group being killed.
+ */
+static void
+remove_when_done (const char *home)
+{
+  /* Kept, with its pipe, for as long as this process lives. */
+  static GSubprocess *cleaner;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (cleaner);
+  g_subprocess_launcher_set_child_setup (launcher, new_session, NULL, NULL);
+  cleaner = g_subprocess_launcher_spawn (launcher, &error, "sh", "-c", "cat >/dev/null; rm -rf -- \"$1\"",
+                                         "trib-ui-cleanup", home, NULL);
+  g_assert_no_error (error);
+}
+
 void
 trib_ui_test_init (int    *argc,
                    char ***argv)
@@ -273,6 +618,9 @@ trib_ui_test_init (int    *argc,
   g_autofree char *config_home = g_build_filename (home, "config", NULL);
   g_autofree char *data_home = g_build_filename (home, "data", NULL);
   const char *localedir = g_getenv ("TRIBUTARY_LOCALEDIR");
+
+  g_assert_nonnull (home);
+  remove_when_done (home);
 
   /* Profiles and the query history a test saves go to a throwaway
    * directory, not the user's.

@@ -23,6 +23,8 @@ gboolean   trib_ui_test_session_ready   (gpointer    window);
 GtkWidget *trib_ui_test_find_widget     (GtkWidget  *root,
                                          GType       type,
                                          const char *with_subtitle);
+GtkWidget *trib_ui_test_wait_for_widget (GtkWidget  *root,
+                                         GType       type);
 void       trib_ui_test_settle          (void);
 void       trib_ui_test_save_screenshot (GtkWidget  *window,
                                          const char *name);
@@ -40,6 +42,27 @@ GtkWindow *trib_ui_test_find_toplevel   (GType       type,
 void       trib_ui_test_press_keys      (GtkWidget  *window,
                                          const char *keys);
 gboolean   trib_ui_test_label_hyphenated (GtkLabel  *label);
+void       trib_ui_test_click           (GtkWidget  *window,
+                                         GtkWidget  *widget,
+                                         double      x,
+                                         double      y);
+
+gpointer   trib_ui_test_find_any        (GtkWidget  *root,
+                                         GType       type);
+GtkWidget *trib_ui_test_find_label      (GtkWidget  *root,
+                                         const char *text,
+                                         gboolean    partial);
+gboolean   trib_ui_test_has_label       (GtkWidget  *root,
+                                         const char *text,
+                                         gboolean    partial);
+void       trib_ui_test_wait_for_label  (GtkWidget  *root,
+                                         const char *text);
+void       trib_ui_test_wait_for_mapped (gpointer    widget,
+                                         gboolean    mapped);
+gboolean   trib_ui_test_has_css_class   (GtkWidget  *root,
+                                         const char *css_class);
+void       trib_ui_test_click_center    (GtkWidget  *window,
+                                         GtkWidget  *widget);
 
 TribWindow *trib_ui_test_open_demo      (TribApplication *app,
                                          guint            timeout_seconds);

@@ -120,7 +120,7 @@ trib_distiller_run_class_init (TribDistillerRunClass *klass)
     g_param_spec_string ("sql", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATE] =
-    g_param_spec_uint ("state", NULL, NULL, 0, TRIB_DISTILLER_RUN_CANCELLED, 0,
+    g_param_spec_uint ("state", NULL, NULL, 0, TRIB_DISTILLER_RUN_SKIPPED, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ROWS] =
     g_param_spec_uint64 ("n-rows", NULL, NULL, 0, G_MAXUINT64, 0,
@@ -137,7 +137,8 @@ trib_distiller_run_class_init (TribDistillerRunClass *klass)
   /**
    * TribDistillerRun::finished:
    *
-   * Emitted once, when the run is done, failed or was cancelled.
+   * Emitted once, when the run is done, failed, was cancelled or was
+   * skipped.
    */
   signals[FINISHED] =
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @TRIB_DISTILLER_RUN_DONE: finished without error
  * @TRIB_DISTILLER_RUN_FAILED: finished with an error
  * @TRIB_DISTILLER_RUN_CANCELLED: cancelled before or while running
+ * @TRIB_DISTILLER_RUN_SKIPPED: never sent, because a statement before it
+ *   in its script failed or was cancelled
  */
 typedef enum
 {
@@ -30,6 +32,7 @@ typedef enum
   TRIB_DISTILLER_RUN_DONE,
   TRIB_DISTILLER_RUN_FAILED,
   TRIB_DISTILLER_RUN_CANCELLED,
+  TRIB_DISTILLER_RUN_SKIPPED,
 } TribDistillerRunState;
 
 #define TRIB_TYPE_DISTILLER_RUN (trib_distiller_run_get_type ())

@@ -163,6 +163,30 @@ trib_distiller_session_run (TribDistillerSession *self,
 }
 
 /**
+ * trib_distiller_session_run_script:
+ * @statements: (array zero-terminated=1): the statements of a script
+ * @stop_on_error: whether the statements after a failed one are skipped
+ *
+ * Queues @statements to run one after the other. With @stop_on_error, as
+ * with psql's `ON_ERROR_STOP`, none starts once one has failed; the rest
+ * finish as %TRIB_DISTILLER_RUN_SKIPPED. Cancelling one always skips the
+ * rest.
+ *
+ * Returns: (transfer full) (element-type TribDistillerRun): the runs, in
+ *   the order of @statements
+ */
+GPtrArray *
+trib_distiller_session_run_script (TribDistillerSession *self,
+                                   const char * const   *statements,
+                                   gboolean              stop_on_error)
+{
+  g_return_val_if_fail (TRIB_IS_DISTILLER_SESSION (self), NULL);
+  g_return_val_if_fail (statements != NULL, NULL);
+
+  return trib_distiller_worker_push_script (self->worker, statements, stop_on_error);
+}
+
+/**
  * trib_distiller_session_close:
  *
  * Cancels every run and closes the connection in the background. Runs

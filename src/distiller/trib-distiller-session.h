@@ -22,6 +22,9 @@ TribSqlEndpointProvider *trib_distiller_session_get_provider (TribDistillerSessi
 const char           *trib_distiller_session_get_database (TribDistillerSession    *self);
 TribDistillerRun     *trib_distiller_session_run          (TribDistillerSession    *self,
                                                            const char              *sql);
+GPtrArray            *trib_distiller_session_run_script   (TribDistillerSession    *self,
+                                                           const char * const      *statements,
+                                                           gboolean                 stop_on_error);
 void                  trib_distiller_session_close        (TribDistillerSession    *self);
 
 G_END_DECLS

@@ -9,205 +9,66 @@
 
 #include "config.h"
 
-#include <poll.h>
-
 #include <glib/gi18n-lib.h>
-#include <libpq-fe.h>
 
 #include "trib-distiller-error.h"
 #include "trib-distiller-pq.h"
-#include "trib-distiller-run-private.h"
-#include "trib-distiller-worker.h"
+#include "trib-distiller-worker-private.h"
 
 /* The worker owns one PGconn on a thread of its own, so the main loop
- * never waits on libpq. Statements queue up as jobs; rows are read in
- * single-row mode (which, measured against PQexec and a cursor, streams
- * fastest and holds the least) into column-wise batches that go to the
- * main thread whenever they fill up or have waited long enough.
+ * never waits on libpq. Statements queue up as jobs, run one after the
+ * other (see trib-distiller-execute.c); a script's jobs share a Script.
  */
-#define BATCH_ROWS      8192
-#define BATCH_WAIT_US   (30 * 1000)
-#define CLOCK_EVERY     256
 
-typedef struct
+static Script *
+script_new (gboolean stop_on_error)
 {
-  guint64 serial;
-  char *sql;
-  TribDistillerRun *run;      /* only touched on the main thread */
-  gint cancel_requested;      /* atomic */
-} Job;
+  Script *script = g_new0 (Script, 1);
 
-struct _TribDistillerWorker
+  g_atomic_ref_count_init (&script->ref_count);
+  script->stop_on_error = stop_on_error;
+
+  return script;
+}
+
+static Script *
+script_ref (Script *script)
 {
-  gatomicrefcount ref_count;
-  GMutex mutex;
-  GCond cond;
+  g_atomic_ref_count_inc (&script->ref_count);
 
-  /* Guarded by mutex */
-  GQueue jobs;
-  guint64 current_serial;
-  PGcancel *cancel;
-  gboolean closing;
-  gboolean endpoint_ready;
-  TribSqlEndpoint *endpoint;
-  GError *endpoint_error;
-
-  /* Main thread only */
-  GMainContext *main_context;
-  TribDistillerEndpointFunc endpoint_func;
-  gpointer endpoint_data;
-  guint64 next_serial;
-
-  /* Worker thread only */
-  PGconn *conn;
-  Job *job;
-};
+  return script;
+}
 
 static void
-job_free (Job *job)
+script_unref (Script *script)
+{
+  if (g_atomic_ref_count_dec (&script->ref_count))
+    g_free (script);
+}
+void
+_trib_distiller_job_free (Job *job)
 {
   g_free (job->sql);
+  g_clear_pointer (&job->script, script_unref);
   g_clear_object (&job->run);
   g_free (job);
 }
 
-/* Everything the worker tells a run travels in one of these, in order. */
-typedef enum
+/* A cancelled statement stops its script whatever the choice on errors:
+ * cancelling means stop.
+ */
+void
+_trib_distiller_job_stop_script (Job                   *job,
+                   TribDistillerRunState  state)
 {
-  POST_STATE,
-  POST_COLUMNS,
-  POST_BATCH,
-  POST_MESSAGE,
-  POST_FINISH,
-} PostKind;
-
-typedef struct
-{
-  PostKind kind;
-  Job *job;
-  TribDistillerRunState state;
-  GStrv names;
-  guint32 *oids;
-  guint n_columns;
-  TribResultBatch *batch;
-  char *text;
-  GError *error;
-} Post;
-
-static void
-post_free (Post *post)
-{
-  g_strfreev (post->names);
-  g_free (post->oids);
-  g_clear_pointer (&post->batch, trib_result_batch_unref);
-  g_free (post->text);
-  g_clear_error (&post->error);
-  g_free (post);
-}
-
-static gboolean
-deliver_post (gpointer data)
-{
-  Post *post = data;
-  TribDistillerRun *run = post->job->run;
-
-  switch (post->kind)
-    {
-    case POST_STATE:
-      trib_distiller_run_set_state (run, post->state);
-      break;
-
-    case POST_COLUMNS:
-      trib_distiller_run_set_columns (run, post->n_columns, (const char * const *) post->names, post->oids);
-      break;
-
-    case POST_BATCH:
-      trib_distiller_run_add_batch (run, post->batch);
-      break;
-
-    case POST_MESSAGE:
-      trib_distiller_run_add_message (run, post->text);
-      break;
-
-    case POST_FINISH:
-      trib_distiller_run_finish (run, post->state, post->text, post->error);
-      g_clear_pointer (&post->job, job_free);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-/* g_main_context_invoke() would run @func right here, on the worker thread,
- * whenever the main thread is between iterations; posts must stay on the
- * main thread and in order, so they always go through a queued source. */
-static void
-queue_on_main (TribDistillerWorker *self,
-               GSourceFunc          func,
-               gpointer             data,
-               GDestroyNotify       destroy)
-{
-  g_autoptr (GSource) source = g_idle_source_new ();
-
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, func, data, destroy);
-  g_source_set_static_name (source, "[tributary] distiller post");
-  g_source_attach (source, self->main_context);
-}
-
-static void
-send_post (TribDistillerWorker *self,
-           Post                *post)
-{
-  post->job = self->job;
-  queue_on_main (self, deliver_post, post, (GDestroyNotify) post_free);
-}
-
-static void
-send_state (TribDistillerWorker   *self,
-            TribDistillerRunState  state)
-{
-  Post *post = g_new0 (Post, 1);
-
-  post->kind = POST_STATE;
-  post->state = state;
-  send_post (self, post);
-}
-
-static void
-send_finish (TribDistillerWorker   *self,
-             TribDistillerRunState  state,
-             const char            *command_status,
-             GError                *error)
-{
-  Post *post = g_new0 (Post, 1);
-
-  post->kind = POST_FINISH;
-  post->state = state;
-  post->text = g_strdup (command_status);
-  post->error = error;
-  send_post (self, post);
-  self->job = NULL;
-}
-
-static void
-notice_cb (void           *data,
-           const PGresult *result)
-{
-  TribDistillerWorker *self = data;
-  Post *post;
-
-  if (self->job == NULL)
+  if (job->script == NULL)
     return;
 
-  post = g_new0 (Post, 1);
-  post->kind = POST_MESSAGE;
-  post->text = g_strstrip (g_strdup (PQresultErrorMessage (result)));
-  send_post (self, post);
+  if (state == TRIB_DISTILLER_RUN_CANCELLED ||
+      (state == TRIB_DISTILLER_RUN_FAILED && job->script->stop_on_error))
+    g_atomic_int_set (&job->script->stopped, TRUE);
 }
+
 
 typedef struct
 {
@@ -255,7 +116,7 @@ wait_for_endpoint (TribDistillerWorker  *self,
   self->endpoint_ready = FALSE;
   g_mutex_unlock (&self->mutex);
 
-  queue_on_main (self, request_endpoint_cb, request, (GDestroyNotify) endpoint_request_free);
+  _trib_distiller_worker_queue_on_main (self, request_endpoint_cb, request, (GDestroyNotify) endpoint_request_free);
 
   g_mutex_lock (&self->mutex);
   while (!self->endpoint_ready && !self->closing)
@@ -298,7 +159,7 @@ ensure_connection (TribDistillerWorker  *self,
 
       if ((self->conn = trib_distiller_pq_connect (endpoint, &local_error)))
         {
-          PQsetNoticeReceiver (self->conn, notice_cb, self);
+          PQsetNoticeReceiver (self->conn, _trib_distiller_worker_notice_cb, self);
           return TRUE;
         }
 
@@ -310,214 +171,6 @@ ensure_connection (TribDistillerWorker  *self,
     }
 
   g_assert_not_reached ();
-}
-
-static void
-send_columns (TribDistillerWorker *self,
-              PGresult            *result)
-{
-  Post *post = g_new0 (Post, 1);
-  guint n_columns = PQnfields (result);
-
-  post->kind = POST_COLUMNS;
-  post->n_columns = n_columns;
-  post->names = g_new0 (char *, n_columns + 1);
-  post->oids = g_new0 (guint32, MAX (n_columns, 1));
-  for (guint i = 0; i < n_columns; i++)
-    {
-      post->names[i] = g_strdup (PQfname (result, i));
-      post->oids[i] = PQftype (result, i);
-    }
-
-  send_post (self, post);
-}
-
-static void
-send_batch (TribDistillerWorker  *self,
-            TribResultBatch     **batch)
-{
-  Post *post;
-
-  if (*batch == NULL || trib_result_batch_get_n_rows (*batch) == 0)
-    return;
-
-  trib_result_batch_seal (*batch);
-  post = g_new0 (Post, 1);
-  post->kind = POST_BATCH;
-  post->batch = g_steal_pointer (batch);
-  send_post (self, post);
-}
-
-/* Before blocking for the next row, hands over the rows read so far if
- * the server is slow to send more, so that a trickle of rows still shows
- * up as it comes rather than when a batch fills.
- */
-static void
-wait_for_rows (TribDistillerWorker  *self,
-               TribResultBatch     **batch,
-               gint64               *last_sent)
-{
-  while (*batch != NULL && PQisBusy (self->conn))
-    {
-      struct pollfd pfd = { .fd = PQsocket (self->conn), .events = POLLIN };
-      gint64 wait_us;
-
-      if (!PQconsumeInput (self->conn) || !PQisBusy (self->conn))
-        return;
-
-      wait_us = *last_sent + BATCH_WAIT_US - g_get_monotonic_time ();
-      if (wait_us <= 0 || poll (&pfd, 1, (int) (wait_us / 1000) + 1) == 0)
-        {
-          send_batch (self, batch);
-          *last_sent = g_get_monotonic_time ();
-        }
-    }
-}
-
-static void
-execute (TribDistillerWorker *self,
-         Job                 *job)
-{
-  g_autoptr(TribResultBatch) batch = NULL;
-  g_autofree const char **values = NULL;
-  g_autofree int *lengths = NULL;
-  g_autofree char *command_status = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean described = FALSE;
-  gint64 last_sent = g_get_monotonic_time ();
-  guint since_clock = 0;
-  PGresult *result;
-
-  if (!PQsendQuery (self->conn, job->sql))
-    {
-      error = trib_distiller_pq_error (self->conn, NULL);
-      goto finish;
-    }
-  PQsetSingleRowMode (self->conn);
-
-  g_mutex_lock (&self->mutex);
-  self->cancel = PQgetCancel (self->conn);
-  g_mutex_unlock (&self->mutex);
-
-  send_state (self, TRIB_DISTILLER_RUN_RUNNING);
-
-  /* A cancellation that came while connecting is honoured now. */
-  if (g_atomic_int_get (&job->cancel_requested))
-    {
-      char reason[256];
-
-      PQcancel (self->cancel, reason, sizeof reason);
-    }
-
-  for (;;)
-    {
-      wait_for_rows (self, &batch, &last_sent);
-      if ((result = PQgetResult (self->conn)) == NULL)
-        break;
-
-      switch (PQresultStatus (result))
-        {
-        case PGRES_SINGLE_TUPLE:
-          if (!described)
-            {
-              send_columns (self, result);
-              values = g_new0 (const char *, PQnfields (result) + 1);
-              lengths = g_new0 (int, PQnfields (result) + 1);
-              described = TRUE;
-            }
-          if (batch == NULL)
-            batch = trib_result_batch_new (PQnfields (result), BATCH_ROWS);
-          trib_distiller_pq_append_row (batch, result, values, lengths);
-
-          if (++since_clock >= CLOCK_EVERY)
-            {
-              gint64 now = g_get_monotonic_time ();
-
-              since_clock = 0;
-              if (trib_result_batch_get_n_rows (batch) >= BATCH_ROWS || now - last_sent >= BATCH_WAIT_US)
-                {
-                  send_batch (self, &batch);
-                  last_sent = now;
-                }
-            }
-          break;
-
-        case PGRES_TUPLES_OK:
-          /* The end of the rows; a query without rows is described here. */
-          if (!described && PQnfields (result) > 0)
-            {
-              send_columns (self, result);
-              described = TRUE;
-            }
-          send_batch (self, &batch);
-          g_free (command_status);
-          command_status = g_strdup (PQcmdStatus (result));
-          break;
-
-        case PGRES_COMMAND_OK:
-        case PGRES_EMPTY_QUERY:
-          g_free (command_status);
-          command_status = g_strdup (PQcmdStatus (result));
-          break;
-
-        case PGRES_COPY_IN:
-        case PGRES_COPY_OUT:
-        case PGRES_COPY_BOTH:
-          if (error == NULL)
-            error = g_error_new_literal (TRIB_DISTILLER_ERROR, TRIB_DISTILLER_ERROR_UNSUPPORTED,
-                                         _("COPY to or from the client is not supported here; export the result instead."));
-          PQclear (result);
-          result = NULL;
-          /* Leaves COPY mode so the connection stays usable. */
-          if (PQputCopyEnd (self->conn, "not supported") < 0)
-            g_clear_pointer (&self->conn, PQfinish);
-          break;
-
-        case PGRES_BAD_RESPONSE:
-        case PGRES_NONFATAL_ERROR:
-        case PGRES_FATAL_ERROR:
-        case PGRES_PIPELINE_SYNC:
-        case PGRES_PIPELINE_ABORTED:
-        default:
-          if (error == NULL)
-            error = trib_distiller_pq_error (self->conn, result);
-          break;
-        }
-
-      g_clear_pointer (&result, PQclear);
-      if (self->conn == NULL)
-        break;
-    }
-
-  send_batch (self, &batch);
-
-  g_mutex_lock (&self->mutex);
-  g_clear_pointer (&self->cancel, PQfreeCancel);
-  g_mutex_unlock (&self->mutex);
-
-finish:
-  if (self->conn == NULL || PQstatus (self->conn) == CONNECTION_BAD)
-    {
-      g_autoptr(GError) lost = NULL;
-      g_autofree char *reason = NULL;
-
-      reason = self->conn ? g_strstrip (g_strdup (PQerrorMessage (self->conn))) : NULL;
-      lost = g_error_new (TRIB_DISTILLER_ERROR, TRIB_DISTILLER_ERROR_CONNECTION_LOST,
-                          /* Translators: %s is the technical reason */
-                          _("The connection to the server was lost (%s). The next statement opens a new one."),
-                          error != NULL ? error->message : (reason != NULL ? reason : ""));
-      g_clear_pointer (&self->conn, PQfinish);
-      g_clear_error (&error);
-      error = g_steal_pointer (&lost);
-    }
-
-  if (error != NULL && g_atomic_int_get (&job->cancel_requested) &&
-      g_strcmp0 (trib_distiller_error_get_sqlstate (error), "57014") == 0)
-    send_finish (self, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
-  else if (error != NULL)
-    send_finish (self, TRIB_DISTILLER_RUN_FAILED, command_status, g_steal_pointer (&error));
-  else
-    send_finish (self, TRIB_DISTILLER_RUN_DONE, command_status, NULL);
 }
 
 static gpointer
@@ -544,13 +197,20 @@ worker_thread (gpointer data)
 
       self->job = job;
 
-      if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
-        send_state (self, TRIB_DISTILLER_RUN_CONNECTING);
-
-      if (!ensure_connection (self, &error))
-        send_finish (self, TRIB_DISTILLER_RUN_FAILED, NULL, g_steal_pointer (&error));
+      if (job->script != NULL && g_atomic_int_get (&job->script->stopped))
+        {
+          _trib_distiller_worker_send_finish (self, TRIB_DISTILLER_RUN_SKIPPED, NULL, NULL);
+        }
       else
-        execute (self, job);
+        {
+          if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+            _trib_distiller_worker_send_state (self, TRIB_DISTILLER_RUN_CONNECTING);
+
+          if (!ensure_connection (self, &error))
+            _trib_distiller_worker_send_finish (self, TRIB_DISTILLER_RUN_FAILED, NULL, g_steal_pointer (&error));
+          else
+            _trib_distiller_worker_execute (self, job);
+        }
 
       g_mutex_lock (&self->mutex);
       self->current_serial = 0;
@@ -662,8 +322,9 @@ cancel_job (TribDistillerRun *run,
 
   if (queued)
     {
+      _trib_distiller_job_stop_script (job, TRIB_DISTILLER_RUN_CANCELLED);
       trib_distiller_run_finish (run, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
-      job_free (job);
+      _trib_distiller_job_free (job);
     }
   else
     {
@@ -673,6 +334,52 @@ cancel_job (TribDistillerRun *run,
       request->serial = job->serial;
       g_thread_unref (g_thread_new ("trib-distiller-cancel", cancel_thread, request));
     }
+}
+
+static Job *
+job_new (TribDistillerWorker *self,
+         const char          *sql,
+         Script              *script)
+{
+  Job *job = g_new0 (Job, 1);
+  g_autoptr(TribDistillerRun) run = NULL;
+
+  job->serial = self->next_serial++;
+  job->sql = g_strdup (sql);
+  job->script = script != NULL ? script_ref (script) : NULL;
+
+  /* The job outlives a run its caller drops; the run only points back. */
+  run = trib_distiller_run_new (sql, cancel_job, job, NULL);
+  job->run = g_object_ref (run);
+  g_object_set_data_full (G_OBJECT (run), "trib-distiller-worker", trib_distiller_worker_ref (self),
+                          (GDestroyNotify) trib_distiller_worker_unref);
+
+  return job;
+}
+
+/* Queues @jobs in one go, so that no other statement comes between
+ * those of a script.
+ */
+static void
+push_jobs (TribDistillerWorker  *self,
+           Job                 **jobs,
+           guint                 n_jobs)
+{
+  g_mutex_lock (&self->mutex);
+  if (self->closing)
+    {
+      g_mutex_unlock (&self->mutex);
+      for (guint i = 0; i < n_jobs; i++)
+        {
+          trib_distiller_run_finish (jobs[i]->run, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
+          _trib_distiller_job_free (jobs[i]);
+        }
+      return;
+    }
+  for (guint i = 0; i < n_jobs; i++)
+    g_queue_push_tail (&self->jobs, jobs[i]);
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->mutex);
 }
 
 /**
@@ -687,31 +394,47 @@ TribDistillerRun *
 trib_distiller_worker_push (TribDistillerWorker *self,
                             const char          *sql)
 {
-  Job *job = g_new0 (Job, 1);
-  TribDistillerRun *run;
+  Job *job = job_new (self, sql, NULL);
+  TribDistillerRun *run = g_object_ref (job->run);
 
-  job->serial = self->next_serial++;
-  job->sql = g_strdup (sql);
-
-  /* The job outlives a run its caller drops; the run only points back. */
-  run = trib_distiller_run_new (sql, cancel_job, job, NULL);
-  job->run = g_object_ref (run);
-  g_object_set_data_full (G_OBJECT (run), "trib-distiller-worker", trib_distiller_worker_ref (self),
-                          (GDestroyNotify) trib_distiller_worker_unref);
-
-  g_mutex_lock (&self->mutex);
-  if (self->closing)
-    {
-      g_mutex_unlock (&self->mutex);
-      trib_distiller_run_finish (run, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
-      job_free (job);
-      return run;
-    }
-  g_queue_push_tail (&self->jobs, job);
-  g_cond_signal (&self->cond);
-  g_mutex_unlock (&self->mutex);
+  push_jobs (self, &job, 1);
 
   return run;
+}
+
+/**
+ * trib_distiller_worker_push_script:
+ * @statements: (array zero-terminated=1): the statements of a script, in
+ *   order
+ * @stop_on_error: whether a failed statement keeps the rest from starting
+ *
+ * Queues @statements behind the statements already queued. Whatever
+ * @stop_on_error says, a cancelled statement keeps the rest from
+ * starting; they finish as %TRIB_DISTILLER_RUN_SKIPPED.
+ *
+ * Returns: (transfer full) (element-type TribDistillerRun): the runs that
+ *   report on @statements, in order
+ */
+GPtrArray *
+trib_distiller_worker_push_script (TribDistillerWorker *self,
+                                   const char * const  *statements,
+                                   gboolean             stop_on_error)
+{
+  Script *script = script_new (stop_on_error);
+  guint n_statements = g_strv_length ((char **) statements);
+  g_autofree Job **jobs = g_new0 (Job *, MAX (n_statements, 1));
+  GPtrArray *runs = g_ptr_array_new_full (n_statements, g_object_unref);
+
+  for (guint i = 0; i < n_statements; i++)
+    {
+      jobs[i] = job_new (self, statements[i], script);
+      g_ptr_array_add (runs, g_object_ref (jobs[i]->run));
+    }
+  script_unref (script);
+
+  push_jobs (self, jobs, n_statements);
+
+  return runs;
 }
 
 /**
@@ -764,7 +487,7 @@ trib_distiller_worker_close (TribDistillerWorker *self)
       Job *job = g_ptr_array_index (queued, i);
 
       trib_distiller_run_finish (job->run, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
-      job_free (job);
+      _trib_distiller_job_free (job);
     }
 
   if (running != 0)

@@ -28,6 +28,9 @@ TribDistillerWorker *trib_distiller_worker_ref           (TribDistillerWorker   
 void                 trib_distiller_worker_unref         (TribDistillerWorker       *self);
 TribDistillerRun    *trib_distiller_worker_push          (TribDistillerWorker       *self,
                                                           const char                *sql);
+GPtrArray           *trib_distiller_worker_push_script   (TribDistillerWorker       *self,
+                                                          const char * const        *statements,
+                                                          gboolean                   stop_on_error);
 void                 trib_distiller_worker_take_endpoint (TribDistillerWorker       *self,
                                                           TribSqlEndpoint           *endpoint,
                                                           GError                    *error);

@@ -115,6 +115,7 @@ outcome_for_state (TribDistillerRunState state)
     case TRIB_DISTILLER_RUN_DONE:
       return "done";
     case TRIB_DISTILLER_RUN_CANCELLED:
+    case TRIB_DISTILLER_RUN_SKIPPED:
       return "cancelled";
     case TRIB_DISTILLER_RUN_QUEUED:
     case TRIB_DISTILLER_RUN_CONNECTING:

@@ -24,6 +24,7 @@ struct _TribHistoryPanel
   TribQueryHistory *history;
   GtkFilterListModel *filtered;
   GtkStringFilter *filter;
+  gboolean at_top;
 
   /* Template widgets */
   GtkSearchEntry *search_entry;
@@ -46,6 +47,54 @@ update_stack (TribHistoryPanel *self)
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static GtkAdjustment *
+get_vadjustment (TribHistoryPanel *self)
+{
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+}
+
+/* Through the list's own action, which moves what it keeps in place
+ * too: setting the scroll position before the list has its size would
+ * be undone by the list once it has.
+ */
+static void
+scroll_to_newest (TribHistoryPanel *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  self->at_top = TRUE;
+}
+
+static void
+scrolled_cb (TribHistoryPanel *self)
+{
+  GtkAdjustment *adjustment = get_vadjustment (self);
+
+  self->at_top = gtk_adjustment_get_value (adjustment) <= gtk_adjustment_get_lower (adjustment);
+}
+
+/* The list keeps the row it shows in place when rows come before it;
+ * the newest entries come first, and should show if the top showed.
+ */
+static void
+entries_changed_cb (TribHistoryPanel *self,
+                    guint             position,
+                    guint             removed,
+                    guint             added)
+{
+  if (position == 0 && added > 0 && (self->at_top || !gtk_widget_get_mapped (GTK_WIDGET (self))))
+    scroll_to_newest (self);
+}
+
+static void
+trib_history_panel_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (trib_history_panel_parent_class)->map (widget);
+
+  /* Opened, the history shows its newest entries. */
+  scroll_to_newest (TRIB_HISTORY_PANEL (widget));
 }
 
 static void
@@ -78,6 +127,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (sql, "monospace");
   gtk_label_set_xalign (GTK_LABEL (details), 0);
   gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (details), TRUE);
   gtk_widget_add_css_class (details, "caption");
   gtk_widget_add_css_class (details, "dim-label");
   gtk_box_append (GTK_BOX (box), sql);
@@ -97,6 +147,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *first_line = g_strdup (trib_query_history_entry_get_sql (entry));
   g_autofree char *when = trib_format_date_time (trib_query_history_entry_get_started (entry));
   g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
   const char *outcome = trib_query_history_entry_get_outcome (entry);
 
   first_line[strcspn (first_line, "\n")] = '\0';
@@ -114,11 +165,16 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     /* Translators: sandbox and date of a cancelled statement in the history */
     text = g_strdup_printf (_("%s · %s · cancelled"), trib_query_history_entry_get_sandbox (entry), when);
   else
-    /* Translators: sandbox, date and error message of a failed statement in the history */
-    text = g_strdup_printf (_("%s · %s · failed: %s"), trib_query_history_entry_get_sandbox (entry), when,
-                            trib_query_history_entry_get_message (entry));
+    {
+      /* One line for a row; the whole message in its tooltip. */
+      message = g_strdup (trib_query_history_entry_get_message (entry));
+      g_strdelimit (message, "\r\n\t", ' ');
+      /* Translators: sandbox, date and error message of a failed statement in the history */
+      text = g_strdup_printf (_("%s · %s · failed: %s"), trib_query_history_entry_get_sandbox (entry), when, message);
+    }
 
   gtk_label_set_label (GTK_LABEL (details), text);
+  gtk_widget_set_tooltip_text (details, g_str_equal (outcome, "failed") ? trib_query_history_entry_get_message (entry) : NULL);
 }
 
 static void
@@ -144,6 +200,7 @@ trib_history_panel_class_init (TribHistoryPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trib_history_panel_dispose;
+  widget_class->map = trib_history_panel_map;
 
   /**
    * TribHistoryPanel::open-entry:
@@ -174,6 +231,9 @@ trib_history_panel_init (TribHistoryPanel *self)
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
+  /* After the list has heard of the change, so as to have the last word. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (entries_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
@@ -182,7 +242,22 @@ trib_history_panel_init (TribHistoryPanel *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+  g_signal_connect_object (get_vadjustment (self), "value-changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+  self->at_top = TRUE;
   update_stack (self);
+}
+
+/**
+ * trib_history_panel_get_list_view:
+ *
+ * Returns: (transfer none): the list of entries, for tests
+ */
+GtkListView *
+trib_history_panel_get_list_view (TribHistoryPanel *self)
+{
+  g_return_val_if_fail (TRIB_IS_HISTORY_PANEL (self), NULL);
+
+  return self->list_view;
 }
 
 void

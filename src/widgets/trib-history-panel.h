@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TribHistoryPanel, trib_history_panel, TRIB, HISTORY_PANEL, AdwBin)
 
-void trib_history_panel_set_history (TribHistoryPanel *self,
-                                     TribQueryHistory *history);
+void         trib_history_panel_set_history   (TribHistoryPanel *self,
+                                               TribQueryHistory *history);
+GtkListView *trib_history_panel_get_list_view (TribHistoryPanel *self);
 
 G_END_DECLS

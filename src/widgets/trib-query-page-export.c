@@ -70,7 +70,7 @@ export_cb (GObject      *object,
                                (unsigned long long) rows, name);
 
   _trib_query_page_toast (data->self, message);
-  _trib_query_page_results_changed_cb (data->self);
+  _trib_query_page_update_toolbar (data->self);
   export_data_free (data);
 }
 
@@ -79,7 +79,8 @@ export_response_cb (TribQueryPage        *self,
                     int                   response,
                     GtkFileChooserNative *chooser)
 {
-  TribResultModel *model = trib_result_view_get_model (trib_run_results_get_result_view (self->results));
+  TribQueryTab *tab = _trib_query_page_get_current_tab (self);
+  TribResultModel *model = tab != NULL ? trib_run_results_get_model (trib_query_tab_get_results (tab)) : NULL;
   const char *format = g_object_get_data (G_OBJECT (chooser), "format");
   ExportData *data;
 
@@ -153,9 +154,10 @@ _trib_query_page_copy_python_action (GtkWidget  *widget,
 {
   TribQueryPage *self = TRIB_QUERY_PAGE (widget);
   const char *flavour = g_variant_get_string (param, NULL);
-  const char *table = gtk_editable_get_text (GTK_EDITABLE (self->table_entry));
+  TribQueryTab *tab = _trib_query_page_get_current_tab (self);
   g_autoptr(TribQueryService) service = NULL;
-  g_autofree char *database = _trib_query_page_dup_database (self);
+  g_autofree char *database = tab != NULL ? trib_query_tab_dup_database (tab) : NULL;
+  g_autofree char *table = NULL;
   g_autofree char *snippet = NULL;
 
   if (database == NULL)
@@ -166,6 +168,7 @@ _trib_query_page_copy_python_action (GtkWidget  *widget,
 
   if (g_str_equal (flavour, "aepp"))
     {
+      table = g_strstrip (g_strdup (trib_query_tab_get_table (tab)));
       snippet = trib_python_snippet_aepp (_trib_query_page_current_sandbox (self), table);
       gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), snippet);
       _trib_query_page_toast (self, _("Copied; aepp reads the credentials from its config.ini"));

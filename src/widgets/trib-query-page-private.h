@@ -7,16 +7,16 @@
 
 #pragma once
 
-#include "trib-distiller-session.h"
 #include "trib-history-panel.h"
 #include "trib-query-page.h"
-#include "trib-run-results.h"
+#include "trib-query-tab.h"
 
 G_BEGIN_DECLS
 
-/* Data Distiller SQL: editor tabs above, the result of what ran below.
- * A script runs statement by statement and stops at the first failure;
- * each statement's result can be picked from the list above the grid.
+/* Data Distiller SQL in tabs, each with the result of what it ran; the
+ * toolbar above acts on the selected tab and shows its target and how
+ * its Run goes. A script runs statement by statement and, unless asked
+ * otherwise, stops at the first failure.
  */
 struct _TribQueryPage
 {
@@ -25,34 +25,42 @@ struct _TribQueryPage
   TribSession *session;
   GSettings *settings;
   TribQueryHistory *history;
-  TribDistillerSession *distiller;
-  GPtrArray *runs;              /* TribDistillerRun, of the last Run */
-  GArray *run_offsets;          /* int: where each run's text starts in its editor */
-  TribQueryEditor *run_editor;  /* the editor the runs came from */
-  guint save_source;            /* a save of the tabs' text, waiting for typing to pause */
+  GBindingGroup *tab_bindings;    /* the selected tab's target, and the entry */
+  GSignalGroup *results_signals;  /* the selected tab's results */
+  guint save_source;              /* a save of the tabs, waiting for typing to pause */
   guint restoring : 1;
+  guint continue_on_error : 1;
 
   /* Template widgets */
   GtkEntry *table_entry;
   TribHistoryPanel *history_panel;
+  AdwFlap *flap;
   GtkLabel *status_label;
   GtkSpinner *spinner;
   AdwTabView *tab_view;
-  TribRunResults *results;
 };
 
-void        _trib_query_page_toast               (TribQueryPage *self,
-                                                  const char    *message);
-const char *_trib_query_page_current_sandbox     (TribQueryPage *self);
-char       *_trib_query_page_dup_database        (TribQueryPage *self);
-void        _trib_query_page_results_changed_cb  (TribQueryPage *self);
+void          _trib_query_page_toast               (TribQueryPage *self,
+                                                    const char    *message);
+const char   *_trib_query_page_current_sandbox     (TribQueryPage *self);
+TribQueryTab *_trib_query_page_get_current_tab     (TribQueryPage *self);
+void          _trib_query_page_update_toolbar      (TribQueryPage *self);
+
+/* trib-query-page-tabs.c */
+TribQueryTab *_trib_query_page_add_tab             (TribQueryPage *self,
+                                                    const char    *text,
+                                                    const char    *table);
+void          _trib_query_page_select_tab          (TribQueryPage *self,
+                                                    TribQueryTab  *tab);
+void          _trib_query_page_queue_save          (TribQueryPage *self);
+void          _trib_query_page_restore_tabs        (TribQueryPage *self);
 
 /* trib-query-page-export.c */
-void        _trib_query_page_export_action       (GtkWidget     *widget,
-                                                  const char    *action_name,
-                                                  GVariant      *param);
-void        _trib_query_page_copy_python_action  (GtkWidget     *widget,
-                                                  const char    *action_name,
-                                                  GVariant      *param);
+void          _trib_query_page_export_action       (GtkWidget     *widget,
+                                                    const char    *action_name,
+                                                    GVariant      *param);
+void          _trib_query_page_copy_python_action  (GtkWidget     *widget,
+                                                    const char    *action_name,
+                                                    GVariant      *param);
 
 G_END_DECLS

@@ -11,22 +11,36 @@
 
 #include <glib/gi18n.h>
 
-#include "trib-distiller-error.h"
-#include "trib-query-editor.h"
 #include "trib-query-page-private.h"
-#include "trib-query-service.h"
 #include "trib-result-view.h"
-#include "trib-sql-splitter.h"
 #include "trib-window.h"
 
 G_DEFINE_FINAL_TYPE (TribQueryPage, trib_query_page, ADW_TYPE_BIN)
 
-static TribQueryEditor *
-get_current_editor (TribQueryPage *self)
+enum {
+  PROP_0,
+  PROP_CONTINUE_ON_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+TribQueryTab *
+_trib_query_page_get_current_tab (TribQueryPage *self)
 {
   AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
 
-  return page != NULL ? TRIB_QUERY_EDITOR (adw_tab_page_get_child (page)) : NULL;
+  return page != NULL ? TRIB_QUERY_TAB (adw_tab_page_get_child (page)) : NULL;
+}
+
+static void
+add_toast (TribQueryPage *self,
+           AdwToast      *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
 }
 
 void
@@ -47,19 +61,6 @@ _trib_query_page_current_sandbox (TribQueryPage *self)
   return sandbox != NULL ? trib_sandbox_get_name (sandbox) : NULL;
 }
 
-/* The database: the whole sandbox, or one dataset's table when named. */
-char *
-_trib_query_page_dup_database (TribQueryPage *self)
-{
-  const char *table = gtk_editable_get_text (GTK_EDITABLE (self->table_entry));
-  const char *sandbox = _trib_query_page_current_sandbox (self);
-
-  if (sandbox == NULL)
-    return NULL;
-
-  return trib_query_service_dup_database_name (sandbox, table);
-}
-
 static void
 update_placeholder (TribQueryPage *self)
 {
@@ -73,136 +74,132 @@ update_placeholder (TribQueryPage *self)
   gtk_entry_set_placeholder_text (self->table_entry, placeholder);
 }
 
-static void
-drop_distiller (TribQueryPage *self)
+/* The toolbar shows how the selected tab's Run goes, except while an
+ * export says how far it is.
+ */
+void
+_trib_query_page_update_toolbar (TribQueryPage *self)
 {
-  if (self->distiller != NULL)
-    trib_distiller_session_close (self->distiller);
-  g_clear_object (&self->distiller);
+  TribQueryTab *tab = _trib_query_page_get_current_tab (self);
+  TribRunResults *results = tab != NULL ? trib_query_tab_get_results (tab) : NULL;
+  gboolean running = results != NULL && trib_run_results_get_running (results);
+
+  gtk_label_set_label (self->status_label, results != NULL ? trib_run_results_get_status (results) : NULL);
+  gtk_spinner_set_spinning (self->spinner, running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.cancel", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.export",
+                                 results != NULL && trib_run_results_get_model (results) != NULL);
 }
 
-static TribDistillerSession *
-ensure_distiller (TribQueryPage *self)
+static void
+selected_tab_changed_cb (TribQueryPage *self)
 {
-  g_autoptr(TribQueryService) service = NULL;
-  g_autofree char *database = _trib_query_page_dup_database (self);
+  TribQueryTab *tab = _trib_query_page_get_current_tab (self);
 
-  if (self->session == NULL || database == NULL)
-    return NULL;
+  /* Tabs go away after the groups when the page does. */
+  if (self->tab_bindings == NULL)
+    return;
 
-  if (self->distiller != NULL &&
-      g_strcmp0 (trib_distiller_session_get_database (self->distiller), database) == 0)
-    return self->distiller;
-
-  drop_distiller (self);
-  service = trib_query_service_new (trib_session_get_client (self->session));
-  self->distiller = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (service), database);
-
-  return self->distiller;
+  g_binding_group_set_source (self->tab_bindings, tab);
+  g_signal_group_set_target (self->results_signals, tab != NULL ? trib_query_tab_get_results (tab) : NULL);
+  _trib_query_page_update_toolbar (self);
+  trib_query_page_save_tabs (self);
 }
 
 static void
 table_changed_cb (TribQueryPage *self)
 {
-  /* The next statement connects to the other database. */
-  drop_distiller (self);
-}
+  gboolean empty = gtk_entry_get_text_length (self->table_entry) == 0;
 
-/* The status line says how the Run goes, except while an export says
- * how far it is.
- */
-void
-_trib_query_page_results_changed_cb (TribQueryPage *self)
-{
-  gtk_label_set_label (self->status_label, trib_run_results_get_status (self->results));
-  gtk_spinner_set_spinning (self->spinner, trib_run_results_get_running (self->results));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.cancel", trib_run_results_get_running (self->results));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.export",
-                                 trib_result_view_get_model (trib_run_results_get_result_view (self->results)) != NULL);
+  /* Clearing is offered only when there is something to clear. */
+  gtk_entry_set_icon_from_icon_name (self->table_entry, GTK_ENTRY_ICON_SECONDARY,
+                                     empty ? NULL : "edit-clear-symbolic");
+  if (!empty)
+    gtk_entry_set_icon_tooltip_text (self->table_entry, GTK_ENTRY_ICON_SECONDARY,
+                                     _("Clear, to Run on the Whole Sandbox"));
 }
 
 static void
-run_changed_cb (TribQueryPage    *self,
-                GParamSpec       *pspec,
-                TribDistillerRun *run)
+table_icon_released_cb (TribQueryPage        *self,
+                        GtkEntryIconPosition  position)
 {
-  guint index;
-  guint position;
+  if (position == GTK_ENTRY_ICON_SECONDARY)
+    gtk_editable_set_text (GTK_EDITABLE (self->table_entry), "");
+}
 
-  if (!g_ptr_array_find (self->runs, run, &index) || !trib_distiller_run_get_finished (run))
+typedef struct
+{
+  GWeakRef page;
+  GWeakRef tab;
+  gboolean script;
+} RunRequest;
+
+static void
+run_request_free (gpointer  data,
+                  GClosure *closure)
+{
+  RunRequest *request = data;
+
+  g_weak_ref_clear (&request->page);
+  g_weak_ref_clear (&request->tab);
+  g_free (request);
+}
+
+static void
+run_in_tab (TribQueryPage *self,
+            TribQueryTab  *tab,
+            gboolean       script)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!trib_query_tab_run (tab, script, !self->continue_on_error, &error))
+    _trib_query_page_toast (self, error->message);
+}
+
+static void
+cancel_and_run_cb (AdwToast   *toast,
+                   RunRequest *request)
+{
+  g_autoptr(TribQueryPage) self = g_weak_ref_get (&request->page);
+  g_autoptr(TribQueryTab) tab = g_weak_ref_get (&request->tab);
+
+  if (self == NULL || tab == NULL)
     return;
 
-  /* Every statement that reached the server goes to the history once. */
-  if (trib_distiller_run_get_started (run) != NULL && self->history != NULL)
-    {
-      g_autoptr(TribQueryHistoryEntry) entry = NULL;
+  /* The new statements queue behind the cancelled ones. */
+  trib_query_tab_cancel (tab);
+  run_in_tab (self, tab, request->script);
+}
 
-      entry = trib_query_history_entry_new_for_run (run, _trib_query_page_current_sandbox (self),
-                                                    self->distiller != NULL
-                                                    ? trib_distiller_session_get_database (self->distiller)
-                                                    : NULL);
-      trib_query_history_add (self->history, entry);
-    }
+static void
+start_run (TribQueryPage *self,
+           gboolean       script)
+{
+  TribQueryTab *tab = _trib_query_page_get_current_tab (self);
+  g_autoptr(AdwToast) toast = NULL;
+  RunRequest *request;
 
-  if (trib_distiller_run_get_state (run) != TRIB_DISTILLER_RUN_FAILED)
+  if (tab == NULL)
     return;
 
-  /* A failure stops the rest of a script, as psql's ON_ERROR_STOP does,
-   * and shows.
-   */
-  for (guint i = index + 1; i < self->runs->len; i++)
-    trib_distiller_run_cancel (g_ptr_array_index (self->runs, i));
-  trib_run_results_select (self->results, index);
-
-  /* The server counts characters from 1 in the statement as sent. */
-  position = trib_distiller_error_get_position (trib_distiller_run_get_error (run));
-  if (position > 0 && self->run_editor != NULL)
-    trib_query_editor_mark_error (self->run_editor, g_array_index (self->run_offsets, int, index) + (int) position - 1);
-}
-
-static void
-clear_runs (TribQueryPage *self)
-{
-  for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->runs, i), self);
-
-  /* A new array: the results follow the old one until given this one. */
-  g_clear_pointer (&self->runs, g_ptr_array_unref);
-  self->runs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_array_set_size (self->run_offsets, 0);
-  g_clear_object (&self->run_editor);
-}
-
-static void
-start_runs (TribQueryPage      *self,
-            TribQueryEditor    *editor,
-            const char * const *statements,
-            const int          *offsets,
-            guint               n_statements)
-{
-  TribDistillerSession *distiller = ensure_distiller (self);
-
-  if (distiller == NULL)
+  if (!trib_query_tab_get_running (tab))
     {
-      _trib_query_page_toast (self, _("Sign in and choose a sandbox first"));
+      run_in_tab (self, tab, script);
       return;
     }
 
-  /* What still runs from before keeps its place in the queue. */
-  clear_runs (self);
-  self->run_editor = g_object_ref (editor);
-  trib_query_editor_clear_error (editor);
-
-  for (guint i = 0; i < n_statements; i++)
-    {
-      TribDistillerRun *run = trib_distiller_session_run (distiller, statements[i]);
-
-      g_ptr_array_add (self->runs, run);
-      g_array_append_val (self->run_offsets, offsets[i]);
-      g_signal_connect_object (run, "notify::state", G_CALLBACK (run_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  trib_run_results_set_runs (self->results, self->runs);
+  /* A second Run would replace a result still coming: say so, and let
+   * the user choose.
+   */
+  toast = adw_toast_new (_("A statement is still running in this tab"));
+  adw_toast_set_button_label (toast, _("Cancel and Run"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  request = g_new0 (RunRequest, 1);
+  g_weak_ref_init (&request->page, self);
+  g_weak_ref_init (&request->tab, tab);
+  request->script = script;
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (cancel_and_run_cb), request, run_request_free, 0);
+  add_toast (self, toast);
 }
 
 static void
@@ -210,18 +207,7 @@ run_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *param)
 {
-  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
-  TribQueryEditor *editor = get_current_editor (self);
-  g_autofree char *statement = NULL;
-  int offset = 0;
-
-  if (editor == NULL || !(statement = trib_query_editor_dup_current_statement (editor, &offset)))
-    {
-      _trib_query_page_toast (self, _("There is no statement to run"));
-      return;
-    }
-
-  start_runs (self, editor, (const char * const[]) { statement }, &offset, 1);
+  start_run (TRIB_QUERY_PAGE (widget), FALSE);
 }
 
 static void
@@ -229,44 +215,7 @@ run_script_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
-  TribQueryEditor *editor = get_current_editor (self);
-  g_autofree char *script = NULL;
-  g_autoptr(GPtrArray) statements = NULL;
-  g_autoptr(GPtrArray) texts = NULL;
-  g_autoptr(GArray) offsets = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize error_offset = 0;
-
-  if (editor == NULL)
-    return;
-
-  script = trib_query_editor_dup_text (editor);
-  if (!(statements = trib_sql_split (script, -1, &error_offset, &error)))
-    {
-      trib_query_editor_mark_error (editor, g_utf8_pointer_to_offset (script, script + error_offset));
-      _trib_query_page_toast (self, error->message);
-      return;
-    }
-
-  if (statements->len == 0)
-    {
-      _trib_query_page_toast (self, _("There is no statement to run"));
-      return;
-    }
-
-  texts = g_ptr_array_new ();
-  offsets = g_array_new (FALSE, FALSE, sizeof (int));
-  for (guint i = 0; i < statements->len; i++)
-    {
-      TribSqlStatement *statement = g_ptr_array_index (statements, i);
-      int offset = g_utf8_pointer_to_offset (script, script + statement->start);
-
-      g_ptr_array_add (texts, statement->text);
-      g_array_append_val (offsets, offset);
-    }
-
-  start_runs (self, editor, (const char * const *) texts->pdata, (const int *) offsets->data, texts->len);
+  start_run (TRIB_QUERY_PAGE (widget), TRUE);
 }
 
 static void
@@ -274,104 +223,10 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+  TribQueryTab *tab = _trib_query_page_get_current_tab (TRIB_QUERY_PAGE (widget));
 
-  for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
-    trib_distiller_run_cancel (g_ptr_array_index (self->runs, i));
-}
-
-void
-trib_query_page_save_tabs (TribQueryPage *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) texts = NULL;
-  AdwTabPage *selected;
-  int n_pages;
-
-  g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->settings == NULL || self->restoring)
-    return;
-
-  n_pages = adw_tab_view_get_n_pages (self->tab_view);
-  for (int i = 0; i < n_pages; i++)
-    {
-      AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
-      g_autofree char *text = trib_query_editor_dup_text (TRIB_QUERY_EDITOR (adw_tab_page_get_child (page)));
-
-      g_strv_builder_add (builder, text);
-    }
-
-  texts = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "query-tabs", (const char * const *) texts);
-  selected = adw_tab_view_get_selected_page (self->tab_view);
-  g_settings_set_uint (self->settings, "query-tab",
-                       selected != NULL ? adw_tab_view_get_page_position (self->tab_view, selected) : 0);
-}
-
-static void
-save_tabs (TribQueryPage *self)
-{
-  trib_query_page_save_tabs (self);
-}
-
-static gboolean
-save_tabs_cb (gpointer data)
-{
-  TribQueryPage *self = data;
-
-  self->save_source = 0;
-  trib_query_page_save_tabs (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Typing saves once it pauses, not at every key: each save copies every
- * tab's text into the settings store.
- */
-static void
-text_changed_cb (TribQueryPage *self)
-{
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add_seconds (1, save_tabs_cb, self);
-}
-
-static void
-update_tab_title (AdwTabPage *page)
-{
-  TribQueryEditor *editor = TRIB_QUERY_EDITOR (adw_tab_page_get_child (page));
-  g_autofree char *text = trib_query_editor_dup_text (editor);
-  g_autofree char *title = NULL;
-  char *line = g_strstrip (text);
-
-  line[strcspn (line, "\n")] = '\0';
-  if (g_utf8_strlen (line, -1) > 24)
-    {
-      title = g_strconcat ((*g_utf8_offset_to_pointer (line, 23) = '\0', line), "…", NULL);
-    }
-  else
-    title = g_strdup (line[0] != '\0' ? line : _("Untitled Query"));
-
-  adw_tab_page_set_title (page, title);
-}
-
-static AdwTabPage *
-add_tab (TribQueryPage *self,
-         const char    *text)
-{
-  TribQueryEditor *editor = trib_query_editor_new ();
-  AdwTabPage *page;
-
-  trib_query_editor_set_text (editor, text);
-  page = adw_tab_view_append (self->tab_view, GTK_WIDGET (editor));
-  update_tab_title (page);
-  g_signal_connect_object (trib_query_editor_get_buffer (editor), "changed",
-                           G_CALLBACK (update_tab_title), page, G_CONNECT_SWAPPED);
-  g_signal_connect_object (trib_query_editor_get_buffer (editor), "changed",
-                           G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
-
-  return page;
+  if (tab != NULL)
+    trib_query_tab_cancel (tab);
 }
 
 static void
@@ -380,44 +235,144 @@ new_tab_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   TribQueryPage *self = TRIB_QUERY_PAGE (widget);
-  AdwTabPage *page = add_tab (self, "");
 
-  adw_tab_view_set_selected_page (self->tab_view, page);
-  gtk_widget_grab_focus (adw_tab_page_get_child (page));
-  save_tabs (self);
+  _trib_query_page_select_tab (self, _trib_query_page_add_tab (self, "", NULL));
+}
+
+static void
+close_tab_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
+
+  if (page != NULL)
+    adw_tab_view_close_page (self->tab_view, page);
+}
+
+typedef struct
+{
+  GWeakRef page;
+  char *text;
+  char *table;
+  int position;
+} ClosedTab;
+
+static void
+closed_tab_free (gpointer  data,
+                 GClosure *closure)
+{
+  ClosedTab *closed = data;
+
+  g_weak_ref_clear (&closed->page);
+  g_free (closed->text);
+  g_free (closed->table);
+  g_free (closed);
+}
+
+static void
+reopen_tab_cb (AdwToast  *toast,
+               ClosedTab *closed)
+{
+  g_autoptr(TribQueryPage) self = g_weak_ref_get (&closed->page);
+  TribQueryTab *tab;
+
+  if (self == NULL)
+    return;
+
+  tab = _trib_query_page_add_tab (self, closed->text, closed->table);
+  adw_tab_view_reorder_page (self->tab_view, adw_tab_view_get_page (self->tab_view, GTK_WIDGET (tab)),
+                             MIN (closed->position, adw_tab_view_get_n_pages (self->tab_view) - 1));
+  _trib_query_page_select_tab (self, tab);
+}
+
+/* A closed tab's SQL is not lost to a slip of the keyboard. */
+static void
+offer_to_reopen (TribQueryPage *self,
+                 AdwTabPage    *page)
+{
+  TribQueryTab *tab = TRIB_QUERY_TAB (adw_tab_page_get_child (page));
+  g_autofree char *text = trib_query_editor_dup_text (trib_query_tab_get_editor (tab));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *title = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  ClosedTab *closed;
+
+  if (stripped[0] == '\0')
+    return;
+
+  /* A toast's title is markup; a tab's title is SQL, such as a < b. */
+  /* Translators: %s is the closed query tab's title */
+  title = g_markup_printf_escaped (_("“%s” closed"), adw_tab_page_get_title (page));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Undo"));
+  closed = g_new0 (ClosedTab, 1);
+  g_weak_ref_init (&closed->page, self);
+  closed->text = g_steal_pointer (&text);
+  closed->table = g_strdup (trib_query_tab_get_table (tab));
+  closed->position = adw_tab_view_get_page_position (self->tab_view, page);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (reopen_tab_cb), closed, closed_tab_free, 0);
+  add_toast (self, toast);
 }
 
 static gboolean
 close_page_cb (TribQueryPage *self,
                AdwTabPage    *page)
 {
-  adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
-
   /* Restoring replaces every tab; otherwise there is always one to type in. */
   if (self->restoring)
-    return GDK_EVENT_STOP;
+    {
+      adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
+      return GDK_EVENT_STOP;
+    }
+
+  offer_to_reopen (self, page);
+  adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
   if (adw_tab_view_get_n_pages (self->tab_view) == 0)
-    add_tab (self, "");
-  save_tabs (self);
+    _trib_query_page_select_tab (self, _trib_query_page_add_tab (self, "", NULL));
+  trib_query_page_save_tabs (self);
 
   return GDK_EVENT_STOP;
+}
+
+/* The database a history entry ran on, as a tab's target. */
+static char *
+dup_table_of_entry (TribQueryHistoryEntry *entry)
+{
+  const char *database = trib_query_history_entry_get_database (entry);
+  const char *colon = database != NULL ? strchr (database, ':') : NULL;
+
+  if (colon == NULL || g_str_equal (colon + 1, "all"))
+    return g_strdup ("");
+
+  return g_strdup (colon + 1);
 }
 
 static void
 open_entry_cb (TribQueryPage         *self,
                TribQueryHistoryEntry *entry)
 {
-  AdwTabPage *page = add_tab (self, trib_query_history_entry_get_sql (entry));
+  g_autofree char *table = dup_table_of_entry (entry);
+  const char *sandbox = _trib_query_page_current_sandbox (self);
+  const char *entry_sandbox = trib_query_history_entry_get_sandbox (entry);
 
-  adw_tab_view_set_selected_page (self->tab_view, page);
-  gtk_widget_grab_focus (adw_tab_page_get_child (page));
-  save_tabs (self);
+  _trib_query_page_select_tab (self, _trib_query_page_add_tab (self, trib_query_history_entry_get_sql (entry), table));
+
+  if (sandbox != NULL && entry_sandbox != NULL && !g_str_equal (sandbox, entry_sandbox))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the first %s is the sandbox a statement from the history ran in, the second the current one */
+      message = g_strdup_printf (_("This statement ran in the sandbox “%s”; it will run in “%s”"),
+                                 entry_sandbox, sandbox);
+      _trib_query_page_toast (self, message);
+    }
 }
 
 static void
 sandbox_changed_cb (TribQueryPage *self)
 {
-  drop_distiller (self);
   update_placeholder (self);
 }
 
@@ -429,16 +384,18 @@ trib_query_page_dispose (GObject *object)
   /* What was typed last is not lost to the pause. */
   if (self->save_source != 0)
     trib_query_page_save_tabs (self);
-  if (self->runs != NULL)
-    clear_runs (self);
-  drop_distiller (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->tab_bindings != NULL)
+    g_binding_group_set_source (self->tab_bindings, NULL);
+  if (self->results_signals != NULL)
+    g_signal_group_set_target (self->results_signals, NULL);
+  g_clear_object (&self->tab_bindings);
+  g_clear_object (&self->results_signals);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->history);
-  g_clear_pointer (&self->runs, g_ptr_array_unref);
-  g_clear_pointer (&self->run_offsets, g_array_unref);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_QUERY_PAGE);
@@ -447,24 +404,96 @@ trib_query_page_dispose (GObject *object)
 }
 
 static void
+trib_query_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTINUE_ON_ERROR:
+      g_value_set_boolean (value, self->continue_on_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trib_query_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTINUE_ON_ERROR:
+      if (self->continue_on_error != g_value_get_boolean (value))
+        {
+          self->continue_on_error = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Caught before any child sees them: the editor would take Ctrl+Enter
+ * for a newline, and a child may have Ctrl+T or Ctrl+W of its own.
+ * The Enter of the keypad works too, but the main one is what the menu
+ * shows.
+ */
+static const struct
+{
+  guint keyval;
+  GdkModifierType modifiers;
+  const char *action;
+} capture_shortcuts[] = {
+  { GDK_KEY_Return, GDK_CONTROL_MASK, "query.run" },
+  { GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "query.run" },
+  { GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.run-script" },
+  { GDK_KEY_KP_Enter, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.run-script" },
+  { GDK_KEY_t, GDK_CONTROL_MASK, "query.new-tab" },
+  { GDK_KEY_w, GDK_CONTROL_MASK, "query.close-tab" },
+};
+
+static void
 trib_query_page_class_init (TribQueryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trib_query_page_dispose;
+  object_class->get_property = trib_query_page_get_property;
+  object_class->set_property = trib_query_page_set_property;
+
+  /**
+   * TribQueryPage:continue-on-error:
+   *
+   * Whether Run Script goes on after a statement that failed.
+   */
+  properties[PROP_CONTINUE_ON_ERROR] =
+    g_param_spec_boolean ("continue-on-error", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-query-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, table_entry);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, history_panel);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, flap);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_view);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, results);
   gtk_widget_class_bind_template_callback (widget_class, table_changed_cb);
-  gtk_widget_class_bind_template_callback_full (widget_class, "results_changed_cb",
-                                                G_CALLBACK (_trib_query_page_results_changed_cb));
-  gtk_widget_class_bind_template_callback (widget_class, save_tabs);
+  gtk_widget_class_bind_template_callback (widget_class, table_icon_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_tab_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_entry_cb);
 
@@ -472,52 +501,56 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "query.run-script", NULL, run_script_action);
   gtk_widget_class_install_action (widget_class, "query.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "query.new-tab", NULL, new_tab_action);
+  gtk_widget_class_install_action (widget_class, "query.close-tab", NULL, close_tab_action);
   gtk_widget_class_install_action (widget_class, "query.export", "s", _trib_query_page_export_action);
   gtk_widget_class_install_action (widget_class, "query.copy-python", "s", _trib_query_page_copy_python_action);
+  gtk_widget_class_install_property_action (widget_class, "query.continue-on-error", "continue-on-error");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "query.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "query.new-tab", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "querypage");
 }
 
-static const struct
-{
-  guint keyval;
-  GdkModifierType modifiers;
-  const char *action;
-} run_shortcuts[] = {
-  { GDK_KEY_Return, GDK_CONTROL_MASK, "query.run" },
-  { GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "query.run" },
-  { GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.run-script" },
-  { GDK_KEY_KP_Enter, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.run-script" },
-};
-
 static void
 trib_query_page_init (TribQueryPage *self)
 {
-  GtkEventController *run_keys;
+  GtkEventController *capture_keys;
 
-  g_type_ensure (TRIB_TYPE_RUN_RESULTS);
+  g_type_ensure (TRIB_TYPE_QUERY_TAB);
   g_type_ensure (TRIB_TYPE_HISTORY_PANEL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->runs = g_ptr_array_new_with_free_func (g_object_unref);
-  self->run_offsets = g_array_new (FALSE, FALSE, sizeof (int));
+  /* The tab view's Alt+digits and Ctrl+Home/End would take the window's
+   * page switching and the editor's moves to the start and end.
+   */
+  adw_tab_view_remove_shortcuts (self->tab_view,
+                                 ADW_TAB_VIEW_SHORTCUT_ALT_DIGITS | ADW_TAB_VIEW_SHORTCUT_ALT_ZERO |
+                                 ADW_TAB_VIEW_SHORTCUT_CONTROL_HOME | ADW_TAB_VIEW_SHORTCUT_CONTROL_END |
+                                 ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_HOME | ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_END);
 
-  add_tab (self, "");
-  _trib_query_page_results_changed_cb (self);
+  self->tab_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->tab_bindings, "table", self->table_entry, "text",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  self->results_signals = g_signal_group_new (TRIB_TYPE_RUN_RESULTS);
+  g_signal_group_connect_swapped (self->results_signals, "notify::status",
+                                  G_CALLBACK (_trib_query_page_update_toolbar), self);
+  g_signal_group_connect_swapped (self->results_signals, "notify::running",
+                                  G_CALLBACK (_trib_query_page_update_toolbar), self);
+  g_signal_group_connect_swapped (self->results_signals, "notify::model",
+                                  G_CALLBACK (_trib_query_page_update_toolbar), self);
 
-  /* Before the editor sees them: it would take Ctrl+Enter for a newline. */
-  run_keys = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (run_keys, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (run_shortcuts); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (run_keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (run_shortcuts[i].keyval,
-                                                                                    run_shortcuts[i].modifiers),
-                                                            gtk_named_action_new (run_shortcuts[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self), run_keys);
+  _trib_query_page_add_tab (self, "", NULL);
+  table_changed_cb (self);
+
+  capture_keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (capture_keys, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (capture_shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture_keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (capture_shortcuts[i].keyval,
+                                                                                    capture_shortcuts[i].modifiers),
+                                                            gtk_named_action_new (capture_shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), capture_keys);
 }
 
 /**
@@ -528,6 +561,8 @@ void
 trib_query_page_set_session (TribQueryPage *self,
                              TribSession   *session)
 {
+  int n_pages;
+
   g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
 
   if (self->session == session)
@@ -535,10 +570,14 @@ trib_query_page_set_session (TribQueryPage *self,
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
-  drop_distiller (self);
   g_set_object (&self->session, session);
   if (session != NULL)
     g_signal_connect_object (session, "notify::sandbox", G_CALLBACK (sandbox_changed_cb), self, G_CONNECT_SWAPPED);
+
+  n_pages = adw_tab_view_get_n_pages (self->tab_view);
+  for (int i = 0; i < n_pages; i++)
+    trib_query_tab_set_session (TRIB_QUERY_TAB (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i))),
+                                session);
 
   update_placeholder (self);
 }
@@ -552,67 +591,78 @@ void
 trib_query_page_set_settings (TribQueryPage *self,
                               GSettings     *settings)
 {
-  g_auto(GStrv) texts = NULL;
-  guint selected;
-
   g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
 
   if (!g_set_object (&self->settings, settings))
     return;
 
-  texts = g_settings_get_strv (settings, "query-tabs");
-  selected = g_settings_get_uint (settings, "query-tab");
+  g_settings_bind (settings, "query-continue-on-error", self, "continue-on-error", G_SETTINGS_BIND_DEFAULT);
+  _trib_query_page_restore_tabs (self);
+}
 
-  self->restoring = TRUE;
-  while (adw_tab_view_get_n_pages (self->tab_view) > 0)
-    adw_tab_view_close_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, 0));
-  for (guint i = 0; texts[i] != NULL; i++)
-    add_tab (self, texts[i]);
-  if (adw_tab_view_get_n_pages (self->tab_view) == 0)
-    add_tab (self, "");
-  if (selected < (guint) adw_tab_view_get_n_pages (self->tab_view))
-    adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, selected));
-  self->restoring = FALSE;
+/**
+ * trib_query_page_get_current_tab:
+ *
+ * Returns: (transfer none) (nullable): the selected tab
+ */
+TribQueryTab *
+trib_query_page_get_current_tab (TribQueryPage *self)
+{
+  g_return_val_if_fail (TRIB_IS_QUERY_PAGE (self), NULL);
+
+  return _trib_query_page_get_current_tab (self);
 }
 
 /**
  * trib_query_page_get_current_editor:
  *
- * Returns: (transfer none): the editor of the selected tab
+ * Returns: (transfer none) (nullable): the editor of the selected tab
  */
 TribQueryEditor *
 trib_query_page_get_current_editor (TribQueryPage *self)
 {
+  TribQueryTab *tab;
+
   g_return_val_if_fail (TRIB_IS_QUERY_PAGE (self), NULL);
 
-  return get_current_editor (self);
+  tab = _trib_query_page_get_current_tab (self);
+
+  return tab != NULL ? trib_query_tab_get_editor (tab) : NULL;
 }
 
 /**
  * trib_query_page_get_result_view:
  *
- * Returns: (transfer none): the grid of the result shown
+ * Returns: (transfer none) (nullable): the grid of the selected tab
  */
 TribResultView *
 trib_query_page_get_result_view (TribQueryPage *self)
 {
+  TribQueryTab *tab;
+
   g_return_val_if_fail (TRIB_IS_QUERY_PAGE (self), NULL);
 
-  return trib_run_results_get_result_view (self->results);
+  tab = _trib_query_page_get_current_tab (self);
+
+  return tab != NULL ? trib_run_results_get_result_view (trib_query_tab_get_results (tab)) : NULL;
 }
 
 /**
  * trib_query_page_get_runs:
  *
- * Returns: (transfer none) (element-type TribDistillerRun): the runs of
- *   the last Run or Run Script
+ * Returns: (transfer none) (nullable) (element-type TribDistillerRun):
+ *   the runs of the selected tab's last Run or Run Script
  */
 GPtrArray *
 trib_query_page_get_runs (TribQueryPage *self)
 {
+  TribQueryTab *tab;
+
   g_return_val_if_fail (TRIB_IS_QUERY_PAGE (self), NULL);
 
-  return self->runs;
+  tab = _trib_query_page_get_current_tab (self);
+
+  return tab != NULL ? trib_query_tab_get_runs (tab) : NULL;
 }
 
 /**
@@ -623,10 +673,18 @@ void
 trib_query_page_set_history (TribQueryPage    *self,
                              TribQueryHistory *history)
 {
+  int n_pages;
+
   g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
 
-  if (g_set_object (&self->history, history))
-    trib_history_panel_set_history (self->history_panel, history);
+  if (!g_set_object (&self->history, history))
+    return;
+
+  trib_history_panel_set_history (self->history_panel, history);
+  n_pages = adw_tab_view_get_n_pages (self->tab_view);
+  for (int i = 0; i < n_pages; i++)
+    trib_query_tab_set_history (TRIB_QUERY_TAB (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i))),
+                                history);
 }
 
 /**
@@ -636,23 +694,18 @@ trib_query_page_set_history (TribQueryPage    *self,
  * @table_name: (nullable): the one dataset to connect to, or %NULL for
  *   the whole sandbox
  *
- * Opens @sql in a new tab, as "Query this dataset" does.
+ * Opens @sql in a new tab that runs on @table_name, as "Query this
+ * dataset" does; the other tabs keep their own targets.
  */
 void
 trib_query_page_open_query (TribQueryPage *self,
                             const char    *sql,
                             const char    *table_name)
 {
-  AdwTabPage *page;
-
   g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
   g_return_if_fail (sql != NULL);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->table_entry), table_name != NULL ? table_name : "");
-  page = add_tab (self, sql);
-  adw_tab_view_set_selected_page (self->tab_view, page);
-  gtk_widget_grab_focus (adw_tab_page_get_child (page));
-  save_tabs (self);
+  _trib_query_page_select_tab (self, _trib_query_page_add_tab (self, sql, table_name));
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include "trib-query-editor.h"
 #include "trib-query-history.h"
+#include "trib-query-tab.h"
 #include "trib-result-view.h"
 #include "trib-session.h"
 
@@ -32,6 +33,7 @@ void             trib_query_page_open_query         (TribQueryPage *self,
                                                      const char    *table_name);
 void             trib_query_page_insert_text        (TribQueryPage *self,
                                                      const char    *text);
+TribQueryTab    *trib_query_page_get_current_tab    (TribQueryPage *self);
 TribQueryEditor *trib_query_page_get_current_editor (TribQueryPage *self);
 TribResultView  *trib_query_page_get_result_view    (TribQueryPage *self);
 GPtrArray       *trib_query_page_get_runs           (TribQueryPage *self);

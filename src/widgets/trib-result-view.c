@@ -19,8 +19,9 @@
 
 /* The rows of one result: a column per field, NULL shown as such, long
  * and nested values shortened to one line with the whole value in the
- * row details beside the grid. Sorting works on the rows loaded so far,
- * from each column header's menu.
+ * row details beside the grid. Sorting works on the rows loaded so far:
+ * a click on a column's header sorts by it (again: the other way), and
+ * its menu has the original order too.
  */
 struct _TribResultView
 {
@@ -30,13 +31,26 @@ struct _TribResultView
   GtkMultiSelection *selection;
   GCancellable *sort_cancellable;
   guint details_position;
+  int probed_column;            /* see sort_state() */
+  guint loading : 1;
+  guint syncing_sorter : 1;
 
   /* Template widgets */
   GtkColumnView *column_view;
+  GtkWidget *empty_box;
+  GtkWidget *empty_spinner;
+  GtkLabel *empty_label;
+  GtkWidget *sorting_box;
   GtkWidget *details;
   GtkLabel *details_title;
   GtkListBox *details_list;
 };
+
+typedef struct
+{
+  TribResultView *self;
+  guint column;
+} ColumnProbe;
 
 G_DEFINE_FINAL_TYPE (TribResultView, trib_result_view, ADW_TYPE_BIN)
 
@@ -131,6 +145,49 @@ create_header_menu (guint column)
   return G_MENU_MODEL (menu);
 }
 
+/* The grid's own sorter says which header was clicked, and which way,
+ * only through API newer than GTK 4.8; but it compares two items by
+ * asking the sorter of its first column, inverted if descending. Each
+ * column's sorter records that it was asked and answers "smaller".
+ */
+static int
+probe_column_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  ColumnProbe *probe = user_data;
+
+  probe->self->probed_column = probe->column;
+
+  return GTK_ORDERING_SMALLER;
+}
+
+static int
+sort_state (TribResultView *self,
+            gboolean       *descending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering ordering;
+
+  self->probed_column = -1;
+  ordering = gtk_sorter_compare (sorter, self, self->column_view);
+  *descending = ordering == GTK_ORDERING_LARGER;
+
+  return self->probed_column;
+}
+
+static void
+update_empty (TribResultView *self)
+{
+  gboolean empty = self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+
+  gtk_widget_set_visible (self->empty_box, empty);
+  gtk_widget_set_visible (self->empty_spinner, self->loading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->empty_spinner), empty && self->loading);
+  /* Translators: in the result grid, under the column headers */
+  gtk_label_set_label (self->empty_label, self->loading ? _("Waiting for rows…") : _("No rows"));
+}
+
 static void
 remove_columns (TribResultView *self)
 {
@@ -154,12 +211,20 @@ add_columns (TribResultView *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
       g_autoptr(GMenuModel) menu = create_header_menu (i);
+      g_autoptr(GtkCustomSorter) sorter = NULL;
+      ColumnProbe *probe;
 
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
 
+      probe = g_new0 (ColumnProbe, 1);
+      probe->self = self;
+      probe->column = i;
+      sorter = gtk_custom_sorter_new (probe_column_cb, probe, g_free);
+
       column = gtk_column_view_column_new (trib_result_model_get_column_name (self->model, i), factory);
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_header_menu (column, menu);
       gtk_column_view_append_column (self->column_view, column);
@@ -247,11 +312,22 @@ close_details_cb (TribResultView *self)
 }
 
 static void
+show_sorting (TribResultView *self,
+              gboolean        sorting)
+{
+  gtk_widget_set_visible (self->sorting_box, sorting);
+  if (sorting)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self->column_view), "progress");
+  else
+    gtk_widget_set_cursor (GTK_WIDGET (self->column_view), NULL);
+}
+
+static void
 stop_sorting (TribResultView *self)
 {
   g_cancellable_cancel (self->sort_cancellable);
   g_clear_object (&self->sort_cancellable);
-  gtk_widget_set_cursor (GTK_WIDGET (self->column_view), NULL);
+  show_sorting (self, FALSE);
 }
 
 static void
@@ -267,8 +343,45 @@ sorted_cb (GObject      *object,
     return;
 
   g_clear_object (&self->sort_cancellable);
-  gtk_widget_set_cursor (GTK_WIDGET (self->column_view), NULL);
+  show_sorting (self, FALSE);
   close_details_cb (self);
+}
+
+/* A click on a header, or the header menu, changed the grid's sorter. */
+static void
+sorter_changed_cb (TribResultView *self)
+{
+  gboolean descending;
+  int column;
+
+  if (self->model == NULL || self->syncing_sorter)
+    return;
+
+  column = sort_state (self, &descending);
+
+  /* A million rows take a while to sort; the grid stays live meanwhile. */
+  stop_sorting (self);
+  self->sort_cancellable = g_cancellable_new ();
+  show_sorting (self, TRUE);
+  trib_result_model_sort_async (self->model, column, descending, self->sort_cancellable, sorted_cb,
+                                g_object_ref (self));
+}
+
+/* The headers show how a model that comes back sorted is sorted. */
+static void
+sync_sorter (TribResultView *self)
+{
+  int column = self->model != NULL ? trib_result_model_get_sort_column (self->model) : -1;
+  g_autoptr(GtkColumnViewColumn) sorted = NULL;
+
+  if (column >= 0)
+    sorted = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), column);
+
+  self->syncing_sorter = TRUE;
+  gtk_column_view_sort_by_column (self->column_view, sorted,
+                                  self->model != NULL && trib_result_model_get_sort_descending (self->model)
+                                  ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  self->syncing_sorter = FALSE;
 }
 
 static void
@@ -277,6 +390,7 @@ sort_action (GtkWidget  *widget,
              GVariant   *param)
 {
   TribResultView *self = TRIB_RESULT_VIEW (widget);
+  g_autoptr(GtkColumnViewColumn) sorted = NULL;
   gint32 column;
   gboolean descending;
 
@@ -285,12 +399,10 @@ sort_action (GtkWidget  *widget,
 
   g_variant_get (param, "(ib)", &column, &descending);
 
-  /* A million rows take a while to sort; the grid stays live meanwhile. */
-  stop_sorting (self);
-  self->sort_cancellable = g_cancellable_new ();
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->column_view), "progress");
-  trib_result_model_sort_async (self->model, column, descending, self->sort_cancellable, sorted_cb,
-                                g_object_ref (self));
+  /* Through the grid's sorter, so the header shows it. */
+  if (column >= 0)
+    sorted = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), column);
+  gtk_column_view_sort_by_column (self->column_view, sorted, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
 
 static void
@@ -345,8 +457,13 @@ trib_result_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->sort_cancellable);
   g_clear_object (&self->sort_cancellable);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    {
+      g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), sorter_changed_cb, self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
 
@@ -366,6 +483,10 @@ trib_result_view_class_init (TribResultViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-result-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TribResultView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TribResultView, empty_box);
+  gtk_widget_class_bind_template_child (widget_class, TribResultView, empty_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribResultView, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, TribResultView, sorting_box);
   gtk_widget_class_bind_template_child (widget_class, TribResultView, details);
   gtk_widget_class_bind_template_child (widget_class, TribResultView, details_title);
   gtk_widget_class_bind_template_child (widget_class, TribResultView, details_list);
@@ -389,6 +510,8 @@ trib_result_view_init (TribResultView *self)
 
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 TribResultView *
@@ -422,15 +545,53 @@ trib_result_view_set_model (TribResultView  *self,
 
   stop_sorting (self);
   close_details_cb (self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
   gtk_multi_selection_set_model (self->selection, NULL);
+  self->syncing_sorter = TRUE;
   remove_columns (self);
+  self->syncing_sorter = FALSE;
   g_set_object (&self->model, model);
 
   if (model != NULL)
     {
       add_columns (self);
+      sync_sorter (self);
       gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (model));
+      g_signal_connect_object (model, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
     }
+
+  update_empty (self);
+}
+
+/**
+ * trib_result_view_set_loading:
+ * @loading: whether more rows may come
+ *
+ * An empty result reads "No rows" once its statement is done, and says
+ * that rows are awaited before.
+ */
+void
+trib_result_view_set_loading (TribResultView *self,
+                              gboolean        loading)
+{
+  g_return_if_fail (TRIB_IS_RESULT_VIEW (self));
+
+  self->loading = !!loading;
+  update_empty (self);
+}
+
+/**
+ * trib_result_view_get_sorting:
+ *
+ * Returns: whether a sort is under way
+ */
+gboolean
+trib_result_view_get_sorting (TribResultView *self)
+{
+  g_return_val_if_fail (TRIB_IS_RESULT_VIEW (self), FALSE);
+
+  return self->sort_cancellable != NULL;
 }
 
 /**

@@ -21,6 +21,9 @@ TribResultView  *trib_result_view_new             (void);
 TribResultModel *trib_result_view_get_model       (TribResultView  *self);
 void             trib_result_view_set_model       (TribResultView  *self,
                                                    TribResultModel *model);
+void             trib_result_view_set_loading     (TribResultView  *self,
+                                                   gboolean         loading);
+gboolean         trib_result_view_get_sorting     (TribResultView  *self);
 GtkColumnView   *trib_result_view_get_column_view (TribResultView  *self);
 
 G_END_DECLS

@@ -19,16 +19,16 @@
 
 /* What the statements of one Run showed: the rows of those that return
  * rows, the command tag and notices of the others, the server's error of
- * a failed one; a list above picks the statement when there are several.
- * Its status line says where the selected statement is, refreshed while
- * any still runs.
+ * a failed one; a list above picks the statement when there are several,
+ * each marked with how it went. Its status line says where the selected
+ * statement is, refreshed while any still runs.
  */
 struct _TribRunResults
 {
   AdwBin parent_instance;
 
   GPtrArray *runs;
-  GtkStringList *run_names;
+  GListStore *run_store;
   char *status;
   guint tick_source;
   gboolean running;
@@ -37,6 +37,7 @@ struct _TribRunResults
   GtkDropDown *runs_dropdown;
   GtkStack *result_stack;
   TribResultView *result_view;
+  AdwStatusPage *running_page;
   AdwStatusPage *message_page;
   AdwStatusPage *error_page;
   GtkLabel *error_details;
@@ -48,17 +49,26 @@ enum {
   PROP_0,
   PROP_STATUS,
   PROP_RUNNING,
+  PROP_MODEL,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static char *
-describe_run (TribDistillerRun *run)
+dup_duration (TribDistillerRun *run)
 {
   gint64 elapsed_ms = trib_distiller_run_get_elapsed_us (run) / 1000;
+
+  /* Translators: a duration in seconds */
+  return g_strdup_printf (_("%.2f s"), elapsed_ms / 1000.0);
+}
+
+static char *
+describe_run (TribDistillerRun *run)
+{
   guint64 n_rows = trib_distiller_run_get_n_rows (run);
-  g_autofree char *duration = g_strdup_printf (_("%.2f s"), elapsed_ms / 1000.0);
+  g_autofree char *duration = dup_duration (run);
 
   switch (trib_distiller_run_get_state (run))
     {
@@ -90,6 +100,67 @@ describe_run (TribDistillerRun *run)
     case TRIB_DISTILLER_RUN_CANCELLED:
       return g_strdup (_("Cancelled"));
 
+    case TRIB_DISTILLER_RUN_SKIPPED:
+      /* Translators: a statement of a script that never started, as one before it failed */
+      return g_strdup (_("Not run"));
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The mark of a statement in the list: an icon, and a word for those
+ * who do not see it.
+ */
+static void
+get_state_mark (TribDistillerRunState   state,
+                const char            **icon_name,
+                const char            **label,
+                const char            **css_class)
+{
+  *css_class = NULL;
+
+  switch (state)
+    {
+    case TRIB_DISTILLER_RUN_QUEUED:
+      *icon_name = "task-due-symbolic";
+      *label = _("Waiting");
+      *css_class = "dim-label";
+      break;
+
+    case TRIB_DISTILLER_RUN_CONNECTING:
+    case TRIB_DISTILLER_RUN_RUNNING:
+      *icon_name = "content-loading-symbolic";
+      /* Translators: the mark of a statement that is running */
+      *label = _("Running");
+      break;
+
+    case TRIB_DISTILLER_RUN_DONE:
+      *icon_name = "emblem-ok-symbolic";
+      /* Translators: the mark of a statement that ran without error */
+      *label = _("Succeeded");
+      *css_class = "success";
+      break;
+
+    case TRIB_DISTILLER_RUN_FAILED:
+      *icon_name = "dialog-error-symbolic";
+      /* Translators: the mark of a statement that failed */
+      *label = _("Failed");
+      *css_class = "error";
+      break;
+
+    case TRIB_DISTILLER_RUN_CANCELLED:
+      *icon_name = "process-stop-symbolic";
+      *label = _("Cancelled");
+      *css_class = "warning";
+      break;
+
+    case TRIB_DISTILLER_RUN_SKIPPED:
+      *icon_name = "action-unavailable-symbolic";
+      *label = _("Not run");
+      *css_class = "dim-label";
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -106,11 +177,45 @@ any_running (TribRunResults *self)
 }
 
 static void
+update_running_page (TribRunResults   *self,
+                     TribDistillerRun *run)
+{
+  g_autofree char *duration = NULL;
+
+  switch (trib_distiller_run_get_state (run))
+    {
+    case TRIB_DISTILLER_RUN_QUEUED:
+      adw_status_page_set_title (self->running_page, _("Waiting"));
+      adw_status_page_set_description (self->running_page, _("The statements before this one run first."));
+      break;
+
+    case TRIB_DISTILLER_RUN_CONNECTING:
+      adw_status_page_set_title (self->running_page, _("Connecting…"));
+      adw_status_page_set_description (self->running_page, NULL);
+      break;
+
+    case TRIB_DISTILLER_RUN_RUNNING:
+    case TRIB_DISTILLER_RUN_DONE:
+    case TRIB_DISTILLER_RUN_FAILED:
+    case TRIB_DISTILLER_RUN_CANCELLED:
+    case TRIB_DISTILLER_RUN_SKIPPED:
+    default:
+      duration = dup_duration (run);
+      adw_status_page_set_title (self->running_page, _("Running…"));
+      adw_status_page_set_description (self->running_page, duration);
+      break;
+    }
+}
+
+static void
 update_status (TribRunResults *self)
 {
   TribDistillerRun *run = trib_run_results_get_selected_run (self);
   g_autofree char *status = run != NULL ? describe_run (run) : NULL;
   gboolean running = any_running (self);
+
+  if (run != NULL && !trib_distiller_run_get_finished (run))
+    update_running_page (self, run);
 
   if (g_strcmp0 (status, self->status) != 0)
     {
@@ -169,36 +274,87 @@ show_error (TribRunResults   *self,
 }
 
 static void
+show_message (TribRunResults   *self,
+              TribDistillerRun *run)
+{
+  const char * const *messages = trib_distiller_run_get_messages (run);
+  g_autofree char *joined = messages != NULL ? g_strjoinv ("\n", (char **) messages) : g_strdup ("");
+  g_autofree char *description = NULL;
+  g_autofree char *shown = NULL;
+
+  switch (trib_distiller_run_get_state (run))
+    {
+    case TRIB_DISTILLER_RUN_CANCELLED:
+      adw_status_page_set_icon_name (self->message_page, "process-stop-symbolic");
+      adw_status_page_set_title (self->message_page, _("Cancelled"));
+      break;
+
+    case TRIB_DISTILLER_RUN_SKIPPED:
+      adw_status_page_set_icon_name (self->message_page, "action-unavailable-symbolic");
+      adw_status_page_set_title (self->message_page, _("Not Run"));
+      g_clear_pointer (&joined, g_free);
+      joined = g_strdup (_("A statement before this one failed or was cancelled, so the script stopped."));
+      break;
+
+    case TRIB_DISTILLER_RUN_DONE:
+    case TRIB_DISTILLER_RUN_QUEUED:
+    case TRIB_DISTILLER_RUN_CONNECTING:
+    case TRIB_DISTILLER_RUN_RUNNING:
+    case TRIB_DISTILLER_RUN_FAILED:
+    default:
+      description = describe_run (run);
+      adw_status_page_set_icon_name (self->message_page, "emblem-ok-symbolic");
+      adw_status_page_set_title (self->message_page, description);
+      break;
+    }
+
+  shown = trib_format_error_text (joined);
+  adw_status_page_set_description (self->message_page, joined[0] != '\0' ? shown : NULL);
+  gtk_stack_set_visible_child_name (self->result_stack, "message");
+}
+
+static void
+set_model (TribRunResults  *self,
+           TribResultModel *model)
+{
+  if (trib_result_view_get_model (self->result_view) == model)
+    return;
+
+  trib_result_view_set_model (self->result_view, model);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+static void
 show_selected_run (TribRunResults *self)
 {
   TribDistillerRun *run = trib_run_results_get_selected_run (self);
 
   if (run == NULL)
     {
-      trib_result_view_set_model (self->result_view, NULL);
+      set_model (self, NULL);
       gtk_stack_set_visible_child_name (self->result_stack, "empty");
     }
   else if (trib_distiller_run_get_model (run) != NULL)
     {
-      trib_result_view_set_model (self->result_view, trib_distiller_run_get_model (run));
+      set_model (self, trib_distiller_run_get_model (run));
+      trib_result_view_set_loading (self->result_view, !trib_distiller_run_get_finished (run));
       gtk_stack_set_visible_child_name (self->result_stack, "rows");
+    }
+  else if (!trib_distiller_run_get_finished (run))
+    {
+      set_model (self, NULL);
+      update_running_page (self, run);
+      gtk_stack_set_visible_child_name (self->result_stack, "running");
     }
   else if (trib_distiller_run_get_state (run) == TRIB_DISTILLER_RUN_FAILED)
     {
-      trib_result_view_set_model (self->result_view, NULL);
+      set_model (self, NULL);
       show_error (self, run);
     }
-  else if (trib_distiller_run_get_finished (run))
+  else
     {
-      const char * const *messages = trib_distiller_run_get_messages (run);
-      g_autofree char *joined = messages != NULL ? g_strjoinv ("\n", (char **) messages) : g_strdup ("");
-      g_autofree char *description = describe_run (run);
-      g_autofree char *shown = trib_format_error_text (joined);
-
-      trib_result_view_set_model (self->result_view, NULL);
-      adw_status_page_set_title (self->message_page, description);
-      adw_status_page_set_description (self->message_page, joined[0] != '\0' ? shown : NULL);
-      gtk_stack_set_visible_child_name (self->result_stack, "message");
+      set_model (self, NULL);
+      show_message (self, run);
     }
 
   update_status (self);
@@ -213,6 +369,97 @@ run_changed_cb (TribRunResults   *self,
     show_selected_run (self);
   else
     update_status (self);
+
+  if (self->running && self->tick_source == 0)
+    self->tick_source = g_timeout_add (100, tick_cb, self);
+}
+
+static void
+update_mark (GtkWidget        *box,
+             GParamSpec       *pspec,
+             TribDistillerRun *run)
+{
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *state = gtk_widget_get_last_child (box);
+  const char *icon_name, *label, *css_class;
+
+  get_state_mark (trib_distiller_run_get_state (run), &icon_name, &label, &css_class);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
+  gtk_widget_set_css_classes (icon, (const char *[]) { css_class, NULL });
+  gtk_widget_set_tooltip_text (icon, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_label_set_label (GTK_LABEL (state), label);
+}
+
+static void
+setup_run_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  in_list)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *sql = gtk_label_new (NULL);
+  GtkWidget *state = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (sql), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (sql), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (sql), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (sql), 48);
+  /* The list is as wide as the button unless its items ask for more. */
+  gtk_label_set_width_chars (GTK_LABEL (sql), GPOINTER_TO_INT (in_list) ? 28 : -1);
+  gtk_widget_set_hexpand (sql, TRUE);
+  gtk_widget_add_css_class (sql, "monospace");
+
+  /* The word is for the list; the button shows the icon alone. */
+  gtk_widget_add_css_class (state, "dim-label");
+  gtk_widget_add_css_class (state, "caption");
+  gtk_widget_set_visible (state, GPOINTER_TO_INT (in_list));
+
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), sql);
+  gtk_box_append (GTK_BOX (box), state);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_run_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  in_list)
+{
+  TribDistillerRun *run = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *sql = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  const char *text = trib_distiller_run_get_sql (run);
+  g_autofree char *first_line = g_strndup (text, strcspn (text, "\n"));
+  g_autofree char *name = g_strdup_printf ("%u. %s", gtk_list_item_get_position (item) + 1, first_line);
+
+  gtk_label_set_label (GTK_LABEL (sql), name);
+  update_mark (box, NULL, run);
+  g_signal_connect_object (run, "notify::state", G_CALLBACK (update_mark), box, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_run_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  in_list)
+{
+  TribDistillerRun *run = gtk_list_item_get_item (item);
+
+  if (run != NULL)
+    g_signal_handlers_disconnect_by_func (run, update_mark, gtk_list_item_get_child (item));
+}
+
+static GtkListItemFactory *
+create_run_factory (gboolean in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_run_cb), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_run_cb), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_run_cb), GINT_TO_POINTER (in_list));
+
+  return factory;
 }
 
 static void
@@ -232,7 +479,7 @@ trib_run_results_dispose (GObject *object)
   g_clear_handle_id (&self->tick_source, g_source_remove);
   if (self->runs_dropdown != NULL)
     gtk_drop_down_set_model (self->runs_dropdown, NULL);
-  g_clear_object (&self->run_names);
+  g_clear_object (&self->run_store);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_RUN_RESULTS);
 
@@ -265,6 +512,10 @@ trib_run_results_get_property (GObject    *object,
       g_value_set_boolean (value, self->running);
       break;
 
+    case PROP_MODEL:
+      g_value_set_object (value, trib_result_view_get_model (self->result_view));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -284,12 +535,15 @@ trib_run_results_class_init (TribRunResultsClass *klass)
     g_param_spec_string ("status", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_RUNNING] =
     g_param_spec_boolean ("running", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, TRIB_TYPE_RESULT_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-run-results.ui");
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, runs_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, result_stack);
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, result_view);
+  gtk_widget_class_bind_template_child (widget_class, TribRunResults, running_page);
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, message_page);
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, error_page);
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, error_details);
@@ -299,12 +553,17 @@ trib_run_results_class_init (TribRunResultsClass *klass)
 static void
 trib_run_results_init (TribRunResults *self)
 {
+  g_autoptr(GtkListItemFactory) factory = create_run_factory (FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = create_run_factory (TRUE);
+
   g_type_ensure (TRIB_TYPE_RESULT_VIEW);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->run_names = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->runs_dropdown, G_LIST_MODEL (self->run_names));
+  self->run_store = g_list_store_new (TRIB_TYPE_DISTILLER_RUN);
+  gtk_drop_down_set_factory (self->runs_dropdown, factory);
+  gtk_drop_down_set_list_factory (self->runs_dropdown, list_factory);
+  gtk_drop_down_set_model (self->runs_dropdown, G_LIST_MODEL (self->run_store));
 }
 
 /**
@@ -321,23 +580,23 @@ trib_run_results_set_runs (TribRunResults *self,
   g_return_if_fail (TRIB_IS_RUN_RESULTS (self));
 
   disconnect_runs (self);
-  gtk_string_list_splice (self->run_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->run_names)), NULL);
   self->runs = runs != NULL ? g_ptr_array_ref (runs) : NULL;
+
+  g_signal_handlers_block_by_func (self->runs_dropdown, show_selected_run, self);
+  g_list_store_splice (self->run_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->run_store)),
+                       runs != NULL ? runs->pdata : NULL, runs != NULL ? runs->len : 0);
+  gtk_drop_down_set_selected (self->runs_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->runs_dropdown, show_selected_run, self);
 
   for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
     {
       TribDistillerRun *run = g_ptr_array_index (self->runs, i);
-      const char *sql = trib_distiller_run_get_sql (run);
-      g_autofree char *first_line = g_strndup (sql, strcspn (sql, "\n"));
-      g_autofree char *name = g_strdup_printf ("%u. %s", i + 1, first_line);
 
-      gtk_string_list_append (self->run_names, name);
       g_signal_connect_object (run, "notify::state", G_CALLBACK (run_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (run, "notify::model", G_CALLBACK (run_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->runs_dropdown), self->runs != NULL && self->runs->len > 1);
-  gtk_drop_down_set_selected (self->runs_dropdown, 0);
   show_selected_run (self);
 
   if (self->running && self->tick_source == 0)
@@ -386,6 +645,19 @@ trib_run_results_get_result_view (TribRunResults *self)
 }
 
 /**
+ * trib_run_results_get_runs_dropdown:
+ *
+ * Returns: (transfer none): the list that picks a statement, for tests
+ */
+GtkDropDown *
+trib_run_results_get_runs_dropdown (TribRunResults *self)
+{
+  g_return_val_if_fail (TRIB_IS_RUN_RESULTS (self), NULL);
+
+  return self->runs_dropdown;
+}
+
+/**
  * trib_run_results_get_status:
  *
  * Returns: (nullable): where the selected statement is, for a status line
@@ -404,4 +676,17 @@ trib_run_results_get_running (TribRunResults *self)
   g_return_val_if_fail (TRIB_IS_RUN_RESULTS (self), FALSE);
 
   return self->running;
+}
+
+/**
+ * trib_run_results_get_model:
+ *
+ * Returns: (transfer none) (nullable): the rows shown
+ */
+TribResultModel *
+trib_run_results_get_model (TribRunResults *self)
+{
+  g_return_val_if_fail (TRIB_IS_RUN_RESULTS (self), NULL);
+
+  return trib_result_view_get_model (self->result_view);
 }

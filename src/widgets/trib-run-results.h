@@ -26,5 +26,7 @@ TribDistillerRun *trib_run_results_get_selected_run (TribRunResults *self);
 TribResultView   *trib_run_results_get_result_view  (TribRunResults *self);
 const char       *trib_run_results_get_status       (TribRunResults *self);
 gboolean          trib_run_results_get_running      (TribRunResults *self);
+TribResultModel  *trib_run_results_get_model        (TribRunResults *self);
+GtkDropDown      *trib_run_results_get_runs_dropdown (TribRunResults *self);
 
 G_END_DECLS

@@ -1,0 +1,171 @@
+/* trib-query-page-tabs.c
+ *
+ * The query page's tabs: making one, its title, and keeping them all
+ * (text and target) in the settings across restarts.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-query-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-query-page-private.h"
+
+static void
+update_tab_title (AdwTabPage *page)
+{
+  TribQueryTab *tab = TRIB_QUERY_TAB (adw_tab_page_get_child (page));
+  g_autofree char *text = trib_query_editor_dup_text (trib_query_tab_get_editor (tab));
+  g_autofree char *title = NULL;
+  g_autofree char *tooltip = NULL;
+  const char *table = trib_query_tab_get_table (tab);
+  char *line = g_strstrip (text);
+
+  line[strcspn (line, "\n")] = '\0';
+  if (g_utf8_strlen (line, -1) > 24)
+    title = g_strconcat ((*g_utf8_offset_to_pointer (line, 23) = '\0', line), "…", NULL);
+  else
+    title = g_strdup (line[0] != '\0' ? line : _("Untitled Query"));
+
+  /* Which database the tab runs on, where it is not the whole sandbox. */
+  if (table[0] != '\0')
+    /* Translators: a query tab's tooltip; %s is a dataset's table */
+    tooltip = g_strdup_printf (_("Runs on the dataset table %s"), table);
+
+  adw_tab_page_set_title (page, title);
+  adw_tab_page_set_tooltip (page, tooltip);
+}
+
+static gboolean
+save_tabs_cb (gpointer data)
+{
+  TribQueryPage *self = data;
+
+  self->save_source = 0;
+  trib_query_page_save_tabs (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Typing saves once it pauses, not at every key: each save copies every
+ * tab's text into the settings store.
+ */
+void
+_trib_query_page_queue_save (TribQueryPage *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add_seconds (1, save_tabs_cb, self);
+}
+
+/**
+ * _trib_query_page_add_tab:
+ * @text: the tab's SQL
+ * @table: (nullable): the dataset table it runs on; %NULL or "" for the
+ *   whole sandbox
+ *
+ * Returns: (transfer none): a new tab, after the others
+ */
+TribQueryTab *
+_trib_query_page_add_tab (TribQueryPage *self,
+                          const char    *text,
+                          const char    *table)
+{
+  TribQueryTab *tab = trib_query_tab_new ();
+  TribQueryEditor *editor = trib_query_tab_get_editor (tab);
+  AdwTabPage *page;
+
+  trib_query_tab_set_session (tab, self->session);
+  trib_query_tab_set_history (tab, self->history);
+  trib_query_tab_set_table (tab, table);
+  trib_query_editor_set_text (editor, text);
+
+  page = adw_tab_view_append (self->tab_view, GTK_WIDGET (tab));
+  update_tab_title (page);
+  g_signal_connect_object (trib_query_editor_get_buffer (editor), "changed",
+                           G_CALLBACK (update_tab_title), page, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tab, "notify::table", G_CALLBACK (update_tab_title), page, G_CONNECT_SWAPPED);
+  g_signal_connect_object (trib_query_editor_get_buffer (editor), "changed",
+                           G_CALLBACK (_trib_query_page_queue_save), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tab, "notify::table", G_CALLBACK (_trib_query_page_queue_save), self, G_CONNECT_SWAPPED);
+
+  return tab;
+}
+
+/* Shows @tab, with the cursor in its editor. */
+void
+_trib_query_page_select_tab (TribQueryPage *self,
+                             TribQueryTab  *tab)
+{
+  adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_page (self->tab_view, GTK_WIDGET (tab)));
+  gtk_widget_grab_focus (GTK_WIDGET (tab));
+  trib_query_page_save_tabs (self);
+}
+
+/**
+ * trib_query_page_save_tabs:
+ *
+ * Keeps the tabs' text and targets in the settings now, rather than once
+ * typing pauses.
+ */
+void
+trib_query_page_save_tabs (TribQueryPage *self)
+{
+  g_autoptr(GStrvBuilder) texts_builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) tables_builder = g_strv_builder_new ();
+  g_auto(GStrv) texts = NULL;
+  g_auto(GStrv) tables = NULL;
+  AdwTabPage *selected;
+  int n_pages;
+
+  g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->settings == NULL || self->restoring)
+    return;
+
+  n_pages = adw_tab_view_get_n_pages (self->tab_view);
+  for (int i = 0; i < n_pages; i++)
+    {
+      TribQueryTab *tab = TRIB_QUERY_TAB (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i)));
+      g_autofree char *text = trib_query_editor_dup_text (trib_query_tab_get_editor (tab));
+
+      g_strv_builder_add (texts_builder, text);
+      g_strv_builder_add (tables_builder, trib_query_tab_get_table (tab));
+    }
+
+  texts = g_strv_builder_end (texts_builder);
+  tables = g_strv_builder_end (tables_builder);
+  g_settings_set_strv (self->settings, "query-tabs", (const char * const *) texts);
+  g_settings_set_strv (self->settings, "query-tab-tables", (const char * const *) tables);
+  selected = adw_tab_view_get_selected_page (self->tab_view);
+  g_settings_set_uint (self->settings, "query-tab",
+                       selected != NULL ? adw_tab_view_get_page_position (self->tab_view, selected) : 0);
+}
+
+/* The tabs as they were left: their text, and their targets where a
+ * version that keeps them saved them (the same position in both lists).
+ */
+void
+_trib_query_page_restore_tabs (TribQueryPage *self)
+{
+  g_auto(GStrv) texts = g_settings_get_strv (self->settings, "query-tabs");
+  g_auto(GStrv) tables = g_settings_get_strv (self->settings, "query-tab-tables");
+  guint selected = g_settings_get_uint (self->settings, "query-tab");
+  guint n_tables = g_strv_length (tables);
+
+  self->restoring = TRUE;
+  while (adw_tab_view_get_n_pages (self->tab_view) > 0)
+    adw_tab_view_close_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, 0));
+  for (guint i = 0; texts[i] != NULL; i++)
+    _trib_query_page_add_tab (self, texts[i], i < n_tables ? tables[i] : NULL);
+  if (adw_tab_view_get_n_pages (self->tab_view) == 0)
+    _trib_query_page_add_tab (self, "", NULL);
+  if (selected < (guint) adw_tab_view_get_n_pages (self->tab_view))
+    adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, selected));
+  self->restoring = FALSE;
+}

@@ -1,0 +1,216 @@
+/* trib-ui-query-test.c
+ *
+ * What the query page's UI tests share: running statements by typing
+ * them, waiting for their runs, and finding the page's parts.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "trib-ui-query-test.h"
+
+typedef struct
+{
+  TribQueryPage *page;
+  guint n_runs;
+} RunsWanted;
+
+static gboolean
+runs_finished (gpointer data)
+{
+  RunsWanted *wanted = data;
+  GPtrArray *runs = trib_query_page_get_runs (wanted->page);
+
+  if (runs == NULL || runs->len != wanted->n_runs)
+    return FALSE;
+  for (guint i = 0; i < runs->len; i++)
+    if (!trib_distiller_run_get_finished (g_ptr_array_index (runs, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+void
+trib_ui_query_wait_for_runs (TribQueryPage *page,
+               guint          n_runs)
+{
+  RunsWanted wanted = { page, n_runs };
+
+  trib_ui_test_iterate_until (runs_finished, &wanted, 60);
+}
+
+TribDistillerRun *
+trib_ui_query_run_at (TribQueryPage *page,
+        guint          index)
+{
+  GPtrArray *runs = trib_query_page_get_runs (page);
+
+  g_assert_nonnull (runs);
+  g_assert_cmpuint (index, <, runs->len);
+
+  return g_ptr_array_index (runs, index);
+}
+
+TribDistillerRunState
+trib_ui_query_state_at (TribQueryPage *page,
+          guint          index)
+{
+  return trib_distiller_run_get_state (trib_ui_query_run_at (page, index));
+}
+
+gboolean
+trib_ui_query_first_run_running (gpointer data)
+{
+  GPtrArray *runs = trib_query_page_get_runs (data);
+
+  return runs != NULL && runs->len > 0 &&
+         trib_distiller_run_get_state (g_ptr_array_index (runs, 0)) == TRIB_DISTILLER_RUN_RUNNING;
+}
+
+GtkWidget *
+trib_ui_query_get_view (TribQueryEditor *editor)
+{
+  GtkWidget *view = trib_ui_test_find_widget (GTK_WIDGET (editor), GTK_SOURCE_TYPE_VIEW, NULL);
+
+  g_assert_nonnull (view);
+
+  return view;
+}
+
+void
+trib_ui_query_type_and_run (GtkWidget       *window,
+              TribQueryEditor *editor,
+              const char      *text,
+              const char      *keys)
+{
+  GtkTextBuffer *buffer = trib_query_editor_get_buffer (editor);
+  GtkWidget *view = trib_ui_query_get_view (editor);
+  GtkTextIter start;
+
+  trib_query_editor_set_text (editor, text);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_widget_grab_focus (view);
+  trib_ui_test_press_keys (window, keys);
+}
+
+void
+trib_ui_query_run_and_wait (GtkWidget     *window,
+              TribQueryPage *page,
+              const char    *text,
+              const char    *keys,
+              guint          n_runs)
+{
+  trib_ui_query_type_and_run (window, trib_query_page_get_current_editor (page), text, keys);
+  trib_ui_query_wait_for_runs (page, n_runs);
+}
+
+AdwTabView *
+trib_ui_query_get_tab_view (TribQueryPage *page)
+{
+  AdwTabView *tab_view = trib_ui_test_find_any (GTK_WIDGET (page), ADW_TYPE_TAB_VIEW);
+
+  g_assert_nonnull (tab_view);
+
+  return tab_view;
+}
+
+int
+trib_ui_query_n_tabs (TribQueryPage *page)
+{
+  return adw_tab_view_get_n_pages (trib_ui_query_get_tab_view (page));
+}
+
+int
+trib_ui_query_selected_tab (TribQueryPage *page)
+{
+  AdwTabView *tab_view = trib_ui_query_get_tab_view (page);
+
+  return adw_tab_view_get_page_position (tab_view, adw_tab_view_get_selected_page (tab_view));
+}
+
+GtkEntry *
+trib_ui_query_get_table_entry (TribQueryPage *page)
+{
+  GtkWidget *entry = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_ENTRY, NULL);
+
+  g_assert_nonnull (entry);
+
+  return GTK_ENTRY (entry);
+}
+
+TribRunResults *
+trib_ui_query_current_results (TribQueryPage *page)
+{
+  return trib_query_tab_get_results (trib_query_page_get_current_tab (page));
+}
+
+const char *
+trib_ui_query_first_value (TribQueryPage *page,
+             guint          index)
+{
+  TribResultModel *model = trib_distiller_run_get_model (trib_ui_query_run_at (page, index));
+
+  g_assert_nonnull (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 1);
+
+  return trib_result_model_get_value (model, 0, 0, NULL);
+}
+
+/* The page wide and light, narrow and dark; with @all, in the two other
+ * combinations too.
+ */
+void
+trib_ui_query_save_screenshots (GtkWidget  *window,
+                  const char *name,
+                  gboolean    all)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const struct { const char *size; int width; gboolean dark; gboolean always; } shots[] = {
+    { "wide", 1280, FALSE, TRUE },
+    { "wide", 1280, TRUE, FALSE },
+    { "narrow", 600, TRUE, TRUE },
+    { "narrow", 600, FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      g_autofree char *file = NULL;
+
+      if (!shots[i].always && !all)
+        continue;
+
+      file = g_strdup_printf ("query-%s-%s-%s.png", name, shots[i].size, shots[i].dark ? "dark" : "light");
+      if (gtk_widget_get_width (window) != shots[i].width)
+        trib_ui_test_resize (window, shots[i].width, 800);
+      adw_style_manager_set_color_scheme (style, shots[i].dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      trib_ui_test_save_screenshot (window, file);
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  trib_ui_test_resize (window, 1280, 800);
+}
+
+static gboolean
+page_is_query (gpointer data)
+{
+  return trib_ui_test_find_widget (data, TRIB_TYPE_QUERY_PAGE, NULL) != NULL;
+}
+
+/* Alt+4 goes to the query page. */
+TribQueryPage *
+trib_ui_query_show_page (GtkWidget *window)
+{
+  GtkWidget *page;
+
+  trib_ui_test_press_keys (window, "alt+4");
+  trib_ui_test_iterate_until (page_is_query, window, 10);
+  page = trib_ui_test_find_widget (window, TRIB_TYPE_QUERY_PAGE, NULL);
+  g_assert_nonnull (page);
+
+  return TRIB_QUERY_PAGE (page);
+}
+
