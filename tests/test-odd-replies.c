@@ -185,6 +185,73 @@ test_blank_body (void)
 }
 
 static void
+test_token_of_another_type (void)
+{
+  g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
+  const char *bodies[] = {
+    "{\"access_token\": {}, \"token_type\": \"bearer\", \"expires_in\": 86399}",
+    "{\"access_token\": [\"a\"], \"token_type\": \"bearer\", \"expires_in\": 86399}",
+    "{\"access_token\": \"\", \"token_type\": \"bearer\", \"expires_in\": 86399}",
+    "{\"access_token\": \"a\", \"token_type\": \"bearer\", \"expires_in\": []}",
+    "{\"access_token\": \"a\", \"token_type\": \"bearer\", \"expires_in\": {}}",
+    "{\"access_token\": \"a\", \"token_type\": \"bearer\", \"expires_in\": \"86399\"}",
+    "{\"access_token\": \"a\", \"token_type\": \"bearer\", \"expires_in\": 1e300}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(TribPlatformClient) client = client_for (sim);
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GError) error = NULL;
+
+      add_body_fault (sim, TOKEN_PATH, bodies[i]);
+      node = call (client, SANDBOXES_PATH, &error);
+      g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
+      g_assert_cmpstr (error->message, ==, "IMS answered without an access token and its lifetime.");
+      g_assert_null (node);
+    }
+}
+
+static void
+test_parameters_of_another_type (void)
+{
+  g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
+  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribSqlEndpoint) endpoint = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bodies[] = {
+    "{\"host\": [], \"port\": 5432, \"username\": \"u\", \"token\": \"t\", \"dbName\": \"prod:all\"}",
+    "{\"host\": \"db\", \"port\": {}, \"username\": \"u\", \"token\": \"t\", \"dbName\": \"prod:all\"}",
+    "{\"host\": \"db\", \"port\": \"5432\", \"username\": \"u\", \"token\": \"t\", \"dbName\": \"prod:all\"}",
+    "{\"host\": \"db\", \"port\": 1e300, \"username\": \"u\", \"token\": \"t\", \"dbName\": \"prod:all\"}",
+    "{\"host\": \"db\", \"port\": 5432, \"username\": {\"a\": 1}, \"token\": \"t\", \"dbName\": \"prod:all\"}",
+    "{\"host\": \"db\", \"port\": 5432, \"username\": \"u\", \"token\": [], \"dbName\": \"prod:all\"}",
+    "[\"db\", 5432]",
+  };
+
+  sign_in (client);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      add_body_fault (sim, PARAMETERS_PATH, bodies[i]);
+      endpoint = get_endpoint (client, &error);
+      g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
+      g_assert_nonnull (strstr (error->message, "host, port, user name and token"));
+      g_assert_null (endpoint);
+      g_clear_error (&error);
+    }
+
+  /* A database name of another type is no name: the sandbox's is used. */
+  add_body_fault (sim, PARAMETERS_PATH,
+                  "{\"host\": \"db\", \"port\": 5432, \"username\": \"u\", \"token\": \"t\", \"dbName\": []}");
+  endpoint = get_endpoint (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (endpoint->host, ==, "db");
+  g_assert_cmpuint (endpoint->port, ==, 5432);
+  g_assert_cmpstr (endpoint->database, ==, sim->sandbox);
+}
+
+static void
 test_duplicate_keys (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
@@ -274,6 +341,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tributary/odd-replies/blank-body", test_blank_body);
+  g_test_add_func ("/tributary/odd-replies/token-of-another-type", test_token_of_another_type);
+  g_test_add_func ("/tributary/odd-replies/parameters-of-another-type", test_parameters_of_another_type);
   g_test_add_func ("/tributary/odd-replies/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/tributary/odd-replies/surrogates", test_surrogates);
 
