@@ -334,6 +334,27 @@ test_surrogates (void)
   g_assert_null (node);
 }
 
+static void
+test_parse_error_text (void)
+{
+  g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
+  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sign_in (client);
+
+  /* json-glib quotes the unexpected string in its message, cut to 29
+   * bytes: here in the middle of the "é".
+   */
+  add_body_fault (sim, SANDBOXES_PATH, "{\"k\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaa\xc3\xa9\":1}");
+  node = call (client, SANDBOXES_PATH, &error);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "is not valid JSON"));
+  g_assert_null (node);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/tributary/odd-replies/parameters-of-another-type", test_parameters_of_another_type);
   g_test_add_func ("/tributary/odd-replies/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/tributary/odd-replies/surrogates", test_surrogates);
+  g_test_add_func ("/tributary/odd-replies/parse-error-text", test_parse_error_text);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "trib-json-scan.h"
 #include "trib-platform-error.h"
 #include "trib-reply-limits.h"
+#include "trib-text-bound.h"
 
 /* Bodies are checked by trib_json_scan() (core/trib-json-scan.c says
  * what json-glib gets wrong on hostile input) before json-glib parses
@@ -116,8 +117,13 @@ trib_json_parse_bounded (const char             *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, repaired != NULL ? repaired : data, length, &parse_error))
     {
-      g_set_error_literal (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
-                           parse_error->message);
+      /* json-glib quotes the token it did not expect, cut to 29 bytes
+       * whether or not that splits a character.
+       */
+      g_autofree char *message = trib_text_bound (parse_error->message, -1,
+                                                  TRIB_TEXT_BOUND_MESSAGE_CHARS, 1);
+
+      g_set_error_literal (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE, message);
       return NULL;
     }
 
