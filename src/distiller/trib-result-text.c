@@ -200,7 +200,8 @@ dup_pretty_json (const char *value,
     return NULL;
 
   out = g_string_sized_new (length + length / 2);
-  for (gsize i = 0; i < length; i++)
+  /* A byte order mark, which json-glib skips, is no part of the value. */
+  for (gsize i = g_str_has_prefix (text, "\xef\xbb\xbf") ? 3 : 0; i < length; i++)
     {
       gsize next;
 
