@@ -509,6 +509,8 @@ static const struct
   { "environment", "{\"org_id\": \"o\", \"client_id\": \"c\", \"secret\": \"" SECRET "\", "
                    "\"scopes\": \"openid\", \"environment\": \"x/y\"}", "environment" },
   { "not-object", "[\"" SECRET "\"]", "object" },
+  { "empty", "", "object" },
+  { "blanks", " \n\t", "object" },
   { "syntax", "{\n\"secret\": \"" SECRET "\",\n\"org_id\": " SECRET "\n}", "3" },
   /* Python keeps the last one, silently; json-glib takes quadratic time. */
   { "key-twice", "{\"org_id\": \"o\", \"client_id\": \"c\",\n\"secret\": \"" SECRET "\",\n"

@@ -407,7 +407,8 @@ trib_config_ini_parse_aepp_json (const char  *data,
       return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* Blanks alone are a document without a root for json-glib. */
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID_CONFIG,
                    _("This is not an aepp configuration file: its JSON is not an object."));
