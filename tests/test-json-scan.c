@@ -53,8 +53,8 @@ test_depth (void)
   g_assert_cmpuint (offset, ==, 511 * 5 - 255 * 4);
 
   /* Closing brings the depth down again; brackets in strings are text. */
-  assert_scan ("[[[]]] [[[]]] [[\"[[[[\\\"[[[[\"]]", TRIB_JSON_SCAN_OK, 0);
-  g_assert_cmpint (trib_json_scan ("[[]][[]]", 8, 2, NULL, NULL), ==, TRIB_JSON_SCAN_OK);
+  assert_scan ("[[[[]]], [[[]]], [[\"[[[[\\\"[[[[\"]]]", TRIB_JSON_SCAN_OK, 0);
+  g_assert_cmpint (trib_json_scan ("[[], []]", 8, 2, NULL, NULL), ==, TRIB_JSON_SCAN_OK);
   g_assert_cmpint (trib_json_scan ("[[[]]]", 6, 2, &offset, NULL), ==, TRIB_JSON_SCAN_TOO_DEEP);
   g_assert_cmpuint (offset, ==, 2);
   g_assert_cmpint (trib_json_scan ("[]", 2, 0, NULL, NULL), ==, TRIB_JSON_SCAN_TOO_DEEP);
@@ -79,6 +79,22 @@ test_unexpected (void)
   /* A byte order mark, which json-glib skips, only at the start. */
   assert_scan ("\xef\xbb\xbf[1]", TRIB_JSON_SCAN_OK, 0);
   assert_scan ("\xef\xbb", TRIB_JSON_SCAN_UNEXPECTED, 0);
+
+  /* One value, which json-glib would take several of and leak. */
+  assert_scan (" [1] \r\n", TRIB_JSON_SCAN_OK, 0);
+  assert_scan (" true ", TRIB_JSON_SCAN_OK, 0);
+  assert_scan ("-1.5e3", TRIB_JSON_SCAN_OK, 0);
+  assert_scan ("\"a\"", TRIB_JSON_SCAN_OK, 0);
+  assert_scan (" \n", TRIB_JSON_SCAN_OK, 0);
+  assert_scan ("[1][2]", TRIB_JSON_SCAN_UNEXPECTED, 3);
+  assert_scan ("{} {}", TRIB_JSON_SCAN_UNEXPECTED, 3);
+  assert_scan ("1 2", TRIB_JSON_SCAN_UNEXPECTED, 2);
+  assert_scan ("\"a\"\"b\"", TRIB_JSON_SCAN_UNEXPECTED, 3);
+  assert_scan ("1[]", TRIB_JSON_SCAN_UNEXPECTED, 1);
+  assert_scan ("[1]]", TRIB_JSON_SCAN_UNEXPECTED, 3);
+  assert_scan ("]", TRIB_JSON_SCAN_UNEXPECTED, 0);
+  assert_scan ("1,2", TRIB_JSON_SCAN_UNEXPECTED, 1);
+  assert_scan ("var a = {}", TRIB_JSON_SCAN_UNEXPECTED, 4);
 }
 
 static void

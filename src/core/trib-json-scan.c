@@ -24,7 +24,10 @@
  *    writes them, and a lone surrogate is either refused or repaired;
  *  - a key given twice replaces the first by a linear search of the
  *    object's keys, so a body of repeated keys takes quadratic time
- *    (36 s for 870 KB): duplicate keys are found here, in linear time.
+ *    (36 s for 870 KB): duplicate keys are found here, in linear time;
+ *  - it reads a text of several arrays or objects ("{}{}{}") as so many
+ *    documents, and leaks all but the last: some 15 bytes for each byte
+ *    of such a text, a gigabyte for one reply. A text is one value here.
  *
  * The scan must never see less nesting, or fewer keys, than json-glib
  * will. json-glib 1.6 also takes comments and single-quoted strings,
@@ -412,6 +415,13 @@ scan_string (Scan  *scan,
   return TRIB_JSON_SCAN_INVALID_STRING;
 }
 
+typedef enum
+{
+  TOP_NONE,             /* no value yet */
+  TOP_SCALAR,           /* in a number or a literal */
+  TOP_DONE,             /* after the value: only blanks may follow */
+} TopState;
+
 static TribJsonScanStatus
 scan_text (Scan  *scan,
            guint  max_depth,
@@ -419,12 +429,14 @@ scan_text (Scan  *scan,
 {
   const guint8 *data = scan->data;
   gboolean expect_key = FALSE;
+  TopState top = TOP_NONE;
 
   for (gsize i = 0; i < scan->length; i++)
     {
       TribJsonScanStatus status;
       Container container;
       Key key = { 0, };
+      gboolean at_top = scan->containers->len == 0;
       gboolean is_key;
 
       *offset = i;
@@ -432,6 +444,8 @@ scan_text (Scan  *scan,
       switch (data[i])
         {
         case '"':
+          if (at_top && top != TOP_NONE)
+            return TRIB_JSON_SCAN_UNEXPECTED;
           is_key = expect_key &&
                    g_array_index (scan->containers, Container, scan->containers->len - 1).is_object;
           key.depth = scan->containers->len;
@@ -443,10 +457,14 @@ scan_text (Scan  *scan,
           if (is_key && !add_key (scan, &key))
             return TRIB_JSON_SCAN_DUPLICATE_KEY;
           expect_key = FALSE;
+          if (at_top)
+            top = TOP_DONE;
           break;
 
         case '[':
         case '{':
+          if (at_top && top != TOP_NONE)
+            return TRIB_JSON_SCAN_UNEXPECTED;
           if (scan->containers->len >= max_depth)
             return TRIB_JSON_SCAN_TOO_DEEP;
           container.is_object = data[i] == '{';
@@ -459,14 +477,26 @@ scan_text (Scan  *scan,
         case ']':
         case '}':
           /* Which one closes what is json-glib's to check. */
-          if (scan->containers->len > 0)
-            close_container (scan);
+          if (at_top)
+            return TRIB_JSON_SCAN_UNEXPECTED;
+          close_container (scan);
+          if (scan->containers->len == 0)
+            top = TOP_DONE;
           expect_key = FALSE;
           break;
 
         case ',':
-          expect_key = scan->containers->len > 0 &&
-                       g_array_index (scan->containers, Container, scan->containers->len - 1).is_object;
+          if (at_top)
+            return TRIB_JSON_SCAN_UNEXPECTED;
+          expect_key = g_array_index (scan->containers, Container, scan->containers->len - 1).is_object;
+          break;
+
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+          if (at_top && top == TOP_SCALAR)
+            top = TOP_DONE;
           break;
 
         case '\0':
@@ -475,13 +505,13 @@ scan_text (Scan  *scan,
           return TRIB_JSON_SCAN_UNEXPECTED;
 
         default:
-          if (data[i] < 0x80)
-            break;
           /* A byte order mark json-glib skips; nothing else is JSON. */
-          if (i == 0 && scan->length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+          if (data[i] >= 0x80 && i == 0 && scan->length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
             i += 2;
-          else
+          else if (data[i] >= 0x80 || (at_top && top == TOP_DONE))
             return TRIB_JSON_SCAN_UNEXPECTED;
+          else if (at_top)
+            top = TOP_SCALAR;
           break;
         }
     }
@@ -501,8 +531,9 @@ scan_text (Scan  *scan,
  *   a NUL) when there were any
  *
  * Checks @data for what json-glib must not be given, in one pass,
- * without recursion, in time linear in @length. What passes gives only
- * UTF-8 strings, and objects without duplicate keys.
+ * without recursion, in time linear in @length. What passes is one
+ * value at most, with only UTF-8 strings and objects without duplicate
+ * keys.
  *
  * Returns: %TRIB_JSON_SCAN_OK, or what is wrong with @data
  */

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * @TRIB_JSON_SCAN_OK: the text may be given to json-glib
  * @TRIB_JSON_SCAN_TOO_DEEP: arrays and objects nest deeper than allowed
  * @TRIB_JSON_SCAN_UNEXPECTED: a NUL byte, or outside strings a comment,
- *   a single quote or a byte that is not ASCII (a leading BOM aside)
+ *   a single quote, a byte that is not ASCII (a leading BOM aside), or
+ *   anything but blanks after the first value
  * @TRIB_JSON_SCAN_INVALID_STRING: a string that is not UTF-8, holds a
  *   control character, has an unknown or short escape, or does not end
  * @TRIB_JSON_SCAN_LONE_SURROGATE: a `\u` escape of half a surrogate
