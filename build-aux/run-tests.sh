@@ -24,4 +24,4 @@ ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 CC=clang meson setup _build-fuzz -Ddevelopment=true -Dwerror=true -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
   --wipe >/dev/null 2>&1 || CC=clang meson setup _build-fuzz -Ddevelopment=true -Dwerror=true -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
 meson compile -C _build-fuzz fuzz-targets
-TRIB_FUZZ_SECONDS=${TRIB_FUZZ_SECONDS:-30} meson test -C _build-fuzz --suite fuzz --no-rebuild --print-errorlogs </dev/null
+TRIB_FUZZ_SECONDS=${TRIB_FUZZ_SECONDS:-45} meson test -C _build-fuzz --suite fuzz --no-rebuild --print-errorlogs </dev/null

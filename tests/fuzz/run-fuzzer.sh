@@ -5,7 +5,7 @@
 #   run-fuzzer.sh FUZZER DICT CORPUS REGRESSIONS
 #
 # Every input of CORPUS and REGRESSIONS runs first, then the fuzzer
-# mutates them for TRIB_FUZZ_SECONDS (default 30). What it learns goes
+# mutates them for TRIB_FUZZ_SECONDS (default 45). What it learns goes
 # to a throwaway folder, never into the tree; a crash, a leak, a
 # sanitizer report, an input slower than 10 s or a run above 2 GB fails
 # the test, and the input is kept in $TRIB_FUZZ_ARTEFACTS/<target>/.
@@ -13,7 +13,7 @@ set -euo pipefail
 
 fuzzer=$1 dict=$2 corpus=$3 regressions=$4
 name=$(basename "$fuzzer")
-seconds=${TRIB_FUZZ_SECONDS:-30}
+seconds=${TRIB_FUZZ_SECONDS:-45}
 artefacts=${TRIB_FUZZ_ARTEFACTS:-$PWD/fuzz-artefacts}/$name
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/trib-fuzz-XXXXXX")
