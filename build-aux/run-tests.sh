@@ -19,11 +19,9 @@ ninja -C _build-asan
 ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   dbus-run-session -- meson test -C _build-asan --suite headless --print-errorlogs </dev/null
 
-# Warnings are not errors here: clang warns about code gcc accepts (the
-# casts inside GLib's G_DEFINE_EXTENDED_ERROR, g_autoptr lockers never
-# read), and the gcc builds above already hold the code to -Werror. Only
-# the fuzzers are built, not the whole application again.
-CC=clang meson setup _build-fuzz -Ddevelopment=true -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
-  --wipe >/dev/null 2>&1 || CC=clang meson setup _build-fuzz -Ddevelopment=true -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
+# Only the fuzzers are built, not the whole application again; clang
+# holds the code to the same warnings as gcc.
+CC=clang meson setup _build-fuzz -Ddevelopment=true -Dwerror=true -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
+  --wipe >/dev/null 2>&1 || CC=clang meson setup _build-fuzz -Ddevelopment=true -Dwerror=true -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
 meson compile -C _build-fuzz fuzz-targets
 TRIB_FUZZ_SECONDS=${TRIB_FUZZ_SECONDS:-45} meson test -C _build-fuzz --suite fuzz --no-rebuild --print-errorlogs </dev/null

@@ -509,7 +509,20 @@ static const struct
   { "environment", "{\"org_id\": \"o\", \"client_id\": \"c\", \"secret\": \"" SECRET "\", "
                    "\"scopes\": \"openid\", \"environment\": \"x/y\"}", "environment" },
   { "not-object", "[\"" SECRET "\"]", "object" },
+  { "empty", "", "object" },
+  { "blanks", " \n\t", "object" },
   { "syntax", "{\n\"secret\": \"" SECRET "\",\n\"org_id\": " SECRET "\n}", "3" },
+  /* Python keeps the last one, silently; json-glib takes quadratic time. */
+  { "key-twice", "{\"org_id\": \"o\", \"client_id\": \"c\",\n\"secret\": \"" SECRET "\",\n"
+                 "\"scopes\": \"openid\",\n\"secret\": \"" SECRET "\"}", "Line 4 of the aepp configuration gives a key" },
+  /* Python takes half a surrogate pair, json-glib makes bytes that are not UTF-8 of it. */
+  { "lone-surrogate", "{\"org_id\": \"o\", \"client_id\": \"c\",\n\"secret\": \"" SECRET "\\ud800\", "
+                      "\"scopes\": \"openid\"}", "Line 2 of the aepp configuration has a \\u escape" },
+  /* json-glib reads \u with fewer than four hex digits as a character of its own. */
+  { "short-escape", "{\"org_id\": \"o\", \"client_id\": \"c\\udc]\",\n\"secret\": \"" SECRET "\", "
+                    "\"scopes\": \"openid\"}", "line 1 is not valid JSON" },
+  { "control-character", "{\"org_id\": \"o\", \"client_id\": \"c\",\n\"secret\": \"" SECRET "\t\", "
+                         "\"scopes\": \"openid\"}", "line 2 is not valid JSON" },
 };
 
 static void

@@ -413,6 +413,35 @@ test_huge_error_bounded (void)
   assert_done (next);
 }
 
+/* JSON cells as Data Distiller sends them: nested as deep as PostgreSQL
+ * parses by default, which a pretty form must not recurse through, and
+ * numbers json-glib would print its own way.
+ */
+static void
+test_json_cells (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) run = NULL;
+  g_autofree char *deep = NULL;
+  g_autofree char *numbers = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *open = g_strnfill (10000, '[');
+  g_autofree char *close = g_strnfill (10000, ']');
+  TribResultModel *model;
+
+  run = run_and_wait (session, "SELECT (repeat ('[', 10000) || repeat (']', 10000))::json, "
+                               "'{\"big\": 12345678901234567890, \"n\": 0.1}'::jsonb");
+  assert_done (run);
+  model = trib_distiller_run_get_model (run);
+
+  deep = trib_result_model_dup_pretty (model, 0, 0);
+  expected = g_strconcat (open, close, NULL);
+  g_assert_cmpstr (deep, ==, expected);
+
+  numbers = trib_result_model_dup_pretty (model, 0, 1);
+  g_assert_cmpstr (numbers, ==, "{\n  \"n\" : 0.1,\n  \"big\" : 12345678901234567890\n}");
+}
+
 static void
 test_backend_killed (void)
 {
@@ -675,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/tributary/distiller/cancel", test_cancel);
   g_test_add_func ("/tributary/distiller/syntax-error", test_syntax_error);
   g_test_add_func ("/tributary/distiller/huge-error-bounded", test_huge_error_bounded);
+  g_test_add_func ("/tributary/distiller/json-cells", test_json_cells);
   g_test_add_func ("/tributary/distiller/backend-killed", test_backend_killed);
   g_test_add_func ("/tributary/distiller/script-stops-at-failure", test_script_stops_at_failure);
   g_test_add_func ("/tributary/distiller/script-continues-on-error", test_script_continues_on_error);

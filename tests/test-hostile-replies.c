@@ -86,6 +86,7 @@ sign_in (TribPlatformClient *client)
   g_autoptr(JsonNode) node = call (client, "GET", SANDBOXES_PATH "sandboxes/prod", NULL, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (node);
 }
 
 static void

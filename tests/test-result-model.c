@@ -348,6 +348,72 @@ test_compact (void)
   g_assert_cmpstr (text_pretty, ==, "é\nà  b");
 }
 
+/* One JSON value in a one-column model of type json. */
+static char *
+dup_pretty_json (const char *value,
+                 gsize       length)
+{
+  g_autoptr(TribResultModel) model = trib_result_model_new ();
+  g_autoptr(TribResultBatch) batch = trib_result_batch_new (1, 1);
+  const char * const columns[] = { "value" };
+  const guint32 types[] = { 114 };
+  const char *row[] = { value };
+  int lengths[] = { (int) length };
+
+  trib_result_model_set_columns (model, 1, columns, types);
+  trib_result_batch_append_row (batch, row, lengths);
+  trib_result_model_append_batch (model, batch);
+
+  return trib_result_model_dup_pretty (model, 0, 0);
+}
+
+static void
+test_pretty_json (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) keys = g_string_new ("{");
+  g_autofree char *pretty = NULL;
+  const char *numbers = "{\"a\":0.1,\"b\":12345678901234567890,\"c\":1e400,\"d\":[],\"e\":{ },\"f\":\"x\\\"[\"}";
+
+  /* The value's own numbers, not json-glib's doubles and integers. */
+  pretty = dup_pretty_json (numbers, strlen (numbers));
+  g_assert_cmpstr (pretty, ==, "{\n  \"a\" : 0.1,\n  \"b\" : 12345678901234567890,\n  \"c\" : 1e400,\n"
+                               "  \"d\" : [],\n  \"e\" : {},\n  \"f\" : \"x\\\"[\"\n}");
+  g_clear_pointer (&pretty, g_free);
+
+  /* json-glib would overflow its stack: shown as it is. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "[{\"a\":");
+  g_string_append (deep, "1");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (deep, "}]");
+  pretty = dup_pretty_json (deep->str, deep->len);
+  g_assert_cmpstr (pretty, ==, deep->str);
+  g_clear_pointer (&pretty, g_free);
+
+  /* A json value may have a key twice, which json-glib would take
+   * quadratic time to drop: shown as it is.
+   */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (keys, "\"a\":1,");
+  g_string_append (keys, "\"a\":1}");
+  pretty = dup_pretty_json (keys->str, keys->len);
+  g_assert_cmpstr (pretty, ==, keys->str);
+  g_clear_pointer (&pretty, g_free);
+
+  /* Half a surrogate pair is one replacement character; bytes that are
+   * not UTF-8 are not given to a label.
+   */
+  pretty = dup_pretty_json ("[\"a\\ud800b\"]", 12);
+  g_assert_cmpstr (pretty, ==, "[\n  \"a\\ufffdb\"\n]");
+  g_clear_pointer (&pretty, g_free);
+  pretty = dup_pretty_json ("[\"a\xff\"]", 6);
+  g_assert_cmpstr (pretty, ==, "[\"a\xef\xbf\xbd\"]");
+  g_clear_pointer (&pretty, g_free);
+  pretty = dup_pretty_json ("not JSON", 8);
+  g_assert_cmpstr (pretty, ==, "not JSON");
+}
+
 static void
 test_memory (void)
 {
@@ -418,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/tributary/result-model/sort-async", test_sort_async);
   g_test_add_func ("/tributary/result-model/tsv", test_tsv);
   g_test_add_func ("/tributary/result-model/compact", test_compact);
+  g_test_add_func ("/tributary/result-model/pretty-json", test_pretty_json);
   g_test_add_func ("/tributary/result-model/memory", test_memory);
   g_test_add_func ("/tributary/result-model/small-batches", test_small_batches_are_small);
 

@@ -17,6 +17,7 @@
 #include "trib-config-ini.h"
 #include "trib-error.h"
 #include "trib-ini-reader.h"
+#include "trib-json-scan.h"
 #include "trib-util.h"
 
 /* Two files people already have for their credentials.
@@ -221,55 +222,53 @@ trib_config_ini_parse (const char  *data,
   return g_steal_pointer (&profile);
 }
 
-/* json-glib recurses once per level, so a file of brackets must not get
- * that far; and it takes control characters inside strings, which
- * Python's json (strict, as aepp reads) refuses.
+/* What json-glib must not be given (trib-json-scan.c), and what Python's
+ * json, strict as aepp reads it, refuses and json-glib takes: control
+ * characters inside strings, comments, single quotes. Two things Python
+ * takes are refused too: a lone surrogate, which would make a secret or
+ * an ID that no request can carry, and a key given twice, of which
+ * Python keeps the last one silently.
  */
 static gboolean
 json_prescan (const char  *data,
               gsize        length,
               GError     **error)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  guint line = 1;
+  gsize offset = 0;
 
-  for (gsize i = 0; i < length; i++)
+  switch (trib_json_scan (data, length, MAX_JSON_DEPTH, &offset, NULL))
     {
-      char c = data[i];
+    case TRIB_JSON_SCAN_OK:
+      return TRUE;
 
-      if (in_string)
-        {
-          if ((guchar) c < 0x20)
-            {
-              g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID_CONFIG,
-                           _("This is not an aepp configuration file: line %u is not valid JSON."), line);
-              return FALSE;
-            }
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            {
-              g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID_CONFIG,
-                           _("This is not an aepp configuration file: its JSON nests too deep."));
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+    case TRIB_JSON_SCAN_TOO_DEEP:
+      g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID_CONFIG,
+                   _("This is not an aepp configuration file: its JSON nests too deep."));
+      return FALSE;
 
-      if (c == '\n')
-        line++;
+    case TRIB_JSON_SCAN_LONE_SURROGATE:
+      g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID_CONFIG,
+                   /* Translators: %u is a line number; \\u is written as is */
+                   _("Line %u of the aepp configuration has a \\u escape of half a character, "
+                     "which no credential holds."),
+                   trib_json_line_at (data, length, offset));
+      return FALSE;
+
+    case TRIB_JSON_SCAN_DUPLICATE_KEY:
+      g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID_CONFIG,
+                   /* Translators: %u is a line number */
+                   _("Line %u of the aepp configuration gives a key a second time."),
+                   trib_json_line_at (data, length, offset));
+      return FALSE;
+
+    case TRIB_JSON_SCAN_UNEXPECTED:
+    case TRIB_JSON_SCAN_INVALID_STRING:
+    default:
+      g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID_CONFIG,
+                   _("This is not an aepp configuration file: line %u is not valid JSON."),
+                   trib_json_line_at (data, length, offset));
+      return FALSE;
     }
-
-  return TRUE;
 }
 
 /* Only the position of json-glib's message: the rest may quote the file. */
@@ -408,7 +407,8 @@ trib_config_ini_parse_aepp_json (const char  *data,
       return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* Blanks alone are a document without a root for json-glib. */
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, TRIB_ERROR, TRIB_ERROR_INVALID_CONFIG,
                    _("This is not an aepp configuration file: its JSON is not an object."));

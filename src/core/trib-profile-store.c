@@ -458,7 +458,7 @@ save_thread (GTask        *task,
   TribProfileStore *self = source_object;
   SaveData *data = task_data;
   g_autoptr(GFile) directory = g_file_get_parent (self->file);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->save_mutex);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->save_mutex);
   g_autoptr(GError) error = NULL;
 
   /* A newer save already wrote a newer list. */

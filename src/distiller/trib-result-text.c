@@ -15,7 +15,13 @@
 
 #include <json-glib/json-glib.h>
 
+#include "trib-json-scan.h"
 #include "trib-result-model.h"
+
+/* Deeper than any real document, shallow enough for json-glib's
+ * recursion, as for replies (TribReplyLimits).
+ */
+#define PRETTY_MAX_DEPTH 512
 
 static void
 append_tsv_field (GString    *out,
@@ -159,10 +165,107 @@ trib_result_model_dup_compact (TribResultModel *self,
   return g_string_free (out, FALSE);
 }
 
+static void
+append_line_break (GString *out,
+                   guint    depth)
+{
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+/* A JSON value indented, or %NULL if it is not JSON or not one safe to
+ * hand json-glib (trib-json-scan.c). json-glib only says whether it is
+ * JSON: the value's own tokens are laid out again, since json-glib would
+ * print its numbers its own way (0.1 as 0.10000000000000001,
+ * 12345678901234567890 as a negative number, 1e400 as "inf.0") and keep
+ * the last of two keys a json column may hold.
+ */
+static char *
+dup_pretty_json (const char *value,
+                 gsize       length)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *repaired = NULL;
+  const char *text;
+  GString *out;
+  guint depth = 0;
+
+  if (trib_json_scan (value, length, PRETTY_MAX_DEPTH, NULL, &repaired) != TRIB_JSON_SCAN_OK)
+    return NULL;
+  text = repaired != NULL ? repaired : value;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, text, length, NULL) || json_parser_get_root (parser) == NULL)
+    return NULL;
+
+  out = g_string_sized_new (length + length / 2);
+  /* A byte order mark, which json-glib skips, is no part of the value. */
+  for (gsize i = g_str_has_prefix (text, "\xef\xbb\xbf") ? 3 : 0; i < length; i++)
+    {
+      gsize next;
+
+      switch (text[i])
+        {
+        case '"':
+          /* The scan saw it end, and every escape whole. */
+          for (next = i + 1; text[next] != '"'; next += text[next] == '\\' ? 2 : 1)
+            ;
+          g_string_append_len (out, text + i, next + 1 - i);
+          i = next;
+          break;
+
+        case '[':
+        case '{':
+          g_string_append_c (out, text[i]);
+          for (next = i + 1; next < length && g_ascii_isspace (text[next]); next++)
+            ;
+          if (next < length && (text[next] == ']' || text[next] == '}'))
+            {
+              g_string_append_c (out, text[next]);
+              i = next;
+            }
+          else
+            append_line_break (out, ++depth);
+          break;
+
+        case ']':
+        case '}':
+          depth = depth > 0 ? depth - 1 : 0;
+          append_line_break (out, depth);
+          g_string_append_c (out, text[i]);
+          break;
+
+        case ',':
+          g_string_append_c (out, ',');
+          append_line_break (out, depth);
+          break;
+
+        case ':':
+          g_string_append (out, " : ");
+          break;
+
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+          break;
+
+        default:
+          g_string_append_c (out, text[i]);
+          break;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /**
  * trib_result_model_dup_pretty:
  *
- * The whole value, for reading: JSON indented, the rest as it is.
+ * The whole value, for reading: JSON indented, the rest as it is. A
+ * JSON value that cannot be indented safely (nested thousands deep, a
+ * key twice) is shown as it is too.
  *
  * Returns: (nullable): the value, or %NULL for SQL NULL
  */
@@ -171,8 +274,8 @@ trib_result_model_dup_pretty (TribResultModel *self,
                               guint            position,
                               guint            column)
 {
-  g_autoptr(JsonParser) parser = NULL;
   const char *value;
+  char *pretty = NULL;
   gsize length;
 
   g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), NULL);
@@ -180,12 +283,9 @@ trib_result_model_dup_pretty (TribResultModel *self,
   if ((value = trib_result_model_get_value (self, position, column, &length)) == NULL)
     return NULL;
 
-  if (trib_result_model_get_column_kind (self, column) != TRIB_COLUMN_KIND_JSON)
-    return g_strndup (value, length);
+  if (trib_result_model_get_column_kind (self, column) == TRIB_COLUMN_KIND_JSON)
+    pretty = dup_pretty_json (value, length);
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, value, length, NULL))
-    return g_strndup (value, length);
-
-  return json_to_string (json_parser_get_root (parser), TRUE);
+  /* It goes to a label, which takes nothing but UTF-8. */
+  return pretty != NULL ? pretty : g_utf8_make_valid (value, length);
 }

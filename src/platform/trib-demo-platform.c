@@ -82,7 +82,6 @@ parse_ready_line (TribDemoPlatform  *self,
                   GError           **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *name = NULL;
   JsonObject *object;
   const char *base_url;
   const char *secret;

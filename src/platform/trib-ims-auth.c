@@ -17,6 +17,7 @@
 #include "trib-http.h"
 #include "trib-ims-auth.h"
 #include "trib-platform-error.h"
+#include "trib-xdm-json.h"
 #include "../core/trib-util.h"
 
 /* OAuth server-to-server: a client-credentials token from IMS, cached
@@ -185,10 +186,13 @@ store_token (TribImsAuth  *self,
   gint64 expires_in;
   gint64 margin;
 
+  /* Members of another type read as absent: json-glib's getters would
+   * complain with a critical and go on with a default.
+   */
   if (!JSON_NODE_HOLDS_OBJECT (root) ||
       !(object = json_node_get_object (root)) ||
-      !(token = json_object_get_string_member_with_default (object, "access_token", NULL)) ||
-      (expires_in = json_object_get_int_member_with_default (object, "expires_in", -1)) <= 0)
+      !(token = trib_xdm_json_get_string (object, "access_token")) || token[0] == '\0' ||
+      !trib_xdm_json_get_int (object, "expires_in", &expires_in) || expires_in <= 0)
     {
       g_set_error_literal (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
                            _("IMS answered without an access token and its lifetime."));

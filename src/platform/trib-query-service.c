@@ -13,6 +13,7 @@
 
 #include "trib-platform-error.h"
 #include "trib-query-service.h"
+#include "trib-xdm-json.h"
 
 #define CONNECTION_PARAMETERS_PATH "/data/foundation/query/connection_parameters"
 
@@ -55,11 +56,13 @@ parameters_cb (GObject      *object,
       return;
     }
 
+  /* Members of another type read as absent, as in every reply. */
   parameters = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  host = parameters ? json_object_get_string_member_with_default (parameters, "host", NULL) : NULL;
-  user = parameters ? json_object_get_string_member_with_default (parameters, "username", NULL) : NULL;
-  token = parameters ? json_object_get_string_member_with_default (parameters, "token", NULL) : NULL;
-  port = parameters ? json_object_get_int_member_with_default (parameters, "port", 0) : 0;
+  host = parameters ? trib_xdm_json_get_string (parameters, "host") : NULL;
+  user = parameters ? trib_xdm_json_get_string (parameters, "username") : NULL;
+  token = parameters ? trib_xdm_json_get_string (parameters, "token") : NULL;
+  if (parameters == NULL || !trib_xdm_json_get_int (parameters, "port", &port))
+    port = 0;
 
   if (host == NULL || user == NULL || token == NULL || port <= 0 || port > G_MAXUINT16)
     {
@@ -69,7 +72,7 @@ parameters_cb (GObject      *object,
     }
 
   if (database == NULL)
-    database = json_object_get_string_member_with_default (parameters, "dbName", NULL);
+    database = trib_xdm_json_get_string (parameters, "dbName");
 
   g_task_return_pointer (task,
                          trib_sql_endpoint_new (host, (guint) port, user,

@@ -11,43 +11,24 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "trib-json-scan.h"
 #include "trib-platform-error.h"
 #include "trib-reply-limits.h"
+#include "trib-text-bound.h"
 
-/* json-glib's parser recurses once per level of nesting, so a few
- * hundred kilobytes of "[" overflow the stack. The bytes are scanned
- * for depth first, without recursion, and only then handed to it.
- *
- * The scan must never see less nesting than json-glib will. json-glib
- * 1.6 also takes comments and single-quoted strings, where a stray '"'
- * would make the two disagree about what is inside a string; real JSON
- * has neither, so a '/' or '\'' outside a string is refused, as is a
- * NUL byte anywhere.
+/* Bodies are checked by trib_json_scan() (core/trib-json-scan.c says
+ * what json-glib gets wrong on hostile input) before json-glib parses
+ * them.
  */
 
-/**
- * trib_json_check_bounds:
- * @data: a JSON text, not necessarily nul-terminated
- * @length: its length in bytes
- * @limits: the limits to check
- * @error: a location for a #GError
- *
- * Checks @data against @limits' size and depth in one pass, without
- * recursion and without parsing it.
- *
- * Returns: whether @data may be given to a JSON parser
- */
-gboolean
-trib_json_check_bounds (const char             *data,
-                        gsize                   length,
-                        const TribReplyLimits  *limits,
-                        GError                **error)
+static gboolean
+check_bounds (const char             *data,
+              gsize                   length,
+              const TribReplyLimits  *limits,
+              char                  **repaired,
+              GError                **error)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (limits != NULL, FALSE);
+  gsize offset = 0;
 
   if (length > limits->max_body_bytes)
     {
@@ -59,63 +40,41 @@ trib_json_check_bounds (const char             *data,
       return FALSE;
     }
 
-  for (gsize i = 0; i < length; i++)
+  switch (trib_json_scan (data, length, limits->max_depth, &offset, repaired))
     {
-      guchar c = data[i];
+    case TRIB_JSON_SCAN_OK:
+      return TRUE;
 
-      if (c == '\0')
-        goto unexpected;
+    case TRIB_JSON_SCAN_TOO_DEEP:
+      g_set_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP,
+                   /* Translators: %u is a number of levels */
+                   _("The JSON nests more than %u levels deep."), limits->max_depth);
+      return FALSE;
 
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-
-        case '[':
-        case '{':
-          if (++depth > limits->max_depth)
-            {
-              g_set_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP,
-                           /* Translators: %u is a number of levels */
-                           _("The JSON nests more than %u levels deep."), limits->max_depth);
-              return FALSE;
-            }
-          break;
-
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-
-        case '/':
-        case '\'':
-          goto unexpected;
-
-        default:
-          break;
-        }
-
-      continue;
-
-    unexpected:
+    case TRIB_JSON_SCAN_INVALID_STRING:
+    case TRIB_JSON_SCAN_LONE_SURROGATE:
       g_set_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
                    /* Translators: %lu is a byte offset in a text */
-                   _("Unexpected character at byte %lu."), (gulong) i);
+                   _("The JSON has an invalid string at byte %lu."), (gulong) offset);
+      return FALSE;
+
+    case TRIB_JSON_SCAN_DUPLICATE_KEY:
+      /* RFC 8259 says names SHOULD be unique, and the platform's are;
+       * json-glib would take quadratic time to keep the last one.
+       */
+      g_set_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
+                   /* Translators: %lu is a byte offset in a text */
+                   _("An object of the JSON has the same key twice; the second is at byte %lu."),
+                   (gulong) offset);
+      return FALSE;
+
+    case TRIB_JSON_SCAN_UNEXPECTED:
+    default:
+      g_set_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
+                   /* Translators: %lu is a byte offset in a text */
+                   _("Unexpected character at byte %lu."), (gulong) offset);
       return FALSE;
     }
-
-  return TRUE;
 }
 
 /**
@@ -125,7 +84,9 @@ trib_json_check_bounds (const char             *data,
  * @limits: the size and depth it may have
  * @error: a location for a #GError
  *
- * Parses @data once trib_json_check_bounds() has accepted it. Safe on
+ * Parses @data once its size is within @limits and trib_json_scan() has
+ * accepted it: no deeper than @limits, strings that are UTF-8, no key
+ * twice in an object. An escaped lone surrogate becomes U+FFFD. Safe on
  * any input: this is the one way replies from servers are parsed.
  *
  * Returns: (transfer full) (nullable): the document, a null node for
@@ -141,19 +102,28 @@ trib_json_parse_bounded (const char             *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
+  g_autofree char *repaired = NULL;
   JsonNode *root;
 
-  if (!trib_json_check_bounds (data, length, limits, error))
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (limits != NULL, NULL);
+
+  if (!check_bounds (data, length, limits, &repaired, error))
     return NULL;
 
   if (length == 0)
     return json_node_new (JSON_NODE_NULL);
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+  if (!json_parser_load_from_data (parser, repaired != NULL ? repaired : data, length, &parse_error))
     {
-      g_set_error_literal (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
-                           parse_error->message);
+      /* json-glib quotes the token it did not expect, cut to 29 bytes
+       * whether or not that splits a character.
+       */
+      g_autofree char *message = trib_text_bound (parse_error->message, -1,
+                                                  TRIB_TEXT_BOUND_MESSAGE_CHARS, 1);
+
+      g_set_error_literal (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE, message);
       return NULL;
     }
 

@@ -45,10 +45,6 @@ typedef struct
  */
 #define TRIB_REPLY_LIMITS_DEFAULT ((TribReplyLimits) { 64 * 1024 * 1024, 512, 60 * 1000, 30 * 1000, 1024 })
 
-gboolean  trib_json_check_bounds  (const char             *data,
-                                   gsize                   length,
-                                   const TribReplyLimits  *limits,
-                                   GError                **error);
 JsonNode *trib_json_parse_bounded (const char             *data,
                                    gsize                   length,
                                    const TribReplyLimits  *limits,

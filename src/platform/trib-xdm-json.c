@@ -74,6 +74,33 @@ trib_xdm_json_get_boolean (JsonObject *object,
 }
 
 /**
+ * trib_xdm_json_get_int:
+ * @object: a #JsonObject
+ * @member: a member name
+ * @value: (out): the member's integer, or 0
+ *
+ * json-glib's own getters reach a double's integer part by a cast,
+ * undefined out of range, and a string's as 0: only an integer counts.
+ *
+ * Returns: whether the member is an integer
+ */
+gboolean
+trib_xdm_json_get_int (JsonObject *object,
+                       const char *member,
+                       gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *value = 0;
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  *value = json_node_get_int (node);
+
+  return TRUE;
+}
+
+/**
  * trib_xdm_json_get_epoch_ms:
  * @object: a #JsonObject
  * @member: a member holding milliseconds since 1970, as the platform's

@@ -19,6 +19,9 @@ JsonArray  *trib_xdm_json_get_array    (JsonObject *object,
                                         const char *member);
 gboolean    trib_xdm_json_get_boolean  (JsonObject *object,
                                         const char *member);
+gboolean    trib_xdm_json_get_int      (JsonObject *object,
+                                        const char *member,
+                                        gint64     *value);
 GDateTime  *trib_xdm_json_get_epoch_ms (JsonObject *object,
                                         const char *member);
 GStrv       trib_xdm_json_get_strv     (JsonObject *object,

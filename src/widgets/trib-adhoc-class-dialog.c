@@ -363,7 +363,7 @@ create_action (GtkWidget  *widget,
   update_sensitivity (self);
   trib_schema_registry_create_adhoc_class_async (self->client, title,
                                                  gtk_editable_get_text (GTK_EDITABLE (self->description_row)),
-                                                 (const TribXdmFieldSpec *) fields->data, fields->len,
+                                                 &g_array_index (fields, TribXdmFieldSpec, 0), fields->len,
                                                  self->cancellable, class_created_cb, g_object_ref (self));
 }
 

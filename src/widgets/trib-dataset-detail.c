@@ -181,7 +181,10 @@ batches_cb (GObject      *object,
           g_string_append_printf (subtitle, " · %s", records);
           if (g_strcmp0 (trib_batch_get_status (batch), "success") == 0)
             {
-              total += trib_batch_get_record_count (batch);
+              gint64 added = trib_batch_get_record_count (batch);
+
+              /* The server's counts: their sum must not wrap around. */
+              total = added > G_MAXINT64 - total ? G_MAXINT64 : total + added;
               any_counted = TRUE;
             }
         }

@@ -106,3 +106,35 @@ fuzz_assert_utf8 (const char *text)
       g_error ("Not UTF-8: \"%s\"", escaped);
     }
 }
+
+/**
+ * fuzz_contains:
+ * @haystack: bytes, not necessarily nul-terminated
+ * @length: how many
+ * @needle: a string
+ *
+ * Returns: whether @needle is in @haystack
+ */
+gboolean
+fuzz_contains (const char *haystack,
+               gsize       length,
+               const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (memcmp (haystack + i, needle, needle_length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Not even the start of it: an error that cut the secret short would
+ * still show most of it.
+ */
+void
+fuzz_assert_no_secret (const char *text)
+{
+  if (text != NULL && fuzz_contains (text, strlen (text), "Pl4nted"))
+    g_error ("A message quotes the secret: %s", text);
+}

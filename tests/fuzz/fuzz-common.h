@@ -29,4 +29,15 @@ gsize fuzz_split            (const uint8_t  *data,
                              gsize          *lengths);
 void  fuzz_assert_utf8      (const char     *text);
 
+/* A config file's secret: the input writes the marker where the target
+ * plants the secret, which no error may then quote.
+ */
+#define FUZZ_SECRET_MARKER "@SECRET@"
+#define FUZZ_PLANTED_SECRET "Pl4nted-Secr3t.Value_x"
+
+gboolean fuzz_contains        (const char     *haystack,
+                               gsize           length,
+                               const char     *needle);
+void     fuzz_assert_no_secret (const char    *text);
+
 G_END_DECLS

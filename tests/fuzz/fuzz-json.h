@@ -11,14 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* Replies nested deeper than this are refused before parsing, as
- * fuzz-json.c explains.
- */
-#define FUZZ_JSON_MAX_DEPTH 512
-
-gboolean  fuzz_json_within_bounds (const char *data,
-                                   gsize       length);
-JsonNode *fuzz_json_parse_reply   (const char *data,
-                                   gsize       length);
+JsonNode *fuzz_json_parse_reply (const char *data,
+                                 gsize       length);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ static const struct
   { "trickle", SIM_FAULT_TRICKLE },
   { "stall", SIM_FAULT_STALL },
   { "redirect", SIM_FAULT_REDIRECT },
+  { "body", SIM_FAULT_BODY },
 };
 
 void
@@ -53,6 +54,8 @@ sim_fault_free (SimFault *fault)
   g_free (fault->method);
   g_free (fault->retry_after);
   g_free (fault->location);
+  g_free (fault->body);
+  g_free (fault->content_type);
   g_free (fault);
 }
 
@@ -65,6 +68,8 @@ sim_fault_copy (const SimFault *fault)
   copy->method = g_strdup (fault->method);
   copy->retry_after = g_strdup (fault->retry_after);
   copy->location = g_strdup (fault->location);
+  copy->body = g_strdup (fault->body);
+  copy->content_type = g_strdup (fault->content_type);
 
   return copy;
 }
@@ -187,6 +192,8 @@ sim_faults_add (SimFaults  *self,
   const char *kind;
   const char *retry_after;
   const char *location;
+  const char *body;
+  const char *content_type;
   gint64 count;
   gint64 status;
   gint64 delay_ms;
@@ -217,7 +224,9 @@ sim_faults_add (SimFaults  *self,
       !get_int (object, "interval_ms", 1000, 1, 600000, &interval_ms, error) ||
       !get_boolean (object, "headers_first", &fault->headers_first, error) ||
       !get_string (object, "location", &location, error) ||
-      !get_int (object, "detail_bytes", 0, 0, G_MAXINT32, &detail_bytes, error))
+      !get_int (object, "detail_bytes", 0, 0, G_MAXINT32, &detail_bytes, error) ||
+      !get_string (object, "body", &body, error) ||
+      !get_string (object, "content_type", &content_type, error))
     return 0;
 
   /* A number is a natural way to write Retry-After, so take both. */
@@ -248,7 +257,7 @@ sim_faults_add (SimFaults  *self,
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            "\"kind\" must be one of status, reset, delay, truncate, non_json, "
-                           "deep_nesting, oversized, gzip_bomb, trickle, stall, redirect");
+                           "deep_nesting, oversized, gzip_bomb, trickle, stall, redirect, body");
       return 0;
     }
 
@@ -260,6 +269,17 @@ sim_faults_add (SimFaults  *self,
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                "a \"redirect\" fault needs a \"location\" and a 3xx \"status\"");
+          return 0;
+        }
+    }
+  else if (fault->kind == SIM_FAULT_BODY)
+    {
+      if (status == 0)
+        status = 200;
+      if (body == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               "a \"body\" fault needs a \"body\"");
           return 0;
         }
     }
@@ -281,6 +301,8 @@ sim_faults_add (SimFaults  *self,
   fault->interval_ms = interval_ms;
   fault->location = g_strdup (location);
   fault->detail_bytes = detail_bytes;
+  fault->body = g_strdup (body);
+  fault->content_type = g_strdup (content_type != NULL ? content_type : "application/json");
   fault->id = self->next_id++;
 
   g_ptr_array_add (self->faults, g_steal_pointer (&fault));

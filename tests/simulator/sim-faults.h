@@ -25,6 +25,7 @@ typedef enum
   SIM_FAULT_TRICKLE,
   SIM_FAULT_STALL,
   SIM_FAULT_REDIRECT,
+  SIM_FAULT_BODY,
 } SimFaultKind;
 
 typedef struct
@@ -46,6 +47,8 @@ typedef struct
   gboolean headers_first; /* SIM_FAULT_TRICKLE: the headers at once, only the body trickles */
   char *location;         /* SIM_FAULT_REDIRECT */
   gsize detail_bytes;     /* SIM_FAULT_STATUS: a problem detail this long */
+  char *body;             /* SIM_FAULT_BODY: the answer's body, as it is */
+  char *content_type;     /* SIM_FAULT_BODY */
 } SimFault;
 
 typedef struct _SimFaults SimFaults;

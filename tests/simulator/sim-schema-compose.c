@@ -415,7 +415,6 @@ registry_compose_class (Container          *tenant,
     {
       JsonObject *entry = json_array_get_object_element (all_of, i);
       const char *ref = registry_get_string (entry, "$ref");
-      g_autofree char *where = g_strdup_printf ("allOf[%u]", i);
       JsonObject *target;
 
       if (ref == NULL)

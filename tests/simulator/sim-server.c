@@ -395,6 +395,13 @@ apply_fault (SimRequest *request,
       record_status (request);
       break;
 
+    case SIM_FAULT_BODY:
+      soup_server_message_set_status (request->message, fault->status, NULL);
+      soup_server_message_set_response (request->message, fault->content_type, SOUP_MEMORY_COPY,
+                                        fault->body, strlen (fault->body));
+      record_status (request);
+      break;
+
     default:
       g_assert_not_reached ();
     }
