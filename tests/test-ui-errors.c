@@ -2,7 +2,7 @@
  *
  * A server that explains its refusal in ten megabytes: the window shows
  * a paragraph of it, at once, and the Activity page keeps the whole
- * answer while showing pages of it.
+ * answer while showing pages of it. A refused Reload says so.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -18,11 +18,29 @@
 #include "trib-application.h"
 #include "trib-datasets-page.h"
 #include "trib-activity-page.h"
+#include "trib-sandboxes-page.h"
 #include "trib-text-bound.h"
 #include "trib-window.h"
 #include "trib-ui-test.h"
 
 #define HUGE_DETAIL_BYTES 10000000
+
+/* One application per process: the tests share its window. */
+static TribApplication *app;
+
+static TribWindow *
+demo_window (void)
+{
+  static TribWindow *window;
+
+  if (window == NULL)
+    {
+      app = trib_application_new ();
+      window = trib_ui_test_open_demo (app, 60);
+    }
+
+  return window;
+}
 
 static void
 add_fault (TribWindow *window,
@@ -85,7 +103,6 @@ refusal_shown (gpointer data)
 static void
 test_huge_error (void)
 {
-  g_autoptr(TribApplication) app = trib_application_new ();
   g_autofree char *fault = NULL;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   TribRequestLog *log;
@@ -99,7 +116,7 @@ test_huge_error (void)
   TribWindow *window;
   guint refused_position = 0;
 
-  window = trib_ui_test_open_demo (app, 60);
+  window = demo_window ();
   trib_ui_test_resize (GTK_WIDGET (window), 1200, 800);
   trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
   trib_ui_test_settle ();
@@ -156,13 +173,44 @@ test_huge_error (void)
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "huge-error-activity.png");
 }
 
+/* A Reload the platform refuses, with the list of sandboxes still
+ * shown, says so instead of looking like a Reload that found nothing new.
+ */
+static void
+test_failed_reload (void)
+{
+  GtkWidget *sandboxes_page;
+  TribWindow *window;
+
+  window = demo_window ();
+  trib_ui_test_resize (GTK_WIDGET (window), 1200, 800);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+1");
+  trib_ui_test_settle ();
+
+  add_fault (window, "{\"path\": \"/data/foundation/sandbox-management/*\", \"method\": \"GET\", "
+                     "\"kind\": \"status\", \"status\": 403, \"count\": 20}");
+  trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+r");
+  trib_ui_test_wait_for_label (GTK_WIDGET (window), "Could not reload the sandboxes");
+
+  /* What was listed stays listed. */
+  sandboxes_page = trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_SANDBOXES_PAGE, NULL);
+  g_assert_true (trib_ui_test_has_label (sandboxes_page, "Production", FALSE));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "failed-reload.png");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   trib_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/tributary/ui/huge-error", test_huge_error);
+  g_test_add_func ("/tributary/ui/failed-reload", test_failed_reload);
+  status = g_test_run ();
+  g_clear_object (&app);
 
-  return g_test_run ();
+  return status;
 }

@@ -474,6 +474,10 @@ test_keys (GtkWidget     *window,
   trib_ui_query_show_page (window);
   g_assert_cmpint (trib_ui_query_selected_tab (page), ==, selected);
 
+  /* Alt+4 comes back to write: the tab's editor has the focus. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                 trib_ui_query_get_view (trib_query_page_get_current_editor (page)));
+
   /* Ctrl+T wherever the focus is on the page: the editor, the target,
    * the grid.
    */

@@ -218,8 +218,9 @@ trib_platform_error_new_from_response (guint       status,
       /* A proxy's HTML page or a cut-off body: say what arrived rather
        * than pretend the platform explained itself.
        */
-      title = g_strdup_printf (_("HTTP %u with an unreadable body (%s)"),
-                               status, content_type != NULL ? content_type : _("no content type"));
+      /* Translators: the second %s is a content type such as “text/html” */
+      title = g_strdup_printf (_("The server answered HTTP %u with %s instead of the platform’s JSON; a proxy or firewall may be in the way"),
+                               status, content_type != NULL ? content_type : _("a body of unknown type"));
       if (status < 400)
         error_code = TRIB_PLATFORM_ERROR_INVALID_RESPONSE;
     }

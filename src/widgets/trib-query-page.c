@@ -464,6 +464,18 @@ static const struct
   { GDK_KEY_w, GDK_CONTROL_MASK, "query.close-tab" },
 };
 
+/* Coming to the page is coming to write SQL: the editor, not the Run button. */
+static gboolean
+trib_query_page_grab_focus (GtkWidget *widget)
+{
+  TribQueryTab *tab = trib_query_page_get_current_tab (TRIB_QUERY_PAGE (widget));
+
+  if (tab == NULL)
+    return GTK_WIDGET_CLASS (trib_query_page_parent_class)->grab_focus (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (tab));
+}
+
 static void
 trib_query_page_class_init (TribQueryPageClass *klass)
 {
@@ -473,6 +485,8 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   object_class->dispose = trib_query_page_dispose;
   object_class->get_property = trib_query_page_get_property;
   object_class->set_property = trib_query_page_set_property;
+
+  widget_class->grab_focus = trib_query_page_grab_focus;
 
   /**
    * TribQueryPage:continue-on-error:

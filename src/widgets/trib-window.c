@@ -263,10 +263,22 @@ refresh_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
+  g_autoptr(TribWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  TribSession *session = TRIB_SESSION (object);
 
-  /* The session keeps the error; the pages show it. */
-  trib_session_refresh_finish (TRIB_SESSION (object), result, &error);
+  /* The session keeps the error and the pages show it, but a list that
+   * is still there hides it: a Reload that failed must not look like one
+   * that found nothing new.
+   */
+  if (!trib_session_refresh_finish (session, result, &error) &&
+      self->session == session &&
+      g_list_model_get_n_items (trib_session_get_sandboxes (session)) > 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not reload the sandboxes: %s"), error->message);
+
+      trib_window_add_toast (self, message);
+    }
 }
 
 /* Reloads what the page shown lists: the sandboxes (which is signing in
@@ -290,7 +302,7 @@ refresh_action (GtkWidget  *widget,
            g_strcmp0 (page, "datasets") == 0)
     trib_datasets_page_reload (self->datasets_page);
   else if (!trib_session_get_loading (self->session))
-    trib_session_refresh_async (self->session, NULL, refresh_cb, NULL);
+    trib_session_refresh_async (self->session, NULL, refresh_cb, g_object_ref (self));
 }
 
 static void
@@ -298,7 +310,14 @@ show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  trib_window_show_page (TRIB_WINDOW (widget), g_variant_get_string (param, NULL));
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  trib_window_show_page (self, g_variant_get_string (param, NULL));
+
+  /* Alt+digit goes to the page to work in it; focus left in the sidebar
+   * (or on the page just hidden) would swallow what is typed next.
+   */
+  gtk_widget_grab_focus (gtk_stack_get_visible_child (self->pages_stack));
 }
 
 static void
