@@ -18,6 +18,7 @@
 
 #include "trib-distiller-error.h"
 #include "trib-distiller-session.h"
+#include "trib-platform-error.h"
 #include "trib-query-service.h"
 #include "trib-result-export.h"
 #include "trib-test-pg.h"
@@ -369,6 +370,37 @@ test_script_cancelled (void)
   g_assert_false (table_exists (session, "trib_after_cancel"));
 }
 
+/* Query Service refusing the parameters fails the statement with its
+ * own error, which the distiller's getters take without a critical; the
+ * next statement asks again.
+ */
+static void
+test_parameters_refused (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) refused = NULL;
+  g_autoptr(TribDistillerRun) after = NULL;
+  const GError *error;
+
+  trib_test_sim_add_fault (sim, "{\"path\": \"/data/foundation/query/connection_parameters\", "
+                                "\"method\": \"GET\", \"kind\": \"status\", \"status\": 403}");
+  refused = run_and_wait (session, "SELECT 1");
+  g_assert_cmpint (trib_distiller_run_get_state (refused), ==, TRIB_DISTILLER_RUN_FAILED);
+  g_assert_null (trib_distiller_run_get_started (refused));
+  error = trib_distiller_run_get_error (refused);
+  g_assert_error ((GError *) error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_FORBIDDEN);
+  g_assert_true (g_str_has_prefix (error->message, "Could not get the connection parameters from Query Service: "));
+  g_assert_null (trib_distiller_error_get_sqlstate (error));
+  g_assert_null (trib_distiller_error_get_detail (error));
+  g_assert_null (trib_distiller_error_get_hint (error));
+  g_assert_cmpuint (trib_distiller_error_get_position (error), ==, 0);
+  g_assert_null (trib_distiller_error_get_sqlstate (NULL));
+
+  trib_test_sim_clear_faults (sim);
+  after = run_and_wait (session, "SELECT 1");
+  assert_done (after);
+}
+
 static void
 terminate_backend (const char *pid)
 {
@@ -710,6 +742,7 @@ main (int   argc,
   g_test_add_func ("/tributary/distiller/script-continues-on-error", test_script_continues_on_error);
   g_test_add_func ("/tributary/distiller/script-cancelled", test_script_cancelled);
   g_test_add_func ("/tributary/distiller/rotated-token", test_rotated_token);
+  g_test_add_func ("/tributary/distiller/parameters-refused", test_parameters_refused);
   g_test_add_func ("/tributary/distiller/export-matches-psql", test_export_matches_psql);
 
   status = g_test_run ();

@@ -21,6 +21,7 @@
 
 #include "trib-application.h"
 #include "trib-history-panel.h"
+#include "trib-platform-error.h"
 #include "trib-ui-query-test.h"
 
 static gboolean
@@ -323,6 +324,77 @@ test_script (GtkWidget     *window,
   g_assert_false (g_settings_get_boolean (settings, "query-continue-on-error"));
 }
 
+/* Arms (with @method "POST" and @fault) or clears (with "DELETE" and
+ * NULL) the demo simulator's faults.
+ */
+static void
+sim_faults (GtkWidget  *window,
+            const char *method,
+            const char *fault)
+{
+  TribSession *session = trib_window_get_session (TRIB_WINDOW (window));
+  TribProfile *profile = trib_platform_client_get_profile (trib_session_get_client (session));
+  g_autofree char *url = g_strconcat (trib_profile_get_platform_url (profile), "/__sim/faults", NULL);
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (fault != NULL)
+    {
+      g_autoptr(GBytes) body = g_bytes_new (fault, strlen (fault));
+
+      soup_message_set_request_body_from_bytes (message, "application/json", body);
+    }
+  answer = soup_session_send_and_read (soup, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, fault != NULL ? 201 : 200);
+}
+
+/* Query Service refusing the connection parameters fails the statement
+ * with what it said, in the tab; once it answers again, statements run.
+ */
+static void
+test_parameters_refused (GtkWidget     *window,
+                         TribQueryPage *page)
+{
+  const struct { const char *fault; const char *shown; } faults[] = {
+    { "\"kind\": \"status\", \"status\": 500, \"count\": 20", "Internal Server Error" },
+    { "\"kind\": \"status\", \"status\": 403, \"count\": 20", "Forbidden" },
+    { "\"kind\": \"non_json\", \"count\": 20", "instead of the platform" },
+  };
+  GtkWidget *results;
+
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      g_autofree char *fault = g_strdup_printf ("{\"path\": \"/data/foundation/query/connection_parameters\", "
+                                                "\"method\": \"GET\", %s}", faults[i].fault);
+      const GError *error;
+
+      g_test_message ("Connection parameters refused: %s", faults[i].fault);
+      sim_faults (window, "POST", fault);
+      trib_ui_query_run_and_wait (window, page, "SELECT 'not run'", "ctrl+Return", 1);
+      g_assert_cmpint (trib_ui_query_state_at (page, 0), ==, TRIB_DISTILLER_RUN_FAILED);
+      g_assert_null (trib_distiller_run_get_started (trib_ui_query_run_at (page, 0)));
+      error = trib_distiller_run_get_error (trib_ui_query_run_at (page, 0));
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == TRIB_PLATFORM_ERROR);
+
+      results = GTK_WIDGET (trib_ui_query_current_results (page));
+      trib_ui_test_wait_for_label (results, "Could Not Connect");
+      g_assert_true (trib_ui_test_has_label (GTK_WIDGET (page), "Could not connect", FALSE));
+      g_assert_true (trib_ui_test_has_label (results, "Could not get the connection parameters from Query Service", TRUE));
+      g_assert_true (trib_ui_test_has_label (results, faults[i].shown, TRUE));
+      g_assert_false (trib_query_editor_has_error_mark (trib_query_page_get_current_editor (page)));
+      sim_faults (window, "DELETE", NULL);
+    }
+  trib_ui_query_save_screenshots (window, "parameters-refused", FALSE);
+
+  trib_ui_query_run_and_wait (window, page, "SELECT 'after' AS which", "ctrl+Return", 1);
+  g_assert_cmpint (trib_ui_query_state_at (page, 0), ==, TRIB_DISTILLER_RUN_DONE);
+  g_assert_cmpstr (trib_ui_query_first_value (page, 0), ==, "after");
+}
+
 static void
 test_query_page (void)
 {
@@ -346,6 +418,8 @@ test_query_page (void)
   g_assert_nonnull (trib_query_page_get_current_editor (page));
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "query-empty-light.png");
 
+  g_test_message ("Connection parameters refused");
+  test_parameters_refused (GTK_WIDGET (window), page);
   g_test_message ("The grid");
   test_rows (GTK_WIDGET (window), page);
   g_test_message ("States");

@@ -48,6 +48,20 @@ trib_distiller_error_private_clear (TribDistillerErrorPrivate *priv)
 
 G_DEFINE_EXTENDED_ERROR (TribDistillerError, trib_distiller_error)
 
+/* A run's error is not always ours: one that failed before it connected
+ * carries whatever the endpoint provider said (Query Service's
+ * TRIB_PLATFORM_ERROR, a cancellation). The generated accessor is
+ * critical about those; the getters below answer that they know nothing.
+ */
+static TribDistillerErrorPrivate *
+get_private (const GError *error)
+{
+  if (error == NULL || error->domain != TRIB_DISTILLER_ERROR)
+    return NULL;
+
+  return trib_distiller_error_get_private (error);
+}
+
 /**
  * trib_distiller_error_new_from_server:
  * @position: the 1-based character position in the statement the
@@ -81,10 +95,19 @@ trib_distiller_error_new_from_server (TribDistillerError  code,
   return error;
 }
 
+/**
+ * trib_distiller_error_get_sqlstate:
+ * @error: (nullable): any error
+ *
+ * This and the other getters take an error of any domain; only one of
+ * %TRIB_DISTILLER_ERROR has anything to give.
+ *
+ * Returns: (nullable): the SQLSTATE the server gave
+ */
 const char *
 trib_distiller_error_get_sqlstate (const GError *error)
 {
-  TribDistillerErrorPrivate *priv = trib_distiller_error_get_private (error);
+  TribDistillerErrorPrivate *priv = get_private (error);
 
   return priv != NULL ? priv->sqlstate : NULL;
 }
@@ -92,7 +115,7 @@ trib_distiller_error_get_sqlstate (const GError *error)
 const char *
 trib_distiller_error_get_detail (const GError *error)
 {
-  TribDistillerErrorPrivate *priv = trib_distiller_error_get_private (error);
+  TribDistillerErrorPrivate *priv = get_private (error);
 
   return priv != NULL ? priv->detail : NULL;
 }
@@ -100,7 +123,7 @@ trib_distiller_error_get_detail (const GError *error)
 const char *
 trib_distiller_error_get_hint (const GError *error)
 {
-  TribDistillerErrorPrivate *priv = trib_distiller_error_get_private (error);
+  TribDistillerErrorPrivate *priv = get_private (error);
 
   return priv != NULL ? priv->hint : NULL;
 }
@@ -108,7 +131,7 @@ trib_distiller_error_get_hint (const GError *error)
 guint
 trib_distiller_error_get_position (const GError *error)
 {
-  TribDistillerErrorPrivate *priv = trib_distiller_error_get_private (error);
+  TribDistillerErrorPrivate *priv = get_private (error);
 
   return priv != NULL ? priv->position : 0;
 }

@@ -52,6 +52,12 @@ parameters_cb (GObject      *object,
 
   if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
     {
+      /* Shown where a statement's failure is, which would otherwise read
+       * as the statement's fault; the domain and code stay the platform's.
+       */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        /* Translators: followed by the platform's answer, such as “HTTP 500” */
+        g_prefix_error_literal (&error, _("Could not get the connection parameters from Query Service: "));
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }

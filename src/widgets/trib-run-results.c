@@ -94,6 +94,9 @@ describe_run (TribDistillerRun *run)
       return g_strdup_printf (_("%s in %s"), trib_distiller_run_get_command_status (run), duration);
 
     case TRIB_DISTILLER_RUN_FAILED:
+      if (trib_distiller_run_get_started (run) == NULL)
+        /* Translators: a statement that failed before it reached the server */
+        return g_strdup (_("Could not connect"));
       /* Translators: how long a failed statement ran */
       return g_strdup_printf (_("Failed after %s"), duration);
 
@@ -258,6 +261,13 @@ show_error (TribRunResults   *self,
   g_autofree char *shown_detail = trib_format_error_text (detail);
   g_autofree char *shown_hint = trib_format_error_text (hint);
 
+  /* Failing before the statement went out (no endpoint, no connection)
+   * says nothing about the statement itself.
+   */
+  if (trib_distiller_run_get_started (run) == NULL)
+    adw_status_page_set_title (self->error_page, _("Could Not Connect"));
+  else
+    adw_status_page_set_title (self->error_page, _("The Statement Failed"));
   adw_status_page_set_description (self->error_page, description);
 
   if (detail != NULL)
