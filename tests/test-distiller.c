@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -237,6 +239,91 @@ test_cancel (void)
   /* The same connection goes on. */
   pid_after = backend_pid (session);
   g_assert_cmpstr (pid_before, ==, pid_after);
+}
+
+static gboolean
+is_connecting (gpointer data)
+{
+  return trib_distiller_run_get_state (data) == TRIB_DISTILLER_RUN_CONNECTING;
+}
+
+/* A statement cancelled while its connection opens never goes out, even
+ * once the connection is there.
+ */
+static void
+test_cancel_while_connecting (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) run = NULL;
+  g_autoptr(TribDistillerRun) next = NULL;
+
+  run = trib_distiller_session_run (session, "SELECT pg_sleep(30)");
+  iterate_while_not (is_connecting, run);
+  trib_distiller_run_cancel (run);
+  iterate_until_finished (run);
+  g_assert_cmpint (trib_distiller_run_get_state (run), ==, TRIB_DISTILLER_RUN_CANCELLED);
+  g_assert_null (trib_distiller_run_get_started (run));
+
+  next = run_and_wait (session, "SELECT 1");
+  assert_done (next);
+}
+
+/* Whether @pid has a SIGINT waiting, stopped as it is. */
+static gboolean
+sigint_pending (int pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", pid);
+  g_autofree char *status = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &status, NULL, NULL));
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "SigPnd:") || g_str_has_prefix (lines[i], "ShdPnd:"))
+      {
+        guint64 mask = g_ascii_strtoull (strchr (lines[i], ':') + 1, NULL, 16);
+
+        if (mask & (G_GUINT64_CONSTANT (1) << (SIGINT - 1)))
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* A cancel that overtakes its statement reaches a backend that waits for
+ * one and drops it: the backend is held stopped until the statement and
+ * the cancel are both on their way, and reads the cancel first when it
+ * goes on. The cancel comes again and stops the statement.
+ */
+static void
+test_cancel_overtaking (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) run = NULL;
+  g_autofree char *pid_text = backend_pid (session);
+  int pid = atoi (pid_text);
+  gint64 resumed;
+
+  g_assert_cmpint (pid, >, 0);
+  g_assert_no_errno (kill (pid, SIGSTOP));
+
+  run = trib_distiller_session_run (session, "SELECT pg_sleep(30)");
+  iterate_while_not (is_running, run);
+  trib_distiller_run_cancel (run);
+  /* The cancel travels on threads and processes of its own: nothing to
+   * iterate for, only to look again.
+   */
+  for (gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC; !sigint_pending (pid);)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (G_USEC_PER_SEC / 100);
+    }
+
+  resumed = g_get_monotonic_time ();
+  g_assert_no_errno (kill (pid, SIGCONT));
+  iterate_until_finished (run);
+  g_assert_cmpint (trib_distiller_run_get_state (run), ==, TRIB_DISTILLER_RUN_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - resumed, <, 10 * G_USEC_PER_SEC);
 }
 
 static void
@@ -734,6 +821,8 @@ main (int   argc,
   g_test_add_func ("/tributary/distiller/delivered-on-main-thread", test_delivered_on_main_thread);
   g_test_add_func ("/tributary/distiller/stream-rows", test_stream_rows);
   g_test_add_func ("/tributary/distiller/cancel", test_cancel);
+  g_test_add_func ("/tributary/distiller/cancel-while-connecting", test_cancel_while_connecting);
+  g_test_add_func ("/tributary/distiller/cancel-overtaking", test_cancel_overtaking);
   g_test_add_func ("/tributary/distiller/syntax-error", test_syntax_error);
   g_test_add_func ("/tributary/distiller/huge-error-bounded", test_huge_error_bounded);
   g_test_add_func ("/tributary/distiller/json-cells", test_json_cells);

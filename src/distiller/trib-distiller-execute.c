@@ -247,6 +247,16 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
   guint since_clock = 0;
   PGresult *result;
 
+  /* A statement cancelled while its connection opened never goes out.
+   * One cancelled after this is the cancel thread's: it cancels as soon
+   * as self->cancel is set, and again until the statement ends.
+   */
+  if (g_atomic_int_get (&job->cancel_requested))
+    {
+      _trib_distiller_worker_send_finish (self, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
+      return;
+    }
+
   if (!PQsendQuery (self->conn, job->sql))
     {
       error = trib_distiller_pq_error (self->conn, NULL);
@@ -256,17 +266,10 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
 
   g_mutex_lock (&self->mutex);
   self->cancel = PQgetCancel (self->conn);
+  g_cond_broadcast (&self->cancel_cond);
   g_mutex_unlock (&self->mutex);
 
   _trib_distiller_worker_send_state (self, TRIB_DISTILLER_RUN_RUNNING);
-
-  /* A cancellation that came while connecting is honoured now. */
-  if (g_atomic_int_get (&job->cancel_requested))
-    {
-      char reason[256];
-
-      PQcancel (self->cancel, reason, sizeof reason);
-    }
 
   for (;;)
     {
@@ -350,8 +353,14 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
 
   send_batch (self, &batch);
 
+  /* No cancel meant for this statement may reach the server once the
+   * next one could be there.
+   */
   g_mutex_lock (&self->mutex);
+  while (self->cancels_in_flight > 0)
+    g_cond_wait (&self->cancel_cond, &self->mutex);
   g_clear_pointer (&self->cancel, PQfreeCancel);
+  g_cond_broadcast (&self->cancel_cond);
   g_mutex_unlock (&self->mutex);
 
 finish:

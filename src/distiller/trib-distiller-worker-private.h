@@ -43,11 +43,13 @@ struct _TribDistillerWorker
   gatomicrefcount ref_count;
   GMutex mutex;
   GCond cond;
+  GCond cancel_cond;          /* cancel, current_serial or cancels_in_flight changed */
 
   /* Guarded by mutex */
   GQueue jobs;
   guint64 current_serial;
-  PGcancel *cancel;
+  PGcancel *cancel;           /* set while a statement is on the server */
+  guint cancels_in_flight;    /* PQcancel calls using cancel */
   gboolean closing;
   gboolean endpoint_ready;
   TribSqlEndpoint *endpoint;

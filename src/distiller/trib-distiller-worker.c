@@ -214,6 +214,7 @@ worker_thread (gpointer data)
 
       g_mutex_lock (&self->mutex);
       self->current_serial = 0;
+      g_cond_broadcast (&self->cancel_cond);
       g_mutex_unlock (&self->mutex);
     }
 
@@ -239,6 +240,7 @@ trib_distiller_worker_new (TribDistillerEndpointFunc endpoint_func,
   g_atomic_ref_count_init (&self->ref_count);
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
+  g_cond_init (&self->cancel_cond);
   g_queue_init (&self->jobs);
   self->main_context = g_main_context_ref_thread_default ();
   self->endpoint_func = endpoint_func;
@@ -272,6 +274,7 @@ trib_distiller_worker_unref (TribDistillerWorker *self)
   g_main_context_unref (self->main_context);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
+  g_cond_clear (&self->cancel_cond);
   g_free (self);
 }
 
@@ -282,21 +285,50 @@ typedef struct
 } CancelRequest;
 
 /* PQcancel opens a connection of its own to the server, so it runs on a
- * short-lived thread rather than the main one.
+ * short-lived thread rather than the main one, and without the mutex.
+ *
+ * The server drops a cancel that comes while its backend waits for a
+ * statement, and a cancel can overtake the statement it is meant for
+ * (it comes on a connection of its own): it is sent again, less and less
+ * often, until the statement ends.
  */
+#define CANCEL_RETRY_FIRST_MS 100
+#define CANCEL_RETRY_MAX_MS   2000
+
 static gpointer
 cancel_thread (gpointer data)
 {
   CancelRequest *request = data;
   TribDistillerWorker *self = request->worker;
+  gint64 retry_ms = CANCEL_RETRY_FIRST_MS;
 
   g_mutex_lock (&self->mutex);
-  if (self->current_serial == request->serial && self->cancel != NULL)
+  while (self->current_serial == request->serial)
     {
+      PGcancel *cancel = self->cancel;
       char reason[256];
+      gint64 retry_at;
 
-      if (!PQcancel (self->cancel, reason, sizeof reason))
+      /* Still connecting, or over and about to be done with. */
+      if (cancel == NULL)
+        {
+          g_cond_wait (&self->cancel_cond, &self->mutex);
+          continue;
+        }
+
+      self->cancels_in_flight++;
+      g_mutex_unlock (&self->mutex);
+      if (!PQcancel (cancel, reason, sizeof reason))
         g_debug ("Cancelling failed: %s", reason);
+      g_mutex_lock (&self->mutex);
+      self->cancels_in_flight--;
+      g_cond_broadcast (&self->cancel_cond);
+
+      retry_at = g_get_monotonic_time () + retry_ms * G_TIME_SPAN_MILLISECOND;
+      retry_ms = MIN (retry_ms * 2, CANCEL_RETRY_MAX_MS);
+      while (self->current_serial == request->serial && self->cancel == cancel &&
+             g_cond_wait_until (&self->cancel_cond, &self->mutex, retry_at))
+        ;
     }
   g_mutex_unlock (&self->mutex);
 
