@@ -1,0 +1,492 @@
+/* test-ui-contrast.c
+ *
+ * Text the app dims or colours reads at WCAG AA (4.5:1), in light and
+ * dark: a NULL in the result grid, a field-tree ancestor kept for its
+ * matches, the column headers of the result grid and of the datasets
+ * table, the dimmed status of a query and a field's title, and batch
+ * statuses in colour on a selected row. Each is measured on the window
+ * as rendered, at twice its size so that glyph strokes have solid
+ * pixels: the colour of the text's most distinct pixel against the
+ * colour most of the label's area has.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "trib-datasets-page.h"
+#include "trib-format.h"
+#include "trib-schemas-page.h"
+#include "trib-ui-query-test.h"
+#include "trib-xdm-field.h"
+
+#define SCALE 2.0
+#define AA_TEXT 4.5
+#define WEB_EVENTS_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/8a3f1c52e9b74d06a1e2f3b4c5d6e7f8"
+
+typedef struct
+{
+  GtkWidget *window;
+  GdkTexture *texture;
+  guchar *pixels;
+  int width;
+  int height;
+  const char *scheme;
+  GString *failures;
+} Render;
+
+static void
+render_window (Render    *render,
+        GtkWidget *window)
+{
+  g_clear_object (&render->texture);
+  g_clear_pointer (&render->pixels, g_free);
+
+  render->window = window;
+  render->texture = trib_ui_test_render_window (window, SCALE);
+  g_assert_nonnull (render->texture);
+  render->width = gdk_texture_get_width (render->texture);
+  render->height = gdk_texture_get_height (render->texture);
+  render->pixels = g_malloc ((gsize) render->width * render->height * 4);
+  gdk_texture_download (render->texture, render->pixels, (gsize) render->width * 4);
+}
+
+static void
+render_clear (Render *render)
+{
+  g_clear_object (&render->texture);
+  g_clear_pointer (&render->pixels, g_free);
+}
+
+static double
+linear (guchar value)
+{
+  double c = value / 255.0;
+
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG relative luminance of an opaque pixel of gdk_texture_download(),
+ * which is B, G, R, A in memory on a little-endian machine.
+ */
+static double
+luminance (guint32 pixel)
+{
+  return 0.2126 * linear ((pixel >> 16) & 0xff) +
+         0.7152 * linear ((pixel >> 8) & 0xff) +
+         0.0722 * linear (pixel & 0xff);
+}
+
+static double
+contrast (double a,
+          double b)
+{
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+/* The contrast of @label's text with the background behind it: the
+ * background is the colour most of the label's area has, the text the
+ * pixel of that area that differs most from it.
+ */
+static double
+measure (Render     *render,
+         GtkWidget  *label,
+         const char *what)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  graphene_rect_t bounds;
+  guint32 background = 0;
+  guint most = 0;
+  double background_luminance, best = 1.0;
+  int x0, y0, x1, y1;
+
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_true (gtk_widget_compute_bounds (label, render->window, &bounds));
+  x0 = MAX (0, (int) floor (bounds.origin.x * SCALE));
+  y0 = MAX (0, (int) floor (bounds.origin.y * SCALE));
+  x1 = MIN (render->width, (int) ceil ((bounds.origin.x + bounds.size.width) * SCALE));
+  y1 = MIN (render->height, (int) ceil ((bounds.origin.y + bounds.size.height) * SCALE));
+  g_assert_cmpint (x1 - x0, >, 4);
+  g_assert_cmpint (y1 - y0, >, 4);
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 pixel = ((guint32 *) render->pixels)[(gsize) y * render->width + x] | 0xff000000;
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (pixel))) + 1;
+
+        g_hash_table_insert (counts, GUINT_TO_POINTER (pixel), GUINT_TO_POINTER (count));
+        if (count > most)
+          {
+            most = count;
+            background = pixel;
+          }
+      }
+
+  background_luminance = luminance (background);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 pixel = ((guint32 *) render->pixels)[(gsize) y * render->width + x];
+
+        best = MAX (best, contrast (luminance (pixel), background_luminance));
+      }
+
+  g_test_message ("CONTRAST %s %s ratio=%.2f", what, render->scheme, best);
+
+  return best;
+}
+
+static void
+assert_contrast (Render     *render,
+                 GtkWidget  *label,
+                 const char *what,
+                 double      minimum)
+{
+  double ratio = measure (render, label, what);
+
+  if (ratio < minimum)
+    {
+      g_autofree char *name = g_strdup_printf ("contrast-%s-%s.png", what, render->scheme);
+
+      /* Every measurement is reported before the test fails. */
+      trib_ui_test_save_screenshot (render->window, name);
+      g_string_append_printf (render->failures, "%s in %s: contrast %.2f:1, below %.1f:1\n",
+                              what, render->scheme, ratio, minimum);
+    }
+}
+
+static gboolean
+in_selected_row (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_SELECTED)
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef enum
+{
+  IN_HEADER,
+  IN_ROWS,
+  IN_SELECTED_ROW,
+} Where;
+
+/* A mapped label reading @text under @root, within the viewport of its
+ * scrolled window, in a column header, in a row, or in a selected row.
+ */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text,
+            Where       where)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_str_equal (gtk_label_get_label (GTK_LABEL (root)), text))
+    {
+      GtkWidget *viewport = gtk_widget_get_ancestor (root, GTK_TYPE_SCROLLED_WINDOW);
+      gboolean in_header = gtk_widget_get_ancestor (root, g_type_from_name ("GtkColumnViewTitle")) != NULL;
+      graphene_rect_t bounds, visible;
+
+      if (viewport != NULL && !in_header &&
+          (!gtk_widget_compute_bounds (root, viewport, &bounds) ||
+           !graphene_rect_intersection (&bounds,
+                                        &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (viewport),
+                                                             gtk_widget_get_height (viewport)),
+                                        &visible) ||
+           !graphene_rect_equal (&bounds, &visible)))
+        return NULL;
+
+      if (where == IN_HEADER ? in_header :
+          where == IN_ROWS ? !in_header :
+          !in_header && in_selected_row (root))
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text, where);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+wait_for_label (GtkWidget  *root,
+                const char *text,
+                Where       where)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *label;
+
+  while ((label = find_label (root, text, where)) == NULL && g_get_monotonic_time () < until)
+    trib_ui_test_settle ();
+
+  if (label == NULL)
+    g_error ("No label “%s” shown", text);
+
+  return label;
+}
+
+/* A mapped label with text and both style classes under @root. */
+static GtkWidget *
+find_styled_label (GtkWidget  *root,
+                   const char *css_class,
+                   const char *other_class)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && gtk_label_get_label (GTK_LABEL (root))[0] != '\0' &&
+      gtk_widget_has_css_class (root, css_class) && gtk_widget_has_css_class (root, other_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_styled_label (child, css_class, other_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The query page */
+
+static void
+measure_query_page (Render    *render,
+                    GtkWidget *window)
+{
+  TribQueryPage *page = trib_ui_query_show_page (window);
+  GtkWidget *grid = GTK_WIDGET (trib_result_view_get_column_view (trib_query_page_get_result_view (page)));
+  GtkWidget *null_cell = wait_for_label (grid, C_("sql value", "NULL"), IN_ROWS);
+  GtkWidget *plain_cell = wait_for_label (grid, "present", IN_ROWS);
+  GtkWidget *header = wait_for_label (grid, "missing", IN_HEADER);
+  /* The status of the run, after the table entry: "1 row in 0.01 s". */
+  GtkWidget *status = find_styled_label (GTK_WIDGET (page), "dim-label", "numeric");
+  double control;
+
+  g_assert_nonnull (status);
+
+  render_window (render, window);
+  assert_contrast (render, null_cell, "null-value", AA_TEXT);
+  assert_contrast (render, header, "result-grid-header", AA_TEXT);
+  assert_contrast (render, status, "query-status", AA_TEXT);
+  assert_contrast (render, plain_cell, "plain-cell", AA_TEXT);
+
+  /* The measurement can fail: the same cell made faint does. */
+  gtk_widget_set_opacity (plain_cell, 0.35);
+  render_window (render, window);
+  control = measure (render, plain_cell, "control-faint-cell");
+  gtk_widget_set_opacity (plain_cell, 1.0);
+  g_assert_cmpfloat (control, <, AA_TEXT);
+}
+
+static const char *
+first_column_title (GtkWidget *column_view)
+{
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view)), 0);
+
+  return gtk_column_view_column_get_title (column);
+}
+
+/* The schemas page */
+
+static gboolean
+schemas_listed (gpointer data)
+{
+  GListModel *list = trib_schemas_page_get_list (data);
+
+  return list != NULL && g_list_model_get_n_items (list) > 0;
+}
+
+static gboolean
+fields_loaded (gpointer data)
+{
+  return trib_schemas_page_get_n_fields (data) > 0;
+}
+
+static gboolean
+filtered_to_page_name (gpointer data)
+{
+  GListModel *rows = trib_schemas_page_get_field_rows (data);
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; n < 40 && i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (row);
+
+      if (g_str_equal (trib_xdm_field_get_path (field), "web.webPageDetails.name"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+measure_schemas_page (Render    *render,
+                      GtkWidget *window)
+{
+  TribSchemasPage *page;
+  GtkWidget *column_view, *ancestor, *title, *header;
+
+  trib_ui_test_press_keys (window, "alt+2");
+  page = TRIB_SCHEMAS_PAGE (trib_ui_test_find_widget (window, TRIB_TYPE_SCHEMAS_PAGE, NULL));
+  if (trib_schemas_page_get_n_fields (page) == 0)
+    {
+      trib_ui_test_iterate_until (schemas_listed, page, 30);
+      trib_schemas_page_show_schema (page, WEB_EVENTS_SCHEMA);
+      trib_ui_test_iterate_until (fields_loaded, page, 30);
+      /* The filter keeps "web" and "webPageDetails" for their match. */
+      trib_schemas_page_set_field_filter (page, "webPageDetails.name");
+      trib_ui_test_iterate_until (filtered_to_page_name, page, 10);
+    }
+
+  column_view = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
+  ancestor = wait_for_label (column_view, "webPageDetails", IN_ROWS);
+  title = gtk_widget_get_next_sibling (ancestor);
+  g_assert_true (GTK_IS_LABEL (title));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), !=, "");
+  header = wait_for_label (column_view, first_column_title (column_view), IN_HEADER);
+
+  render_window (render, window);
+  assert_contrast (render, ancestor, "field-tree-ancestor", AA_TEXT);
+  assert_contrast (render, title, "field-title", AA_TEXT);
+  assert_contrast (render, header, "field-tree-header", AA_TEXT);
+}
+
+/* The datasets page */
+
+static gboolean
+datasets_listed (gpointer data)
+{
+  GListModel *list = trib_datasets_page_get_list (data);
+
+  return list != NULL && g_list_model_get_n_items (list) >= 100;
+}
+
+/* Selects the first dataset whose last batch has the style @css_class
+ * and scrolls to it; returns its status in words.
+ */
+static const char *
+select_status (GtkWidget  *column_view,
+               const char *css_class)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      const char *style;
+      const char *text = trib_format_batch_status (trib_dataset_get_last_batch_status (dataset), &style);
+
+      if (g_strcmp0 (style, css_class) != 0)
+        continue;
+
+      gtk_selection_model_select_item (selection, i, TRUE);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * i / n -
+                                            gtk_adjustment_get_page_size (adjustment) / 2);
+      return text;
+    }
+
+  g_error ("No dataset's last batch is %s", css_class);
+}
+
+static void
+measure_datasets_page (Render    *render,
+                       GtkWidget *window)
+{
+  const char *styles[] = { "success", "warning" };
+  TribDatasetsPage *page;
+  GtkWidget *column_view, *header;
+
+  trib_ui_test_press_keys (window, "alt+3");
+  page = TRIB_DATASETS_PAGE (trib_ui_test_find_widget (window, TRIB_TYPE_DATASETS_PAGE, NULL));
+  trib_ui_test_iterate_until (datasets_listed, page, 30);
+
+  column_view = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
+  header = wait_for_label (column_view, first_column_title (column_view), IN_HEADER);
+  render_window (render, window);
+  assert_contrast (render, header, "datasets-header", AA_TEXT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("%s-on-selected-row", styles[i]);
+      const char *text = select_status (column_view, styles[i]);
+      GtkWidget *label = wait_for_label (column_view, text, IN_SELECTED_ROW);
+
+      render_window (render, window);
+      assert_contrast (render, label, what, AA_TEXT);
+    }
+}
+
+static void
+test_contrast (void)
+{
+  g_autoptr(TribApplication) app = trib_application_new ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  struct { AdwColorScheme scheme; const char *name; } schemes[] = {
+    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
+    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
+  };
+  Render render = { .failures = g_string_new (NULL) };
+  TribQueryPage *query_page;
+  GtkWidget *window;
+
+  /* The demo's simulator starts its own PostgreSQL for the query. */
+  g_setenv ("TRIBUTARY_SIM_POSTGRES", "start", TRUE);
+  window = GTK_WIDGET (trib_ui_test_open_demo (app, 120));
+  trib_ui_test_resize (window, 1280, 800);
+
+  query_page = trib_ui_query_show_page (window);
+  trib_ui_query_run_and_wait (window, query_page, "SELECT NULL AS missing, 'present' AS found", "ctrl+Return", 1);
+  g_assert_cmpint (trib_ui_query_state_at (query_page, 0), ==, TRIB_DISTILLER_RUN_DONE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *scheme = g_strdup_printf ("%s%s", adw_style_manager_get_high_contrast (style) ? "hc-" : "",
+                                                 schemes[i].name);
+      g_autofree char *query_shot = g_strdup_printf ("contrast-query-%s.png", scheme);
+      g_autofree char *schemas_shot = g_strdup_printf ("contrast-schemas-%s.png", scheme);
+      g_autofree char *datasets_shot = g_strdup_printf ("contrast-datasets-%s.png", scheme);
+
+      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+      render.scheme = scheme;
+
+      measure_query_page (&render, window);
+      trib_ui_test_save_screenshot (window, query_shot);
+      measure_schemas_page (&render, window);
+      trib_ui_test_save_screenshot (window, schemas_shot);
+      measure_datasets_page (&render, window);
+      trib_ui_test_save_screenshot (window, datasets_shot);
+    }
+
+  if (render.failures->len > 0)
+    g_error ("Text below WCAG AA:\n%s", render.failures->str);
+  g_string_free (render.failures, TRUE);
+  render_clear (&render);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+  trib_ui_test_settle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  trib_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/tributary/ui/contrast", test_contrast);
+
+  return g_test_run ();
+}
