@@ -436,7 +436,8 @@ datasets_listed (gpointer data)
  */
 static const char *
 select_status (GtkWidget  *column_view,
-               const char *css_class)
+               const char *css_class,
+               guint      *position)
 {
   GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
@@ -451,6 +452,7 @@ select_status (GtkWidget  *column_view,
       if (g_strcmp0 (style, css_class) != 0)
         continue;
 
+      *position = i;
       gtk_selection_model_select_item (selection, i, TRUE);
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * i / n -
                                             gtk_adjustment_get_page_size (adjustment) / 2);
@@ -460,6 +462,76 @@ select_status (GtkWidget  *column_view,
   g_error ("No dataset's last batch is %s", css_class);
 }
 
+static gboolean
+batches_shown (gpointer data)
+{
+  return trib_datasets_page_get_n_batches (data) > 0;
+}
+
+/* A mapped label of style @css_class in a row of style @row_class. */
+static GtkWidget *
+find_in_row (GtkWidget  *root,
+             const char *row_class,
+             const char *css_class)
+{
+  GtkWidget *row;
+
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && gtk_widget_has_css_class (root, css_class) &&
+      (row = gtk_widget_get_ancestor (root, ADW_TYPE_ACTION_ROW)) != NULL && gtk_widget_has_css_class (row, row_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_in_row (child, row_class, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Scrolls @widget's scrolled window to show @widget in its middle. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &bounds));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y -
+                                        gtk_widget_get_height (scrolled) / 2.0);
+  trib_ui_test_settle ();
+}
+
+/* A successful batch: its status in colour, its date and count under it. */
+static void
+measure_batches (Render           *render,
+                 GtkWidget        *window,
+                 TribDatasetsPage *page,
+                 GtkWidget        *column_view,
+                 guint             position)
+{
+  GtkWidget *title, *subtitle;
+
+  gtk_widget_activate_action (trib_ui_test_find_widget (column_view, GTK_TYPE_LIST_VIEW, NULL),
+                              "list.activate-item", "u", position);
+  trib_ui_test_iterate_until (batches_shown, page, 20);
+  trib_ui_test_settle ();
+  title = find_in_row (GTK_WIDGET (page), "success", "title");
+  subtitle = find_in_row (GTK_WIDGET (page), "success", "subtitle");
+  g_assert_nonnull (title);
+  g_assert_nonnull (subtitle);
+  scroll_to (title);
+
+  render_window (render, window);
+  assert_contrast (render, title, "success-batch", AA_TEXT);
+  assert_contrast (render, subtitle, "success-batch-subtitle", GREY_TEXT);
+  gtk_widget_activate_action (GTK_WIDGET (page), "datasets.back", NULL);
+  trib_ui_test_wait_for_mapped (column_view, TRUE);
+}
+
 static void
 measure_datasets_page (Render    *render,
                        GtkWidget *window)
@@ -467,6 +539,7 @@ measure_datasets_page (Render    *render,
   const char *styles[] = { "success", "warning", "error" };
   TribDatasetsPage *page;
   GtkWidget *column_view, *header;
+  guint position, success_position = 0;
 
   trib_ui_test_press_keys (window, "alt+3");
   page = TRIB_DATASETS_PAGE (trib_ui_test_find_widget (window, TRIB_TYPE_DATASETS_PAGE, NULL));
@@ -480,12 +553,16 @@ measure_datasets_page (Render    *render,
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     {
       g_autofree char *what = g_strdup_printf ("%s-on-selected-row", styles[i]);
-      const char *text = select_status (column_view, styles[i]);
+      const char *text = select_status (column_view, styles[i], &position);
       GtkWidget *label = wait_for_label (column_view, text, IN_SELECTED_ROW);
 
       render_window (render, window);
       assert_contrast (render, label, what, AA_TEXT);
+      if (i == 0)
+        success_position = position;
     }
+
+  measure_batches (render, window, page, column_view, success_position);
 }
 
 static void
