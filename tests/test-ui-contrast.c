@@ -513,6 +513,7 @@ measure_batches (Render           *render,
                  GtkWidget        *column_view,
                  guint             position)
 {
+  g_autofree char *shot = NULL;
   GtkWidget *title, *subtitle;
 
   gtk_widget_activate_action (trib_ui_test_find_widget (column_view, GTK_TYPE_LIST_VIEW, NULL),
@@ -528,6 +529,8 @@ measure_batches (Render           *render,
   render_window (render, window);
   assert_contrast (render, title, "success-batch", AA_TEXT);
   assert_contrast (render, subtitle, "success-batch-subtitle", GREY_TEXT);
+  shot = g_strdup_printf ("contrast-batches-%s.png", render->scheme);
+  trib_ui_test_save_screenshot (window, shot);
   gtk_widget_activate_action (GTK_WIDGET (page), "datasets.back", NULL);
   trib_ui_test_wait_for_mapped (column_view, TRUE);
 }
