@@ -1,13 +1,17 @@
 /* test-ui-contrast.c
  *
  * Text the app dims or colours reads at WCAG AA (4.5:1), in light and
- * dark: a NULL in the result grid, a field-tree ancestor kept for its
- * matches, the column headers of the result grid and of the datasets
- * table, the dimmed status of a query and a field's title, and batch
- * statuses in colour on a selected row. Each is measured on the window
- * as rendered, at twice its size so that glyph strokes have solid
- * pixels: the colour of the text's most distinct pixel against the
- * colour most of the label's area has.
+ * dark, and at 7:1 for grey text under high contrast (run again with
+ * ADW_DEBUG_HIGH_CONTRAST=1): a NULL in the result grid, a field-tree
+ * ancestor kept for its matches and a field's title, the column headers
+ * of the result grid, the field tree and the datasets table, the status
+ * of a query, the window's subtitle, a list caption on a selected row,
+ * batch statuses in colour on a selected row and a batch's subtitle.
+ *
+ * Each is measured on the window as rendered, at twice its size so that
+ * glyph strokes have solid pixels: the pixel among the label's glyphs
+ * that differs most from the colour of the band around them. A faint
+ * cell, measured the same way, proves the measurement can fail.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -46,7 +50,7 @@ typedef struct
 
 static void
 render_window (Render    *render,
-        GtkWidget *window)
+               GtkWidget *window)
 {
   g_clear_object (&render->texture);
   g_clear_pointer (&render->pixels, g_free);
