@@ -371,22 +371,42 @@ fields_loaded (gpointer data)
   return trib_schemas_page_get_n_fields (data) > 0;
 }
 
-static gboolean
-filtered_to_page_name (gpointer data)
+static guint
+row_with_path (TribSchemasPage *page,
+               const char      *path)
 {
-  GListModel *rows = trib_schemas_page_get_field_rows (data);
-  guint n = g_list_model_get_n_items (rows);
+  GListModel *rows = trib_schemas_page_get_field_rows (page);
 
-  for (guint i = 0; n < 40 && i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
       g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (row);
 
-      if (g_str_equal (trib_xdm_field_get_path (field), "web.webPageDetails.name"))
-        return TRUE;
+      if (g_str_equal (trib_xdm_field_get_path (field), path))
+        return i;
     }
 
-  return FALSE;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Whether the filter has narrowed the tree down to the path wanted. */
+static gboolean
+filtered_to (gpointer data)
+{
+  const char *path = g_object_get_data (data, "test-path");
+
+  return g_list_model_get_n_items (trib_schemas_page_get_field_rows (data)) < 40 &&
+         row_with_path (data, path) != GTK_INVALID_LIST_POSITION;
+}
+
+static void
+filter_fields (TribSchemasPage *page,
+               const char      *filter,
+               const char      *path)
+{
+  g_object_set_data (G_OBJECT (page), "test-path", (gpointer) path);
+  trib_schemas_page_set_field_filter (page, filter);
+  trib_ui_test_iterate_until (filtered_to, page, 10);
 }
 
 static void
@@ -394,7 +414,8 @@ measure_schemas_page (Render    *render,
                       GtkWidget *window)
 {
   TribSchemasPage *page;
-  GtkWidget *column_view, *ancestor, *title, *header, *caption;
+  g_autofree char *primary = NULL;
+  GtkWidget *column_view, *ancestor, *title, *header, *caption, *identity;
 
   trib_ui_test_press_keys (window, "alt+2");
   page = TRIB_SCHEMAS_PAGE (trib_ui_test_find_widget (window, TRIB_TYPE_SCHEMAS_PAGE, NULL));
@@ -403,10 +424,9 @@ measure_schemas_page (Render    *render,
       trib_ui_test_iterate_until (schemas_listed, page, 30);
       trib_schemas_page_show_schema (page, WEB_EVENTS_SCHEMA);
       trib_ui_test_iterate_until (fields_loaded, page, 30);
-      /* The filter keeps "web" and "webPageDetails" for their match. */
-      trib_schemas_page_set_field_filter (page, "webPageDetails.name");
-      trib_ui_test_iterate_until (filtered_to_page_name, page, 10);
     }
+  /* The filter keeps "web" and "webPageDetails" for their match. */
+  filter_fields (page, "webPageDetails.name", "web.webPageDetails.name");
 
   column_view = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
   ancestor = wait_for_label (column_view, "webPageDetails", IN_CONTENT);
@@ -423,6 +443,15 @@ measure_schemas_page (Render    *render,
   assert_contrast (render, ancestor, "field-tree-ancestor", GREY_TEXT);
   assert_contrast (render, title, "field-title", GREY_TEXT);
   assert_contrast (render, header, "field-tree-header", GREY_TEXT);
+
+  /* A primary identity, in the accent colour, on a selected row. */
+  filter_fields (page, "identification.core.ecid", "_tributarydemo.identification.core.ecid");
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (trib_schemas_page_get_field_rows (page)),
+                                   row_with_path (page, "_tributarydemo.identification.core.ecid"), TRUE);
+  primary = g_strdup_printf (_("%s (primary)"), "ECID");
+  identity = wait_for_label (column_view, primary, IN_SELECTED_ROW);
+  render_window (render, window);
+  assert_contrast (render, identity, "primary-identity-on-selected-row", AA_TEXT);
 }
 
 /* The datasets page */
