@@ -752,3 +752,71 @@ trib_ui_test_label_hyphenated (GtkLabel *label)
 
   return FALSE;
 }
+
+typedef struct
+{
+  GtkWidget *window;
+  double scale;
+  GdkTexture *texture;
+} ScaledShot;
+
+static void
+render_scaled_cb (GdkFrameClock *clock,
+                  ScaledShot    *shot)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (shot->window);
+  int height = gtk_widget_get_height (shot->window);
+
+  if (shot->texture != NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (shot->window);
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_scale (snapshot, shot->scale, shot->scale);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  if (!(node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot))))
+    {
+      gtk_widget_queue_draw (shot->window);
+      return;
+    }
+
+  shot->texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (shot->window)), node,
+                                               &GRAPHENE_RECT_INIT (0, 0, width * shot->scale,
+                                                                    height * shot->scale));
+}
+
+static gboolean
+has_scaled_texture (gpointer data)
+{
+  return ((ScaledShot *) data)->texture != NULL;
+}
+
+/**
+ * trib_ui_test_render_window:
+ * @scale: how many pixels a point of @window takes, such as 2 for glyphs
+ *   whose strokes are solid pixels
+ *
+ * Renders @window as it was just drawn, without its popovers, at @scale:
+ * pixel (x·scale, y·scale) is point (x, y) of @window's coordinates.
+ *
+ * Returns: (transfer full): the rendering
+ */
+GdkTexture *
+trib_ui_test_render_window (GtkWidget *window,
+                            double     scale)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  ScaledShot shot = { window, scale, NULL };
+  gulong handler;
+
+  trib_ui_test_settle ();
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (render_scaled_cb), &shot);
+  gtk_widget_queue_draw (window);
+  trib_ui_test_iterate_until (has_scaled_texture, &shot, 10);
+  g_signal_handler_disconnect (clock, handler);
+
+  return shot.texture;
+}

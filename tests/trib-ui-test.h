@@ -67,5 +67,7 @@ void       trib_ui_test_click_center    (GtkWidget  *window,
 TribWindow *trib_ui_test_open_demo      (TribApplication *app,
                                          guint            timeout_seconds);
 char       *trib_ui_test_read_clipboard (GtkWidget       *widget);
+GdkTexture *trib_ui_test_render_window  (GtkWidget       *window,
+                                         double           scale);
 
 G_END_DECLS

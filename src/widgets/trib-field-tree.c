@@ -233,8 +233,13 @@ bind_name_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (name), trib_xdm_field_get_name (field));
   gtk_label_set_label (GTK_LABEL (title), trib_xdm_field_get_title (field));
 
-  /* Ancestors kept only for their matching descendants read quieter. */
-  gtk_widget_set_opacity (name, trib_xdm_field_get_matches (field) ? 1.0 : 0.55);
+  /* Ancestors kept only for their matching descendants read quieter,
+   * dimmed as style.css dims labels: still readable (WCAG AA).
+   */
+  if (trib_xdm_field_get_matches (field))
+    gtk_widget_remove_css_class (name, "dim-label");
+  else
+    gtk_widget_add_css_class (name, "dim-label");
 }
 
 static void
