@@ -536,12 +536,15 @@ trib_query_page_init (TribQueryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The tab view's Alt+digits and Ctrl+Home/End would take the window's
-   * page switching and the editor's moves to the start and end.
+   * page switching and the editor's moves to the start and end. Its
+   * Ctrl+Tab would take the editor's only way out (Tab indents there):
+   * tabs switch with Ctrl+Page Up/Down.
    */
   adw_tab_view_remove_shortcuts (self->tab_view,
                                  ADW_TAB_VIEW_SHORTCUT_ALT_DIGITS | ADW_TAB_VIEW_SHORTCUT_ALT_ZERO |
                                  ADW_TAB_VIEW_SHORTCUT_CONTROL_HOME | ADW_TAB_VIEW_SHORTCUT_CONTROL_END |
-                                 ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_HOME | ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_END);
+                                 ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_HOME | ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_END |
+                                 ADW_TAB_VIEW_SHORTCUT_CONTROL_TAB | ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_TAB);
 
   self->tab_bindings = g_binding_group_new ();
   g_binding_group_bind (self->tab_bindings, "table", self->table_entry, "text",

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-keynav.h"
 #include "trib-result-row.h"
 #include "trib-result-view.h"
 
@@ -507,6 +508,9 @@ trib_result_view_init (TribResultView *self)
   g_type_ensure (TRIB_TYPE_RESULT_ROW);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->column_view));
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->details_list));
 
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
