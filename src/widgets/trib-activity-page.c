@@ -13,6 +13,7 @@
 
 #include "trib-activity-page.h"
 #include "trib-format.h"
+#include "trib-keynav.h"
 
 /* The calls made to the platform, so a data engineer can see what the
  * app did and replay any of it with curl.
@@ -367,6 +368,8 @@ trib_activity_page_init (TribActivityPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->list_view));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);

@@ -20,6 +20,7 @@
 #include "trib-catalog.h"
 #include "trib-dataset-detail.h"
 #include "trib-format.h"
+#include "trib-keynav.h"
 
 #define N_RECENT_BATCHES 10
 
@@ -320,6 +321,13 @@ static void
 trib_dataset_detail_init (TribDatasetDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->dataset_group));
+  trib_keynav_single_tab_stop (gtk_widget_get_ancestor (GTK_WIDGET (self->schema_row), ADW_TYPE_PREFERENCES_GROUP));
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->tags_group));
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->labels_group));
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->batches_group));
+
   trib_format_without_hyphens (GTK_WIDGET (self->schema_row));
 
   self->rows = g_ptr_array_new ();

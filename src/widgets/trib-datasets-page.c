@@ -22,6 +22,7 @@
 #include "trib-dataset-detail.h"
 #include "trib-datasets-page.h"
 #include "trib-format.h"
+#include "trib-keynav.h"
 #include "trib-schema-registry.h"
 #include "trib-xdm-titles.h"
 
@@ -637,6 +638,8 @@ trib_datasets_page_init (TribDatasetsPage *self)
 {
   g_type_ensure (TRIB_TYPE_DATASET_DETAIL);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->column_view));
 
   self->schema_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->fetch_cancellable = g_cancellable_new ();

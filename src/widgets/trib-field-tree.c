@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-field-tree.h"
+#include "trib-keynav.h"
 #include "trib-xdm-field.h"
 
 struct _TribFieldTree
@@ -359,6 +360,9 @@ static void
 trib_field_tree_init (TribFieldTree *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->column_view));
+
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-format.h"
+#include "trib-keynav.h"
 #include "trib-history-panel.h"
 
 /* The statements run, newest first, searchable by their text; choosing
@@ -226,6 +227,8 @@ trib_history_panel_init (TribHistoryPanel *self)
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->list_view));
 
   self->filter = gtk_string_filter_new (sql);
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);

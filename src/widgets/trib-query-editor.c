@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-keynav.h"
 #include "trib-query-editor.h"
 #include "trib-sql-splitter.h"
 
@@ -175,6 +176,29 @@ show_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Tab indents in the editor: Ctrl+Tab and Ctrl+Shift+Tab leave it, as
+ * they leave GTK's own text views, and the search bar with it.
+ */
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  trib_keynav_leave (widget, g_variant_get_boolean (param) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+}
+
+static void
+add_leave_shortcut (GtkShortcutController *controller,
+                    GdkModifierType        modifiers,
+                    gboolean               backward)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, modifiers),
+                                            gtk_named_action_new ("editor.leave"));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (backward));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
 static void
 trib_query_editor_class_init (TribQueryEditorClass *klass)
 {
@@ -199,6 +223,7 @@ trib_query_editor_class_init (TribQueryEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.find", NULL, show_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "editor.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "editor.find", NULL);
+  gtk_widget_class_install_action (widget_class, "editor.leave", "b", leave_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "queryeditor");
@@ -208,9 +233,18 @@ static void
 trib_query_editor_init (TribQueryEditor *self)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkEventController *leave_keys;
   GtkSourceBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Caught before the view, which would take Ctrl+Tab for itself. */
+  leave_keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (leave_keys, GTK_PHASE_CAPTURE);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (leave_keys), GDK_CONTROL_MASK, FALSE);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (leave_keys), GDK_CONTROL_MASK | GDK_SHIFT_MASK, TRUE);
+  gtk_widget_add_controller (GTK_WIDGET (self), leave_keys);
+
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 

@@ -38,6 +38,8 @@ struct _TribQueryPage
   GtkLabel *status_label;
   GtkSpinner *spinner;
   AdwTabView *tab_view;
+  AdwTabBar *tab_bar;
+  GtkWidget *new_tab_button;
 };
 
 void          _trib_query_page_toast               (TribQueryPage *self,

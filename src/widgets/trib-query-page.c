@@ -476,6 +476,51 @@ trib_query_page_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (tab));
 }
 
+/* libadwaita 1.2's tab bar never gives Tab to its action widgets (later
+ * versions do): from the tabs, Tab goes on to New Tab, and Shift+Tab
+ * from New Tab back to the tabs.
+ */
+static gboolean
+tab_bar_key_pressed_cb (TribQueryPage         *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean backward = (state & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab;
+  gboolean on_button;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) || focus == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  on_button = focus == self->new_tab_button || gtk_widget_is_ancestor (focus, self->new_tab_button);
+  if (!backward && !on_button)
+    return gtk_widget_grab_focus (self->new_tab_button);
+
+  if (backward && on_button)
+    {
+      /* With no focus inside, the tab bar focuses the selected tab. */
+      gtk_widget_set_focus_child (GTK_WIDGET (self->tab_bar), NULL);
+      return gtk_widget_child_focus (GTK_WIDGET (self->tab_bar), GTK_DIR_TAB_BACKWARD);
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Tab into the page goes through it in order (the toolbar, the tabs),
+ * not to the editor as grab_focus() does.
+ */
+static gboolean
+trib_query_page_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  return child != NULL && gtk_widget_child_focus (child, direction);
+}
+
 static void
 trib_query_page_class_init (TribQueryPageClass *klass)
 {
@@ -487,6 +532,7 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   object_class->set_property = trib_query_page_set_property;
 
   widget_class->grab_focus = trib_query_page_grab_focus;
+  widget_class->focus = trib_query_page_focus;
 
   /**
    * TribQueryPage:continue-on-error:
@@ -505,6 +551,8 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_bar);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, new_tab_button);
   gtk_widget_class_bind_template_callback (widget_class, table_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_icon_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_tab_changed_cb);
@@ -529,6 +577,7 @@ static void
 trib_query_page_init (TribQueryPage *self)
 {
   GtkEventController *capture_keys;
+  GtkEventController *tab_bar_keys;
 
   g_type_ensure (TRIB_TYPE_QUERY_TAB);
   g_type_ensure (TRIB_TYPE_HISTORY_PANEL);
@@ -536,12 +585,15 @@ trib_query_page_init (TribQueryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The tab view's Alt+digits and Ctrl+Home/End would take the window's
-   * page switching and the editor's moves to the start and end.
+   * page switching and the editor's moves to the start and end. Its
+   * Ctrl+Tab would take the editor's only way out (Tab indents there):
+   * tabs switch with Ctrl+Page Up/Down.
    */
   adw_tab_view_remove_shortcuts (self->tab_view,
                                  ADW_TAB_VIEW_SHORTCUT_ALT_DIGITS | ADW_TAB_VIEW_SHORTCUT_ALT_ZERO |
                                  ADW_TAB_VIEW_SHORTCUT_CONTROL_HOME | ADW_TAB_VIEW_SHORTCUT_CONTROL_END |
-                                 ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_HOME | ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_END);
+                                 ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_HOME | ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_END |
+                                 ADW_TAB_VIEW_SHORTCUT_CONTROL_TAB | ADW_TAB_VIEW_SHORTCUT_CONTROL_SHIFT_TAB);
 
   self->tab_bindings = g_binding_group_new ();
   g_binding_group_bind (self->tab_bindings, "table", self->table_entry, "text",
@@ -565,6 +617,11 @@ trib_query_page_init (TribQueryPage *self)
                                                                                     capture_shortcuts[i].modifiers),
                                                             gtk_named_action_new (capture_shortcuts[i].action)));
   gtk_widget_add_controller (GTK_WIDGET (self), capture_keys);
+
+  tab_bar_keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (tab_bar_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (tab_bar_keys, "key-pressed", G_CALLBACK (tab_bar_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->tab_bar), tab_bar_keys);
 }
 
 /**

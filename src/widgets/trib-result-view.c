@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-keynav.h"
 #include "trib-result-row.h"
 #include "trib-result-view.h"
 
@@ -44,6 +45,8 @@ struct _TribResultView
   GtkWidget *details;
   GtkLabel *details_title;
   GtkListBox *details_list;
+
+  GtkWidget *grid_menu;         /* a GtkPopoverMenu, ours to unparent */
 };
 
 typedef struct
@@ -405,6 +408,53 @@ sort_action (GtkWidget  *widget,
   gtk_column_view_sort_by_column (self->column_view, sorted, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
 
+/* The grid's menu, from the keyboard (Menu, Shift+F10): what a header's
+ * click and menu do, for every column, and copying the selected rows.
+ */
+static void
+grid_menu_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TribResultView *self = TRIB_RESULT_VIEW (widget);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) sort_section = g_menu_new ();
+  g_autoptr(GMenu) copy_section = g_menu_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  graphene_rect_t bounds;
+
+  if (self->model == NULL)
+    return;
+
+  for (guint i = 0; i < trib_result_model_get_n_columns (self->model); i++)
+    {
+      g_autoptr(GMenuModel) submenu = create_header_menu (i);
+      g_auto(GStrv) parts = g_strsplit (trib_result_model_get_column_name (self->model, i), "_", -1);
+      g_autofree char *name = g_strjoinv ("__", parts);
+      /* Translators: a menu item of the result grid; %s is a column's name */
+      g_autofree char *label = g_strdup_printf (_("Sort by “%s”"), name);
+
+      g_menu_append_submenu (sort_section, label, submenu);
+    }
+  g_menu_append (copy_section, _("_Copy Rows"), "result.copy");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (sort_section));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (copy_section));
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->grid_menu), G_MENU_MODEL (menu));
+
+  /* Next to the row (or cell) the keyboard is on. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)) &&
+      gtk_widget_compute_bounds (focus, widget, &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->grid_menu),
+                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                   bounds.size.width, bounds.size.height });
+  else
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->grid_menu), NULL);
+
+  gtk_popover_popup (GTK_POPOVER (self->grid_menu));
+}
+
 static void
 copy_rows_action (GtkWidget  *widget,
                   const char *action_name,
@@ -467,6 +517,7 @@ trib_result_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
 
+  g_clear_pointer (&self->grid_menu, gtk_widget_unparent);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_RESULT_VIEW);
 
@@ -497,6 +548,9 @@ trib_result_view_class_init (TribResultViewClass *klass)
   gtk_widget_class_install_action (widget_class, "result.copy", NULL, copy_rows_action);
   gtk_widget_class_install_action (widget_class, "result.copy-value", "u", copy_value_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "result.copy", NULL);
+  gtk_widget_class_install_action (widget_class, "result.menu", NULL, grid_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "result.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "result.menu", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "resultview");
 }
@@ -507,6 +561,12 @@ trib_result_view_init (TribResultView *self)
   g_type_ensure (TRIB_TYPE_RESULT_ROW);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->column_view));
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->details_list));
+  self->grid_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_position (GTK_POPOVER (self->grid_menu), GTK_POS_BOTTOM);
+  gtk_widget_set_parent (self->grid_menu, GTK_WIDGET (self));
 
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-format.h"
+#include "trib-keynav.h"
 #include "trib-sandboxes-page.h"
 #include "trib-format.h"
 
@@ -310,6 +311,10 @@ trib_sandboxes_page_init (TribSandboxesPage *self)
   g_type_ensure (TRIB_TYPE_SANDBOX);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->list_view));
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->details_group));
+
   /* They end with a technical account ID. */
   trib_format_without_hyphens (GTK_WIDGET (self->created_label));
   trib_format_without_hyphens (GTK_WIDGET (self->modified_label));

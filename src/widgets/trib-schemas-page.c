@@ -17,6 +17,7 @@
 
 #include "trib-adhoc-class-dialog.h"
 #include "trib-format.h"
+#include "trib-keynav.h"
 #include "trib-schema-create-dialog.h"
 #include "trib-schema-registry.h"
 #include "trib-schemas-page-private.h"
@@ -418,6 +419,8 @@ trib_schemas_page_init (TribSchemasPage *self)
 {
   g_type_ensure (TRIB_TYPE_FIELD_TREE);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->list_view));
 
   self->bound_rows = g_ptr_array_new ();
   self->detail_cancellable = g_cancellable_new ();

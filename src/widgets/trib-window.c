@@ -14,6 +14,7 @@
 #include "trib-activity-page.h"
 #include "trib-datasets-page.h"
 #include "trib-format.h"
+#include "trib-keynav.h"
 #include "trib-query-page.h"
 #include "trib-query-service.h"
 #include "trib-sandboxes-page.h"
@@ -526,6 +527,8 @@ static void
 trib_window_init (TribWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  trib_keynav_single_tab_stop (GTK_WIDGET (self->sidebar_list));
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
