@@ -596,6 +596,9 @@ trib_application_startup (GApplication *app)
   gtk_source_init ();
   gtk_source_language_manager_append_search_path (gtk_source_language_manager_get_default (),
                                                   "resource://" APP_RESOURCE_PATH "/language-specs/");
+  /* The editor's highlighting without text colours (trib-query-editor.c). */
+  gtk_source_style_scheme_manager_append_search_path (gtk_source_style_scheme_manager_get_default (),
+                                                      "resource://" APP_RESOURCE_PATH "/styles/");
 
   /* Reference the resource bundle so the linker keeps it. */
   g_assert (trib_get_resource () != NULL);

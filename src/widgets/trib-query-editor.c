@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y-status.h"
 #include "trib-query-editor.h"
 #include "trib-sql-splitter.h"
 
@@ -41,12 +42,36 @@ get_source_buffer (TribQueryEditor *self)
   return GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
 }
 
+/* GTK before 4.10 crashes when a screen reader reads the formatting of
+ * text (Atspi.Text.GetAttributeRun) under a tag with a text colour:
+ * gtk_text_buffer_get_run_attributes() in gtk/a11y/gtkatspitextbuffer.c
+ * asks such a tag for its write-only "foreground" property instead of
+ * "foreground-rgba" ("property 'foreground' of object class 'GtkTextTag'
+ * is not readable") and reads the colour through the pointer that was
+ * never set. The attribute code was rewritten in later GTK, which asks
+ * for "foreground-rgba". So while assistive technology is on, on such a
+ * GTK, the editor highlights with schemes without text colours; no other
+ * tag of the editor (errors, search matches, brackets) sets one.
+ */
+static gboolean
+needs_plain_scheme (void)
+{
+  return gtk_check_version (4, 10, 0) != NULL &&
+         trib_a11y_status_get_enabled (trib_a11y_status_get_default ());
+}
+
 static void
 update_style_scheme (TribQueryEditor *self)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
   GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
+  gboolean dark = adw_style_manager_get_dark (style_manager);
+  const char *id;
+
+  if (needs_plain_scheme ())
+    id = dark ? "tributary-plain-dark" : "tributary-plain";
+  else
+    id = dark ? "Adwaita-dark" : "Adwaita";
 
   gtk_source_buffer_set_style_scheme (get_source_buffer (self),
                                       gtk_source_style_scheme_manager_get_scheme (schemes, id));
@@ -228,6 +253,8 @@ trib_query_editor_init (TribQueryEditor *self)
 
   g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (trib_a11y_status_get_default (), "notify::enabled",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   update_style_scheme (self);
 }
