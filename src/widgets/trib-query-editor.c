@@ -42,21 +42,23 @@ get_source_buffer (TribQueryEditor *self)
   return GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
 }
 
-/* GTK before 4.10 crashes when a screen reader reads the formatting of
- * text (Atspi.Text.GetAttributeRun) under a tag with a text colour:
+/* GTK 4.8 crashes when a screen reader reads the formatting of text
+ * (Atspi.Text.GetAttributeRun) under a tag with a text colour:
  * gtk_text_buffer_get_run_attributes() in gtk/a11y/gtkatspitextbuffer.c
- * asks such a tag for its write-only "foreground" property instead of
+ * asks such a tag for its write-only "foreground" property where it means
  * "foreground-rgba" ("property 'foreground' of object class 'GtkTextTag'
- * is not readable") and reads the colour through the pointer that was
- * never set. The attribute code was rewritten in later GTK, which asks
- * for "foreground-rgba". So while assistive technology is on, on such a
- * GTK, the editor highlights with schemes without text colours; no other
- * tag of the editor (errors, search matches, brackets) sets one.
+ * is not readable"), then reads the colour through the pointer that was
+ * never set. GTK 4.14 replaced that code (GtkAccessibleText). Which
+ * earlier release fixed it we could not pin down, so the check errs on
+ * the safe side: before 4.14, while assistive technology is on, the
+ * editor highlights with schemes without text colours. No other tag of
+ * the editor (errors, search matches, brackets) sets a text colour, nor
+ * does the activity page's text view.
  */
 static gboolean
 needs_plain_scheme (void)
 {
-  return gtk_check_version (4, 10, 0) != NULL &&
+  return gtk_check_version (4, 14, 0) != NULL &&
          trib_a11y_status_get_enabled (trib_a11y_status_get_default ());
 }
 
