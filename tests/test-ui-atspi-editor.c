@@ -59,6 +59,7 @@ test_read_attributes (void)
   g_autoptr(AtspiText) text = NULL;
   AtspiAccessible *editor[2] = { NULL, root };
   guint runs = 0;
+  guint bold_runs = 0;
   int count;
 
   sidebar = trib_atspi_test_wait_for_node (root, ATSPI_ROLE_INVALID, "Datasets", 120);
@@ -92,6 +93,8 @@ test_read_attributes (void)
       trib_atspi_test_assert_alive (app);
       g_assert_no_error (error);
       g_assert_cmpint (end, >, offset);
+      if (g_strcmp0 (g_hash_table_lookup (attributes, "weight"), "700") == 0)
+        bold_runs++;
       offset = end;
     }
   {
@@ -104,9 +107,10 @@ test_read_attributes (void)
     g_assert_no_error (error);
   }
 
-  g_test_message ("%u attribute runs read over %d characters", runs, count);
-  /* Highlighting is still there: the text is cut in several runs. */
+  g_test_message ("%u attribute runs read over %d characters, %u bold", runs, count, bold_runs);
+  /* Highlighting is still there: keywords in bold. */
   g_assert_cmpuint (runs, >, 3);
+  g_assert_cmpuint (bold_runs, >, 0);
   trib_atspi_test_assert_alive (app);
   g_clear_object (&editor[0]);
 }

@@ -17,6 +17,7 @@
 #include "trib-http.h"
 #include "trib-platform-error.h"
 #include "trib-profile-dialog.h"
+#include "trib-secret-row.h"
 #include "trib-util.h"
 
 /* Connect with credentials, import a config.ini, or open the demo. The
@@ -44,7 +45,7 @@ struct _TribProfileDialog
   AdwEntryRow *name_row;
   AdwEntryRow *org_row;
   AdwEntryRow *client_row;
-  AdwPasswordEntryRow *secret_row;
+  TribSecretRow *secret_row;
   AdwEntryRow *tech_row;
   AdwEntryRow *scopes_row;
   AdwEntryRow *sandbox_row;
@@ -101,7 +102,9 @@ show_error (TribProfileDialog *self,
         }
       else
         {
-          gtk_widget_grab_focus (culprit);
+          gtk_widget_grab_focus (TRIB_IS_SECRET_ROW (culprit)
+                                 ? trib_secret_row_get_entry (TRIB_SECRET_ROW (culprit))
+                                 : culprit);
         }
     }
 }
@@ -139,7 +142,7 @@ fill_form (TribProfileDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), trib_profile_get_name (profile) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->org_row), trib_profile_get_org_id (profile) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->client_row), trib_profile_get_client_id (profile) ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->secret_row), secret ?: "");
+  trib_secret_row_set_secret (self->secret_row, secret);
   gtk_editable_set_text (GTK_EDITABLE (self->tech_row), trib_profile_get_technical_account_id (profile) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->scopes_row), trib_profile_get_scopes (profile) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->sandbox_row), trib_profile_get_default_sandbox (profile) ?: "");
@@ -333,7 +336,7 @@ store_secret (TribProfileDialog *self)
                                  trib_profile_get_id (profile),
                                  TRIB_SECRET_KIND_CLIENT_SECRET,
                                  label,
-                                 gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
+                                 trib_secret_row_get_secret (self->secret_row),
                                  self->cancellable,
                                  secret_stored_cb,
                                  g_object_ref (self));
@@ -394,7 +397,7 @@ connect_clicked_cb (TribProfileDialog *self)
   g_autoptr(TribProfile) profile = profile_from_form (self);
   g_autoptr(TribPlatformClient) client = NULL;
   g_autoptr(GError) error = NULL;
-  const char *secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
+  const char *secret = trib_secret_row_get_secret (self->secret_row);
 
   if (secret[0] == '\0')
     {
@@ -539,6 +542,7 @@ trib_profile_dialog_class_init (TribProfileDialogClass *klass)
   object_class->dispose = trib_profile_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-profile-dialog.ui");
+  g_type_ensure (TRIB_TYPE_SECRET_ROW);
   gtk_widget_class_bind_template_child (widget_class, TribProfileDialog, back_button);
   gtk_widget_class_bind_template_child (widget_class, TribProfileDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TribProfileDialog, connect_button);
