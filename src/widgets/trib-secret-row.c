@@ -40,15 +40,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-update_label (TribSecretRow *self)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)),
-                                  -1);
-}
-
-static void
 buffer_changed_cb (TribSecretRow *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
@@ -102,10 +93,8 @@ trib_secret_row_init (TribSecretRow *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+  /* Also names the field after the row's title. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
-
-  g_signal_connect (self, "notify::title", G_CALLBACK (update_label), NULL);
-  update_label (self);
 }
 
 GtkWidget *
