@@ -48,9 +48,59 @@ all_typed (gpointer data)
 }
 
 static void
+assert_focus_event (TribAtspiEvents *events,
+                    const char      *name)
+{
+  GPtrArray *seen = trib_atspi_test_events_get (events);
+
+  trib_atspi_test_pump ();
+  for (guint i = 0; i < seen->len; i++)
+    {
+      TribAtspiEvent *event = g_ptr_array_index (seen, i);
+      g_autofree char *source = event->source != NULL ? trib_atspi_test_get_name (event->source) : NULL;
+
+      if (event->detail1 == 1 && g_strcmp0 (source, name) == 0)
+        return;
+    }
+
+  for (guint i = 0; i < seen->len; i++)
+    {
+      TribAtspiEvent *event = g_ptr_array_index (seen, i);
+      g_autofree char *what = event->source != NULL ? trib_atspi_test_describe (event->source) : NULL;
+
+      g_test_message ("Focus event %d from %s", event->detail1, what);
+    }
+  g_error ("No focus event from the field '%s' (%u focus events)", name, seen->len);
+}
+
+static gboolean
+is_invalid (gpointer data)
+{
+  return trib_atspi_test_has_state (data, ATSPI_STATE_INVALID_ENTRY);
+}
+
+static void
+assert_error_message (AtspiAccessible *field,
+                      const char      *message)
+{
+  g_autoptr(GPtrArray) targets = trib_atspi_test_relation_targets (field, ATSPI_RELATION_ERROR_MESSAGE);
+  g_autoptr(GPtrArray) described = trib_atspi_test_relation_targets (field, ATSPI_RELATION_DESCRIBED_BY);
+  g_autofree char *text = NULL;
+
+  g_ptr_array_extend_and_steal (targets, g_steal_pointer (&described));
+  g_assert_cmpuint (targets->len, >, 0);
+  text = trib_atspi_test_get_text (g_ptr_array_index (targets, 0));
+  if (text == NULL)
+    text = trib_atspi_test_get_name (g_ptr_array_index (targets, 0));
+  g_assert_cmpstr (text, ==, message);
+  g_assert_cmpint (atspi_accessible_get_role (g_ptr_array_index (targets, 0), NULL), ==, ATSPI_ROLE_ALERT);
+}
+
+static void
 test_secret_field (void)
 {
   g_autoptr(TribAtspiApp) app = trib_atspi_test_start_app (NULL, NULL);
+  g_autoptr(TribAtspiEvents) events = NULL;
   AtspiAccessible *root = trib_atspi_test_app_root (app);
   g_autoptr(AtspiAccessible) connect = NULL;
   g_autoptr(AtspiAccessible) enter = NULL;
@@ -90,7 +140,10 @@ test_secret_field (void)
         g_assert_cmpstr (node->name, !=, "Client secret");
     }
 
-  /* Tab to it, as a person would, and type the secret. */
+  /* Tab to it, as a person would, and type the secret. Each entry row
+   * passed says it has the focus.
+   */
+  events = trib_atspi_test_events_new ((const char * const []) { "object:state-changed:focused", NULL });
   for (guint i = 0; i < 12 && !password_focused (root); i++)
     {
       trib_atspi_test_press_key (app, "Tab");
@@ -100,6 +153,18 @@ test_secret_field (void)
   /* The one focused: a dialog closed earlier may still be in the tree. */
   g_clear_object (&field);
   field = trib_atspi_test_focused (root);
+  assert_focus_event (events, "Client ID");
+  assert_focus_event (events, "Client secret");
+
+  /* Saved empty: the field is invalid and points at the message. */
+  trib_atspi_test_press_key (app, "Return");
+  if (!trib_atspi_test_wait_for (is_invalid, field, 30))
+    {
+      trib_atspi_test_assert_alive (app);
+      g_error ("The empty secret field was not marked invalid");
+    }
+  assert_error_message (field, "Enter the client secret.");
+
   trib_atspi_test_type_text (app, SECRET);
   typed.field = field;
   typed.length = strlen (SECRET);
