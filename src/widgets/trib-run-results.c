@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-distiller-error.h"
 #include "trib-format.h"
 #include "trib-run-results.h"
@@ -564,6 +565,7 @@ trib_run_results_init (TribRunResults *self)
   gtk_drop_down_set_factory (self->runs_dropdown, factory);
   gtk_drop_down_set_list_factory (self->runs_dropdown, list_factory);
   gtk_drop_down_set_model (self->runs_dropdown, G_LIST_MODEL (self->run_store));
+  trib_a11y_name_dropdown (self->runs_dropdown, _("Statement whose result shows"));
 }
 
 /**

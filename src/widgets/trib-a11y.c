@@ -1,0 +1,408 @@
+/* trib-a11y.c
+ *
+ * Names for what GTK 4.8 leaves unnamed, and a way to say a change out
+ * loud. Over AT-SPI, GTK 4.8 names a widget without a label after its
+ * type ("GtkToggleButton", "GtkListItemWidget"): icon buttons, the
+ * buttons inside drop-downs and menu buttons, the rows of list and
+ * column views. These helpers give each a name from its purpose or its
+ * content.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-a11y"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "trib-a11y.h"
+
+#define ANNOUNCER_KEY "trib-a11y-announcer"
+
+/**
+ * trib_a11y_set_label:
+ * @label: (nullable): the accessible name, or %NULL to go back to none
+ */
+void
+trib_a11y_set_label (GtkWidget  *widget,
+                     const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/* GTK 4.8 gives a button with a mnemonic both its label as written and
+ * the label it shows: "_Try Again Try Again". Without the first, the
+ * button is named by its label alone.
+ */
+static void
+forget_mnemonic_label (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+
+  if (label != NULL && gtk_button_get_use_underline (button) && strchr (label, '_') != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static gboolean
+button_mapped_hook (GSignalInvocationHint *hint,
+                    guint                  n_values,
+                    const GValue          *values,
+                    gpointer               user_data)
+{
+  GObject *object = g_value_get_object (&values[0]);
+  static GQuark fixed_quark;
+
+  if (!GTK_IS_BUTTON (object))
+    return TRUE;
+
+  if (fixed_quark == 0)
+    fixed_quark = g_quark_from_static_string ("trib-a11y-mnemonic-fixed");
+
+  if (g_object_get_qdata (object, fixed_quark) == NULL)
+    {
+      g_object_set_qdata (object, fixed_quark, GINT_TO_POINTER (TRUE));
+      g_signal_connect (object, "notify::label", G_CALLBACK (forget_mnemonic_label), NULL);
+    }
+  forget_mnemonic_label (GTK_BUTTON (object));
+
+  return TRUE;
+}
+
+/**
+ * trib_a11y_init:
+ *
+ * Works around what GTK 4.8 names wrongly in every window: called once,
+ * at startup.
+ */
+void
+trib_a11y_init (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      g_type_ensure (GTK_TYPE_BUTTON);
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, button_mapped_hook, NULL, NULL);
+      g_once_init_leave (&done, TRUE);
+    }
+}
+
+/* The widget a list or column view focuses for @item: the row, whose
+ * accessible GTK 4.8 does not let a factory reach but through its child.
+ */
+static GtkWidget *
+get_row_widget (GtkListItem *item)
+{
+  GtkWidget *widget = gtk_list_item_get_child (item);
+
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    switch ((int) gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+      {
+      case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
+      case GTK_ACCESSIBLE_ROLE_ROW:
+      case GTK_ACCESSIBLE_ROLE_TREE_ITEM:
+        return widget;
+
+      default:
+        break;
+      }
+
+  return NULL;
+}
+
+/**
+ * trib_a11y_set_row_label:
+ * @item: a list item with its child set, as in a factory's bind
+ * @label: (nullable): the row's name from its content; %NULL in unbind
+ *
+ * Names the row of a list or column view that shows @item: rows are
+ * recycled, so bind names them and unbind takes the name back.
+ */
+void
+trib_a11y_set_row_label (GtkListItem *item,
+                         const char  *label)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_LIST_ITEM (item));
+
+  if ((row = get_row_widget (item)) != NULL)
+    trib_a11y_set_label (row, label);
+}
+
+static GtkWidget *
+find_toggle (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        return child;
+      if ((found = find_toggle (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * trib_a11y_name_menu_button:
+ *
+ * Names a menu button and the toggle button inside it, which is what
+ * takes the focus.
+ */
+void
+trib_a11y_name_menu_button (GtkMenuButton *button,
+                            const char    *label)
+{
+  GtkWidget *toggle;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  trib_a11y_set_label (GTK_WIDGET (button), label);
+  if ((toggle = find_toggle (GTK_WIDGET (button))) != NULL)
+    trib_a11y_set_label (toggle, label);
+}
+
+/**
+ * trib_a11y_name_split_button:
+ * @label: what the button does, its mnemonic left out
+ * @menu_label: what its arrow opens
+ */
+void
+trib_a11y_name_split_button (AdwSplitButton *button,
+                             const char     *label,
+                             const char     *menu_label)
+{
+  g_return_if_fail (ADW_IS_SPLIT_BUTTON (button));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (button));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_MENU_BUTTON (child))
+        trib_a11y_name_menu_button (GTK_MENU_BUTTON (child), menu_label);
+      else if (GTK_IS_BUTTON (child))
+        trib_a11y_set_label (child, label);
+    }
+}
+
+static char *
+dup_item_text (GtkDropDown *dropdown,
+               gpointer     item)
+{
+  GtkExpression *expression = gtk_drop_down_get_expression (dropdown);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (item));
+
+  if (expression != NULL && gtk_expression_evaluate (expression, item, &value) &&
+      G_VALUE_HOLDS_STRING (&value))
+    return g_value_dup_string (&value);
+
+  return NULL;
+}
+
+static void
+update_dropdown_name (GtkDropDown *dropdown)
+{
+  const char *label = g_object_get_data (G_OBJECT (dropdown), "trib-a11y-label");
+  gpointer item = gtk_drop_down_get_selected_item (dropdown);
+  g_autofree char *text = item != NULL ? dup_item_text (dropdown, item) : NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *toggle = find_toggle (GTK_WIDGET (dropdown));
+
+  if (toggle == NULL)
+    return;
+
+  if (text != NULL && text[0] != '\0')
+    /* Translators: the accessible name of a drop-down: what it chooses, then its choice, as in "Sandbox: Production" */
+    name = g_strdup_printf (_("%s: %s"), label, text);
+
+  trib_a11y_set_label (toggle, name != NULL ? name : label);
+}
+
+/**
+ * trib_a11y_name_dropdown:
+ * @label: what the drop-down chooses, as its own accessible label says
+ *
+ * Names the button inside @dropdown, which takes the focus, after what
+ * it chooses and its current choice.
+ */
+void
+trib_a11y_name_dropdown (GtkDropDown *dropdown,
+                         const char  *label)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  g_object_set_data_full (G_OBJECT (dropdown), "trib-a11y-label", g_strdup (label), g_free);
+  g_signal_connect (dropdown, "notify::selected-item", G_CALLBACK (update_dropdown_name), NULL);
+  update_dropdown_name (dropdown);
+}
+
+/**
+ * trib_a11y_name_column_view:
+ *
+ * Names the list inside @column_view, which takes the focus when the
+ * view has no row yet.
+ */
+void
+trib_a11y_name_column_view (GtkColumnView *column_view,
+                            const char    *label)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
+
+  trib_a11y_set_label (GTK_WIDGET (column_view), label);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      trib_a11y_set_label (child, label);
+}
+
+/* GtkShortcutsSection names its pages "_1", "_2"…, and its switcher's
+ * buttons take these as their names.
+ */
+static void
+name_page_buttons (GtkStackSwitcher *switcher)
+{
+  guint n_buttons = 0;
+  guint i = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (switcher));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_buttons++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (switcher));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *name = NULL;
+
+      /* Translators: the accessible name of a page of the keyboard shortcuts window */
+      name = g_strdup_printf (_("Page %u of %u"), ++i, n_buttons);
+      trib_a11y_set_label (child, name);
+    }
+}
+
+static void
+find_shortcuts_widgets (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_STACK_SWITCHER (child))
+        {
+          GtkStack *stack = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (child));
+          g_autoptr(GtkSelectionModel) pages = stack != NULL ? gtk_stack_get_pages (stack) : NULL;
+
+          /* The section makes its pages again when it is shown. */
+          if (pages != NULL)
+            g_signal_connect_object (pages, "items-changed", G_CALLBACK (name_page_buttons), child,
+                                     G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+          name_page_buttons (GTK_STACK_SWITCHER (child));
+        }
+      else if (GTK_IS_TOGGLE_BUTTON (child) &&
+               g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "edit-find-symbolic") == 0)
+        trib_a11y_set_label (child, _("Search Shortcuts"));
+      else if (GTK_IS_SEARCH_ENTRY (child))
+        trib_a11y_set_label (child, _("Search Shortcuts"));
+
+      find_shortcuts_widgets (child);
+    }
+}
+
+/**
+ * trib_a11y_name_shortcuts_window:
+ * @window: (nullable): a #GtkShortcutsWindow
+ *
+ * Names what GtkShortcutsWindow leaves unnamed: its search button and
+ * the buttons of its pages.
+ */
+void
+trib_a11y_name_shortcuts_window (GtkWindow *window)
+{
+  if (window == NULL)
+    return;
+
+  g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (window));
+
+  find_shortcuts_widgets (GTK_WIDGET (window));
+}
+
+void
+trib_a11y_set_announcer (GtkWindow     *window,
+                         TribAnnouncer *announcer)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (announcer == NULL || TRIB_IS_ANNOUNCER (announcer));
+
+  g_object_set_data (G_OBJECT (window), ANNOUNCER_KEY, announcer);
+}
+
+/**
+ * trib_a11y_announce:
+ * @widget: a widget of the window to say it in
+ * @message: (nullable): one line of plain text
+ *
+ * Says @message through the announcer of @widget's window, or of the
+ * window a dialog is for.
+ */
+void
+trib_a11y_announce (GtkWidget  *widget,
+                    const char *message)
+{
+  GtkRoot *root;
+  GtkWindow *window;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  for (window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+       window != NULL;
+       window = gtk_window_get_transient_for (window))
+    {
+      TribAnnouncer *announcer = g_object_get_data (G_OBJECT (window), ANNOUNCER_KEY);
+
+      if (announcer != NULL)
+        {
+          trib_announcer_announce (announcer, message);
+          return;
+        }
+    }
+}
+
+/**
+ * trib_a11y_add_toast:
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast, and says its title: libadwaita 1.2's toasts are silent.
+ */
+void
+trib_a11y_add_toast (AdwToastOverlay *overlay,
+                     AdwToast        *toast)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* A toast's title is markup. */
+  if (!pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &text, NULL, NULL))
+    text = g_strdup (adw_toast_get_title (toast));
+
+  adw_toast_overlay_add_toast (overlay, toast);
+  trib_a11y_announce (GTK_WIDGET (overlay), text);
+}
