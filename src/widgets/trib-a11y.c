@@ -140,6 +140,72 @@ trib_a11y_set_row_label (GtkListItem *item,
     trib_a11y_set_label (row, label);
 }
 
+/**
+ * trib_a11y_set_row_parts:
+ * @first_part: (nullable): what the row shows first
+ * @...: what it shows next, ending with %NULL
+ *
+ * Names the row of @item after what it shows, the parts that are not
+ * empty in order, between commas, as a screen reader reads a list.
+ */
+static char *
+join_parts_valist (const char *first_part,
+                   va_list     args)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  const char *part;
+
+  for (part = first_part; ; part = va_arg (args, const char *))
+    {
+      if (part == NULL)
+        break;
+      if (part[0] == '\0')
+        continue;
+      if (name->len > 0)
+        g_string_append (name, ", ");
+      g_string_append (name, part);
+    }
+
+  return name->len > 0 ? g_string_free (g_steal_pointer (&name), FALSE) : NULL;
+}
+
+/**
+ * trib_a11y_join_parts:
+ * @first_part: (nullable): what a row or a cell shows first
+ * @...: what it shows next, ending with %NULL
+ *
+ * Returns: (transfer full) (nullable): the parts that are not empty, in
+ *   order, between commas, as a screen reader reads a list
+ */
+char *
+trib_a11y_join_parts (const char *first_part,
+                      ...)
+{
+  va_list args;
+  char *joined;
+
+  va_start (args, first_part);
+  joined = join_parts_valist (first_part, args);
+  va_end (args);
+
+  return joined;
+}
+
+void
+trib_a11y_set_row_parts (GtkListItem *item,
+                         const char  *first_part,
+                         ...)
+{
+  g_autofree char *name = NULL;
+  va_list args;
+
+  va_start (args, first_part);
+  name = join_parts_valist (first_part, args);
+  va_end (args);
+
+  trib_a11y_set_row_label (item, name);
+}
+
 static GtkWidget *
 find_toggle (GtkWidget *widget)
 {

@@ -18,6 +18,11 @@ void trib_a11y_set_label             (GtkWidget       *widget,
                                       const char      *label);
 void trib_a11y_set_row_label         (GtkListItem     *item,
                                       const char      *label);
+void trib_a11y_set_row_parts         (GtkListItem     *item,
+                                      const char      *first_part,
+                                      ...) G_GNUC_NULL_TERMINATED;
+char *trib_a11y_join_parts           (const char      *first_part,
+                                      ...) G_GNUC_NULL_TERMINATED;
 void trib_a11y_name_menu_button      (GtkMenuButton   *button,
                                       const char      *label);
 void trib_a11y_name_split_button    (AdwSplitButton  *button,

@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-field-tree.h"
 #include "trib-xdm-field.h"
 
@@ -140,6 +141,8 @@ rebuild_model (TribFieldTree *self)
     /* Translators: %u is how many fields the schema has */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u field", "%u fields", self->n_fields), self->n_fields);
   gtk_label_set_label (self->count_label, count);
+  if (needle[0] != '\0' && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    trib_a11y_announce (GTK_WIDGET (self), count);
 
   selection_changed_cb (self);
 }
@@ -173,7 +176,7 @@ copy_path_action (GtkWidget  *widget,
   escaped = g_markup_escape_text (trib_xdm_field_get_path (field), -1);
   /* Translators: %s is a field path such as web.webPageDetails.name */
   title = g_strdup_printf (_("Copied %s"), escaped);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  trib_a11y_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
 }
 
 static void
@@ -228,13 +231,32 @@ bind_name_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *title = gtk_widget_get_next_sibling (name);
+  g_autofree char *a11y_name = NULL;
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   gtk_label_set_label (GTK_LABEL (name), trib_xdm_field_get_name (field));
   gtk_label_set_label (GTK_LABEL (title), trib_xdm_field_get_title (field));
 
+  /* The expander takes the focus; the row is what a screen reader lists. */
+  a11y_name = trib_a11y_join_parts (trib_xdm_field_get_name (field),
+                                    trib_xdm_field_get_title (field) != NULL ? trib_xdm_field_get_title (field) : "",
+                                    trib_xdm_field_get_type_name (field) != NULL ? trib_xdm_field_get_type_name (field) : "",
+                                    trib_xdm_field_get_required (field) ? C_("field", "Required") : "",
+                                    NULL);
+  trib_a11y_set_label (expander, a11y_name);
+  trib_a11y_set_row_label (item, a11y_name);
+
   /* Ancestors kept only for their matching descendants read quieter. */
   gtk_widget_set_opacity (name, trib_xdm_field_get_matches (field) ? 1.0 : 0.55);
+}
+
+static void
+unbind_name_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  trib_a11y_set_label (gtk_list_item_get_child (item), NULL);
+  trib_a11y_set_row_label (item, NULL);
 }
 
 static void
@@ -353,6 +375,8 @@ trib_field_tree_class_init (TribFieldTreeClass *klass)
 static void
 trib_field_tree_init (TribFieldTree *self)
 {
+  GtkColumnViewColumn *column;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -363,7 +387,9 @@ trib_field_tree_init (TribFieldTree *self)
                            G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, _("Field"), G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), TRUE);
+  column = add_column (self, _("Field"), G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), TRUE);
+  g_signal_connect (gtk_column_view_column_get_factory (column), "unbind", G_CALLBACK (unbind_name_cb), NULL);
+  trib_a11y_name_column_view (self->column_view, _("Fields"));
   add_column (self, _("Type"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_type_cb), FALSE);
   self->identity_column = add_column (self, _("Identity"), G_CALLBACK (setup_label_cb),
                                       G_CALLBACK (bind_identity_cb), FALSE);
