@@ -277,8 +277,8 @@ copy_curl_action (GtkWidget  *widget,
 
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 adw_toast_new (_("Copied; export ACCESS_TOKEN and API_KEY before running it")));
+    trib_a11y_add_toast (ADW_TOAST_OVERLAY (overlay),
+                         adw_toast_new (_("Copied; export ACCESS_TOKEN and API_KEY before running it")));
 }
 
 static void

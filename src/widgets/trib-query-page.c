@@ -41,7 +41,7 @@ add_toast (TribQueryPage *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+    trib_a11y_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
 }
 
 void
