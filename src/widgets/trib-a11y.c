@@ -91,7 +91,8 @@ trib_a11y_init (void)
 
   if (g_once_init_enter (&done))
     {
-      g_type_ensure (GTK_TYPE_BUTTON);
+      /* GtkWidget's signals exist once its class does; kept for good. */
+      g_type_class_ref (GTK_TYPE_WIDGET);
       g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, button_mapped_hook, NULL, NULL);
       g_once_init_leave (&done, TRUE);
     }
@@ -264,6 +265,22 @@ trib_a11y_name_split_button (AdwSplitButton *button,
     }
 }
 
+static GtkWidget *
+find_focusable (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_get_focusable (child))
+        return child;
+      if ((found = find_focusable (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static char *
 dup_item_text (GtkDropDown *dropdown,
                gpointer     item)
@@ -289,6 +306,7 @@ update_dropdown_name (GtkDropDown *dropdown)
   g_autofree char *text = item != NULL ? dup_item_text (dropdown, item) : NULL;
   g_autofree char *name = NULL;
   GtkWidget *toggle = find_toggle (GTK_WIDGET (dropdown));
+  GtkWidget *row;
 
   if (toggle == NULL)
     return;
@@ -298,6 +316,10 @@ update_dropdown_name (GtkDropDown *dropdown)
     name = g_strdup_printf (_("%s: %s"), label, text);
 
   trib_a11y_set_label (toggle, name != NULL ? name : label);
+
+  /* The choice shows in a row of its own, named after its type. */
+  if ((row = find_focusable (toggle)) != NULL)
+    trib_a11y_set_label (row, text != NULL && text[0] != '\0' ? text : label);
 }
 
 /**
@@ -322,7 +344,7 @@ trib_a11y_name_dropdown (GtkDropDown *dropdown,
  * trib_a11y_name_column_view:
  *
  * Names the list inside @column_view, which takes the focus when the
- * view has no row yet.
+ * view has no row yet, and the row of its headers.
  */
 void
 trib_a11y_name_column_view (GtkColumnView *column_view,
@@ -334,8 +356,12 @@ trib_a11y_name_column_view (GtkColumnView *column_view,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (column_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      trib_a11y_set_label (child, label);
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        trib_a11y_set_label (child, label);
+      else if (gtk_widget_get_focusable (child))
+        trib_a11y_set_label (child, _("Column headers"));
+    }
 }
 
 /* GtkShortcutsSection names its pages "_1", "_2"…, and its switcher's
