@@ -268,6 +268,22 @@ is_unnamed (const char *name)
          g_str_has_prefix (name, "Trib");
 }
 
+/* Whether the focus can land on @widget itself. A scrolled window takes
+ * it only if what it holds cannot.
+ */
+static gboolean
+takes_focus (GtkWidget *widget)
+{
+  if (!gtk_widget_get_focusable (widget) || GTK_IS_SCROLLED_WINDOW (widget))
+    return FALSE;
+
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_can_focus (widget))
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 check_node (Count     *count,
             Node      *node,
@@ -287,15 +303,18 @@ check_node (Count     *count,
   /* Controls, and whatever else takes the focus: rows, cells, tree
    * expanders, selectable labels, lists.
    */
-  if (g_strv_contains (interactive_roles, node->role) ||
-      /* A scrolled window takes the focus only if what it holds cannot. */
-      (gtk_widget_get_focusable (widget) && !GTK_IS_SCROLLED_WINDOW (widget)))
+  if (g_strv_contains (interactive_roles, node->role) || takes_focus (widget))
     {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+      GtkWidget *grandparent = parent != NULL ? gtk_widget_get_parent (parent) : NULL;
+
       count->interactive++;
       if (is_unnamed (node->name))
         {
           count->unnamed++;
-          g_test_message ("unnamed: %s '%s' (%s)", node->role, node->name, G_OBJECT_TYPE_NAME (widget));
+          g_test_message ("unnamed: %s '%s' (%s in %s in %s)", node->role, node->name, G_OBJECT_TYPE_NAME (widget),
+                          parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "-",
+                          grandparent != NULL ? G_OBJECT_TYPE_NAME (grandparent) : "-");
         }
     }
 

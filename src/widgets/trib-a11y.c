@@ -53,14 +53,56 @@ forget_mnemonic_label (GtkButton *button)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
+static GtkWidget *
+find_list_box (GtkWidget *widget,
+               guint      depth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX (child))
+        return child;
+      if (depth > 1 && (found = find_list_box (child, depth - 1)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A preferences group keeps its rows in a list box of its own, which
+ * GTK 4.8 names "GtkListBox": it takes the group's title, or its
+ * window's.
+ */
+static void
+name_group_list (AdwPreferencesGroup *group)
+{
+  const char *title = adw_preferences_group_get_title (group);
+  GtkWidget *list = find_list_box (GTK_WIDGET (group), 3);
+
+  /* Untitled, it is the form of its window. */
+  if (title == NULL || title[0] == '\0')
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (group));
+
+      title = GTK_IS_WINDOW (root) ? gtk_window_get_title (GTK_WINDOW (root)) : NULL;
+    }
+
+  if (list != NULL && title != NULL && title[0] != '\0')
+    trib_a11y_set_label (list, title);
+}
+
 static gboolean
-button_mapped_hook (GSignalInvocationHint *hint,
+widget_mapped_hook (GSignalInvocationHint *hint,
                     guint                  n_values,
                     const GValue          *values,
                     gpointer               user_data)
 {
   GObject *object = g_value_get_object (&values[0]);
   static GQuark fixed_quark;
+
+  if (ADW_IS_PREFERENCES_GROUP (object))
+    name_group_list (ADW_PREFERENCES_GROUP (object));
 
   if (!GTK_IS_BUTTON (object))
     return TRUE;
@@ -93,7 +135,7 @@ trib_a11y_init (void)
     {
       /* GtkWidget's signals exist once its class does; kept for good. */
       g_type_class_ref (GTK_TYPE_WIDGET);
-      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, button_mapped_hook, NULL, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, widget_mapped_hook, NULL, NULL);
       g_once_init_leave (&done, TRUE);
     }
 }
