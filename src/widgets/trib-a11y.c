@@ -406,6 +406,88 @@ trib_a11y_name_column_view (GtkColumnView *column_view,
     }
 }
 
+/* libadwaita 1.2's tabs are named after their types, and so are their
+ * close buttons: each tab takes the title it shows.
+ */
+static void
+name_tabs (GtkWidget *widget,
+           GtkWidget *tab_container)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *type = G_OBJECT_TYPE_NAME (child);
+      GtkWidget *container = tab_container;
+
+      if (g_str_equal (type, "AdwTab") && GTK_IS_WIDGET (gtk_widget_get_parent (child)))
+        container = gtk_widget_get_parent (child);
+      else if (g_str_equal (type, "AdwFadingLabel") && tab_container != NULL)
+        {
+          g_autofree char *title = NULL;
+
+          g_object_get (child, "label", &title, NULL);
+          trib_a11y_set_label (tab_container, title != NULL && title[0] != '\0' ? title : _("Untitled Tab"));
+        }
+      else if (GTK_IS_BUTTON (child) && tab_container != NULL &&
+               g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
+        trib_a11y_set_label (child, _("Close Tab"));
+
+      name_tabs (child, container);
+    }
+}
+
+static gboolean
+name_tabs_cb (gpointer data)
+{
+  AdwTabBar *tab_bar = data;
+
+  g_object_steal_data (G_OBJECT (tab_bar), "trib-a11y-naming");
+  name_tabs (GTK_WIDGET (tab_bar), NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the bar has made or changed its tabs. */
+static void
+queue_name_tabs (AdwTabBar *tab_bar)
+{
+  if (g_object_get_data (G_OBJECT (tab_bar), "trib-a11y-naming") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (tab_bar), "trib-a11y-naming", GINT_TO_POINTER (TRUE));
+  g_idle_add_full (G_PRIORITY_LOW, name_tabs_cb, g_object_ref (tab_bar), g_object_unref);
+}
+
+static void
+page_attached_cb (AdwTabBar  *tab_bar,
+                  AdwTabPage *page)
+{
+  g_signal_connect_object (page, "notify::title", G_CALLBACK (queue_name_tabs), tab_bar, G_CONNECT_SWAPPED);
+  queue_name_tabs (tab_bar);
+}
+
+/**
+ * trib_a11y_name_tab_bar:
+ *
+ * Names the tabs of @tab_bar after their titles, as they come and as
+ * their titles change, and their close buttons.
+ */
+void
+trib_a11y_name_tab_bar (AdwTabBar *tab_bar)
+{
+  AdwTabView *view;
+
+  g_return_if_fail (ADW_IS_TAB_BAR (tab_bar));
+
+  view = adw_tab_bar_get_view (tab_bar);
+  g_return_if_fail (view != NULL);
+
+  g_signal_connect_object (view, "page-attached", G_CALLBACK (page_attached_cb), tab_bar, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "page-detached", G_CALLBACK (queue_name_tabs), tab_bar, G_CONNECT_SWAPPED);
+  g_signal_connect (tab_bar, "map", G_CALLBACK (queue_name_tabs), NULL);
+  for (int i = 0; i < adw_tab_view_get_n_pages (view); i++)
+    page_attached_cb (tab_bar, adw_tab_view_get_nth_page (view, i));
+}
+
 /* GtkShortcutsSection names its pages "_1", "_2"…, and its switcher's
  * buttons take these as their names.
  */

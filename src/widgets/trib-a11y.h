@@ -30,6 +30,7 @@ void trib_a11y_name_split_button    (AdwSplitButton  *button,
                                       const char      *menu_label);
 void trib_a11y_name_dropdown         (GtkDropDown     *dropdown,
                                       const char      *label);
+void trib_a11y_name_tab_bar          (AdwTabBar       *tab_bar);
 void trib_a11y_name_column_view      (GtkColumnView   *column_view,
                                       const char      *label);
 void trib_a11y_name_shortcuts_window (GtkWindow       *window);

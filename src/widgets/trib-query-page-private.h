@@ -40,6 +40,7 @@ struct _TribQueryPage
   AdwTabView *tab_view;
   AdwSplitButton *run_button;
   GtkMenuButton *export_button;
+  AdwTabBar *tab_bar;
 };
 
 void          _trib_query_page_toast               (TribQueryPage *self,

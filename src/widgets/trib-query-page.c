@@ -507,6 +507,7 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, run_button);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_view);
   gtk_widget_class_bind_template_callback (widget_class, table_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_icon_released_cb);
@@ -540,6 +541,7 @@ trib_query_page_init (TribQueryPage *self)
 
   trib_a11y_name_menu_button (self->export_button, _("Export and Copy"));
   trib_a11y_name_split_button (self->run_button, _("Run"), _("More Ways to Run"));
+  trib_a11y_name_tab_bar (self->tab_bar);
 
   /* The tab view's Alt+digits and Ctrl+Home/End would take the window's
    * page switching and the editor's moves to the start and end.
