@@ -40,8 +40,8 @@
 #include "trib-schemas-page.h"
 #include "trib-ui-query-test.h"
 
-/* The child: the accessible tree of the application @pid, one node a
- * line, depth, role and name between tabs.
+/* The child: the accessible tree of a window of the application @pid,
+ * one node a line, depth, role and name between tabs.
  */
 
 static void
@@ -69,9 +69,11 @@ print_node (AtspiAccessible *accessible,
 }
 
 static int
-walk_main (const char *pid_text)
+walk_main (const char *pid_text,
+           const char *window_text)
 {
   guint pid = (guint) g_ascii_strtoull (pid_text, NULL, 10);
+  int window = (int) g_ascii_strtoll (window_text, NULL, 10);
   AtspiAccessible *desktop;
   int status = 3;
 
@@ -85,8 +87,14 @@ walk_main (const char *pid_text)
 
       if (app != NULL && atspi_accessible_get_process_id (app, NULL) == pid)
         {
-          print_node (app, 0);
-          status = 0;
+          AtspiAccessible *toplevel = atspi_accessible_get_child_at_index (app, window, NULL);
+
+          if (toplevel != NULL)
+            {
+              print_node (toplevel, 0);
+              status = 0;
+            }
+          g_clear_object (&toplevel);
         }
       g_clear_object (&app);
     }
@@ -174,27 +182,39 @@ walked_cb (GObject      *object,
 }
 
 static gboolean
-is_walked (gpointer data)
+walk_timed_out_cb (gpointer data)
 {
-  return ((Walked *) data)->done;
+  g_error ("The accessibility tree took too long to read");
+  return G_SOURCE_REMOVE;
 }
 
-/* This program's tree, read over the bus while this process answers. */
+/* The tree of this program's @window-th toplevel, read over the bus
+ * while this process answers.
+ */
 static Node *
-read_tree (void)
+read_tree (guint window)
 {
   g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+  g_autofree char *index = g_strdup_printf ("%u", window);
   g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GError) error = NULL;
   Walked walked = { NULL, FALSE };
+  guint timeout;
   Node *root;
 
   trib_ui_test_settle ();
+  g_test_message ("DEBUG walk start %f", g_get_monotonic_time () / 1e6);
   child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                            "/proc/self/exe", "--atspi-walk", pid, NULL);
+                            "/proc/self/exe", "--atspi-walk", pid, index, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8_async (child, NULL, NULL, walked_cb, &walked);
-  trib_ui_test_iterate_until (is_walked, &walked, 90);
+  /* Each of the child's calls waits for this loop to answer: no sleep
+   * between iterations, as trib_ui_test_iterate_until() has.
+   */
+  timeout = g_timeout_add_seconds (90, walk_timed_out_cb, NULL);
+  while (!walked.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
 
   root = parse_tree (walked.output);
   g_free (walked.output);
@@ -312,9 +332,11 @@ check_node (Count     *count,
       if (is_unnamed (node->name))
         {
           count->unnamed++;
-          g_test_message ("unnamed: %s '%s' (%s in %s in %s)", node->role, node->name, G_OBJECT_TYPE_NAME (widget),
+          g_test_message ("unnamed: %s '%s' (%s in %s in %s)%s%s", node->role, node->name, G_OBJECT_TYPE_NAME (widget),
                           parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "-",
-                          grandparent != NULL ? G_OBJECT_TYPE_NAME (grandparent) : "-");
+                          grandparent != NULL ? G_OBJECT_TYPE_NAME (grandparent) : "-",
+                          GTK_IS_BUTTON (widget) ? ", icon " : "",
+                          GTK_IS_BUTTON (widget) ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : "");
         }
     }
 
@@ -357,11 +379,11 @@ check_names (GtkWidget  *root,
              const char *page,
              char      **announcer_name)
 {
-  g_autoptr(Node) tree = read_tree ();
   GListModel *toplevels = gtk_window_get_toplevels ();
   g_autoptr(GPtrArray) presented = g_ptr_array_new ();
+  g_autoptr(Node) tree = NULL;
   Count count = { 0, };
-  gboolean found = FALSE;
+  guint index;
 
   count.announcer = trib_ui_test_find_any (root, g_type_from_name ("TribAnnouncer"));
 
@@ -372,17 +394,13 @@ check_names (GtkWidget  *root,
       if (is_presented (toplevel))
         g_ptr_array_add (presented, toplevel);
     }
-  g_assert_cmpuint (presented->len, ==, tree->children->len);
+  g_assert_true (g_ptr_array_find (presented, root, &index));
 
-  for (guint i = 0; i < presented->len; i++)
-    if (g_ptr_array_index (presented, i) == root)
-      {
-        check_node (&count, g_ptr_array_index (tree->children, i), root);
-        found = TRUE;
-      }
-  g_assert_true (found);
+  tree = read_tree (index);
+  check_node (&count, tree, root);
 
   g_test_message ("A11Y page=%s interactive=%u unnamed=%u", page, count.interactive, count.unnamed);
+  g_test_message ("DEBUG time %f", g_get_monotonic_time () / 1e6);
 
   g_assert_cmpuint (count.unmatched, ==, 0);
   g_assert_cmpuint (count.interactive, >, 0);
@@ -500,8 +518,17 @@ test_pages (void)
   trib_window_show_page (window, "activity");
   check_names (GTK_WIDGET (window), "activity", NULL);
 
+  /* GTK 4.8's shortcuts window measures one of its labels at a
+   * negative width here, and says so: nothing of Tributary's.
+   */
+  trib_ui_test_ignore_message ("reported min width -");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  check_dialog (wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW), "shortcuts");
+  dialog = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  check_names (dialog, "shortcuts", NULL);
+  /* The window is kept, hidden, for the next time. */
+  gtk_widget_set_visible (dialog, FALSE);
+  trib_ui_test_settle ();
+  trib_ui_test_ignore_message (NULL);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   check_dialog (wait_for_toplevel (TRIB_TYPE_PREFERENCES_WINDOW), "preferences");
@@ -521,11 +548,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (argc == 3 && g_str_equal (argv[1], "--atspi-walk"))
-    return walk_main (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--atspi-walk"))
+    return walk_main (argv[2], argv[3]);
 
   /* The tests' environment turns accessibility off; this one reads it. */
   g_setenv ("GTK_A11Y", "atspi", TRUE);
+  /* The demo's Query Service, on a PostgreSQL of its own. */
+  g_setenv ("TRIBUTARY_SIM_POSTGRES", "start", TRUE);
   trib_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/tributary/ui/a11y-names/pages", test_pages);

@@ -92,6 +92,37 @@ name_group_list (AdwPreferencesGroup *group)
     trib_a11y_set_label (list, title);
 }
 
+/* An expander row, the focus on its header, reads "" and its list of
+ * rows "GtkListBox": both take its title.
+ */
+static void
+name_expander_row (AdwExpanderRow *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  GtkWidget *list = find_list_box (GTK_WIDGET (row), 4);
+
+  if (title == NULL || title[0] == '\0')
+    return;
+
+  trib_a11y_set_label (GTK_WIDGET (row), title);
+  if (list != NULL)
+    trib_a11y_set_label (list, title);
+}
+
+/* The eye of libadwaita 1.2's password rows is an icon button without
+ * a name; its tooltip changes with its icon.
+ */
+static void
+name_peek_button (GtkButton *button)
+{
+  const char *icon_name = gtk_button_get_icon_name (button);
+
+  if (g_strcmp0 (icon_name, "view-reveal-symbolic") == 0)
+    trib_a11y_set_label (GTK_WIDGET (button), _("Show Text"));
+  else if (g_strcmp0 (icon_name, "view-conceal-symbolic") == 0)
+    trib_a11y_set_label (GTK_WIDGET (button), _("Hide Text"));
+}
+
 static gboolean
 widget_mapped_hook (GSignalInvocationHint *hint,
                     guint                  n_values,
@@ -103,6 +134,8 @@ widget_mapped_hook (GSignalInvocationHint *hint,
 
   if (ADW_IS_PREFERENCES_GROUP (object))
     name_group_list (ADW_PREFERENCES_GROUP (object));
+  else if (ADW_IS_EXPANDER_ROW (object))
+    name_expander_row (ADW_EXPANDER_ROW (object));
 
   if (!GTK_IS_BUTTON (object))
     return TRUE;
@@ -114,8 +147,12 @@ widget_mapped_hook (GSignalInvocationHint *hint,
     {
       g_object_set_qdata (object, fixed_quark, GINT_TO_POINTER (TRUE));
       g_signal_connect (object, "notify::label", G_CALLBACK (forget_mnemonic_label), NULL);
+      if (gtk_widget_get_ancestor (GTK_WIDGET (object), ADW_TYPE_PASSWORD_ENTRY_ROW) != NULL)
+        g_signal_connect (object, "notify::icon-name", G_CALLBACK (name_peek_button), NULL);
     }
   forget_mnemonic_label (GTK_BUTTON (object));
+  if (gtk_widget_get_ancestor (GTK_WIDGET (object), ADW_TYPE_PASSWORD_ENTRY_ROW) != NULL)
+    name_peek_button (GTK_BUTTON (object));
 
   return TRUE;
 }
