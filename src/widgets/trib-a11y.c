@@ -71,23 +71,22 @@ find_list_box (GtkWidget *widget,
 }
 
 /* A preferences group keeps its rows in a list box of its own, which
- * GTK 4.8 names "GtkListBox": it takes the group's title, or its
- * window's.
+ * its title labels; without a title GTK 4.8 names it "GtkListBox", and
+ * it takes its window's title.
  */
 static void
 name_group_list (AdwPreferencesGroup *group)
 {
   const char *title = adw_preferences_group_get_title (group);
   GtkWidget *list = find_list_box (GTK_WIDGET (group), 3);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (group));
+
+  /* A title labels the list already. */
+  if (title != NULL && title[0] != '\0')
+    return;
 
   /* Untitled, it is the form of its window. */
-  if (title == NULL || title[0] == '\0')
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (group));
-
-      title = GTK_IS_WINDOW (root) ? gtk_window_get_title (GTK_WINDOW (root)) : NULL;
-    }
-
+  title = GTK_IS_WINDOW (root) ? gtk_window_get_title (GTK_WINDOW (root)) : NULL;
   if (list != NULL && title != NULL && title[0] != '\0')
     trib_a11y_set_label (list, title);
 }
@@ -305,30 +304,26 @@ find_toggle (GtkWidget *widget)
 /**
  * trib_a11y_name_menu_button:
  *
- * Names a menu button and the toggle button inside it, which is what
- * takes the focus.
+ * Names a menu button, and so the toggle button inside it, which takes
+ * the focus and is labelled by it.
  */
 void
 trib_a11y_name_menu_button (GtkMenuButton *button,
                             const char    *label)
 {
-  GtkWidget *toggle;
-
   g_return_if_fail (GTK_IS_MENU_BUTTON (button));
 
   trib_a11y_set_label (GTK_WIDGET (button), label);
-  if ((toggle = find_toggle (GTK_WIDGET (button))) != NULL)
-    trib_a11y_set_label (toggle, label);
 }
 
 /**
  * trib_a11y_name_split_button:
- * @label: what the button does, its mnemonic left out
  * @menu_label: what its arrow opens
+ *
+ * Names the arrow of @button; its main part is named by its label.
  */
 void
 trib_a11y_name_split_button (AdwSplitButton *button,
-                             const char     *label,
                              const char     *menu_label)
 {
   g_return_if_fail (ADW_IS_SPLIT_BUTTON (button));
@@ -336,12 +331,8 @@ trib_a11y_name_split_button (AdwSplitButton *button,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (button));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_MENU_BUTTON (child))
-        trib_a11y_name_menu_button (GTK_MENU_BUTTON (child), menu_label);
-      else if (GTK_IS_BUTTON (child))
-        trib_a11y_set_label (child, label);
-    }
+    if (GTK_IS_MENU_BUTTON (child))
+      trib_a11y_name_menu_button (GTK_MENU_BUTTON (child), menu_label);
 }
 
 static GtkWidget *

@@ -26,7 +26,6 @@ char *trib_a11y_join_parts           (const char      *first_part,
 void trib_a11y_name_menu_button      (GtkMenuButton   *button,
                                       const char      *label);
 void trib_a11y_name_split_button    (AdwSplitButton  *button,
-                                      const char      *label,
                                       const char      *menu_label);
 void trib_a11y_name_dropdown         (GtkDropDown     *dropdown,
                                       const char      *label);

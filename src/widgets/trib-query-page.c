@@ -540,7 +540,7 @@ trib_query_page_init (TribQueryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_a11y_name_menu_button (self->export_button, _("Export and Copy"));
-  trib_a11y_name_split_button (self->run_button, _("Run"), _("More Ways to Run"));
+  trib_a11y_name_split_button (self->run_button, _("More Ways to Run"));
   trib_a11y_name_tab_bar (self->tab_bar);
 
   /* The tab view's Alt+digits and Ctrl+Home/End would take the window's
