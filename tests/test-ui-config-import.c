@@ -18,6 +18,7 @@
 
 #include "trib-application.h"
 #include "trib-profile-dialog.h"
+#include "trib-secret-row.h"
 #include "trib-ui-test.h"
 
 static gboolean
@@ -74,6 +75,9 @@ row_text (GtkWidget  *dialog,
   GtkWidget *row = trib_ui_test_find_row (dialog, title);
 
   g_assert_nonnull (row);
+
+  if (TRIB_IS_SECRET_ROW (row))
+    return trib_secret_row_get_secret (TRIB_SECRET_ROW (row));
 
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }

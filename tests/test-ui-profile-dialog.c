@@ -19,6 +19,7 @@
 
 #include "trib-application.h"
 #include "trib-profile-dialog.h"
+#include "trib-secret-row.h"
 #include "trib-test-bus.h"
 #include "trib-test-sim.h"
 #include "trib-ui-test.h"
@@ -40,7 +41,10 @@ type_into (Fixture    *fixture,
   GtkWidget *row = trib_ui_test_find_row (fixture->dialog, row_title);
 
   g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  if (TRIB_IS_SECRET_ROW (row))
+    trib_secret_row_set_secret (TRIB_SECRET_ROW (row), text);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 static gboolean

@@ -582,6 +582,7 @@ trib_application_startup (GApplication *app)
 {
   TribApplication *self = TRIB_APPLICATION (app);
   const char *icon_dir;
+  const char *style_dir;
 
   G_APPLICATION_CLASS (trib_application_parent_class)->startup (app);
 
@@ -598,6 +599,13 @@ trib_application_startup (GApplication *app)
   trib_a11y_init ();
   gtk_source_language_manager_append_search_path (gtk_source_language_manager_get_default (),
                                                   "resource://" APP_RESOURCE_PATH "/language-specs/");
+  /* The editor's highlighting without text colours (trib-query-editor.c),
+   * from the build tree when run from it.
+   */
+  style_dir = g_getenv ("TRIBUTARY_STYLEDIR");
+  gtk_source_style_scheme_manager_append_search_path (gtk_source_style_scheme_manager_get_default (),
+                                                      style_dir != NULL && style_dir[0] != '\0'
+                                                      ? style_dir : TRIB_STYLEDIR);
 
   /* Reference the resource bundle so the linker keeps it. */
   g_assert (trib_get_resource () != NULL);

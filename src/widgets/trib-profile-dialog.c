@@ -12,11 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "trib-config-ini.h"
+#include "trib-entry-row.h"
 #include "trib-error.h"
 #include "trib-format.h"
 #include "trib-http.h"
 #include "trib-platform-error.h"
 #include "trib-profile-dialog.h"
+#include "trib-secret-row.h"
 #include "trib-util.h"
 
 /* Connect with credentials, import a config.ini, or open the demo. The
@@ -41,19 +43,21 @@ struct _TribProfileDialog
   GtkRevealer *error_revealer;
   GtkLabel *error_label;
   GtkStack *stack;
-  AdwEntryRow *name_row;
-  AdwEntryRow *org_row;
-  AdwEntryRow *client_row;
-  AdwPasswordEntryRow *secret_row;
-  AdwEntryRow *tech_row;
-  AdwEntryRow *scopes_row;
-  AdwEntryRow *sandbox_row;
+  TribEntryRow *name_row;
+  TribEntryRow *org_row;
+  TribEntryRow *client_row;
+  TribSecretRow *secret_row;
+  TribEntryRow *tech_row;
+  TribEntryRow *scopes_row;
+  TribEntryRow *sandbox_row;
   AdwExpanderRow *hosts_row;
-  AdwEntryRow *ims_row;
-  AdwEntryRow *platform_row;
+  TribEntryRow *ims_row;
+  TribEntryRow *platform_row;
 };
 
 G_DEFINE_FINAL_TYPE (TribProfileDialog, trib_profile_dialog, ADW_TYPE_WINDOW)
+
+static GtkWidget *get_field (GtkWidget *row);
 
 static void
 culprit_revealed_cb (GtkRevealer *revealer,
@@ -64,7 +68,54 @@ culprit_revealed_cb (GtkRevealer *revealer,
     return;
 
   g_signal_handlers_disconnect_by_func (revealer, culprit_revealed_cb, culprit);
-  gtk_widget_grab_focus (culprit);
+  gtk_widget_grab_focus (get_field (culprit));
+}
+
+/* The widget that takes the focus and the typing in a row: the one
+ * assistive technology reads as the field.
+ */
+static GtkWidget *
+get_field (GtkWidget *row)
+{
+  GtkEditable *delegate;
+
+  if (TRIB_IS_SECRET_ROW (row))
+    return trib_secret_row_get_entry (TRIB_SECRET_ROW (row));
+
+  if (TRIB_IS_ENTRY_ROW (row))
+    return trib_entry_row_get_entry (TRIB_ENTRY_ROW (row));
+
+  if (GTK_IS_EDITABLE (row) && (delegate = gtk_editable_get_delegate (GTK_EDITABLE (row))) != NULL)
+    return GTK_WIDGET (delegate);
+
+  return row;
+}
+
+/* The field in error says so to assistive technology, and points at the
+ * message; GTK 4.8 passes DESCRIBED_BY over AT-SPI, later ones also
+ * ERROR_MESSAGE.
+ */
+static void
+mark_invalid (TribProfileDialog *self,
+              GtkWidget         *row,
+              gboolean           invalid)
+{
+  GtkAccessible *field = GTK_ACCESSIBLE (get_field (row));
+
+  if (invalid)
+    {
+      gtk_accessible_update_state (field, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_relation (field,
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->error_label,
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->error_label, NULL,
+                                      -1);
+    }
+  else
+    {
+      gtk_accessible_reset_state (field, GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_relation (field, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
+      gtk_accessible_reset_relation (field, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+    }
 }
 
 static void
@@ -79,7 +130,10 @@ show_error (TribProfileDialog *self,
   g_autofree char *text = trib_format_error_text (message);
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_widget_remove_css_class (rows[i], "error");
+    {
+      gtk_widget_remove_css_class (rows[i], "error");
+      mark_invalid (self, rows[i], FALSE);
+    }
 
   gtk_label_set_label (self->error_label, text);
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
@@ -89,6 +143,7 @@ show_error (TribProfileDialog *self,
       GtkWidget *revealer = gtk_widget_get_ancestor (culprit, GTK_TYPE_REVEALER);
 
       gtk_widget_add_css_class (culprit, "error");
+      mark_invalid (self, culprit, TRUE);
 
       /* The host rows fold away: a culprit must be seen, and focusing it
        * scrolls to it only once it is unfolded.
@@ -101,7 +156,7 @@ show_error (TribProfileDialog *self,
         }
       else
         {
-          gtk_widget_grab_focus (culprit);
+          gtk_widget_grab_focus (get_field (culprit));
         }
     }
 }
@@ -139,7 +194,7 @@ fill_form (TribProfileDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), trib_profile_get_name (profile) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->org_row), trib_profile_get_org_id (profile) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->client_row), trib_profile_get_client_id (profile) ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->secret_row), secret ?: "");
+  trib_secret_row_set_secret (self->secret_row, secret);
   gtk_editable_set_text (GTK_EDITABLE (self->tech_row), trib_profile_get_technical_account_id (profile) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->scopes_row), trib_profile_get_scopes (profile) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->sandbox_row), trib_profile_get_default_sandbox (profile) ?: "");
@@ -175,7 +230,7 @@ profile_from_form (TribProfileDialog *self)
 static void
 explain_sign_in_error (TribProfileDialog *self,
                        const GError      *error,
-                       AdwEntryRow       *host_row)
+                       TribEntryRow      *host_row)
 {
   g_autofree char *message = NULL;
   GtkWidget *culprit = NULL;
@@ -333,7 +388,7 @@ store_secret (TribProfileDialog *self)
                                  trib_profile_get_id (profile),
                                  TRIB_SECRET_KIND_CLIENT_SECRET,
                                  label,
-                                 gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
+                                 trib_secret_row_get_secret (self->secret_row),
                                  self->cancellable,
                                  secret_stored_cb,
                                  g_object_ref (self));
@@ -394,7 +449,7 @@ connect_clicked_cb (TribProfileDialog *self)
   g_autoptr(TribProfile) profile = profile_from_form (self);
   g_autoptr(TribPlatformClient) client = NULL;
   g_autoptr(GError) error = NULL;
-  const char *secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
+  const char *secret = trib_secret_row_get_secret (self->secret_row);
 
   if (secret[0] == '\0')
     {
@@ -539,6 +594,8 @@ trib_profile_dialog_class_init (TribProfileDialogClass *klass)
   object_class->dispose = trib_profile_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-profile-dialog.ui");
+  g_type_ensure (TRIB_TYPE_ENTRY_ROW);
+  g_type_ensure (TRIB_TYPE_SECRET_ROW);
   gtk_widget_class_bind_template_child (widget_class, TribProfileDialog, back_button);
   gtk_widget_class_bind_template_child (widget_class, TribProfileDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TribProfileDialog, connect_button);

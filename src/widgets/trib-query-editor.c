@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-a11y.h"
+#include "trib-a11y-status.h"
 #include "trib-query-editor.h"
 #include "trib-sql-splitter.h"
 
@@ -42,12 +43,38 @@ get_source_buffer (TribQueryEditor *self)
   return GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
 }
 
+/* GTK 4.8 crashes when a screen reader reads the formatting of text
+ * (Atspi.Text.GetAttributeRun) under a tag with a text colour:
+ * gtk_text_buffer_get_run_attributes() in gtk/a11y/gtkatspitextbuffer.c
+ * asks such a tag for its write-only "foreground" property where it means
+ * "foreground-rgba" ("property 'foreground' of object class 'GtkTextTag'
+ * is not readable"), then reads the colour through the pointer that was
+ * never set. GTK 4.14 replaced that code (GtkAccessibleText). Which
+ * earlier release fixed it we could not pin down, so the check errs on
+ * the safe side: before 4.14, while assistive technology is on, the
+ * editor highlights with schemes without text colours. No other tag of
+ * the editor (errors, search matches, brackets) sets a text colour, nor
+ * does the activity page's text view.
+ */
+static gboolean
+needs_plain_scheme (void)
+{
+  return gtk_check_version (4, 14, 0) != NULL &&
+         trib_a11y_status_get_enabled (trib_a11y_status_get_default ());
+}
+
 static void
 update_style_scheme (TribQueryEditor *self)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
   GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
+  gboolean dark = adw_style_manager_get_dark (style_manager);
+  const char *id;
+
+  if (needs_plain_scheme ())
+    id = dark ? "tributary-plain-dark" : "tributary-plain";
+  else
+    id = dark ? "Adwaita-dark" : "Adwaita";
 
   gtk_source_buffer_set_style_scheme (get_source_buffer (self),
                                       gtk_source_style_scheme_manager_get_scheme (schemes, id));
@@ -231,6 +258,8 @@ trib_query_editor_init (TribQueryEditor *self)
 
   g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (trib_a11y_status_get_default (), "notify::enabled",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   update_style_scheme (self);
 }
