@@ -47,7 +47,15 @@ trib_a11y_set_label (GtkWidget  *widget,
 static void
 forget_mnemonic_label (GtkButton *button)
 {
-  const char *label = gtk_button_get_label (button);
+  const char *label;
+
+  /* While a button changes its child, it tells of its label with an
+   * icon as child: its label is only asked of a label.
+   */
+  if (!GTK_IS_LABEL (gtk_button_get_child (button)))
+    return;
+
+  label = gtk_button_get_label (button);
 
   if (label != NULL && gtk_button_get_use_underline (button) && strchr (label, '_') != NULL)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
@@ -463,10 +471,20 @@ name_tabs (GtkWidget *widget,
     }
 }
 
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
 static gboolean
 name_tabs_cb (gpointer data)
 {
-  AdwTabBar *tab_bar = data;
+  g_autoptr(AdwTabBar) tab_bar = g_weak_ref_get (data);
+
+  if (tab_bar == NULL)
+    return G_SOURCE_REMOVE;
 
   g_object_steal_data (G_OBJECT (tab_bar), "trib-a11y-naming");
   name_tabs (GTK_WIDGET (tab_bar), NULL);
@@ -478,11 +496,16 @@ name_tabs_cb (gpointer data)
 static void
 queue_name_tabs (AdwTabBar *tab_bar)
 {
+  GWeakRef *ref;
+
   if (g_object_get_data (G_OBJECT (tab_bar), "trib-a11y-naming") != NULL)
     return;
 
+  /* A widget is not to outlive its window in an idle's hands. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, tab_bar);
   g_object_set_data (G_OBJECT (tab_bar), "trib-a11y-naming", GINT_TO_POINTER (TRUE));
-  g_idle_add_full (G_PRIORITY_LOW, name_tabs_cb, g_object_ref (tab_bar), g_object_unref);
+  g_idle_add_full (G_PRIORITY_LOW, name_tabs_cb, ref, (GDestroyNotify) weak_ref_free);
 }
 
 static void
