@@ -63,6 +63,7 @@ gboolean   trib_ui_test_has_css_class   (GtkWidget  *root,
                                          const char *css_class);
 void       trib_ui_test_click_center    (GtkWidget  *window,
                                          GtkWidget  *widget);
+void       trib_ui_test_ignore_message  (const char *fragment);
 
 TribWindow *trib_ui_test_open_demo      (TribApplication *app,
                                          guint            timeout_seconds);

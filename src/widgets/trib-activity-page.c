@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-activity-page.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
@@ -80,6 +81,8 @@ update_row (GtkListItem *item)
   gtk_label_set_label (GTK_LABEL (method), trib_request_record_get_method (record));
   gtk_label_set_label (GTK_LABEL (url), trib_request_record_get_url (record));
   gtk_label_set_label (GTK_LABEL (outcome), text);
+  trib_a11y_set_row_parts (item, trib_request_record_get_method (record), trib_request_record_get_url (record),
+                           text, NULL);
 
   gtk_widget_remove_css_class (outcome, "error");
   gtk_widget_remove_css_class (outcome, "success");
@@ -136,6 +139,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 
   if (record != NULL)
     g_signal_handlers_disconnect_by_func (record, update_row, item);
+  trib_a11y_set_row_label (item, NULL);
 }
 
 static void
@@ -274,8 +278,8 @@ copy_curl_action (GtkWidget  *widget,
 
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 adw_toast_new (_("Copied; export ACCESS_TOKEN and API_KEY before running it")));
+    trib_a11y_add_toast (ADW_TOAST_OVERLAY (overlay),
+                         adw_toast_new (_("Copied; export ACCESS_TOKEN and API_KEY before running it")));
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-adhoc-class-dialog.h"
 #include "trib-format.h"
 #include "trib-platform-error.h"
@@ -162,6 +163,16 @@ remove_field_cb (GtkButton            *button,
   update_sensitivity (self);
 }
 
+/* A row of the list of fields is named after the field. */
+static void
+name_field_row (GtkWidget   *row,
+                GtkEditable *entry)
+{
+  const char *name = gtk_editable_get_text (entry);
+
+  trib_a11y_set_label (row, name[0] != '\0' ? name : _("New field"));
+}
+
 static GtkWidget *
 append_field_row (TribAdhocClassDialog *self,
                   const char           *name,
@@ -181,8 +192,10 @@ append_field_row (TribAdhocClassDialog *self,
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Field name"));
   gtk_editable_set_text (GTK_EDITABLE (entry), name != NULL ? name : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Field name"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Field type"), -1);
+  trib_a11y_set_label (dropdown, _("Field type"));
+  trib_a11y_name_dropdown (GTK_DROP_DOWN (dropdown), _("Field type"));
   gtk_widget_set_tooltip_text (remove, _("Remove Field"));
+  trib_a11y_set_label (remove, _("Remove Field"));
   gtk_widget_add_css_class (remove, "flat");
 
   for (guint i = 0; type != NULL && field_types[i] != NULL; i++)
@@ -190,6 +203,7 @@ append_field_row (TribAdhocClassDialog *self,
       gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
 
   g_signal_connect_object (entry, "changed", G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (name_field_row), row, G_CONNECT_SWAPPED);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_field_cb), self, 0);
 
   gtk_box_append (GTK_BOX (box), entry);
@@ -200,6 +214,7 @@ append_field_row (TribAdhocClassDialog *self,
   g_object_set_data (G_OBJECT (row), "trib-name", entry);
   g_object_set_data (G_OBJECT (row), "trib-type", dropdown);
   gtk_list_box_append (self->field_list, row);
+  name_field_row (row, GTK_EDITABLE (entry));
 
   update_sensitivity (self);
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "trib-a11y.h"
 #include "trib-application.h"
 #include "trib-demo-platform.h"
 #include "trib-error.h"
@@ -595,6 +596,7 @@ trib_application_startup (GApplication *app)
 
   /* Data Distiller SQL extends GtkSourceView's SQL; it ships in the resources. */
   gtk_source_init ();
+  trib_a11y_init ();
   gtk_source_language_manager_append_search_path (gtk_source_language_manager_get_default (),
                                                   "resource://" APP_RESOURCE_PATH "/language-specs/");
   /* The editor's highlighting without text colours (trib-query-editor.c),

@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-catalog.h"
 #include "trib-dataset-detail.h"
 #include "trib-format.h"
@@ -113,6 +114,7 @@ show_dataset_facts (TribDatasetDetail *self,
       gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (copy, "flat");
       gtk_widget_set_tooltip_text (copy, _("Copy Table Name"));
+      trib_a11y_set_label (copy, _("Copy Table Name"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "datasets.copy-table");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
     }

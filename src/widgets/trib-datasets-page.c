@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-catalog.h"
 #include "trib-dataset-create-dialog.h"
 #include "trib-dataset-detail.h"
@@ -70,7 +71,7 @@ add_toast (TribDatasetsPage *self,
   g_autofree char *escaped = g_markup_escape_text (line, -1);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    trib_a11y_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
 
 static const char *
@@ -479,13 +480,29 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* The name's cell names its row too, after what the row shows. */
 static void
 bind_name_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              TribDatasetsPage         *self)
 {
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       trib_dataset_get_name (gtk_list_item_get_item (item)));
+  TribDataset *dataset = gtk_list_item_get_item (item);
+  const char *css_class;
+  const char *status = trib_format_batch_status (trib_dataset_get_last_batch_status (dataset), &css_class);
+  const char *schema = schema_title (self, trib_dataset_get_schema_id (dataset));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), trib_dataset_get_name (dataset));
+  trib_a11y_set_row_parts (item, trib_dataset_get_name (dataset), schema != NULL ? schema : "",
+                           trib_dataset_get_table_name (dataset) != NULL ? trib_dataset_get_table_name (dataset) : "",
+                           status != NULL ? status : "", NULL);
+}
+
+static void
+unbind_name_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  trib_a11y_set_row_label (item, NULL);
 }
 
 static void
@@ -636,6 +653,8 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
 static void
 trib_datasets_page_init (TribDatasetsPage *self)
 {
+  GtkColumnViewColumn *column;
+
   g_type_ensure (TRIB_TYPE_DATASET_DETAIL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -660,7 +679,9 @@ trib_datasets_page_init (TribDatasetsPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, _("Name"), G_CALLBACK (bind_name_cb), NULL, TRUE);
+  column = add_column (self, _("Name"), G_CALLBACK (bind_name_cb), NULL, TRUE);
+  g_signal_connect (gtk_column_view_column_get_factory (column), "unbind", G_CALLBACK (unbind_name_cb), NULL);
+  trib_a11y_name_column_view (self->column_view, _("Datasets"));
   add_column (self, _("Schema"), G_CALLBACK (bind_schema_cb), NULL, FALSE);
   self->table_column = add_column (self, _("Table"), G_CALLBACK (bind_table_cb), "monospace", FALSE);
   self->created_column = add_column (self, _("Created"), G_CALLBACK (bind_created_cb), NULL, FALSE);

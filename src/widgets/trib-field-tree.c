@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-field-tree.h"
 #include "trib-keynav.h"
 #include "trib-xdm-field.h"
@@ -141,6 +142,8 @@ rebuild_model (TribFieldTree *self)
     /* Translators: %u is how many fields the schema has */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u field", "%u fields", self->n_fields), self->n_fields);
   gtk_label_set_label (self->count_label, count);
+  if (needle[0] != '\0' && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    trib_a11y_announce (GTK_WIDGET (self), count);
 
   selection_changed_cb (self);
 }
@@ -174,7 +177,7 @@ copy_path_action (GtkWidget  *widget,
   escaped = g_markup_escape_text (trib_xdm_field_get_path (field), -1);
   /* Translators: %s is a field path such as web.webPageDetails.name */
   title = g_strdup_printf (_("Copied %s"), escaped);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  trib_a11y_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
 }
 
 static void
@@ -229,10 +232,20 @@ bind_name_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *title = gtk_widget_get_next_sibling (name);
+  g_autofree char *a11y_name = NULL;
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   gtk_label_set_label (GTK_LABEL (name), trib_xdm_field_get_name (field));
   gtk_label_set_label (GTK_LABEL (title), trib_xdm_field_get_title (field));
+
+  /* The expander takes the focus; the row is what a screen reader lists. */
+  a11y_name = trib_a11y_join_parts (trib_xdm_field_get_name (field),
+                                    trib_xdm_field_get_title (field) != NULL ? trib_xdm_field_get_title (field) : "",
+                                    trib_xdm_field_get_type_name (field) != NULL ? trib_xdm_field_get_type_name (field) : "",
+                                    trib_xdm_field_get_required (field) ? C_("field", "Required") : "",
+                                    NULL);
+  trib_a11y_set_label (expander, a11y_name);
+  trib_a11y_set_row_label (item, a11y_name);
 
   /* Ancestors kept only for their matching descendants read quieter,
    * dimmed as style.css dims labels: still readable (WCAG AA).
@@ -241,6 +254,15 @@ bind_name_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (name, "dim-label");
   else
     gtk_widget_add_css_class (name, "dim-label");
+}
+
+static void
+unbind_name_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  trib_a11y_set_label (gtk_list_item_get_child (item), NULL);
+  trib_a11y_set_row_label (item, NULL);
 }
 
 static void
@@ -359,6 +381,8 @@ trib_field_tree_class_init (TribFieldTreeClass *klass)
 static void
 trib_field_tree_init (TribFieldTree *self)
 {
+  GtkColumnViewColumn *column;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->column_view));
@@ -372,7 +396,9 @@ trib_field_tree_init (TribFieldTree *self)
                            G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, _("Field"), G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), TRUE);
+  column = add_column (self, _("Field"), G_CALLBACK (setup_name_cb), G_CALLBACK (bind_name_cb), TRUE);
+  g_signal_connect (gtk_column_view_column_get_factory (column), "unbind", G_CALLBACK (unbind_name_cb), NULL);
+  trib_a11y_name_column_view (self->column_view, _("Fields"));
   add_column (self, _("Type"), G_CALLBACK (setup_label_cb), G_CALLBACK (bind_type_cb), FALSE);
   self->identity_column = add_column (self, _("Identity"), G_CALLBACK (setup_label_cb),
                                       G_CALLBACK (bind_identity_cb), FALSE);

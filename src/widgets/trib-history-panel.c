@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
 #include "trib-history-panel.h"
@@ -101,7 +102,18 @@ trib_history_panel_map (GtkWidget *widget)
 static void
 search_changed_cb (TribHistoryPanel *self)
 {
-  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint n_matches;
+  g_autofree char *count = NULL;
+
+  gtk_string_filter_set_search (self->filter, text);
+
+  if (text[0] == '\0')
+    return;
+  n_matches = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  /* Translators: how many statements of the history match the search */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement", "%u statements", n_matches), n_matches);
+  trib_a11y_announce (GTK_WIDGET (self), count);
 }
 
 static void
@@ -175,7 +187,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_label (GTK_LABEL (details), text);
+  trib_a11y_set_row_parts (item, first_line, text, NULL);
   gtk_widget_set_tooltip_text (details, g_str_equal (outcome, "failed") ? trib_query_history_entry_get_message (entry) : NULL);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  trib_a11y_set_row_label (item, NULL);
 }
 
 static void
@@ -240,6 +260,7 @@ trib_history_panel_init (TribHistoryPanel *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));

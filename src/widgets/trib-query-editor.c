@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-a11y-status.h"
 #include "trib-keynav.h"
 #include "trib-query-editor.h"
@@ -92,6 +93,8 @@ update_matches (TribQueryEditor *self)
     label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d match", "%d matches", count), count);
 
   gtk_label_set_label (self->matches_label, label);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->matches_label)))
+    trib_a11y_announce (GTK_WIDGET (self), label);
 }
 
 static void

@@ -38,6 +38,8 @@ struct _TribQueryPage
   GtkLabel *status_label;
   GtkSpinner *spinner;
   AdwTabView *tab_view;
+  AdwSplitButton *run_button;
+  GtkMenuButton *export_button;
   AdwTabBar *tab_bar;
   GtkWidget *new_tab_button;
 };

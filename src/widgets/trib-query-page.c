@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-query-page-private.h"
 #include "trib-result-view.h"
 #include "trib-window.h"
@@ -40,7 +41,7 @@ add_toast (TribQueryPage *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+    trib_a11y_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
 }
 
 void
@@ -550,6 +551,9 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, flap);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, run_button);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_view);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, new_tab_button);
@@ -583,6 +587,10 @@ trib_query_page_init (TribQueryPage *self)
   g_type_ensure (TRIB_TYPE_HISTORY_PANEL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  trib_a11y_name_menu_button (self->export_button, _("Export and Copy"));
+  trib_a11y_name_split_button (self->run_button, _("More Ways to Run"));
+  trib_a11y_name_tab_bar (self->tab_bar);
 
   /* The tab view's Alt+digits and Ctrl+Home/End would take the window's
    * page switching and the editor's moves to the start and end. Its

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-keynav.h"
 #include "trib-result-row.h"
 #include "trib-result-view.h"
@@ -106,6 +107,33 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+#define ROW_NAME_COLUMNS 8
+#define ROW_NAME_CHARS 40
+
+/* A row's accessible name: its number and its first values, as a
+ * screen reader reads a row of a table it cannot enter cell by cell.
+ */
+static char *
+describe_row (TribResultView *self,
+              guint           position)
+{
+  guint n_columns = MIN (trib_result_model_get_n_columns (self->model), ROW_NAME_COLUMNS);
+  g_autoptr(GString) values = g_string_new (NULL);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *text = trib_result_model_dup_compact (self->model, position, i, ROW_NAME_CHARS);
+
+      if (i > 0)
+        g_string_append (values, ", ");
+      g_string_append (values, text == NULL ? C_("sql value", "NULL") :
+                               text[0] == '\0' ? C_("sql value", "Empty") : text);
+    }
+
+  /* Translators: the accessible name of a row of a query's result: its number from 1, then its values */
+  return g_strdup_printf (_("Row %u: %s"), position + 1, values->str);
+}
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -128,6 +156,26 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_label (GTK_LABEL (label), text);
       gtk_widget_remove_css_class (label, "null-value");
     }
+
+  /* An empty label has no name but its type's. */
+  trib_a11y_set_label (label, text == NULL ? C_("sql value", "NULL") :
+                              text[0] == '\0' ? C_("sql value", "Empty") : text);
+
+  if (column == 0)
+    {
+      g_autofree char *row_name = describe_row (self, trib_result_row_get_position (row));
+
+      trib_a11y_set_row_label (item, row_name);
+    }
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                TribResultView           *self)
+{
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
+    trib_a11y_set_row_label (item, NULL);
 }
 
 static GMenuModel *
@@ -220,6 +268,7 @@ add_columns (TribResultView *self)
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
 
       probe = g_new0 (ColumnProbe, 1);
       probe->self = self;
@@ -240,6 +289,8 @@ add_detail (TribResultView *self,
             guint           column)
 {
   g_autofree char *value = trib_result_model_dup_pretty (self->model, position, column);
+  g_autofree char *row_name = NULL;
+  g_autofree char *short_value = NULL;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -255,6 +306,7 @@ add_detail (TribResultView *self,
 
   gtk_widget_add_css_class (copy, "flat");
   gtk_widget_set_tooltip_text (copy, _("Copy Value"));
+  trib_a11y_set_label (copy, _("Copy Value"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "result.copy-value");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (copy), g_variant_new_uint32 (column));
 
@@ -277,6 +329,21 @@ add_detail (TribResultView *self,
   gtk_widget_set_margin_bottom (box, 9);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* The name is for finding the row; the label reads the whole value. */
+  if (value != NULL && g_utf8_strlen (value, -1) > ROW_NAME_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (value, 0, ROW_NAME_CHARS);
+
+      short_value = g_strconcat (start, "…", NULL);
+    }
+  row_name = trib_a11y_join_parts (trib_result_model_get_column_name (self->model, column),
+                                   value == NULL ? C_("sql value", "NULL") :
+                                   value[0] == '\0' ? C_("sql value", "Empty") :
+                                   short_value != NULL ? short_value : value,
+                                   NULL);
+  trib_a11y_set_label (row, row_name);
+  if (value != NULL && value[0] == '\0')
+    trib_a11y_set_label (text, C_("sql value", "Empty"));
   gtk_list_box_append (self->details_list, row);
 }
 
@@ -561,6 +628,7 @@ trib_result_view_init (TribResultView *self)
   g_type_ensure (TRIB_TYPE_RESULT_ROW);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trib_a11y_name_column_view (self->column_view, _("Result rows"));
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->column_view));
   trib_keynav_single_tab_stop (GTK_WIDGET (self->details_list));

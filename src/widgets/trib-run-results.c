@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-distiller-error.h"
 #include "trib-format.h"
 #include "trib-run-results.h"
@@ -370,13 +371,61 @@ show_selected_run (TribRunResults *self)
   update_status (self);
 }
 
+/* What a screen reader hears of the statement shown, when it starts and
+ * when it ends; not of a tab in the background.
+ */
+static void
+announce_state (TribRunResults   *self,
+                TribDistillerRun *run)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *line = NULL;
+  const GError *error;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  switch (trib_distiller_run_get_state (run))
+    {
+    case TRIB_DISTILLER_RUN_RUNNING:
+      trib_a11y_announce (GTK_WIDGET (self), _("Running…"));
+      break;
+
+    case TRIB_DISTILLER_RUN_DONE:
+    case TRIB_DISTILLER_RUN_CANCELLED:
+      status = describe_run (run);
+      trib_a11y_announce (GTK_WIDGET (self), status);
+      break;
+
+    case TRIB_DISTILLER_RUN_FAILED:
+      status = describe_run (run);
+      error = trib_distiller_run_get_error (run);
+      line = error != NULL ? trib_format_error_line (error->message) : NULL;
+      /* Translators: how long a failed statement ran, then the server's error message */
+      message = line != NULL ? g_strdup_printf (_("%s: %s"), status, line) : g_strdup (status);
+      trib_a11y_announce (GTK_WIDGET (self), message);
+      break;
+
+    case TRIB_DISTILLER_RUN_QUEUED:
+    case TRIB_DISTILLER_RUN_CONNECTING:
+    case TRIB_DISTILLER_RUN_SKIPPED:
+    default:
+      break;
+    }
+}
+
 static void
 run_changed_cb (TribRunResults   *self,
                 GParamSpec       *pspec,
                 TribDistillerRun *run)
 {
   if (run == trib_run_results_get_selected_run (self))
-    show_selected_run (self);
+    {
+      show_selected_run (self);
+      if (g_str_equal (pspec->name, "state"))
+        announce_state (self, run);
+    }
   else
     update_status (self);
 
@@ -574,6 +623,7 @@ trib_run_results_init (TribRunResults *self)
   gtk_drop_down_set_factory (self->runs_dropdown, factory);
   gtk_drop_down_set_list_factory (self->runs_dropdown, list_factory);
   gtk_drop_down_set_model (self->runs_dropdown, G_LIST_MODEL (self->run_store));
+  trib_a11y_name_dropdown (self->runs_dropdown, _("Statement whose result shows"));
 }
 
 /**

@@ -11,10 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
 #include "trib-sandboxes-page.h"
-#include "trib-format.h"
 
 struct _TribSandboxesPage
 {
@@ -82,6 +82,68 @@ describe_state (TribSandbox *sandbox)
     return C_("sandbox state", "Failed");
 
   return state;
+}
+
+/* The rows of the list. Built here rather than in the template, for
+ * bind to name each row after what it shows.
+ */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *type = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_hexpand (names, TRUE);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name, "dim-label");
+  gtk_widget_add_css_class (name, "caption");
+  gtk_widget_set_valign (type, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (type, "sandbox-type");
+  gtk_widget_add_css_class (type, "caption");
+
+  gtk_box_append (GTK_BOX (names), title);
+  gtk_box_append (GTK_BOX (names), name);
+  gtk_box_append (GTK_BOX (box), names);
+  gtk_box_append (GTK_BOX (box), type);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  TribSandbox *sandbox = gtk_list_item_get_item (item);
+  GtkWidget *names = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *title = gtk_widget_get_first_child (names);
+  GtkWidget *name = gtk_widget_get_next_sibling (title);
+  GtkWidget *type = gtk_widget_get_next_sibling (names);
+  const char *type_text = describe_type (sandbox);
+
+  gtk_label_set_label (GTK_LABEL (title), trib_sandbox_get_title (sandbox));
+  gtk_label_set_label (GTK_LABEL (name), trib_sandbox_get_name (sandbox));
+  gtk_label_set_label (GTK_LABEL (type), trib_sandbox_get_sandbox_type (sandbox));
+  trib_a11y_set_row_parts (item, trib_sandbox_get_title (sandbox), trib_sandbox_get_name (sandbox),
+                           type_text != NULL ? type_text : "", NULL);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  trib_a11y_set_row_label (item, NULL);
 }
 
 static void
@@ -308,6 +370,8 @@ trib_sandboxes_page_class_init (TribSandboxesPageClass *klass)
 static void
 trib_sandboxes_page_init (TribSandboxesPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   g_type_ensure (TRIB_TYPE_SANDBOX);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -318,6 +382,12 @@ trib_sandboxes_page_init (TribSandboxesPage *self)
   /* They end with a technical account ID. */
   trib_format_without_hyphens (GTK_WIDGET (self->created_label));
   trib_format_without_hyphens (GTK_WIDGET (self->modified_label));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

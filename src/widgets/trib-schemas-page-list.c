@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-format.h"
 #include "trib-schema-registry.h"
 #include "trib-schemas-page-private.h"
@@ -250,6 +251,7 @@ _trib_schemas_page_update_list_row (TribSchemasPage *self,
 
   joined = g_strjoinv (" · ", (char **) facts->pdata);
   gtk_label_set_label (GTK_LABEL (subtitle), joined);
+  trib_a11y_set_row_parts (item, trib_xdm_resource_get_title (resource), joined, NULL);
 }
 
 static void
@@ -274,6 +276,7 @@ unbind_list_row_cb (GtkSignalListItemFactory *factory,
   /* The list view unbinds its rows as it goes, after dispose began. */
   if (self->bound_rows != NULL)
     g_ptr_array_remove_fast (self->bound_rows, item);
+  trib_a11y_set_row_label (item, NULL);
 }
 
 void

@@ -35,6 +35,7 @@ struct _TribSchemasPage
   GtkSearchEntry *search_entry;
   GtkDropDown *kind_dropdown;
   GtkDropDown *container_dropdown;
+  GtkMenuButton *new_button;
   GtkStack *list_stack;
   GtkSpinner *list_spinner;
   AdwStatusPage *list_error_page;

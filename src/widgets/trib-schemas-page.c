@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-adhoc-class-dialog.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
@@ -380,6 +381,7 @@ trib_schemas_page_class_init (TribSchemasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, container_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_error_page);
@@ -421,6 +423,9 @@ trib_schemas_page_init (TribSchemasPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->list_view));
+  trib_a11y_name_menu_button (self->new_button, _("New Schema or Class"));
+  trib_a11y_name_dropdown (self->kind_dropdown, _("Kind of resource"));
+  trib_a11y_name_dropdown (self->container_dropdown, _("Made by"));
 
   self->bound_rows = g_ptr_array_new ();
   self->detail_cancellable = g_cancellable_new ();

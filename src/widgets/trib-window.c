@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-a11y.h"
 #include "trib-activity-page.h"
 #include "trib-datasets-page.h"
 #include "trib-format.h"
@@ -48,6 +49,8 @@ struct _TribWindow
   TribDatasetsPage *datasets_page;
   GtkButton *refresh_button;
   GtkMenuButton *profile_button;
+  GtkMenuButton *primary_menu_button;
+  TribAnnouncer *announcer;
   GtkLabel *profile_label;
   GMenu *profile_menu;
 
@@ -385,6 +388,7 @@ application_changed_cb (TribWindow *self)
     return;
 
   self->restored_state = TRUE;
+  trib_a11y_name_shortcuts_window (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
   settings = trib_application_get_settings (TRIB_APPLICATION (application));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -481,6 +485,7 @@ trib_window_class_init (TribWindowClass *klass)
   g_type_ensure (TRIB_TYPE_QUERY_PAGE);
   g_type_ensure (TRIB_TYPE_SCHEMAS_PAGE);
   g_type_ensure (TRIB_TYPE_DATASETS_PAGE);
+  g_type_ensure (TRIB_TYPE_ANNOUNCER);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TribWindow, toast_overlay);
@@ -502,6 +507,8 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, datasets_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_button);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TribWindow, announcer);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_label);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -537,6 +544,11 @@ trib_window_init (TribWindow *self)
    * id, which a development build suffixes.
    */
   adw_status_page_set_icon_name (self->welcome_page, APP_ID);
+
+  trib_a11y_set_announcer (GTK_WINDOW (self), self->announcer);
+  trib_a11y_name_menu_button (self->profile_button, _("Switch Profile"));
+  trib_a11y_name_menu_button (self->primary_menu_button, _("Main Menu"));
+  trib_a11y_name_dropdown (self->sandbox_dropdown, _("Sandbox"));
 
   self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::sandbox",
@@ -713,5 +725,5 @@ trib_window_add_toast (TribWindow *self,
   /* A toast's title is markup and one line; messages are text. */
   line = trib_format_error_line (message);
   escaped = g_markup_escape_text (line, -1);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  trib_a11y_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
