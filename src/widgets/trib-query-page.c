@@ -555,7 +555,6 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_view);
-  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, new_tab_button);
   gtk_widget_class_bind_template_callback (widget_class, table_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_icon_released_cb);
