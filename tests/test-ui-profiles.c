@@ -245,6 +245,7 @@ test_switch_profile (void)
   GtkWidget *preferences;
   GtkLabel *org_label;
   GtkWidget *add;
+  GtkWindow *dialog;
   TribSession *demo_session;
   SessionFor wanted;
 
@@ -383,7 +384,12 @@ test_switch_profile (void)
   g_assert_true (gtk_widget_is_sensitive (add));
   g_signal_emit_by_name (add, "clicked");
   trib_ui_test_iterate_until (profile_dialog_open, NULL, 10);
-  gtk_window_destroy (trib_ui_test_find_toplevel (TRIB_TYPE_PROFILE_DIALOG, NULL));
+  dialog = trib_ui_test_find_toplevel (TRIB_TYPE_PROFILE_DIALOG, NULL);
+  /* Clicked again (as GTK 4.8 does for one AT-SPI click): still one. */
+  g_signal_emit_by_name (add, "clicked");
+  trib_ui_test_settle ();
+  g_assert_null (trib_ui_test_find_toplevel (TRIB_TYPE_PROFILE_DIALOG, dialog));
+  gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (preferences));
   g_clear_object (&demo_session);
 

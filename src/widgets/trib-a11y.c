@@ -116,20 +116,6 @@ name_expander_row (AdwExpanderRow *row)
     trib_a11y_set_label (list, title);
 }
 
-/* The eye of libadwaita 1.2's password rows is an icon button without
- * a name; its tooltip changes with its icon.
- */
-static void
-name_peek_button (GtkButton *button)
-{
-  const char *icon_name = gtk_button_get_icon_name (button);
-
-  if (g_strcmp0 (icon_name, "view-reveal-symbolic") == 0)
-    trib_a11y_set_label (GTK_WIDGET (button), _("Show Text"));
-  else if (g_strcmp0 (icon_name, "view-conceal-symbolic") == 0)
-    trib_a11y_set_label (GTK_WIDGET (button), _("Hide Text"));
-}
-
 static gboolean
 widget_mapped_hook (GSignalInvocationHint *hint,
                     guint                  n_values,
@@ -154,12 +140,8 @@ widget_mapped_hook (GSignalInvocationHint *hint,
     {
       g_object_set_qdata (object, fixed_quark, GINT_TO_POINTER (TRUE));
       g_signal_connect (object, "notify::label", G_CALLBACK (forget_mnemonic_label), NULL);
-      if (gtk_widget_get_ancestor (GTK_WIDGET (object), ADW_TYPE_PASSWORD_ENTRY_ROW) != NULL)
-        g_signal_connect (object, "notify::icon-name", G_CALLBACK (name_peek_button), NULL);
     }
   forget_mnemonic_label (GTK_BUTTON (object));
-  if (gtk_widget_get_ancestor (GTK_WIDGET (object), ADW_TYPE_PASSWORD_ENTRY_ROW) != NULL)
-    name_peek_button (GTK_BUTTON (object));
 
   return TRUE;
 }

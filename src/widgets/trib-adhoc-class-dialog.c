@@ -18,6 +18,7 @@
 
 #include "trib-a11y.h"
 #include "trib-adhoc-class-dialog.h"
+#include "trib-entry-row.h"
 #include "trib-format.h"
 #include "trib-platform-error.h"
 #include "trib-schema-registry.h"
@@ -40,9 +41,9 @@ struct _TribAdhocClassDialog
   GtkSpinner *spinner;
   AdwPreferencesPage *form;
   GtkLabel *error_label;
-  AdwEntryRow *class_title_row;
-  AdwEntryRow *schema_title_row;
-  AdwEntryRow *description_row;
+  TribEntryRow *class_title_row;
+  TribEntryRow *schema_title_row;
+  TribEntryRow *description_row;
   GtkListBox *field_list;
 };
 
@@ -411,6 +412,8 @@ trib_adhoc_class_dialog_class_init (TribAdhocClassDialogClass *klass)
    */
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, TRIB_TYPE_XDM_RESOURCE);
+
+  g_type_ensure (TRIB_TYPE_ENTRY_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tributary/Tributary/trib-adhoc-class-dialog.ui");

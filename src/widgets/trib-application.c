@@ -36,6 +36,7 @@ struct _TribApplication
   TribSession *demo_session;
   GCancellable *cancellable;
   GMenu *profiles_menu;
+  TribProfileDialog *profile_dialog;
 
   guint open_demo : 1;
   guint started : 1;
@@ -161,16 +162,30 @@ trib_application_use_session (TribApplication *self,
     trib_session_refresh_async (session, NULL, refresh_cb, NULL);
 }
 
+/* One profile dialog at a time: a second one would hold a second copy
+ * of a secret being typed, and GTK 4.8 fires a button's AT-SPI click
+ * twice, so a screen reader user would get two.
+ */
+static TribProfileDialog *
+ensure_profile_dialog (TribApplication *self,
+                       GtkWindow       *parent)
+{
+  if (self->profile_dialog == NULL)
+    {
+      self->profile_dialog = trib_profile_dialog_new (self, parent);
+      g_object_add_weak_pointer (G_OBJECT (self->profile_dialog), (gpointer *)&self->profile_dialog);
+    }
+
+  return self->profile_dialog;
+}
+
 void
 trib_application_show_profile_dialog (TribApplication *self,
                                       GtkWindow       *parent)
 {
-  TribProfileDialog *dialog;
-
   g_return_if_fail (TRIB_IS_APPLICATION (self));
 
-  dialog = trib_profile_dialog_new (self, parent);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (ensure_profile_dialog (self, parent)));
 }
 
 static void
@@ -286,7 +301,7 @@ secret_lookup_cb (GObject      *object,
       /* Without its secret the profile cannot sign in: ask for it, with
        * the rest of the profile filled in.
        */
-      dialog = trib_profile_dialog_new (self, GTK_WINDOW (get_window (self)));
+      dialog = ensure_profile_dialog (self, GTK_WINDOW (get_window (self)));
       trib_profile_dialog_edit_profile (dialog, profile, error);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
@@ -659,6 +674,7 @@ trib_application_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->profiles_menu);
   g_clear_object (&self->query_history);
+  g_clear_weak_pointer (&self->profile_dialog);
 
   G_OBJECT_CLASS (trib_application_parent_class)->dispose (object);
 }

@@ -17,6 +17,7 @@
 
 #include "trib-catalog.h"
 #include "trib-dataset-create-dialog.h"
+#include "trib-entry-row.h"
 #include "trib-format.h"
 #include "trib-platform-error.h"
 #include "trib-schema-registry.h"
@@ -36,8 +37,8 @@ struct _TribDatasetCreateDialog
   GtkSpinner *spinner;
   AdwPreferencesPage *form;
   GtkLabel *error_label;
-  AdwEntryRow *name_row;
-  AdwEntryRow *description_row;
+  TribEntryRow *name_row;
+  TribEntryRow *description_row;
   AdwComboRow *schema_row;
 };
 
@@ -185,6 +186,8 @@ trib_dataset_create_dialog_class_init (TribDatasetCreateDialogClass *klass)
    */
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (TRIB_TYPE_ENTRY_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tributary/Tributary/trib-dataset-create-dialog.ui");

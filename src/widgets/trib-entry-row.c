@@ -73,14 +73,26 @@ trib_entry_row_dispose (GObject *object)
   G_OBJECT_CLASS (trib_entry_row_parent_class)->dispose (object);
 }
 
+/* Forms focus the field in error by its row: the text, not the row,
+ * must take it.
+ */
+static gboolean
+trib_entry_row_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (TRIB_ENTRY_ROW (widget)->entry));
+}
+
 static void
 trib_entry_row_class_init (TribEntryRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trib_entry_row_dispose;
   object_class->set_property = trib_entry_row_set_property;
   object_class->get_property = trib_entry_row_get_property;
+
+  widget_class->grab_focus = trib_entry_row_grab_focus;
 
   gtk_editable_install_properties (object_class, 1);
 }

@@ -17,8 +17,9 @@
 
 #include <glib/gi18n.h>
 
-#include "trib-platform-error.h"
+#include "trib-entry-row.h"
 #include "trib-format.h"
+#include "trib-platform-error.h"
 #include "trib-schema-create-dialog.h"
 #include "trib-schema-registry.h"
 
@@ -39,8 +40,8 @@ struct _TribSchemaCreateDialog
   GtkSpinner *spinner;
   AdwPreferencesPage *form;
   GtkLabel *error_label;
-  AdwEntryRow *title_row;
-  AdwEntryRow *description_row;
+  TribEntryRow *title_row;
+  TribEntryRow *description_row;
   AdwComboRow *class_row;
   GtkListBox *field_group_list;
 };
@@ -338,6 +339,8 @@ trib_schema_create_dialog_class_init (TribSchemaCreateDialogClass *klass)
    */
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, TRIB_TYPE_XDM_RESOURCE);
+
+  g_type_ensure (TRIB_TYPE_ENTRY_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tributary/Tributary/trib-schema-create-dialog.ui");
