@@ -421,28 +421,6 @@ check_names (GtkWidget  *root,
 }
 
 static gboolean
-schemas_listed (gpointer data)
-{
-  GListModel *list = trib_schemas_page_get_list (data);
-
-  return list != NULL && g_list_model_get_n_items (list) > 0;
-}
-
-static gboolean
-fields_loaded (gpointer data)
-{
-  return trib_schemas_page_get_n_fields (data) > 0;
-}
-
-static gboolean
-datasets_listed (gpointer data)
-{
-  GListModel *list = trib_datasets_page_get_list (data);
-
-  return list != NULL && g_list_model_get_n_items (list) > 0;
-}
-
-static gboolean
 dataset_shown (gpointer data)
 {
   return trib_datasets_page_get_dataset (data) != NULL;
@@ -491,11 +469,11 @@ test_pages (void)
   check_names (GTK_WIDGET (window), "sandboxes", NULL);
 
   trib_window_show_page (window, "schemas");
-  trib_ui_test_iterate_until (schemas_listed, schemas, 30);
+  trib_ui_test_iterate_until (trib_ui_test_schemas_listed, schemas, 30);
   check_names (GTK_WIDGET (window), "schemas", NULL);
 
   gtk_widget_activate_action (trib_ui_test_find_widget (schemas, GTK_TYPE_LIST_VIEW, NULL), "list.activate-item", "u", 0);
-  trib_ui_test_iterate_until (fields_loaded, schemas, 30);
+  trib_ui_test_iterate_until (trib_ui_test_fields_loaded, schemas, 30);
   check_names (GTK_WIDGET (window), "schema", NULL);
 
   gtk_widget_activate_action (schemas, "schemas.new-schema", NULL);
@@ -504,7 +482,7 @@ test_pages (void)
   check_dialog (wait_for_toplevel (TRIB_TYPE_ADHOC_CLASS_DIALOG), "adhoc-class");
 
   trib_window_show_page (window, "datasets");
-  trib_ui_test_iterate_until (datasets_listed, datasets, 30);
+  trib_ui_test_iterate_until (trib_ui_test_datasets_listed, datasets, 30);
   check_names (GTK_WIDGET (window), "datasets", NULL);
 
   gtk_widget_activate_action (datasets, "datasets.new", NULL);

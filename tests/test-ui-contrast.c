@@ -357,38 +357,6 @@ first_column_title (GtkWidget *column_view)
 
 /* The schemas page */
 
-static gboolean
-schemas_listed (gpointer data)
-{
-  GListModel *list = trib_schemas_page_get_list (data);
-
-  return list != NULL && g_list_model_get_n_items (list) > 0;
-}
-
-static gboolean
-fields_loaded (gpointer data)
-{
-  return trib_schemas_page_get_n_fields (data) > 0;
-}
-
-static guint
-row_with_path (TribSchemasPage *page,
-               const char      *path)
-{
-  GListModel *rows = trib_schemas_page_get_field_rows (page);
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (row);
-
-      if (g_str_equal (trib_xdm_field_get_path (field), path))
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
 /* Whether the filter has narrowed the tree down to the path wanted. */
 static gboolean
 filtered_to (gpointer data)
@@ -396,7 +364,7 @@ filtered_to (gpointer data)
   const char *path = g_object_get_data (data, "test-path");
 
   return g_list_model_get_n_items (trib_schemas_page_get_field_rows (data)) < 40 &&
-         row_with_path (data, path) != GTK_INVALID_LIST_POSITION;
+         trib_ui_test_field_row (data, path) != GTK_INVALID_LIST_POSITION;
 }
 
 static void
@@ -421,9 +389,9 @@ measure_schemas_page (Render    *render,
   page = TRIB_SCHEMAS_PAGE (trib_ui_test_find_widget (window, TRIB_TYPE_SCHEMAS_PAGE, NULL));
   if (trib_schemas_page_get_n_fields (page) == 0)
     {
-      trib_ui_test_iterate_until (schemas_listed, page, 30);
+      trib_ui_test_iterate_until (trib_ui_test_schemas_listed, page, 30);
       trib_schemas_page_show_schema (page, WEB_EVENTS_SCHEMA);
-      trib_ui_test_iterate_until (fields_loaded, page, 30);
+      trib_ui_test_iterate_until (trib_ui_test_fields_loaded, page, 30);
     }
   /* The filter keeps "web" and "webPageDetails" for their match. */
   filter_fields (page, "webPageDetails.name", "web.webPageDetails.name");
@@ -447,7 +415,7 @@ measure_schemas_page (Render    *render,
   /* A primary identity, in the accent colour, on a selected row. */
   filter_fields (page, "identification.core.ecid", "_tributarydemo.identification.core.ecid");
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (trib_schemas_page_get_field_rows (page)),
-                                   row_with_path (page, "_tributarydemo.identification.core.ecid"), TRUE);
+                                   trib_ui_test_field_row (page, "_tributarydemo.identification.core.ecid"), TRUE);
   primary = g_strdup_printf (_("%s (primary)"), "ECID");
   identity = wait_for_label (column_view, primary, IN_SELECTED_ROW);
   render_window (render, window);
@@ -455,14 +423,6 @@ measure_schemas_page (Render    *render,
 }
 
 /* The datasets page */
-
-static gboolean
-datasets_listed (gpointer data)
-{
-  GListModel *list = trib_datasets_page_get_list (data);
-
-  return list != NULL && g_list_model_get_n_items (list) >= 100;
-}
 
 /* Selects the first dataset whose last batch has the style @css_class
  * and scrolls to it; returns its status in words.
@@ -579,7 +539,7 @@ measure_datasets_page (Render    *render,
 
   trib_ui_test_press_keys (window, "alt+3");
   page = TRIB_DATASETS_PAGE (trib_ui_test_find_widget (window, TRIB_TYPE_DATASETS_PAGE, NULL));
-  trib_ui_test_iterate_until (datasets_listed, page, 30);
+  trib_ui_test_iterate_until (trib_ui_test_datasets_listed, page, 30);
 
   column_view = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
   header = wait_for_label (column_view, first_column_title (column_view), IN_HEADER);

@@ -28,28 +28,6 @@
 #include "trib-window.h"
 
 static gboolean
-datasets_listed (gpointer data)
-{
-  GListModel *list = trib_datasets_page_get_list (data);
-
-  return list != NULL && g_list_model_get_n_items (list) >= 100;
-}
-
-static gboolean
-only_luma_orders (gpointer data)
-{
-  GListModel *list = trib_datasets_page_get_list (data);
-  g_autoptr(TribDataset) first = NULL;
-
-  if (list == NULL || g_list_model_get_n_items (list) != 1 || !trib_paged_list_get_complete (TRIB_PAGED_LIST (list)))
-    return FALSE;
-
-  first = g_list_model_get_item (list, 0);
-
-  return g_str_equal (trib_dataset_get_name (first), "Luma Orders");
-}
-
-static gboolean
 batches_shown (gpointer data)
 {
   return trib_datasets_page_get_n_batches (data) >= 3;
@@ -194,14 +172,14 @@ test_datasets_page (void)
   trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
   page = TRIB_DATASETS_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE, NULL));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
-  trib_ui_test_iterate_until (datasets_listed, page, 30);
+  trib_ui_test_iterate_until (trib_ui_test_datasets_listed, page, 30);
   trib_ui_test_settle ();
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "datasets-wide-light.png");
 
   /* Search, then open the one dataset found. */
   gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL)),
                          "luma orders");
-  trib_ui_test_iterate_until (only_luma_orders, page, 20);
+  trib_ui_test_iterate_until (trib_ui_test_only_luma_orders, page, 20);
   trib_ui_test_settle ();
   column_view = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
   gtk_widget_activate_action (trib_ui_test_find_widget (column_view, GTK_TYPE_LIST_VIEW, NULL),

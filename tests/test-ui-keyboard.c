@@ -137,34 +137,6 @@ assert_page_crossed (TribWindow *window,
 }
 
 static gboolean
-schema_fields_shown (gpointer data)
-{
-  return trib_schemas_page_get_n_fields (data) > 0;
-}
-
-static gboolean
-datasets_listed (gpointer data)
-{
-  GListModel *list = trib_datasets_page_get_list (data);
-
-  return list != NULL && g_list_model_get_n_items (list) >= 100;
-}
-
-static gboolean
-only_luma_orders (gpointer data)
-{
-  GListModel *list = trib_datasets_page_get_list (data);
-  g_autoptr(TribDataset) first = NULL;
-
-  if (list == NULL || g_list_model_get_n_items (list) != 1 || !trib_paged_list_get_complete (TRIB_PAGED_LIST (list)))
-    return FALSE;
-
-  first = g_list_model_get_item (list, 0);
-
-  return g_str_equal (trib_dataset_get_name (first), "Luma Orders");
-}
-
-static gboolean
 batches_shown (gpointer data)
 {
   return trib_datasets_page_get_n_batches (data) >= 3;
@@ -174,44 +146,6 @@ static gboolean
 not_sorting (gpointer data)
 {
   return !trib_result_view_get_sorting (data);
-}
-
-static GtkWidget *
-find_by_action (GtkWidget  *widget,
-                const char *action_name)
-{
-  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_action (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkListBox *
-find_sidebar (GtkWidget *widget)
-{
-  GtkListBoxRow *first;
-
-  if (GTK_IS_LIST_BOX (widget) && (first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0)) &&
-      g_str_equal (gtk_widget_get_name (GTK_WIDGET (first)), "sandboxes"))
-    return GTK_LIST_BOX (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBox *found = find_sidebar (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static const char *
@@ -246,18 +180,18 @@ check_tab_stops (TribWindow *window)
   trib_ui_test_press_keys (GTK_WIDGET (window), "alt+2");
   schemas = TRIB_SCHEMAS_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_SCHEMAS_PAGE, NULL));
   trib_schemas_page_show_schema (schemas, WEB_EVENTS_SCHEMA);
-  trib_ui_test_iterate_until (schema_fields_shown, schemas, 30);
+  trib_ui_test_iterate_until (trib_ui_test_fields_loaded, schemas, 30);
   assert_page_crossed (window, "schemas", NULL);
 
   trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
   datasets = TRIB_DATASETS_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE, NULL));
-  trib_ui_test_iterate_until (datasets_listed, datasets, 30);
+  trib_ui_test_iterate_until (trib_ui_test_datasets_listed, datasets, 30);
   assert_page_crossed (window, "datasets", NULL);
 
   /* A dataset with batches, its detail's longest list. */
   gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_widget (GTK_WIDGET (datasets), GTK_TYPE_SEARCH_ENTRY, NULL)),
                          "luma orders");
-  trib_ui_test_iterate_until (only_luma_orders, datasets, 20);
+  trib_ui_test_iterate_until (trib_ui_test_only_luma_orders, datasets, 20);
   trib_ui_test_settle ();
   column_view = trib_ui_test_find_widget (GTK_WIDGET (datasets), GTK_TYPE_COLUMN_VIEW, NULL);
   gtk_widget_activate_action (trib_ui_test_find_widget (column_view, GTK_TYPE_LIST_VIEW, NULL),
@@ -271,7 +205,7 @@ check_tab_stops (TribWindow *window)
                               "SELECT eventtype, count(*) AS events FROM luma_web_events GROUP BY eventtype",
                               "ctrl+Return", 1);
   assert_page_crossed (window, "query", reached);
-  g_assert_true (g_ptr_array_find (reached, find_by_action (GTK_WIDGET (query), "query.new-tab"), NULL));
+  g_assert_true (g_ptr_array_find (reached, trib_ui_test_find_by_action (GTK_WIDGET (query), "query.new-tab"), NULL));
 
   trib_ui_test_press_keys (GTK_WIDGET (window), "alt+5");
   assert_page_crossed (window, "activity", NULL);
@@ -292,7 +226,7 @@ check_editor_and_tabs (TribWindow *window)
    * move through it, and the page follows.
    */
   trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
-  sidebar = find_sidebar (GTK_WIDGET (window));
+  sidebar = trib_ui_test_find_sidebar (GTK_WIDGET (window));
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
   trib_ui_test_press_keys (GTK_WIDGET (window), "Tab");
   g_assert_cmpstr (visible_page (window), ==, "datasets");

@@ -69,35 +69,11 @@ position_of (GListModel *list,
 }
 
 static gboolean
-fields_loaded (gpointer data)
-{
-  return trib_schemas_page_get_n_fields (data) > 0;
-}
-
-static guint
-row_with_path (TribSchemasPage *page,
-               const char      *path)
-{
-  GListModel *rows = trib_schemas_page_get_field_rows (page);
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(TribXdmField) field = gtk_tree_list_row_get_item (row);
-
-      if (g_str_equal (trib_xdm_field_get_path (field), path))
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static gboolean
 filtered_to_page_name (gpointer data)
 {
   guint n = g_list_model_get_n_items (trib_schemas_page_get_field_rows (data));
 
-  return n < 40 && row_with_path (data, "web.webPageDetails.name") != GTK_INVALID_LIST_POSITION;
+  return n < 40 && trib_ui_test_field_row (data, "web.webPageDetails.name") != GTK_INVALID_LIST_POSITION;
 }
 
 /* The selection of the list of resources, not the field tree's. */
@@ -259,7 +235,7 @@ test_schemas_page (void)
   position = position_of (trib_schemas_page_get_list (page), "Luma Web Events");
   list_view = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, NULL);
   gtk_widget_activate_action (list_view, "list.activate-item", "u", position);
-  trib_ui_test_iterate_until (fields_loaded, page, 30);
+  trib_ui_test_iterate_until (trib_ui_test_fields_loaded, page, 30);
   g_assert_cmpuint (trib_schemas_page_get_n_fields (page), >=, 5000);
   trib_ui_test_settle ();
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-wide-light.png");
@@ -267,7 +243,7 @@ test_schemas_page (void)
   /* The filter opens the tree down to the matches. */
   trib_schemas_page_set_field_filter (page, "webPageDetails.name");
   trib_ui_test_iterate_until (filtered_to_page_name, page, 10);
-  position = row_with_path (page, "web.webPageDetails.name");
+  position = trib_ui_test_field_row (page, "web.webPageDetails.name");
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (trib_schemas_page_get_field_rows (page)), position, TRUE);
   trib_ui_test_settle ();
@@ -294,7 +270,7 @@ test_schemas_page (void)
    */
   gtk_widget_activate_action (list_view, "list.activate-item", "u",
                               position_of (trib_schemas_page_get_list (page), "Luma CRM Profiles"));
-  trib_ui_test_iterate_until (fields_loaded, page, 30);
+  trib_ui_test_iterate_until (trib_ui_test_fields_loaded, page, 30);
   g_assert_cmpuint (trib_schemas_page_get_n_fields (page), <, 5000);
   g_assert_cmpuint (g_list_model_get_n_items (trib_schemas_page_get_field_rows (page)), >, 1);
 
@@ -315,7 +291,7 @@ test_schemas_page (void)
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-list-narrow-light.png");
   gtk_widget_activate_action (list_view, "list.activate-item", "u",
                               position_of (trib_schemas_page_get_list (page), "Luma Web Events"));
-  trib_ui_test_iterate_until (fields_loaded, page, 30);
+  trib_ui_test_iterate_until (trib_ui_test_fields_loaded, page, 30);
   trib_ui_test_settle ();
   g_assert_false (gtk_widget_get_mapped (list_view));
   g_assert_nonnull (find_back_button (GTK_WIDGET (page)));
@@ -341,7 +317,7 @@ test_schemas_page (void)
   trib_ui_test_save_screenshot (GTK_WIDGET (dialog), "schema-create-light.png");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
   trib_ui_test_iterate_until (dialog_closed, NULL, 20);
-  trib_ui_test_iterate_until (fields_loaded, page, 30);
+  trib_ui_test_iterate_until (trib_ui_test_fields_loaded, page, 30);
   g_assert_cmpuint (trib_schemas_page_get_n_fields (page), >, 10);
   trib_ui_test_iterate_until (selected_in_list, page, 30);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (trib_ui_test_find_widget (GTK_WIDGET (page),

@@ -85,28 +85,6 @@ find_any (GtkWidget *widget,
 }
 
 static gboolean
-schemas_listed (gpointer data)
-{
-  GListModel *list = trib_schemas_page_get_list (data);
-
-  return list != NULL && g_list_model_get_n_items (list) > 0;
-}
-
-static gboolean
-fields_loaded (gpointer data)
-{
-  return trib_schemas_page_get_n_fields (data) > 0;
-}
-
-static gboolean
-datasets_listed (gpointer data)
-{
-  GListModel *list = trib_datasets_page_get_list (data);
-
-  return list != NULL && g_list_model_get_n_items (list) > 0;
-}
-
-static gboolean
 batches_shown (gpointer data)
 {
   return trib_datasets_page_get_dataset (data) != NULL && !trib_dataset_detail_get_loading (
@@ -166,14 +144,14 @@ tour_pages (TribWindow *window,
 
   trib_window_show_page (window, "schemas");
   back_to_list (schemas);
-  trib_ui_test_iterate_until (schemas_listed, schemas, 30);
+  trib_ui_test_iterate_until (trib_ui_test_schemas_listed, schemas, 30);
   trib_ui_test_settle ();
   assert_fits (GTK_WIDGET (window), width);
   list_view = trib_ui_test_find_widget (schemas, GTK_TYPE_LIST_VIEW, NULL);
   g_assert_nonnull (list_view);
   screenshot (GTK_WIDGET (window), "schemas", width);
   gtk_widget_activate_action (list_view, "list.activate-item", "u", 0);
-  trib_ui_test_iterate_until (fields_loaded, schemas, 30);
+  trib_ui_test_iterate_until (trib_ui_test_fields_loaded, schemas, 30);
   assert_fits (GTK_WIDGET (window), width);
   /* Narrow, a field's name has the room the identity and required
    * columns took.
@@ -183,7 +161,7 @@ tour_pages (TribWindow *window,
 
   trib_window_show_page (window, "datasets");
   gtk_widget_activate_action (datasets, "datasets.back", NULL);
-  trib_ui_test_iterate_until (datasets_listed, datasets, 30);
+  trib_ui_test_iterate_until (trib_ui_test_datasets_listed, datasets, 30);
   trib_ui_test_settle ();
   assert_fits (GTK_WIDGET (window), width);
   g_assert_true (column_shown (datasets, g_dgettext (GETTEXT_PACKAGE, "Table")) == (width > NARROW));

@@ -39,27 +39,6 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* The sidebar: the list box whose rows are named after the pages. */
-static GtkListBox *
-find_sidebar (GtkWidget *widget)
-{
-  GtkListBoxRow *first;
-
-  if (GTK_IS_LIST_BOX (widget) && (first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0)) &&
-      g_str_equal (gtk_widget_get_name (GTK_WIDGET (first)), "sandboxes"))
-    return GTK_LIST_BOX (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBox *found = find_sidebar (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A widget of @type, shown or not. */
 static GtkWidget *
 find_any (GtkWidget *widget,
@@ -92,7 +71,7 @@ static void
 assert_sidebar_shows (TribWindow *window,
                       const char *page_name)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (find_sidebar (GTK_WIDGET (window)));
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (trib_ui_test_find_sidebar (GTK_WIDGET (window)));
 
   g_assert_nonnull (row);
   g_assert_cmpstr (visible_page (window), ==, page_name);
@@ -241,7 +220,7 @@ test_window (void)
   assert_sidebar_shows (window, "datasets");
 
   /* Moving through the sidebar with the keyboard shows each page. */
-  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (find_sidebar (GTK_WIDGET (window)))));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (trib_ui_test_find_sidebar (GTK_WIDGET (window)))));
   trib_ui_test_press_keys (GTK_WIDGET (window), "Down");
   assert_sidebar_shows (window, "query");
   trib_ui_test_press_keys (GTK_WIDGET (window), "Up");

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "trib-application.h"
+#include "trib-schemas-page.h"
 #include "trib-window.h"
 
 G_BEGIN_DECLS
@@ -70,5 +71,16 @@ TribWindow *trib_ui_test_open_demo      (TribApplication *app,
 char       *trib_ui_test_read_clipboard (GtkWidget       *widget);
 GdkTexture *trib_ui_test_render_window  (GtkWidget       *window,
                                          double           scale);
+
+/* trib-ui-test-pages.c */
+gboolean    trib_ui_test_schemas_listed   (gpointer         schemas_page);
+gboolean    trib_ui_test_fields_loaded    (gpointer         schemas_page);
+guint       trib_ui_test_field_row        (TribSchemasPage *page,
+                                           const char      *path);
+gboolean    trib_ui_test_datasets_listed  (gpointer         datasets_page);
+gboolean    trib_ui_test_only_luma_orders (gpointer         datasets_page);
+GtkListBox *trib_ui_test_find_sidebar     (GtkWidget       *root);
+GtkWidget  *trib_ui_test_find_by_action   (GtkWidget       *root,
+                                           const char      *action_name);
 
 G_END_DECLS
