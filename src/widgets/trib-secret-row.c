@@ -93,6 +93,7 @@ trib_secret_row_init (TribSecretRow *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "text-field");
   /* Also names the field after the row's title. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
 }
