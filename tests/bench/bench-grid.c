@@ -52,7 +52,6 @@
 #include <fcntl.h>
 #include <malloc.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -63,7 +62,7 @@
 #define N_ROWS 1000000
 #define N_COLUMNS 8
 #define SORT_COLUMN 5           /* digest: 32 characters of text */
-#define ROUNDS 3
+#define ROUNDS 5
 
 /* About 17 bytes of text per cell: integers, floats, short and longer
  * text, timestamps, booleans, numerics and a NULL in ten rows, as an
@@ -88,6 +87,7 @@ typedef struct
 {
   gint64 last;
   gint64 max_gap;
+  gint64 max_from;              /* when the longest gap began */
   guint source;
 } Probe;
 
@@ -98,8 +98,11 @@ probe_cb (gpointer data)
   Probe *probe = data;
   gint64 now = g_get_monotonic_time ();
 
-  if (probe->last != 0)
-    probe->max_gap = MAX (probe->max_gap, now - probe->last);
+  if (probe->last != 0 && now - probe->last > probe->max_gap)
+    {
+      probe->max_gap = now - probe->last;
+      probe->max_from = probe->last;
+    }
   probe->last = now;
 
   return G_SOURCE_CONTINUE;
@@ -206,6 +209,25 @@ record_cb (GListModel *model,
   Change change = { g_get_monotonic_time () - recording->started, position, removed, added };
 
   g_array_append_val (recording->changes, change);
+}
+
+/* How many rows the grid had when the longest gap of @probe began. */
+static guint
+rows_at_stall (Recording   *recording,
+               const Probe *probe)
+{
+  guint n_rows = recording->n_before;
+
+  for (guint i = 0; i < recording->changes->len; i++)
+    {
+      const Change *change = &g_array_index (recording->changes, Change, i);
+
+      if (recording->started + change->at > probe->max_from)
+        break;
+      n_rows = n_rows - change->removed + change->added;
+    }
+
+  return n_rows;
 }
 
 /* The anchor: a bare GtkColumnView ------------------------------------ */
@@ -403,6 +425,8 @@ anchor_init (Anchor *anchor,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), column_view);
 
   anchor->window = gtk_window_new ();
+  /* The size of our grid, without a title bar. */
+  gtk_window_set_decorated (GTK_WINDOW (anchor->window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (anchor->window), width, height);
   gtk_window_set_child (GTK_WINDOW (anchor->window), scrolled);
   gtk_window_present (GTK_WINDOW (anchor->window));
@@ -463,10 +487,12 @@ anchor_set_rows (Anchor *anchor,
  */
 static double
 anchor_round (Anchor    *anchor,
-              Recording *recording)
+              Recording *recording,
+              guint     *rows_at)
 {
   Replay replay = { anchor, recording->changes, 0, 0 };
   Probe probe;
+  double stall;
   guint source;
 
   anchor_set_rows (anchor, recording->n_before);
@@ -476,8 +502,10 @@ anchor_round (Anchor    *anchor,
   run_until (replay_done, &replay, 120);
   g_source_remove (source);
   wait_for_frame (anchor->window);
+  stall = probe_stop (&probe);
+  *rows_at = rows_at_stall (&(Recording) { recording->changes, replay.started, recording->n_before }, &probe);
 
-  return probe_stop (&probe);
+  return stall;
 }
 
 /* Memory -------------------------------------------------------------- */
@@ -509,18 +537,24 @@ reset_peak (void)
 }
 
 /* Runs psql on @sql, as a child of ours, printing to /dev/null; returns
- * its peak resident size, VmHWM as read from /proc while it runs (every
- * 2 ms), checked against the peak the kernel reports once it is gone.
+ * its peak resident size, VmHWM as read from /proc every millisecond
+ * while it runs. Not the kernel's ru_maxrss at its end: psql is spawned
+ * sharing our memory until it execs, and ru_maxrss counts that too.
+ * psql reaches its peak holding the whole result, then spends hundreds
+ * of milliseconds printing it: a sample does not miss it.
  */
 static long
 psql_peak_kib (char      **envp,
-               const char *sql)
+               const char *sql,
+               gboolean    fetch_count)
 {
   char *argv[] = { (char *) "psql", (char *) "-X", (char *) "-At", (char *) "-o", (char *) "/dev/null",
-                   (char *) "-c", (char *) sql, NULL };
+                   (char *) "-c", (char *) sql,
+                   /* A psql variable, not an environment variable. */
+                   fetch_count ? (char *) "--variable=FETCH_COUNT=10000" : NULL, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *pid_text = NULL;
-  struct rusage usage;
+  g_autofree char *exe_path = NULL;
   long peak = 0;
   GPid pid;
   int status;
@@ -528,23 +562,28 @@ psql_peak_kib (char      **envp,
   if (!g_spawn_async (NULL, argv, envp, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error))
     g_error ("bench: %s", error->message);
   pid_text = g_strdup_printf ("%d", pid);
+  exe_path = g_strdup_printf ("/proc/%d/exe", pid);
 
   for (;;)
     {
       siginfo_t info = { 0 };
+      g_autofree char *exe = NULL;
 
-      /* Gone (a zombie has no VmHWM): the kernel keeps its peak. */
+      /* Gone: a zombie has no VmHWM. */
       if (waitid (P_PID, pid, &info, WEXITED | WNOHANG | WNOWAIT) != 0 || info.si_pid == pid)
         break;
-      peak = MAX (peak, status_kib (pid_text, "VmHWM:"));
-      g_usleep (2000);
+      /* Once psql, not our copy about to become it. */
+      exe = g_file_read_link (exe_path, NULL);
+      if (exe != NULL && g_str_has_suffix (exe, "psql"))
+        peak = MAX (peak, status_kib (pid_text, "VmHWM:"));
+      g_usleep (1000);
     }
 
-  if (wait4 (pid, &status, 0, &usage) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+  if (waitpid (pid, &status, 0) != pid || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
     g_error ("bench: psql failed");
+  g_assert_cmpint (peak, >, 0);
 
-  /* A peak reached in its last 2 ms: the kernel's word. */
-  return MAX (peak, usage.ru_maxrss);
+  return peak;
 }
 
 /* The window ---------------------------------------------------------- */
@@ -712,7 +751,6 @@ main (int   argc,
 {
   g_autoptr(TribApplication) app = NULL;
   g_auto(GStrv) envp = NULL;
-  g_auto(GStrv) envp_fetch = NULL;
   TribResultView *result_view;
   GtkColumnView *column_view;
   GtkSelectionModel *grid_model;
@@ -748,10 +786,9 @@ main (int   argc,
                gtk_widget_get_height (GTK_WIDGET (column_view)));
 
   envp = psql_environ (window, page);
-  envp_fetch = g_environ_setenv (g_strdupv (envp), "FETCH_COUNT", "10000", TRUE);
   /* A cold server for neither side; and psql's own size, idle. */
-  psql_peak_kib (envp, query);
-  psql_idle = psql_peak_kib (envp, reset_query);
+  psql_peak_kib (envp, query, FALSE);
+  psql_idle = psql_peak_kib (envp, reset_query, FALSE);
 
   grid_model = gtk_column_view_get_model (column_view);
 
@@ -764,6 +801,7 @@ main (int   argc,
       TribResultModel *model;
       TribDistillerRun *run;
       Probe probe;
+      guint stream_at, stream_anchor_at, sort_anchor_at;
       gulong handler;
       long idle_kib;
 
@@ -781,6 +819,7 @@ main (int   argc,
       recording.started = g_get_monotonic_time ();
       run = run_in_window (GTK_WIDGET (window), page, query);
       stream_stall[round] = probe_stop (&probe);
+      stream_at = rows_at_stall (&recording, &probe);
       g_signal_handler_disconnect (grid_model, handler);
 
       model = trib_distiller_run_get_model (run);
@@ -794,7 +833,7 @@ main (int   argc,
       cell_ratio[round] = bytes_per_cell[round] / text_cell[round];
 
       /* The anchor, the same changes. */
-      stream_anchor[round] = anchor_round (&anchor, &recording);
+      stream_anchor[round] = anchor_round (&anchor, &recording, &stream_anchor_at);
 
       /* Ours, sorting by the digest. */
       recording = (Recording) { sort_changes, 0, N_ROWS };
@@ -809,20 +848,21 @@ main (int   argc,
       g_signal_handler_disconnect (grid_model, handler);
 
       /* The anchor, the same changes. */
-      sort_anchor[round] = anchor_round (&anchor, &recording);
+      sort_anchor[round] = anchor_round (&anchor, &recording, &sort_anchor_at);
       anchor_set_rows (&anchor, 0);
 
       /* psql, the same query from the same server. */
-      psql_peak[round] = psql_peak_kib (envp, query);
+      psql_peak[round] = psql_peak_kib (envp, query, FALSE);
       psql_growth[round] = psql_peak[round] - psql_idle;
-      psql_fetch_peak[round] = psql_peak_kib (envp_fetch, query);
+      psql_fetch_peak[round] = psql_peak_kib (envp, query, TRUE);
       mem_ratio[round] = app_peak[round] / psql_peak[round];
       growth_ratio[round] = app_growth[round] / psql_growth[round];
 
-      g_print ("# round %u: stream %.1f ms (anchor %.1f), sort %.1f ms (anchor %.1f), "
+      g_print ("# round %u: stream %.1f ms at row %u (anchor %.1f at row %u), sort %.1f ms (anchor %.1f), "
                "app %.0f MiB (+%.0f), psql %.0f MiB, with FETCH_COUNT %.0f MiB; "
                "%u changes streaming, %u sorting\n",
-               round + 1, stream_stall[round], stream_anchor[round], sort_stall[round], sort_anchor[round],
+               round + 1, stream_stall[round], stream_at, stream_anchor[round], stream_anchor_at,
+               sort_stall[round], sort_anchor[round],
                app_peak[round] / 1024, app_growth[round] / 1024, psql_peak[round] / 1024,
                psql_fetch_peak[round] / 1024, stream_changes->len, sort_changes->len);
     }
