@@ -39,7 +39,11 @@
  * change (an all-rows change costs it hundreds of milliseconds), so that
  * what is ours reads apart from what is the toolkit's. Rounds are
  * interleaved: ours, anchor, psql, ours, anchor, psql, …; the figures are
- * medians.
+ * medians. The anchor's columns stay: what our grid does besides the
+ * list's changes when a result comes (a column per field, made anew) is
+ * counted on our side only. Each round also prints the longest stall of
+ * the probe alone, nothing changing, with both windows mapped: the
+ * machine's own noise.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -180,6 +184,26 @@ wait_for_frame (GtkWidget *window)
 
   run_until (painted_or_late, &paint, 10);
   g_signal_handler_disconnect (clock, handler);
+}
+
+static gboolean
+is_late (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+/* The longest stall with nothing to do for a second. */
+static double
+idle_round (void)
+{
+  gint64 until;
+  Probe probe;
+
+  probe_start (&probe);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  run_until (is_late, &until, 10);
+
+  return probe_stop (&probe);
 }
 
 /* The changes our grid receives --------------------------------------- */
@@ -764,6 +788,7 @@ main (int   argc,
   double mem_ratio[ROUNDS], growth_ratio[ROUNDS];
   double bytes_per_cell[ROUNDS], text_cell[ROUNDS], cell_ratio[ROUNDS];
   double model_mib[ROUNDS];
+  double idle[ROUNDS];
   long psql_idle;
 
   trib_ui_test_init (&argc, &argv);
@@ -812,6 +837,8 @@ main (int   argc,
       idle_kib = status_kib ("self", "VmRSS:");
       reset_peak ();
 
+      idle[round] = idle_round ();
+
       /* Ours, streaming. */
       handler = g_signal_connect (grid_model, "items-changed", G_CALLBACK (record_cb), &recording);
       recording.n_before = g_list_model_get_n_items (G_LIST_MODEL (grid_model));
@@ -859,11 +886,11 @@ main (int   argc,
       growth_ratio[round] = app_growth[round] / psql_growth[round];
 
       g_print ("# round %u: stream %.1f ms at row %u (anchor %.1f at row %u), sort %.1f ms (anchor %.1f), "
-               "app %.0f MiB (+%.0f), psql %.0f MiB, with FETCH_COUNT %.0f MiB; "
+               "app %.0f MiB (idle %.0f), psql %.0f MiB, with FETCH_COUNT %.0f MiB; "
                "%u changes streaming, %u sorting\n",
                round + 1, stream_stall[round], stream_at, stream_anchor[round], stream_anchor_at,
                sort_stall[round], sort_anchor[round],
-               app_peak[round] / 1024, app_growth[round] / 1024, psql_peak[round] / 1024,
+               app_peak[round] / 1024, idle_kib / 1024.0, psql_peak[round] / 1024,
                psql_fetch_peak[round] / 1024, stream_changes->len, sort_changes->len);
     }
 
@@ -874,6 +901,7 @@ main (int   argc,
   print_rounds ("grid-stream max_stall_ms, bare GtkColumnView", stream_anchor, 1);
   print_rounds ("grid-sort max_stall_ms, ours", sort_stall, 1);
   print_rounds ("grid-sort max_stall_ms, bare GtkColumnView", sort_anchor, 1);
+  print_rounds ("max_stall_ms of the probe alone, idle", idle, 1);
   print_rounds ("app peak KiB", app_peak, 0);
   print_rounds ("psql peak KiB, without FETCH_COUNT", psql_peak, 0);
   print_rounds ("psql peak KiB, FETCH_COUNT=10000", psql_fetch_peak, 0);
