@@ -8,7 +8,9 @@
  *
  *   BENCH distiller-stream wall_ratio=…   target=1.2
  *   BENCH distiller-stream mem_ratio=…    target=1.0
- *   BENCH distiller-stream max_stall_ms=… target=16
+ *   BENCH distiller-stream headless_max_stall_ms=… target=16
+ *     (a bare main loop without GTK; the window's own figure is
+ *     `grid-stream max_stall_ms`, bench-grid.c)
  *
  * Copyright 2026 The Tributary authors
  *
@@ -273,7 +275,7 @@ main (int   argc,
            psql_wall, psql_rss, our_wall, fields[0], our_rss);
   g_print ("BENCH distiller-stream wall_ratio=%.2f target=1.2\n", our_wall / psql_wall);
   g_print ("BENCH distiller-stream mem_ratio=%.2f target=1.0\n", (double) our_rss / (double) psql_rss);
-  g_print ("BENCH distiller-stream max_stall_ms=%s target=16\n", fields[1]);
+  g_print ("BENCH distiller-stream headless_max_stall_ms=%s target=16\n", fields[1]);
 
   return 0;
 }
