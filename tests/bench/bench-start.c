@@ -37,7 +37,7 @@
 
 #include "bench-util.h"
 
-#define ROUNDS 5
+#define ROUNDS 7
 
 typedef struct
 {
