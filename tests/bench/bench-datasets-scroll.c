@@ -42,7 +42,7 @@
 
 #define N_DATASETS 50000
 #define ROUNDS 3
-#define ROUND_TIMEOUT_S 280
+#define ROUND_TIMEOUT_S 600
 
 #define CATALOG_DATASETS "/data/foundation/catalog/dataSets"
 
