@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "trib-a11y.h"
@@ -460,6 +462,37 @@ trib_window_set_property (GObject      *object,
     }
 }
 
+/* Benchmark hook (tests/bench/bench-start.c): with
+ * TRIBUTARY_BENCH_FIRST_FRAME set, the window prints
+ * "first-frame <g_get_monotonic_time ()>" on stdout when its first frame
+ * has been painted, stays idle two seconds so its memory can be read,
+ * and quits. Nothing else changes.
+ */
+static gboolean
+bench_quit_cb (gpointer user_data)
+{
+  g_application_quit (g_application_get_default ());
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, user_data);
+  g_timeout_add_seconds (2, bench_quit_cb, NULL);
+}
+
+static void
+bench_realize_cb (GtkWidget *widget)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), NULL);
+}
+
 static void
 trib_window_class_init (TribWindowClass *klass)
 {
@@ -569,6 +602,9 @@ trib_window_init (TribWindow *self)
 
   visible_page_changed_cb (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
+
+  if (g_getenv ("TRIBUTARY_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "realize", G_CALLBACK (bench_realize_cb), NULL);
 }
 
 TribWindow *

@@ -1,0 +1,326 @@
+/* bench-datasets-scroll.c
+ *
+ * Reaching the end of 50,000 datasets in the real window: TribWindow,
+ * mapped under Xvfb, on the datasets page of a sandbox of tributary-sim
+ * holding 50,000 generated datasets (`--datasets 50000`). From the first
+ * page shown, the list is scrolled to its end as a user dragging the
+ * scroll bar to the bottom would, again each time it grows, until the
+ * list is complete and the row of its last dataset has been painted:
+ *
+ *   BENCH datasets-scroll end_ms=… target=5000
+ *     from the first page shown to the last dataset painted
+ *   BENCH datasets-scroll page_requests=…
+ *     the Catalog list requests this took, from the simulator's request
+ *     log (the first page's included)
+ *
+ * The information line after them gives, measured in the same rounds, a
+ * bare libsoup loop fetching and parsing the same pages one after the
+ * other from the same simulator: what paging through the list one page
+ * at a time costs without the app.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "bench-util.h"
+#include "trib-application.h"
+#include "trib-catalog.h"
+#include "trib-datasets-page.h"
+#include "trib-paged-list.h"
+#include "trib-session.h"
+#include "trib-test-sim.h"
+#include "trib-ui-test.h"
+#include "trib-util.h"
+#include "trib-window.h"
+
+#define N_DATASETS 50000
+#define ROUNDS 3
+#define ROUND_TIMEOUT_S 600
+
+#define CATALOG_DATASETS "/data/foundation/catalog/dataSets"
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static TribPlatformClient *
+client_for (TribTestSim    *sim,
+            TribRequestLog *log)
+{
+  g_autoptr(TribProfile) profile = trib_profile_new (NULL);
+  g_autoptr(GError) error = NULL;
+  TribPlatformClient *client;
+
+  trib_profile_set_ephemeral (profile, TRUE);
+  trib_profile_set_name (profile, "Benchmark");
+  trib_profile_set_org_id (profile, sim->org_id);
+  trib_profile_set_client_id (profile, sim->client_id);
+  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
+  trib_profile_set_scopes (profile, sim->scopes);
+  trib_profile_set_ims_url (profile, sim->base_url);
+  trib_profile_set_platform_url (profile, sim->base_url);
+  trib_profile_set_default_sandbox (profile, sim->sandbox);
+
+  client = trib_platform_client_new (profile, sim->client_secret, log, &error);
+  g_assert_no_error (error);
+
+  return client;
+}
+
+static char *
+get_token (TribPlatformClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *token;
+
+  trib_ims_auth_get_token_async (trib_platform_client_get_auth (client), NULL, result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  token = trib_ims_auth_get_token_finish (trib_platform_client_get_auth (client), result, &error);
+  g_assert_no_error (error);
+
+  return token;
+}
+
+/* The anchor: every page, one after the other, with nothing but libsoup
+ * and json-glib; the same requests as the app's, on one connection.
+ */
+static double
+bare_all_pages_ms (TribTestSim *sim,
+                   const char  *token,
+                   guint       *n_pages)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+  gint64 start = g_get_monotonic_time ();
+  guint offset = 0;
+
+  *n_pages = 0;
+  for (;;)
+    {
+      g_autofree char *url = g_strdup_printf ("%s" CATALOG_DATASETS "?limit=%u&start=%u&orderBy=asc:name"
+                                              "&properties=name,description,created,updated,schemaRef,"
+                                              "fileDescription,tags,lastBatchId,lastBatchStatus",
+                                              sim->base_url, TRIB_CATALOG_PAGE_SIZE, offset);
+      g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+      g_autoptr(GBytes) body = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      guint n_items;
+
+      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
+      soup_message_headers_replace (soup_message_get_request_headers (message), "x-api-key", sim->client_id);
+      soup_message_headers_replace (soup_message_get_request_headers (message), "x-gw-ims-org-id", sim->org_id);
+      soup_message_headers_replace (soup_message_get_request_headers (message), "x-sandbox-name", sim->sandbox);
+      body = soup_session_send_and_read (session, message, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+      json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
+      g_assert_no_error (error);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+      (*n_pages)++;
+      n_items = json_object_get_size (json_node_get_object (json_parser_get_root (parser)));
+      offset += n_items;
+      if (n_items < TRIB_CATALOG_PAGE_SIZE)
+        break;
+    }
+
+  g_assert_cmpuint (offset, >=, N_DATASETS);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Where a round's time goes: requests in flight, or the list waiting for
+ * the view to ask for more.
+ */
+typedef struct
+{
+  gint64 changed;
+  gint64 in_flight;
+  gboolean loading;
+} Loading;
+
+static void
+loading_cb (TribPagedList *list,
+            GParamSpec    *pspec,
+            Loading       *loading)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (loading->loading)
+    loading->in_flight += now - loading->changed;
+  loading->loading = trib_paged_list_get_loading (list);
+  loading->changed = now;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gint64        *painted)
+{
+  if (*painted == 0)
+    *painted = g_get_monotonic_time ();
+}
+
+/* The row of the list's last dataset, if it is mapped. */
+static gboolean
+last_row_mapped (TribDatasetsPage *page,
+                 GtkWidget        *column_view)
+{
+  TribPagedList *list = TRIB_PAGED_LIST (trib_datasets_page_get_list (page));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_autoptr(TribDataset) last = NULL;
+
+  if (!trib_paged_list_get_complete (list) || n_items == 0)
+    return FALSE;
+
+  last = g_list_model_get_item (G_LIST_MODEL (list), n_items - 1);
+
+  return trib_ui_test_find_label (column_view, trib_dataset_get_name (last), FALSE) != NULL;
+}
+
+/* One round: from the first page shown to the last dataset painted,
+ * scrolling to the end whenever the list is not at it.
+ */
+static double
+scroll_to_end_ms (TribTestSim      *sim,
+                  TribWindow       *window,
+                  TribDatasetsPage *page,
+                  guint            *n_requests,
+                  guint            *n_items,
+                  double           *in_flight_ms)
+{
+  Loading loading = { 0 };
+  gulong loading_handler;
+  GtkWidget *column_view = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 deadline;
+  gint64 start;
+  gint64 painted = 0;
+  gulong handler;
+
+  trib_test_sim_clear_requests (sim);
+  gtk_adjustment_set_value (adjustment, 0);
+  trib_datasets_page_reload (page);
+  trib_ui_test_iterate_until (trib_ui_test_datasets_listed, page, 60);
+  trib_ui_test_settle ();
+
+  start = g_get_monotonic_time ();
+  loading.changed = start;
+  loading.loading = trib_paged_list_get_loading (TRIB_PAGED_LIST (trib_datasets_page_get_list (page)));
+  loading_handler = g_signal_connect (trib_datasets_page_get_list (page), "notify::loading",
+                                      G_CALLBACK (loading_cb), &loading);
+  deadline = start + ROUND_TIMEOUT_S * G_USEC_PER_SEC;
+  while (!last_row_mapped (page, column_view))
+    {
+      double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      g_assert_null (trib_paged_list_get_error (TRIB_PAGED_LIST (trib_datasets_page_get_list (page))));
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (gtk_adjustment_get_value (adjustment) < end)
+        gtk_adjustment_set_value (adjustment, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_signal_handler_disconnect (trib_datasets_page_get_list (page), loading_handler);
+  *in_flight_ms = loading.in_flight / 1000.0;
+
+  /* Mapped, the row is laid out; shown once the frame is painted. */
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (painted == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+
+  *n_requests = trib_test_sim_count_requests (sim, "GET", CATALOG_DATASETS);
+  *n_items = g_list_model_get_n_items (trib_datasets_page_get_list (page));
+
+  return (painted - start) / 1000.0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TribTestSim) sim = NULL;
+  g_autoptr(TribApplication) app = NULL;
+  g_autoptr(TribPlatformClient) client = NULL;
+  g_autoptr(TribSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  TribDatasetsPage *page;
+  TribWindow *window;
+  char *token;
+  double ours[ROUNDS];
+  double bare[ROUNDS];
+  double in_flight[ROUNDS];
+  guint requests[ROUNDS];
+  double requests_median[ROUNDS];
+  guint bare_pages = 0;
+  guint n_items = 0;
+
+  trib_ui_test_init (&argc, &argv);
+
+  sim = trib_test_sim_start ((const char *[]) { "--datasets", G_STRINGIFY (N_DATASETS), NULL });
+
+  app = trib_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  client = client_for (sim, trib_application_get_request_log (app));
+  session = trib_session_new (client);
+  trib_application_use_session (app, session);
+  window = TRIB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  gtk_window_present (GTK_WINDOW (window));
+  trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
+  trib_ui_test_iterate_until (trib_ui_test_session_ready, window, 60);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "datasets");
+  page = TRIB_DATASETS_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE, NULL));
+  g_assert_nonnull (page);
+  trib_ui_test_iterate_until (trib_ui_test_datasets_listed, page, 60);
+  trib_ui_test_settle ();
+
+  token = get_token (client);
+
+  for (guint round = 0; round < ROUNDS; round++)
+    {
+      ours[round] = scroll_to_end_ms (sim, window, page, &requests[round], &n_items, &in_flight[round]);
+      g_assert_cmpuint (n_items, >=, N_DATASETS);
+      bare[round] = bare_all_pages_ms (sim, token, &bare_pages);
+      requests_median[round] = requests[round];
+      g_print ("# datasets-scroll round %u: window %.0f ms (a page request in flight %.0f ms of it), "
+               "%u requests, %u datasets; bare libsoup %u pages %.0f ms\n",
+               round, ours[round], in_flight[round], requests[round], n_items, bare_pages, bare[round]);
+    }
+
+  trib_secret_free (token);
+
+  g_print ("BENCH datasets-scroll end_ms=%.0f target=5000 rounds=%u\n", bench_median (ours, ROUNDS), ROUNDS);
+  g_print ("BENCH datasets-scroll page_requests=%.0f rounds=%u\n", bench_median (requests_median, ROUNDS), ROUNDS);
+  g_print ("# datasets-scroll: a page request in flight %.0f ms of the window's time (median)\n",
+           bench_median (in_flight, ROUNDS));
+  g_print ("# datasets-scroll: a bare libsoup loop fetching and parsing the same %u pages one after the other: "
+           "%.0f ms (median of %u)\n", bare_pages, bench_median (bare, ROUNDS), ROUNDS);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  trib_ui_test_settle ();
+
+  return 0;
+}
