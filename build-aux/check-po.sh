@@ -14,7 +14,8 @@
 #     untranslated messages, and
 #   - translate every string of the fresh template (`msgcmp`), so a
 #     string added to the sources without a translation fails here
-#     rather than showing up in English.
+#     rather than showing up in English, and
+#   - translate nothing else: a string gone from the sources must leave.
 # Prints the strings that need work.
 
 set -euo pipefail
@@ -182,6 +183,16 @@ for lang in $languages; do
     msgattrib --only-fuzzy --no-obsolete "$tmp/merged.po" >> "$tmp/missing.po"
     echo "$lang: strings in the sources without a translation in $po:"
     list_entries "$tmp/missing.po" | sort -u
+    lang_ok=0
+  fi
+
+  # A translation the sources no longer ask for is dead weight that
+  # hides a renamed string's missing translation from review.
+  msgmerge --quiet --no-fuzzy-matching --no-wrap -o "$tmp/stale.po" "$po" "$tmp/tributary.pot"
+  msgattrib --only-obsolete "$tmp/stale.po" | sed -n 's/^#~ //p' > "$tmp/obsolete.po"
+  if grep -q '^msgid ' "$tmp/obsolete.po"; then
+    echo "$lang: translations in $po of strings the sources no longer have:"
+    list_entries "$tmp/obsolete.po"
     lang_ok=0
   fi
 
