@@ -226,6 +226,11 @@ test_parameters_of_another_type (void)
     "{\"host\": \"db\", \"port\": 1e300, \"username\": \"u\", \"token\": \"t\", \"dbName\": \"prod:all\"}",
     "{\"host\": \"db\", \"port\": 5432, \"username\": {\"a\": 1}, \"token\": \"t\", \"dbName\": \"prod:all\"}",
     "{\"host\": \"db\", \"port\": 5432, \"username\": \"u\", \"token\": [], \"dbName\": \"prod:all\"}",
+    /* libpq reads an empty host as the local socket, an empty user as
+     * the login name: neither is Query Service's database. */
+    "{\"host\": \"\", \"port\": 5432, \"username\": \"u\", \"token\": \"t\", \"dbName\": \"prod:all\"}",
+    "{\"host\": \"db\", \"port\": 5432, \"username\": \"\", \"token\": \"t\", \"dbName\": \"prod:all\"}",
+    "{\"host\": \"db\", \"port\": 5432, \"username\": \"u\", \"token\": \"\", \"dbName\": \"prod:all\"}",
     "[\"db\", 5432]",
   };
 
@@ -248,6 +253,14 @@ test_parameters_of_another_type (void)
   g_assert_no_error (error);
   g_assert_cmpstr (endpoint->host, ==, "db");
   g_assert_cmpuint (endpoint->port, ==, 5432);
+  g_assert_cmpstr (endpoint->database, ==, sim->sandbox);
+  g_clear_pointer (&endpoint, trib_sql_endpoint_free);
+
+  /* Nor is an empty one. */
+  add_body_fault (sim, PARAMETERS_PATH,
+                  "{\"host\": \"db\", \"port\": 5432, \"username\": \"u\", \"token\": \"t\", \"dbName\": \"\"}");
+  endpoint = get_endpoint (client, &error);
+  g_assert_no_error (error);
   g_assert_cmpstr (endpoint->database, ==, sim->sandbox);
 }
 

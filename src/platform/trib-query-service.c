@@ -70,7 +70,11 @@ parameters_cb (GObject      *object,
   if (parameters == NULL || !trib_xdm_json_get_int (parameters, "port", &port))
     port = 0;
 
-  if (host == NULL || user == NULL || token == NULL || port <= 0 || port > G_MAXUINT16)
+  /* libpq reads an empty host as its local socket and an empty user as
+   * the login name: empty is absent here.
+   */
+  if (host == NULL || *host == '\0' || user == NULL || *user == '\0' ||
+      token == NULL || *token == '\0' || port <= 0 || port > G_MAXUINT16)
     {
       g_task_return_new_error (task, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
                                _("Query Service answered without a host, port, user name and token to connect with."));
@@ -82,7 +86,7 @@ parameters_cb (GObject      *object,
 
   g_task_return_pointer (task,
                          trib_sql_endpoint_new (host, (guint) port, user,
-                                                database != NULL ? database : self->sandbox,
+                                                database != NULL && *database != '\0' ? database : self->sandbox,
                                                 token),
                          (GDestroyNotify) trib_sql_endpoint_free);
 }
