@@ -18,6 +18,8 @@ typedef struct _TribResultBatch TribResultBatch;
 GType            trib_result_batch_get_type        (void) G_GNUC_CONST;
 TribResultBatch *trib_result_batch_new             (guint               n_columns,
                                                     guint               expected_rows);
+TribResultBatch *trib_result_batch_new_like        (TribResultBatch    *previous,
+                                                    guint               expected_rows);
 TribResultBatch *trib_result_batch_ref             (TribResultBatch    *self);
 void             trib_result_batch_unref           (TribResultBatch    *self);
 void             trib_result_batch_append_row      (TribResultBatch    *self,
