@@ -235,7 +235,7 @@ assert_layout_batch (TribResultBatch *batch,
 /* Values come back intact whatever the layout does with them: across
  * blocks of rows and the batch's own growth, in columns whose offsets
  * outgrow 16 bits at the first block or in the middle of a later one,
- * before and after sealing, and in batches sized from another.
+ * before and after sealing.
  */
 static void
 test_layout (void)
@@ -251,7 +251,7 @@ test_layout (void)
   trib_result_batch_seal (first);
   assert_layout_batch (first, 0);
 
-  second = trib_result_batch_new_like (first, 64);
+  second = trib_result_batch_new (LAYOUT_COLUMNS, 64);
   append_layout_rows (second, 300, 1);
   assert_layout_batch (second, 300);
   append_layout_rows (second, 301, 199);
@@ -271,15 +271,21 @@ test_layout (void)
       }
 }
 
-/* A batch sized from the one before it holds rows like them without its
- * arenas growing: what it reserved is about what they take.
+/* A worker writes a whole result into one batch and takes its rows out
+ * batch by batch: each taken batch costs its rows only, the writing one
+ * keeps its arenas, and values stay intact across takes, including after
+ * a take of rows whose long values widened a column.
  */
 static void
-test_sized_like_previous (void)
+test_take_rows (void)
 {
-  g_autoptr(TribResultBatch) previous = trib_result_batch_new (4, 8192);
-  g_autoptr(TribResultBatch) batch = NULL;
-  gsize reserved, used;
+  g_autoptr(TribResultBatch) writer = trib_result_batch_new (4, 8192);
+  g_autoptr(TribResultBatch) taken = NULL;
+  g_autoptr(TribResultBatch) layout = NULL;
+  g_autoptr(TribResultBatch) after = NULL;
+  gsize reserved, payload = 0, non_null = 0;
+
+  g_assert_null (trib_result_batch_take_rows (writer));
 
   for (guint i = 0; i < 8192; i++)
     {
@@ -287,26 +293,41 @@ test_sized_like_previous (void)
       g_autofree char *name = g_strdup_printf ("name-%u-%u", i, i * 7919);
       const char *values[] = { id, name, "2026-01-01 00:00:00+00", i % 10 == 0 ? NULL : "web.webpagedetails.pageViews" };
 
-      trib_result_batch_append_row (previous, values, NULL);
+      trib_result_batch_append_row (writer, values, NULL);
+      for (guint column = 0; column < 4; column++)
+        if (values[column] != NULL)
+          {
+            payload += strlen (values[column]);
+            non_null++;
+          }
     }
-  trib_result_batch_seal (previous);
+  reserved = trib_result_batch_get_memory_size (writer);
+  taken = trib_result_batch_take_rows (writer);
 
-  batch = trib_result_batch_new_like (previous, 8192);
-  for (guint i = 8192; i < 2 * 8192; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("%u", i);
-      g_autofree char *name = g_strdup_printf ("name-%u-%u", i, i * 7919);
-      const char *values[] = { id, name, "2026-01-01 00:00:00+00", i % 10 == 0 ? NULL : "web.webpagedetails.pageViews" };
+  /* The values, their NULs and offsets, and nothing to spare. */
+  g_assert_cmpuint (trib_result_batch_get_n_rows (taken), ==, 8192);
+  g_assert_cmpuint (trib_result_batch_get_memory_size (taken), <=,
+                    payload + non_null + 4 * (8192 * sizeof (guint16) + 8192 / 64 * sizeof (guint32)) + 512);
+  g_assert_cmpuint (trib_result_batch_get_n_rows (writer), ==, 0);
+  g_assert_cmpuint (trib_result_batch_get_memory_size (writer), ==, reserved);
+  g_assert_cmpstr (trib_result_batch_get_value (taken, 8191, 1, NULL), ==, "name-8191-64864529");
+  g_assert_null (trib_result_batch_get_value (taken, 8190, 3, NULL));
+  g_assert_cmpstr (trib_result_batch_get_value (taken, 8191, 3, NULL), ==, "web.webpagedetails.pageViews");
+  g_clear_pointer (&writer, trib_result_batch_unref);
 
-      trib_result_batch_append_row (batch, values, NULL);
-    }
-  reserved = trib_result_batch_get_memory_size (batch);
-  trib_result_batch_seal (batch);
-  used = trib_result_batch_get_memory_size (batch);
-
-  g_assert_cmpuint (reserved, >=, used);
-  g_assert_cmpuint (reserved, <=, used + used / 4);
-  g_assert_cmpstr (trib_result_batch_get_value (batch, 8191, 1, NULL), ==, "name-16383-129736977");
+  /* Rows that widen columns, then rows that need not. */
+  writer = trib_result_batch_new (LAYOUT_COLUMNS, 64);
+  append_layout_rows (writer, 0, 300);
+  layout = trib_result_batch_take_rows (writer);
+  append_layout_rows (writer, 300, 1);
+  after = trib_result_batch_take_rows (writer);
+  assert_layout_batch (layout, 0);
+  assert_layout_batch (after, 300);
+  g_clear_pointer (&after, trib_result_batch_unref);
+  append_layout_rows (writer, 301, 100);
+  after = trib_result_batch_take_rows (writer);
+  assert_layout_batch (after, 301);
+  assert_layout_batch (layout, 0);
 }
 
 static void
@@ -653,7 +674,7 @@ main (int   argc,
   g_test_add_func ("/tributary/result-model/null-and-empty", test_null_and_empty);
   g_test_add_func ("/tributary/result-model/binary-lengths", test_binary_lengths);
   g_test_add_func ("/tributary/result-model/layout", test_layout);
-  g_test_add_func ("/tributary/result-model/sized-like-previous", test_sized_like_previous);
+  g_test_add_func ("/tributary/result-model/take-rows", test_take_rows);
   g_test_add_func ("/tributary/result-model/column-kinds", test_column_kinds);
   g_test_add_func ("/tributary/result-model/sort", test_sort);
   g_test_add_func ("/tributary/result-model/sort-async", test_sort_async);

@@ -191,28 +191,21 @@ send_columns (TribDistillerWorker *self,
   send_post (self, post);
 }
 
-/* @previous keeps the batch sent last (sealed, only read from then on),
- * so that the next one is sized from its rows.
+/* @batch is where the rows of a whole statement are written; what it
+ * holds goes out in a batch of its own, of its exact size.
  */
 static void
-send_batch (TribDistillerWorker  *self,
-            TribResultBatch     **batch,
-            TribResultBatch     **previous)
+send_batch (TribDistillerWorker *self,
+            TribResultBatch     *batch)
 {
   Post *post;
 
-  if (*batch == NULL || trib_result_batch_get_n_rows (*batch) == 0)
+  if (batch == NULL || trib_result_batch_get_n_rows (batch) == 0)
     return;
 
-  trib_result_batch_seal (*batch);
-  if (previous != NULL)
-    {
-      g_clear_pointer (previous, trib_result_batch_unref);
-      *previous = trib_result_batch_ref (*batch);
-    }
   post = g_new0 (Post, 1);
   post->kind = POST_BATCH;
-  post->batch = g_steal_pointer (batch);
+  post->batch = trib_result_batch_take_rows (batch);
   send_post (self, post);
 }
 
@@ -221,12 +214,11 @@ send_batch (TribDistillerWorker  *self,
  * up as it comes rather than when a batch fills.
  */
 static void
-wait_for_rows (TribDistillerWorker  *self,
-               TribResultBatch     **batch,
-               TribResultBatch     **previous,
-               gint64               *last_sent)
+wait_for_rows (TribDistillerWorker *self,
+               TribResultBatch     *batch,
+               gint64              *last_sent)
 {
-  while (*batch != NULL && PQisBusy (self->conn))
+  while (batch != NULL && trib_result_batch_get_n_rows (batch) > 0 && PQisBusy (self->conn))
     {
       struct pollfd pfd = { .fd = PQsocket (self->conn), .events = POLLIN };
       gint64 wait_us;
@@ -237,7 +229,7 @@ wait_for_rows (TribDistillerWorker  *self,
       wait_us = *last_sent + BATCH_WAIT_US - g_get_monotonic_time ();
       if (wait_us <= 0 || poll (&pfd, 1, (int) (wait_us / 1000) + 1) == 0)
         {
-          send_batch (self, batch, previous);
+          send_batch (self, batch);
           *last_sent = g_get_monotonic_time ();
         }
     }
@@ -248,7 +240,6 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
          Job                 *job)
 {
   g_autoptr(TribResultBatch) batch = NULL;
-  g_autoptr(TribResultBatch) previous = NULL;
   g_autofree const char **values = NULL;
   g_autofree int *lengths = NULL;
   g_autofree char *command_status = NULL;
@@ -284,7 +275,7 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
 
   for (;;)
     {
-      wait_for_rows (self, &batch, &previous, &last_sent);
+      wait_for_rows (self, batch, &last_sent);
       if ((result = PQgetResult (self->conn)) == NULL)
         break;
 
@@ -298,9 +289,7 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
               lengths = g_new0 (int, PQnfields (result) + 1);
               described = TRUE;
             }
-          if (batch == NULL && previous != NULL)
-            batch = trib_result_batch_new_like (previous, BATCH_ROWS);
-          else if (batch == NULL)
+          if (batch == NULL)
             batch = trib_result_batch_new (PQnfields (result), BATCH_ROWS);
           trib_distiller_pq_append_row (batch, result, values, lengths);
 
@@ -311,7 +300,7 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
               since_clock = 0;
               if (trib_result_batch_get_n_rows (batch) >= BATCH_ROWS || now - last_sent >= BATCH_WAIT_US)
                 {
-                  send_batch (self, &batch, &previous);
+                  send_batch (self, batch);
                   last_sent = now;
                 }
             }
@@ -324,8 +313,8 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
               send_columns (self, result);
               described = TRUE;
             }
-          send_batch (self, &batch, NULL);
-          g_clear_pointer (&previous, trib_result_batch_unref);
+          send_batch (self, batch);
+          g_clear_pointer (&batch, trib_result_batch_unref);
           g_free (command_status);
           command_status = g_strdup (PQcmdStatus (result));
           break;
@@ -365,7 +354,7 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
         break;
     }
 
-  send_batch (self, &batch, NULL);
+  send_batch (self, batch);
 
   /* No cancel meant for this statement may reach the server once the
    * next one could be there.

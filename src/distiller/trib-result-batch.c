@@ -49,15 +49,14 @@ struct _TribResultBatch
 
 G_DEFINE_BOXED_TYPE (TribResultBatch, trib_result_batch, trib_result_batch_ref, trib_result_batch_unref)
 
-/* A first guess at a value's size, for the first batch of a result. */
+/* A first guess at a value's size; arenas double from there. */
 #define GUESSED_VALUE_SIZE 16
 
 #define N_BLOCKS(rows) (((rows) + BLOCK_ROWS - 1) / BLOCK_ROWS)
 
-static TribResultBatch *
-batch_new (guint        n_columns,
-           guint        expected_rows,
-           const gsize *data_sizes)
+TribResultBatch *
+trib_result_batch_new (guint n_columns,
+                       guint expected_rows)
 {
   TribResultBatch *self = g_new0 (TribResultBatch, 1);
 
@@ -70,62 +69,13 @@ batch_new (guint        n_columns,
     {
       Column *column = &self->columns[i];
 
-      column->data_alloc = MAX (data_sizes[i], 16);
+      column->data_alloc = (gsize) self->rows_alloc * GUESSED_VALUE_SIZE;
       column->data = g_malloc (column->data_alloc);
       column->bases = g_new (guint32, N_BLOCKS (self->rows_alloc));
       column->starts = g_new (guint16, self->rows_alloc);
     }
 
   return self;
-}
-
-TribResultBatch *
-trib_result_batch_new (guint n_columns,
-                       guint expected_rows)
-{
-  g_autofree gsize *data_sizes = g_new (gsize, MAX (n_columns, 1));
-
-  for (guint i = 0; i < n_columns; i++)
-    data_sizes[i] = (gsize) MAX (expected_rows, 16) * GUESSED_VALUE_SIZE;
-
-  return batch_new (n_columns, expected_rows, data_sizes);
-}
-
-/**
- * trib_result_batch_new_like:
- * @previous: a batch of the same result
- * @expected_rows: how many rows the new batch is likely to get
- *
- * A batch whose arenas are sized from what @previous's rows took per
- * column, with some room, so that rows like them fill it without the
- * arenas growing: growing is a copy or a remap of all they hold.
- */
-TribResultBatch *
-trib_result_batch_new_like (TribResultBatch *previous,
-                            guint            expected_rows)
-{
-  g_autofree gsize *data_sizes = NULL;
-  guint rows;
-
-  g_return_val_if_fail (previous != NULL, NULL);
-
-  if (previous->n_rows == 0)
-    return trib_result_batch_new (previous->n_columns, expected_rows);
-
-  rows = MAX (expected_rows, 16);
-  data_sizes = g_new (gsize, MAX (previous->n_columns, 1));
-  for (guint i = 0; i < previous->n_columns; i++)
-    {
-      double per_row = (double) previous->columns[i].data_len / previous->n_rows;
-
-      /* An eighth more, which costs nothing until it is written: an
-       * allocation this size is a mapping of its own, whose pages come
-       * when first touched and whose unused tail seal gives back.
-       */
-      data_sizes[i] = (gsize) (per_row * rows * 9 / 8) + 64;
-    }
-
-  return batch_new (previous->n_columns, expected_rows, data_sizes);
 }
 
 TribResultBatch *
@@ -307,6 +257,66 @@ trib_result_batch_seal (TribResultBatch *self)
         }
     }
   self->rows_alloc = rows;
+}
+
+/**
+ * trib_result_batch_take_rows:
+ *
+ * Moves the rows appended so far into a new batch, sealed, whose arenas
+ * are their exact size, and leaves @self empty with its arenas kept for
+ * the rows to come. A worker filling one batch this way over a whole
+ * result grows its arenas a few times at most, and every batch it sends
+ * is one allocation per array, with no spare room and none of the holes
+ * that shrinking each in place would leave between them.
+ *
+ * Returns: (transfer full): the rows, or %NULL if there were none
+ */
+TribResultBatch *
+trib_result_batch_take_rows (TribResultBatch *self)
+{
+  TribResultBatch *rows;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->n_rows == 0)
+    return NULL;
+
+  rows = g_new0 (TribResultBatch, 1);
+  g_atomic_ref_count_init (&rows->ref_count);
+  rows->n_columns = self->n_columns;
+  rows->n_rows = rows->rows_alloc = self->n_rows;
+  rows->columns = g_new0 (Column, self->n_columns);
+
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      Column *from = &self->columns[i];
+      Column *to = &rows->columns[i];
+
+      to->data_len = from->data_len;
+      to->data_alloc = MAX (from->data_len, 1);
+      to->data = g_memdup2 (from->data, MAX (from->data_len, 1));
+      if (from->wide != NULL)
+        {
+          to->wide = g_memdup2 (from->wide, self->n_rows * sizeof (guint32));
+        }
+      else
+        {
+          to->bases = g_memdup2 (from->bases, N_BLOCKS (self->n_rows) * sizeof (guint32));
+          to->starts = g_memdup2 (from->starts, self->n_rows * sizeof (guint16));
+        }
+
+      /* The next rows start narrow again, in the arrays kept for them. */
+      from->data_len = 0;
+      if (from->wide != NULL)
+        {
+          g_clear_pointer (&from->wide, g_free);
+          from->bases = g_new (guint32, N_BLOCKS (self->rows_alloc));
+          from->starts = g_new (guint16, self->rows_alloc);
+        }
+    }
+  self->n_rows = 0;
+
+  return rows;
 }
 
 guint

@@ -18,14 +18,13 @@ typedef struct _TribResultBatch TribResultBatch;
 GType            trib_result_batch_get_type        (void) G_GNUC_CONST;
 TribResultBatch *trib_result_batch_new             (guint               n_columns,
                                                     guint               expected_rows);
-TribResultBatch *trib_result_batch_new_like        (TribResultBatch    *previous,
-                                                    guint               expected_rows);
 TribResultBatch *trib_result_batch_ref             (TribResultBatch    *self);
 void             trib_result_batch_unref           (TribResultBatch    *self);
 void             trib_result_batch_append_row      (TribResultBatch    *self,
                                                     const char * const *values,
                                                     const int          *lengths);
 void             trib_result_batch_seal            (TribResultBatch    *self);
+TribResultBatch *trib_result_batch_take_rows       (TribResultBatch    *self);
 guint            trib_result_batch_get_n_rows      (TribResultBatch    *self);
 guint            trib_result_batch_get_n_columns   (TribResultBatch    *self);
 const char      *trib_result_batch_get_value       (TribResultBatch    *self,
