@@ -12,6 +12,9 @@
  *     (a bare main loop without GTK; the window's own figure is
  *     `grid-stream max_stall_ms`, bench-grid.c)
  *
+ * and, as information, the CPU time (user and system) of each side's
+ * whole process.
+ *
  * Copyright 2026 The Tributary authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
