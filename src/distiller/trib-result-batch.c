@@ -17,7 +17,8 @@
  * is one arena of values, each followed by a NUL so that it reads as a C
  * string, and where each value starts. A million rows are a few hundred
  * such batches and no per-cell allocation at all. A batch is filled on
- * the worker thread, sealed, and from then on only read, from any thread.
+ * the worker thread, sealed (or its rows taken out into a batch of their
+ * exact size), and from then on only read, from any thread.
  *
  * Beside its text a cell costs little more than its NUL: where a value
  * starts is a 16-bit offset from its block's start (a 32-bit position per
