@@ -561,6 +561,52 @@ test_json_cells (void)
   g_assert_cmpstr (numbers, ==, "{\n  \"n\" : 0.1,\n  \"big\" : 12345678901234567890\n}");
 }
 
+/* Values come through the worker's batches intact: NULL apart from "",
+ * values that grow longer from one batch to the next (so that a batch
+ * sized from the one before is too small), across batch boundaries.
+ */
+static void
+test_values_intact (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) run = NULL;
+  TribResultModel *model;
+
+  run = run_and_wait (session,
+                      "SELECT g, CASE WHEN g % 3 = 0 THEN NULL WHEN g % 3 = 1 THEN '' "
+                      "ELSE repeat (chr (65 + g % 26), g / 10) END, "
+                      "CASE WHEN g % 2 = 0 THEN NULL ELSE 'name-' || g END "
+                      "FROM generate_series (1, 20000) AS g");
+  assert_done (run);
+  model = trib_distiller_run_get_model (run);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 20000);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      guint g = i + 1;
+      g_autofree char *id = g_strdup_printf ("%u", g);
+      g_autofree char *name = g_strdup_printf ("name-%u", g);
+      g_autofree char *repeated = g_strnfill (g / 10, 'A' + g % 26);
+      gsize length = 99;
+      const char *value;
+
+      g_assert_cmpstr (trib_result_model_get_value (model, i, 0, NULL), ==, id);
+
+      value = trib_result_model_get_value (model, i, 1, &length);
+      if (g % 3 == 0)
+        g_assert_null (value);
+      else
+        g_assert_cmpstr (value, ==, g % 3 == 1 ? "" : repeated);
+      g_assert_cmpuint (length, ==, g % 3 == 2 ? g / 10 : 0);
+
+      value = trib_result_model_get_value (model, i, 2, NULL);
+      if (g % 2 == 0)
+        g_assert_null (value);
+      else
+        g_assert_cmpstr (value, ==, name);
+    }
+}
+
 static void
 test_backend_killed (void)
 {
@@ -826,6 +872,7 @@ main (int   argc,
   g_test_add_func ("/tributary/distiller/syntax-error", test_syntax_error);
   g_test_add_func ("/tributary/distiller/huge-error-bounded", test_huge_error_bounded);
   g_test_add_func ("/tributary/distiller/json-cells", test_json_cells);
+  g_test_add_func ("/tributary/distiller/values-intact", test_values_intact);
   g_test_add_func ("/tributary/distiller/backend-killed", test_backend_killed);
   g_test_add_func ("/tributary/distiller/script-stops-at-failure", test_script_stops_at_failure);
   g_test_add_func ("/tributary/distiller/script-continues-on-error", test_script_continues_on_error);

@@ -191,19 +191,21 @@ send_columns (TribDistillerWorker *self,
   send_post (self, post);
 }
 
+/* @batch is where the rows of a whole statement are written; what it
+ * holds goes out in a batch of its own, of its exact size.
+ */
 static void
-send_batch (TribDistillerWorker  *self,
-            TribResultBatch     **batch)
+send_batch (TribDistillerWorker *self,
+            TribResultBatch     *batch)
 {
   Post *post;
 
-  if (*batch == NULL || trib_result_batch_get_n_rows (*batch) == 0)
+  if (batch == NULL || trib_result_batch_get_n_rows (batch) == 0)
     return;
 
-  trib_result_batch_seal (*batch);
   post = g_new0 (Post, 1);
   post->kind = POST_BATCH;
-  post->batch = g_steal_pointer (batch);
+  post->batch = trib_result_batch_take_rows (batch);
   send_post (self, post);
 }
 
@@ -212,11 +214,11 @@ send_batch (TribDistillerWorker  *self,
  * up as it comes rather than when a batch fills.
  */
 static void
-wait_for_rows (TribDistillerWorker  *self,
-               TribResultBatch     **batch,
-               gint64               *last_sent)
+wait_for_rows (TribDistillerWorker *self,
+               TribResultBatch     *batch,
+               gint64              *last_sent)
 {
-  while (*batch != NULL && PQisBusy (self->conn))
+  while (batch != NULL && trib_result_batch_get_n_rows (batch) > 0 && PQisBusy (self->conn))
     {
       struct pollfd pfd = { .fd = PQsocket (self->conn), .events = POLLIN };
       gint64 wait_us;
@@ -273,7 +275,7 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
 
   for (;;)
     {
-      wait_for_rows (self, &batch, &last_sent);
+      wait_for_rows (self, batch, &last_sent);
       if ((result = PQgetResult (self->conn)) == NULL)
         break;
 
@@ -298,7 +300,7 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
               since_clock = 0;
               if (trib_result_batch_get_n_rows (batch) >= BATCH_ROWS || now - last_sent >= BATCH_WAIT_US)
                 {
-                  send_batch (self, &batch);
+                  send_batch (self, batch);
                   last_sent = now;
                 }
             }
@@ -311,7 +313,8 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
               send_columns (self, result);
               described = TRUE;
             }
-          send_batch (self, &batch);
+          send_batch (self, batch);
+          g_clear_pointer (&batch, trib_result_batch_unref);
           g_free (command_status);
           command_status = g_strdup (PQcmdStatus (result));
           break;
@@ -351,7 +354,7 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
         break;
     }
 
-  send_batch (self, &batch);
+  send_batch (self, batch);
 
   /* No cancel meant for this statement may reach the server once the
    * next one could be there.

@@ -14,18 +14,29 @@
 #include "trib-result-batch.h"
 
 /* Rows as they come off the wire, stored column by column: each column
- * is one arena of NUL-terminated values, a table of offsets into it and
- * a bitmap of NULLs. A million rows are a few hundred such batches and
- * no per-cell allocation at all. A batch is filled on the worker thread,
- * sealed, and from then on only read, from any thread.
+ * is one arena of values, each followed by a NUL so that it reads as a C
+ * string, and where each value starts. A million rows are a few hundred
+ * such batches and no per-cell allocation at all. A batch is filled on
+ * the worker thread, sealed (or its rows taken out into a batch of their
+ * exact size), and from then on only read, from any thread.
+ *
+ * Beside its text a cell costs little more than its NUL: where a value
+ * starts is a 16-bit offset from its block's start (a 32-bit position per
+ * BLOCK_ROWS rows), and a SQL NULL takes no byte at all: it is the value
+ * that ends where it starts, while "" still has its NUL. A column whose
+ * values are too long for 16-bit offsets within a block is widened to
+ * 32-bit ones.
  */
+#define BLOCK_ROWS 64
+
 typedef struct
 {
   char *data;
   gsize data_len;
   gsize data_alloc;
-  guint32 *offsets;   /* value i starts at offsets[i] */
-  guint8 *nulls;      /* bit i set: value i is SQL NULL */
+  guint32 *bases;     /* narrow: block b starts at bases[b] */
+  guint16 *starts;    /* narrow: value i starts at bases[i / BLOCK_ROWS] + starts[i] */
+  guint32 *wide;      /* wide: value i starts at wide[i] */
 } Column;
 
 struct _TribResultBatch
@@ -41,6 +52,8 @@ G_DEFINE_BOXED_TYPE (TribResultBatch, trib_result_batch, trib_result_batch_ref, 
 
 /* A first guess at a value's size; arenas double from there. */
 #define GUESSED_VALUE_SIZE 16
+
+#define N_BLOCKS(rows) (((rows) + BLOCK_ROWS - 1) / BLOCK_ROWS)
 
 TribResultBatch *
 trib_result_batch_new (guint n_columns,
@@ -59,8 +72,8 @@ trib_result_batch_new (guint n_columns,
 
       column->data_alloc = (gsize) self->rows_alloc * GUESSED_VALUE_SIZE;
       column->data = g_malloc (column->data_alloc);
-      column->offsets = g_new (guint32, self->rows_alloc);
-      column->nulls = g_new0 (guint8, (self->rows_alloc + 7) / 8);
+      column->bases = g_new (guint32, N_BLOCKS (self->rows_alloc));
+      column->starts = g_new (guint16, self->rows_alloc);
     }
 
   return self;
@@ -87,8 +100,9 @@ trib_result_batch_unref (TribResultBatch *self)
   for (guint i = 0; i < self->n_columns; i++)
     {
       g_free (self->columns[i].data);
-      g_free (self->columns[i].offsets);
-      g_free (self->columns[i].nulls);
+      g_free (self->columns[i].bases);
+      g_free (self->columns[i].starts);
+      g_free (self->columns[i].wide);
     }
   g_free (self->columns);
   g_free (self);
@@ -97,37 +111,61 @@ trib_result_batch_unref (TribResultBatch *self)
 static void
 grow_rows (TribResultBatch *self)
 {
-  guint old_bytes = (self->rows_alloc + 7) / 8;
-  guint new_bytes;
-
   self->rows_alloc *= 2;
-  new_bytes = (self->rows_alloc + 7) / 8;
 
   for (guint i = 0; i < self->n_columns; i++)
     {
       Column *column = &self->columns[i];
 
-      column->offsets = g_renew (guint32, column->offsets, self->rows_alloc);
-      column->nulls = g_renew (guint8, column->nulls, new_bytes);
-      memset (column->nulls + old_bytes, 0, new_bytes - old_bytes);
+      if (column->wide != NULL)
+        {
+          column->wide = g_renew (guint32, column->wide, self->rows_alloc);
+        }
+      else
+        {
+          column->bases = g_renew (guint32, column->bases, N_BLOCKS (self->rows_alloc));
+          column->starts = g_renew (guint16, column->starts, self->rows_alloc);
+        }
     }
+}
+
+static inline gsize
+column_start (const Column *column,
+              guint         row)
+{
+  if (G_UNLIKELY (column->wide != NULL))
+    return column->wide[row];
+
+  return column->bases[row / BLOCK_ROWS] + column->starts[row];
+}
+
+/* The first @n_rows values stay where they are; only how their starts
+ * are kept changes.
+ */
+static void
+column_widen (Column *column,
+              guint   n_rows,
+              guint   rows_alloc)
+{
+  guint32 *wide = g_new (guint32, rows_alloc);
+
+  for (guint row = 0; row < n_rows; row++)
+    wide[row] = column_start (column, row);
+  column->wide = wide;
+  g_clear_pointer (&column->bases, g_free);
+  g_clear_pointer (&column->starts, g_free);
 }
 
 static void
 column_append (Column     *column,
                guint       row,
+               guint       rows_alloc,
                const char *value,
                gsize       length)
 {
-  gsize needed;
+  gsize start = column->data_len;
+  gsize needed = value != NULL ? start + length + 1 : start;
 
-  if (value == NULL)
-    {
-      column->nulls[row / 8] |= 1 << (row % 8);
-      length = 0;
-    }
-
-  needed = column->data_len + length + 1;
   if (needed > column->data_alloc)
     {
       /* Offsets are 32-bit: a batch column stays under 4 GiB, which the
@@ -138,10 +176,24 @@ column_append (Column     *column,
       column->data = g_realloc (column->data, column->data_alloc);
     }
 
-  column->offsets[row] = column->data_len;
-  if (length > 0)
-    memcpy (column->data + column->data_len, value, length);
-  column->data[column->data_len + length] = '\0';
+  if (G_LIKELY (column->wide == NULL))
+    {
+      if (row % BLOCK_ROWS == 0)
+        column->bases[row / BLOCK_ROWS] = start;
+      if (G_UNLIKELY (start - column->bases[row / BLOCK_ROWS] > G_MAXUINT16))
+        column_widen (column, row, rows_alloc);
+    }
+
+  if (G_UNLIKELY (column->wide != NULL))
+    column->wide[row] = start;
+  else
+    column->starts[row] = start - column->bases[row / BLOCK_ROWS];
+
+  if (value != NULL)
+    {
+      memcpy (column->data + start, value, length);
+      column->data[start + length] = '\0';
+    }
   column->data_len = needed;
 }
 
@@ -168,7 +220,7 @@ trib_result_batch_append_row (TribResultBatch    *self,
 
       if (values[i] != NULL)
         length = lengths != NULL ? (gsize) lengths[i] : strlen (values[i]);
-      column_append (&self->columns[i], self->n_rows, values[i], length);
+      column_append (&self->columns[i], self->n_rows, self->rows_alloc, values[i], length);
     }
 
   self->n_rows++;
@@ -195,10 +247,77 @@ trib_result_batch_seal (TribResultBatch *self)
 
       column->data_alloc = MAX (column->data_len, 1);
       column->data = g_realloc (column->data, column->data_alloc);
-      column->offsets = g_renew (guint32, column->offsets, rows);
-      column->nulls = g_renew (guint8, column->nulls, (rows + 7) / 8);
+      if (column->wide != NULL)
+        {
+          column->wide = g_renew (guint32, column->wide, rows);
+        }
+      else
+        {
+          column->bases = g_renew (guint32, column->bases, N_BLOCKS (rows));
+          column->starts = g_renew (guint16, column->starts, rows);
+        }
     }
   self->rows_alloc = rows;
+}
+
+/**
+ * trib_result_batch_take_rows:
+ *
+ * Moves the rows appended so far into a new batch, sealed, whose arenas
+ * are their exact size, and leaves @self empty with its arenas kept for
+ * the rows to come. A worker filling one batch this way over a whole
+ * result grows its arenas a few times at most, and every batch it sends
+ * is one allocation per array, with no spare room and none of the holes
+ * that shrinking each in place would leave between them.
+ *
+ * Returns: (transfer full): the rows, or %NULL if there were none
+ */
+TribResultBatch *
+trib_result_batch_take_rows (TribResultBatch *self)
+{
+  TribResultBatch *rows;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->n_rows == 0)
+    return NULL;
+
+  rows = g_new0 (TribResultBatch, 1);
+  g_atomic_ref_count_init (&rows->ref_count);
+  rows->n_columns = self->n_columns;
+  rows->n_rows = rows->rows_alloc = self->n_rows;
+  rows->columns = g_new0 (Column, self->n_columns);
+
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      Column *from = &self->columns[i];
+      Column *to = &rows->columns[i];
+
+      to->data_len = from->data_len;
+      to->data_alloc = MAX (from->data_len, 1);
+      to->data = g_memdup2 (from->data, MAX (from->data_len, 1));
+      if (from->wide != NULL)
+        {
+          to->wide = g_memdup2 (from->wide, self->n_rows * sizeof (guint32));
+        }
+      else
+        {
+          to->bases = g_memdup2 (from->bases, N_BLOCKS (self->n_rows) * sizeof (guint32));
+          to->starts = g_memdup2 (from->starts, self->n_rows * sizeof (guint16));
+        }
+
+      /* The next rows start narrow again, in the arrays kept for them. */
+      from->data_len = 0;
+      if (from->wide != NULL)
+        {
+          g_clear_pointer (&from->wide, g_free);
+          from->bases = g_new (guint32, N_BLOCKS (self->rows_alloc));
+          from->starts = g_new (guint16, self->rows_alloc);
+        }
+    }
+  self->n_rows = 0;
+
+  return rows;
 }
 
 guint
@@ -237,15 +356,15 @@ trib_result_batch_get_value (TribResultBatch *self,
   g_return_val_if_fail (column < self->n_columns, NULL);
 
   col = &self->columns[column];
-  if (col->nulls[row / 8] & (1 << (row % 8)))
+  start = column_start (col, row);
+  end = row + 1 < self->n_rows ? column_start (col, row + 1) : col->data_len;
+  if (end == start)
     {
       if (length != NULL)
         *length = 0;
       return NULL;
     }
 
-  start = col->offsets[row];
-  end = row + 1 < self->n_rows ? col->offsets[row + 1] : col->data_len;
   if (length != NULL)
     *length = end - start - 1;
 
@@ -261,7 +380,15 @@ trib_result_batch_get_memory_size (TribResultBatch *self)
 
   size = sizeof *self + self->n_columns * sizeof (Column);
   for (guint i = 0; i < self->n_columns; i++)
-    size += self->columns[i].data_alloc + self->rows_alloc * sizeof (guint32) + (self->rows_alloc + 7) / 8;
+    {
+      const Column *column = &self->columns[i];
+
+      size += column->data_alloc;
+      if (column->wide != NULL)
+        size += self->rows_alloc * sizeof (guint32);
+      else
+        size += N_BLOCKS (self->rows_alloc) * sizeof (guint32) + self->rows_alloc * sizeof (guint16);
+    }
 
   return size;
 }

@@ -24,6 +24,7 @@ void             trib_result_batch_append_row      (TribResultBatch    *self,
                                                     const char * const *values,
                                                     const int          *lengths);
 void             trib_result_batch_seal            (TribResultBatch    *self);
+TribResultBatch *trib_result_batch_take_rows       (TribResultBatch    *self);
 guint            trib_result_batch_get_n_rows      (TribResultBatch    *self);
 guint            trib_result_batch_get_n_columns   (TribResultBatch    *self);
 const char      *trib_result_batch_get_value       (TribResultBatch    *self,

@@ -12,6 +12,9 @@
  *     (a bare main loop without GTK; the window's own figure is
  *     `grid-stream max_stall_ms`, bench-grid.c)
  *
+ * and, as information, the CPU time (user and system) of each side's
+ * whole process.
+ *
  * Copyright 2026 The Tributary authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -170,6 +173,9 @@ stream_child (const char *port)
   return 0;
 }
 
+/* The CPU time (user and system) of the last process measure() ran. */
+static double last_cpu_s;
+
 /* Runs @argv to completion with its stdout in @out (or /dev/null);
  * returns its wall time and peak resident memory in KiB.
  */
@@ -203,6 +209,8 @@ measure (char       **argv,
   posix_spawn_file_actions_destroy (&actions);
 
   *max_rss_kib = usage.ru_maxrss;
+  last_cpu_s = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+               (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / (double) G_USEC_PER_SEC;
   if (out != NULL)
     g_file_get_contents (path, out, NULL, NULL);
   g_unlink (path);
@@ -237,6 +245,7 @@ main (int   argc,
   g_auto(GStrv) fields = NULL;
   TribTestPg *pg;
   double psql_wall, our_wall;
+  double psql_cpu;
   long psql_rss, our_rss;
 
   if (argc == 3 && g_str_equal (argv[1], "--stream-child"))
@@ -262,6 +271,7 @@ main (int   argc,
                         (char *) "-c", (char *) query, NULL }, envp, &psql_rss, NULL);
   psql_wall = measure ((char *[]) { (char *) "psql", (char *) "-X", (char *) "-At", (char *) "-o", (char *) "/dev/null",
                                     (char *) "-c", (char *) query, NULL }, envp, &psql_rss, NULL);
+  psql_cpu = last_cpu_s;
   our_wall = measure ((char *[]) { argv[0], (char *) "--stream-child", port, NULL }, envp, &our_rss, &ours);
 
   trib_test_pg_stop (pg);
@@ -273,6 +283,7 @@ main (int   argc,
   /* Both walls are whole processes: start, connect, stream, exit. */
   g_print ("# psql: %.3f s, %ld KiB; Tributary: %.3f s (%s s streaming), %ld KiB\n",
            psql_wall, psql_rss, our_wall, fields[0], our_rss);
+  g_print ("# CPU time, user and system, whole process: psql %.2f s, Tributary %.2f s\n", psql_cpu, last_cpu_s);
   g_print ("BENCH distiller-stream wall_ratio=%.2f target=1.2\n", our_wall / psql_wall);
   g_print ("BENCH distiller-stream mem_ratio=%.2f target=1.0\n", (double) our_rss / (double) psql_rss);
   g_print ("BENCH distiller-stream headless_max_stall_ms=%s target=16\n", fields[1]);
