@@ -20,12 +20,13 @@
  * decoded only when the caller keeps them, and what is not wanted is
  * skipped without recursion.
  *
- * The reader checks the grammar only as far as it must to stay inside
- * the text: it is meant for text that trib_json_scan() has accepted
- * (nesting bounded, strings UTF-8 with whole escapes, one value), which
- * replies always are. On other text it never reads out of bounds and
- * its strings decode to no more bytes than they take, but what it reads
- * from text that is not JSON is unspecified.
+ * The reader checks the grammar, in what it skips as in what it reads
+ * (commas, colons, brackets, literals and numbers), and fails on the
+ * first fault; trib_json_scan() checks the rest, and must have accepted
+ * the text first, as it has every reply: nesting bounded, strings UTF-8
+ * with whole escapes, no key twice. On text it has not accepted the
+ * reader still never reads out of bounds, and its strings decode to no
+ * more bytes than they take.
  */
 
 static inline void
@@ -62,6 +63,7 @@ trib_json_reader_init (TribJsonReader *reader,
   reader->pos = data;
   reader->end = data + length;
   reader->failed = FALSE;
+  reader->first = TRUE;
 }
 
 /**
@@ -100,11 +102,12 @@ trib_json_reader_peek (TribJsonReader *reader)
       return TRIB_JSON_KIND_ARRAY;
     case '"':
       return TRIB_JSON_KIND_STRING;
-    case '}': case ']': case ',': case ':':
-      return TRIB_JSON_KIND_INVALID;
-    default:
-      /* json-glib writes an infinite double as `inf`: read as a number. */
+    case '-': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+    case 't': case 'f': case 'n':
       return TRIB_JSON_KIND_OTHER;
+    default:
+      return TRIB_JSON_KIND_INVALID;
     }
 }
 
@@ -134,6 +137,7 @@ trib_json_reader_enter (TribJsonReader *reader)
     return FALSE;
 
   reader->pos++;
+  reader->first = TRUE;
 
   return TRUE;
 }
@@ -184,22 +188,27 @@ trib_json_reader_next_member (TribJsonReader *reader,
                               TribJsonString *key)
 {
   skip_blanks (reader);
-  if (reader->pos < reader->end && *reader->pos == ',')
-    {
-      reader->pos++;
-      skip_blanks (reader);
-    }
-
   if (reader->pos == reader->end)
     return fail (reader);
 
   if (*reader->pos == '}')
     {
+      /* The object was a value of the one around it. */
       reader->pos++;
+      reader->first = FALSE;
       return FALSE;
     }
 
-  if (*reader->pos != '"' || !read_string (reader, key))
+  if (!reader->first)
+    {
+      if (*reader->pos != ',')
+        return fail (reader);
+      reader->pos++;
+      skip_blanks (reader);
+    }
+  reader->first = FALSE;
+
+  if (reader->pos == reader->end || *reader->pos != '"' || !read_string (reader, key))
     return fail (reader);
 
   skip_blanks (reader);
@@ -224,20 +233,23 @@ gboolean
 trib_json_reader_next_element (TribJsonReader *reader)
 {
   skip_blanks (reader);
-  if (reader->pos < reader->end && *reader->pos == ',')
-    {
-      reader->pos++;
-      skip_blanks (reader);
-    }
-
   if (reader->pos == reader->end)
     return fail (reader);
 
   if (*reader->pos == ']')
     {
       reader->pos++;
+      reader->first = FALSE;
       return FALSE;
     }
+
+  if (!reader->first)
+    {
+      if (*reader->pos != ',')
+        return fail (reader);
+      reader->pos++;
+    }
+  reader->first = FALSE;
 
   return TRUE;
 }
@@ -270,11 +282,90 @@ trib_json_reader_read_string (TribJsonReader *reader,
  *
  * Skips the next value, however deep, in constant stack.
  */
+static gboolean
+skip_digits (TribJsonReader *reader)
+{
+  const char *start = reader->pos;
+
+  while (reader->pos < reader->end && g_ascii_isdigit (*reader->pos))
+    reader->pos++;
+
+  return reader->pos > start;
+}
+
+static gboolean
+skip_word (TribJsonReader *reader,
+           const char     *word,
+           gsize           length)
+{
+  if ((gsize) (reader->end - reader->pos) < length || memcmp (reader->pos, word, length) != 0)
+    return FALSE;
+  reader->pos += length;
+
+  return TRUE;
+}
+
+/* `true`, `false`, `null` or a number, as RFC 8259 writes them. */
+static void
+skip_literal (TribJsonReader *reader)
+{
+  gboolean ok;
+
+  switch (*reader->pos)
+    {
+    case 't':
+      ok = skip_word (reader, "true", 4);
+      break;
+    case 'f':
+      ok = skip_word (reader, "false", 5);
+      break;
+    case 'n':
+      ok = skip_word (reader, "null", 4);
+      break;
+    default:
+      if (*reader->pos == '-')
+        reader->pos++;
+      if (reader->pos < reader->end && *reader->pos == '0')
+        {
+          reader->pos++;
+          ok = TRUE;
+        }
+      else
+        ok = skip_digits (reader);
+      if (ok && reader->pos < reader->end && *reader->pos == '.')
+        {
+          reader->pos++;
+          ok = skip_digits (reader);
+        }
+      if (ok && reader->pos < reader->end && (*reader->pos == 'e' || *reader->pos == 'E'))
+        {
+          reader->pos++;
+          if (reader->pos < reader->end && (*reader->pos == '+' || *reader->pos == '-'))
+            reader->pos++;
+          ok = skip_digits (reader);
+        }
+      break;
+    }
+
+  /* `truex`, `01`, `1.5.2` */
+  if (!ok || (reader->pos < reader->end && !is_delimiter (*reader->pos)))
+    fail (reader);
+}
+
+/**
+ * trib_json_reader_skip:
+ * @reader: a #TribJsonReader
+ *
+ * Skips the next value, however deep, in constant stack: what it holds
+ * is checked as what is read is, so a text is refused whether or not
+ * its faults are in what the caller wanted.
+ */
 void
 trib_json_reader_skip (TribJsonReader *reader)
 {
+  g_autoptr(GByteArray) open = NULL;  /* '{' or '[', innermost last */
   TribJsonString ignored;
-  gsize depth = 0;
+  guint8 kind;
 
   switch (trib_json_reader_peek (reader))
     {
@@ -283,8 +374,7 @@ trib_json_reader_skip (TribJsonReader *reader)
       return;
 
     case TRIB_JSON_KIND_OTHER:
-      while (reader->pos < reader->end && !is_delimiter (*reader->pos))
-        reader->pos++;
+      skip_literal (reader);
       return;
 
     case TRIB_JSON_KIND_OBJECT:
@@ -297,37 +387,45 @@ trib_json_reader_skip (TribJsonReader *reader)
       return;
     }
 
-  /* Strings aside, only brackets matter to find where the value ends. */
-  while (reader->pos < reader->end)
+  open = g_byte_array_new ();
+  kind = *reader->pos;
+  g_byte_array_append (open, &kind, 1);
+  trib_json_reader_enter (reader);
+
+  while (open->len > 0 && !reader->failed)
     {
-      switch (*reader->pos)
+      gboolean more = open->data[open->len - 1] == '{' ? trib_json_reader_next_member (reader, &ignored)
+                                                       : trib_json_reader_next_element (reader);
+
+      if (!more)
         {
-        case '"':
-          if (!read_string (reader, &ignored))
-            return;
+          g_byte_array_set_size (open, open->len - 1);
           continue;
+        }
 
-        case '{':
-        case '[':
-          depth++;
+      switch (trib_json_reader_peek (reader))
+        {
+        case TRIB_JSON_KIND_OBJECT:
+        case TRIB_JSON_KIND_ARRAY:
+          kind = *reader->pos;
+          g_byte_array_append (open, &kind, 1);
+          trib_json_reader_enter (reader);
           break;
 
-        case '}':
-        case ']':
-          if (--depth == 0)
-            {
-              reader->pos++;
-              return;
-            }
+        case TRIB_JSON_KIND_STRING:
+          read_string (reader, &ignored);
           break;
 
+        case TRIB_JSON_KIND_OTHER:
+          skip_literal (reader);
+          break;
+
+        case TRIB_JSON_KIND_INVALID:
         default:
+          fail (reader);
           break;
         }
-      reader->pos++;
     }
-
-  fail (reader);
 }
 
 /**

@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 
 /**
  * TribJsonKind:
- * @TRIB_JSON_KIND_INVALID: the end of the text, or a delimiter where a
- *   value should start
+ * @TRIB_JSON_KIND_INVALID: the end of the text, or something no JSON
+ *   value starts with
  * @TRIB_JSON_KIND_OBJECT: an object
  * @TRIB_JSON_KIND_ARRAY: an array
  * @TRIB_JSON_KIND_STRING: a string
@@ -59,6 +59,7 @@ typedef struct
   const char *pos;
   const char *end;
   gboolean failed;
+  gboolean first;       /* no member or element read yet in this container */
 } TribJsonReader;
 
 void          trib_json_reader_init          (TribJsonReader       *reader,

@@ -678,6 +678,7 @@ trib_xdm_field_build_tree_from_text (const char *text,
   Builder builder = { { 0 }, };
   Definition schema = { 0 };
   GListStore *roots = NULL;
+  gboolean is_object;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
@@ -687,10 +688,11 @@ trib_xdm_field_build_tree_from_text (const char *text,
   builder.required = g_array_new (FALSE, FALSE, sizeof (TribJsonString));
   index_identities (&builder, descriptors);
 
-  if (trib_json_reader_peek (&builder.reader) == TRIB_JSON_KIND_OBJECT)
+  is_object = trib_json_reader_peek (&builder.reader) == TRIB_JSON_KIND_OBJECT;
+  if (is_object)
     read_definition (&builder, &schema, NULL, 0, LEVEL_ITEMS);
 
-  if (trib_json_reader_at_end (&builder.reader) && !trib_json_reader_failed (&builder.reader))
+  if (is_object && trib_json_reader_at_end (&builder.reader))
     {
       roots = g_list_store_new (TRIB_TYPE_XDM_FIELD);
       g_list_store_splice (roots, 0, 0, (gpointer *) schema.children, schema.n_children);
