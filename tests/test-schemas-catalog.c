@@ -287,6 +287,12 @@ test_field_tree_from_reply (void)
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP);
   g_clear_error (&error);
 
+  /* The scan leaves the grammar to the reader, deep as it may be. */
+  serve_schema_body ("{\"properties\": {\"a\": {\"type\": \"string\", \"enum\": [1 2]}}}");
+  fields = load_served_fields (NULL, &error);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
   serve_schema_body ("[{\"properties\": {}}]");
   fields = load_served_fields (NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
