@@ -159,6 +159,146 @@ load_fields (TribXdmKind  kind,
   return fields;
 }
 
+/* The next resolved schema the simulator serves is @body, as is. */
+static void
+serve_schema_body (const char *body)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) fault = NULL;
+  g_autofree char *json = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, "/data/foundation/schemaregistry/tenant/schemas/*");
+  json_builder_set_member_name (builder, "method");
+  json_builder_add_string_value (builder, "GET");
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, body != NULL ? "body" : "deep_nesting");
+  if (body != NULL)
+    {
+      json_builder_set_member_name (builder, "body");
+      json_builder_add_string_value (builder, body);
+      json_builder_set_member_name (builder, "content_type");
+      json_builder_add_string_value (builder, "application/vnd.adobe.xed-full+json; version=1");
+    }
+  json_builder_end_object (builder);
+  fault = json_builder_get_root (builder);
+  json = json_to_string (fault, FALSE);
+  trib_test_sim_add_fault (sim, json);
+}
+
+static GListModel *
+load_served_fields (guint   *n_fields,
+                    GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  trib_schema_registry_load_fields_async (client, TRIB_XDM_KIND_SCHEMA,
+                                          "https://ns.adobe.com/tributarydemo/schemas/0ddba11", NULL,
+                                          result_cb, &result);
+
+  return trib_schema_registry_load_fields_finish (wait_for (&result), n_fields, error);
+}
+
+/* The tree is read straight from the reply's text (issue 10), after the
+ * checks every reply gets: escapes, members in any order, shapes that
+ * leave fields unused, and a filter that folds more than ASCII.
+ */
+static void
+test_field_tree_from_reply (void)
+{
+  g_autoptr(GListModel) fields = NULL;
+  g_autoptr(TribXdmField) street = NULL;
+  g_autoptr(TribXdmField) city = NULL;
+  g_autoptr(TribXdmField) lone = NULL;
+  g_autoptr(TribXdmField) map = NULL;
+  g_autoptr(TribXdmField) value = NULL;
+  g_autoptr(TribXdmField) list = NULL;
+  g_autoptr(TribXdmField) item = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_fields = 0;
+
+  serve_schema_body ("{\"title\": \"Odd\", \"properties\": {"
+                     " \"stra\\u00dfe\": {\"title\": \"Stra\u00dfe\", \"type\": \"string\"},"
+                     " \"city\": {\"title\": \"\\u00c9TAT \u0130stanbul\", \"type\": \"string\", \"format\": \"x\\/y\"},"
+                     " \"lone\": {\"title\": \"a\\udc00b\", \"type\": \"string\"},"
+                     " \"m\": {\"properties\": {\"unused\": {\"type\": \"string\"}},"
+                     "        \"additionalProperties\": {\"type\": \"object\", \"properties\": {\"v\": {\"type\": \"long\"}}},"
+                     "        \"meta:xdmType\": \"map\"},"
+                     " \"list\": {\"properties\": {\"unused\": {}}, \"type\": \"array\","
+                     "           \"items\": {\"required\": [\"x\"], \"properties\": {\"x\": {\"meta:xdmType\": \"int\"}}}},"
+                     " \"plain\": 5},"
+                     " \"required\": [\"city\"]}");
+  fields = load_served_fields (&n_fields, &error);
+  g_assert_no_error (error);
+
+  /* The map's and the array's own properties are not shown. */
+  g_assert_cmpuint (n_fields, ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 5);
+
+  street = find_field (fields, "stra\u00dfe");
+  g_assert_nonnull (street);
+  g_assert_cmpstr (trib_xdm_field_get_title (street), ==, "Stra\u00dfe");
+  city = find_field (fields, "city");
+  g_assert_cmpstr (trib_xdm_field_get_title (city), ==, "\u00c9TAT \u0130stanbul");
+  g_assert_cmpstr (trib_xdm_field_get_format (city), ==, "x/y");
+  g_assert_true (trib_xdm_field_get_required (city));
+  g_assert_false (trib_xdm_field_get_required (street));
+  lone = find_field (fields, "lone");
+  g_assert_cmpstr (trib_xdm_field_get_title (lone), ==, "a\uFFFDb");
+
+  map = find_field (fields, "m");
+  g_assert_cmpint (trib_xdm_field_get_shape (map), ==, TRIB_XDM_SHAPE_MAP);
+  g_assert_cmpstr (trib_xdm_field_get_type_name (map), ==, "map[string, object]");
+  g_assert_cmpuint (g_list_model_get_n_items (trib_xdm_field_get_children (map)), ==, 1);
+  value = g_list_model_get_item (trib_xdm_field_get_children (map), 0);
+  g_assert_cmpstr (trib_xdm_field_get_path (value), ==, "m.*.v");
+  g_assert_cmpstr (trib_xdm_field_get_type_name (value), ==, "long");
+
+  list = find_field (fields, "list");
+  g_assert_cmpstr (trib_xdm_field_get_type_name (list), ==, "array[object]");
+  g_assert_cmpuint (g_list_model_get_n_items (trib_xdm_field_get_children (list)), ==, 1);
+  item = find_field (fields, "list.x");
+  g_assert_nonnull (item);
+  g_assert_true (trib_xdm_field_get_required (item));
+  g_assert_cmpstr (trib_xdm_field_get_type_name (item), ==, "int");
+
+  /* Case is ignored beyond ASCII, in paths and in titles. */
+  g_assert_cmpuint (trib_xdm_field_filter_tree (fields, "STRASSE"), ==, 1);
+  g_assert_true (trib_xdm_field_get_matches (street));
+  g_assert_false (trib_xdm_field_get_visible (city));
+  g_assert_cmpuint (trib_xdm_field_filter_tree (fields, "\u00e9tat"), ==, 1);
+  g_assert_true (trib_xdm_field_get_matches (city));
+  g_assert_cmpuint (trib_xdm_field_filter_tree (fields, "M.*.V"), ==, 1);
+  g_assert_true (trib_xdm_field_get_visible (map));
+  g_assert_false (trib_xdm_field_get_matches (map));
+  g_assert_cmpuint (trib_xdm_field_filter_tree (fields, NULL), ==, 0);
+  g_clear_object (&fields);
+
+  /* What every reply is refused for, this one is too. */
+  serve_schema_body ("{\"properties\": {\"a\": {}, \"a\": {}}}");
+  fields = load_served_fields (NULL, &error);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
+  g_assert_null (fields);
+  g_clear_error (&error);
+
+  serve_schema_body (NULL);
+  fields = load_served_fields (NULL, &error);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP);
+  g_clear_error (&error);
+
+  /* The scan leaves the grammar to the reader, deep as it may be. */
+  serve_schema_body ("{\"properties\": {\"a\": {\"type\": \"string\", \"enum\": [1 2]}}}");
+  fields = load_served_fields (NULL, &error);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  serve_schema_body ("[{\"properties\": {}}]");
+  fields = load_served_fields (NULL, &error);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+}
+
 static char *
 unique (const char *prefix)
 {
@@ -772,6 +912,7 @@ main (int   argc,
   g_test_add_func ("/tributary/catalog/create-delete", test_dataset_create_delete);
   g_test_add_func ("/tributary/schema-registry/lists", test_schema_lists);
   g_test_add_func ("/tributary/schema-registry/field-tree", test_field_tree);
+  g_test_add_func ("/tributary/schema-registry/field-tree-from-reply", test_field_tree_from_reply);
   g_test_add_func ("/tributary/schema-registry/create-seed-002", test_create_schema_seed_002);
   g_test_add_func ("/tributary/schema-registry/create-refused", test_create_schema_refused);
   g_test_add_func ("/tributary/schema-registry/adhoc", test_adhoc_class_and_schema);

@@ -745,32 +745,13 @@ trib_http_error_for_response (SoupMessage *message,
                                                 soup_message_headers_get_one (headers, "x-request-id"));
 }
 
-/**
- * trib_http_parse_json:
- * @body: a successful answer's body
- * @message: the message it answers
- * @limits: how deep the JSON may nest
- * @error: a location for a #GError
- *
- * Returns: (transfer full): the parsed document; an empty body gives a
- *   null node
- */
-JsonNode *
-trib_http_parse_json (GBytes                 *body,
-                      SoupMessage            *message,
-                      const TribReplyLimits  *limits,
-                      GError                **error)
+static void
+set_reply_error (GError                **error,
+                 SoupMessage            *message,
+                 const TribReplyLimits  *limits,
+                 const GError           *parse_error)
 {
-  g_autoptr(GError) parse_error = NULL;
   const char *path = g_uri_get_path (soup_message_get_uri (message));
-  const char *data;
-  JsonNode *root;
-  gsize length;
-
-  data = g_bytes_get_data (body, &length);
-
-  if ((root = trib_json_parse_bounded (data, length, limits, &parse_error)))
-    return root;
 
   if (g_error_matches (parse_error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP))
     g_set_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP,
@@ -791,6 +772,70 @@ trib_http_parse_json (GBytes                 *body,
                  /* Translators: %s is a URL path, the second %s the parser's explanation */
                  _("The answer from %s is not valid JSON: %s"),
                  path, parse_error->message);
+}
+
+/**
+ * trib_http_parse_json:
+ * @body: a successful answer's body
+ * @message: the message it answers
+ * @limits: how deep the JSON may nest
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the parsed document; an empty body gives a
+ *   null node
+ */
+JsonNode *
+trib_http_parse_json (GBytes                 *body,
+                      SoupMessage            *message,
+                      const TribReplyLimits  *limits,
+                      GError                **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  const char *data;
+  JsonNode *root;
+  gsize length;
+
+  data = g_bytes_get_data (body, &length);
+
+  if ((root = trib_json_parse_bounded (data, length, limits, &parse_error)))
+    return root;
+
+  set_reply_error (error, message, limits, parse_error);
 
   return NULL;
+}
+
+/**
+ * trib_http_check_json:
+ * @body: a successful answer's body
+ * @message: the message it answers
+ * @limits: how deep the JSON may nest
+ * @error: a location for a #GError
+ *
+ * Checks @body as trib_http_parse_json() does, without parsing it, for
+ * a reader of its own.
+ *
+ * Returns: (transfer full): the text to read: @body, or a copy of it
+ *   with its lone surrogates repaired
+ */
+GBytes *
+trib_http_check_json (GBytes                 *body,
+                      SoupMessage            *message,
+                      const TribReplyLimits  *limits,
+                      GError                **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  char *repaired = NULL;
+  const char *data;
+  gsize length;
+
+  data = g_bytes_get_data (body, &length);
+
+  if (!trib_json_check_bounded (data, length, limits, &repaired, &parse_error))
+    {
+      set_reply_error (error, message, limits, parse_error);
+      return NULL;
+    }
+
+  return repaired != NULL ? g_bytes_new_take (repaired, length) : g_bytes_ref (body);
 }

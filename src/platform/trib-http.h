@@ -37,5 +37,9 @@ JsonNode *trib_http_parse_json          (GBytes               *body,
                                          SoupMessage          *message,
                                          const TribReplyLimits *limits,
                                          GError              **error);
+GBytes   *trib_http_check_json          (GBytes               *body,
+                                         SoupMessage          *message,
+                                         const TribReplyLimits *limits,
+                                         GError              **error);
 
 G_END_DECLS

@@ -55,6 +55,7 @@ typedef struct
   GBytes *body;
   char *accept;
   TribCallFlags flags;
+  gboolean text;        /* the checked text is the answer, not its document */
   TribReplyLimits limits;
   char *token;
   SoupMessage *message;
@@ -330,31 +331,43 @@ trib_platform_client_set_reply_limits (TribPlatformClient    *self,
   trib_ims_auth_set_reply_limits (self->auth, limits);
 }
 
+/* Parses the answer, or for a text call checks it, and completes @task. */
+static void
+return_answer (GTask  *task,
+               GBytes *body)
+{
+  Call *call = g_task_get_task_data (task);
+  GError *error = NULL;
+  gpointer answer;
+
+  if (call->text)
+    {
+      if ((answer = trib_http_check_json (body, call->message, &call->limits, &error)))
+        g_task_return_pointer (task, answer, (GDestroyNotify) g_bytes_unref);
+      else
+        g_task_return_error (task, error);
+    }
+  else if ((answer = trib_http_parse_json (body, call->message, &call->limits, &error)))
+    g_task_return_pointer (task, answer, (GDestroyNotify) json_node_unref);
+  else
+    g_task_return_error (task, error);
+}
+
 static void
 parse_worker (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  GError *error = NULL;
-  Call *call = task_data;
   g_autoptr(GBytes) body = g_object_steal_data (G_OBJECT (task), "trib-body");
-  JsonNode *root;
 
-  if ((root = trib_http_parse_json (body, call->message, &call->limits, &error)))
-    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
-  else
-    g_task_return_error (task, error);
+  return_answer (task, body);
 }
 
 static void
 return_json (GTask  *task,
              GBytes *body)
 {
-  Call *call = g_task_get_task_data (task);
-  GError *error = NULL;
-  JsonNode *root;
-
   if (g_bytes_get_size (body) > LARGE_BODY_BYTES)
     {
       /* The task now completes from its worker; GTask brings the result
@@ -366,10 +379,7 @@ return_json (GTask  *task,
       return;
     }
 
-  if ((root = trib_http_parse_json (body, call->message, &call->limits, &error)))
-    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
-  else
-    g_task_return_error (task, error);
+  return_answer (task, body);
 }
 
 static gboolean
@@ -552,6 +562,38 @@ request_token (GTask *task)
   trib_ims_auth_get_token_async (self->auth, g_task_get_cancellable (task), token_cb, task);
 }
 
+/* Takes over the caller's reference on @task. */
+static void
+start_call (GTask        *task,
+            const char   *method,
+            const char   *path,
+            JsonNode     *body,
+            const char   *accept,
+            TribCallFlags flags,
+            gboolean      text)
+{
+  TribPlatformClient *self = g_task_get_source_object (task);
+  Call *call = g_new0 (Call, 1);
+
+  call->method = g_strdup (method);
+  call->url = g_strconcat (self->base_url, path, NULL);
+  call->accept = g_strdup (accept);
+  call->flags = flags;
+  call->text = text;
+  call->limits = self->reply_limits;
+  if (body != NULL)
+    {
+      gsize length;
+      char *data = json_to_string (body, FALSE);
+
+      length = strlen (data);
+      call->body = g_bytes_new_take (data, length);
+    }
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+
+  request_token (task);
+}
+
 /**
  * trib_platform_client_call_async:
  * @self: a #TribPlatformClient
@@ -581,7 +623,6 @@ trib_platform_client_call_async (TribPlatformClient  *self,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  Call *call;
 
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (self));
   g_return_if_fail (method != NULL);
@@ -589,25 +630,10 @@ trib_platform_client_call_async (TribPlatformClient  *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, trib_platform_client_call_async);
-
-  call = g_new0 (Call, 1);
-  call->method = g_strdup (method);
-  call->url = g_strconcat (self->base_url, path, NULL);
-  call->accept = g_strdup (accept);
-  call->flags = flags;
-  call->limits = self->reply_limits;
-  if (body != NULL)
-    {
-      gsize length;
-      char *data = json_to_string (body, FALSE);
-
-      length = strlen (data);
-      call->body = g_bytes_new_take (data, length);
-    }
-  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
-
-  request_token (g_steal_pointer (&task));
+  start_call (g_steal_pointer (&task), method, path, body, accept, flags, FALSE);
 }
+
+
 
 /**
  * trib_platform_client_call_finish:
@@ -622,6 +648,64 @@ JsonNode *
 trib_platform_client_call_finish (TribPlatformClient  *self,
                                   GAsyncResult        *result,
                                   GError             **error)
+{
+  g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * trib_platform_client_call_text_async:
+ * @self: a #TribPlatformClient
+ * @method: the HTTP method
+ * @path: the path and query below the platform URL
+ * @accept: (nullable): the Accept header, `application/json` if %NULL
+ * @flags: #TribCallFlags
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the answer's text
+ * @user_data: data for @callback
+ *
+ * Calls the platform as trib_platform_client_call_async() does, for an
+ * answer read by a reader of its own (trib-json-reader.h) rather than
+ * parsed into a document: large answers whose document would cost more
+ * than what is read from it.
+ */
+void
+trib_platform_client_call_text_async (TribPlatformClient  *self,
+                                      const char          *method,
+                                      const char          *path,
+                                      const char          *accept,
+                                      TribCallFlags        flags,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path != NULL && path[0] == '/');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_platform_client_call_text_async);
+  start_call (g_steal_pointer (&task), method, path, NULL, accept, flags, TRUE);
+}
+
+/**
+ * trib_platform_client_call_text_finish:
+ * @self: a #TribPlatformClient
+ * @result: the #GAsyncResult
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the answer's JSON text, checked as every
+ *   answer is (within the reply limits, UTF-8 strings, no key twice in
+ *   an object, lone surrogates repaired), or %NULL with @error set
+ */
+GBytes *
+trib_platform_client_call_text_finish (TribPlatformClient  *self,
+                                       GAsyncResult        *result,
+                                       GError             **error)
 {
   g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

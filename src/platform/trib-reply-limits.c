@@ -21,14 +21,31 @@
  * them.
  */
 
-static gboolean
-check_bounds (const char             *data,
-              gsize                   length,
-              const TribReplyLimits  *limits,
-              char                  **repaired,
-              GError                **error)
+/**
+ * trib_json_check_bounded:
+ * @data: a JSON text from outside, not necessarily nul-terminated
+ * @length: its length in bytes
+ * @limits: the size and depth it may have
+ * @repaired: (out) (transfer full) (optional): set to a copy of @data
+ *   with its lone surrogates escaped as U+FFFD, if it has any
+ * @error: a location for a #GError
+ *
+ * What trib_json_parse_bounded() checks before it parses, for a reader
+ * of its own (trib-json-reader.h) that must only see checked text.
+ *
+ * Returns: whether @data, or @repaired when set, may be read
+ */
+gboolean
+trib_json_check_bounded (const char             *data,
+                         gsize                   length,
+                         const TribReplyLimits  *limits,
+                         char                  **repaired,
+                         GError                **error)
 {
   gsize offset = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (limits != NULL, FALSE);
 
   if (length > limits->max_body_bytes)
     {
@@ -108,7 +125,7 @@ trib_json_parse_bounded (const char             *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (limits != NULL, NULL);
 
-  if (!check_bounds (data, length, limits, &repaired, error))
+  if (!trib_json_check_bounded (data, length, limits, &repaired, error))
     return NULL;
 
   if (length == 0)

@@ -45,6 +45,11 @@ typedef struct
  */
 #define TRIB_REPLY_LIMITS_DEFAULT ((TribReplyLimits) { 64 * 1024 * 1024, 512, 60 * 1000, 30 * 1000, 1024 })
 
+gboolean  trib_json_check_bounded (const char             *data,
+                                   gsize                   length,
+                                   const TribReplyLimits  *limits,
+                                   char                  **repaired,
+                                   GError                **error);
 JsonNode *trib_json_parse_bounded (const char             *data,
                                    gsize                   length,
                                    const TribReplyLimits  *limits,

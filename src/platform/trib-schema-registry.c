@@ -306,7 +306,7 @@ trib_schema_registry_get_finish (GAsyncResult  *result,
 
 typedef struct
 {
-  JsonNode *resolved;
+  GBytes *resolved;     /* the text: read straight into the tree */
   JsonNode *descriptors;
   guint pending;
   GError *error;
@@ -317,7 +317,7 @@ typedef struct
 static void
 load_fields_free (LoadFields *load)
 {
-  g_clear_pointer (&load->resolved, json_node_unref);
+  g_clear_pointer (&load->resolved, g_bytes_unref);
   g_clear_pointer (&load->descriptors, json_node_unref);
   g_clear_error (&load->error);
   g_clear_object (&load->fields);
@@ -331,9 +331,15 @@ build_tree_worker (GTask        *task,
                    GCancellable *cancellable)
 {
   LoadFields *load = task_data;
+  gsize length;
+  const char *text = g_bytes_get_data (load->resolved, &length);
 
-  load->fields = trib_xdm_field_build_tree (json_node_get_object (load->resolved), load->descriptors,
-                                            &load->n_fields);
+  if (!(load->fields = trib_xdm_field_build_tree_from_text (text, length, load->descriptors, &load->n_fields)))
+    {
+      g_task_return_error (task, invalid_response (_("the schema's fields")));
+      return;
+    }
+
   g_task_return_boolean (task, TRUE);
 }
 
@@ -351,12 +357,6 @@ field_part_done (GTask *task)
       return;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (load->resolved))
-    {
-      g_task_return_error (task, invalid_response (_("the schema's fields")));
-      return;
-    }
-
   g_task_run_in_thread (task, build_tree_worker);
 }
 
@@ -369,7 +369,7 @@ resolved_cb (GObject      *object,
   LoadFields *load = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!(load->resolved = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+  if (!(load->resolved = trib_platform_client_call_text_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
     g_propagate_error (&load->error, error);
 
   field_part_done (task);
@@ -426,8 +426,8 @@ trib_schema_registry_load_fields_async (TribPlatformClient  *client,
   g_task_set_task_data (task, load, (GDestroyNotify) load_fields_free);
 
   path = resource_path (kind, id);
-  trib_platform_client_call_async (client, "GET", path, NULL, ACCEPT_RESOLVED, TRIB_CALL_NONE, cancellable,
-                                   resolved_cb, g_object_ref (task));
+  trib_platform_client_call_text_async (client, "GET", path, ACCEPT_RESOLVED, TRIB_CALL_NONE, cancellable,
+                                        resolved_cb, g_object_ref (task));
 
   if (kind == TRIB_XDM_KIND_SCHEMA && trib_xdm_container_for_id (id) == TRIB_XDM_CONTAINER_TENANT)
     {

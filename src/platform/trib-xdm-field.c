@@ -1,9 +1,9 @@
 /* trib-xdm-field.c
  *
  * One field of a resolved XDM schema (`application/vnd.adobe.xed-full+json`),
- * and the tree of them. A real ExperienceEvent schema has thousands of
- * fields, so the tree is built once, off the main thread, with the text
- * a filter compares already folded.
+ * and the list of the fields inside it. A real ExperienceEvent schema
+ * has thousands of fields, so the tree is built once, off the main
+ * thread, with the text a filter compares already folded.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -16,48 +16,132 @@
 
 #include <string.h>
 
-#include "trib-xdm-field.h"
-#include "trib-xdm-json.h"
+#include "trib-xdm-field-private.h"
 
-/* A map's value has no name in the data; the platform's UI shows a star. */
-#define MAP_VALUE_SEGMENT "*"
+/* The tree is built from the text of the reply by
+ * trib-xdm-field-builder.c. Each field is also the list of its
+ * children, so an object of the schema costs no model of its own.
+ */
 
-struct _TribXdmField
+struct _TribXdmArena
 {
-  GObject parent_instance;
-
-  char *name;
-  char *path;
-  char *title;
-  char *description;
-  char *type_name;
-  char *format;
-  char *folded;         /* path and title, casefolded, for filtering */
-  char *identity_namespace;
-  GListStore *children; /* NULL for a scalar or an array of scalars */
-  TribXdmShape shape;
-  guint required : 1;
-  guint primary_identity : 1;
-  guint visible : 1;
-  guint matches : 1;
+  gatomicrefcount ref_count;
+  GPtrArray *blocks;
+  char *next;
+  gsize left;
 };
 
-G_DEFINE_FINAL_TYPE (TribXdmField, trib_xdm_field, G_TYPE_OBJECT)
+/* Large enough that a 20,000-field schema takes a few dozen blocks. */
+#define ARENA_BLOCK_BYTES (64 * 1024)
+
+TribXdmArena *
+_trib_xdm_arena_new (void)
+{
+  TribXdmArena *arena = g_new0 (TribXdmArena, 1);
+
+  g_atomic_ref_count_init (&arena->ref_count);
+  arena->blocks = g_ptr_array_new_with_free_func (g_free);
+
+  return arena;
+}
+
+TribXdmArena *
+_trib_xdm_arena_ref (TribXdmArena *arena)
+{
+  g_atomic_ref_count_inc (&arena->ref_count);
+
+  return arena;
+}
+
+void
+_trib_xdm_arena_unref (TribXdmArena *arena)
+{
+  if (!g_atomic_ref_count_dec (&arena->ref_count))
+    return;
+
+  g_ptr_array_unref (arena->blocks);
+  g_free (arena);
+}
+
+/* Aligned for a pointer, so that children arrays can live here too. */
+char *
+_trib_xdm_arena_alloc (TribXdmArena *arena,
+                       gsize         size)
+{
+  gsize aligned = (size + sizeof (gpointer) - 1) & ~(sizeof (gpointer) - 1);
+  char *memory;
+
+  if (aligned > arena->left)
+    {
+      gsize block_size = MAX (aligned, ARENA_BLOCK_BYTES);
+
+      arena->next = g_malloc (block_size);
+      arena->left = block_size;
+      g_ptr_array_add (arena->blocks, arena->next);
+    }
+
+  memory = arena->next;
+  arena->next += aligned;
+  arena->left -= aligned;
+
+  return memory;
+}
+
+/* Gives back what the last allocation, @last, did not use of its room. */
+void
+_trib_xdm_arena_shrink (TribXdmArena *arena,
+                        char         *last,
+                        gsize         size)
+{
+  gsize aligned = (size + sizeof (gpointer) - 1) & ~(sizeof (gpointer) - 1);
+
+  g_assert (last + aligned <= arena->next);
+
+  arena->left += arena->next - (last + aligned);
+  arena->next = last + aligned;
+}
+
+static GType
+trib_xdm_field_get_item_type (GListModel *model)
+{
+  return TRIB_TYPE_XDM_FIELD;
+}
+
+static guint
+trib_xdm_field_get_n_items (GListModel *model)
+{
+  return TRIB_XDM_FIELD (model)->n_children;
+}
+
+static gpointer
+trib_xdm_field_get_item (GListModel *model,
+                         guint       position)
+{
+  TribXdmField *self = TRIB_XDM_FIELD (model);
+
+  return position < self->n_children ? g_object_ref (self->children[position]) : NULL;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = trib_xdm_field_get_item_type;
+  iface->get_n_items = trib_xdm_field_get_n_items;
+  iface->get_item = trib_xdm_field_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TribXdmField, trib_xdm_field, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static void
 trib_xdm_field_finalize (GObject *object)
 {
   TribXdmField *self = (TribXdmField *) object;
 
-  g_free (self->name);
-  g_free (self->path);
-  g_free (self->title);
-  g_free (self->description);
-  g_free (self->type_name);
-  g_free (self->format);
-  g_free (self->folded);
-  g_free (self->identity_namespace);
-  g_clear_object (&self->children);
+  /* The array itself is in the arena. */
+  for (guint i = 0; i < self->n_children; i++)
+    g_object_unref (self->children[i]);
+  g_clear_pointer (&self->arena, _trib_xdm_arena_unref);
 
   G_OBJECT_CLASS (trib_xdm_field_parent_class)->finalize (object);
 }
@@ -74,250 +158,14 @@ trib_xdm_field_init (TribXdmField *self)
   self->visible = TRUE;
 }
 
-typedef struct
-{
-  GHashTable *identities;   /* path → descriptor object */
-  guint n_fields;
-} Builder;
-
-/* XDM's own type name where it has one (`long`, `date-time`, `map`), else
- * JSON Schema's.
- */
-static char *
-scalar_type_name (JsonObject *definition)
-{
-  const char *xdm_type = trib_xdm_json_get_string (definition, "meta:xdmType");
-  const char *type = trib_xdm_json_get_string (definition, "type");
-
-  if (xdm_type != NULL)
-    return g_strdup (xdm_type);
-
-  return g_strdup (type != NULL ? type : "any");
-}
-
-static void add_properties (Builder    *builder,
-                            GListStore *store,
-                            JsonObject *definition,
-                            const char *prefix);
-
-static gboolean
-holds_properties (JsonObject *definition)
-{
-  return definition != NULL && trib_xdm_json_get_object (definition, "properties") != NULL;
-}
-
-static TribXdmField *
-field_new (Builder    *builder,
-           const char *name,
-           const char *prefix,
-           JsonObject *definition,
-           gboolean    required)
+TribXdmField *
+_trib_xdm_field_new (TribXdmArena *arena)
 {
   TribXdmField *self = g_object_new (TRIB_TYPE_XDM_FIELD, NULL);
-  const char *type = trib_xdm_json_get_string (definition, "type");
-  const char *xdm_type = trib_xdm_json_get_string (definition, "meta:xdmType");
-  JsonObject *items = trib_xdm_json_get_object (definition, "items");
-  JsonObject *values = trib_xdm_json_get_object (definition, "additionalProperties");
-  JsonObject *descriptor;
-  g_autofree char *folded_path = NULL;
-  g_autofree char *folded_title = NULL;
 
-  builder->n_fields++;
-
-  self->name = g_strdup (name);
-  self->path = prefix != NULL ? g_strconcat (prefix, ".", name, NULL) : g_strdup (name);
-  self->title = g_strdup (trib_xdm_json_get_string (definition, "title"));
-  self->description = g_strdup (trib_xdm_json_get_string (definition, "description"));
-  self->format = g_strdup (trib_xdm_json_get_string (definition, "format"));
-  self->required = !!required;
-
-  if (g_strcmp0 (xdm_type, "map") == 0 || (values != NULL && !holds_properties (definition)))
-    {
-      self->shape = TRIB_XDM_SHAPE_MAP;
-      if (values != NULL)
-        {
-          g_autofree char *value_type = NULL;
-          g_autofree char *value_prefix = g_strconcat (self->path, ".", MAP_VALUE_SEGMENT, NULL);
-          JsonObject *value_items = trib_xdm_json_get_object (values, "items");
-
-          if (g_strcmp0 (trib_xdm_json_get_string (values, "type"), "array") == 0 && value_items != NULL)
-            {
-              g_autofree char *item_type = holds_properties (value_items) ? g_strdup ("object")
-                                                                          : scalar_type_name (value_items);
-
-              value_type = g_strdup_printf ("array[%s]", item_type);
-              if (holds_properties (value_items))
-                {
-                  self->children = g_list_store_new (TRIB_TYPE_XDM_FIELD);
-                  add_properties (builder, self->children, value_items, value_prefix);
-                }
-            }
-          else if (holds_properties (values))
-            {
-              value_type = g_strdup ("object");
-              self->children = g_list_store_new (TRIB_TYPE_XDM_FIELD);
-              add_properties (builder, self->children, values, value_prefix);
-            }
-          else
-            {
-              value_type = scalar_type_name (values);
-            }
-
-          self->type_name = g_strdup_printf ("map[string, %s]", value_type);
-        }
-      else
-        {
-          self->type_name = g_strdup ("map");
-        }
-    }
-  else if (g_strcmp0 (type, "array") == 0)
-    {
-      self->shape = TRIB_XDM_SHAPE_ARRAY;
-      if (items != NULL && holds_properties (items))
-        {
-          self->type_name = g_strdup ("array[object]");
-          self->children = g_list_store_new (TRIB_TYPE_XDM_FIELD);
-          add_properties (builder, self->children, items, self->path);
-        }
-      else
-        {
-          g_autofree char *item_type = items != NULL ? scalar_type_name (items) : g_strdup ("any");
-
-          self->type_name = g_strdup_printf ("array[%s]", item_type);
-        }
-    }
-  else if (holds_properties (definition))
-    {
-      self->shape = TRIB_XDM_SHAPE_OBJECT;
-      self->type_name = g_strdup ("object");
-      self->children = g_list_store_new (TRIB_TYPE_XDM_FIELD);
-      add_properties (builder, self->children, definition, self->path);
-    }
-  else
-    {
-      self->shape = TRIB_XDM_SHAPE_SCALAR;
-      self->type_name = scalar_type_name (definition);
-    }
-
-  if ((descriptor = g_hash_table_lookup (builder->identities, self->path)))
-    {
-      self->identity_namespace = g_strdup (trib_xdm_json_get_string (descriptor, "xdm:namespace"));
-      self->primary_identity = trib_xdm_json_get_boolean (descriptor, "xdm:isPrimary");
-      if (self->identity_namespace == NULL)
-        self->identity_namespace = g_strdup ("");
-    }
-
-  folded_path = g_utf8_casefold (self->path, -1);
-  folded_title = self->title != NULL ? g_utf8_casefold (self->title, -1) : NULL;
-  self->folded = g_strconcat (folded_path, "\n", folded_title, NULL);
+  self->arena = _trib_xdm_arena_ref (arena);
 
   return self;
-}
-
-static void
-add_properties (Builder    *builder,
-                GListStore *store,
-                JsonObject *definition,
-                const char *prefix)
-{
-  JsonObject *properties = trib_xdm_json_get_object (definition, "properties");
-  g_auto(GStrv) required = trib_xdm_json_get_strv (definition, "required");
-  g_autoptr(GHashTable) required_set = NULL;
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GList) names = NULL;
-
-  if (properties == NULL)
-    return;
-
-  /* Looked up once per property: a list searched each time would make
-   * an object of n fields, all required, cost n² comparisons.
-   */
-  required_set = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; required[i] != NULL; i++)
-    g_hash_table_add (required_set, required[i]);
-
-  names = json_object_get_members (properties);
-  for (const GList *l = names; l != NULL; l = l->next)
-    {
-      JsonNode *node = json_object_get_member (properties, l->data);
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-
-      g_ptr_array_add (fields, field_new (builder, l->data, prefix, json_node_get_object (node),
-                                          g_hash_table_contains (required_set, l->data)));
-    }
-
-  g_list_store_splice (store, 0, 0, fields->pdata, fields->len);
-}
-
-/* Identity descriptors name their field as a JSON pointer, /a/b/c. */
-static void
-index_identities (Builder  *builder,
-                  JsonNode *descriptors)
-{
-  JsonArray *results = NULL;
-
-  if (descriptors == NULL)
-    return;
-
-  if (JSON_NODE_HOLDS_ARRAY (descriptors))
-    results = json_node_get_array (descriptors);
-  else if (JSON_NODE_HOLDS_OBJECT (descriptors))
-    results = trib_xdm_json_get_array (json_node_get_object (descriptors), "results");
-
-  for (guint i = 0; results != NULL && i < json_array_get_length (results); i++)
-    {
-      JsonNode *element = json_array_get_element (results, i);
-      JsonObject *descriptor;
-      const char *pointer;
-      g_auto(GStrv) segments = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-
-      descriptor = json_node_get_object (element);
-      pointer = trib_xdm_json_get_string (descriptor, "xdm:sourceProperty");
-      if (g_strcmp0 (trib_xdm_json_get_string (descriptor, "@type"), "xdm:descriptorIdentity") != 0 ||
-          pointer == NULL || pointer[0] != '/')
-        continue;
-
-      segments = g_strsplit (pointer + 1, "/", -1);
-      g_hash_table_insert (builder->identities, g_strjoinv (".", segments), descriptor);
-    }
-}
-
-/**
- * trib_xdm_field_build_tree:
- * @resolved_schema: a schema in the `xed-full+json` form
- * @descriptors: (nullable): the schema's descriptors, as a list or as
- *   the registry's `{"results": […]}` page
- * @n_fields: (out) (optional): how many fields the tree holds, at every depth
- *
- * Safe to call from any thread: the tree is not shared until it returns.
- *
- * Returns: (transfer full): a #GListModel of the top-level #TribXdmField
- */
-GListModel *
-trib_xdm_field_build_tree (JsonObject *resolved_schema,
-                           JsonNode   *descriptors,
-                           guint      *n_fields)
-{
-  g_autoptr(GHashTable) identities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Builder builder = { identities, 0 };
-  GListStore *roots;
-
-  g_return_val_if_fail (resolved_schema != NULL, NULL);
-
-  index_identities (&builder, descriptors);
-
-  roots = g_list_store_new (TRIB_TYPE_XDM_FIELD);
-  add_properties (&builder, roots, resolved_schema, NULL);
-
-  if (n_fields != NULL)
-    *n_fields = builder.n_fields;
-
-  return G_LIST_MODEL (roots);
 }
 
 static gboolean
@@ -337,8 +185,8 @@ filter_fields (GListModel *fields,
       if (field->matches && folded_needle != NULL)
         (*n_matches)++;
 
-      if (field->children != NULL)
-        child_visible = filter_fields (G_LIST_MODEL (field->children), folded_needle, n_matches);
+      if (field->n_children > 0)
+        child_visible = filter_fields (G_LIST_MODEL (field), folded_needle, n_matches);
 
       /* A match keeps its ancestors, so the tree still shows where it is. */
       field->visible = field->matches || child_visible;
@@ -507,7 +355,7 @@ trib_xdm_field_get_children (TribXdmField *self)
 {
   g_return_val_if_fail (TRIB_IS_XDM_FIELD (self), NULL);
 
-  return self->children != NULL ? G_LIST_MODEL (self->children) : NULL;
+  return self->has_children ? G_LIST_MODEL (self) : NULL;
 }
 
 /**

@@ -34,6 +34,10 @@ G_DECLARE_FINAL_TYPE (TribXdmField, trib_xdm_field, TRIB, XDM_FIELD, GObject)
 GListModel   *trib_xdm_field_build_tree              (JsonObject    *resolved_schema,
                                                       JsonNode      *descriptors,
                                                       guint         *n_fields);
+GListModel   *trib_xdm_field_build_tree_from_text    (const char    *text,
+                                                      gsize          length,
+                                                      JsonNode      *descriptors,
+                                                      guint         *n_fields);
 guint         trib_xdm_field_filter_tree             (GListModel    *roots,
                                                       const char    *needle);
 

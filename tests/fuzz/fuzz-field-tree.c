@@ -6,9 +6,12 @@
  * types. The input is the schema reply, a NUL, the descriptors reply,
  * a NUL, and the filter text; the last two may be missing.
  *
- * The tree must hold as many fields as it says, each with a path made
- * of its parents' path and its name, and the filter must keep exactly
- * the matches and their ancestors.
+ * The tree is read from the text as the schema registry reads it: once
+ * the checks every reply gets let it through, straight from the text.
+ * It must hold as many fields as it says, each with a path made of its
+ * parents' path and its name, be the tree json-glib's document of the
+ * same text gives, and the filter must keep exactly the matches and
+ * their ancestors.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -21,6 +24,7 @@
 
 #include "fuzz-common.h"
 #include "fuzz-json.h"
+#include "trib-reply-limits.h"
 #include "trib-xdm-field.h"
 
 static guint
@@ -74,6 +78,36 @@ walk (GListModel *fields,
   return n_fields;
 }
 
+static void
+assert_same_trees (GListModel *fields,
+                   GListModel *expected)
+{
+  guint n_items = g_list_model_get_n_items (expected);
+
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TribXdmField) field = g_list_model_get_item (fields, i);
+      g_autoptr(TribXdmField) other = g_list_model_get_item (expected, i);
+
+      g_assert_cmpstr (trib_xdm_field_get_path (field), ==, trib_xdm_field_get_path (other));
+      g_assert_cmpstr (trib_xdm_field_get_name (field), ==, trib_xdm_field_get_name (other));
+      g_assert_cmpstr (trib_xdm_field_get_title (field), ==, trib_xdm_field_get_title (other));
+      g_assert_cmpstr (trib_xdm_field_get_description (field), ==, trib_xdm_field_get_description (other));
+      g_assert_cmpstr (trib_xdm_field_get_type_name (field), ==, trib_xdm_field_get_type_name (other));
+      g_assert_cmpstr (trib_xdm_field_get_format (field), ==, trib_xdm_field_get_format (other));
+      g_assert_cmpstr (trib_xdm_field_get_identity_namespace (field), ==,
+                       trib_xdm_field_get_identity_namespace (other));
+      g_assert_cmpint (trib_xdm_field_get_primary_identity (field), ==, trib_xdm_field_get_primary_identity (other));
+      g_assert_cmpint (trib_xdm_field_get_required (field), ==, trib_xdm_field_get_required (other));
+      g_assert_cmpint (trib_xdm_field_get_shape (field), ==, trib_xdm_field_get_shape (other));
+      g_assert_cmpint (trib_xdm_field_get_children (field) != NULL, ==, trib_xdm_field_get_children (other) != NULL);
+      if (trib_xdm_field_get_children (field) != NULL)
+        assert_same_trees (trib_xdm_field_get_children (field), trib_xdm_field_get_children (other));
+    }
+}
+
 /* Returns whether any of @fields is visible, and counts the matches. */
 static gboolean
 check_filter (GListModel *fields,
@@ -109,27 +143,50 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
+  TribReplyLimits limits = TRIB_REPLY_LIMITS_DEFAULT;
   g_autoptr(JsonNode) schema = NULL;
   g_autoptr(JsonNode) descriptors = NULL;
   g_autoptr(GListModel) roots = NULL;
+  g_autoptr(GListModel) from_document = NULL;
+  g_autofree char *repaired = NULL;
+  g_autofree char *document = NULL;
   g_autofree char *needle = NULL;
   const char *parts[3];
   gsize lengths[3];
   guint n_fields = G_MAXUINT;
+  guint n_document_fields = G_MAXUINT;
   guint n_matches = 0;
 
   fuzz_split (data, size, 3, parts, lengths);
 
-  schema = fuzz_json_parse_reply (parts[0], lengths[0]);
-  if (schema == NULL || !JSON_NODE_HOLDS_OBJECT (schema))
+  if (!trib_json_check_bounded (parts[0], lengths[0], &limits, &repaired, NULL))
     return 0;
 
   /* Without descriptors the tree is still built, unmarked. */
   if (parts[1] != NULL)
     descriptors = fuzz_json_parse_reply (parts[1], lengths[1]);
 
-  roots = trib_xdm_field_build_tree (json_node_get_object (schema), descriptors, &n_fields);
+  roots = trib_xdm_field_build_tree_from_text (repaired != NULL ? repaired : parts[0], lengths[0],
+                                               descriptors, &n_fields);
+
+  /* The reader is as strict as json-glib, or stricter (`01`): what it
+   * reads, json-glib reads as the same tree, written out and read again
+   * (unless json-glib writes a number JSON has not, such as `inf`).
+   */
+  schema = fuzz_json_parse_reply (parts[0], lengths[0]);
+  if (roots == NULL)
+    return 0;
+  g_assert_nonnull (schema);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (schema));
+
   g_assert_cmpuint (walk (roots, NULL), ==, n_fields);
+  document = json_to_string (schema, FALSE);
+  from_document = trib_xdm_field_build_tree_from_text (document, strlen (document), descriptors, &n_document_fields);
+  if (from_document != NULL)
+    {
+      g_assert_cmpuint (n_fields, ==, n_document_fields);
+      assert_same_trees (roots, from_document);
+    }
 
   /* The filter text is typed into an entry: UTF-8, up to a NUL. */
   if (parts[2] != NULL)
