@@ -664,6 +664,79 @@ test_small_batches_are_small (void)
   g_assert_cmpstr (trib_result_batch_get_value (batch, 0, 7, NULL), ==, "8");
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+static void
+test_deferred (void)
+{
+  g_autoptr(TribResultModel) model = make_model (1, 10);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(TribResultSnapshot) snapshot = NULL;
+  guint n_notified = 0;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), changes);
+  g_signal_connect (model, "notify::n-pending", G_CALLBACK (count_notify), &n_notified);
+
+  /* A sorted result, then rows that wait for the view. */
+  trib_result_model_sort (model, 0, TRUE);
+  g_array_set_size (changes, 0);
+  trib_result_model_set_deferred (model, TRUE);
+  g_assert_true (trib_result_model_get_deferred (model));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TribResultBatch) batch = make_batch (10 + i * 1000, 1000);
+
+      trib_result_model_append_batch (model, batch);
+    }
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (n_notified, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 10);
+  g_assert_cmpuint (trib_result_model_get_n_pending (model), ==, 3000);
+
+  /* Exported, they are rows of the result all the same, after the
+   * sorted ones.
+   */
+  snapshot = trib_result_model_snapshot (model);
+  g_assert_cmpuint (trib_result_snapshot_get_n_rows (snapshot), ==, 3010);
+  g_assert_cmpstr (trib_result_snapshot_get_value (snapshot, 0, 0, NULL), ==, "9");
+  g_assert_cmpstr (trib_result_snapshot_get_value (snapshot, 10, 0, NULL), ==, "10");
+  g_assert_cmpstr (trib_result_snapshot_get_value (snapshot, 3009, 0, NULL), ==, "3009");
+
+  /* Listed in one change each time, as many as asked, across batches. */
+  g_assert_cmpuint (trib_result_model_flush (model, 1500), ==, 1500);
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, 10);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, 1500);
+  g_assert_cmpuint (trib_result_model_get_n_pending (model), ==, 1500);
+  g_assert_cmpuint (n_notified, ==, 4);
+  g_assert_cmpstr (trib_result_model_get_value (model, 0, 0, NULL), ==, "9");
+  g_assert_cmpstr (trib_result_model_get_value (model, 1509, 0, NULL), ==, "1509");
+
+  /* Undeferred, the rest come at once, and new rows as they arrive. */
+  trib_result_model_set_deferred (model, FALSE);
+  g_assert_cmpuint (changes->len, ==, 6);
+  g_assert_cmpuint (g_array_index (changes, guint, 3), ==, 1510);
+  g_assert_cmpuint (g_array_index (changes, guint, 5), ==, 1500);
+  g_assert_cmpuint (trib_result_model_get_n_pending (model), ==, 0);
+  g_assert_cmpuint (trib_result_model_flush (model, G_MAXUINT), ==, 0);
+  {
+    g_autoptr(TribResultBatch) batch = make_batch (3010, 5);
+
+    trib_result_model_append_batch (model, batch);
+  }
+  g_assert_cmpuint (changes->len, ==, 9);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3015);
+  for (guint i = 10; i < 3015; i++)
+    g_assert_cmpuint (atoi (trib_result_model_get_value (model, i, 0, NULL)), ==, i);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/tributary/result-model/pretty-json", test_pretty_json);
   g_test_add_func ("/tributary/result-model/memory", test_memory);
   g_test_add_func ("/tributary/result-model/small-batches", test_small_batches_are_small);
+  g_test_add_func ("/tributary/result-model/deferred", test_deferred);
 
   return g_test_run ();
 }

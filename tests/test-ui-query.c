@@ -189,6 +189,73 @@ test_rows (GtkWidget     *window,
 }
 
 /* States that read right: running, cancelled, no rows, a failure. */
+typedef struct
+{
+  guint n_rows;                 /* in the grid after the changes so far */
+  guint n_appends;
+  guint first_append;
+  gboolean only_appends;
+} Growth;
+
+static void
+growth_cb (GListModel *grid_model,
+           guint       position,
+           guint       removed,
+           guint       added,
+           Growth     *growth)
+{
+  /* The previous result going, then the new one growing at its end. */
+  if (growth->n_appends > 0 || added > 0)
+    {
+      growth->only_appends &= removed == 0 && position == growth->n_rows;
+      if (growth->n_appends++ == 0)
+        growth->first_append = added;
+    }
+  growth->n_rows = growth->n_rows - removed + added;
+}
+
+/* Rows that come while the grid is on screen are listed at its frames,
+ * those that came since the last one at once: all of them, in order,
+ * counted in the status line; the first frames list a few rows, not a
+ * whole batch of the worker's.
+ */
+static void
+test_streamed_rows (GtkWidget     *window,
+                    TribQueryPage *page)
+{
+  GtkColumnView *column_view = trib_result_view_get_column_view (trib_query_page_get_result_view (page));
+  GListModel *grid_model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  Growth growth = { g_list_model_get_n_items (grid_model), 0, 0, TRUE };
+  TribResultModel *model;
+  TribDistillerRun *run;
+  gulong handler;
+
+  handler = g_signal_connect (grid_model, "items-changed", G_CALLBACK (growth_cb), &growth);
+  trib_ui_query_run_and_wait (window, page,
+                              "SELECT g AS n, 'row ' || g AS label FROM generate_series(1, 30000) AS g",
+                              "ctrl+Return", 1);
+  g_signal_handler_disconnect (grid_model, handler);
+
+  run = trib_ui_query_run_at (page, 0);
+  g_assert_cmpint (trib_distiller_run_get_state (run), ==, TRIB_DISTILLER_RUN_DONE);
+  model = trib_distiller_run_get_model (run);
+  g_assert_true (trib_result_view_get_model (trib_query_page_get_result_view (page)) == model);
+  g_assert_true (trib_result_model_get_deferred (model));
+
+  g_assert_cmpuint (trib_distiller_run_get_n_rows (run), ==, 30000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 30000);
+  g_assert_cmpuint (growth.n_rows, ==, 30000);
+  g_assert_true (growth.only_appends);
+  g_assert_cmpuint (growth.first_append, >, 0);
+  g_assert_cmpuint (growth.first_append, <=, 24);
+  for (guint i = 0; i < 30000; i += 997)
+    g_assert_cmpuint (g_ascii_strtoull (trib_result_model_get_value (model, i, 0, NULL), NULL, 10), ==, i + 1);
+  g_assert_cmpstr (trib_result_model_get_value (model, 29999, 1, NULL), ==, "row 30000");
+
+  trib_ui_test_wait_for_label (GTK_WIDGET (column_view), "row 1");
+  trib_ui_test_wait_for_label (GTK_WIDGET (page), "30000 rows in");
+}
+
 static void
 test_states (GtkWidget     *window,
              TribQueryPage *page)
@@ -422,6 +489,8 @@ test_query_page (void)
   test_parameters_refused (GTK_WIDGET (window), page);
   g_test_message ("The grid");
   test_rows (GTK_WIDGET (window), page);
+  g_test_message ("Rows streaming into the grid");
+  test_streamed_rows (GTK_WIDGET (window), page);
   g_test_message ("States");
   test_states (GTK_WIDGET (window), page);
   g_test_message ("Scripts");

@@ -23,6 +23,7 @@ runs_finished (gpointer data)
 {
   RunsWanted *wanted = data;
   GPtrArray *runs = trib_query_page_get_runs (wanted->page);
+  TribResultModel *model;
 
   if (runs == NULL || runs->len != wanted->n_runs)
     return FALSE;
@@ -30,7 +31,10 @@ runs_finished (gpointer data)
     if (!trib_distiller_run_get_finished (g_ptr_array_index (runs, i)))
       return FALSE;
 
-  return TRUE;
+  /* And the rows shown: the grid lists them a frame after they come. */
+  model = trib_result_view_get_model (trib_query_page_get_result_view (wanted->page));
+
+  return model == NULL || trib_result_model_get_n_pending (model) == 0;
 }
 
 void

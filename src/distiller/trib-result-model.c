@@ -58,7 +58,18 @@ struct _TribResultModel
   int sort_column;
   gboolean sort_descending;
   guint sort_serial;          /* of the latest sort asked for */
+
+  guint n_pending;            /* arrived after n_rows, not shown yet */
+  gboolean deferred;
 };
+
+enum {
+  PROP_0,
+  PROP_N_PENDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -205,9 +216,42 @@ trib_result_model_finalize (GObject *object)
 }
 
 static void
+trib_result_model_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TribResultModel *self = TRIB_RESULT_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_PENDING:
+      g_value_set_uint (value, self->n_pending);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 trib_result_model_class_init (TribResultModelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = trib_result_model_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = trib_result_model_finalize;
+  object_class->get_property = trib_result_model_get_property;
+
+  /**
+   * TribResultModel:n-pending:
+   *
+   * Rows that arrived while the model was deferred and that it does
+   * not list yet; see trib_result_model_set_deferred().
+   */
+  properties[PROP_N_PENDING] =
+    g_param_spec_uint ("n-pending", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -248,6 +292,28 @@ trib_result_model_set_columns (TribResultModel    *self,
     }
 }
 
+/* Lists @n_added more of the rows that arrived. */
+static void
+show_rows (TribResultModel *self,
+           guint            n_added)
+{
+  guint first = self->n_rows;
+
+  self->n_rows += n_added;
+
+  /* A sorted result keeps its sort for the rows it had; rows that come
+   * later go after them, as they arrive.
+   */
+  if (self->order != NULL)
+    {
+      self->order = g_renew (guint32, self->order, self->n_rows);
+      for (guint i = first; i < self->n_rows; i++)
+        self->order[i] = i;
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), first, 0, n_added);
+}
+
 void
 trib_result_model_append_batch (TribResultModel *self,
                                 TribResultBatch *batch)
@@ -262,22 +328,80 @@ trib_result_model_append_batch (TribResultModel *self,
   if ((n_added = trib_result_batch_get_n_rows (batch)) == 0)
     return;
 
-  first = self->n_rows;
+  first = self->n_rows + self->n_pending;
   g_ptr_array_add (self->batches, trib_result_batch_ref (batch));
   g_array_append_val (self->starts, first);
-  self->n_rows += n_added;
 
-  /* A sorted result keeps its sort for the rows it had; rows that come
-   * later go after them, as they arrive.
-   */
-  if (self->order != NULL)
+  if (self->deferred)
     {
-      self->order = g_renew (guint32, self->order, self->n_rows);
-      for (guint i = first; i < self->n_rows; i++)
-        self->order[i] = i;
+      self->n_pending += n_added;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
     }
+  else
+    show_rows (self, n_added);
+}
 
-  g_list_model_items_changed (G_LIST_MODEL (self), first, 0, n_added);
+/**
+ * trib_result_model_set_deferred:
+ * @deferred: whether rows that arrive wait for trib_result_model_flush()
+ *
+ * A view that draws the model lists the rows that arrive at its own
+ * pace, once a frame, rather than at each batch; the rows wait in the
+ * model meanwhile, counted by #TribResultModel:n-pending. Undeferring
+ * lists them all at once.
+ */
+void
+trib_result_model_set_deferred (TribResultModel *self,
+                                gboolean         deferred)
+{
+  g_return_if_fail (TRIB_IS_RESULT_MODEL (self));
+
+  self->deferred = !!deferred;
+  if (!self->deferred)
+    trib_result_model_flush (self, G_MAXUINT);
+}
+
+gboolean
+trib_result_model_get_deferred (TribResultModel *self)
+{
+  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), FALSE);
+
+  return self->deferred;
+}
+
+guint
+trib_result_model_get_n_pending (TribResultModel *self)
+{
+  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), 0);
+
+  return self->n_pending;
+}
+
+/**
+ * trib_result_model_flush:
+ * @max_rows: how many of the rows waiting to list, at most
+ *
+ * Lists rows that arrived while the model was deferred, oldest first,
+ * in one change.
+ *
+ * Returns: how many it listed
+ */
+guint
+trib_result_model_flush (TribResultModel *self,
+                         guint            max_rows)
+{
+  guint n_added;
+
+  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), 0);
+
+  if ((n_added = MIN (max_rows, self->n_pending)) == 0)
+    return 0;
+
+  self->n_pending -= n_added;
+  show_rows (self, n_added);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+
+  return n_added;
 }
 
 guint
@@ -387,14 +511,32 @@ snapshot_new (TribResultModel *self,
  * trib_result_model_snapshot:
  *
  * Returns: (transfer full): the rows as they are now, in the model's
- *   order, for a thread
+ *   order, those still pending after, for a thread
  */
 TribResultSnapshot *
 trib_result_model_snapshot (TribResultModel *self)
 {
+  TribResultSnapshot *snapshot;
+
   g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), NULL);
 
-  return snapshot_new (self, TRUE);
+  snapshot = snapshot_new (self, TRUE);
+
+  /* Rows a view has yet to list are rows of the result all the same. */
+  if (self->n_pending > 0)
+    {
+      guint n_rows = self->n_rows + self->n_pending;
+
+      if (snapshot->order != NULL)
+        {
+          snapshot->order = g_renew (guint32, snapshot->order, n_rows);
+          for (guint i = self->n_rows; i < n_rows; i++)
+            snapshot->order[i] = i;
+        }
+      snapshot->n_rows = n_rows;
+    }
+
+  return snapshot;
 }
 
 /* Puts @order, the sort of the first @n_sorted rows, in place; rows

@@ -92,6 +92,12 @@ char               *trib_result_model_dup_pretty      (TribResultModel    *self,
                                                        guint               position,
                                                        guint               column);
 TribResultSnapshot *trib_result_model_snapshot        (TribResultModel    *self);
+void                trib_result_model_set_deferred    (TribResultModel    *self,
+                                                       gboolean            deferred);
+gboolean            trib_result_model_get_deferred    (TribResultModel    *self);
+guint               trib_result_model_get_n_pending   (TribResultModel    *self);
+guint               trib_result_model_flush           (TribResultModel    *self,
+                                                       guint               max_rows);
 
 guint               trib_result_snapshot_get_n_rows      (TribResultSnapshot *snapshot);
 guint               trib_result_snapshot_get_n_columns   (TribResultSnapshot *snapshot);

@@ -15,6 +15,7 @@
 #include "trib-keynav.h"
 #include "trib-result-row.h"
 #include "trib-result-view.h"
+#include "trib-row-feed.h"
 
 /* How many characters of a value a cell shows; the row details show all. */
 #define CELL_CHARS 120
@@ -48,6 +49,7 @@ struct _TribResultView
   GtkListBox *details_list;
 
   GtkWidget *grid_menu;         /* a GtkPopoverMenu, ours to unparent */
+  TribRowFeed *feed;
 };
 
 typedef struct
@@ -582,6 +584,7 @@ trib_result_view_dispose (GObject *object)
       gtk_column_view_set_model (self->column_view, NULL);
     }
   g_clear_object (&self->selection);
+  g_clear_object (&self->feed);
   g_clear_object (&self->model);
 
   g_clear_pointer (&self->grid_menu, gtk_widget_unparent);
@@ -636,6 +639,7 @@ trib_result_view_init (TribResultView *self)
   gtk_popover_set_position (GTK_POPOVER (self->grid_menu), GTK_POS_BOTTOM);
   gtk_widget_set_parent (self->grid_menu, GTK_WIDGET (self));
 
+  self->feed = trib_row_feed_new (GTK_WIDGET (self->column_view));
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -680,6 +684,7 @@ trib_result_view_set_model (TribResultView  *self,
   remove_columns (self);
   self->syncing_sorter = FALSE;
   g_set_object (&self->model, model);
+  trib_row_feed_set_model (self->feed, model);
 
   if (model != NULL)
     {

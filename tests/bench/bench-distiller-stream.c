@@ -31,6 +31,7 @@
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 
+#include "bench-util.h"
 #include "trib-distiller-session.h"
 #include "trib-test-pg.h"
 
@@ -105,27 +106,6 @@ bench_provider_init (BenchProvider *self)
 {
 }
 
-typedef struct
-{
-  gint64 last;
-  gint64 max_gap;
-  gboolean streaming;
-} StallProbe;
-
-/* Fires every millisecond; a late firing is a main loop that stalled. */
-static gboolean
-probe_cb (gpointer data)
-{
-  StallProbe *probe = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (probe->streaming && probe->last != 0)
-    probe->max_gap = MAX (probe->max_gap, now - probe->last);
-  probe->last = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
 /* The child that streams: prints "<wall seconds> <max stall ms> <rows>". */
 static int
 stream_child (const char *port)
@@ -134,8 +114,9 @@ stream_child (const char *port)
   g_autoptr(TribDistillerSession) session = NULL;
   g_autoptr(TribDistillerRun) warmup = NULL;
   g_autoptr(TribDistillerRun) run = NULL;
-  StallProbe probe = { 0 };
+  BenchProbe probe;
   gint64 started;
+  double stall;
   double wall;
 
   provider->endpoint = trib_sql_endpoint_new ("127.0.0.1", (guint) g_ascii_strtoull (port, NULL, 10),
@@ -152,14 +133,13 @@ stream_child (const char *port)
       return 1;
     }
 
-  g_timeout_add (1, probe_cb, &probe);
-  probe.streaming = TRUE;
+  bench_probe_start (&probe);
   started = g_get_monotonic_time ();
   run = trib_distiller_session_run (session, query);
   while (!trib_distiller_run_get_finished (run))
     g_main_context_iteration (NULL, TRUE);
   wall = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
-  probe.streaming = FALSE;
+  stall = bench_probe_stop (&probe);
 
   if (trib_distiller_run_get_state (run) != TRIB_DISTILLER_RUN_DONE)
     {
@@ -167,7 +147,7 @@ stream_child (const char *port)
       return 1;
     }
 
-  g_print ("%.4f %.2f %u\n", wall, MAX (0, probe.max_gap - 1000) / 1000.0,
+  g_print ("%.4f %.2f %u\n", wall, stall,
            g_list_model_get_n_items (G_LIST_MODEL (trib_distiller_run_get_model (run))));
 
   return 0;

@@ -43,7 +43,8 @@
  * list's changes when a result comes (a column per field, made anew) is
  * counted on our side only. Each round also prints the longest stall of
  * the probe alone, nothing changing, with both windows mapped: the
- * machine's own noise.
+ * machine's own noise. The anchor is in bench-grid-anchor.c, the probe
+ * in bench-util.c.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -59,12 +60,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "bench-util.h"
+#include "bench-grid-anchor.h"
 #include "trib-query-service.h"
 #include "trib-ui-query-test.h"
 
 #define N_ROWS 1000000
-#define N_COLUMNS 8
+#define N_COLUMNS BENCH_GRID_N_COLUMNS
 #define SORT_COLUMN 5           /* digest: 32 characters of text */
 #define ROUNDS 5
 
@@ -81,111 +82,6 @@ static const char query[] =
 
 static const char reset_query[] = "SELECT 1 AS reset";
 
-static const char * const column_names[N_COLUMNS] = {
-  "id", "score", "name", "seen", "even", "digest", "ratio", "event_type",
-};
-
-/* The probe ------------------------------------------------------------ */
-
-typedef struct
-{
-  gint64 last;
-  gint64 max_gap;
-  gint64 max_from;              /* when the longest gap began */
-  guint source;
-} Probe;
-
-/* Fires every millisecond; a late firing is a main loop that stalled. */
-static gboolean
-probe_cb (gpointer data)
-{
-  Probe *probe = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (probe->last != 0 && now - probe->last > probe->max_gap)
-    {
-      probe->max_gap = now - probe->last;
-      probe->max_from = probe->last;
-    }
-  probe->last = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-probe_start (Probe *probe)
-{
-  *probe = (Probe) { 0 };
-  probe->source = g_timeout_add (1, probe_cb, probe);
-
-  /* Beating before anything is asked for. */
-  while (probe->last == 0)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Returns: the longest stall, in milliseconds */
-static double
-probe_stop (Probe *probe)
-{
-  probe_cb (probe);
-  g_clear_handle_id (&probe->source, g_source_remove);
-
-  return MAX (0, probe->max_gap - 1000) / 1000.0;
-}
-
-/* Iterates the main loop, blocking, so that the probe's ticks are the
- * only wake-ups of our own, until @predicate holds.
- */
-static void
-run_until (gboolean (*predicate) (gpointer),
-           gpointer   data,
-           guint      timeout_s)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("bench: timed out");
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-typedef struct
-{
-  guint painted;
-  gint64 until;
-} Paint;
-
-static void
-painted_cb (GdkFrameClock *clock,
-            Paint         *paint)
-{
-  paint->painted++;
-}
-
-static gboolean
-painted_or_late (gpointer data)
-{
-  Paint *paint = data;
-
-  return paint->painted > 0 || g_get_monotonic_time () > paint->until;
-}
-
-/* Lets @window lay out and draw what changed, if anything did: the frame
- * after a change is part of its cost.
- */
-static void
-wait_for_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  Paint paint = { 0, g_get_monotonic_time () + G_USEC_PER_SEC / 5 };
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &paint);
-
-  run_until (painted_or_late, &paint, 10);
-  g_signal_handler_disconnect (clock, handler);
-}
-
 static gboolean
 is_late (gpointer data)
 {
@@ -197,339 +93,13 @@ static double
 idle_round (void)
 {
   gint64 until;
-  Probe probe;
+  BenchProbe probe;
 
-  probe_start (&probe);
+  bench_probe_start (&probe);
   until = g_get_monotonic_time () + G_USEC_PER_SEC;
-  run_until (is_late, &until, 10);
+  bench_run_until (is_late, &until, 10);
 
-  return probe_stop (&probe);
-}
-
-/* The changes our grid receives --------------------------------------- */
-
-typedef struct
-{
-  gint64 at;                    /* since the round began */
-  guint position;
-  guint removed;
-  guint added;
-} Change;
-
-typedef struct
-{
-  GArray *changes;
-  gint64 started;
-  guint n_before;               /* the rows our grid had when it began */
-} Recording;
-
-static void
-record_cb (GListModel *model,
-           guint       position,
-           guint       removed,
-           guint       added,
-           Recording  *recording)
-{
-  Change change = { g_get_monotonic_time () - recording->started, position, removed, added };
-
-  g_array_append_val (recording->changes, change);
-}
-
-/* How many rows the grid had when the longest gap of @probe began. */
-static guint
-rows_at_stall (Recording   *recording,
-               const Probe *probe)
-{
-  guint n_rows = recording->n_before;
-
-  for (guint i = 0; i < recording->changes->len; i++)
-    {
-      const Change *change = &g_array_index (recording->changes, Change, i);
-
-      if (recording->started + change->at > probe->max_from)
-        break;
-      n_rows = n_rows - change->removed + change->added;
-    }
-
-  return n_rows;
-}
-
-/* The anchor: a bare GtkColumnView ------------------------------------ */
-
-#define BENCH_TYPE_ROW (bench_row_get_type ())
-G_DECLARE_FINAL_TYPE (BenchRow, bench_row, BENCH, ROW, GObject)
-
-struct _BenchRow
-{
-  GObject parent_instance;
-  guint id;
-};
-
-G_DEFINE_FINAL_TYPE (BenchRow, bench_row, G_TYPE_OBJECT)
-
-static void
-bench_row_class_init (BenchRowClass *klass)
-{
-}
-
-static void
-bench_row_init (BenchRow *self)
-{
-}
-
-/* A list of n rows made on demand, as TribResultModel makes its own;
- * after a replayed all-rows change it shows them the other way round,
- * so that every row shown is another one, as after a sort.
- */
-#define BENCH_TYPE_ROWS (bench_rows_get_type ())
-G_DECLARE_FINAL_TYPE (BenchRows, bench_rows, BENCH, ROWS, GObject)
-
-struct _BenchRows
-{
-  GObject parent_instance;
-  guint n_rows;
-  gboolean reversed;
-};
-
-static GType
-bench_rows_get_item_type (GListModel *model)
-{
-  return BENCH_TYPE_ROW;
-}
-
-static guint
-bench_rows_get_n_items (GListModel *model)
-{
-  return BENCH_ROWS (model)->n_rows;
-}
-
-static gpointer
-bench_rows_get_item (GListModel *model,
-                     guint       position)
-{
-  BenchRows *self = BENCH_ROWS (model);
-  BenchRow *row;
-
-  if (position >= self->n_rows)
-    return NULL;
-
-  row = g_object_new (BENCH_TYPE_ROW, NULL);
-  row->id = 1 + (self->reversed ? self->n_rows - 1 - position : position);
-
-  return row;
-}
-
-static void
-bench_rows_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = bench_rows_get_item_type;
-  iface->get_n_items = bench_rows_get_n_items;
-  iface->get_item = bench_rows_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BenchRows, bench_rows, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, bench_rows_iface_init))
-
-static void
-bench_rows_class_init (BenchRowsClass *klass)
-{
-}
-
-static void
-bench_rows_init (BenchRows *self)
-{
-}
-
-static void
-bench_rows_apply (BenchRows    *self,
-                  const Change *change)
-{
-  self->n_rows = self->n_rows - change->removed + change->added;
-  if (change->position == 0 && change->added > 0 && change->removed == change->added &&
-      change->added == self->n_rows)
-    self->reversed = !self->reversed;
-  g_list_model_items_changed (G_LIST_MODEL (self), change->position, change->removed, change->added);
-}
-
-/* What the query prints for row @id, column @column. */
-static char *
-anchor_value (guint id,
-              guint column)
-{
-  switch (column)
-    {
-    case 0:
-      return g_strdup_printf ("%u", id);
-    case 1:
-      {
-        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-        return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, id * 2.5));
-      }
-    case 2:
-      return g_strdup_printf ("name-%u", id);
-    case 3:
-      {
-        g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
-        g_autoptr(GDateTime) seen = g_date_time_add_seconds (start, id);
-
-        return g_date_time_format (seen, "%Y-%m-%d %H:%M:%S+00");
-      }
-    case 4:
-      return g_strdup (id % 2 == 0 ? "t" : "f");
-    case 5:
-      {
-        g_autofree char *text = g_strdup_printf ("%u", id);
-
-        return g_compute_checksum_for_string (G_CHECKSUM_MD5, text, -1);
-      }
-    case 6:
-      return g_strdup_printf ("%.20f", (id % 1000) / 7.0);
-    default:
-      return id % 10 == 0 ? NULL : g_strdup ("web.webpagedetails.pageViews");
-    }
-}
-
-static void
-anchor_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  /* As our cells: one line, ellipsized, of a readable width. */
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 14);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-anchor_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  BenchRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = anchor_value (row->id, GPOINTER_TO_UINT (user_data));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "NULL");
-}
-
-typedef struct
-{
-  GtkWidget *window;
-  BenchRows *rows;
-} Anchor;
-
-static void
-anchor_init (Anchor *anchor,
-             int     width,
-             int     height)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkMultiSelection *selection;
-  GtkWidget *column_view;
-
-  anchor->rows = g_object_new (BENCH_TYPE_ROWS, NULL);
-  selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (anchor->rows)));
-  column_view = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (anchor_setup_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (anchor_bind_cb), GUINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (column_names[i], factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (GTK_COLUMN_VIEW (column_view), column);
-    }
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), column_view);
-
-  anchor->window = gtk_window_new ();
-  /* The size of our grid, without a title bar. */
-  gtk_window_set_decorated (GTK_WINDOW (anchor->window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (anchor->window), width, height);
-  gtk_window_set_child (GTK_WINDOW (anchor->window), scrolled);
-  gtk_window_present (GTK_WINDOW (anchor->window));
-  trib_ui_test_wait_for_mapped (column_view, TRUE);
-  trib_ui_test_settle ();
-}
-
-typedef struct
-{
-  Anchor *anchor;
-  GArray *changes;
-  gint64 started;
-  guint next;
-} Replay;
-
-/* Each change at the time it came to our grid, in a dispatch of its own. */
-static gboolean
-replay_cb (gpointer data)
-{
-  Replay *replay = data;
-  const Change *change;
-
-  if (replay->next >= replay->changes->len)
-    return G_SOURCE_REMOVE;
-
-  change = &g_array_index (replay->changes, Change, replay->next);
-  if (g_get_monotonic_time () - replay->started >= change->at)
-    {
-      bench_rows_apply (replay->anchor->rows, change);
-      replay->next++;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-replay_done (gpointer data)
-{
-  Replay *replay = data;
-
-  return replay->next >= replay->changes->len;
-}
-
-/* Returns: the longest stall replaying @changes on the bare grid */
-static void
-anchor_set_rows (Anchor *anchor,
-                 guint   n_rows)
-{
-  Change change = { 0, 0, anchor->rows->n_rows, n_rows };
-
-  anchor->rows->reversed = FALSE;
-  bench_rows_apply (anchor->rows, &change);
-  wait_for_frame (anchor->window);
-}
-
-/* Returns: the longest stall replaying @recording on the bare grid, from
- * as many rows as ours had
- */
-static double
-anchor_round (Anchor    *anchor,
-              Recording *recording,
-              guint     *rows_at)
-{
-  Replay replay = { anchor, recording->changes, 0, 0 };
-  Probe probe;
-  double stall;
-  guint source;
-
-  anchor_set_rows (anchor, recording->n_before);
-  probe_start (&probe);
-  replay.started = g_get_monotonic_time ();
-  source = g_idle_add (replay_cb, &replay);
-  run_until (replay_done, &replay, 120);
-  g_source_remove (source);
-  wait_for_frame (anchor->window);
-  stall = probe_stop (&probe);
-  *rows_at = rows_at_stall (&(Recording) { recording->changes, replay.started, recording->n_before }, &probe);
-
-  return stall;
+  return bench_probe_stop (&probe);
 }
 
 /* Memory -------------------------------------------------------------- */
@@ -623,13 +193,20 @@ run_finished (gpointer data)
 {
   RunWanted *wanted = data;
   GPtrArray *runs = trib_query_page_get_runs (wanted->page);
+  TribResultModel *model;
   TribDistillerRun *run;
 
   if (runs == NULL || runs->len != 1)
     return FALSE;
   run = g_ptr_array_index (runs, 0);
 
-  return run != wanted->previous && trib_distiller_run_get_finished (run);
+  if (run == wanted->previous || !trib_distiller_run_get_finished (run))
+    return FALSE;
+
+  /* Its last row shown: the grid lists rows a frame after they come. */
+  model = trib_distiller_run_get_model (run);
+
+  return model == NULL || trib_result_model_get_n_pending (model) == 0;
 }
 
 /* Runs @sql in the page's tab as its Run button does, until its last row
@@ -653,8 +230,8 @@ run_in_window (GtkWidget     *window,
   gtk_text_buffer_get_start_iter (trib_query_editor_get_buffer (editor), &start);
   gtk_text_buffer_place_cursor (trib_query_editor_get_buffer (editor), &start);
   gtk_widget_activate_action (GTK_WIDGET (page), "query.run", NULL);
-  run_until (run_finished, &wanted, 120);
-  wait_for_frame (window);
+  bench_run_until (run_finished, &wanted, 120);
+  bench_wait_for_frame (window);
   g_clear_object (&wanted.previous);
 
   run = trib_ui_query_run_at (page, 0);
@@ -780,7 +357,7 @@ main (int   argc,
   GtkSelectionModel *grid_model;
   TribQueryPage *page;
   TribWindow *window;
-  Anchor anchor = { 0 };
+  BenchAnchor anchor = { 0 };
   double stream_stall[ROUNDS], stream_anchor[ROUNDS];
   double sort_stall[ROUNDS], sort_anchor[ROUNDS];
   double app_peak[ROUNDS], app_growth[ROUNDS];
@@ -809,7 +386,7 @@ main (int   argc,
   trib_ui_test_wait_for_mapped (column_view, TRUE);
   trib_ui_test_settle ();
 
-  anchor_init (&anchor, gtk_widget_get_width (GTK_WIDGET (column_view)),
+  bench_anchor_init (&anchor, gtk_widget_get_width (GTK_WIDGET (column_view)),
                gtk_widget_get_height (GTK_WIDGET (column_view)));
 
   envp = psql_environ (window, page);
@@ -821,13 +398,13 @@ main (int   argc,
 
   for (guint round = 0; round < ROUNDS; round++)
     {
-      g_autoptr(GArray) stream_changes = g_array_new (FALSE, FALSE, sizeof (Change));
-      g_autoptr(GArray) sort_changes = g_array_new (FALSE, FALSE, sizeof (Change));
-      Recording recording = { stream_changes, 0, 0 };
+      g_autoptr(GArray) stream_changes = g_array_new (FALSE, FALSE, sizeof (BenchChange));
+      g_autoptr(GArray) sort_changes = g_array_new (FALSE, FALSE, sizeof (BenchChange));
+      BenchRecording recording = { stream_changes, 0, 0 };
       SortWanted sorted = { result_view, NULL };
       TribResultModel *model;
       TribDistillerRun *run;
-      Probe probe;
+      BenchProbe probe;
       guint stream_at, stream_anchor_at, sort_anchor_at;
       gulong handler;
       long idle_kib;
@@ -848,13 +425,13 @@ main (int   argc,
       idle[round] = idle_round ();
 
       /* Ours, streaming. */
-      handler = g_signal_connect (grid_model, "items-changed", G_CALLBACK (record_cb), &recording);
+      handler = g_signal_connect (grid_model, "items-changed", G_CALLBACK (bench_recording_cb), &recording);
       recording.n_before = g_list_model_get_n_items (G_LIST_MODEL (grid_model));
-      probe_start (&probe);
+      bench_probe_start (&probe);
       recording.started = g_get_monotonic_time ();
       run = run_in_window (GTK_WIDGET (window), page, query);
-      stream_stall[round] = probe_stop (&probe);
-      stream_at = rows_at_stall (&recording, &probe);
+      stream_stall[round] = bench_probe_stop (&probe);
+      stream_at = bench_recording_rows_at (&recording, &probe);
       g_signal_handler_disconnect (grid_model, handler);
 
       model = trib_distiller_run_get_model (run);
@@ -870,23 +447,23 @@ main (int   argc,
       cell_ratio[round] = bytes_per_cell[round] / text_cell[round];
 
       /* The anchor, the same changes. */
-      stream_anchor[round] = anchor_round (&anchor, &recording, &stream_anchor_at);
+      stream_anchor[round] = bench_anchor_round (&anchor, &recording, &stream_anchor_at);
 
       /* Ours, sorting by the digest. */
-      recording = (Recording) { sort_changes, 0, N_ROWS };
+      recording = (BenchRecording) { sort_changes, 0, N_ROWS };
       sorted.model = model;
-      handler = g_signal_connect (grid_model, "items-changed", G_CALLBACK (record_cb), &recording);
-      probe_start (&probe);
+      handler = g_signal_connect (grid_model, "items-changed", G_CALLBACK (bench_recording_cb), &recording);
+      bench_probe_start (&probe);
       recording.started = g_get_monotonic_time ();
       gtk_widget_activate_action (GTK_WIDGET (result_view), "result.sort", "(ib)", SORT_COLUMN, FALSE);
-      run_until (sort_shown, &sorted, 120);
-      wait_for_frame (GTK_WIDGET (window));
-      sort_stall[round] = probe_stop (&probe);
+      bench_run_until (sort_shown, &sorted, 120);
+      bench_wait_for_frame (GTK_WIDGET (window));
+      sort_stall[round] = bench_probe_stop (&probe);
       g_signal_handler_disconnect (grid_model, handler);
 
       /* The anchor, the same changes. */
-      sort_anchor[round] = anchor_round (&anchor, &recording, &sort_anchor_at);
-      anchor_set_rows (&anchor, 0);
+      sort_anchor[round] = bench_anchor_round (&anchor, &recording, &sort_anchor_at);
+      bench_anchor_set_rows (&anchor, 0);
 
       /* psql, the same query from the same server. */
       psql_peak[round] = psql_peak_kib (envp, query, FALSE);
@@ -926,10 +503,10 @@ main (int   argc,
   g_print ("BENCH grid-stream bytes_per_cell=%.1f cell_ratio=%.2f target=1.3 rounds=%u\n",
            median_of (bytes_per_cell), median_of (cell_ratio), ROUNDS);
 
-  gtk_window_destroy (GTK_WINDOW (anchor.window));
-  g_clear_object (&anchor.rows);
+  bench_anchor_clear (&anchor);
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();
 
   return 0;
 }
+

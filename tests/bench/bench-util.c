@@ -39,3 +39,73 @@ bench_median (double *values,
 
   return values[n_values / 2];
 }
+
+/* Fires every millisecond; a late firing is a main loop that stalled. */
+static gboolean
+probe_cb (gpointer data)
+{
+  BenchProbe *probe = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (probe->last != 0 && now - probe->last > probe->max_gap)
+    {
+      probe->max_gap = now - probe->last;
+      probe->max_from = probe->last;
+    }
+  probe->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * bench_probe_start:
+ *
+ * Starts @probe on the default main context, and returns once it beats:
+ * before anything is asked for.
+ */
+void
+bench_probe_start (BenchProbe *probe)
+{
+  *probe = (BenchProbe) { 0 };
+  probe->source = g_timeout_add (1, probe_cb, probe);
+
+  while (probe->last == 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/**
+ * bench_probe_stop:
+ *
+ * Returns: the longest stall since bench_probe_start(), in milliseconds;
+ *   when it began stays in @probe's max_from
+ */
+double
+bench_probe_stop (BenchProbe *probe)
+{
+  probe_cb (probe);
+  g_clear_handle_id (&probe->source, g_source_remove);
+
+  return MAX (0, probe->max_gap - 1000) / 1000.0;
+}
+
+/**
+ * bench_run_until:
+ *
+ * Iterates the main loop, blocking, so that a probe's ticks are the only
+ * wake-ups of the benchmark's own, until @predicate holds; fails the
+ * benchmark after @timeout_s seconds.
+ */
+void
+bench_run_until (gboolean (*predicate) (gpointer),
+                 gpointer   data,
+                 guint      timeout_s)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
+
+  while (!predicate (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("bench: timed out");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}

@@ -14,4 +14,22 @@ G_BEGIN_DECLS
 double bench_median (double *values,
                      guint   n_values);
 
+/* A 1 ms timeout on the main loop: the longest gap between two of its
+ * ticks, less its period, is the longest the loop stalled.
+ */
+typedef struct
+{
+  gint64 last;
+  gint64 max_gap;
+  gint64 max_from;              /* when the longest gap began */
+  guint source;
+} BenchProbe;
+
+void   bench_probe_start (BenchProbe *probe);
+double bench_probe_stop  (BenchProbe *probe);
+
+void   bench_run_until   (gboolean  (*predicate) (gpointer),
+                          gpointer    data,
+                          guint       timeout_s);
+
 G_END_DECLS

@@ -1,0 +1,366 @@
+/* bench-grid-anchor.c
+ *
+ * The anchor of bench-grid's stall figures: a bare GtkColumnView (8
+ * label columns, in a toplevel of its own the size of our grid) over a
+ * simple GListModel, to which the changes our grid's model made are
+ * replayed at the times they came; and how the benchmark records them.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bench-grid-anchor.h"
+#include "trib-ui-test.h"
+
+static const char * const column_names[BENCH_GRID_N_COLUMNS] = {
+  "id", "score", "name", "seen", "even", "digest", "ratio", "event_type",
+};
+
+typedef struct
+{
+  guint painted;
+  gint64 until;
+} Paint;
+
+static void
+painted_cb (GdkFrameClock *clock,
+            Paint         *paint)
+{
+  paint->painted++;
+}
+
+static gboolean
+painted_or_late (gpointer data)
+{
+  Paint *paint = data;
+
+  return paint->painted > 0 || g_get_monotonic_time () > paint->until;
+}
+
+/* Lets @window lay out and draw what changed, if anything did: the frame
+ * after a change is part of its cost.
+ */
+void
+bench_wait_for_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  Paint paint = { 0, g_get_monotonic_time () + G_USEC_PER_SEC / 5 };
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &paint);
+
+  bench_run_until (painted_or_late, &paint, 10);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+void
+bench_recording_cb (GListModel     *model,
+                    guint           position,
+                    guint           removed,
+                    guint           added,
+                    BenchRecording *recording)
+{
+  BenchChange change = { g_get_monotonic_time () - recording->started, position, removed, added };
+
+  g_array_append_val (recording->changes, change);
+}
+
+/* How many rows the grid had when the longest gap of @probe began. */
+guint
+bench_recording_rows_at (BenchRecording   *recording,
+                         const BenchProbe *probe)
+{
+  guint n_rows = recording->n_before;
+
+  for (guint i = 0; i < recording->changes->len; i++)
+    {
+      const BenchChange *change = &g_array_index (recording->changes, BenchChange, i);
+
+      if (recording->started + change->at > probe->max_from)
+        break;
+      n_rows = n_rows - change->removed + change->added;
+    }
+
+  return n_rows;
+}
+
+#define BENCH_TYPE_ROW (bench_row_get_type ())
+G_DECLARE_FINAL_TYPE (BenchRow, bench_row, BENCH, ROW, GObject)
+
+struct _BenchRow
+{
+  GObject parent_instance;
+  guint id;
+};
+
+G_DEFINE_FINAL_TYPE (BenchRow, bench_row, G_TYPE_OBJECT)
+
+static void
+bench_row_class_init (BenchRowClass *klass)
+{
+}
+
+static void
+bench_row_init (BenchRow *self)
+{
+}
+
+/* A list of n rows made on demand, as TribResultModel makes its own;
+ * after a replayed all-rows change it shows them the other way round,
+ * so that every row shown is another one, as after a sort.
+ */
+#define BENCH_TYPE_ROWS (bench_rows_get_type ())
+G_DECLARE_FINAL_TYPE (BenchRows, bench_rows, BENCH, ROWS, GObject)
+
+struct _BenchRows
+{
+  GObject parent_instance;
+  guint n_rows;
+  gboolean reversed;
+};
+
+static GType
+bench_rows_get_item_type (GListModel *model)
+{
+  return BENCH_TYPE_ROW;
+}
+
+static guint
+bench_rows_get_n_items (GListModel *model)
+{
+  return BENCH_ROWS (model)->n_rows;
+}
+
+static gpointer
+bench_rows_get_item (GListModel *model,
+                     guint       position)
+{
+  BenchRows *self = BENCH_ROWS (model);
+  BenchRow *row;
+
+  if (position >= self->n_rows)
+    return NULL;
+
+  row = g_object_new (BENCH_TYPE_ROW, NULL);
+  row->id = 1 + (self->reversed ? self->n_rows - 1 - position : position);
+
+  return row;
+}
+
+static void
+bench_rows_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = bench_rows_get_item_type;
+  iface->get_n_items = bench_rows_get_n_items;
+  iface->get_item = bench_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BenchRows, bench_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, bench_rows_iface_init))
+
+static void
+bench_rows_class_init (BenchRowsClass *klass)
+{
+}
+
+static void
+bench_rows_init (BenchRows *self)
+{
+}
+
+static void
+bench_rows_apply (BenchRows         *self,
+                  const BenchChange *change)
+{
+  self->n_rows = self->n_rows - change->removed + change->added;
+  if (change->position == 0 && change->added > 0 && change->removed == change->added &&
+      change->added == self->n_rows)
+    self->reversed = !self->reversed;
+  g_list_model_items_changed (G_LIST_MODEL (self), change->position, change->removed, change->added);
+}
+
+/* What the query prints for row @id, column @column. */
+static char *
+anchor_value (guint id,
+              guint column)
+{
+  switch (column)
+    {
+    case 0:
+      return g_strdup_printf ("%u", id);
+    case 1:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+        return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, id * 2.5));
+      }
+    case 2:
+      return g_strdup_printf ("name-%u", id);
+    case 3:
+      {
+        g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+        g_autoptr(GDateTime) seen = g_date_time_add_seconds (start, id);
+
+        return g_date_time_format (seen, "%Y-%m-%d %H:%M:%S+00");
+      }
+    case 4:
+      return g_strdup (id % 2 == 0 ? "t" : "f");
+    case 5:
+      {
+        g_autofree char *text = g_strdup_printf ("%u", id);
+
+        return g_compute_checksum_for_string (G_CHECKSUM_MD5, text, -1);
+      }
+    case 6:
+      return g_strdup_printf ("%.20f", (id % 1000) / 7.0);
+    default:
+      return id % 10 == 0 ? NULL : g_strdup ("web.webpagedetails.pageViews");
+    }
+}
+
+static void
+anchor_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* As our cells: one line, ellipsized, of a readable width. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 14);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+anchor_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  BenchRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = anchor_value (row->id, GPOINTER_TO_UINT (user_data));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "NULL");
+}
+
+void
+bench_anchor_init (BenchAnchor *anchor,
+                   int          width,
+                   int          height)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkMultiSelection *selection;
+  GtkWidget *column_view;
+
+  anchor->rows = g_object_new (BENCH_TYPE_ROWS, NULL);
+  selection = gtk_multi_selection_new (g_object_ref (anchor->rows));
+  column_view = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
+  for (guint i = 0; i < BENCH_GRID_N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (anchor_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (anchor_bind_cb), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (column_names[i], factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (column_view), column);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), column_view);
+
+  anchor->window = gtk_window_new ();
+  /* The size of our grid, without a title bar. */
+  gtk_window_set_decorated (GTK_WINDOW (anchor->window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (anchor->window), width, height);
+  gtk_window_set_child (GTK_WINDOW (anchor->window), scrolled);
+  gtk_window_present (GTK_WINDOW (anchor->window));
+  trib_ui_test_wait_for_mapped (column_view, TRUE);
+  trib_ui_test_settle ();
+}
+
+typedef struct
+{
+  BenchAnchor *anchor;
+  GArray *changes;
+  gint64 started;
+  guint next;
+} Replay;
+
+/* Each change at the time it came to our grid, in a dispatch of its own. */
+static gboolean
+replay_cb (gpointer data)
+{
+  Replay *replay = data;
+  const BenchChange *change;
+
+  if (replay->next >= replay->changes->len)
+    return G_SOURCE_REMOVE;
+
+  change = &g_array_index (replay->changes, BenchChange, replay->next);
+  if (g_get_monotonic_time () - replay->started >= change->at)
+    {
+      bench_rows_apply (BENCH_ROWS (replay->anchor->rows), change);
+      replay->next++;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+replay_done (gpointer data)
+{
+  Replay *replay = data;
+
+  return replay->next >= replay->changes->len;
+}
+
+/* Gives the bare grid @n_rows rows, in their first order, and lets it
+ * draw them.
+ */
+void
+bench_anchor_set_rows (BenchAnchor *anchor,
+                       guint        n_rows)
+{
+  BenchChange change = { 0, 0, BENCH_ROWS (anchor->rows)->n_rows, n_rows };
+
+  BENCH_ROWS (anchor->rows)->reversed = FALSE;
+  bench_rows_apply (BENCH_ROWS (anchor->rows), &change);
+  bench_wait_for_frame (anchor->window);
+}
+
+/* Returns: the longest stall replaying @recording on the bare grid, from
+ * as many rows as ours had
+ */
+double
+bench_anchor_round (BenchAnchor    *anchor,
+                    BenchRecording *recording,
+                    guint          *rows_at)
+{
+  Replay replay = { anchor, recording->changes, 0, 0 };
+  BenchProbe probe;
+  double stall;
+  guint source;
+
+  bench_anchor_set_rows (anchor, recording->n_before);
+  bench_probe_start (&probe);
+  replay.started = g_get_monotonic_time ();
+  source = g_idle_add (replay_cb, &replay);
+  bench_run_until (replay_done, &replay, 120);
+  g_source_remove (source);
+  bench_wait_for_frame (anchor->window);
+  stall = bench_probe_stop (&probe);
+  *rows_at = bench_recording_rows_at (&(BenchRecording) { recording->changes, replay.started, recording->n_before }, &probe);
+
+  return stall;
+}
+
+void
+bench_anchor_clear (BenchAnchor *anchor)
+{
+  if (anchor->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&anchor->window)));
+  g_clear_object (&anchor->rows);
+}
