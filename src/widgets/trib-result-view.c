@@ -32,6 +32,7 @@ struct _TribResultView
   TribResultModel *model;
   GtkMultiSelection *selection;
   GCancellable *sort_cancellable;
+  GHashTable *bound_cells;      /* GtkListItem (a reference) → its column */
   guint details_position;
   int probed_column;            /* see sort_state() */
   guint loading : 1;
@@ -134,14 +135,16 @@ describe_row (TribResultView *self,
   return g_strdup_printf (_("Row %u: %s"), position + 1, values->str);
 }
 
+/* Shows the value of @item's row in @column, and names the row after
+ * its values from the first column's cell.
+ */
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              TribResultView           *self)
+show_cell (TribResultView *self,
+           GtkListItem    *item,
+           guint           column)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
   TribResultRow *row = gtk_list_item_get_item (item);
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   g_autofree char *text = NULL;
 
   text = trib_result_model_dup_compact (self->model, trib_result_row_get_position (row), column, CELL_CHARS);
@@ -170,12 +173,46 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              TribResultView           *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  show_cell (self, item, column);
+  g_hash_table_insert (self->bound_cells, g_object_ref (item), GUINT_TO_POINTER (column));
+}
+
+static void
 unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 TribResultView           *self)
 {
+  if (self->bound_cells != NULL)
+    g_hash_table_remove (self->bound_cells, item);
   if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
     trib_a11y_set_row_label (item, NULL);
+}
+
+/* The items stand for positions and stay bound: only the cells shown
+ * (and the few GTK keeps beyond them) read their new values.
+ */
+static void
+order_changed_cb (TribResultView *self)
+{
+  GHashTableIter iter;
+  gpointer item, column;
+
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    if (gtk_list_item_get_item (item) != NULL && gtk_list_item_get_child (item) != NULL)
+      show_cell (self, item, GPOINTER_TO_UINT (column));
+
+  /* The rows selected are elsewhere now, as they were gone after an
+   * all-rows change: nothing is left selected that the user did not pick
+   * in the order shown.
+   */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }
 
 static GMenuModel *
@@ -575,7 +612,10 @@ trib_result_view_dispose (GObject *object)
   g_cancellable_cancel (self->sort_cancellable);
   g_clear_object (&self->sort_cancellable);
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
+      g_signal_handlers_disconnect_by_func (self->model, order_changed_cb, self);
+    }
   if (self->column_view != NULL)
     {
       g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), sorter_changed_cb, self);
@@ -587,6 +627,7 @@ trib_result_view_dispose (GObject *object)
   g_clear_pointer (&self->grid_menu, gtk_widget_unparent);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_RESULT_VIEW);
+  g_clear_pointer (&self->bound_cells, g_hash_table_unref);
 
   G_OBJECT_CLASS (trib_result_view_parent_class)->dispose (object);
 }
@@ -636,6 +677,7 @@ trib_result_view_init (TribResultView *self)
   gtk_popover_set_position (GTK_POPOVER (self->grid_menu), GTK_POS_BOTTOM);
   gtk_widget_set_parent (self->grid_menu, GTK_WIDGET (self));
 
+  self->bound_cells = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -674,11 +716,16 @@ trib_result_view_set_model (TribResultView  *self,
   stop_sorting (self);
   close_details_cb (self);
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
+      g_signal_handlers_disconnect_by_func (self->model, order_changed_cb, self);
+    }
   gtk_multi_selection_set_model (self->selection, NULL);
   self->syncing_sorter = TRUE;
   remove_columns (self);
   self->syncing_sorter = FALSE;
+  /* Cells of the old columns are gone, whether GTK unbound them yet or not. */
+  g_hash_table_remove_all (self->bound_cells);
   g_set_object (&self->model, model);
 
   if (model != NULL)
@@ -687,6 +734,7 @@ trib_result_view_set_model (TribResultView  *self,
       sync_sorter (self);
       gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (model));
       g_signal_connect_object (model, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (model, "order-changed", G_CALLBACK (order_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   update_empty (self);
