@@ -360,6 +360,30 @@ test_compact (void)
   text_short = trib_result_model_dup_compact (model, 0, 1, 2);
   g_assert_cmpstr (text_short, ==, "é …");
 
+  /* One short line reads as it is, up to the last character allowed. */
+  {
+    g_autoptr(TribResultModel) lines = trib_result_model_new ();
+    g_autoptr(TribResultBatch) line_batch = trib_result_batch_new (2, 1);
+    const char *line_row[] = { "{\"a\":  1}", "né à b" };
+    g_autofree char *plain = NULL;
+    g_autofree char *exact = NULL;
+    g_autofree char *cut = NULL;
+    g_autofree char *collapsed = NULL;
+
+    trib_result_model_set_columns (lines, 2, columns, types);
+    trib_result_batch_append_row (line_batch, line_row, NULL);
+    trib_result_batch_seal (line_batch);
+    trib_result_model_append_batch (lines, line_batch);
+    plain = trib_result_model_dup_compact (lines, 0, 1, 200);
+    g_assert_cmpstr (plain, ==, "né à b");
+    exact = trib_result_model_dup_compact (lines, 0, 1, 6);
+    g_assert_cmpstr (exact, ==, "né à b");
+    cut = trib_result_model_dup_compact (lines, 0, 1, 5);
+    g_assert_cmpstr (cut, ==, "né à …");
+    collapsed = trib_result_model_dup_compact (lines, 0, 0, 200);
+    g_assert_cmpstr (collapsed, ==, "{\"a\": 1}");
+  }
+
   /* The full value, for reading: JSON indented, text untouched. */
   pretty = trib_result_model_dup_pretty (model, 0, 0);
   g_assert_cmpstr (pretty, ==, "{\n  \"ECID\" : [\n    {\n      \"id\" : \"123\",\n      \"primary\" : true\n    }\n  ]\n}");

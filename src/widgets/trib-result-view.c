@@ -160,9 +160,11 @@ show_cell (TribResultView *self,
       gtk_widget_remove_css_class (label, "null-value");
     }
 
-  /* An empty label has no name but its type's. */
-  trib_a11y_set_label (label, text == NULL ? C_("sql value", "NULL") :
-                              text[0] == '\0' ? C_("sql value", "Empty") : text);
+  /* A label is named after its text, which it sets itself; an empty
+   * label has no name but its type's.
+   */
+  if (text != NULL && text[0] == '\0')
+    trib_a11y_set_label (label, C_("sql value", "Empty"));
 
   if (column == 0)
     {
