@@ -420,6 +420,10 @@ close_details_cb (TribResultView *self)
   clear_details (self);
 }
 
+/* Still, with the busy cursor: a spinner would draw the whole window
+ * sixty times a second while a million rows sort, each frame a stall
+ * where the window is drawn in software.
+ */
 static void
 show_sorting (TribResultView *self,
               gboolean        sorting)
