@@ -307,7 +307,8 @@ add_columns (TribResultView *self)
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
+      /* Cells may go after the view: the grid is not only ours to hold. */
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cell_cb), self, 0);
 
       probe = g_new0 (ColumnProbe, 1);
       probe->self = self;
@@ -731,7 +732,8 @@ trib_result_view_set_model (TribResultView  *self,
   remove_columns (self);
   self->syncing_sorter = FALSE;
   /* Cells of the old columns are gone, whether GTK unbound them yet or not. */
-  g_hash_table_remove_all (self->bound_cells);
+  if (self->bound_cells != NULL)
+    g_hash_table_remove_all (self->bound_cells);
   g_set_object (&self->model, model);
 
   if (model != NULL)
