@@ -32,7 +32,6 @@ struct _TribResultView
   TribResultModel *model;
   GtkMultiSelection *selection;
   GCancellable *sort_cancellable;
-  GHashTable *bound_cells;      /* GtkListItem (a reference) → its column */
   guint details_position;
   int probed_column;            /* see sort_state() */
   guint loading : 1;
@@ -106,6 +105,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   gtk_list_item_set_child (item, label);
+  /* The item owns the label: no reference, which would keep it. */
+  g_object_set_data (G_OBJECT (label), "trib-list-item", item);
+  g_object_set_data (G_OBJECT (label), "trib-column", GUINT_TO_POINTER (column));
 }
 
 #define ROW_NAME_COLUMNS 8
@@ -182,7 +184,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
 
   show_cell (self, item, column);
-  g_hash_table_insert (self->bound_cells, g_object_ref (item), GUINT_TO_POINTER (column));
 }
 
 static void
@@ -190,25 +191,34 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 TribResultView           *self)
 {
-  if (self->bound_cells != NULL)
-    g_hash_table_remove (self->bound_cells, item);
   if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
     trib_a11y_set_row_label (item, NULL);
 }
 
-/* The items stand for positions and stay bound: only the cells shown
- * (and the few GTK keeps beyond them) read their new values.
+/* Shows again the cells under @widget that are bound to a row. */
+static void
+refresh_cells (TribResultView *self,
+               GtkWidget      *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (child), "trib-list-item");
+
+      if (item == NULL)
+        refresh_cells (self, child);
+      else if (gtk_list_item_get_item (item) != NULL && gtk_list_item_get_child (item) == child)
+        show_cell (self, item, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "trib-column")));
+    }
+}
+
+/* The items stand for positions and stay bound: only the cells GTK has
+ * made (those shown and a few beyond) read their new values.
  */
 static void
 order_changed_cb (TribResultView *self)
 {
-  GHashTableIter iter;
-  gpointer item, column;
-
-  g_hash_table_iter_init (&iter, self->bound_cells);
-  while (g_hash_table_iter_next (&iter, &item, &column))
-    if (gtk_list_item_get_item (item) != NULL && gtk_list_item_get_child (item) != NULL)
-      show_cell (self, item, GPOINTER_TO_UINT (column));
+  refresh_cells (self, GTK_WIDGET (self->column_view));
 
   /* The rows selected are elsewhere now, as they were gone after an
    * all-rows change: nothing is left selected that the user did not pick
@@ -307,8 +317,7 @@ add_columns (TribResultView *self)
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-      /* Cells may go after the view: the grid is not only ours to hold. */
-      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cell_cb), self, 0);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
 
       probe = g_new0 (ColumnProbe, 1);
       probe->self = self;
@@ -634,7 +643,6 @@ trib_result_view_dispose (GObject *object)
   g_clear_pointer (&self->grid_menu, gtk_widget_unparent);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_RESULT_VIEW);
-  g_clear_pointer (&self->bound_cells, g_hash_table_unref);
 
   G_OBJECT_CLASS (trib_result_view_parent_class)->dispose (object);
 }
@@ -684,7 +692,6 @@ trib_result_view_init (TribResultView *self)
   gtk_popover_set_position (GTK_POPOVER (self->grid_menu), GTK_POS_BOTTOM);
   gtk_widget_set_parent (self->grid_menu, GTK_WIDGET (self));
 
-  self->bound_cells = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -731,9 +738,6 @@ trib_result_view_set_model (TribResultView  *self,
   self->syncing_sorter = TRUE;
   remove_columns (self);
   self->syncing_sorter = FALSE;
-  /* Cells of the old columns are gone, whether GTK unbound them yet or not. */
-  if (self->bound_cells != NULL)
-    g_hash_table_remove_all (self->bound_cells);
   g_set_object (&self->model, model);
 
   if (model != NULL)
