@@ -67,6 +67,59 @@ find_column_title (GtkColumnView *column_view,
   return gtk_widget_get_ancestor (label, title_type);
 }
 
+/* The accessible name of the row that shows @label, or NULL. */
+static char *
+dup_row_name (GtkWidget *label)
+{
+  for (GtkWidget *widget = label; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_ROW)
+      /* What it is when it is not that. */
+      return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+
+  return NULL;
+}
+
+/* The grid shows the rows in the model's order, the first at the top and
+ * named after its values, and copies what it shows.
+ */
+static void
+check_grid_order (GtkWidget       *window,
+                  GtkWidget       *result_view,
+                  GtkColumnView   *column_view,
+                  TribResultModel *model)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (column_view);
+  const char *first = trib_result_model_get_value (model, 0, 0, NULL);
+  const char *last = trib_result_model_get_value (model, g_list_model_get_n_items (G_LIST_MODEL (model)) - 1, 0, NULL);
+  g_autofree char *row_name = NULL;
+  g_autofree char *expected_name = g_strdup_printf ("Row 1: %s, ", first);
+  g_autofree char *clipboard = NULL;
+  g_autofree char *expected_line = g_strdup_printf ("%s\t", trib_result_model_get_value (model, 1, 0, NULL));
+  g_auto(GStrv) lines = NULL;
+  GtkWidget *label;
+
+  trib_ui_test_wait_for_label (GTK_WIDGET (column_view), first);
+  label = trib_ui_test_find_label (GTK_WIDGET (column_view), first, FALSE);
+  g_assert_false (trib_ui_test_has_label (GTK_WIDGET (column_view), last, FALSE));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, first));
+  row_name = dup_row_name (label);
+  g_assert_nonnull (row_name);
+  g_assert_true (g_str_has_prefix (row_name, expected_name));
+
+  /* Nothing stays selected across a new order; what is selected in it
+   * copies as shown.
+   */
+  g_assert_true (gtk_bitset_is_empty (gtk_selection_model_get_selection (selection)));
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (column_view));
+  trib_ui_test_press_keys (window, "ctrl+c");
+  clipboard = trib_ui_test_read_clipboard (result_view);
+  lines = g_strsplit (clipboard, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[1], first));
+  g_assert_true (g_str_has_prefix (lines[2], expected_line));
+}
+
 /* The grid, the details of a row, sorting and copying. */
 static void
 test_rows (GtkWidget     *window,
@@ -143,11 +196,13 @@ test_rows (GtkWidget     *window,
   g_assert_false (trib_result_model_get_sort_descending (model));
   g_assert_true (trib_ui_test_has_css_class (title, "ascending"));
   g_assert_cmpstr (trib_result_model_get_value (model, 0, 0, NULL), ==, "evt-0000001");
+  gtk_selection_model_select_range (gtk_column_view_get_model (column_view), 3, 2, TRUE);
   trib_ui_test_click_center (window, title);
   trib_ui_test_iterate_until (not_sorting, result_view, 10);
   g_assert_true (trib_result_model_get_sort_descending (model));
   g_assert_true (trib_ui_test_has_css_class (title, "descending"));
   g_assert_cmpstr (trib_result_model_get_value (model, 0, 0, NULL), ==, "evt-0000500");
+  check_grid_order (window, result_view, column_view, model);
   trib_ui_query_save_screenshots (window, "sorted", FALSE);
 
   /* The header's menu stays a second way, and its original order takes
@@ -157,6 +212,7 @@ test_rows (GtkWidget     *window,
   trib_ui_test_iterate_until (in_arrival_order, model, 10);
   trib_ui_test_iterate_until (not_sorting, result_view, 10);
   g_assert_cmpstr (trib_result_model_get_value (model, 0, 0, NULL), ==, "evt-0000001");
+  check_grid_order (window, result_view, column_view, model);
   g_assert_false (trib_ui_test_has_css_class (title, "ascending"));
   g_assert_false (trib_ui_test_has_css_class (title, "descending"));
   gtk_widget_activate_action (result_view, "result.sort", "(ib)", 0, TRUE);

@@ -105,6 +105,29 @@ trib_result_model_dup_tsv (TribResultModel *self,
   return g_string_free (out, FALSE);
 }
 
+/* Whether @value is valid UTF-8 without line breaks, tabs or NULs, and
+ * for a nested value without two spaces in a row: what the compact form
+ * would leave as it is.
+ */
+static gboolean
+is_one_line (const char *value,
+             gsize       length,
+             gboolean    nested)
+{
+  gboolean ascii = TRUE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = value[i];
+
+      if (c < 0x20 || (nested && c == ' ' && i > 0 && value[i - 1] == ' '))
+        return FALSE;
+      ascii &= c < 0x80;
+    }
+
+  return ascii || g_utf8_validate_len (value, length, NULL);
+}
+
 /**
  * trib_result_model_dup_compact:
  * @max_chars: how many characters to keep at most
@@ -137,6 +160,12 @@ trib_result_model_dup_compact (TribResultModel *self,
 
   kind = trib_result_model_get_column_kind (self, column);
   nested = kind == TRIB_COLUMN_KIND_JSON || kind == TRIB_COLUMN_KIND_ARRAY || kind == TRIB_COLUMN_KIND_STRUCT;
+
+  /* Most values are already one short line: a copy as they are, which
+   * is what a cell costs on each bind while the grid scrolls.
+   */
+  if (length <= max_chars && is_one_line (value, length, nested))
+    return g_strndup (value, length);
 
   /* No more than max_chars characters are looked at; four bytes each at most. */
   valid = g_utf8_make_valid (value, MIN (length, (gsize) max_chars * 4 + 4));

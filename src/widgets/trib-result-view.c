@@ -107,6 +107,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   gtk_list_item_set_child (item, label);
+  /* The item owns the label: no reference, which would keep it. */
+  g_object_set_data (G_OBJECT (label), "trib-list-item", item);
+  g_object_set_data (G_OBJECT (label), "trib-column", GUINT_TO_POINTER (column));
 }
 
 #define ROW_NAME_COLUMNS 8
@@ -136,14 +139,16 @@ describe_row (TribResultView *self,
   return g_strdup_printf (_("Row %u: %s"), position + 1, values->str);
 }
 
+/* Shows the value of @item's row in @column, and names the row after
+ * its values from the first column's cell.
+ */
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              TribResultView           *self)
+show_cell (TribResultView *self,
+           GtkListItem    *item,
+           guint           column)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
   TribResultRow *row = gtk_list_item_get_item (item);
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   g_autofree char *text = NULL;
 
   text = trib_result_model_dup_compact (self->model, trib_result_row_get_position (row), column, CELL_CHARS);
@@ -159,9 +164,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (label, "null-value");
     }
 
-  /* An empty label has no name but its type's. */
-  trib_a11y_set_label (label, text == NULL ? C_("sql value", "NULL") :
-                              text[0] == '\0' ? C_("sql value", "Empty") : text);
+  /* A label is named after its text, which it sets itself; an empty
+   * label has no name but its type's.
+   */
+  if (text != NULL && text[0] == '\0')
+    trib_a11y_set_label (label, C_("sql value", "Empty"));
 
   if (column == 0)
     {
@@ -172,12 +179,54 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              TribResultView           *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  show_cell (self, item, column);
+}
+
+static void
 unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 TribResultView           *self)
 {
   if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
     trib_a11y_set_row_label (item, NULL);
+}
+
+/* Shows again the cells under @widget that are bound to a row. */
+static void
+refresh_cells (TribResultView *self,
+               GtkWidget      *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (child), "trib-list-item");
+
+      if (item == NULL)
+        refresh_cells (self, child);
+      else if (gtk_list_item_get_item (item) != NULL && gtk_list_item_get_child (item) == child)
+        show_cell (self, item, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "trib-column")));
+    }
+}
+
+/* The items stand for positions and stay bound: only the cells GTK has
+ * made (those shown and a few beyond) read their new values.
+ */
+static void
+order_changed_cb (TribResultView *self)
+{
+  refresh_cells (self, GTK_WIDGET (self->column_view));
+
+  /* The rows selected are elsewhere now, as they were gone after an
+   * all-rows change: nothing is left selected that the user did not pick
+   * in the order shown.
+   */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }
 
 static GMenuModel *
@@ -383,6 +432,10 @@ close_details_cb (TribResultView *self)
   clear_details (self);
 }
 
+/* Still, with the busy cursor: a spinner would draw the whole window
+ * sixty times a second while a million rows sort, each frame a stall
+ * where the window is drawn in software.
+ */
 static void
 show_sorting (TribResultView *self,
               gboolean        sorting)
@@ -577,7 +630,10 @@ trib_result_view_dispose (GObject *object)
   g_cancellable_cancel (self->sort_cancellable);
   g_clear_object (&self->sort_cancellable);
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
+      g_signal_handlers_disconnect_by_func (self->model, order_changed_cb, self);
+    }
   if (self->column_view != NULL)
     {
       g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), sorter_changed_cb, self);
@@ -678,7 +734,10 @@ trib_result_view_set_model (TribResultView  *self,
   stop_sorting (self);
   close_details_cb (self);
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
+      g_signal_handlers_disconnect_by_func (self->model, order_changed_cb, self);
+    }
   gtk_multi_selection_set_model (self->selection, NULL);
   self->syncing_sorter = TRUE;
   remove_columns (self);
@@ -692,6 +751,7 @@ trib_result_view_set_model (TribResultView  *self,
       sync_sorter (self);
       gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (model));
       g_signal_connect_object (model, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (model, "order-changed", G_CALLBACK (order_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   update_empty (self);
