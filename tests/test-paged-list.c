@@ -132,10 +132,9 @@ test_page_ahead (void)
   wait_first_page (list);
   g_assert_cmpuint (trib_paged_list_get_n_requests (list), ==, 1);
 
-  /* The pages asked for ahead double as the view catches up: one page
-   * (100), two (200, 300), then four at once (400 to 700). The first of
-   * those four comes last: the three after it wait for it, and go in
-   * with it, in order.
+  /* The pages asked for ahead double as the view catches up, up to four
+   * on their way at once by the time page 400 is asked for. It comes
+   * last: the three after it wait for it, and go in with it, in order.
    */
   trib_test_sim_add_fault (sim, "{\"path\": \"" CATALOG_DATASETS "\", \"query\": \"&start=400&\", "
                                 "\"kind\": \"delay\", \"delay_ms\": 700}");

@@ -67,6 +67,7 @@ struct _TribPagedList
   guint n_requests;
   guint load_source;
   guint by_offset : 1;
+  guint caught_up : 1;        /* a view came near the end while pages were coming */
   guint loading : 1;
   guint complete : 1;
 };
@@ -129,6 +130,14 @@ request_free (Request *request)
 
 static void pump (TribPagedList *self);
 
+static void
+want_more (TribPagedList *self)
+{
+  self->wanted = MAX (self->wanted, self->items->len + self->ahead_pages * MAX (self->page_size, 1));
+  self->ahead_pages = MIN (self->ahead_pages * 2, MAX_AHEAD_PAGES);
+  self->caught_up = FALSE;
+}
+
 static gboolean
 pump_idle_cb (gpointer user_data)
 {
@@ -165,13 +174,16 @@ trib_paged_list_get_item (GListModel *model,
    * more than last time. Not from here directly: a view asking for an
    * item is no place to change notify the model's properties under it.
    */
-  if (position + PREFETCH_ITEMS >= self->items->len && self->wanted <= self->items->len &&
-      !self->complete && self->error == NULL)
+  if (position + PREFETCH_ITEMS >= self->items->len && !self->complete && self->error == NULL)
     {
-      self->wanted = self->items->len + self->ahead_pages * MAX (self->page_size, 1);
-      self->ahead_pages = MIN (self->ahead_pages * 2, MAX_AHEAD_PAGES);
-      if (self->load_source == 0)
-        self->load_source = g_idle_add (pump_idle_cb, self);
+      if (self->wanted > self->items->len)
+        self->caught_up = TRUE;
+      else
+        {
+          want_more (self);
+          if (self->load_source == 0)
+            self->load_source = g_idle_add (pump_idle_cb, self);
+        }
     }
 
   return g_object_ref (g_ptr_array_index (self->items, position));
@@ -463,6 +475,12 @@ insert_arrived (TribPagedList *self)
         drop_requests (self);
     }
 
+  /* A view that reached the end while these were coming would ask for
+   * more at its next frame: ask now, so that pages keep coming meanwhile.
+   */
+  if (self->items->len > position && self->caught_up && !self->complete && self->error == NULL)
+    want_more (self);
+
   if (self->items->len > position)
     {
       g_list_model_items_changed (G_LIST_MODEL (self), position, 0, self->items->len - position);
@@ -579,6 +597,7 @@ trib_paged_list_cancel (TribPagedList *self)
   drop_requests (self);
   g_clear_handle_id (&self->load_source, g_source_remove);
   self->wanted = self->items->len;
+  self->caught_up = FALSE;
   set_loading (self, FALSE);
 }
 
