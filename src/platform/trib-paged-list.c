@@ -31,6 +31,13 @@
  */
 #define MAX_AHEAD_PAGES 32
 
+/* While more pages are on their way, those that came are shown together
+ * at most this often: each change of the list costs a view a frame (all
+ * of the window drawn again, rows made for where it scrolled), during
+ * which no reply is read; 500 pages are not 500 frames.
+ */
+#define SHOW_INTERVAL_MS 250
+
 /* Requests on their way at once, when the next page's cursor is known
  * before the previous page's reply (paging by offset).
  */
@@ -54,6 +61,9 @@ struct _TribPagedList
 
   GType item_type;
   GPtrArray *items;
+  GPtrArray *held;            /* came, in order, not yet shown */
+  gint64 last_shown;
+  guint show_source;
   TribPageFetchFunc fetch;
   gpointer fetch_data;
   GDestroyNotify fetch_data_destroy;
@@ -130,10 +140,16 @@ request_free (Request *request)
 
 static void pump (TribPagedList *self);
 
+static guint
+n_arrived (TribPagedList *self)
+{
+  return self->items->len + self->held->len;
+}
+
 static void
 want_more (TribPagedList *self)
 {
-  self->wanted = MAX (self->wanted, self->items->len + self->ahead_pages * MAX (self->page_size, 1));
+  self->wanted = MAX (self->wanted, n_arrived (self) + self->ahead_pages * MAX (self->page_size, 1));
   self->ahead_pages = MIN (self->ahead_pages * 2, MAX_AHEAD_PAGES);
   self->caught_up = FALSE;
 }
@@ -176,7 +192,7 @@ trib_paged_list_get_item (GListModel *model,
    */
   if (position + PREFETCH_ITEMS >= self->items->len && !self->complete && self->error == NULL)
     {
-      if (self->wanted > self->items->len)
+      if (self->wanted > n_arrived (self))
         self->caught_up = TRUE;
       else
         {
@@ -224,6 +240,7 @@ trib_paged_list_dispose (GObject *object)
 
   drop_requests (self);
   g_clear_handle_id (&self->load_source, g_source_remove);
+  g_clear_handle_id (&self->show_source, g_source_remove);
 
   G_OBJECT_CLASS (trib_paged_list_parent_class)->dispose (object);
 }
@@ -234,6 +251,7 @@ trib_paged_list_finalize (GObject *object)
   TribPagedList *self = (TribPagedList *) object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_pointer (&self->next_cursor, g_free);
   g_clear_error (&self->error);
   if (self->fetch_data_destroy != NULL)
@@ -302,6 +320,7 @@ static void
 trib_paged_list_init (TribPagedList *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
   g_queue_init (&self->requests);
   self->ahead_pages = 1;
 }
@@ -416,7 +435,7 @@ insert_page (TribPagedList *self,
           g_critical ("A page of %s held a %s", g_type_name (self->item_type), G_OBJECT_TYPE_NAME (item));
           continue;
         }
-      g_ptr_array_add (self->items, g_object_ref (item));
+      g_ptr_array_add (self->held, g_object_ref (item));
       added++;
     }
 
@@ -426,13 +445,42 @@ insert_page (TribPagedList *self,
   return added;
 }
 
-/* Inserts the pages that have come, in order: a page that came before
- * the one ahead of it waits for it.
+static void
+show_held (TribPagedList *self)
+{
+  guint position = self->items->len;
+  guint added = self->held->len;
+
+  g_clear_handle_id (&self->show_source, g_source_remove);
+  self->last_shown = g_get_monotonic_time ();
+  if (added == 0)
+    return;
+
+  g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&self->held));
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static gboolean
+show_held_cb (gpointer user_data)
+{
+  TribPagedList *self = user_data;
+
+  self->show_source = 0;
+  show_held (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes the pages that have come, in order: a page that came before the
+ * one ahead of it waits for it.
  */
 static void
 insert_arrived (TribPagedList *self)
 {
-  guint position = self->items->len;
+  guint arrived = n_arrived (self);
+  gint64 since_shown;
   Request *request;
 
   while ((request = g_queue_peek_head (&self->requests)) && request->done)
@@ -478,14 +526,14 @@ insert_arrived (TribPagedList *self)
   /* A view that reached the end while these were coming would ask for
    * more at its next frame: ask now, so that pages keep coming meanwhile.
    */
-  if (self->items->len > position && self->caught_up && !self->complete && self->error == NULL)
+  if (n_arrived (self) > arrived && self->caught_up && !self->complete && self->error == NULL)
     want_more (self);
 
-  if (self->items->len > position)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, self->items->len - position);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-    }
+  since_shown = (g_get_monotonic_time () - self->last_shown) / 1000;
+  if (self->requests.length == 0 || self->items->len == 0 || since_shown >= SHOW_INTERVAL_MS)
+    show_held (self);
+  else if (self->held->len > 0 && self->show_source == 0)
+    self->show_source = g_timeout_add (SHOW_INTERVAL_MS - since_shown, show_held_cb, self);
 }
 
 static void
@@ -537,7 +585,7 @@ pump (TribPagedList *self)
       Request *request;
 
       if (n_in_flight >= (self->by_offset ? MAX_IN_FLIGHT : 1) ||
-          self->items->len + n_in_flight * MAX (self->page_size, 1) >= self->wanted)
+          n_arrived (self) + n_in_flight * MAX (self->page_size, 1) >= self->wanted)
         break;
 
       request = g_new0 (Request, 1);
@@ -578,7 +626,7 @@ trib_paged_list_load_more (TribPagedList *self)
       g_clear_error (&self->error);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
     }
-  self->wanted = MAX (self->wanted, self->items->len + 1);
+  self->wanted = MAX (self->wanted, n_arrived (self) + 1);
   pump (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -596,6 +644,7 @@ trib_paged_list_cancel (TribPagedList *self)
 
   drop_requests (self);
   g_clear_handle_id (&self->load_source, g_source_remove);
+  show_held (self);
   self->wanted = self->items->len;
   self->caught_up = FALSE;
   set_loading (self, FALSE);
