@@ -91,61 +91,31 @@ list_source_free (ListSource *source)
   g_free (source);
 }
 
-typedef struct
-{
-  guint start;
-  JsonNode *root;
-} PageFetch;
-
-static void
-page_fetch_free (PageFetch *fetch)
-{
-  g_clear_pointer (&fetch->root, json_node_unref);
-  g_free (fetch);
-}
-
-/* A hundred datasets made, off the main thread, where frames are drawn. */
-static void
-dataset_page_worker (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  PageFetch *fetch = task_data;
-  g_autoptr(GPtrArray) datasets = NULL;
-  GError *error = NULL;
-  char *next = NULL;
-
-  if (!(datasets = datasets_from_json (fetch->root, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* Catalog gives no total and no link: a full page may have a next one. */
-  if (datasets->len >= TRIB_CATALOG_PAGE_SIZE)
-    next = g_strdup_printf ("%u", fetch->start + datasets->len);
-
-  g_task_return_pointer (task, trib_page_new (g_steal_pointer (&datasets), next),
-                         (GDestroyNotify) trib_page_free);
-}
-
 static void
 dataset_page_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  PageFetch *fetch = g_task_get_task_data (task);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) datasets = NULL;
   g_autoptr(GError) error = NULL;
+  guint start = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  char *next = NULL;
 
-  if (!(fetch->root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)) ||
+      !(datasets = datasets_from_json (root, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_task_run_in_thread (task, dataset_page_worker);
+  /* Catalog gives no total and no link: a full page may have a next one. */
+  if (datasets->len >= TRIB_CATALOG_PAGE_SIZE)
+    next = g_strdup_printf ("%u", start + datasets->len);
+
+  g_task_return_pointer (task, trib_page_new (g_steal_pointer (&datasets), next),
+                         (GDestroyNotify) trib_page_free);
 }
 
 static void
@@ -158,15 +128,13 @@ fetch_dataset_page (gpointer             fetch_data,
   ListSource *source = fetch_data;
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GString) path = g_string_new (CATALOG_PATH "/dataSets");
-  PageFetch *fetch = g_new0 (PageFetch, 1);
   guint64 start = 0;
 
   g_task_set_source_tag (task, fetch_dataset_page);
 
   if (cursor != NULL)
     g_ascii_string_to_unsigned (cursor, 10, 0, G_MAXUINT, &start, NULL);
-  fetch->start = start;
-  g_task_set_task_data (task, fetch, (GDestroyNotify) page_fetch_free);
+  g_task_set_task_data (task, GUINT_TO_POINTER ((guint) start), NULL);
 
   g_string_append_printf (path, "?limit=%u&start=%u&orderBy=asc:name&properties=" LIST_PROPERTIES,
                           TRIB_CATALOG_PAGE_SIZE, (guint) start);

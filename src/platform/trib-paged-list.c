@@ -38,6 +38,12 @@
  */
 #define SHOW_INTERVAL_MS 250
 
+/* Where a change costs more than a quarter of that (software rendering,
+ * a loaded machine), changes are spaced to take at most a fifth of the
+ * main loop's time, up to this.
+ */
+#define MAX_SHOW_INTERVAL_MS 2000
+
 /* Requests on their way at once, when the next page's cursor is known
  * before the previous page's reply (paging by offset).
  */
@@ -63,7 +69,9 @@ struct _TribPagedList
   GPtrArray *items;
   GPtrArray *held;            /* came, in order, not yet shown */
   gint64 last_shown;
+  gint64 show_cost;           /* from the last change to the main loop idle again */
   guint show_source;
+  guint cost_source;
   TribPageFetchFunc fetch;
   gpointer fetch_data;
   GDestroyNotify fetch_data_destroy;
@@ -241,6 +249,7 @@ trib_paged_list_dispose (GObject *object)
   drop_requests (self);
   g_clear_handle_id (&self->load_source, g_source_remove);
   g_clear_handle_id (&self->show_source, g_source_remove);
+  g_clear_handle_id (&self->cost_source, g_source_remove);
 
   G_OBJECT_CLASS (trib_paged_list_parent_class)->dispose (object);
 }
@@ -445,6 +454,20 @@ insert_page (TribPagedList *self,
   return added;
 }
 
+/* Runs once the main loop has nothing more urgent, the frame that drew
+ * the change included when frames come back to back.
+ */
+static gboolean
+show_cost_cb (gpointer user_data)
+{
+  TribPagedList *self = user_data;
+
+  self->cost_source = 0;
+  self->show_cost = g_get_monotonic_time () - self->last_shown;
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_held (TribPagedList *self)
 {
@@ -460,6 +483,8 @@ show_held (TribPagedList *self)
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (self->cost_source == 0)
+    self->cost_source = g_idle_add_full (G_PRIORITY_LOW, show_cost_cb, self, NULL);
 }
 
 static gboolean
@@ -481,6 +506,7 @@ insert_arrived (TribPagedList *self)
 {
   guint arrived = n_arrived (self);
   gint64 since_shown;
+  gint64 interval;
   Request *request;
 
   while ((request = g_queue_peek_head (&self->requests)) && request->done)
@@ -529,11 +555,12 @@ insert_arrived (TribPagedList *self)
   if (n_arrived (self) > arrived && self->caught_up && !self->complete && self->error == NULL)
     want_more (self);
 
+  interval = CLAMP (5 * self->show_cost / 1000, SHOW_INTERVAL_MS, MAX_SHOW_INTERVAL_MS);
   since_shown = (g_get_monotonic_time () - self->last_shown) / 1000;
-  if (self->requests.length == 0 || self->items->len == 0 || since_shown >= SHOW_INTERVAL_MS)
+  if (self->requests.length == 0 || self->items->len == 0 || since_shown >= interval)
     show_held (self);
   else if (self->held->len > 0 && self->show_source == 0)
-    self->show_source = g_timeout_add (SHOW_INTERVAL_MS - since_shown, show_held_cb, self);
+    self->show_source = g_timeout_add (interval - since_shown, show_held_cb, self);
 }
 
 static void
