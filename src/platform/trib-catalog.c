@@ -172,8 +172,8 @@ trib_catalog_list_datasets (TribPlatformClient *client,
   source->client = g_object_ref (client);
   source->search = search != NULL && search[0] != '\0' ? g_strdup (search) : NULL;
 
-  return trib_paged_list_new (TRIB_TYPE_DATASET, fetch_dataset_page, source,
-                              (GDestroyNotify) list_source_free);
+  return trib_paged_list_new_by_offset (TRIB_TYPE_DATASET, TRIB_CATALOG_PAGE_SIZE, fetch_dataset_page, source,
+                                        (GDestroyNotify) list_source_free);
 }
 
 static void

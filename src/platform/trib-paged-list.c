@@ -3,7 +3,9 @@
  * A GListModel over a list endpoint that is read a page at a time, when
  * a view first asks for an item near the end of what has arrived: the
  * first page is one round trip, and 50,000 datasets cost nothing until
- * someone scrolls to them.
+ * someone scrolls to them. Someone who does goes through them in a few
+ * seconds: the pages asked for ahead grow each time the view catches up,
+ * and a list paged by offset has several of them on their way at once.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -16,10 +18,48 @@
 
 #include "trib-paged-list.h"
 
-/* How close to the end a view may look before the next page is asked for:
- * about two screens of rows.
+/* How close to the end a view may look before more is asked for: about
+ * two screens of rows.
  */
 #define PREFETCH_ITEMS 60
+
+/* Each time a view comes near the end again, it is given twice as many
+ * pages ahead as the last time, up to this: a reader going through the
+ * whole list (a scroll bar dragged to the bottom) soon costs a frame per
+ * few thousand rows rather than per page, and one who stops costs at
+ * most this many pages more than what was seen.
+ */
+#define MAX_AHEAD_PAGES 32
+
+/* While more pages are on their way, those that came are shown together
+ * at most this often: each change of the list costs a view a frame (all
+ * of the window drawn again, rows made for where it scrolled), during
+ * which no reply is read; 500 pages are not 500 frames.
+ */
+#define SHOW_INTERVAL_MS 250
+
+/* Where a change costs more than a quarter of that (software rendering,
+ * a loaded machine), changes are spaced to take at most a fifth of the
+ * main loop's time, up to this.
+ */
+#define MAX_SHOW_INTERVAL_MS 2000
+
+/* Requests on their way at once, when the next page's cursor is known
+ * before the previous page's reply (paging by offset).
+ */
+#define MAX_IN_FLIGHT 4
+
+typedef struct
+{
+  TribPagedList *list;        /* owned while the request is on its way */
+  GCancellable *cancellable;
+  char *cursor;
+  char *expected_next;        /* offset paging: the cursor asked for after this one */
+  TribPage *page;
+  GError *error;
+  gboolean done;
+  gboolean dropped;           /* no longer wanted: the reply is thrown away */
+} Request;
 
 struct _TribPagedList
 {
@@ -27,15 +67,25 @@ struct _TribPagedList
 
   GType item_type;
   GPtrArray *items;
+  GPtrArray *held;            /* came, in order, not yet shown */
+  gint64 last_shown;
+  gint64 show_cost;           /* from the last change to the main loop idle again */
+  guint show_source;
+  guint cost_source;
   TribPageFetchFunc fetch;
   gpointer fetch_data;
   GDestroyNotify fetch_data_destroy;
 
-  GCancellable *cancellable;
-  char *next_cursor;
+  GQueue requests;            /* of Request, in page order */
+  char *next_cursor;          /* of the first page not yet inserted */
   GError *error;
+  guint page_size;            /* by offset; else the largest page seen */
+  guint wanted;               /* items asked for, loaded or not */
+  guint ahead_pages;
   guint n_requests;
   guint load_source;
+  guint by_offset : 1;
+  guint caught_up : 1;        /* a view came near the end while pages were coming */
   guint loading : 1;
   guint complete : 1;
 };
@@ -84,13 +134,41 @@ trib_page_free (TribPage *page)
   g_free (page);
 }
 
+static void
+request_free (Request *request)
+{
+  g_clear_object (&request->list);
+  g_clear_object (&request->cancellable);
+  g_free (request->cursor);
+  g_free (request->expected_next);
+  g_clear_pointer (&request->page, trib_page_free);
+  g_clear_error (&request->error);
+  g_free (request);
+}
+
+static void pump (TribPagedList *self);
+
+static guint
+n_arrived (TribPagedList *self)
+{
+  return self->items->len + self->held->len;
+}
+
+static void
+want_more (TribPagedList *self)
+{
+  self->wanted = MAX (self->wanted, n_arrived (self) + self->ahead_pages * MAX (self->page_size, 1));
+  self->ahead_pages = MIN (self->ahead_pages * 2, MAX_AHEAD_PAGES);
+  self->caught_up = FALSE;
+}
+
 static gboolean
-load_more_idle_cb (gpointer user_data)
+pump_idle_cb (gpointer user_data)
 {
   TribPagedList *self = user_data;
 
   self->load_source = 0;
-  trib_paged_list_load_more (self);
+  pump (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -116,12 +194,21 @@ trib_paged_list_get_item (GListModel *model,
   if (position >= self->items->len)
     return NULL;
 
-  /* Not from here directly: a view asking for an item is no place to
-   * change notify the model's properties under it.
+  /* Near the end, with all that was asked for arrived: ask for more, and
+   * more than last time. Not from here directly: a view asking for an
+   * item is no place to change notify the model's properties under it.
    */
-  if (position + PREFETCH_ITEMS >= self->items->len && !self->complete && !self->loading &&
-      self->error == NULL && self->load_source == 0)
-    self->load_source = g_idle_add (load_more_idle_cb, self);
+  if (position + PREFETCH_ITEMS >= self->items->len && !self->complete && self->error == NULL)
+    {
+      if (self->wanted > n_arrived (self))
+        self->caught_up = TRUE;
+      else
+        {
+          want_more (self);
+          if (self->load_source == 0)
+            self->load_source = g_idle_add (pump_idle_cb, self);
+        }
+    }
 
   return g_object_ref (g_ptr_array_index (self->items, position));
 }
@@ -134,13 +221,35 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = trib_paged_list_get_item;
 }
 
+/* Drops the requests on their way: their replies, when they come, are
+ * thrown away.
+ */
+static void
+drop_requests (TribPagedList *self)
+{
+  Request *request;
+
+  while ((request = g_queue_pop_head (&self->requests)))
+    {
+      if (request->done)
+        {
+          request_free (request);
+          continue;
+        }
+      request->dropped = TRUE;
+      g_cancellable_cancel (request->cancellable);
+    }
+}
+
 static void
 trib_paged_list_dispose (GObject *object)
 {
   TribPagedList *self = (TribPagedList *) object;
 
-  g_cancellable_cancel (self->cancellable);
+  drop_requests (self);
   g_clear_handle_id (&self->load_source, g_source_remove);
+  g_clear_handle_id (&self->show_source, g_source_remove);
+  g_clear_handle_id (&self->cost_source, g_source_remove);
 
   G_OBJECT_CLASS (trib_paged_list_parent_class)->dispose (object);
 }
@@ -150,8 +259,8 @@ trib_paged_list_finalize (GObject *object)
 {
   TribPagedList *self = (TribPagedList *) object;
 
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_pointer (&self->next_cursor, g_free);
   g_clear_error (&self->error);
   if (self->fetch_data_destroy != NULL)
@@ -220,7 +329,30 @@ static void
 trib_paged_list_init (TribPagedList *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->cancellable = g_cancellable_new ();
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_queue_init (&self->requests);
+  self->ahead_pages = 1;
+}
+
+static TribPagedList *
+paged_list_new (GType             item_type,
+                guint             page_size,
+                TribPageFetchFunc fetch,
+                gpointer          fetch_data,
+                GDestroyNotify    fetch_data_destroy)
+{
+  TribPagedList *self = g_object_new (TRIB_TYPE_PAGED_LIST, NULL);
+
+  self->item_type = item_type;
+  self->by_offset = page_size > 0;
+  self->page_size = page_size;
+  self->fetch = fetch;
+  self->fetch_data = fetch_data;
+  self->fetch_data_destroy = fetch_data_destroy;
+
+  trib_paged_list_load_more (self);
+
+  return self;
 }
 
 /**
@@ -230,6 +362,9 @@ trib_paged_list_init (TribPagedList *self)
  * @fetch_data: data for @fetch
  * @fetch_data_destroy: (nullable): frees @fetch_data
  *
+ * A list whose pages are read one after the other, each page's cursor
+ * coming with the reply before it.
+ *
  * Returns: (transfer full): a list that is already fetching its first page
  */
 TribPagedList *
@@ -238,20 +373,41 @@ trib_paged_list_new (GType             item_type,
                      gpointer          fetch_data,
                      GDestroyNotify    fetch_data_destroy)
 {
-  TribPagedList *self;
-
   g_return_val_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT), NULL);
   g_return_val_if_fail (fetch != NULL, NULL);
 
-  self = g_object_new (TRIB_TYPE_PAGED_LIST, NULL);
-  self->item_type = item_type;
-  self->fetch = fetch;
-  self->fetch_data = fetch_data;
-  self->fetch_data_destroy = fetch_data_destroy;
+  return paged_list_new (item_type, 0, fetch, fetch_data, fetch_data_destroy);
+}
 
-  trib_paged_list_load_more (self);
+/**
+ * trib_paged_list_new_by_offset:
+ * @item_type: the #GType of the items, a #GObject type
+ * @page_size: the items of a full page
+ * @fetch: fetches one page
+ * @fetch_data: data for @fetch
+ * @fetch_data_destroy: (nullable): frees @fetch_data
+ *
+ * A list paged by offset: the cursor of a page is its first item's
+ * offset in decimal (%NULL for 0), and a full page's #TribPage.next_cursor
+ * is the offset after it. Knowing the next pages' cursors before the
+ * replies, the list has several pages on their way at once; a reply
+ * whose next cursor is not the one expected has the pages asked for
+ * after it dropped and asked for again from that cursor.
+ *
+ * Returns: (transfer full): a list that is already fetching its first page
+ */
+TribPagedList *
+trib_paged_list_new_by_offset (GType             item_type,
+                               guint             page_size,
+                               TribPageFetchFunc fetch,
+                               gpointer          fetch_data,
+                               GDestroyNotify    fetch_data_destroy)
+{
+  g_return_val_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT), NULL);
+  g_return_val_if_fail (page_size > 0, NULL);
+  g_return_val_if_fail (fetch != NULL, NULL);
 
-  return self;
+  return paged_list_new (item_type, page_size, fetch, fetch_data, fetch_data_destroy);
 }
 
 static void
@@ -266,32 +422,19 @@ set_loading (TribPagedList *self,
 }
 
 static void
-page_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+set_complete (TribPagedList *self)
 {
-  g_autoptr(TribPagedList) self = user_data;
-  g_autoptr(TribPage) page = NULL;
-  g_autoptr(GError) error = NULL;
-  guint position;
+  self->complete = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+/* Inserts the page, returning how many items it added. */
+static guint
+insert_page (TribPagedList *self,
+             TribPage      *page)
+{
   guint added = 0;
 
-  page = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  set_loading (self, FALSE);
-
-  if (page == NULL)
-    {
-      self->error = g_steal_pointer (&error);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
-      g_object_thaw_notify (G_OBJECT (self));
-      return;
-    }
-
-  position = self->items->len;
   for (guint i = 0; i < page->items->len; i++)
     {
       GObject *item = g_ptr_array_index (page->items, i);
@@ -301,27 +444,191 @@ page_cb (GObject      *object,
           g_critical ("A page of %s held a %s", g_type_name (self->item_type), G_OBJECT_TYPE_NAME (item));
           continue;
         }
-      g_ptr_array_add (self->items, g_object_ref (item));
+      g_ptr_array_add (self->held, g_object_ref (item));
       added++;
     }
 
-  g_free (self->next_cursor);
-  self->next_cursor = g_steal_pointer (&page->next_cursor);
+  if (!self->by_offset)
+    self->page_size = MAX (self->page_size, added);
 
-  /* An empty page that still promises more would have us ask forever. */
-  if (self->next_cursor == NULL || added == 0)
+  return added;
+}
+
+/* Runs once the main loop has nothing more urgent, the frame that drew
+ * the change included when frames come back to back.
+ */
+static gboolean
+show_cost_cb (gpointer user_data)
+{
+  TribPagedList *self = user_data;
+
+  self->cost_source = 0;
+  self->show_cost = g_get_monotonic_time () - self->last_shown;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_held (TribPagedList *self)
+{
+  guint position = self->items->len;
+  guint added = self->held->len;
+
+  g_clear_handle_id (&self->show_source, g_source_remove);
+  self->last_shown = g_get_monotonic_time ();
+  if (added == 0)
+    return;
+
+  g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&self->held));
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (self->cost_source == 0)
+    self->cost_source = g_idle_add_full (G_PRIORITY_LOW, show_cost_cb, self, NULL);
+}
+
+static gboolean
+show_held_cb (gpointer user_data)
+{
+  TribPagedList *self = user_data;
+
+  self->show_source = 0;
+  show_held (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes the pages that have come, in order: a page that came before the
+ * one ahead of it waits for it.
+ */
+static void
+insert_arrived (TribPagedList *self)
+{
+  guint arrived = n_arrived (self);
+  gint64 since_shown;
+  gint64 interval;
+  Request *request;
+
+  while ((request = g_queue_peek_head (&self->requests)) && request->done)
     {
-      self->complete = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+      g_autofree char *expected_next = NULL;
+      guint added;
+
+      g_queue_pop_head (&self->requests);
+
+      /* The next pages would be refused as this one was: they wait for a
+       * retry to ask for them again from this page on.
+       */
+      if (request->error != NULL)
+        {
+          self->error = g_steal_pointer (&request->error);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+          request_free (request);
+          drop_requests (self);
+          break;
+        }
+
+      added = insert_page (self, request->page);
+      expected_next = g_steal_pointer (&request->expected_next);
+      g_free (self->next_cursor);
+      self->next_cursor = g_steal_pointer (&request->page->next_cursor);
+      request_free (request);
+
+      /* An empty page that still promises more would have us ask forever. */
+      if (self->next_cursor == NULL || added == 0)
+        {
+          drop_requests (self);
+          set_complete (self);
+          break;
+        }
+
+      /* Not where the pages asked for after it start: they would repeat
+       * or skip items.
+       */
+      if (self->by_offset && g_strcmp0 (self->next_cursor, expected_next) != 0)
+        drop_requests (self);
     }
 
-  if (added > 0)
+  /* A view that reached the end while these were coming would ask for
+   * more at its next frame: ask now, so that pages keep coming meanwhile.
+   */
+  if (n_arrived (self) > arrived && self->caught_up && !self->complete && self->error == NULL)
+    want_more (self);
+
+  interval = CLAMP (5 * self->show_cost / 1000, SHOW_INTERVAL_MS, MAX_SHOW_INTERVAL_MS);
+  since_shown = (g_get_monotonic_time () - self->last_shown) / 1000;
+  if (self->requests.length == 0 || self->items->len == 0 || since_shown >= interval)
+    show_held (self);
+  else if (self->held->len > 0 && self->show_source == 0)
+    self->show_source = g_timeout_add (interval - since_shown, show_held_cb, self);
+}
+
+static void
+page_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Request *request = user_data;
+  TribPagedList *self;
+
+  if (request->dropped)
     {
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      request_free (request);
+      return;
     }
 
+  self = g_object_ref (request->list);
+  request->done = TRUE;
+  request->page = g_task_propagate_pointer (G_TASK (result), &request->error);
+  g_assert (request->page != NULL || request->error != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  insert_arrived (self);
+  pump (self);
+  set_loading (self, self->requests.length > 0);
   g_object_thaw_notify (G_OBJECT (self));
+  g_object_unref (self);
+}
+
+static guint64
+cursor_offset (const char *cursor)
+{
+  guint64 offset = 0;
+
+  if (cursor != NULL)
+    g_ascii_string_to_unsigned (cursor, 10, 0, G_MAXUINT, &offset, NULL);
+
+  return offset;
+}
+
+/* Asks for pages until what was asked for is on its way. */
+static void
+pump (TribPagedList *self)
+{
+  while (!self->complete && self->error == NULL)
+    {
+      Request *last = g_queue_peek_tail (&self->requests);
+      guint n_in_flight = self->requests.length;
+      Request *request;
+
+      if (n_in_flight >= (self->by_offset ? MAX_IN_FLIGHT : 1) ||
+          n_arrived (self) + n_in_flight * MAX (self->page_size, 1) >= self->wanted)
+        break;
+
+      request = g_new0 (Request, 1);
+      request->list = g_object_ref (self);
+      request->cancellable = g_cancellable_new ();
+      request->cursor = g_strdup (last != NULL ? last->expected_next : self->next_cursor);
+      if (self->by_offset)
+        request->expected_next = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                  cursor_offset (request->cursor) + self->page_size);
+      g_queue_push_tail (&self->requests, request);
+
+      self->n_requests++;
+      self->fetch (self->fetch_data, request->cursor, request->cancellable, page_cb, request);
+    }
+
+  set_loading (self, self->requests.length > 0);
 }
 
 /**
@@ -329,46 +636,44 @@ page_cb (GObject      *object,
  * @self: a #TribPagedList
  *
  * Fetches the next page, unless one is on its way or the list is
- * complete. After an error, this is how to try again.
+ * complete. After an error, this is how to try again: from the page that
+ * failed, and on to the pages that were wanted after it.
  */
 void
 trib_paged_list_load_more (TribPagedList *self)
 {
   g_return_if_fail (TRIB_IS_PAGED_LIST (self));
 
-  if (self->loading || self->complete)
+  if (self->complete || self->requests.length > 0)
     return;
 
+  g_object_freeze_notify (G_OBJECT (self));
   if (self->error != NULL)
     {
       g_clear_error (&self->error);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
     }
-
-  if (g_cancellable_is_cancelled (self->cancellable))
-    {
-      g_object_unref (self->cancellable);
-      self->cancellable = g_cancellable_new ();
-    }
-
-  self->n_requests++;
-  set_loading (self, TRUE);
-  self->fetch (self->fetch_data, self->next_cursor, self->cancellable, page_cb, g_object_ref (self));
+  self->wanted = MAX (self->wanted, n_arrived (self) + 1);
+  pump (self);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**
  * trib_paged_list_cancel:
  * @self: a #TribPagedList
  *
- * Stops fetching the page on its way, as when the list is replaced.
+ * Stops fetching the pages on their way, as when the list is replaced.
  */
 void
 trib_paged_list_cancel (TribPagedList *self)
 {
   g_return_if_fail (TRIB_IS_PAGED_LIST (self));
 
-  g_cancellable_cancel (self->cancellable);
+  drop_requests (self);
   g_clear_handle_id (&self->load_source, g_source_remove);
+  show_held (self);
+  self->wanted = self->items->len;
+  self->caught_up = FALSE;
   set_loading (self, FALSE);
 }
 
@@ -406,7 +711,7 @@ trib_paged_list_get_error (TribPagedList *self)
  * trib_paged_list_get_n_requests:
  * @self: a #TribPagedList
  *
- * Returns: how many pages have been asked for
+ * Returns: how many pages have been asked for, those dropped included
  */
 guint
 trib_paged_list_get_n_requests (TribPagedList *self)

@@ -54,6 +54,11 @@ TribPagedList *trib_paged_list_new            (GType              item_type,
                                                TribPageFetchFunc  fetch,
                                                gpointer           fetch_data,
                                                GDestroyNotify     fetch_data_destroy);
+TribPagedList *trib_paged_list_new_by_offset  (GType              item_type,
+                                               guint              page_size,
+                                               TribPageFetchFunc  fetch,
+                                               gpointer           fetch_data,
+                                               GDestroyNotify     fetch_data_destroy);
 gboolean       trib_paged_list_get_loading    (TribPagedList     *self);
 gboolean       trib_paged_list_get_complete   (TribPagedList     *self);
 const GError  *trib_paged_list_get_error      (TribPagedList     *self);

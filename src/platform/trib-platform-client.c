@@ -45,7 +45,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Above this size the JSON is parsed in a worker thread. */
+/* Above this size the JSON is parsed in a worker thread. Not a page of
+ * a list (a hundred datasets are about 60 kB): coming back from the
+ * worker takes a turn of the main loop, and where frames come back to
+ * back (software rendering, a loaded machine) each turn waits for a
+ * frame; paging 50,000 datasets took twice as long that way.
+ */
 #define LARGE_BODY_BYTES (256 * 1024)
 
 typedef struct
@@ -226,6 +231,8 @@ trib_platform_client_new (TribProfile     *profile,
   self->session = soup_session_new_with_options ("user-agent", "Tributary/" PACKAGE_VERSION " ",
                                                  "timeout", 120,
                                                  "idle-timeout", 60,
+                                                 /* libsoup's default of 2 would queue a list's pages on their way */
+                                                 "max-conns-per-host", 6,
                                                  NULL);
   self->auth = trib_ims_auth_new (self->session, self->log,
                                   trib_profile_get_ims_url (profile),

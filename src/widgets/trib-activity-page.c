@@ -252,12 +252,35 @@ static void
 trib_activity_page_map (GtkWidget *widget)
 {
   TribActivityPage *self = TRIB_ACTIVITY_PAGE (widget);
+  gboolean following = self->following;
+  guint selected;
 
   GTK_WIDGET_CLASS (trib_activity_page_parent_class)->map (widget);
+
+  /* The list scrolls as it gets its model: that is not the user's doing. */
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  self->following = following;
 
   /* The page opens on the newest call, unless it was left elsewhere. */
   if (self->following)
     show_newest (self);
+  else if ((selected = gtk_single_selection_get_selected (self->selection)) != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
+}
+
+/* Hidden, the list follows no calls: each would cost the view a row
+ * made and measured, hundreds of them while a long list is paged in.
+ */
+static void
+trib_activity_page_unmap (GtkWidget *widget)
+{
+  TribActivityPage *self = TRIB_ACTIVITY_PAGE (widget);
+  gboolean following = self->following;
+
+  gtk_list_view_set_model (self->list_view, NULL);
+  self->following = following;
+
+  GTK_WIDGET_CLASS (trib_activity_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -347,6 +370,7 @@ trib_activity_page_class_init (TribActivityPageClass *klass)
   object_class->set_property = trib_activity_page_set_property;
 
   widget_class->map = trib_activity_page_map;
+  widget_class->unmap = trib_activity_page_unmap;
 
   properties[PROP_LOG] =
     g_param_spec_object ("log", NULL, NULL, TRIB_TYPE_REQUEST_LOG,
@@ -384,7 +408,6 @@ trib_activity_page_init (TribActivityPage *self)
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (update_detail), self, G_CONNECT_SWAPPED);
 

@@ -12,11 +12,19 @@
  *   BENCH datasets-scroll page_requests=…
  *     the Catalog list requests this took, from the simulator's request
  *     log (the first page's included)
+ *   BENCH datasets-scroll max_stall_ms=… target=16
+ *     the longest stall of the main loop over the same time: a 1 ms
+ *     timeout (the probe) records the longest gap between two of its
+ *     ticks, less its period, a time the window could not draw or answer
+ *     input (a frame drawn by llvmpipe is part of it). A probe local to
+ *     this benchmark until bench-util has the shared one.
  *
- * The information line after them gives, measured in the same rounds, a
+ * The information lines after them give, measured in the same rounds, a
  * bare libsoup loop fetching and parsing the same pages one after the
- * other from the same simulator: what paging through the list one page
- * at a time costs without the app.
+ * other from the same simulator (what paging through the list one page
+ * at a time costs without the app), the frames the window drew, and the
+ * longest stall of the same probe with the window idle for a second (the
+ * machine's own noise).
  *
  * Copyright 2026 The Tributary authors
  *
@@ -176,6 +184,68 @@ after_paint_cb (GdkFrameClock *clock,
     *painted = g_get_monotonic_time ();
 }
 
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 max_gap;
+  guint source;
+} Probe;
+
+/* Fires every millisecond; a late firing is a main loop that stalled. */
+static gboolean
+probe_cb (gpointer data)
+{
+  Probe *probe = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (probe->last != 0)
+    probe->max_gap = MAX (probe->max_gap, now - probe->last);
+  probe->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+probe_start (Probe *probe)
+{
+  *probe = (Probe) { 0 };
+  probe->source = g_timeout_add (1, probe_cb, probe);
+  while (probe->last == 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Returns: the longest stall, in milliseconds */
+static double
+probe_stop (Probe *probe)
+{
+  probe_cb (probe);
+  g_clear_handle_id (&probe->source, g_source_remove);
+
+  return MAX (0, probe->max_gap - 1000) / 1000.0;
+}
+
+/* The longest stall with the window idle for a second. */
+static double
+idle_stall_ms (void)
+{
+  gint64 until;
+  Probe probe;
+
+  probe_start (&probe);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+
+  return probe_stop (&probe);
+}
+
 /* The row of the list's last dataset, if it is mapped. */
 static gboolean
 last_row_mapped (TribDatasetsPage *page,
@@ -202,7 +272,9 @@ scroll_to_end_ms (TribTestSim      *sim,
                   TribDatasetsPage *page,
                   guint            *n_requests,
                   guint            *n_items,
-                  double           *in_flight_ms)
+                  double           *in_flight_ms,
+                  guint            *n_frames,
+                  double           *max_stall_ms)
 {
   Loading loading = { 0 };
   gulong loading_handler;
@@ -213,6 +285,8 @@ scroll_to_end_ms (TribTestSim      *sim,
   gint64 start;
   gint64 painted = 0;
   gulong handler;
+  gulong frames_handler;
+  Probe probe;
 
   trib_test_sim_clear_requests (sim);
   gtk_adjustment_set_value (adjustment, 0);
@@ -220,6 +294,9 @@ scroll_to_end_ms (TribTestSim      *sim,
   trib_ui_test_iterate_until (trib_ui_test_datasets_listed, page, 60);
   trib_ui_test_settle ();
 
+  *n_frames = 0;
+  frames_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), n_frames);
+  probe_start (&probe);
   start = g_get_monotonic_time ();
   loading.changed = start;
   loading.loading = trib_paged_list_get_loading (TRIB_PAGED_LIST (trib_datasets_page_get_list (page)));
@@ -246,6 +323,8 @@ scroll_to_end_ms (TribTestSim      *sim,
   while (painted == 0)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler);
+  g_signal_handler_disconnect (clock, frames_handler);
+  *max_stall_ms = probe_stop (&probe);
 
   *n_requests = trib_test_sim_count_requests (sim, "GET", CATALOG_DATASETS);
   *n_items = g_list_model_get_n_items (trib_datasets_page_get_list (page));
@@ -268,6 +347,9 @@ main (int   argc,
   double ours[ROUNDS];
   double bare[ROUNDS];
   double in_flight[ROUNDS];
+  double stall[ROUNDS];
+  double idle_stall[ROUNDS];
+  double frames[ROUNDS];
   guint requests[ROUNDS];
   double requests_median[ROUNDS];
   guint bare_pages = 0;
@@ -301,19 +383,29 @@ main (int   argc,
 
   for (guint round = 0; round < ROUNDS; round++)
     {
-      ours[round] = scroll_to_end_ms (sim, window, page, &requests[round], &n_items, &in_flight[round]);
+      guint n_frames;
+
+      ours[round] = scroll_to_end_ms (sim, window, page, &requests[round], &n_items, &in_flight[round],
+                                      &n_frames, &stall[round]);
       g_assert_cmpuint (n_items, >=, N_DATASETS);
       bare[round] = bare_all_pages_ms (sim, token, &bare_pages);
+      idle_stall[round] = idle_stall_ms ();
       requests_median[round] = requests[round];
+      frames[round] = n_frames;
       g_print ("# datasets-scroll round %u: window %.0f ms (a page request in flight %.0f ms of it), "
-               "%u requests, %u datasets; bare libsoup %u pages %.0f ms\n",
-               round, ours[round], in_flight[round], requests[round], n_items, bare_pages, bare[round]);
+               "%u requests, %u datasets, %u frames, longest stall %.1f ms (idle %.1f ms); "
+               "bare libsoup %u pages %.0f ms\n",
+               round, ours[round], in_flight[round], requests[round], n_items, n_frames, stall[round],
+               idle_stall[round], bare_pages, bare[round]);
     }
 
   trib_secret_free (token);
 
   g_print ("BENCH datasets-scroll end_ms=%.0f target=5000 rounds=%u\n", bench_median (ours, ROUNDS), ROUNDS);
   g_print ("BENCH datasets-scroll page_requests=%.0f rounds=%u\n", bench_median (requests_median, ROUNDS), ROUNDS);
+  g_print ("BENCH datasets-scroll max_stall_ms=%.1f target=16 rounds=%u\n", bench_median (stall, ROUNDS), ROUNDS);
+  g_print ("# datasets-scroll: %.0f frames drawn, longest stall of the idle window %.1f ms (medians)\n",
+           bench_median (frames, ROUNDS), bench_median (idle_stall, ROUNDS));
   g_print ("# datasets-scroll: a page request in flight %.0f ms of the window's time (median)\n",
            bench_median (in_flight, ROUNDS));
   g_print ("# datasets-scroll: a bare libsoup loop fetching and parsing the same %u pages one after the other: "

@@ -52,6 +52,7 @@ sim_fault_free (SimFault *fault)
 
   g_free (fault->path);
   g_free (fault->method);
+  g_free (fault->query);
   g_free (fault->retry_after);
   g_free (fault->location);
   g_free (fault->body);
@@ -66,6 +67,7 @@ sim_fault_copy (const SimFault *fault)
 
   copy->path = g_strdup (fault->path);
   copy->method = g_strdup (fault->method);
+  copy->query = g_strdup (fault->query);
   copy->retry_after = g_strdup (fault->retry_after);
   copy->location = g_strdup (fault->location);
   copy->body = g_strdup (fault->body);
@@ -189,6 +191,7 @@ sim_faults_add (SimFaults  *self,
   JsonObject *object;
   const char *path;
   const char *method;
+  const char *query;
   const char *kind;
   const char *retry_after;
   const char *location;
@@ -213,6 +216,7 @@ sim_faults_add (SimFaults  *self,
 
   if (!get_string (object, "path", &path, error) ||
       !get_string (object, "method", &method, error) ||
+      !get_string (object, "query", &query, error) ||
       !get_string (object, "kind", &kind, error) ||
       !get_int (object, "count", 1, 1, G_MAXINT32, &count, error) ||
       !get_int (object, "status", 0, 100, 599, &status, error) ||
@@ -293,6 +297,7 @@ sim_faults_add (SimFaults  *self,
   fault->prefix = g_str_has_suffix (path, "*");
   fault->path = g_strndup (path, strlen (path) - (fault->prefix ? 1 : 0));
   fault->method = method != NULL ? g_ascii_strup (method, -1) : NULL;
+  fault->query = g_strdup (query);
   fault->count = count;
   fault->status = status;
   fault->delay_ms = delay_ms;
@@ -331,7 +336,8 @@ sim_faults_clear (SimFaults *self)
 SimFault *
 sim_faults_take (SimFaults  *self,
                  const char *method,
-                 const char *path)
+                 const char *path,
+                 const char *query)
 {
   for (guint i = 0; i < self->faults->len; i++)
     {
@@ -341,6 +347,8 @@ sim_faults_take (SimFaults  *self,
       if (fault->method != NULL && !g_str_equal (fault->method, method))
         continue;
       if (fault->prefix ? !g_str_has_prefix (path, fault->path) : !g_str_equal (path, fault->path))
+        continue;
+      if (fault->query != NULL && (query == NULL || strstr (query, fault->query) == NULL))
         continue;
 
       hit = sim_fault_copy (fault);
@@ -376,6 +384,11 @@ sim_faults_to_json (SimFaults *self)
         json_builder_add_string_value (builder, fault->method);
       else
         json_builder_add_null_value (builder);
+      if (fault->query != NULL)
+        {
+          json_builder_set_member_name (builder, "query");
+          json_builder_add_string_value (builder, fault->query);
+        }
       json_builder_set_member_name (builder, "kind");
       for (guint j = 0; j < G_N_ELEMENTS (kinds); j++)
         if (kinds[j].kind == fault->kind)

@@ -34,6 +34,7 @@ typedef struct
   char *path;             /* without the trailing '*' of a prefix */
   gboolean prefix;
   char *method;           /* NULL: any */
+  char *query;            /* NULL: any; else the query must contain it */
   SimFaultKind kind;
   guint count;            /* matching requests still to hit */
   guint status;           /* SIM_FAULT_STATUS */
@@ -61,7 +62,8 @@ guint      sim_faults_add                 (SimFaults          *self,
 guint      sim_faults_clear               (SimFaults          *self);
 SimFault  *sim_faults_take                (SimFaults          *self,
                                            const char         *method,
-                                           const char         *path);
+                                           const char         *path,
+                                           const char         *query);
 JsonNode  *sim_faults_to_json             (SimFaults          *self);
 
 void       sim_fault_free                 (SimFault           *fault);

@@ -450,7 +450,7 @@ handle_cb (SoupServer        *soup,
   g_signal_connect_data (message, "wrote-headers", G_CALLBACK (wrote_headers_cb),
                          sim_log_entry_ref (request->log_entry), log_entry_closure_notify, 0);
 
-  if ((fault = sim_faults_take (self->faults, request->method, path)) != NULL)
+  if ((fault = sim_faults_take (self->faults, request->method, path, g_uri_get_query (uri))) != NULL)
     {
       apply_fault (request, fault);
       return;

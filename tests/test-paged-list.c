@@ -1,0 +1,342 @@
+/* test-paged-list.c
+ *
+ * TribPagedList over Catalog's datasets, against tributary-sim over HTTP
+ * with 2,000 generated datasets: pages fetched ahead as a view nears the
+ * end, several on their way at once, inserted in order with no item
+ * twice or missing, an error on a page in the middle and the retry that
+ * goes on from it, and pages dropped on their way.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "trib-catalog.h"
+#include "trib-platform-error.h"
+#include "trib-test-sim.h"
+
+#define CATALOG_DATASETS "/data/foundation/catalog/dataSets"
+#define N_DATASETS (3 + 2000)
+#define N_PAGES ((N_DATASETS + TRIB_CATALOG_PAGE_SIZE - 1) / TRIB_CATALOG_PAGE_SIZE)
+
+static TribTestSim *sim;
+static TribPlatformClient *client;
+
+typedef struct
+{
+  guint n_changes;
+  guint n_items;          /* as the changes told it */
+  guint watched;          /* an item's position */
+  guint watched_from;     /* the change that added it */
+  guint watched_to;
+} Changes;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  /* Pages only ever go at the end of what is there. */
+  g_assert_cmpuint (removed, ==, 0);
+  g_assert_cmpuint (position, ==, changes->n_items);
+
+  changes->n_changes++;
+  changes->n_items += added;
+  if (position <= changes->watched && changes->watched < position + added)
+    {
+      changes->watched_from = position;
+      changes->watched_to = position + added;
+    }
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_first_page (TribPagedList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (trib_paged_list_get_loading (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_null (trib_paged_list_get_error (list));
+}
+
+/* Does what a view held at the bottom of the list does: asks for the last
+ * item, again each time the list grows, until the list is complete or
+ * fails. Nothing else asks for pages.
+ */
+static void
+scroll_to_end (TribPagedList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!trib_paged_list_get_complete (list) &&
+         (trib_paged_list_get_error (list) == NULL || trib_paged_list_get_loading (list)))
+    {
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (n_items > 0)
+        g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), n_items - 1));
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Ordered by name, each once: no page twice, none lost. */
+static void
+assert_whole_and_ordered (TribPagedList *list,
+                          guint          n_expected)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  g_assert_cmpuint (n_items, ==, n_expected);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_true (g_hash_table_add (seen, g_strdup (trib_dataset_get_id (dataset))));
+      if (i > 0)
+        {
+          g_autoptr(TribDataset) previous = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+
+          g_assert_cmpint (g_ascii_strcasecmp (trib_dataset_get_name (previous), trib_dataset_get_name (dataset)),
+                           <=, 0);
+        }
+    }
+}
+
+static void
+test_page_ahead (void)
+{
+  g_autoptr(TribPagedList) list = NULL;
+  Changes changes = { 0 };
+  guint n_requests;
+
+  trib_test_sim_clear_requests (sim);
+  list = trib_catalog_list_datasets (client, NULL);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  wait_first_page (list);
+  g_assert_cmpuint (trib_paged_list_get_n_requests (list), ==, 1);
+
+  /* The pages asked for ahead double as the view catches up, up to four
+   * on their way at once by the time page 400 is asked for. It comes
+   * last: the three after it wait for it, and go in with it, in order.
+   */
+  changes.watched = 400;
+  trib_test_sim_add_fault (sim, "{\"path\": \"" CATALOG_DATASETS "\", \"query\": \"&start=400&\", "
+                                "\"kind\": \"delay\", \"delay_ms\": 700}");
+  scroll_to_end (list);
+
+  g_assert_true (trib_paged_list_get_complete (list));
+  g_assert_null (trib_paged_list_get_error (list));
+  g_assert_false (trib_paged_list_get_loading (list));
+  assert_whole_and_ordered (list, N_DATASETS);
+  g_assert_cmpuint (changes.n_items, ==, N_DATASETS);
+  g_assert_cmpuint (changes.watched_from, <=, 400);
+  g_assert_cmpuint (changes.watched_to, >=, 800);
+
+  /* Pages that come close together are shown together. */
+  g_assert_cmpuint (changes.n_changes, <, N_PAGES);
+
+  /* Every page once, and past the end no more than the pages that were
+   * on their way when the last one came (those dropped before they left
+   * never reach the platform).
+   */
+  iterate_for (100);
+  n_requests = trib_test_sim_count_requests (sim, "GET", CATALOG_DATASETS);
+  g_assert_cmpuint (n_requests, <=, trib_paged_list_get_n_requests (list));
+  g_assert_cmpuint (n_requests, >=, N_PAGES);
+  g_assert_cmpuint (n_requests, <=, N_PAGES + 4);
+}
+
+static void
+test_error_in_the_middle (void)
+{
+  g_autoptr(TribPagedList) list = NULL;
+  Changes changes = { 0 };
+  const GError *error;
+  guint n_requests;
+
+  list = trib_catalog_list_datasets (client, NULL);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  wait_first_page (list);
+
+  /* Refused once; a 4xx is not retried by the client. The pages after it,
+   * asked for with it and answered, are not inserted before it.
+   */
+  trib_test_sim_clear_requests (sim);
+  trib_test_sim_add_fault (sim, "{\"path\": \"" CATALOG_DATASETS "\", \"query\": \"&start=500&\", "
+                                "\"kind\": \"status\", \"status\": 400}");
+  scroll_to_end (list);
+
+  error = trib_paged_list_get_error (list);
+  g_assert_nonnull (error);
+  g_assert_false (trib_paged_list_get_complete (list));
+  g_assert_false (trib_paged_list_get_loading (list));
+  assert_whole_and_ordered (list, 500);
+  g_assert_cmpuint (changes.n_items, ==, 500);
+
+  /* Nothing more is asked for until the retry (once those dropped with
+   * the error, perhaps still on their way, are in).
+   */
+  iterate_for (200);
+  n_requests = trib_test_sim_count_requests (sim, "GET", CATALOG_DATASETS);
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), 499));
+  iterate_for (100);
+  g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", CATALOG_DATASETS), ==, n_requests);
+
+  /* The retry goes on from the page that failed. */
+  trib_paged_list_load_more (list);
+  g_assert_null (trib_paged_list_get_error (list));
+  g_assert_true (trib_paged_list_get_loading (list));
+  scroll_to_end (list);
+
+  g_assert_true (trib_paged_list_get_complete (list));
+  g_assert_null (trib_paged_list_get_error (list));
+  assert_whole_and_ordered (list, N_DATASETS);
+  g_assert_cmpuint (changes.n_items, ==, N_DATASETS);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(TribPagedList) list = NULL;
+  Changes changes = { 0 };
+  TribPagedList *dropped;
+
+  list = trib_catalog_list_datasets (client, NULL);
+  wait_first_page (list);
+  changes.n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+
+  /* Pages on their way, slow to come. */
+  trib_test_sim_clear_requests (sim);
+  trib_test_sim_add_fault (sim, "{\"path\": \"" CATALOG_DATASETS "\", \"kind\": \"delay\", "
+                                "\"delay_ms\": 300, \"count\": 100}");
+  for (guint round = 0; round < 3; round++)
+    {
+      g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), 99));
+      iterate_for (20);
+    }
+  g_assert_true (trib_paged_list_get_loading (list));
+  g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", CATALOG_DATASETS), ==, 1);
+
+  /* As when the sandbox changes: their replies change nothing. */
+  trib_paged_list_cancel (list);
+  g_assert_false (trib_paged_list_get_loading (list));
+  iterate_for (600);
+  g_assert_cmpuint (changes.n_changes, ==, 0);
+  g_assert_cmpuint (changes.n_items, ==, TRIB_CATALOG_PAGE_SIZE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, TRIB_CATALOG_PAGE_SIZE);
+  g_assert_null (trib_paged_list_get_error (list));
+  g_assert_false (trib_paged_list_get_loading (list));
+
+  /* Asked again, the list goes on from where it was. */
+  trib_test_sim_clear_faults (sim);
+  scroll_to_end (list);
+  assert_whole_and_ordered (list, N_DATASETS);
+
+  /* A list let go of with pages on their way goes once they are back. */
+  dropped = trib_catalog_list_datasets (client, NULL);
+  g_object_add_weak_pointer (G_OBJECT (dropped), (gpointer *) &dropped);
+  trib_paged_list_cancel (dropped);
+  g_object_unref (dropped);
+  iterate_for (300);
+  g_assert_null (dropped);
+  trib_test_sim_clear_faults (sim);
+}
+
+/* The platform's largest page is Catalog's limit, and the simulator
+ * allows no more and no less.
+ */
+static void
+call_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static JsonNode *
+list_with_limit (guint    limit,
+                 GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *path = g_strdup_printf (CATALOG_DATASETS "?limit=%u&start=0", limit);
+
+  trib_platform_client_call_async (client, "GET", path, NULL, NULL, TRIB_CALL_NONE, NULL, call_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return trib_platform_client_call_finish (client, result, error);
+}
+
+static void
+test_largest_page (void)
+{
+  g_autoptr(JsonNode) largest = NULL;
+  g_autoptr(JsonNode) too_large = NULL;
+  g_autoptr(GError) error = NULL;
+
+  largest = list_with_limit (TRIB_CATALOG_PAGE_SIZE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_object_get_size (json_node_get_object (largest)), ==, TRIB_CATALOG_PAGE_SIZE);
+
+  too_large = list_with_limit (TRIB_CATALOG_PAGE_SIZE + 1, &error);
+  g_assert_null (too_large);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_BAD_REQUEST);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TribProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  sim = trib_test_sim_start ((const char *[]) { "--datasets", "2000", NULL });
+  profile = trib_profile_new (NULL);
+  trib_profile_set_name (profile, "Simulator");
+  trib_profile_set_org_id (profile, sim->org_id);
+  trib_profile_set_client_id (profile, sim->client_id);
+  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
+  trib_profile_set_scopes (profile, sim->scopes);
+  trib_profile_set_default_sandbox (profile, sim->sandbox);
+  trib_profile_set_ims_url (profile, sim->base_url);
+  trib_profile_set_platform_url (profile, sim->base_url);
+  client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
+  g_assert_no_error (error);
+  trib_platform_client_set_sandbox (client, "prod");
+
+  g_test_add_func ("/tributary/paged-list/page-ahead", test_page_ahead);
+  g_test_add_func ("/tributary/paged-list/error-in-the-middle", test_error_in_the_middle);
+  g_test_add_func ("/tributary/paged-list/cancel", test_cancel);
+  g_test_add_func ("/tributary/paged-list/largest-page", test_largest_page);
+
+  status = g_test_run ();
+
+  g_clear_object (&client);
+  g_clear_pointer (&sim, trib_test_sim_free);
+
+  return status;
+}
