@@ -478,6 +478,13 @@ trib_window_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
 
+  /* Their stack owns the pages, and goes with the template. */
+  self->sandboxes_page = NULL;
+  self->schemas_page = NULL;
+  self->datasets_page = NULL;
+  self->query_page = NULL;
+  self->activity_page = NULL;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_WINDOW);
 
   G_OBJECT_CLASS (trib_window_parent_class)->dispose (object);
