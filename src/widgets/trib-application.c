@@ -40,6 +40,8 @@ struct _TribApplication
 
   guint open_demo : 1;
   guint started : 1;
+  guint painted : 1;
+  guint ask_profile : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TribApplication, trib_application, ADW_TYPE_APPLICATION)
@@ -320,6 +322,23 @@ secret_lookup_cb (GObject      *object,
   trib_application_use_session (self, session);
 }
 
+/* The first window shows as soon as it can, and what it opens over itself
+ * at startup follows its first frame instead of holding it back.
+ */
+static void
+first_frame_cb (GdkFrameClock   *clock,
+                TribApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  self->painted = TRUE;
+
+  if (self->ask_profile)
+    {
+      self->ask_profile = FALSE;
+      trib_application_show_profile_dialog (self, GTK_WINDOW (get_window (self)));
+    }
+}
+
 static void
 profiles_loaded_cb (GObject      *object,
                     GAsyncResult *result,
@@ -341,6 +360,12 @@ profiles_loaded_cb (GObject      *object,
     profile = g_object_ref (trib_profile_store_lookup (self->profile_store, last));
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->profile_store)) > 0)
     profile = g_list_model_get_item (G_LIST_MODEL (self->profile_store), 0);
+
+  if (profile == NULL && !self->painted)
+    {
+      self->ask_profile = TRUE;
+      return;
+    }
 
   if (profile == NULL)
     {
@@ -449,6 +474,12 @@ trib_application_activate (GApplication *app)
     return;
 
   self->started = TRUE;
+  /* Presenting realized it. */
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (window)) != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (first_frame_cb), self, 0);
+  else
+    self->painted = TRUE;
 
   if (self->open_demo)
     trib_application_open_demo (self, GTK_WINDOW (window));

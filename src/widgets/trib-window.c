@@ -44,17 +44,19 @@ struct _TribWindow
   GtkLabel *connecting_label;
   AdwStatusPage *welcome_page;
   AdwStatusPage *error_page;
-  TribSandboxesPage *sandboxes_page;
-  TribActivityPage *activity_page;
-  TribQueryPage *query_page;
-  TribSchemasPage *schemas_page;
-  TribDatasetsPage *datasets_page;
   GtkButton *refresh_button;
   GtkMenuButton *profile_button;
   GtkMenuButton *primary_menu_button;
   TribAnnouncer *announcer;
   GtkLabel *profile_label;
   GMenu *profile_menu;
+
+  /* Built by ensure_pages (), NULL until then. */
+  TribSandboxesPage *sandboxes_page;
+  TribActivityPage *activity_page;
+  TribQueryPage *query_page;
+  TribSchemasPage *schemas_page;
+  TribDatasetsPage *datasets_page;
 
   guint updating_dropdown : 1;
   guint restored_state : 1;
@@ -74,10 +76,11 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_title (TribWindow *self)
 {
-  GtkStackPage *page = gtk_stack_get_page (self->pages_stack, gtk_stack_get_visible_child (self->pages_stack));
+  GtkWidget *child = gtk_stack_get_visible_child (self->pages_stack);
+  GtkStackPage *page = child != NULL ? gtk_stack_get_page (self->pages_stack, child) : NULL;
   g_autofree char *subtitle = NULL;
 
-  if (self->session != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages"))
+  if (self->session != NULL && page != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages"))
     {
       TribProfile *profile = trib_session_get_profile (self->session);
       TribSandbox *sandbox = trib_session_get_sandbox (self->session);
@@ -98,6 +101,57 @@ update_title (TribWindow *self)
   gtk_label_set_label (self->profile_label,
                        self->session != NULL ? trib_profile_get_name (trib_session_get_profile (self->session))
                                              : _("Tributary"));
+}
+
+/* The application's objects the pages show: given once both exist. */
+static void
+give_pages_application (TribWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->query_page == NULL || !self->restored_state)
+    return;
+
+  trib_activity_page_set_log (self->activity_page,
+                              trib_application_get_request_log (TRIB_APPLICATION (application)));
+  trib_query_page_set_settings (self->query_page, trib_application_get_settings (TRIB_APPLICATION (application)));
+  trib_query_page_set_history (self->query_page,
+                               trib_application_get_query_history (TRIB_APPLICATION (application)));
+}
+
+static void folded_cb (TribWindow *self);
+
+/* The first frame shows the welcome, signing-in or error screen, never a
+ * page: the pages (their templates, the query editor's GtkSourceView and
+ * languages, their measuring) are built when first needed, which is when
+ * there is a session to show or a page is asked for. All at once, so that
+ * a page not shown yet works for its session as it always did.
+ */
+static void
+ensure_pages (TribWindow *self)
+{
+  if (self->sandboxes_page != NULL)
+    return;
+
+  self->sandboxes_page = g_object_new (TRIB_TYPE_SANDBOXES_PAGE, NULL);
+  self->schemas_page = g_object_new (TRIB_TYPE_SCHEMAS_PAGE, NULL);
+  self->datasets_page = g_object_new (TRIB_TYPE_DATASETS_PAGE, NULL);
+  self->query_page = g_object_new (TRIB_TYPE_QUERY_PAGE, NULL);
+  self->activity_page = g_object_new (TRIB_TYPE_ACTIVITY_PAGE, NULL);
+
+  /* Sidebar rows are named after the page they show. */
+  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->sandboxes_page), "sandboxes", _("Sandboxes"));
+  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->schemas_page), "schemas", _("Schemas"));
+  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->datasets_page), "datasets", _("Datasets"));
+  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->query_page), "query", _("Query"));
+  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->activity_page), "activity", _("Activity"));
+
+  give_pages_application (self);
+  folded_cb (self);
+  trib_sandboxes_page_set_session (self->sandboxes_page, self->session);
+  trib_query_page_set_session (self->query_page, self->session);
+  trib_schemas_page_set_session (self->schemas_page, self->session);
+  trib_datasets_page_set_session (self->datasets_page, self->session);
 }
 
 static void
@@ -218,7 +272,10 @@ sidebar_row_selected_cb (TribWindow    *self,
    * a row is activated.
    */
   if (row != NULL && !self->syncing_sidebar)
-    gtk_stack_set_visible_child_name (self->pages_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+    {
+      ensure_pages (self);
+      gtk_stack_set_visible_child_name (self->pages_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+    }
 }
 
 /* However the page was chosen (a click, Alt+digit, an action of another
@@ -228,6 +285,10 @@ static void
 visible_page_changed_cb (TribWindow *self)
 {
   const char *page_name = gtk_stack_get_visible_child_name (self->pages_stack);
+
+  /* Before the pages are built, the one that will show first. */
+  if (page_name == NULL)
+    page_name = "sandboxes";
 
   /* Sidebar rows are named after the page they show. */
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
@@ -255,7 +316,8 @@ visible_page_changed_cb (TribWindow *self)
 static void
 folded_cb (TribWindow *self)
 {
-  trib_datasets_page_set_compact (self->datasets_page, adw_leaflet_get_folded (self->leaflet));
+  if (self->datasets_page != NULL)
+    trib_datasets_page_set_compact (self->datasets_page, adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -372,7 +434,8 @@ trib_window_close_request (GtkWindow *window)
   g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
-  trib_query_page_save_tabs (self->query_page);
+  if (self->query_page != NULL)
+    trib_query_page_save_tabs (self->query_page);
 
   return GTK_WINDOW_CLASS (trib_window_parent_class)->close_request (window);
 }
@@ -399,11 +462,7 @@ application_changed_cb (TribWindow *self)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  trib_activity_page_set_log (self->activity_page,
-                              trib_application_get_request_log (TRIB_APPLICATION (application)));
-  trib_query_page_set_settings (self->query_page, settings);
-  trib_query_page_set_history (self->query_page,
-                               trib_application_get_query_history (TRIB_APPLICATION (application)));
+  give_pages_application (self);
   /* The sidebar's header shows the profile in use, and switches it. */
   g_menu_prepend_section (self->profile_menu, NULL,
                           trib_application_get_profiles_menu (TRIB_APPLICATION (application)));
@@ -418,6 +477,13 @@ trib_window_dispose (GObject *object)
     g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
+
+  /* Their stack owns the pages, and goes with the template. */
+  self->sandboxes_page = NULL;
+  self->schemas_page = NULL;
+  self->datasets_page = NULL;
+  self->query_page = NULL;
+  self->activity_page = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_WINDOW);
 
@@ -513,11 +579,6 @@ trib_window_class_init (TribWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TRIB_TYPE_SANDBOX);
-  g_type_ensure (TRIB_TYPE_SANDBOXES_PAGE);
-  g_type_ensure (TRIB_TYPE_ACTIVITY_PAGE);
-  g_type_ensure (TRIB_TYPE_QUERY_PAGE);
-  g_type_ensure (TRIB_TYPE_SCHEMAS_PAGE);
-  g_type_ensure (TRIB_TYPE_DATASETS_PAGE);
   g_type_ensure (TRIB_TYPE_ANNOUNCER);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-window.ui");
@@ -533,11 +594,6 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribWindow, connecting_label);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, TribWindow, sandboxes_page);
-  gtk_widget_class_bind_template_child (widget_class, TribWindow, activity_page);
-  gtk_widget_class_bind_template_child (widget_class, TribWindow, query_page);
-  gtk_widget_class_bind_template_child (widget_class, TribWindow, schemas_page);
-  gtk_widget_class_bind_template_child (widget_class, TribWindow, datasets_page);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, profile_button);
   gtk_widget_class_bind_template_child (widget_class, TribWindow, primary_menu_button);
@@ -645,10 +701,15 @@ trib_window_set_session (TribWindow  *self,
   g_signal_group_set_target (self->session_signals, session);
   gtk_drop_down_set_model (self->sandbox_dropdown,
                            session != NULL ? trib_session_get_sandboxes (session) : NULL);
-  trib_sandboxes_page_set_session (self->sandboxes_page, session);
-  trib_query_page_set_session (self->query_page, session);
-  trib_schemas_page_set_session (self->schemas_page, session);
-  trib_datasets_page_set_session (self->datasets_page, session);
+  if (session != NULL)
+    ensure_pages (self);
+  if (self->sandboxes_page != NULL)
+    {
+      trib_sandboxes_page_set_session (self->sandboxes_page, session);
+      trib_query_page_set_session (self->query_page, session);
+      trib_schemas_page_set_session (self->schemas_page, session);
+      trib_datasets_page_set_session (self->datasets_page, session);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", session != NULL);
 
   if (session == NULL)
@@ -741,6 +802,7 @@ trib_window_show_page (TribWindow *self,
 
   g_return_if_fail (TRIB_IS_WINDOW (self));
 
+  ensure_pages (self);
   if (!(page = gtk_stack_get_child_by_name (self->pages_stack, page_name)))
     return;
 

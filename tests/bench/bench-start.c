@@ -13,6 +13,10 @@
  *
  * Tributary starts as a new user first sees it: no profile (a fresh XDG
  * config, data, cache and state folder each round), its welcome page.
+ * The profile dialog such a start opens over the window follows the
+ * window's first frame (src/widgets/trib-application.c), so the figure
+ * does not include it; the pages are built later too, when first needed
+ * (src/widgets/trib-window.c).
  * Both programs print the g_get_monotonic_time () of their first frame
  * (CLOCK_MONOTONIC, comparable across processes) and quit two seconds
  * later; Tributary does so when TRIBUTARY_BENCH_FIRST_FRAME is set
