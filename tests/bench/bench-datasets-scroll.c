@@ -16,8 +16,7 @@
  *     the longest stall of the main loop over the same time: a 1 ms
  *     timeout (the probe) records the longest gap between two of its
  *     ticks, less its period, a time the window could not draw or answer
- *     input (a frame drawn by llvmpipe is part of it). A probe local to
- *     this benchmark until bench-util has the shared one.
+ *     input (a frame drawn by llvmpipe is part of it); bench-util's probe.
  *
  * The information lines after them give, measured in the same rounds, a
  * bare libsoup loop fetching and parsing the same pages one after the
@@ -191,59 +190,19 @@ count_frame_cb (GdkFrameClock *clock,
   (*n_frames)++;
 }
 
-typedef struct
-{
-  gint64 last;
-  gint64 max_gap;
-  guint source;
-} Probe;
-
-/* Fires every millisecond; a late firing is a main loop that stalled. */
-static gboolean
-probe_cb (gpointer data)
-{
-  Probe *probe = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (probe->last != 0)
-    probe->max_gap = MAX (probe->max_gap, now - probe->last);
-  probe->last = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-probe_start (Probe *probe)
-{
-  *probe = (Probe) { 0 };
-  probe->source = g_timeout_add (1, probe_cb, probe);
-  while (probe->last == 0)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Returns: the longest stall, in milliseconds */
-static double
-probe_stop (Probe *probe)
-{
-  probe_cb (probe);
-  g_clear_handle_id (&probe->source, g_source_remove);
-
-  return MAX (0, probe->max_gap - 1000) / 1000.0;
-}
-
 /* The longest stall with the window idle for a second. */
 static double
 idle_stall_ms (void)
 {
   gint64 until;
-  Probe probe;
+  BenchProbe probe;
 
-  probe_start (&probe);
+  bench_probe_start (&probe);
   until = g_get_monotonic_time () + G_USEC_PER_SEC;
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
 
-  return probe_stop (&probe);
+  return bench_probe_stop (&probe);
 }
 
 /* The row of the list's last dataset, if it is mapped. */
@@ -286,7 +245,7 @@ scroll_to_end_ms (TribTestSim      *sim,
   gint64 painted = 0;
   gulong handler;
   gulong frames_handler;
-  Probe probe;
+  BenchProbe probe;
 
   trib_test_sim_clear_requests (sim);
   gtk_adjustment_set_value (adjustment, 0);
@@ -296,7 +255,7 @@ scroll_to_end_ms (TribTestSim      *sim,
 
   *n_frames = 0;
   frames_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), n_frames);
-  probe_start (&probe);
+  bench_probe_start (&probe);
   start = g_get_monotonic_time ();
   loading.changed = start;
   loading.loading = trib_paged_list_get_loading (TRIB_PAGED_LIST (trib_datasets_page_get_list (page)));
@@ -324,7 +283,7 @@ scroll_to_end_ms (TribTestSim      *sim,
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler);
   g_signal_handler_disconnect (clock, frames_handler);
-  *max_stall_ms = probe_stop (&probe);
+  *max_stall_ms = bench_probe_stop (&probe);
 
   *n_requests = trib_test_sim_count_requests (sim, "GET", CATALOG_DATASETS);
   *n_items = g_list_model_get_n_items (trib_datasets_page_get_list (page));

@@ -80,60 +80,36 @@ bare_sort_seconds (TribResultModel *model)
   return (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
 }
 
-typedef struct
-{
-  gint64 last;
-  gint64 max_gap;
-  gboolean done;
-} Probe;
-
-/* Fires every millisecond; a late firing is a main loop that stalled. */
-static gboolean
-probe_cb (gpointer data)
-{
-  Probe *probe = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (probe->last != 0)
-    probe->max_gap = MAX (probe->max_gap, now - probe->last);
-  probe->last = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 sorted_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  Probe *probe = user_data;
+  gboolean *done = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!trib_result_model_sort_finish (TRIB_RESULT_MODEL (object), result, &error))
     g_error ("The sort failed: %s", error->message);
-  probe->done = TRUE;
+  *done = TRUE;
 }
 
 static double
 async_sort_seconds (TribResultModel *model,
-                    gint64          *max_stall)
+                    double          *max_stall_ms)
 {
-  Probe probe = { 0 };
-  guint source = g_timeout_add (1, probe_cb, &probe);
+  BenchProbe probe;
+  gboolean done = FALSE;
   gint64 started;
 
-  /* Let the probe start beating before the sort is asked for. */
-  while (probe.last == 0)
-    g_main_context_iteration (NULL, TRUE);
+  /* The probe beats before the sort is asked for. */
+  bench_probe_start (&probe);
 
   started = g_get_monotonic_time ();
-  trib_result_model_sort_async (model, 1, FALSE, NULL, sorted_cb, &probe);
-  while (!probe.done)
+  trib_result_model_sort_async (model, 1, FALSE, NULL, sorted_cb, &done);
+  while (!done)
     g_main_context_iteration (NULL, TRUE);
-  probe_cb (&probe);
 
-  g_source_remove (source);
-  *max_stall = MAX (*max_stall, probe.max_gap);
+  *max_stall_ms = MAX (*max_stall_ms, bench_probe_stop (&probe));
 
   return (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
 }
@@ -145,14 +121,14 @@ main (void)
   g_autoptr(TribResultModel) model = make_model (rand);
   double bare[ROUNDS];
   double ours[ROUNDS];
-  gint64 max_stall = 0;
+  double max_stall_ms = 0;
 
   for (guint round = 0; round < ROUNDS; round++)
     {
       /* Back to arrival order, so each round sorts the same input. */
       trib_result_model_sort (model, -1, FALSE);
       bare[round] = bare_sort_seconds (model);
-      ours[round] = async_sort_seconds (model, &max_stall);
+      ours[round] = async_sort_seconds (model, &max_stall_ms);
       g_assert_cmpint (trib_result_model_get_sort_column (model), ==, 1);
     }
 
@@ -160,7 +136,7 @@ main (void)
     g_assert_cmpint (strcmp (trib_result_model_get_value (model, i - 1, 1, NULL),
                              trib_result_model_get_value (model, i, 1, NULL)), <=, 0);
 
-  g_print ("BENCH result-sort headless_max_stall_ms=%.1f target=16\n", max_stall / 1000.0);
+  g_print ("BENCH result-sort headless_max_stall_ms=%.1f target=16\n", max_stall_ms);
   g_print ("BENCH result-sort wall_ratio=%.2f target=2.0\n", bench_median (ours, ROUNDS) / bench_median (bare, ROUNDS));
   g_print ("# result-sort: %u rows; bare sort %.0f ms, ours %.0f ms (medians of %u)\n",
            N_ROWS, bench_median (bare, ROUNDS) * 1000, bench_median (ours, ROUNDS) * 1000, ROUNDS);
