@@ -640,8 +640,6 @@ trib_platform_client_call_async (TribPlatformClient  *self,
   start_call (g_steal_pointer (&task), method, path, body, accept, flags, FALSE);
 }
 
-
-
 /**
  * trib_platform_client_call_finish:
  * @self: a #TribPlatformClient
