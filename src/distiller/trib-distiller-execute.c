@@ -253,7 +253,7 @@ _trib_distiller_worker_execute (TribDistillerWorker *self,
    * One cancelled after this is the cancel thread's: it cancels as soon
    * as self->cancel is set, and again until the statement ends.
    */
-  if (g_atomic_int_get (&job->cancel_requested))
+  if (_trib_distiller_worker_cancel_requested (self, job))
     {
       _trib_distiller_worker_send_finish (self, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
       return;
@@ -382,7 +382,7 @@ finish:
       error = g_steal_pointer (&lost);
     }
 
-  if (error != NULL && g_atomic_int_get (&job->cancel_requested) &&
+  if (error != NULL && _trib_distiller_worker_cancel_requested (self, job) &&
       g_strcmp0 (trib_distiller_error_get_sqlstate (error), "57014") == 0)
     _trib_distiller_worker_send_finish (self, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
   else if (error != NULL)

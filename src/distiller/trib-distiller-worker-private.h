@@ -66,6 +66,8 @@ struct _TribDistillerWorker
   Job *job;
 };
 
+gboolean _trib_distiller_worker_cancel_requested (TribDistillerWorker *self,
+                                                  Job                 *job);
 void _trib_distiller_job_free              (Job                   *job);
 void _trib_distiller_job_stop_script       (Job                   *job,
                                             TribDistillerRunState  state);

@@ -45,6 +45,25 @@ script_unref (Script *script)
   if (g_atomic_ref_count_dec (&script->ref_count))
     g_free (script);
 }
+/* Closing the session cancels what runs as surely as cancelling its run
+ * does: either way, the server's "canceling statement" is no failure.
+ */
+gboolean
+_trib_distiller_worker_cancel_requested (TribDistillerWorker *self,
+                                         Job                 *job)
+{
+  gboolean closing;
+
+  if (g_atomic_int_get (&job->cancel_requested))
+    return TRUE;
+
+  g_mutex_lock (&self->mutex);
+  closing = self->closing;
+  g_mutex_unlock (&self->mutex);
+
+  return closing;
+}
+
 void
 _trib_distiller_job_free (Job *job)
 {
@@ -206,10 +225,12 @@ worker_thread (gpointer data)
           if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
             _trib_distiller_worker_send_state (self, TRIB_DISTILLER_RUN_CONNECTING);
 
-          if (!ensure_connection (self, &error))
-            _trib_distiller_worker_send_finish (self, TRIB_DISTILLER_RUN_FAILED, NULL, g_steal_pointer (&error));
-          else
+          if (ensure_connection (self, &error))
             _trib_distiller_worker_execute (self, job);
+          else if (_trib_distiller_worker_cancel_requested (self, job))
+            _trib_distiller_worker_send_finish (self, TRIB_DISTILLER_RUN_CANCELLED, NULL, NULL);
+          else
+            _trib_distiller_worker_send_finish (self, TRIB_DISTILLER_RUN_FAILED, NULL, g_steal_pointer (&error));
         }
 
       g_mutex_lock (&self->mutex);
