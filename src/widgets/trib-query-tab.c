@@ -11,12 +11,11 @@
 
 #include <glib/gi18n.h>
 
-#include "trib-distiller-error.h"
 #include "trib-distiller-session.h"
 #include "trib-error.h"
 #include "trib-query-service.h"
 #include "trib-query-tab.h"
-#include "trib-sql-splitter.h"
+#include "trib-script-run.h"
 
 /* One tab of the query page: its SQL above, below the result of what it
  * ran last. Each tab has its own target (the whole sandbox, or one
@@ -31,8 +30,7 @@ struct _TribQueryTab
   TribQueryHistory *history;
   TribDistillerSession *distiller;
   char *table;
-  GPtrArray *runs;              /* TribDistillerRun, of the last Run */
-  GArray *run_offsets;          /* int: where each run's text starts in the editor */
+  TribScriptRun *script_run;    /* the last Run */
 
   /* Template widgets */
   TribQueryEditor *editor;
@@ -85,64 +83,31 @@ ensure_distiller (TribQueryTab *self)
   return self->distiller;
 }
 
-static gboolean
-is_first_failure (TribQueryTab *self,
-                  guint         index)
-{
-  for (guint i = 0; i < index; i++)
-    if (trib_distiller_run_get_state (g_ptr_array_index (self->runs, i)) == TRIB_DISTILLER_RUN_FAILED)
-      return FALSE;
-
-  return TRUE;
-}
-
+/* The list of statements opens on the first failure, and the editor
+ * points where the server says it went wrong.
+ */
 static void
-run_changed_cb (TribQueryTab     *self,
-                GParamSpec       *pspec,
-                TribDistillerRun *run)
+error_index_changed_cb (TribQueryTab  *self,
+                        GParamSpec    *pspec,
+                        TribScriptRun *script_run)
 {
-  guint index;
-  guint position;
+  int index = trib_script_run_get_error_index (script_run);
+  int offset = trib_script_run_get_error_offset (script_run);
 
-  if (!g_ptr_array_find (self->runs, run, &index) || !trib_distiller_run_get_finished (run))
-    return;
-
-  /* Every statement that reached the server goes to the history once,
-   * with the database it ran on.
-   */
-  if (trib_distiller_run_get_started (run) != NULL && self->history != NULL)
-    {
-      g_autoptr(TribQueryHistoryEntry) entry = NULL;
-
-      entry = trib_query_history_entry_new_for_run (run, get_sandbox (self),
-                                                    self->distiller != NULL
-                                                    ? trib_distiller_session_get_database (self->distiller)
-                                                    : NULL);
-      trib_query_history_add (self->history, entry);
-    }
-
-  /* The list of statements opens on the first failure, and the editor
-   * points where the server says it went wrong.
-   */
-  if (trib_distiller_run_get_state (run) != TRIB_DISTILLER_RUN_FAILED || !is_first_failure (self, index))
+  if (index < 0)
     return;
 
   trib_run_results_select (self->results, index);
-
-  /* The server counts characters from 1 in the statement as sent. */
-  position = trib_distiller_error_get_position (trib_distiller_run_get_error (run));
-  if (position > 0)
-    trib_query_editor_mark_error (self->editor, g_array_index (self->run_offsets, int, index) + (int) position - 1);
+  if (offset >= 0)
+    trib_query_editor_mark_error (self->editor, offset);
 }
 
 static void
-clear_runs (TribQueryTab *self)
+clear_script_run (TribQueryTab *self)
 {
-  for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->runs, i), self);
-
-  g_clear_pointer (&self->runs, g_ptr_array_unref);
-  g_array_set_size (self->run_offsets, 0);
+  if (self->script_run != NULL)
+    g_signal_handlers_disconnect_by_data (self->script_run, self);
+  g_clear_object (&self->script_run);
 }
 
 static void
@@ -157,7 +122,7 @@ trib_query_tab_dispose (GObject *object)
 {
   TribQueryTab *self = (TribQueryTab *)object;
 
-  clear_runs (self);
+  clear_script_run (self);
   drop_distiller (self);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -176,7 +141,6 @@ trib_query_tab_finalize (GObject *object)
   TribQueryTab *self = (TribQueryTab *)object;
 
   g_clear_pointer (&self->table, g_free);
-  g_clear_pointer (&self->run_offsets, g_array_unref);
 
   G_OBJECT_CLASS (trib_query_tab_parent_class)->finalize (object);
 }
@@ -264,7 +228,6 @@ trib_query_tab_init (TribQueryTab *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->table = g_strdup ("");
-  self->run_offsets = g_array_new (FALSE, FALSE, sizeof (int));
 }
 
 TribQueryTab *
@@ -388,35 +351,6 @@ trib_query_tab_dup_database (TribQueryTab *self)
   return trib_query_service_dup_database_name (sandbox, table);
 }
 
-/* Splits the whole text into statements, and says where each starts. */
-static GStrv
-split_script (TribQueryTab  *self,
-              GArray        *offsets,
-              GError       **error)
-{
-  g_autofree char *script = trib_query_editor_dup_text (self->editor);
-  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
-  g_autoptr(GPtrArray) statements = NULL;
-  gsize error_offset = 0;
-
-  if (!(statements = trib_sql_split (script, -1, &error_offset, error)))
-    {
-      trib_query_editor_mark_error (self->editor, g_utf8_pointer_to_offset (script, script + error_offset));
-      return NULL;
-    }
-
-  for (guint i = 0; i < statements->len; i++)
-    {
-      TribSqlStatement *statement = g_ptr_array_index (statements, i);
-      int offset = g_utf8_pointer_to_offset (script, script + statement->start);
-
-      g_strv_builder_add (texts, statement->text);
-      g_array_append_val (offsets, offset);
-    }
-
-  return g_strv_builder_end (texts);
-}
-
 /**
  * trib_query_tab_run:
  * @script: whether to run the whole text rather than the statement under
@@ -434,30 +368,29 @@ trib_query_tab_run (TribQueryTab  *self,
                     gboolean       stop_on_error,
                     GError       **error)
 {
-  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (int));
-  g_auto(GStrv) statements = NULL;
+  g_autoptr(TribScriptRun) script_run = NULL;
   TribDistillerSession *distiller;
 
   g_return_val_if_fail (TRIB_IS_QUERY_TAB (self), FALSE);
 
   if (script)
     {
-      if (!(statements = split_script (self, offsets, error)))
-        return FALSE;
+      g_autofree char *text = trib_query_editor_dup_text (self->editor);
+
+      script_run = trib_script_run_new (text, stop_on_error);
     }
   else
     {
       int offset = 0;
-      char *statement = trib_query_editor_dup_current_statement (self->editor, &offset);
+      g_autofree char *statement = trib_query_editor_dup_current_statement (self->editor, &offset);
 
-      statements = g_new0 (char *, 2);
-      statements[0] = statement;
-      g_array_append_val (offsets, offset);
+      script_run = trib_script_run_new_for_statement (statement, offset);
     }
 
-  if (statements[0] == NULL)
+  if (!trib_script_run_check (script_run, error))
     {
-      g_set_error_literal (error, TRIB_ERROR, TRIB_ERROR_FAILED, _("There is no statement to run"));
+      if (trib_script_run_get_error_offset (script_run) >= 0)
+        trib_query_editor_mark_error (self->editor, trib_script_run_get_error_offset (script_run));
       return FALSE;
     }
 
@@ -467,25 +400,15 @@ trib_query_tab_run (TribQueryTab  *self,
       return FALSE;
     }
 
-  clear_runs (self);
+  clear_script_run (self);
   trib_query_editor_clear_error (self->editor);
-  g_array_append_vals (self->run_offsets, offsets->data, offsets->len);
+  self->script_run = g_steal_pointer (&script_run);
+  trib_script_run_set_history (self->script_run, self->history, get_sandbox (self));
+  g_signal_connect_object (self->script_run, "notify::error-index",
+                           G_CALLBACK (error_index_changed_cb), self, G_CONNECT_SWAPPED);
+  trib_script_run_start (self->script_run, distiller);
 
-  if (script)
-    {
-      self->runs = trib_distiller_session_run_script (distiller, (const char * const *) statements, stop_on_error);
-    }
-  else
-    {
-      self->runs = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (self->runs, trib_distiller_session_run (distiller, statements[0]));
-    }
-
-  for (guint i = 0; i < self->runs->len; i++)
-    g_signal_connect_object (g_ptr_array_index (self->runs, i), "notify::state",
-                             G_CALLBACK (run_changed_cb), self, G_CONNECT_SWAPPED);
-
-  trib_run_results_set_runs (self->results, self->runs);
+  trib_run_results_set_runs (self->results, trib_script_run_get_runs (self->script_run));
 
   return TRUE;
 }
@@ -500,11 +423,8 @@ trib_query_tab_cancel (TribQueryTab *self)
 {
   g_return_if_fail (TRIB_IS_QUERY_TAB (self));
 
-  /* From the last: a queued statement must not start as the one before
-   * it ends.
-   */
-  for (guint i = self->runs != NULL ? self->runs->len : 0; i > 0; i--)
-    trib_distiller_run_cancel (g_ptr_array_index (self->runs, i - 1));
+  if (self->script_run != NULL)
+    trib_script_run_cancel (self->script_run);
 }
 
 /**
@@ -532,5 +452,5 @@ trib_query_tab_get_runs (TribQueryTab *self)
 {
   g_return_val_if_fail (TRIB_IS_QUERY_TAB (self), NULL);
 
-  return self->runs;
+  return self->script_run != NULL ? trib_script_run_get_runs (self->script_run) : NULL;
 }
