@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "trib-catalog.h"
+#include "trib-platform-client-private.h"
 #include "trib-platform-error.h"
 #include "trib-xdm-json.h"
 

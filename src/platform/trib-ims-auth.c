@@ -15,7 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "trib-http.h"
-#include "trib-ims-auth.h"
+#include "trib-ims-auth-private.h"
 #include "trib-platform-error.h"
 #include "trib-xdm-json.h"
 #include "trib-util.h"

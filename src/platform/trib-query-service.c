@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "trib-platform-client-private.h"
 #include "trib-platform-error.h"
 #include "trib-query-service.h"
 #include "trib-xdm-json.h"

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "trib-platform-client-private.h"
 #include "trib-platform-error.h"
 #include "trib-schema-registry.h"
 #include "trib-xdm-json.h"
