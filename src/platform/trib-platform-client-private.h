@@ -31,16 +31,5 @@ void            trib_platform_client_call_async       (TribPlatformClient     *s
 gpointer        trib_platform_client_call_finish      (TribPlatformClient     *self,
                                                        GAsyncResult           *result,
                                                        GError                **error);
-void            trib_platform_client_call_text_async  (TribPlatformClient     *self,
-                                                       const char             *method,
-                                                       const char             *path,
-                                                       const char             *accept,
-                                                       TribCallFlags           flags,
-                                                       GCancellable           *cancellable,
-                                                       GAsyncReadyCallback     callback,
-                                                       gpointer                user_data);
-GBytes         *trib_platform_client_call_text_finish (TribPlatformClient     *self,
-                                                       GAsyncResult           *result,
-                                                       GError                **error);
 
 G_END_DECLS

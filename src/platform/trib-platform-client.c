@@ -726,26 +726,3 @@ trib_platform_client_call_finish (TribPlatformClient  *self,
 
   return trib_platform_client_send_finish (result, error);
 }
-
-/* Until the Schema Registry has its endpoint table. */
-void
-trib_platform_client_call_text_async (TribPlatformClient  *self,
-                                      const char          *method,
-                                      const char          *path,
-                                      const char          *accept,
-                                      TribCallFlags        flags,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  trib_platform_client_call_async (self, method, path, NULL, accept, flags | TRIB_CALL_TEXT,
-                                   cancellable, callback, user_data);
-}
-
-GBytes *
-trib_platform_client_call_text_finish (TribPlatformClient  *self,
-                                       GAsyncResult        *result,
-                                       GError             **error)
-{
-  return trib_platform_client_send_finish (result, error);
-}
