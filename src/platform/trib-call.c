@@ -40,6 +40,7 @@ trib_call_new (const TribEndpoint *endpoint,
 {
   TribCall *call;
   const char *p;
+  gboolean short_of_arguments = FALSE;
   va_list args;
 
   g_return_val_if_fail (endpoint != NULL, NULL);
@@ -55,12 +56,14 @@ trib_call_new (const TribEndpoint *endpoint,
     {
       if (p[0] == '{' && p[1] == '}')
         {
-          const char *value = va_arg (args, const char *);
+          const char *value = short_of_arguments ? NULL : va_arg (args, const char *);
           g_autofree char *escaped = NULL;
 
           if (value == NULL)
             {
-              g_critical ("%s: fewer arguments than {} in %s", G_STRFUNC, endpoint->path);
+              if (!short_of_arguments)
+                g_critical ("%s: fewer arguments than {} in %s", G_STRFUNC, endpoint->path);
+              short_of_arguments = TRUE;
               value = "";
             }
           escaped = escape (value);
@@ -211,28 +214,6 @@ trib_call_set_source_object (TribCall *call,
   g_return_if_fail (G_IS_OBJECT (source_object));
 
   g_set_object (&call->source_object, source_object);
-}
-
-const TribEndpoint *
-trib_call_get_endpoint (TribCall *call)
-{
-  g_return_val_if_fail (call != NULL, NULL);
-
-  return &call->endpoint;
-}
-
-/**
- * trib_call_get_path:
- * @call: a #TribCall
- *
- * Returns: the path and query below the platform URL
- */
-const char *
-trib_call_get_path (TribCall *call)
-{
-  g_return_val_if_fail (call != NULL, NULL);
-
-  return call->path->str;
 }
 
 /**

@@ -85,25 +85,23 @@ typedef struct
   const char *error_prefix;
 } TribEndpoint;
 
-TribCall   *trib_call_new             (const TribEndpoint *endpoint,
-                                       ...) G_GNUC_NULL_TERMINATED;
-void        trib_call_free            (TribCall           *call);
-void        trib_call_add_query       (TribCall           *call,
-                                       const char         *name,
-                                       const char         *value);
-void        trib_call_set_body        (TribCall           *call,
-                                       JsonNode           *body);
-void        trib_call_set_sandbox     (TribCall           *call,
-                                       const char         *sandbox);
-void        trib_call_set_data        (TribCall           *call,
-                                       gpointer            data,
-                                       GDestroyNotify      destroy);
-void        trib_call_set_source_object (TribCall         *call,
-                                       gpointer            source_object);
-const TribEndpoint *trib_call_get_endpoint (TribCall      *call);
-const char *trib_call_get_path        (TribCall           *call);
-const char *trib_call_get_sandbox     (TribCall           *call);
-gpointer    trib_call_get_data        (TribCall           *call);
+TribCall   *trib_call_new               (const TribEndpoint *endpoint,
+                                         ...) G_GNUC_NULL_TERMINATED;
+void        trib_call_free              (TribCall           *call);
+void        trib_call_add_query         (TribCall           *call,
+                                         const char         *name,
+                                         const char         *value);
+void        trib_call_set_body          (TribCall           *call,
+                                         JsonNode           *body);
+void        trib_call_set_sandbox       (TribCall           *call,
+                                         const char         *sandbox);
+void        trib_call_set_data          (TribCall           *call,
+                                         gpointer            data,
+                                         GDestroyNotify      destroy);
+void        trib_call_set_source_object (TribCall           *call,
+                                         gpointer            source_object);
+const char *trib_call_get_sandbox       (TribCall           *call);
+gpointer    trib_call_get_data          (TribCall           *call);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TribCall, trib_call_free)
 

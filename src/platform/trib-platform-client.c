@@ -288,6 +288,12 @@ trib_platform_client_get_log (TribPlatformClient *self)
   return self->log;
 }
 
+/**
+ * trib_platform_client_get_sandbox:
+ * @self: a #TribPlatformClient
+ *
+ * Returns: (nullable): the sandbox calls made from now on work in
+ */
 const char *
 trib_platform_client_get_sandbox (TribPlatformClient *self)
 {
@@ -296,6 +302,14 @@ trib_platform_client_get_sandbox (TribPlatformClient *self)
   return self->sandbox;
 }
 
+/**
+ * trib_platform_client_set_sandbox:
+ * @self: a #TribPlatformClient
+ * @sandbox: (nullable): the sandbox for calls made from now on
+ *
+ * Calls already made, even those waiting to be tried again, stay in the
+ * sandbox they were made in.
+ */
 void
 trib_platform_client_set_sandbox (TribPlatformClient *self,
                                   const char         *sandbox)
