@@ -170,6 +170,49 @@ test_sandbox_kept_across_retry_after (void)
   g_assert_cmpstr (sandboxes[2], ==, "dev");
 }
 
+/* Does what a view held at the bottom of the list does, until the list
+ * is complete or fails.
+ */
+static void
+scroll_to_end (TribPagedList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!trib_paged_list_get_complete (list) &&
+         (trib_paged_list_get_error (list) == NULL || trib_paged_list_get_loading (list)))
+    {
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (n_items > 0)
+        g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), n_items - 1));
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+test_list_keeps_its_sandbox (void)
+{
+  g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
+  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPagedList) list = NULL;
+  g_auto(GStrv) sandboxes = NULL;
+
+  trib_platform_client_set_sandbox (client, "prod");
+  list = trib_catalog_list_datasets (client, NULL);
+
+  /* Switched before any page is sent: every page still comes from prod. */
+  trib_platform_client_set_sandbox (client, "dev");
+  scroll_to_end (list);
+  g_assert_null (trib_paged_list_get_error (list));
+  g_assert_true (trib_paged_list_get_complete (list));
+
+  sandboxes = trib_test_sim_dup_sandboxes (sim, "GET", DATASETS_PATH);
+  g_assert_cmpuint (g_strv_length (sandboxes), >=, 3);
+  for (guint i = 0; sandboxes[i] != NULL; i++)
+    g_assert_cmpstr (sandboxes[i], ==, "prod");
+}
+
 static void
 test_get_retried (void)
 {
@@ -286,6 +329,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tributary/call-path/sandbox-kept-across-retry-after", test_sandbox_kept_across_retry_after);
+  g_test_add_func ("/tributary/call-path/list-keeps-its-sandbox", test_list_keeps_its_sandbox);
   g_test_add_func ("/tributary/call-path/get-retried", test_get_retried);
   g_test_add_func ("/tributary/call-path/create-not-retried", test_create_not_retried);
   g_test_add_func ("/tributary/call-path/reply-bounds", test_reply_bounds);

@@ -9,6 +9,12 @@
 
 #include <json-glib/json-glib.h>
 
+/* A new endpoint is a static TribEndpoint in its service's file, a
+ * TribReplyParseFunc that turns the answer into a typed result, and a
+ * typed _async/_finish pair around trib_platform_client_send_async()
+ * and trib_platform_client_send_finish(); trib-catalog.c has examples.
+ */
+
 G_BEGIN_DECLS
 
 /**
