@@ -16,6 +16,7 @@
 #include "trib-catalog.h"
 #include "trib-platform-client-private.h"
 #include "trib-platform-error.h"
+#include "trib-query-service.h"
 #include "trib-schema-registry.h"
 #include "trib-session.h"
 #include "trib-test-sim.h"
@@ -26,6 +27,7 @@
 #define DATASETS_PATH "/data/foundation/catalog/dataSets"
 #define CRM_PATH DATASETS_PATH "/" CRM_DATASET
 #define SCHEMAS_PATH "/data/foundation/schemaregistry/tenant/schemas"
+#define PARAMETERS_PATH "/data/foundation/query/connection_parameters"
 
 /* Short backoff, so retries are exercised without slowing the suite. */
 static const TribRetryPolicy fast_policy = { 4, 20, 100, 5 };
@@ -214,6 +216,60 @@ test_list_keeps_its_sandbox (void)
 }
 
 static void
+source_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GObject **out = user_data;
+
+  *out = g_object_ref (object);
+}
+
+static void
+test_query_service_keeps_its_sandbox (void)
+{
+  g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
+  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribQueryService) service = NULL;
+  g_autoptr(GObject) source = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(TribSqlEndpoint) endpoint = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) sandboxes = NULL;
+
+  trib_platform_client_set_sandbox (client, "prod");
+  service = trib_query_service_new (client);
+  trib_platform_client_set_sandbox (client, "dev");
+
+  /* Without PostgreSQL the simulator's Query Service answers 503, which
+   * is retried: each attempt names the service's sandbox, not the
+   * client's of the moment.
+   */
+  trib_sql_endpoint_provider_get_endpoint_async (TRIB_SQL_ENDPOINT_PROVIDER (service), NULL, NULL,
+                                                 source_cb, &source);
+  while (source == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The answer comes from the service, as its interface promises. */
+  g_assert_true (source == G_OBJECT (service));
+  g_clear_object (&source);
+
+  sandboxes = trib_test_sim_dup_sandboxes (sim, "GET", PARAMETERS_PATH);
+  g_assert_cmpuint (g_strv_length (sandboxes), ==, fast_policy.max_attempts);
+  for (guint i = 0; sandboxes[i] != NULL; i++)
+    g_assert_cmpstr (sandboxes[i], ==, "prod");
+
+  /* The failure says which call failed. */
+  trib_sql_endpoint_provider_get_endpoint_async (TRIB_SQL_ENDPOINT_PROVIDER (service), NULL, NULL,
+                                                 result_cb, &result);
+  endpoint = trib_sql_endpoint_provider_get_endpoint_finish (TRIB_SQL_ENDPOINT_PROVIDER (service),
+                                                             wait_for (&result), &error);
+  g_assert_null (endpoint);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_SERVER);
+  g_assert_true (g_str_has_prefix (error->message, "Could not get the connection parameters from Query Service: "));
+}
+
+static void
 test_get_retried (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
@@ -330,6 +386,7 @@ main (int   argc,
 
   g_test_add_func ("/tributary/call-path/sandbox-kept-across-retry-after", test_sandbox_kept_across_retry_after);
   g_test_add_func ("/tributary/call-path/list-keeps-its-sandbox", test_list_keeps_its_sandbox);
+  g_test_add_func ("/tributary/call-path/query-service-keeps-its-sandbox", test_query_service_keeps_its_sandbox);
   g_test_add_func ("/tributary/call-path/get-retried", test_get_retried);
   g_test_add_func ("/tributary/call-path/create-not-retried", test_create_not_retried);
   g_test_add_func ("/tributary/call-path/reply-bounds", test_reply_bounds);
