@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-#include "trib-platform-client.h"
+#include "trib-platform-client-private.h"
 #include "trib-platform-error.h"
 #include "trib-reply-limits.h"
 #include "trib-test-sim.h"

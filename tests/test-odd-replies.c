@@ -15,10 +15,10 @@
 
 #include <string.h>
 
-#include "trib-platform-client.h"
+#include "trib-platform-client-private.h"
 #include "trib-platform-error.h"
 #include "trib-query-service.h"
-#include "trib-sandboxes.h"
+#include "trib-sandbox-management.h"
 #include "trib-test-sim.h"
 
 #define SANDBOXES_PATH "/data/foundation/sandbox-management/"
@@ -125,9 +125,9 @@ list_sandboxes (TribPlatformClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  trib_sandboxes_list_async (client, TRIB_SANDBOXES_PAGE_SIZE, NULL, result_cb, &result);
+  trib_sandbox_management_list_async (client, TRIB_SANDBOX_MANAGEMENT_PAGE_SIZE, NULL, result_cb, &result);
 
-  return trib_sandboxes_list_finish (wait_for (&result), error);
+  return trib_sandbox_management_list_finish (wait_for (&result), error);
 }
 
 static TribSqlEndpoint *

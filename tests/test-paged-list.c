@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "trib-catalog.h"
+#include "trib-platform-client-private.h"
 #include "trib-platform-error.h"
 #include "trib-test-sim.h"
 

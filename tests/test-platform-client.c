@@ -13,8 +13,10 @@
 #include <string.h>
 
 #include "trib-error.h"
+#include "trib-ims-auth-private.h"
+#include "trib-platform-client-private.h"
 #include "trib-platform-error.h"
-#include "trib-sandboxes.h"
+#include "trib-sandbox-management.h"
 #include "trib-session.h"
 #include "trib-test-sim.h"
 
@@ -95,9 +97,9 @@ list_sandboxes (TribPlatformClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  trib_sandboxes_list_async (client, page_size, NULL, result_cb, &result);
+  trib_sandbox_management_list_async (client, page_size, NULL, result_cb, &result);
 
-  return trib_sandboxes_list_finish (wait_for (&result), error);
+  return trib_sandbox_management_list_finish (wait_for (&result), error);
 }
 
 static void

@@ -119,34 +119,34 @@ test_retry_decisions (void)
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 22, 12, 0, 0);
 
   /* 429 waits exactly what Retry-After says, in seconds or as a date. */
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 1, 429, "3", now, 0.5), ==, 3000);
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 1, 429, "Sun, 22 Nov 2026 12:00:07 GMT", now, 0.5), ==, 7000);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 1, 429, "3", now, 0.5), ==, 3000);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 1, 429, "Sun, 22 Nov 2026 12:00:07 GMT", now, 0.5), ==, 7000);
   /* …but not longer than the policy allows. */
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 1, 429, "3600", now, 0.5), ==, -1);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 1, 429, "3600", now, 0.5), ==, -1);
 
   /* 5xx backs off exponentially with equal jitter. */
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 1, 503, NULL, now, 0.0), ==, 250);
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 1, 503, NULL, now, 0.999), ==, 499);
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 2, 500, NULL, now, 0.0), ==, 500);
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 3, 502, NULL, now, 0.0), ==, 1000);
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 4, 502, NULL, now, 0.0), ==, -1);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 1, 503, NULL, now, 0.0), ==, 250);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 1, 503, NULL, now, 0.999), ==, 499);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 2, 500, NULL, now, 0.0), ==, 500);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 3, 502, NULL, now, 0.0), ==, 1000);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 4, 502, NULL, now, 0.0), ==, -1);
   /* A transport failure (status 0) is retried like a 5xx. */
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 1, 0, NULL, now, 0.0), ==, 250);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 1, 0, NULL, now, 0.0), ==, 250);
 
   /* A POST is never repeated, whatever happened. */
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "POST", 1, 503, NULL, now, 0.0), ==, -1);
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "POST", 1, 429, "1", now, 0.0), ==, -1);
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "PATCH", 1, 0, NULL, now, 0.0), ==, -1);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, FALSE, 1, 503, NULL, now, 0.0), ==, -1);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, FALSE, 1, 429, "1", now, 0.0), ==, -1);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, FALSE, 1, 0, NULL, now, 0.0), ==, -1);
   g_assert_true (trib_retry_policy_is_idempotent ("DELETE"));
 
   /* Client errors are final. */
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 1, 400, NULL, now, 0.0), ==, -1);
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 1, 404, NULL, now, 0.0), ==, -1);
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 1, 501, NULL, now, 0.0), ==, -1);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 1, 400, NULL, now, 0.0), ==, -1);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 1, 404, NULL, now, 0.0), ==, -1);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 1, 501, NULL, now, 0.0), ==, -1);
 
   /* The backoff never exceeds the maximum. */
   policy.max_attempts = 100;
-  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, "GET", 40, 500, NULL, now, 0.999), <=, 8000);
+  g_assert_cmpint (trib_retry_policy_next_delay_ms (&policy, TRUE, 40, 500, NULL, now, 0.999), <=, 8000);
 }
 
 static void

@@ -16,7 +16,7 @@
 
 #include <glib/gstdio.h>
 
-#include "trib-platform-client.h"
+#include "trib-platform-client-private.h"
 #include "trib-redact.h"
 #include "trib-request-record.h"
 #include "trib-test-sim.h"

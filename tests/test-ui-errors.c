@@ -17,6 +17,7 @@
 
 #include "trib-application.h"
 #include "trib-datasets-page.h"
+#include "trib-platform-client-private.h"
 #include "trib-activity-page.h"
 #include "trib-sandboxes-page.h"
 #include "trib-text-bound.h"

@@ -29,18 +29,7 @@
 /* The form Catalog keeps of the schema the dataset follows (seed 002). */
 #define SCHEMA_CONTENT_TYPE "application/vnd.adobe.xed-full-notext+json; version=1"
 
-static GError *
-invalid_response (const char *what)
-{
-  return g_error_new (TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
-                      _("Catalog answered without %s."), what);
-}
-
-static char *
-escape (const char *text)
-{
-  return g_uri_escape_string (text, NULL, FALSE);
-}
+#define CATALOG NC_("platform service", "Catalog")
 
 /* Catalog answers lists as one object, each item filed under its id. */
 static GPtrArray *
@@ -53,7 +42,7 @@ datasets_from_json (JsonNode  *root,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_propagate_error (error, invalid_response (_("a list of datasets")));
+      g_propagate_error (error, trib_platform_error_new_invalid_response (CATALOG, N_("a list of datasets")));
       return NULL;
     }
 
@@ -77,9 +66,208 @@ datasets_from_json (JsonNode  *root,
   return g_steal_pointer (&datasets);
 }
 
+static gpointer
+parse_dataset_page (JsonNode  *reply,
+                    TribCall  *call,
+                    GError   **error)
+{
+  g_autoptr(GPtrArray) datasets = NULL;
+  guint start = GPOINTER_TO_UINT (trib_call_get_data (call));
+  char *next = NULL;
+
+  if (!(datasets = datasets_from_json (reply, error)))
+    return NULL;
+
+  /* Catalog gives no total and no link: a full page may have a next one. */
+  if (datasets->len >= TRIB_CATALOG_PAGE_SIZE)
+    next = g_strdup_printf ("%u", start + datasets->len);
+
+  return trib_page_new (g_steal_pointer (&datasets), next);
+}
+
+static gpointer
+parse_dataset (JsonNode  *reply,
+               TribCall  *call,
+               GError   **error)
+{
+  g_autoptr(GPtrArray) datasets = NULL;
+
+  if (!(datasets = datasets_from_json (reply, error)) || datasets->len == 0)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (datasets, 0));
+}
+
+static gpointer
+parse_batches (JsonNode  *reply,
+               TribCall  *call,
+               GError   **error)
+{
+  g_autoptr(GListStore) batches = NULL;
+  g_autoptr(GList) ids = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (reply))
+    return NULL;
+
+  batches = g_list_store_new (TRIB_TYPE_BATCH);
+  object = json_node_get_object (reply);
+  ids = json_object_get_members (object);
+  for (const GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (object, l->data);
+      g_autoptr(TribBatch) batch = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+
+      batch = trib_batch_new_from_json (l->data, json_node_get_object (node));
+      g_list_store_append (batches, batch);
+    }
+
+  return g_steal_pointer (&batches);
+}
+
+/* The answer is ["@/dataSets/{id}"]. */
+static gpointer
+parse_created_id (JsonNode  *reply,
+                  TribCall  *call,
+                  GError   **error)
+{
+  const char *reference = NULL;
+  const char *slash;
+
+  if (JSON_NODE_HOLDS_ARRAY (reply) && json_array_get_length (json_node_get_array (reply)) > 0)
+    {
+      JsonNode *first = json_array_get_element (json_node_get_array (reply), 0);
+
+      if (json_node_get_value_type (first) == G_TYPE_STRING)
+        reference = json_node_get_string (first);
+    }
+
+  if (reference == NULL || !g_str_has_prefix (reference, "@/dataSets/") ||
+      (slash = strrchr (reference, '/'))[1] == '\0')
+    return NULL;
+
+  return g_strdup (slash + 1);
+}
+
+typedef struct
+{
+  GStrv labels;
+  GStrv field_labels;
+} Labels;
+
+static void
+labels_free (Labels *labels)
+{
+  g_strfreev (labels->labels);
+  g_strfreev (labels->field_labels);
+  g_free (labels);
+}
+
+static gpointer
+parse_labels (JsonNode  *reply,
+              TribCall  *call,
+              GError   **error)
+{
+  g_autoptr(GStrvBuilder) field_labels = g_strv_builder_new ();
+  JsonArray *optional;
+  Labels *labels;
+
+  if (!JSON_NODE_HOLDS_OBJECT (reply))
+    return NULL;
+
+  /* Field labels come as {"option": {"schemaPath": …}, "labels": […]}. */
+  optional = trib_xdm_json_get_array (json_node_get_object (reply), "optionalLabels");
+  for (guint i = 0; optional != NULL && i < json_array_get_length (optional); i++)
+    {
+      JsonNode *element = json_array_get_element (optional, i);
+      JsonObject *option;
+      g_auto(GStrv) values = NULL;
+      g_autofree char *joined = NULL;
+      g_autofree char *line = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element) ||
+          !(option = trib_xdm_json_get_object (json_node_get_object (element), "option")) ||
+          trib_xdm_json_get_string (option, "schemaPath") == NULL)
+        continue;
+
+      values = trib_xdm_json_get_strv (json_node_get_object (element), "labels");
+      joined = g_strjoinv (", ", values);
+      line = g_strdup_printf ("%s: %s", trib_xdm_json_get_string (option, "schemaPath"), joined);
+      g_strv_builder_add (field_labels, line);
+    }
+
+  labels = g_new0 (Labels, 1);
+  labels->labels = trib_xdm_json_get_strv (json_node_get_object (reply), "labels");
+  labels->field_labels = g_strv_builder_end (field_labels);
+
+  return labels;
+}
+
+static const TribEndpoint list_datasets_endpoint = {
+  .service = CATALOG,
+  .what = N_("a list of datasets"),
+  .method = "GET",
+  .path = CATALOG_PATH "/dataSets?limit={}&start={}&orderBy=asc:name&properties=" LIST_PROPERTIES,
+  .idempotent = TRUE,
+  .parse = parse_dataset_page,
+  .free_result = (GDestroyNotify) trib_page_free,
+};
+
+static const TribEndpoint get_dataset_endpoint = {
+  .service = CATALOG,
+  .what = N_("the dataset"),
+  .method = "GET",
+  .path = CATALOG_PATH "/dataSets/{}",
+  .idempotent = TRUE,
+  .parse = parse_dataset,
+  .free_result = g_object_unref,
+};
+
+static const TribEndpoint list_batches_endpoint = {
+  .service = CATALOG,
+  .what = N_("a list of batches"),
+  .method = "GET",
+  .path = CATALOG_PATH "/batches?dataSet={}&orderBy=desc:created&limit={}",
+  .idempotent = TRUE,
+  .parse = parse_batches,
+  .free_result = g_object_unref,
+};
+
+/* Never retried: a second try could create a second dataset. */
+static const TribEndpoint create_dataset_endpoint = {
+  .service = CATALOG,
+  .what = N_("the new dataset's id"),
+  .method = "POST",
+  .path = CATALOG_PATH "/dataSets?requestDataSource=true",
+  .idempotent = FALSE,
+  .parse = parse_created_id,
+  .free_result = g_free,
+};
+
+static const TribEndpoint delete_dataset_endpoint = {
+  .service = CATALOG,
+  .method = "DELETE",
+  .path = CATALOG_PATH "/dataSets/{}",
+  .idempotent = TRUE,
+};
+
+static const TribEndpoint get_labels_endpoint = {
+  .service = NC_("platform service", "The Dataset Service"),
+  .what = N_("labels"),
+  .method = "GET",
+  .path = DATASET_SERVICE_PATH "/datasets/{}/labels",
+  .idempotent = TRUE,
+  .parse = parse_labels,
+  .free_result = (GDestroyNotify) labels_free,
+};
+
 typedef struct
 {
   TribPlatformClient *client;
+  char *sandbox;
   char *search;
 } ListSource;
 
@@ -87,35 +275,9 @@ static void
 list_source_free (ListSource *source)
 {
   g_clear_object (&source->client);
+  g_free (source->sandbox);
   g_free (source->search);
   g_free (source);
-}
-
-static void
-dataset_page_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) datasets = NULL;
-  g_autoptr(GError) error = NULL;
-  guint start = GPOINTER_TO_UINT (g_task_get_task_data (task));
-  char *next = NULL;
-
-  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)) ||
-      !(datasets = datasets_from_json (root, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* Catalog gives no total and no link: a full page may have a next one. */
-  if (datasets->len >= TRIB_CATALOG_PAGE_SIZE)
-    next = g_strdup_printf ("%u", start + datasets->len);
-
-  g_task_return_pointer (task, trib_page_new (g_steal_pointer (&datasets), next),
-                         (GDestroyNotify) trib_page_free);
 }
 
 static void
@@ -126,28 +288,27 @@ fetch_dataset_page (gpointer             fetch_data,
                     gpointer             user_data)
 {
   ListSource *source = fetch_data;
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autoptr(GString) path = g_string_new (CATALOG_PATH "/dataSets");
+  g_autofree char *limit = g_strdup_printf ("%u", TRIB_CATALOG_PAGE_SIZE);
+  g_autofree char *start_text = NULL;
   guint64 start = 0;
-
-  g_task_set_source_tag (task, fetch_dataset_page);
+  TribCall *call;
 
   if (cursor != NULL)
     g_ascii_string_to_unsigned (cursor, 10, 0, G_MAXUINT, &start, NULL);
-  g_task_set_task_data (task, GUINT_TO_POINTER ((guint) start), NULL);
+  start_text = g_strdup_printf ("%u", (guint) start);
 
-  g_string_append_printf (path, "?limit=%u&start=%u&orderBy=asc:name&properties=" LIST_PROPERTIES,
-                          TRIB_CATALOG_PAGE_SIZE, (guint) start);
+  call = trib_call_new (&list_datasets_endpoint, limit, start_text, NULL);
+  trib_call_set_sandbox (call, source->sandbox);
+  trib_call_set_data (call, GUINT_TO_POINTER ((guint) start), NULL);
   if (source->search != NULL)
     {
       g_autofree char *pattern = g_regex_escape_string (source->search, -1);
-      g_autofree char *escaped = escape (pattern);
+      g_autofree char *filter = g_strconcat ("name~", pattern, NULL);
 
-      g_string_append_printf (path, "&property=name~%s", escaped);
+      trib_call_add_query (call, "property", filter);
     }
 
-  trib_platform_client_call_async (source->client, "GET", path->str, NULL, NULL, TRIB_CALL_NONE,
-                                   cancellable, dataset_page_cb, g_steal_pointer (&task));
+  trib_platform_client_send_async (source->client, call, cancellable, callback, user_data);
 }
 
 /**
@@ -156,7 +317,7 @@ fetch_dataset_page (gpointer             fetch_data,
  * @search: (nullable): only datasets whose name contains this, ignoring case
  *
  * Lists the current sandbox's datasets by name, a page at a time as a
- * view scrolls.
+ * view scrolls. Every page comes from that sandbox, even after a switch.
  *
  * Returns: (transfer full): a #TribPagedList of #TribDataset
  */
@@ -170,36 +331,11 @@ trib_catalog_list_datasets (TribPlatformClient *client,
 
   source = g_new0 (ListSource, 1);
   source->client = g_object_ref (client);
+  source->sandbox = g_strdup (trib_platform_client_get_sandbox (client));
   source->search = search != NULL && search[0] != '\0' ? g_strdup (search) : NULL;
 
   return trib_paged_list_new_by_offset (TRIB_TYPE_DATASET, TRIB_CATALOG_PAGE_SIZE, fetch_dataset_page, source,
                                         (GDestroyNotify) list_source_free);
-}
-
-static void
-get_dataset_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) datasets = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)) ||
-      !(datasets = datasets_from_json (root, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (datasets->len == 0)
-    {
-      g_task_return_error (task, invalid_response (_("the dataset")));
-      return;
-    }
-
-  g_task_return_pointer (task, g_object_ref (g_ptr_array_index (datasets, 0)), g_object_unref);
 }
 
 /**
@@ -219,20 +355,11 @@ trib_catalog_get_dataset_async (TribPlatformClient  *client,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
   g_return_if_fail (dataset_id != NULL);
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trib_catalog_get_dataset_async);
-
-  escaped = escape (dataset_id);
-  path = g_strconcat (CATALOG_PATH "/dataSets/", escaped, NULL);
-  trib_platform_client_call_async (client, "GET", path, NULL, NULL, TRIB_CALL_NONE, cancellable,
-                                   get_dataset_cb, g_steal_pointer (&task));
+  trib_platform_client_send_async (client, trib_call_new (&get_dataset_endpoint, dataset_id, NULL),
+                                   cancellable, callback, user_data);
 }
 
 /**
@@ -246,51 +373,7 @@ TribDataset *
 trib_catalog_get_dataset_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-list_batches_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) batches = NULL;
-  g_autoptr(GList) ids = NULL;
-  JsonObject *object_root;
-
-  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_task_return_error (task, invalid_response (_("a list of batches")));
-      return;
-    }
-
-  batches = g_list_store_new (TRIB_TYPE_BATCH);
-  object_root = json_node_get_object (root);
-  ids = json_object_get_members (object_root);
-  for (const GList *l = ids; l != NULL; l = l->next)
-    {
-      JsonNode *node = json_object_get_member (object_root, l->data);
-      g_autoptr(TribBatch) batch = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-
-      batch = trib_batch_new_from_json (l->data, json_node_get_object (node));
-      g_list_store_append (batches, batch);
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&batches), g_object_unref);
+  return trib_platform_client_send_finish (result, error);
 }
 
 /**
@@ -312,21 +395,15 @@ trib_catalog_list_batches_async (TribPlatformClient  *client,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *limit_text = NULL;
 
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
   g_return_if_fail (dataset_id != NULL);
   g_return_if_fail (limit > 0 && limit <= TRIB_CATALOG_PAGE_SIZE);
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trib_catalog_list_batches_async);
-
-  escaped = escape (dataset_id);
-  path = g_strdup_printf (CATALOG_PATH "/batches?dataSet=%s&orderBy=desc:created&limit=%u", escaped, limit);
-  trib_platform_client_call_async (client, "GET", path, NULL, NULL, TRIB_CALL_NONE, cancellable,
-                                   list_batches_cb, g_steal_pointer (&task));
+  limit_text = g_strdup_printf ("%u", limit);
+  trib_platform_client_send_async (client, trib_call_new (&list_batches_endpoint, dataset_id, limit_text, NULL),
+                                   cancellable, callback, user_data);
 }
 
 /**
@@ -340,45 +417,7 @@ GListModel *
 trib_catalog_list_batches_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-create_dataset_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *reference = NULL;
-  const char *slash;
-
-  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The answer is ["@/dataSets/{id}"]. */
-  if (JSON_NODE_HOLDS_ARRAY (root) && json_array_get_length (json_node_get_array (root)) > 0)
-    {
-      JsonNode *first = json_array_get_element (json_node_get_array (root), 0);
-
-      if (json_node_get_value_type (first) == G_TYPE_STRING)
-        reference = json_node_get_string (first);
-    }
-
-  if (reference == NULL || !g_str_has_prefix (reference, "@/dataSets/") ||
-      (slash = strrchr (reference, '/'))[1] == '\0')
-    {
-      g_task_return_error (task, invalid_response (_("the new dataset's id")));
-      return;
-    }
-
-  g_task_return_pointer (task, g_strdup (slash + 1), g_free);
+  return trib_platform_client_send_finish (result, error);
 }
 
 /**
@@ -405,14 +444,11 @@ trib_catalog_create_dataset_async (TribPlatformClient  *client,
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) body = NULL;
-  g_autoptr(GTask) task = NULL;
+  TribCall *call;
 
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
   g_return_if_fail (name != NULL);
   g_return_if_fail (schema_id != NULL);
-
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trib_catalog_create_dataset_async);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -438,8 +474,9 @@ trib_catalog_create_dataset_async (TribPlatformClient  *client,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  trib_platform_client_call_async (client, "POST", CATALOG_PATH "/dataSets?requestDataSource=true", body, NULL,
-                                   TRIB_CALL_NONE, cancellable, create_dataset_cb, g_steal_pointer (&task));
+  call = trib_call_new (&create_dataset_endpoint, NULL);
+  trib_call_set_body (call, body);
+  trib_platform_client_send_async (client, call, cancellable, callback, user_data);
 }
 
 /**
@@ -453,24 +490,7 @@ char *
 trib_catalog_create_dataset_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-delete_dataset_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  GError *error = NULL;
-
-  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return trib_platform_client_send_finish (result, error);
 }
 
 /**
@@ -490,95 +510,20 @@ trib_catalog_delete_dataset_async (TribPlatformClient  *client,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
   g_return_if_fail (dataset_id != NULL);
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trib_catalog_delete_dataset_async);
-
-  escaped = escape (dataset_id);
-  path = g_strconcat (CATALOG_PATH "/dataSets/", escaped, NULL);
-  trib_platform_client_call_async (client, "DELETE", path, NULL, NULL, TRIB_CALL_NONE, cancellable,
-                                   delete_dataset_cb, g_steal_pointer (&task));
+  trib_platform_client_send_async (client, trib_call_new (&delete_dataset_endpoint, dataset_id, NULL),
+                                   cancellable, callback, user_data);
 }
 
 gboolean
 trib_catalog_delete_dataset_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_autoptr(JsonNode) reply = trib_platform_client_send_finish (result, error);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-typedef struct
-{
-  GStrv labels;
-  GStrv field_labels;
-} Labels;
-
-static void
-labels_free (Labels *labels)
-{
-  g_strfreev (labels->labels);
-  g_strfreev (labels->field_labels);
-  g_free (labels);
-}
-
-static void
-get_labels_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GStrvBuilder) field_labels = g_strv_builder_new ();
-  JsonArray *optional;
-  Labels *labels;
-
-  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_task_return_new_error (task, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
-                               _("The Dataset Service answered without labels."));
-      return;
-    }
-
-  /* Field labels come as {"option": {"schemaPath": …}, "labels": […]}. */
-  optional = trib_xdm_json_get_array (json_node_get_object (root), "optionalLabels");
-  for (guint i = 0; optional != NULL && i < json_array_get_length (optional); i++)
-    {
-      JsonNode *element = json_array_get_element (optional, i);
-      JsonObject *option;
-      g_auto(GStrv) values = NULL;
-      g_autofree char *joined = NULL;
-      g_autofree char *line = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element) ||
-          !(option = trib_xdm_json_get_object (json_node_get_object (element), "option")) ||
-          trib_xdm_json_get_string (option, "schemaPath") == NULL)
-        continue;
-
-      values = trib_xdm_json_get_strv (json_node_get_object (element), "labels");
-      joined = g_strjoinv (", ", values);
-      line = g_strdup_printf ("%s: %s", trib_xdm_json_get_string (option, "schemaPath"), joined);
-      g_strv_builder_add (field_labels, line);
-    }
-
-  labels = g_new0 (Labels, 1);
-  labels->labels = trib_xdm_json_get_strv (json_node_get_object (root), "labels");
-  labels->field_labels = g_strv_builder_end (field_labels);
-  g_task_return_pointer (task, labels, (GDestroyNotify) labels_free);
+  return reply != NULL;
 }
 
 /**
@@ -598,20 +543,11 @@ trib_catalog_get_labels_async (TribPlatformClient  *client,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
   g_return_if_fail (dataset_id != NULL);
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trib_catalog_get_labels_async);
-
-  escaped = escape (dataset_id);
-  path = g_strconcat (DATASET_SERVICE_PATH "/datasets/", escaped, "/labels", NULL);
-  trib_platform_client_call_async (client, "GET", path, NULL, NULL, TRIB_CALL_NONE, cancellable,
-                                   get_labels_cb, g_steal_pointer (&task));
+  trib_platform_client_send_async (client, trib_call_new (&get_labels_endpoint, dataset_id, NULL),
+                                   cancellable, callback, user_data);
 }
 
 /**
@@ -632,9 +568,7 @@ trib_catalog_get_labels_finish (GAsyncResult  *result,
 {
   Labels *found;
 
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
-
-  if (!(found = g_task_propagate_pointer (G_TASK (result), error)))
+  if (!(found = trib_platform_client_send_finish (result, error)))
     return FALSE;
 
   if (labels != NULL)

@@ -35,6 +35,5 @@ void         trib_ims_auth_invalidate       (TribImsAuth          *self,
                                              const char           *token);
 void         trib_ims_auth_set_reply_limits (TribImsAuth          *self,
                                              const TribReplyLimits *limits);
-guint        trib_ims_auth_get_n_fetches    (TribImsAuth          *self);
 
 G_END_DECLS

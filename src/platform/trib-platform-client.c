@@ -11,10 +11,13 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "trib-call-private.h"
 #include "trib-http.h"
-#include "trib-platform-client.h"
+#include "trib-platform-client-private.h"
 #include "trib-platform-error.h"
-#include "../core/trib-util.h"
+#include "trib-util.h"
 
 /* Every REST call to Experience Platform goes through here: it adds the
  * headers the gateway insists on, signs in through TribImsAuth, retries
@@ -53,14 +56,12 @@ static GParamSpec *properties[N_PROPS];
  */
 #define LARGE_BODY_BYTES (256 * 1024)
 
+/* One call on its way: the call as described, and what sending it takes. */
 typedef struct
 {
-  char *method;
+  TribPlatformClient *client;   /* the task's source may be another object */
+  TribCall *call;
   char *url;
-  GBytes *body;
-  char *accept;
-  TribCallFlags flags;
-  gboolean text;        /* the checked text is the answer, not its document */
   TribReplyLimits limits;
   char *token;
   SoupMessage *message;
@@ -68,20 +69,19 @@ typedef struct
   gboolean refreshed_token;
   guint wait_source;
   guint cancel_source;
-} Call;
+} Send;
 
 static void
-call_free (Call *call)
+send_free (Send *send)
 {
-  g_clear_handle_id (&call->wait_source, g_source_remove);
-  g_clear_handle_id (&call->cancel_source, g_source_remove);
-  g_clear_pointer (&call->method, g_free);
-  g_clear_pointer (&call->url, g_free);
-  g_clear_pointer (&call->body, g_bytes_unref);
-  g_clear_pointer (&call->accept, g_free);
-  g_clear_pointer (&call->token, trib_secret_free);
-  g_clear_object (&call->message);
-  g_free (call);
+  g_clear_handle_id (&send->wait_source, g_source_remove);
+  g_clear_handle_id (&send->cancel_source, g_source_remove);
+  g_clear_pointer (&send->call, trib_call_free);
+  g_clear_pointer (&send->url, g_free);
+  g_clear_pointer (&send->token, trib_secret_free);
+  g_clear_object (&send->message);
+  g_clear_object (&send->client);
+  g_free (send);
 }
 
 static void request_token (GTask *task);
@@ -172,7 +172,8 @@ trib_platform_client_class_init (TribPlatformClientClass *klass)
   /**
    * TribPlatformClient:sandbox:
    *
-   * The sandbox every call is made in (`x-sandbox-name`).
+   * The sandbox calls made from now on work in (`x-sandbox-name`); a
+   * call already made keeps the one it was made in.
    */
   properties[PROP_SANDBOX] =
     g_param_spec_string ("sandbox", NULL, NULL, NULL,
@@ -287,6 +288,12 @@ trib_platform_client_get_log (TribPlatformClient *self)
   return self->log;
 }
 
+/**
+ * trib_platform_client_get_sandbox:
+ * @self: a #TribPlatformClient
+ *
+ * Returns: (nullable): the sandbox calls made from now on work in
+ */
 const char *
 trib_platform_client_get_sandbox (TribPlatformClient *self)
 {
@@ -295,6 +302,14 @@ trib_platform_client_get_sandbox (TribPlatformClient *self)
   return self->sandbox;
 }
 
+/**
+ * trib_platform_client_set_sandbox:
+ * @self: a #TribPlatformClient
+ * @sandbox: (nullable): the sandbox for calls made from now on
+ *
+ * Calls already made, even those waiting to be tried again, stay in the
+ * sandbox they were made in.
+ */
 void
 trib_platform_client_set_sandbox (TribPlatformClient *self,
                                   const char         *sandbox)
@@ -338,26 +353,56 @@ trib_platform_client_set_reply_limits (TribPlatformClient    *self,
   trib_ims_auth_set_reply_limits (self->auth, limits);
 }
 
-/* Parses the answer, or for a text call checks it, and completes @task. */
+/* Completes @task with @error, named after the call where the user
+ * would not otherwise know which call failed.
+ */
+static void
+return_error (GTask  *task,
+              GError *error)
+{
+  Send *send = g_task_get_task_data (task);
+  const char *prefix = send->call->endpoint.error_prefix;
+
+  if (prefix != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_prefix_error_literal (&error, _(prefix));
+
+  g_task_return_error (task, error);
+}
+
+/* Checks the answer, reads it into the call's result and completes @task. */
 static void
 return_answer (GTask  *task,
                GBytes *body)
 {
-  Call *call = g_task_get_task_data (task);
+  Send *send = g_task_get_task_data (task);
+  const TribEndpoint *endpoint = &send->call->endpoint;
+  g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
   gpointer answer;
 
-  if (call->text)
+  if (endpoint->flags & TRIB_CALL_TEXT)
     {
-      if ((answer = trib_http_check_json (body, call->message, &call->limits, &error)))
+      if ((answer = trib_http_check_json (body, send->message, &send->limits, &error)))
         g_task_return_pointer (task, answer, (GDestroyNotify) g_bytes_unref);
       else
-        g_task_return_error (task, error);
+        return_error (task, error);
+      return;
     }
-  else if ((answer = trib_http_parse_json (body, call->message, &call->limits, &error)))
-    g_task_return_pointer (task, answer, (GDestroyNotify) json_node_unref);
-  else
+
+  if (!(root = trib_http_parse_json (body, send->message, &send->limits, &error)))
+    {
+      return_error (task, error);
+      return;
+    }
+
+  if (endpoint->parse == NULL)
+    g_task_return_pointer (task, g_steal_pointer (&root), (GDestroyNotify) json_node_unref);
+  else if ((answer = endpoint->parse (root, send->call, &error)))
+    g_task_return_pointer (task, answer, endpoint->free_result);
+  else if (error != NULL)
     g_task_return_error (task, error);
+  else
+    g_task_return_error (task, trib_platform_error_new_invalid_response (endpoint->service, endpoint->what));
 }
 
 static void
@@ -393,10 +438,10 @@ static gboolean
 wait_done_cb (gpointer user_data)
 {
   GTask *task = user_data;
-  Call *call = g_task_get_task_data (task);
+  Send *send = g_task_get_task_data (task);
 
-  call->wait_source = 0;
-  g_clear_handle_id (&call->cancel_source, g_source_remove);
+  send->wait_source = 0;
+  g_clear_handle_id (&send->cancel_source, g_source_remove);
   request_token (g_object_ref (task));
 
   return G_SOURCE_REMOVE;
@@ -407,10 +452,10 @@ wait_cancelled_cb (GCancellable *cancellable,
                    gpointer      user_data)
 {
   GTask *task = user_data;
-  Call *call = g_task_get_task_data (task);
+  Send *send = g_task_get_task_data (task);
 
-  call->cancel_source = 0;
-  g_clear_handle_id (&call->wait_source, g_source_remove);
+  send->cancel_source = 0;
+  g_clear_handle_id (&send->wait_source, g_source_remove);
   g_task_return_error_if_cancelled (task);
 
   return G_SOURCE_REMOVE;
@@ -424,13 +469,13 @@ static void
 retry_after_delay (GTask  *task,
                    gint64  delay_ms)
 {
-  Call *call = g_task_get_task_data (task);
+  Send *send = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   g_debug ("%s %s: attempt %u failed, next in %" G_GINT64_FORMAT " ms",
-           call->method, call->url, call->attempts, delay_ms);
+           send->call->endpoint.method, send->url, send->attempts, delay_ms);
 
-  call->wait_source = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) delay_ms,
+  send->wait_source = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) delay_ms,
                                           wait_done_cb, g_object_ref (task), g_object_unref);
 
   if (cancellable != NULL)
@@ -438,7 +483,7 @@ retry_after_delay (GTask  *task,
       g_autoptr(GSource) source = g_cancellable_source_new (cancellable);
 
       g_source_set_callback (source, G_SOURCE_FUNC (wait_cancelled_cb), g_object_ref (task), g_object_unref);
-      call->cancel_source = g_source_attach (source, g_main_context_get_thread_default ());
+      send->cancel_source = g_source_attach (source, g_main_context_get_thread_default ());
     }
 }
 
@@ -446,18 +491,17 @@ static gboolean
 maybe_retry (GTask *task,
              guint  status)
 {
-  TribPlatformClient *self = g_task_get_source_object (task);
-  Call *call = g_task_get_task_data (task);
+  Send *send = g_task_get_task_data (task);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   const char *retry_after = NULL;
   gint64 delay_ms;
 
   if (status != 0)
-    retry_after = soup_message_headers_get_one (soup_message_get_response_headers (call->message),
+    retry_after = soup_message_headers_get_one (soup_message_get_response_headers (send->message),
                                                 "Retry-After");
 
-  delay_ms = trib_retry_policy_next_delay_ms (&self->retry_policy, call->method, call->attempts,
-                                              status, retry_after, now, g_random_double ());
+  delay_ms = trib_retry_policy_next_delay_ms (&send->client->retry_policy, send->call->endpoint.idempotent,
+                                              send->attempts, status, retry_after, now, g_random_double ());
   if (delay_ms < 0)
     return FALSE;
 
@@ -474,19 +518,18 @@ sent_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
-  TribPlatformClient *self = g_task_get_source_object (task);
-  Call *call = g_task_get_task_data (task);
+  Send *send = g_task_get_task_data (task);
   guint status;
 
   if (!(body = trib_http_send_finish (result, &error)))
     {
       if (!g_task_return_error_if_cancelled (task) &&
           !(trib_http_error_is_transient (error) && maybe_retry (task, 0)))
-        g_task_return_error (task, trib_http_error_for_transport (g_steal_pointer (&error), call->message));
+        return_error (task, trib_http_error_for_transport (g_steal_pointer (&error), send->message));
       return;
     }
 
-  status = soup_message_get_status (call->message);
+  status = soup_message_get_status (send->message);
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
@@ -498,10 +541,10 @@ sent_cb (GObject      *object,
    * new one and try once more, whatever the method, since the platform
    * did nothing with a call it refused at the gate.
    */
-  if (status == SOUP_STATUS_UNAUTHORIZED && !call->refreshed_token)
+  if (status == SOUP_STATUS_UNAUTHORIZED && !send->refreshed_token)
     {
-      call->refreshed_token = TRUE;
-      trib_ims_auth_invalidate (self->auth, call->token);
+      send->refreshed_token = TRUE;
+      trib_ims_auth_invalidate (send->client->auth, send->token);
       request_token (g_steal_pointer (&task));
       return;
     }
@@ -509,34 +552,36 @@ sent_cb (GObject      *object,
   if (maybe_retry (task, status))
     return;
 
-  g_task_return_error (task, trib_http_error_for_response (call->message, body));
+  return_error (task, trib_http_error_for_response (send->message, body));
 }
 
 static void
 send_attempt (GTask *task)
 {
-  TribPlatformClient *self = g_task_get_source_object (task);
-  Call *call = g_task_get_task_data (task);
+  Send *send = g_task_get_task_data (task);
+  TribPlatformClient *self = send->client;
+  TribCall *call = send->call;
   g_autofree char *authorization = NULL;
   SoupMessageHeaders *headers;
 
-  g_clear_object (&call->message);
-  call->message = soup_message_new (call->method, call->url);
-  call->attempts++;
+  g_clear_object (&send->message);
+  send->message = soup_message_new (call->endpoint.method, send->url);
+  send->attempts++;
 
-  headers = soup_message_get_request_headers (call->message);
-  authorization = g_strconcat ("Bearer ", call->token, NULL);
+  headers = soup_message_get_request_headers (send->message);
+  authorization = g_strconcat ("Bearer ", send->token, NULL);
   soup_message_headers_replace (headers, "Authorization", authorization);
   soup_message_headers_replace (headers, "x-api-key", trib_profile_get_client_id (self->profile));
   soup_message_headers_replace (headers, "x-gw-ims-org-id", trib_profile_get_org_id (self->profile));
-  if (!(call->flags & TRIB_CALL_NO_SANDBOX) && self->sandbox != NULL)
-    soup_message_headers_replace (headers, "x-sandbox-name", self->sandbox);
-  soup_message_headers_replace (headers, "Accept", call->accept != NULL ? call->accept : "application/json");
+  if (!(call->endpoint.flags & TRIB_CALL_NO_SANDBOX) && call->sandbox != NULL)
+    soup_message_headers_replace (headers, "x-sandbox-name", call->sandbox);
+  soup_message_headers_replace (headers, "Accept",
+                                call->endpoint.accept != NULL ? call->endpoint.accept : "application/json");
 
   explicit_bzero (authorization, strlen (authorization));
 
-  trib_http_send_async (self->session, self->log, call->message, call->body,
-                        call->body != NULL ? "application/json" : NULL, &call->limits,
+  trib_http_send_async (self->session, self->log, send->message, call->body,
+                        call->body != NULL ? "application/json" : NULL, &send->limits,
                         g_task_get_cancellable (task), sent_cb, task);
 }
 
@@ -546,14 +591,14 @@ token_cb (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  Call *call = g_task_get_task_data (task);
+  GError *error = NULL;
+  Send *send = g_task_get_task_data (task);
 
-  g_clear_pointer (&call->token, trib_secret_free);
+  g_clear_pointer (&send->token, trib_secret_free);
 
-  if (!(call->token = trib_ims_auth_get_token_finish (TRIB_IMS_AUTH (object), result, &error)))
+  if (!(send->token = trib_ims_auth_get_token_finish (TRIB_IMS_AUTH (object), result, &error)))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      return_error (task, error);
       return;
     }
 
@@ -564,41 +609,75 @@ token_cb (GObject      *object,
 static void
 request_token (GTask *task)
 {
-  TribPlatformClient *self = g_task_get_source_object (task);
+  Send *send = g_task_get_task_data (task);
 
-  trib_ims_auth_get_token_async (self->auth, g_task_get_cancellable (task), token_cb, task);
+  trib_ims_auth_get_token_async (send->client->auth, g_task_get_cancellable (task), token_cb, task);
 }
 
-/* Takes over the caller's reference on @task. */
-static void
-start_call (GTask        *task,
-            const char   *method,
-            const char   *path,
-            JsonNode     *body,
-            const char   *accept,
-            TribCallFlags flags,
-            gboolean      text)
+/**
+ * trib_platform_client_send_async:
+ * @self: a #TribPlatformClient
+ * @call: (transfer full): the call, from trib_call_new()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the call's result
+ * @user_data: data for @callback
+ *
+ * Sends @call with the headers the gateway insists on and a token, and
+ * reads its answer within the reply limits into the endpoint's result.
+ * Rate limiting (429) is waited out as `Retry-After` says, and server
+ * errors and broken connections are retried with jittered backoff, for
+ * idempotent endpoints only: a call that creates something is sent once.
+ *
+ * A call without a sandbox of its own works in the client's current
+ * one, read here once: every attempt goes to that sandbox, even if the
+ * user switches while the call waits.
+ */
+void
+trib_platform_client_send_async (TribPlatformClient  *self,
+                                 TribCall            *call,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
 {
-  TribPlatformClient *self = g_task_get_source_object (task);
-  Call *call = g_new0 (Call, 1);
+  g_autoptr(GTask) task = NULL;
+  Send *send;
 
-  call->method = g_strdup (method);
-  call->url = g_strconcat (self->base_url, path, NULL);
-  call->accept = g_strdup (accept);
-  call->flags = flags;
-  call->text = text;
-  call->limits = self->reply_limits;
-  if (body != NULL)
-    {
-      gsize length;
-      char *data = json_to_string (body, FALSE);
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (self));
+  g_return_if_fail (call != NULL);
 
-      length = strlen (data);
-      call->body = g_bytes_new_take (data, length);
-    }
-  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+  if (!call->sandbox_chosen)
+    trib_call_set_sandbox (call, self->sandbox);
 
-  request_token (task);
+  task = g_task_new (call->source_object != NULL ? call->source_object : (gpointer) self,
+                     cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_platform_client_send_async);
+
+  send = g_new0 (Send, 1);
+  send->client = g_object_ref (self);
+  send->call = call;
+  send->url = g_strconcat (self->base_url, call->path->str, NULL);
+  send->limits = self->reply_limits;
+  g_task_set_task_data (task, send, (GDestroyNotify) send_free);
+
+  request_token (g_steal_pointer (&task));
+}
+
+/**
+ * trib_platform_client_send_finish:
+ * @result: the #GAsyncResult
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): what the endpoint's parse function made of
+ *   the answer, else its #JsonNode (a null node for an empty body) or for
+ *   %TRIB_CALL_TEXT its #GBytes; %NULL with @error set
+ */
+gpointer
+trib_platform_client_send_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_async_result_is_tagged (result, trib_platform_client_send_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -611,12 +690,12 @@ start_call (GTask        *task,
  * @accept: (nullable): the Accept header, `application/json` if %NULL
  * @flags: #TribCallFlags
  * @cancellable: (nullable): a #GCancellable
- * @callback: called with the parsed answer
+ * @callback: called with the answer
  * @user_data: data for @callback
  *
- * Calls the platform. Rate limiting (429) is waited out as
- * `Retry-After` says and server errors are retried with jittered
- * backoff, for idempotent methods only.
+ * A call without a table entry, for the tests: sent as
+ * trib_platform_client_send_async() sends any, retried if @method is
+ * idempotent.
  */
 void
 trib_platform_client_call_async (TribPlatformClient  *self,
@@ -629,15 +708,17 @@ trib_platform_client_call_async (TribPlatformClient  *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  TribCall *call;
 
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (self));
   g_return_if_fail (method != NULL);
   g_return_if_fail (path != NULL && path[0] == '/');
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trib_platform_client_call_async);
-  start_call (g_steal_pointer (&task), method, path, body, accept, flags, FALSE);
+  call = _trib_call_new_raw (method, path, accept, flags);
+  if (body != NULL)
+    trib_call_set_body (call, body);
+
+  trib_platform_client_send_async (self, call, cancellable, callback, user_data);
 }
 
 /**
@@ -647,73 +728,15 @@ trib_platform_client_call_async (TribPlatformClient  *self,
  * @error: a location for a #GError
  *
  * Returns: (transfer full): the answer's JSON (a null node for an empty
- *   body), or %NULL with @error set
+ *   body), or with %TRIB_CALL_TEXT its checked text as #GBytes; %NULL
+ *   with @error set
  */
-JsonNode *
+gpointer
 trib_platform_client_call_finish (TribPlatformClient  *self,
                                   GAsyncResult        *result,
                                   GError             **error)
 {
   g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/**
- * trib_platform_client_call_text_async:
- * @self: a #TribPlatformClient
- * @method: the HTTP method
- * @path: the path and query below the platform URL
- * @accept: (nullable): the Accept header, `application/json` if %NULL
- * @flags: #TribCallFlags
- * @cancellable: (nullable): a #GCancellable
- * @callback: called with the answer's text
- * @user_data: data for @callback
- *
- * Calls the platform as trib_platform_client_call_async() does, for an
- * answer read by a reader of its own (trib-json-reader.h) rather than
- * parsed into a document: large answers whose document would cost more
- * than what is read from it.
- */
-void
-trib_platform_client_call_text_async (TribPlatformClient  *self,
-                                      const char          *method,
-                                      const char          *path,
-                                      const char          *accept,
-                                      TribCallFlags        flags,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (self));
-  g_return_if_fail (method != NULL);
-  g_return_if_fail (path != NULL && path[0] == '/');
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trib_platform_client_call_text_async);
-  start_call (g_steal_pointer (&task), method, path, NULL, accept, flags, TRUE);
-}
-
-/**
- * trib_platform_client_call_text_finish:
- * @self: a #TribPlatformClient
- * @result: the #GAsyncResult
- * @error: a location for a #GError
- *
- * Returns: (transfer full): the answer's JSON text, checked as every
- *   answer is (within the reply limits, UTF-8 strings, no key twice in
- *   an object, lone surrogates repaired), or %NULL with @error set
- */
-GBytes *
-trib_platform_client_call_text_finish (TribPlatformClient  *self,
-                                       GAsyncResult        *result,
-                                       GError             **error)
-{
-  g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return trib_platform_client_send_finish (result, error);
 }

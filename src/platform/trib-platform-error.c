@@ -16,7 +16,7 @@
 
 #include "trib-platform-error.h"
 #include "trib-reply-limits.h"
-#include "../core/trib-text-bound.h"
+#include "trib-text-bound.h"
 
 /* The platform answers errors in three shapes, depending on who answers:
  *
@@ -145,6 +145,29 @@ refine_code (TribPlatformError  code,
     return TRIB_PLATFORM_ERROR_UNKNOWN_SANDBOX;
 
   return code;
+}
+
+/**
+ * trib_platform_error_new_invalid_response:
+ * @service: the service's name as a sentence starts with it, marked with
+ *   NC_("platform service", …) and not yet translated: "Catalog",
+ *   "The Schema Registry"
+ * @what: what its answer lacks, marked with N_(): "the dataset"
+ *
+ * Returns: (transfer full): a %TRIB_PLATFORM_ERROR_INVALID_RESPONSE error
+ *   for an answer that is JSON but not of the shape documented
+ */
+GError *
+trib_platform_error_new_invalid_response (const char *service,
+                                          const char *what)
+{
+  g_return_val_if_fail (service != NULL && what != NULL, NULL);
+
+  return g_error_new (TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
+                      /* Translators: a service's name, such as “Catalog” or “The Schema
+                       * Registry”, then what its answer lacks, such as “the dataset” */
+                      _("%s answered without %s."),
+                      g_dpgettext2 (GETTEXT_PACKAGE, "platform service", service), _(what));
 }
 
 /**

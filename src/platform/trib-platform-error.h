@@ -72,6 +72,8 @@ GError     *trib_platform_error_new_from_response (guint          status,
                                                    const char    *content_type,
                                                    GBytes        *body,
                                                    const char    *request_id);
+GError     *trib_platform_error_new_invalid_response (const char *service,
+                                                      const char *what);
 guint       trib_platform_error_get_status      (const GError  *error);
 const char *trib_platform_error_get_code        (const GError  *error);
 const char *trib_platform_error_get_title       (const GError  *error);

@@ -15,8 +15,6 @@
 #include "trib-query-service.h"
 #include "trib-xdm-json.h"
 
-#define CONNECTION_PARAMETERS_PATH "/data/foundation/query/connection_parameters"
-
 /* Query Service's PostgreSQL endpoint for one sandbox: the connection
  * parameters, whose password is a token, are asked for again for every
  * connection, since tokens expire.
@@ -34,36 +32,20 @@ static void endpoint_provider_iface_init (TribSqlEndpointProviderInterface *ifac
 G_DEFINE_FINAL_TYPE_WITH_CODE (TribQueryService, trib_query_service, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (TRIB_TYPE_SQL_ENDPOINT_PROVIDER, endpoint_provider_iface_init))
 
-static void
-parameters_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+static gpointer
+parse_parameters (JsonNode  *reply,
+                  TribCall  *call,
+                  GError   **error)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *database = g_task_get_task_data (task);
-  TribQueryService *self = g_task_get_source_object (task);
+  const char *database = trib_call_get_data (call);
   JsonObject *parameters;
   const char *host;
   const char *user;
   const char *token;
   gint64 port;
 
-  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
-    {
-      /* Shown where a statement's failure is, which would otherwise read
-       * as the statement's fault; the domain and code stay the platform's.
-       */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        /* Translators: followed by the platform's answer, such as “HTTP 500” */
-        g_prefix_error_literal (&error, _("Could not get the connection parameters from Query Service: "));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
   /* Members of another type read as absent, as in every reply. */
-  parameters = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  parameters = JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
   host = parameters ? trib_xdm_json_get_string (parameters, "host") : NULL;
   user = parameters ? trib_xdm_json_get_string (parameters, "username") : NULL;
   token = parameters ? trib_xdm_json_get_string (parameters, "token") : NULL;
@@ -75,21 +57,29 @@ parameters_cb (GObject      *object,
    */
   if (host == NULL || *host == '\0' || user == NULL || *user == '\0' ||
       token == NULL || *token == '\0' || port <= 0 || port > G_MAXUINT16)
-    {
-      g_task_return_new_error (task, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
-                               _("Query Service answered without a host, port, user name and token to connect with."));
-      return;
-    }
+    return NULL;
 
   if (database == NULL)
     database = trib_xdm_json_get_string (parameters, "dbName");
 
-  g_task_return_pointer (task,
-                         trib_sql_endpoint_new (host, (guint) port, user,
-                                                database != NULL && *database != '\0' ? database : self->sandbox,
-                                                token),
-                         (GDestroyNotify) trib_sql_endpoint_free);
+  return trib_sql_endpoint_new (host, (guint) port, user,
+                                database != NULL && *database != '\0' ? database : trib_call_get_sandbox (call),
+                                token);
 }
+
+static const TribEndpoint connection_parameters_endpoint = {
+  .service = NC_("platform service", "Query Service"),
+  .what = N_("a host, port, user name and token to connect with"),
+  .method = "GET",
+  .path = "/data/foundation/query/connection_parameters",
+  .idempotent = TRUE,
+  .parse = parse_parameters,
+  .free_result = (GDestroyNotify) trib_sql_endpoint_free,
+  /* Shown where a statement's failure is, which would otherwise read as
+   * the statement's fault; the domain and code stay the platform's.
+   * Translators: followed by the platform's answer, such as “HTTP 500” */
+  .error_prefix = N_("Could not get the connection parameters from Query Service: "),
+};
 
 static void
 trib_query_service_get_endpoint_async (TribSqlEndpointProvider *provider,
@@ -99,14 +89,13 @@ trib_query_service_get_endpoint_async (TribSqlEndpointProvider *provider,
                                        gpointer                 user_data)
 {
   TribQueryService *self = TRIB_QUERY_SERVICE (provider);
-  g_autoptr(GTask) task = NULL;
+  TribCall *call = trib_call_new (&connection_parameters_endpoint, NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trib_query_service_get_endpoint_async);
-  g_task_set_task_data (task, g_strdup (database), g_free);
-
-  trib_platform_client_call_async (self->client, "GET", CONNECTION_PARAMETERS_PATH, NULL, NULL,
-                                   TRIB_CALL_NONE, cancellable, parameters_cb, g_steal_pointer (&task));
+  /* The sandbox this service was made for, whatever the client's is now. */
+  trib_call_set_sandbox (call, self->sandbox);
+  trib_call_set_data (call, g_strdup (database), g_free);
+  trib_call_set_source_object (call, self);
+  trib_platform_client_send_async (self->client, call, cancellable, callback, user_data);
 }
 
 static TribSqlEndpoint *
@@ -114,7 +103,7 @@ trib_query_service_get_endpoint_finish (TribSqlEndpointProvider  *provider,
                                         GAsyncResult             *result,
                                         GError                  **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return trib_platform_client_send_finish (result, error);
 }
 
 static void

@@ -54,7 +54,7 @@ parse_retry_after_s (const char *retry_after,
 /**
  * trib_retry_policy_next_delay_ms:
  * @policy: the policy
- * @method: the call's HTTP method
+ * @idempotent: whether sending the call twice does no more than once
  * @attempts_made: how many attempts were made so far (1 after the first)
  * @status: the HTTP status of the last attempt, or 0 for a transient
  *   transport failure (connection reset, cut-off body)
@@ -63,13 +63,14 @@ parse_retry_after_s (const char *retry_after,
  * @jitter: a random number in [0, 1)
  *
  * Only idempotent calls are repeated: a POST that creates something is
- * never sent twice behind the user's back.
+ * never sent twice behind the user's back. Whether a call is idempotent
+ * is its endpoint's to say (#TribEndpoint), not the method's alone.
  *
  * Returns: how long to wait before the next attempt, or -1 to give up
  */
 gint64
 trib_retry_policy_next_delay_ms (const TribRetryPolicy *policy,
-                                 const char            *method,
+                                 gboolean               idempotent,
                                  guint                  attempts_made,
                                  guint                  status,
                                  const char            *retry_after,
@@ -81,7 +82,7 @@ trib_retry_policy_next_delay_ms (const TribRetryPolicy *policy,
   g_return_val_if_fail (policy != NULL, -1);
   g_return_val_if_fail (now != NULL, -1);
 
-  if (attempts_made >= policy->max_attempts || !trib_retry_policy_is_idempotent (method))
+  if (attempts_made >= policy->max_attempts || !idempotent)
     return -1;
 
   if (status == 429)

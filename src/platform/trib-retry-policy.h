@@ -34,7 +34,7 @@ typedef struct
 
 gboolean trib_retry_policy_is_idempotent (const char            *method);
 gint64   trib_retry_policy_next_delay_ms (const TribRetryPolicy *policy,
-                                          const char            *method,
+                                          gboolean               idempotent,
                                           guint                  attempts_made,
                                           guint                  status,
                                           const char            *retry_after,

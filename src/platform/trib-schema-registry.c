@@ -54,65 +54,22 @@ container_segment (TribXdmContainer container)
   return container == TRIB_XDM_CONTAINER_GLOBAL ? "global" : "tenant";
 }
 
-static char *
-resource_path (TribXdmKind  kind,
-               const char  *id)
-{
-  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+#define REGISTRY NC_("platform service", "The Schema Registry")
 
-  return g_strdup_printf (REGISTRY_PATH "/%s/%s/%s", container_segment (trib_xdm_container_for_id (id)),
-                          kind_segment (kind), escaped);
-}
-
-static GError *
-invalid_response (const char *what)
+static gpointer
+parse_list_page (JsonNode  *reply,
+                 TribCall  *call,
+                 GError   **error)
 {
-  return g_error_new (TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE,
-                      _("The Schema Registry answered without %s."), what);
-}
-
-typedef struct
-{
-  TribPlatformClient *client;
-  TribXdmKind kind;
-  TribXdmContainer container;
-  char *filter;
-} ListSource;
-
-static void
-list_source_free (ListSource *source)
-{
-  g_clear_object (&source->client);
-  g_free (source->filter);
-  g_free (source);
-}
-
-static void
-list_page_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) resources = NULL;
-  ListSource *source = g_task_get_task_data (task);
+  TribXdmKind kind = GPOINTER_TO_INT (trib_call_get_data (call));
   JsonArray *results;
   JsonObject *page;
   const char *next = NULL;
 
-  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      !(results = trib_xdm_json_get_array (json_node_get_object (root), "results")))
-    {
-      g_task_return_error (task, invalid_response (_("a list of results")));
-      return;
-    }
+  if (!JSON_NODE_HOLDS_OBJECT (reply) ||
+      !(results = trib_xdm_json_get_array (json_node_get_object (reply), "results")))
+    return NULL;
 
   resources = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < json_array_get_length (results); i++)
@@ -123,20 +80,129 @@ list_page_cb (GObject      *object,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
 
-      if (!(resource = trib_xdm_resource_new_from_json (source->kind, json_node_get_object (element), &error)))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+      if (!(resource = trib_xdm_resource_new_from_json (kind, json_node_get_object (element), error)))
+        return NULL;
       g_ptr_array_add (resources, resource);
     }
 
   /* _page.next is the start value of the next page, null on the last. */
-  if ((page = trib_xdm_json_get_object (json_node_get_object (root), "_page")))
+  if ((page = trib_xdm_json_get_object (json_node_get_object (reply), "_page")))
     next = trib_xdm_json_get_string (page, "next");
 
-  g_task_return_pointer (task, trib_page_new (g_steal_pointer (&resources), g_strdup (next)),
-                         (GDestroyNotify) trib_page_free);
+  return trib_page_new (g_steal_pointer (&resources), g_strdup (next));
+}
+
+static gpointer
+parse_resource (JsonNode  *reply,
+                TribCall  *call,
+                GError   **error)
+{
+  TribXdmKind kind = GPOINTER_TO_INT (trib_call_get_data (call));
+
+  if (!JSON_NODE_HOLDS_OBJECT (reply))
+    return NULL;
+
+  return trib_xdm_resource_new_from_json (kind, json_node_get_object (reply), error);
+}
+
+static const TribEndpoint list_endpoint = {
+  .service = REGISTRY,
+  .what = N_("a list of results"),
+  .method = "GET",
+  .path = REGISTRY_PATH "/{}/{}?orderby=title&limit={}",
+  .accept = ACCEPT_LIST,
+  .idempotent = TRUE,
+  .parse = parse_list_page,
+  .free_result = (GDestroyNotify) trib_page_free,
+};
+
+static const TribEndpoint get_endpoint = {
+  .service = REGISTRY,
+  .what = N_("the resource"),
+  .method = "GET",
+  .path = REGISTRY_PATH "/{}/{}/{}",
+  .accept = ACCEPT_STORED,
+  .idempotent = TRUE,
+  .parse = parse_resource,
+  .free_result = g_object_unref,
+};
+
+/* Read straight into the field tree, without a document in between. */
+static const TribEndpoint get_resolved_endpoint = {
+  .service = REGISTRY,
+  .method = "GET",
+  .path = REGISTRY_PATH "/{}/{}/{}",
+  .accept = ACCEPT_RESOLVED,
+  .flags = TRIB_CALL_TEXT,
+  .idempotent = TRUE,
+};
+
+static const TribEndpoint list_descriptors_endpoint = {
+  .service = REGISTRY,
+  .method = "GET",
+  .path = REGISTRY_PATH "/tenant/descriptors",
+  .accept = ACCEPT_DESCRIPTORS,
+  .idempotent = TRUE,
+};
+
+/* Creating is never retried: a second try could create a second one. */
+static const TribEndpoint create_schema_endpoint = {
+  .service = REGISTRY,
+  .what = N_("the new resource"),
+  .method = "POST",
+  .path = REGISTRY_PATH "/tenant/schemas",
+  .idempotent = FALSE,
+  .parse = parse_resource,
+  .free_result = g_object_unref,
+};
+
+static const TribEndpoint create_class_endpoint = {
+  .service = REGISTRY,
+  .what = N_("the new resource"),
+  .method = "POST",
+  .path = REGISTRY_PATH "/tenant/classes",
+  .idempotent = FALSE,
+  .parse = parse_resource,
+  .free_result = g_object_unref,
+};
+
+static const TribEndpoint delete_endpoint = {
+  .service = REGISTRY,
+  .method = "DELETE",
+  .path = REGISTRY_PATH "/{}/{}/{}",
+  .idempotent = TRUE,
+};
+
+/* A call about one resource, whose container its id tells. */
+static TribCall *
+resource_call (const TribEndpoint *endpoint,
+               TribXdmKind         kind,
+               const char         *id)
+{
+  TribCall *call = trib_call_new (endpoint, container_segment (trib_xdm_container_for_id (id)),
+                                  kind_segment (kind), id, NULL);
+
+  trib_call_set_data (call, GINT_TO_POINTER (kind), NULL);
+
+  return call;
+}
+
+typedef struct
+{
+  TribPlatformClient *client;
+  char *sandbox;
+  TribXdmKind kind;
+  TribXdmContainer container;
+  char *filter;
+} ListSource;
+
+static void
+list_source_free (ListSource *source)
+{
+  g_clear_object (&source->client);
+  g_free (source->sandbox);
+  g_free (source->filter);
+  g_free (source);
 }
 
 static void
@@ -147,29 +213,19 @@ fetch_list_page (gpointer             fetch_data,
                  gpointer             user_data)
 {
   ListSource *source = fetch_data;
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autoptr(GString) path = g_string_new (REGISTRY_PATH);
+  g_autofree char *limit = g_strdup_printf ("%u", TRIB_SCHEMA_REGISTRY_PAGE_SIZE);
+  TribCall *call;
 
-  g_task_set_source_tag (task, fetch_list_page);
-  g_task_set_task_data (task, source, NULL);
-
-  g_string_append_printf (path, "/%s/%s?orderby=title&limit=%u", container_segment (source->container),
-                          kind_segment (source->kind), TRIB_SCHEMA_REGISTRY_PAGE_SIZE);
+  call = trib_call_new (&list_endpoint, container_segment (source->container), kind_segment (source->kind),
+                        limit, NULL);
+  trib_call_set_sandbox (call, source->sandbox);
+  trib_call_set_data (call, GINT_TO_POINTER (source->kind), NULL);
   if (cursor != NULL)
-    {
-      g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
-
-      g_string_append_printf (path, "&start=%s", escaped);
-    }
+    trib_call_add_query (call, "start", cursor);
   if (source->filter != NULL)
-    {
-      g_autofree char *escaped = g_uri_escape_string (source->filter, NULL, FALSE);
+    trib_call_add_query (call, "property", source->filter);
 
-      g_string_append_printf (path, "&property=%s", escaped);
-    }
-
-  trib_platform_client_call_async (source->client, "GET", path->str, NULL, ACCEPT_LIST, TRIB_CALL_NONE,
-                                   cancellable, list_page_cb, g_steal_pointer (&task));
+  trib_platform_client_send_async (source->client, call, cancellable, callback, user_data);
 }
 
 /* Filters are comma-separated, so a comma the user typed must not split one. */
@@ -192,7 +248,8 @@ title_filter (const char *search)
  * @compatible_class_id: (nullable): for field groups, only those meant
  *   for this class
  *
- * Lists resources by title, a page at a time as a view scrolls.
+ * Lists resources by title, a page at a time as a view scrolls, every
+ * page from the sandbox current when the list is made.
  *
  * Returns: (transfer full): a #TribPagedList of #TribXdmResource
  */
@@ -216,6 +273,7 @@ trib_schema_registry_list (TribPlatformClient *client,
 
   source = g_new0 (ListSource, 1);
   source->client = g_object_ref (client);
+  source->sandbox = g_strdup (trib_platform_client_get_sandbox (client));
   source->kind = kind;
   source->container = container;
   if (filters->len > 1)
@@ -223,35 +281,6 @@ trib_schema_registry_list (TribPlatformClient *client,
 
   return trib_paged_list_new (TRIB_TYPE_XDM_RESOURCE, fetch_list_page, source,
                               (GDestroyNotify) list_source_free);
-}
-
-static void
-resource_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  TribXdmKind kind = GPOINTER_TO_INT (g_task_get_task_data (task));
-  TribXdmResource *resource;
-
-  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_task_return_error (task, invalid_response (_("the resource")));
-      return;
-    }
-
-  if (!(resource = trib_xdm_resource_new_from_json (kind, json_node_get_object (root), &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, resource, g_object_unref);
 }
 
 /**
@@ -273,19 +302,11 @@ trib_schema_registry_get_async (TribPlatformClient  *client,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
-
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
   g_return_if_fail (id != NULL);
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trib_schema_registry_get_async);
-  g_task_set_task_data (task, GINT_TO_POINTER (kind), NULL);
-
-  path = resource_path (kind, id);
-  trib_platform_client_call_async (client, "GET", path, NULL, ACCEPT_STORED, TRIB_CALL_NONE, cancellable,
-                                   resource_cb, g_steal_pointer (&task));
+  trib_platform_client_send_async (client, resource_call (&get_endpoint, kind, id), cancellable, callback,
+                                   user_data);
 }
 
 /**
@@ -299,13 +320,12 @@ TribXdmResource *
 trib_schema_registry_get_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return trib_platform_client_send_finish (result, error);
 }
 
 typedef struct
 {
+  char *sandbox;
   GBytes *resolved;     /* the text: read straight into the tree */
   JsonNode *descriptors;
   guint pending;
@@ -317,6 +337,7 @@ typedef struct
 static void
 load_fields_free (LoadFields *load)
 {
+  g_clear_pointer (&load->sandbox, g_free);
   g_clear_pointer (&load->resolved, g_bytes_unref);
   g_clear_pointer (&load->descriptors, json_node_unref);
   g_clear_error (&load->error);
@@ -336,7 +357,7 @@ build_tree_worker (GTask        *task,
 
   if (!(load->fields = trib_xdm_field_build_tree_from_text (text, length, load->descriptors, &load->n_fields)))
     {
-      g_task_return_error (task, invalid_response (_("the schema's fields")));
+      g_task_return_error (task, trib_platform_error_new_invalid_response (REGISTRY, N_("the schema's fields")));
       return;
     }
 
@@ -369,7 +390,7 @@ resolved_cb (GObject      *object,
   LoadFields *load = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!(load->resolved = trib_platform_client_call_text_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+  if (!(load->resolved = trib_platform_client_send_finish (result, &error)))
     g_propagate_error (&load->error, error);
 
   field_part_done (task);
@@ -385,7 +406,7 @@ descriptors_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   /* Without descriptors the fields are still worth showing, unmarked. */
-  if (!(load->descriptors = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
+  if (!(load->descriptors = trib_platform_client_send_finish (result, &error)))
     g_debug ("No identity descriptors: %s", error->message);
 
   field_part_done (task);
@@ -413,8 +434,8 @@ trib_schema_registry_load_fields_async (TribPlatformClient  *client,
                                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
   LoadFields *load;
+  TribCall *call;
 
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
   g_return_if_fail (id != NULL);
@@ -425,19 +446,22 @@ trib_schema_registry_load_fields_async (TribPlatformClient  *client,
   load->pending = 1;
   g_task_set_task_data (task, load, (GDestroyNotify) load_fields_free);
 
-  path = resource_path (kind, id);
-  trib_platform_client_call_text_async (client, "GET", path, ACCEPT_RESOLVED, TRIB_CALL_NONE, cancellable,
-                                        resolved_cb, g_object_ref (task));
+  /* Both parts in the sandbox of the moment, whatever happens meanwhile. */
+  load->sandbox = g_strdup (trib_platform_client_get_sandbox (client));
+
+  call = resource_call (&get_resolved_endpoint, kind, id);
+  trib_call_set_sandbox (call, load->sandbox);
+  trib_platform_client_send_async (client, call, cancellable, resolved_cb, g_object_ref (task));
 
   if (kind == TRIB_XDM_KIND_SCHEMA && trib_xdm_container_for_id (id) == TRIB_XDM_CONTAINER_TENANT)
     {
       g_autofree char *filter = g_strconcat ("xdm:sourceSchema==", id, NULL);
-      g_autofree char *escaped = g_uri_escape_string (filter, NULL, FALSE);
-      g_autofree char *descriptors_path = g_strconcat (REGISTRY_PATH "/tenant/descriptors?property=", escaped, NULL);
 
       load->pending++;
-      trib_platform_client_call_async (client, "GET", descriptors_path, NULL, ACCEPT_DESCRIPTORS,
-                                       TRIB_CALL_NONE, cancellable, descriptors_cb, g_object_ref (task));
+      call = trib_call_new (&list_descriptors_endpoint, NULL);
+      trib_call_add_query (call, "property", filter);
+      trib_call_set_sandbox (call, load->sandbox);
+      trib_platform_client_send_async (client, call, cancellable, descriptors_cb, g_object_ref (task));
     }
 }
 
@@ -466,33 +490,6 @@ trib_schema_registry_load_fields_finish (GAsyncResult  *result,
     *n_fields = load->n_fields;
 
   return g_object_ref (load->fields);
-}
-
-static void
-created_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  TribXdmKind kind = GPOINTER_TO_INT (g_task_get_task_data (task));
-  TribXdmResource *resource;
-
-  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      !(resource = trib_xdm_resource_new_from_json (kind, json_node_get_object (root), &error)))
-    {
-      g_task_return_error (task, error != NULL ? g_steal_pointer (&error) : invalid_response (_("the new resource")));
-      return;
-    }
-
-  g_task_return_pointer (task, resource, g_object_unref);
 }
 
 static void
@@ -530,15 +527,11 @@ trib_schema_registry_create_schema_async (TribPlatformClient  *client,
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) body = NULL;
-  g_autoptr(GTask) task = NULL;
+  TribCall *call;
 
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
   g_return_if_fail (title != NULL);
   g_return_if_fail (class_id != NULL);
-
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trib_schema_registry_create_schema_async);
-  g_task_set_task_data (task, GINT_TO_POINTER (TRIB_XDM_KIND_SCHEMA), NULL);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -565,8 +558,10 @@ trib_schema_registry_create_schema_async (TribPlatformClient  *client,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  trib_platform_client_call_async (client, "POST", REGISTRY_PATH "/tenant/schemas", body, NULL, TRIB_CALL_NONE,
-                                   cancellable, created_cb, g_steal_pointer (&task));
+  call = trib_call_new (&create_schema_endpoint, NULL);
+  trib_call_set_body (call, body);
+  trib_call_set_data (call, GINT_TO_POINTER (TRIB_XDM_KIND_SCHEMA), NULL);
+  trib_platform_client_send_async (client, call, cancellable, callback, user_data);
 }
 
 /**
@@ -580,9 +575,7 @@ TribXdmResource *
 trib_schema_registry_create_schema_finish (GAsyncResult  *result,
                                            GError       **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return trib_platform_client_send_finish (result, error);
 }
 
 /**
@@ -611,15 +604,11 @@ trib_schema_registry_create_adhoc_class_async (TribPlatformClient     *client,
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) body = NULL;
-  g_autoptr(GTask) task = NULL;
+  TribCall *call;
 
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
   g_return_if_fail (title != NULL);
   g_return_if_fail (fields != NULL || n_fields == 0);
-
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trib_schema_registry_create_adhoc_class_async);
-  g_task_set_task_data (task, GINT_TO_POINTER (TRIB_XDM_KIND_CLASS), NULL);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -657,8 +646,10 @@ trib_schema_registry_create_adhoc_class_async (TribPlatformClient     *client,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  trib_platform_client_call_async (client, "POST", REGISTRY_PATH "/tenant/classes", body, NULL, TRIB_CALL_NONE,
-                                   cancellable, created_cb, g_steal_pointer (&task));
+  call = trib_call_new (&create_class_endpoint, NULL);
+  trib_call_set_body (call, body);
+  trib_call_set_data (call, GINT_TO_POINTER (TRIB_XDM_KIND_CLASS), NULL);
+  trib_platform_client_send_async (client, call, cancellable, callback, user_data);
 }
 
 /**
@@ -672,24 +663,7 @@ TribXdmResource *
 trib_schema_registry_create_adhoc_class_finish (GAsyncResult  *result,
                                                 GError       **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-deleted_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) root = NULL;
-  GError *error = NULL;
-
-  if (!(root = trib_platform_client_call_finish (TRIB_PLATFORM_CLIENT (object), result, &error)))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return trib_platform_client_send_finish (result, error);
 }
 
 /**
@@ -707,27 +681,20 @@ trib_schema_registry_delete_schema_async (TribPlatformClient  *client,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
-
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
   g_return_if_fail (id != NULL);
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trib_schema_registry_delete_schema_async);
-
-  path = resource_path (TRIB_XDM_KIND_SCHEMA, id);
-  trib_platform_client_call_async (client, "DELETE", path, NULL, NULL, TRIB_CALL_NONE, cancellable,
-                                   deleted_cb, g_steal_pointer (&task));
+  trib_platform_client_send_async (client, resource_call (&delete_endpoint, TRIB_XDM_KIND_SCHEMA, id),
+                                   cancellable, callback, user_data);
 }
 
 gboolean
 trib_schema_registry_delete_schema_finish (GAsyncResult  *result,
                                            GError       **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_autoptr(JsonNode) reply = trib_platform_client_send_finish (result, error);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return reply != NULL;
 }
 
 /**

@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "trib-sandboxes.h"
+#include "trib-sandbox-management.h"
 #include "trib-session.h"
 
 /* A signed-in profile: its client, the sandboxes it may use and the one
@@ -345,7 +345,7 @@ list_cb (GObject      *object,
   /* Loading ends only once the list and error say what happened, so
    * that observers of "loading" see the outcome.
    */
-  if (!(sandboxes = trib_sandboxes_list_finish (result, &error)))
+  if (!(sandboxes = trib_sandbox_management_list_finish (result, &error)))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         set_error (self, error);
@@ -393,8 +393,8 @@ trib_session_refresh_async (TribSession         *self,
   g_task_set_source_tag (task, trib_session_refresh_async);
 
   set_loading (self, TRUE);
-  trib_sandboxes_list_async (self->client, TRIB_SANDBOXES_PAGE_SIZE, cancellable,
-                             list_cb, g_steal_pointer (&task));
+  trib_sandbox_management_list_async (self->client, TRIB_SANDBOX_MANAGEMENT_PAGE_SIZE, cancellable,
+                                      list_cb, g_steal_pointer (&task));
 }
 
 gboolean

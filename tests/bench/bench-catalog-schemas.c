@@ -45,6 +45,7 @@
 
 #include "bench-util.h"
 #include "trib-catalog.h"
+#include "trib-platform-client-private.h"
 #include "trib-reply-limits.h"
 #include "trib-schema-registry.h"
 #include "trib-test-sim.h"

@@ -333,6 +333,43 @@ trib_test_sim_dup_last_body (TribTestSim *sim,
   return NULL;
 }
 
+/**
+ * trib_test_sim_dup_sandboxes:
+ * @method: an HTTP method
+ * @path: the exact path, without the query
+ *
+ * Returns: (transfer full): the `x-sandbox-name` of each such request, in
+ *   the order they arrived, "" where there was none
+ */
+GStrv
+trib_test_sim_dup_sandboxes (TribTestSim *sim,
+                             const char  *method,
+                             const char  *path)
+{
+  g_autoptr(GStrvBuilder) sandboxes = g_strv_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *requests;
+
+  g_return_val_if_fail (sim != NULL, NULL);
+  g_return_val_if_fail (method != NULL && path != NULL, NULL);
+
+  node = control (sim, "GET", "/__sim/requests", NULL);
+  requests = json_object_get_array_member (json_node_get_object (node), "requests");
+
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *request = json_array_get_object_element (requests, i);
+      JsonNode *sandbox = json_object_get_member (request, "sandbox");
+
+      if (g_strcmp0 (json_object_get_string_member (request, "method"), method) == 0 &&
+          g_strcmp0 (json_object_get_string_member (request, "path"), path) == 0)
+        g_strv_builder_add (sandboxes, sandbox != NULL && JSON_NODE_HOLDS_VALUE (sandbox)
+                                       ? json_node_get_string (sandbox) : "");
+    }
+
+  return g_strv_builder_end (sandboxes);
+}
+
 void
 trib_test_sim_revoke_tokens (TribTestSim *sim)
 {

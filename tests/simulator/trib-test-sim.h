@@ -52,6 +52,9 @@ guint        trib_test_sim_count_requests     (TribTestSim        *sim,
 JsonNode    *trib_test_sim_dup_last_body      (TribTestSim        *sim,
                                               const char         *method,
                                               const char         *path);
+GStrv        trib_test_sim_dup_sandboxes      (TribTestSim        *sim,
+                                               const char         *method,
+                                               const char         *path);
 void         trib_test_sim_revoke_tokens      (TribTestSim        *sim);
 void         trib_test_sim_rotate_query_password (TribTestSim     *sim);
 void         trib_test_sim_set_token_lifetime (TribTestSim        *sim,

@@ -1,0 +1,239 @@
+/* trib-call.c
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-call"
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "trib-call-private.h"
+#include "trib-retry-policy.h"
+
+/* A call is a value: what to send, in which sandbox, and how to read the
+ * answer. TribPlatformClient sends it as it is; in particular the
+ * sandbox is fixed here, before the call waits for a token or a retry,
+ * so a switch of sandbox meanwhile cannot redirect it.
+ */
+
+static char *
+escape (const char *text)
+{
+  return g_uri_escape_string (text, NULL, FALSE);
+}
+
+/**
+ * trib_call_new:
+ * @endpoint: the endpoint, which must outlive the call (a static table)
+ * @...: a string for each `{}` of the endpoint's path, then %NULL
+ *
+ * Returns: (transfer full): a call of @endpoint
+ */
+TribCall *
+trib_call_new (const TribEndpoint *endpoint,
+               ...)
+{
+  TribCall *call;
+  const char *p;
+  gboolean short_of_arguments = FALSE;
+  va_list args;
+
+  g_return_val_if_fail (endpoint != NULL, NULL);
+  g_return_val_if_fail (endpoint->method != NULL, NULL);
+  g_return_val_if_fail (endpoint->path != NULL && endpoint->path[0] == '/', NULL);
+
+  call = g_new0 (TribCall, 1);
+  call->endpoint = *endpoint;
+  call->path = g_string_new (NULL);
+
+  va_start (args, endpoint);
+  for (p = endpoint->path; *p != '\0'; p++)
+    {
+      if (p[0] == '{' && p[1] == '}')
+        {
+          const char *value = short_of_arguments ? NULL : va_arg (args, const char *);
+          g_autofree char *escaped = NULL;
+
+          if (value == NULL)
+            {
+              if (!short_of_arguments)
+                g_critical ("%s: fewer arguments than {} in %s", G_STRFUNC, endpoint->path);
+              short_of_arguments = TRUE;
+              value = "";
+            }
+          escaped = escape (value);
+          g_string_append (call->path, escaped);
+          p++;
+          continue;
+        }
+
+      g_string_append_c (call->path, *p);
+    }
+  va_end (args);
+
+  call->has_query = strchr (call->path->str, '?') != NULL;
+
+  return call;
+}
+
+/* A call without a table entry: the tests' own, and the benchmarks'. */
+TribCall *
+_trib_call_new_raw (const char    *method,
+                    const char    *path,
+                    const char    *accept,
+                    TribCallFlags  flags)
+{
+  TribCall *call = g_new0 (TribCall, 1);
+
+  call->method = g_strdup (method);
+  call->accept = g_strdup (accept);
+  call->endpoint.method = call->method;
+  call->endpoint.accept = call->accept;
+  call->endpoint.flags = flags;
+  call->endpoint.idempotent = trib_retry_policy_is_idempotent (method);
+  call->path = g_string_new (path);
+  call->endpoint.path = call->path->str;
+  call->has_query = strchr (path, '?') != NULL;
+
+  return call;
+}
+
+void
+trib_call_free (TribCall *call)
+{
+  if (call == NULL)
+    return;
+
+  if (call->data_destroy != NULL)
+    call->data_destroy (call->data);
+  g_clear_object (&call->source_object);
+  g_clear_pointer (&call->body, g_bytes_unref);
+  g_free (call->sandbox);
+  g_string_free (call->path, TRUE);
+  g_free (call->method);
+  g_free (call->accept);
+  g_free (call);
+}
+
+/**
+ * trib_call_add_query:
+ * @call: a #TribCall
+ * @name: a query parameter's name
+ * @value: its value, which is escaped
+ */
+void
+trib_call_add_query (TribCall   *call,
+                     const char *name,
+                     const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (call != NULL);
+  g_return_if_fail (name != NULL && value != NULL);
+
+  escaped = escape (value);
+  g_string_append_printf (call->path, "%c%s=%s", call->has_query ? '&' : '?', name, escaped);
+  call->has_query = TRUE;
+}
+
+/**
+ * trib_call_set_body:
+ * @call: a #TribCall
+ * @body: the JSON body, sent as `application/json`
+ */
+void
+trib_call_set_body (TribCall *call,
+                    JsonNode *body)
+{
+  char *data;
+
+  g_return_if_fail (call != NULL);
+  g_return_if_fail (body != NULL);
+
+  data = json_to_string (body, FALSE);
+  g_clear_pointer (&call->body, g_bytes_unref);
+  call->body = g_bytes_new_take (data, strlen (data));
+}
+
+/**
+ * trib_call_set_sandbox:
+ * @call: a #TribCall
+ * @sandbox: (nullable): the sandbox the call works in
+ *
+ * Without this the call works in the client's sandbox at the moment it
+ * is sent, and stays there.
+ */
+void
+trib_call_set_sandbox (TribCall   *call,
+                       const char *sandbox)
+{
+  g_return_if_fail (call != NULL);
+
+  g_free (call->sandbox);
+  call->sandbox = g_strdup (sandbox);
+  call->sandbox_chosen = TRUE;
+}
+
+/**
+ * trib_call_set_data:
+ * @call: a #TribCall
+ * @data: what the endpoint's parse function needs besides the answer
+ * @destroy: (nullable): frees @data with the call
+ */
+void
+trib_call_set_data (TribCall       *call,
+                    gpointer        data,
+                    GDestroyNotify  destroy)
+{
+  g_return_if_fail (call != NULL);
+
+  if (call->data_destroy != NULL)
+    call->data_destroy (call->data);
+  call->data = data;
+  call->data_destroy = destroy;
+}
+
+/**
+ * trib_call_set_source_object:
+ * @call: a #TribCall
+ * @source_object: (type GObject): the object the caller's callback is
+ *   told the result comes from, where an interface wants its own
+ *
+ * By default that is the #TribPlatformClient.
+ */
+void
+trib_call_set_source_object (TribCall *call,
+                             gpointer  source_object)
+{
+  g_return_if_fail (call != NULL);
+  g_return_if_fail (G_IS_OBJECT (source_object));
+
+  g_set_object (&call->source_object, source_object);
+}
+
+/**
+ * trib_call_get_sandbox:
+ * @call: a #TribCall
+ *
+ * Returns: (nullable): the sandbox the call works in, once sent
+ */
+const char *
+trib_call_get_sandbox (TribCall *call)
+{
+  g_return_val_if_fail (call != NULL, NULL);
+
+  return call->sandbox;
+}
+
+gpointer
+trib_call_get_data (TribCall *call)
+{
+  g_return_val_if_fail (call != NULL, NULL);
+
+  return call->data;
+}
