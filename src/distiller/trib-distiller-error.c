@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "trib-distiller-error.h"
-#include "../core/trib-text-bound.h"
+#include "trib-text-bound.h"
 
 /* A SQLSTATE is five characters; anything longer is not one. */
 #define MAX_SQLSTATE_CHARS 16

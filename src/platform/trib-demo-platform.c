@@ -15,8 +15,8 @@
 #include <json-glib/json-glib.h>
 
 #include "trib-demo-platform.h"
-#include "../core/trib-error.h"
-#include "../core/trib-util.h"
+#include "trib-error.h"
+#include "trib-util.h"
 
 /* The demo platform is tributary-sim running on loopback, started as our
  * child. It prints one JSON line with its URL and demo credentials, and

@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "../core/trib-profile.h"
+#include "trib-profile.h"
 
 G_BEGIN_DECLS
 

@@ -13,7 +13,7 @@
 
 #include "trib-http.h"
 #include "trib-platform-error.h"
-#include "../core/trib-text-bound.h"
+#include "trib-text-bound.h"
 
 /* What every exchange with IMS and the platform shares: the URL rule,
  * the request log, the limits on what an answer may cost, the redirect

@@ -18,7 +18,7 @@
 #include "trib-ims-auth.h"
 #include "trib-platform-error.h"
 #include "trib-xdm-json.h"
-#include "../core/trib-util.h"
+#include "trib-util.h"
 
 /* OAuth server-to-server: a client-credentials token from IMS, cached
  * until shortly before it expires. Callers that ask while a fetch is in

@@ -14,7 +14,7 @@
 #include "trib-http.h"
 #include "trib-platform-client.h"
 #include "trib-platform-error.h"
-#include "../core/trib-util.h"
+#include "trib-util.h"
 
 /* Every REST call to Experience Platform goes through here: it adds the
  * headers the gateway insists on, signs in through TribImsAuth, retries

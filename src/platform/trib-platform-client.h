@@ -14,7 +14,7 @@
 #include "trib-reply-limits.h"
 #include "trib-request-log.h"
 #include "trib-retry-policy.h"
-#include "../core/trib-profile.h"
+#include "trib-profile.h"
 
 G_BEGIN_DECLS
 

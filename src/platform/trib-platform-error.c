@@ -16,7 +16,7 @@
 
 #include "trib-platform-error.h"
 #include "trib-reply-limits.h"
-#include "../core/trib-text-bound.h"
+#include "trib-text-bound.h"
 
 /* The platform answers errors in three shapes, depending on who answers:
  *

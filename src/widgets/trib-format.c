@@ -15,7 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "trib-format.h"
-#include "../core/trib-text-bound.h"
+#include "trib-text-bound.h"
 
 /* Dates read the way the locale writes them (LC_TIME's %x and %X), the
  * same on every page. The C locale's %x, "11/23/26", is nobody's: there,
