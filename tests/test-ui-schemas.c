@@ -68,6 +68,83 @@ position_of (GListModel *list,
   g_assert_not_reached ();
 }
 
+/* Picks the entry of @dropdown that reads @label, as the user sees it. */
+static void
+choose_by_label (GtkDropDown *dropdown,
+                 const char  *label)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_assert_true (gtk_expression_evaluate (gtk_drop_down_get_expression (dropdown), item, &value));
+      if (g_str_equal (g_value_get_string (&value), label))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+typedef struct
+{
+  TribSchemasPage *page;
+  TribXdmKind kind;
+  TribXdmContainer container;
+} ListedKind;
+
+/* The list holds resources, and all of the wanted kind and origin. */
+static gboolean
+list_is_of (gpointer data)
+{
+  ListedKind *wanted = data;
+  GListModel *list = trib_schemas_page_get_list (wanted->page);
+
+  if (list == NULL || g_list_model_get_n_items (list) == 0)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TribXdmResource) resource = g_list_model_get_item (list, i);
+
+      if (trib_xdm_resource_get_kind (resource) != wanted->kind ||
+          trib_xdm_resource_get_container (resource) != wanted->container)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+test_list_kinds (TribSchemasPage *page)
+{
+  GtkWidget *box = gtk_widget_get_parent (trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, NULL));
+  GtkDropDown *kind = GTK_DROP_DOWN (gtk_widget_get_first_child (box));
+  GtkDropDown *container = GTK_DROP_DOWN (gtk_widget_get_last_child (box));
+  ListedKind wanted = { page, TRIB_XDM_KIND_CLASS, TRIB_XDM_CONTAINER_GLOBAL };
+
+  choose_by_label (kind, "Classes");
+  choose_by_label (container, "Adobe’s");
+  trib_ui_test_iterate_until (list_is_of, &wanted, 30);
+  g_assert_cmpuint (position_of (trib_schemas_page_get_list (page), "XDM Individual Profile"), !=,
+                    GTK_INVALID_LIST_POSITION);
+
+  wanted.kind = TRIB_XDM_KIND_FIELD_GROUP;
+  choose_by_label (kind, "Field Groups");
+  trib_ui_test_iterate_until (list_is_of, &wanted, 30);
+
+  wanted = (ListedKind) { page, TRIB_XDM_KIND_SCHEMA, TRIB_XDM_CONTAINER_TENANT };
+  choose_by_label (kind, "Schemas");
+  choose_by_label (container, "Yours");
+  trib_ui_test_iterate_until (list_is_of, &wanted, 30);
+  trib_ui_test_iterate_until (list_has_title, page, 30);
+}
+
 static gboolean
 filtered_to_page_name (gpointer data)
 {
@@ -230,6 +307,9 @@ test_schemas_page (void)
   page = TRIB_SCHEMAS_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_SCHEMAS_PAGE, NULL));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   trib_ui_test_iterate_until (list_has_title, page, 30);
+
+  /* The list shows each kind of resource, yours or Adobe's, as chosen. */
+  test_list_kinds (page);
 
   /* Activating a schema shows its 5,000 fields. */
   position = position_of (trib_schemas_page_get_list (page), "Luma Web Events");

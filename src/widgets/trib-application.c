@@ -20,6 +20,7 @@
 #include "trib-preferences-window.h"
 #include "trib-profile-dialog.h"
 #include "trib-resources.h"
+#include "trib-sign-in.h"
 #include "trib-util.h"
 #include "trib-window.h"
 
@@ -31,6 +32,7 @@ struct _TribApplication
   TribProfileStore *profile_store;
   TribSecretStore *secret_store;
   TribRequestLog *request_log;
+  TribSignIn *sign_in;
   TribQueryHistory *query_history;
   TribDemoPlatform *demo;
   TribSession *demo_session;
@@ -191,30 +193,49 @@ trib_application_show_profile_dialog (TribApplication *self,
 }
 
 static void
+demo_signed_in_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(TribApplication) self = user_data;
+  g_autoptr(TribSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(session = trib_sign_in_run_finish (TRIB_SIGN_IN (object), result, &error)))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      trib_demo_platform_stop (self->demo);
+      g_clear_object (&self->demo);
+      trib_window_show_error (get_window (self), _("The demo platform could not be opened"), error);
+      return;
+    }
+
+  g_set_object (&self->demo_session, session);
+  profiles_changed_cb (self);
+  trib_application_use_session (self, session);
+}
+
+static void
 demo_started_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(TribApplication) self = user_data;
   g_autoptr(TribDemoPlatform) demo = NULL;
-  g_autoptr(TribPlatformClient) client = NULL;
-  g_autoptr(TribSession) session = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(demo = trib_demo_platform_start_finish (result, &error)) ||
-      !(client = trib_platform_client_new (trib_demo_platform_get_profile (demo),
-                                           trib_demo_platform_get_client_secret (demo),
-                                           self->request_log, &error)))
+  if (!(demo = trib_demo_platform_start_finish (result, &error)))
     {
       trib_window_show_error (get_window (self), _("The demo platform could not be opened"), error);
       return;
     }
 
   g_set_object (&self->demo, demo);
-  session = trib_session_new (client);
-  g_set_object (&self->demo_session, session);
-  profiles_changed_cb (self);
-  trib_application_use_session (self, session);
+  trib_sign_in_run_async (self->sign_in, trib_demo_platform_get_profile (demo),
+                          trib_demo_platform_get_client_secret (demo), TRIB_SIGN_IN_NONE,
+                          self->cancellable, demo_signed_in_cb, g_object_ref (self));
 }
 
 static void
@@ -282,23 +303,28 @@ trib_application_open_demo (TribApplication *self,
 }
 
 static void
-secret_lookup_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+profile_signed_in_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   g_autoptr(TribProfile) profile = user_data;
   TribApplication *self = trib_application_get_default ();
-  g_autoptr(TribPlatformClient) client = NULL;
+  TribSignIn *sign_in = TRIB_SIGN_IN (object);
   g_autoptr(TribSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  char *secret;
 
-  if (!(secret = trib_secret_store_lookup_finish (TRIB_SECRET_STORE (object), result, &error)))
+  if (!(session = trib_sign_in_run_finish (sign_in, result, &error)))
     {
       TribProfileDialog *dialog;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
+
+      if (trib_sign_in_get_failed_at (sign_in) != TRIB_SIGN_IN_STATE_READING_SECRET)
+        {
+          trib_window_show_error (get_window (self), _("This profile cannot sign in"), error);
+          return;
+        }
 
       /* Without its secret the profile cannot sign in: ask for it, with
        * the rest of the profile filled in.
@@ -309,16 +335,6 @@ secret_lookup_cb (GObject      *object,
       return;
     }
 
-  client = trib_platform_client_new (profile, secret, self->request_log, &error);
-  trib_secret_free (secret);
-
-  if (client == NULL)
-    {
-      trib_window_show_error (get_window (self), _("This profile cannot sign in"), error);
-      return;
-    }
-
-  session = trib_session_new (client);
   trib_application_use_session (self, session);
 }
 
@@ -392,9 +408,8 @@ trib_application_use_profile (TribApplication *self,
   g_return_if_fail (TRIB_IS_PROFILE (profile));
 
   trib_window_show_signing_in (get_window (self), profile);
-  trib_secret_store_lookup_async (self->secret_store, trib_profile_get_id (profile),
-                                  TRIB_SECRET_KIND_CLIENT_SECRET, self->cancellable,
-                                  secret_lookup_cb, g_object_ref (profile));
+  trib_sign_in_run_async (self->sign_in, profile, NULL, TRIB_SIGN_IN_NONE, self->cancellable,
+                          profile_signed_in_cb, g_object_ref (profile));
 }
 
 /* The profile menu lists the saved profiles as radio items of
@@ -669,6 +684,7 @@ trib_application_startup (GApplication *app)
   style_variant_changed_cb (self, NULL, self->settings);
 
   self->request_log = trib_request_log_new (g_settings_get_uint (self->settings, "request-log-size"));
+  self->sign_in = trib_sign_in_new (self->secret_store, self->request_log);
 
   self->query_history = trib_query_history_new_default ();
   trib_query_history_load_async (self->query_history, self->cancellable, history_loaded_cb, NULL);
@@ -701,6 +717,7 @@ trib_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->profile_store);
   g_clear_object (&self->secret_store);
+  g_clear_object (&self->sign_in);
   g_clear_object (&self->request_log);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->profiles_menu);

@@ -19,6 +19,7 @@
 #include "trib-platform-error.h"
 #include "trib-profile-dialog.h"
 #include "trib-secret-row.h"
+#include "trib-sign-in.h"
 #include "trib-util.h"
 
 /* Connect with credentials, import a config.ini, or open the demo. The
@@ -31,7 +32,8 @@ struct _TribProfileDialog
 
   TribApplication *application;
   TribProfile *editing;          /* the profile being edited, keeps its id */
-  TribSession *session;          /* the session being proven */
+  TribSignIn *sign_in;           /* proves the credentials */
+  TribSession *session;          /* the session proven */
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;
 
@@ -400,16 +402,23 @@ signed_in_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(TribProfileDialog) self = user_data;
+  TribSignIn *sign_in = TRIB_SIGN_IN (object);
   g_autoptr(GError) error = NULL;
 
-  if (!trib_session_refresh_finish (TRIB_SESSION (object), result, &error))
+  /* The token comes from IMS, the sandboxes from the platform: the step
+   * that failed tells which host to blame.
+   */
+  g_clear_object (&self->session);
+  if (!(self->session = trib_sign_in_run_finish (sign_in, result, &error)))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      g_clear_object (&self->session);
       set_busy (self, FALSE);
-      explain_sign_in_error (self, error, self->platform_row);
+      explain_sign_in_error (self, error,
+                             trib_sign_in_get_failed_at (sign_in) == TRIB_SIGN_IN_STATE_GETTING_TOKEN
+                               ? self->ims_row
+                               : self->platform_row);
       return;
     }
 
@@ -417,37 +426,9 @@ signed_in_cb (GObject      *object,
 }
 
 static void
-token_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(TribProfileDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
-
-  /* The token comes from IMS, the sandboxes from the platform: proving
-   * them one after the other tells which host failed. The session reuses
-   * the token.
-   */
-  if (!(token = trib_ims_auth_get_token_finish (TRIB_IMS_AUTH (object), result, &error)))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      g_clear_object (&self->session);
-      set_busy (self, FALSE);
-      explain_sign_in_error (self, error, self->ims_row);
-      return;
-    }
-
-  trib_session_refresh_async (self->session, self->cancellable, signed_in_cb, g_object_ref (self));
-}
-
-static void
 connect_clicked_cb (TribProfileDialog *self)
 {
   g_autoptr(TribProfile) profile = profile_from_form (self);
-  g_autoptr(TribPlatformClient) client = NULL;
   g_autoptr(GError) error = NULL;
   const char *secret = trib_secret_row_get_secret (self->secret_row);
 
@@ -463,21 +444,15 @@ connect_clicked_cb (TribProfileDialog *self)
       return;
     }
 
-  if (!(client = trib_platform_client_new (profile, secret,
-                                           trib_application_get_request_log (self->application),
-                                           &error)))
-    {
-      explain_sign_in_error (self, error, self->platform_row);
-      return;
-    }
+  if (self->sign_in == NULL)
+    self->sign_in = trib_sign_in_new (trib_application_get_secret_store (self->application),
+                                      trib_application_get_request_log (self->application));
 
   show_error (self, NULL, NULL);
   set_busy (self, TRUE);
-
-  g_set_object (&self->session, NULL);
-  self->session = trib_session_new (client);
-  trib_ims_auth_get_token_async (trib_platform_client_get_auth (client), self->cancellable, token_cb,
-                                 g_object_ref (self));
+  g_clear_object (&self->session);
+  trib_sign_in_run_async (self->sign_in, profile, secret, TRIB_SIGN_IN_PROVE, self->cancellable,
+                          signed_in_cb, g_object_ref (self));
 }
 
 static void
@@ -576,6 +551,7 @@ trib_profile_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->sign_in);
   g_clear_object (&self->session);
   g_clear_object (&self->editing);
   g_clear_object (&self->application);

@@ -19,20 +19,71 @@
 
 #include "trib-a11y.h"
 #include "trib-format.h"
+#include "trib-platform-enums.h"
 #include "trib-schema-registry.h"
 #include "trib-schemas-page-private.h"
+
+static int
+selected_value (GtkDropDown *dropdown)
+{
+  AdwEnumListItem *item = gtk_drop_down_get_selected_item (dropdown);
+
+  return item != NULL ? adw_enum_list_item_get_value (item) : 0;
+}
+
+static void
+select_value (GtkDropDown *dropdown,
+              int          value)
+{
+  AdwEnumListModel *model = ADW_ENUM_LIST_MODEL (gtk_drop_down_get_model (dropdown));
+
+  gtk_drop_down_set_selected (dropdown, adw_enum_list_model_find_position (model, value));
+}
 
 static TribXdmKind
 selected_kind (TribSchemasPage *self)
 {
-  return (TribXdmKind) gtk_drop_down_get_selected (self->kind_dropdown);
+  return (TribXdmKind) selected_value (self->kind_dropdown);
 }
 
 TribXdmContainer
 _trib_schemas_page_selected_container (TribSchemasPage *self)
 {
-  return gtk_drop_down_get_selected (self->container_dropdown) == 1 ? TRIB_XDM_CONTAINER_GLOBAL
-                                                                     : TRIB_XDM_CONTAINER_TENANT;
+  return (TribXdmContainer) selected_value (self->container_dropdown);
+}
+
+char *
+_trib_schemas_page_describe_kind (gpointer    item,
+                                  TribXdmKind kind)
+{
+  switch (kind)
+    {
+    case TRIB_XDM_KIND_SCHEMA:
+      return g_strdup (_("Schemas"));
+    case TRIB_XDM_KIND_CLASS:
+      return g_strdup (_("Classes"));
+    case TRIB_XDM_KIND_FIELD_GROUP:
+      return g_strdup (_("Field Groups"));
+    case TRIB_XDM_KIND_DATA_TYPE:
+      return g_strdup (_("Data Types"));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+char *
+_trib_schemas_page_describe_container (gpointer         item,
+                                       TribXdmContainer container)
+{
+  switch (container)
+    {
+    case TRIB_XDM_CONTAINER_TENANT:
+      return g_strdup (C_("xdm container", "Yours"));
+    case TRIB_XDM_CONTAINER_GLOBAL:
+      return g_strdup (C_("xdm container", "Adobe’s"));
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 const char *
@@ -181,8 +232,8 @@ _trib_schemas_page_reveal_in_list (TribSchemasPage  *self,
   self->pending_id = g_strdup (id);
 
   self->freeze_reload = TRUE;
-  gtk_drop_down_set_selected (self->kind_dropdown, kind);
-  gtk_drop_down_set_selected (self->container_dropdown, container == TRIB_XDM_CONTAINER_GLOBAL ? 1 : 0);
+  select_value (self->kind_dropdown, kind);
+  select_value (self->container_dropdown, container);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   self->freeze_reload = FALSE;
 

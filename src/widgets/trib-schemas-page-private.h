@@ -56,6 +56,10 @@ const char       *_trib_schemas_page_title_for_id       (TribSchemasPage  *self,
                                                          TribXdmKind       kind,
                                                          const char       *id);
 TribXdmContainer  _trib_schemas_page_selected_container (TribSchemasPage  *self);
+char             *_trib_schemas_page_describe_kind      (gpointer          item,
+                                                         TribXdmKind       kind);
+char             *_trib_schemas_page_describe_container (gpointer          item,
+                                                         TribXdmContainer  container);
 void              _trib_schemas_page_init_list          (TribSchemasPage  *self);
 void              _trib_schemas_page_reload_list        (TribSchemasPage  *self);
 void              _trib_schemas_page_reveal_in_list     (TribSchemasPage  *self,

@@ -19,6 +19,7 @@
 #include "trib-adhoc-class-dialog.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
+#include "trib-platform-enums.h"
 #include "trib-schema-create-dialog.h"
 #include "trib-schema-registry.h"
 #include "trib-schemas-page-private.h"
@@ -376,6 +377,8 @@ trib_schemas_page_class_init (TribSchemasPageClass *klass)
 
   object_class->dispose = trib_schemas_page_dispose;
 
+  g_type_ensure (TRIB_TYPE_XDM_KIND);
+  g_type_ensure (TRIB_TYPE_XDM_CONTAINER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tributary/Tributary/trib-schemas-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, search_entry);
@@ -399,6 +402,10 @@ trib_schemas_page_class_init (TribSchemasPageClass *klass)
                                                 G_CALLBACK (_trib_schemas_page_search_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "list_options_changed_cb",
                                                 G_CALLBACK (_trib_schemas_page_list_options_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "describe_kind_cb",
+                                                G_CALLBACK (_trib_schemas_page_describe_kind));
+  gtk_widget_class_bind_template_callback_full (widget_class, "describe_container_cb",
+                                                G_CALLBACK (_trib_schemas_page_describe_container));
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
