@@ -113,19 +113,22 @@ call (TribPlatformClient *client,
   return node;
 }
 
-/* The anchor: the same first page with nothing but libsoup and json-glib. */
+/* The anchor: the same first page with nothing but libsoup and json-glib,
+ * on one session kept across rounds as the client keeps its own.
+ */
 static double
-bare_first_page_ms (TribTestSim *sim,
+bare_first_page_ms (SoupSession *session,
+                    TribTestSim *sim,
                     const char  *token)
 {
-  g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(SoupMessage) message = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = g_strconcat (sim->base_url, "/data/foundation/catalog/dataSets?limit=100&start=0"
-                                      "&orderBy=asc:name&properties=name,description,created,updated,schemaRef,"
-                                      "fileDescription,tags,lastBatchId,lastBatchStatus", NULL);
+  g_autofree char *url = g_strdup_printf ("%s/data/foundation/catalog/dataSets?limit=%u&start=0"
+                                          "&orderBy=asc:name&properties=name,description,created,updated,schemaRef,"
+                                          "fileDescription,tags,lastBatchId,lastBatchStatus",
+                                          sim->base_url, (guint) TRIB_CATALOG_PAGE_SIZE);
   g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
   gint64 start = g_get_monotonic_time ();
 
@@ -154,35 +157,39 @@ first_page_changed_cb (GListModel *model,
     *arrived = g_get_monotonic_time ();
 }
 
+static double
+first_page_ms (TribPlatformClient *client,
+               guint              *requests)
+{
+  TribRequestLog *log = trib_platform_client_get_log (client);
+  g_autoptr(TribPagedList) list = NULL;
+  guint logged_before = g_list_model_get_n_items (G_LIST_MODEL (log));
+  gint64 arrived = 0;
+  gint64 start = g_get_monotonic_time ();
+
+  list = trib_catalog_list_datasets (client, NULL);
+  g_signal_connect (list, "items-changed", G_CALLBACK (first_page_changed_cb), &arrived);
+  while (arrived == 0)
+    {
+      g_assert_null (trib_paged_list_get_error (list));
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  *requests = MAX (*requests, g_list_model_get_n_items (G_LIST_MODEL (log)) - logged_before);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >=, TRIB_CATALOG_PAGE_SIZE);
+
+  return (arrived - start) / 1000.0;
+}
+
 static void
 bench_first_page (TribTestSim        *sim,
                   TribPlatformClient *client)
 {
-  TribRequestLog *log = trib_platform_client_get_log (client);
+  g_autoptr(SoupSession) session = soup_session_new ();
   double ours[ROUNDS];
   double bare[ROUNDS];
   guint requests = 0;
   char *token = NULL;
-
-  for (guint round = 0; round < ROUNDS; round++)
-    {
-      g_autoptr(TribPagedList) list = NULL;
-      guint logged_before = g_list_model_get_n_items (G_LIST_MODEL (log));
-      gint64 arrived = 0;
-      gint64 start = g_get_monotonic_time ();
-
-      list = trib_catalog_list_datasets (client, NULL);
-      g_signal_connect (list, "items-changed", G_CALLBACK (first_page_changed_cb), &arrived);
-      while (arrived == 0)
-        {
-          g_assert_null (trib_paged_list_get_error (list));
-          g_main_context_iteration (NULL, TRUE);
-        }
-
-      ours[round] = (arrived - start) / 1000.0;
-      requests = MAX (requests, g_list_model_get_n_items (G_LIST_MODEL (log)) - logged_before);
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, TRIB_CATALOG_PAGE_SIZE);
-    }
 
   /* The client's token, for the bare requests: this process's own, from the simulator. */
   {
@@ -193,14 +200,24 @@ bench_first_page (TribTestSim        *sim,
     token = trib_ims_auth_get_token_finish (trib_platform_client_get_auth (client), wait_for (&result), &error);
     g_assert_no_error (error);
   }
+
+  /* Both sides warm: a connection open, the simulator's pages built once. */
+  (void) first_page_ms (client, &requests);
+  (void) bare_first_page_ms (session, sim, token);
+  requests = 0;
+
   for (guint round = 0; round < ROUNDS; round++)
-    bare[round] = bare_first_page_ms (sim, token);
+    {
+      ours[round] = first_page_ms (client, &requests);
+      bare[round] = bare_first_page_ms (session, sim, token);
+    }
 
   trib_secret_free (token);
 
-  g_print ("BENCH datasets-first-page requests=%u target=1\n", requests);
-  g_print ("BENCH datasets-first-page ms=%.1f target=100\n", bench_median (ours, ROUNDS));
-  g_print ("BENCH datasets-first-page overhead_ratio=%.2f target=1.5\n", bench_median (ours, ROUNDS) / bench_median (bare, ROUNDS));
+  g_print ("BENCH datasets-first-page requests=%u target=1 rounds=%u\n", requests, ROUNDS);
+  g_print ("BENCH datasets-first-page ms=%.1f target=100 rounds=%u\n", bench_median (ours, ROUNDS), ROUNDS);
+  g_print ("BENCH datasets-first-page overhead_ratio=%.2f target=1.5 rounds=%u\n",
+           bench_median (ours, ROUNDS) / bench_median (bare, ROUNDS), ROUNDS);
   g_print ("# datasets-first-page: bare libsoup %.1f ms (median of %u)\n", bench_median (bare, ROUNDS), ROUNDS);
 }
 
