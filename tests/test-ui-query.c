@@ -22,6 +22,7 @@
 #include "trib-application.h"
 #include "trib-history-panel.h"
 #include "trib-platform-error.h"
+#include "trib-result-row.h"
 #include "trib-ui-query-test.h"
 
 static gboolean
@@ -120,6 +121,68 @@ check_grid_order (GtkWidget       *window,
   g_assert_true (g_str_has_prefix (lines[2], expected_line));
 }
 
+/* Cells of the grid that show another value than the model's at their
+ * row's position; the view marks its cells' labels with their list item
+ * and column. With @in_sight, only those in the grid's viewport.
+ */
+static guint
+count_stale_cells (GtkWidget       *widget,
+                   GtkWidget       *grid,
+                   TribResultModel *model,
+                   gboolean         in_sight)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "trib-list-item");
+  guint n_stale = 0;
+
+  if (item != NULL && gtk_list_item_get_item (item) != NULL && gtk_list_item_get_child (item) == widget)
+    {
+      guint position = trib_result_row_get_position (gtk_list_item_get_item (item));
+      guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "trib-column"));
+      g_autofree char *value = trib_result_model_dup_compact (model, position, column, 120);
+      graphene_rect_t bounds;
+
+      if (in_sight && (!gtk_widget_compute_bounds (widget, grid, &bounds) ||
+                       !graphene_rect_intersection (&bounds, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (grid),
+                                                                                  gtk_widget_get_height (grid)), NULL)))
+        return 0;
+
+      return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), value != NULL ? value : "NULL") != 0;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n_stale += count_stale_cells (child, grid, model, in_sight);
+
+  return n_stale;
+}
+
+typedef struct
+{
+  GtkColumnView *column_view;
+  TribResultModel *model;
+  guint n_stale_in_sight;
+  guint n_stale;
+} OrderSeen;
+
+/* Right after the model's new order, before any frame: what the grid shows. */
+static void
+order_seen_cb (TribResultModel *model,
+               OrderSeen       *seen)
+{
+  GtkWidget *grid = GTK_WIDGET (seen->column_view);
+
+  seen->n_stale_in_sight = count_stale_cells (grid, grid, model, TRUE);
+  seen->n_stale = count_stale_cells (grid, grid, model, FALSE);
+}
+
+static gboolean
+grid_fresh (gpointer data)
+{
+  OrderSeen *seen = data;
+  GtkWidget *grid = GTK_WIDGET (seen->column_view);
+
+  return count_stale_cells (grid, grid, seen->model, FALSE) == 0;
+}
+
 /* The grid, the details of a row, sorting and copying. */
 static void
 test_rows (GtkWidget     *window,
@@ -134,6 +197,7 @@ test_rows (GtkWidget     *window,
   GtkSelectionModel *selection;
   g_autofree char *clipboard = NULL;
   g_auto(GStrv) lines = NULL;
+  OrderSeen seen = { 0 };
 
   /* Ctrl+Enter runs the statement under the cursor, not the next one. */
   trib_ui_query_run_and_wait (window, page,
@@ -236,12 +300,26 @@ test_rows (GtkWidget     *window,
   /* Sorting many rows shows that it is under way. */
   trib_ui_query_run_and_wait (window, page, "SELECT g, md5(g::text) AS hash FROM generate_series(1, 100000) AS g", "ctrl+Return", 1);
   model = trib_distiller_run_get_model (trib_ui_query_run_at (page, 0));
+  column_view = trib_result_view_get_column_view (TRIB_RESULT_VIEW (result_view));
+  seen.column_view = column_view;
+  seen.model = model;
+  trib_ui_test_iterate_until (grid_fresh, &seen, 10);
+  g_signal_connect (model, "order-changed", G_CALLBACK (order_seen_cb), &seen);
   gtk_widget_activate_action (result_view, "result.sort", "(ib)", 1, FALSE);
   g_assert_true (trib_result_view_get_sorting (TRIB_RESULT_VIEW (result_view)));
   g_assert_true (trib_ui_test_has_label (result_view, "Sorting…", FALSE));
   trib_ui_test_iterate_until (not_sorting, result_view, 30);
   g_assert_false (trib_ui_test_has_label (result_view, "Sorting…", FALSE));
   g_assert_cmpint (trib_result_model_get_sort_column (model), ==, 1);
+
+  /* The new order: the cells in sight show it at once; the others GTK
+   * made, out of sight, follow over the next frames, and none is left
+   * showing the old order.
+   */
+  g_signal_handlers_disconnect_by_func (model, order_seen_cb, &seen);
+  g_assert_cmpuint (seen.n_stale_in_sight, ==, 0);
+  g_assert_cmpuint (seen.n_stale, >, 0);
+  trib_ui_test_iterate_until (grid_fresh, &seen, 10);
 }
 
 /* States that read right: running, cancelled, no rows, a failure. */

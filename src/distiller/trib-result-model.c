@@ -15,7 +15,7 @@
 #include <unistd.h>
 #endif
 
-#include "trib-result-model.h"
+#include "trib-result-model-private.h"
 #include "trib-result-row.h"
 #include "trib-result-sort.h"
 
@@ -57,31 +57,12 @@ struct _TribResultSnapshot
   guint32 *order;
 };
 
-struct _TribResultModel
-{
-  GObject parent_instance;
-
-  GArray *columns;            /* ColumnInfo */
-  GPtrArray *batches;
-  GArray *starts;             /* guint */
-  guint n_rows;
-
-  guint32 *order;
-  int sort_column;
-  gboolean sort_descending;
-  guint sort_serial;          /* of the latest sort asked for */
-
-  guint n_pending;            /* arrived after n_rows, not shown yet */
-  gboolean deferred;
-};
 
 enum {
   PROP_0,
   PROP_N_PENDING,
   N_PROPS
 };
-
-static GParamSpec *properties[N_PROPS];
 
 enum {
   ORDER_CHANGED,
@@ -261,16 +242,7 @@ trib_result_model_class_init (TribResultModelClass *klass)
   object_class->finalize = trib_result_model_finalize;
   object_class->get_property = trib_result_model_get_property;
 
-  /**
-   * TribResultModel:n-pending:
-   *
-   * Rows that arrived while the model was deferred and that it does
-   * not list yet; see trib_result_model_set_deferred().
-   */
-  properties[PROP_N_PENDING] =
-    g_param_spec_uint ("n-pending", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _trib_result_model_install_n_pending (object_class, PROP_N_PENDING);
 
   /**
    * TribResultModel::order-changed:
@@ -325,9 +297,9 @@ trib_result_model_set_columns (TribResultModel    *self,
 }
 
 /* Lists @n_added more of the rows that arrived. */
-static void
-show_rows (TribResultModel *self,
-           guint            n_added)
+void
+_trib_result_model_show_rows (TribResultModel *self,
+                              guint            n_added)
 {
   guint first = self->n_rows;
 
@@ -365,75 +337,9 @@ trib_result_model_append_batch (TribResultModel *self,
   g_array_append_val (self->starts, first);
 
   if (self->deferred)
-    {
-      self->n_pending += n_added;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
-    }
+    _trib_result_model_hold_rows (self, n_added);
   else
-    show_rows (self, n_added);
-}
-
-/**
- * trib_result_model_set_deferred:
- * @deferred: whether rows that arrive wait for trib_result_model_flush()
- *
- * A view that draws the model lists the rows that arrive at its own
- * pace, once a frame, rather than at each batch; the rows wait in the
- * model meanwhile, counted by #TribResultModel:n-pending. Undeferring
- * lists them all at once.
- */
-void
-trib_result_model_set_deferred (TribResultModel *self,
-                                gboolean         deferred)
-{
-  g_return_if_fail (TRIB_IS_RESULT_MODEL (self));
-
-  self->deferred = !!deferred;
-  if (!self->deferred)
-    trib_result_model_flush (self, G_MAXUINT);
-}
-
-gboolean
-trib_result_model_get_deferred (TribResultModel *self)
-{
-  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), FALSE);
-
-  return self->deferred;
-}
-
-guint
-trib_result_model_get_n_pending (TribResultModel *self)
-{
-  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), 0);
-
-  return self->n_pending;
-}
-
-/**
- * trib_result_model_flush:
- * @max_rows: how many of the rows waiting to list, at most
- *
- * Lists rows that arrived while the model was deferred, oldest first,
- * in one change.
- *
- * Returns: how many it listed
- */
-guint
-trib_result_model_flush (TribResultModel *self,
-                         guint            max_rows)
-{
-  guint n_added;
-
-  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), 0);
-
-  if ((n_added = MIN (max_rows, self->n_pending)) == 0)
-    return 0;
-
-  self->n_pending -= n_added;
-  show_rows (self, n_added);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
-
-  return n_added;
+    _trib_result_model_show_rows (self, n_added);
 }
 
 guint

@@ -14,43 +14,8 @@
 #include "trib-a11y.h"
 #include "trib-keynav.h"
 #include "trib-result-row.h"
-#include "trib-result-view.h"
+#include "trib-result-view-private.h"
 #include "trib-row-feed.h"
-
-/* How many characters of a value a cell shows; the row details show all. */
-#define CELL_CHARS 120
-
-/* The rows of one result: a column per field, NULL shown as such, long
- * and nested values shortened to one line with the whole value in the
- * row details beside the grid. Sorting works on the rows loaded so far:
- * a click on a column's header sorts by it (again: the other way), and
- * its menu has the original order too.
- */
-struct _TribResultView
-{
-  AdwBin parent_instance;
-
-  TribResultModel *model;
-  GtkMultiSelection *selection;
-  GCancellable *sort_cancellable;
-  guint details_position;
-  int probed_column;            /* see sort_state() */
-  guint loading : 1;
-  guint syncing_sorter : 1;
-
-  /* Template widgets */
-  GtkColumnView *column_view;
-  GtkWidget *empty_box;
-  GtkWidget *empty_spinner;
-  GtkLabel *empty_label;
-  GtkWidget *sorting_box;
-  GtkWidget *details;
-  GtkLabel *details_title;
-  GtkListBox *details_list;
-
-  GtkWidget *grid_menu;         /* a GtkPopoverMenu, ours to unparent */
-  TribRowFeed *feed;
-};
 
 typedef struct
 {
@@ -60,172 +25,14 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (TribResultView, trib_result_view, ADW_TYPE_BIN)
 
-static gboolean
-is_numeric (TribColumnKind kind)
-{
-  return kind == TRIB_COLUMN_KIND_INTEGER || kind == TRIB_COLUMN_KIND_FLOAT || kind == TRIB_COLUMN_KIND_NUMERIC;
-}
-
-static int
-min_chars_for_kind (TribColumnKind kind)
-{
-  switch (kind)
-    {
-    case TRIB_COLUMN_KIND_BOOLEAN:
-      return 5;
-    case TRIB_COLUMN_KIND_INTEGER:
-    case TRIB_COLUMN_KIND_FLOAT:
-    case TRIB_COLUMN_KIND_NUMERIC:
-      return 8;
-    case TRIB_COLUMN_KIND_DATE:
-      return 10;
-    case TRIB_COLUMN_KIND_TIMESTAMP:
-      return 19;
-    case TRIB_COLUMN_KIND_TEXT:
-    case TRIB_COLUMN_KIND_JSON:
-    case TRIB_COLUMN_KIND_ARRAY:
-    case TRIB_COLUMN_KIND_STRUCT:
-    default:
-      return 14;
-    }
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               TribResultView           *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-
-  TribColumnKind kind = trib_result_model_get_column_kind (self->model, column);
-
-  gtk_label_set_xalign (GTK_LABEL (label), is_numeric (kind) ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Columns keep a readable width; a narrow window scrolls sideways. */
-  gtk_label_set_width_chars (GTK_LABEL (label), min_chars_for_kind (kind));
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-  gtk_list_item_set_child (item, label);
-  /* The item owns the label: no reference, which would keep it. */
-  g_object_set_data (G_OBJECT (label), "trib-list-item", item);
-  g_object_set_data (G_OBJECT (label), "trib-column", GUINT_TO_POINTER (column));
-}
-
-#define ROW_NAME_COLUMNS 8
-#define ROW_NAME_CHARS 40
-
-/* A row's accessible name: its number and its first values, as a
- * screen reader reads a row of a table it cannot enter cell by cell.
- */
-static char *
-describe_row (TribResultView *self,
-              guint           position)
-{
-  guint n_columns = MIN (trib_result_model_get_n_columns (self->model), ROW_NAME_COLUMNS);
-  g_autoptr(GString) values = g_string_new (NULL);
-
-  for (guint i = 0; i < n_columns; i++)
-    {
-      g_autofree char *text = trib_result_model_dup_compact (self->model, position, i, ROW_NAME_CHARS);
-
-      if (i > 0)
-        g_string_append (values, ", ");
-      g_string_append (values, text == NULL ? C_("sql value", "NULL") :
-                               text[0] == '\0' ? C_("sql value", "Empty") : text);
-    }
-
-  /* Translators: the accessible name of a row of a query's result: its number from 1, then its values */
-  return g_strdup_printf (_("Row %u: %s"), position + 1, values->str);
-}
-
-/* Shows the value of @item's row in @column, and names the row after
- * its values from the first column's cell.
- */
-static void
-show_cell (TribResultView *self,
-           GtkListItem    *item,
-           guint           column)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  TribResultRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-
-  text = trib_result_model_dup_compact (self->model, trib_result_row_get_position (row), column, CELL_CHARS);
-  if (text == NULL)
-    {
-      /* Translators: shown in a cell whose value is SQL NULL */
-      gtk_label_set_label (GTK_LABEL (label), C_("sql value", "NULL"));
-      gtk_widget_add_css_class (label, "null-value");
-    }
-  else
-    {
-      gtk_label_set_label (GTK_LABEL (label), text);
-      gtk_widget_remove_css_class (label, "null-value");
-    }
-
-  /* A label is named after its text, which it sets itself; an empty
-   * label has no name but its type's.
-   */
-  if (text != NULL && text[0] == '\0')
-    trib_a11y_set_label (label, C_("sql value", "Empty"));
-
-  if (column == 0)
-    {
-      g_autofree char *row_name = describe_row (self, trib_result_row_get_position (row));
-
-      trib_a11y_set_row_label (item, row_name);
-    }
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              TribResultView           *self)
-{
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-
-  show_cell (self, item, column);
-}
-
-static void
-unbind_cell_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                TribResultView           *self)
-{
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
-    trib_a11y_set_row_label (item, NULL);
-}
-
-/* Shows again the cells under @widget that are bound to a row. */
-static void
-refresh_cells (TribResultView *self,
-               GtkWidget      *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListItem *item = g_object_get_data (G_OBJECT (child), "trib-list-item");
-
-      if (item == NULL)
-        refresh_cells (self, child);
-      else if (gtk_list_item_get_item (item) != NULL && gtk_list_item_get_child (item) == child)
-        show_cell (self, item, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "trib-column")));
-    }
-}
-
-/* The items stand for positions and stay bound: only the cells GTK has
- * made (those shown and a few beyond) read their new values.
+/* The rows selected are elsewhere now, as they were gone after an
+ * all-rows change: nothing is left selected that the user did not pick
+ * in the order shown.
  */
 static void
 order_changed_cb (TribResultView *self)
 {
-  refresh_cells (self, GTK_WIDGET (self->column_view));
-
-  /* The rows selected are elsewhere now, as they were gone after an
-   * all-rows change: nothing is left selected that the user did not pick
-   * in the order shown.
-   */
+  _trib_result_view_show_new_order (self);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }
 
@@ -317,9 +124,7 @@ add_columns (TribResultView *self)
       ColumnProbe *probe;
 
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
+      _trib_result_view_connect_cells (self, factory);
 
       probe = g_new0 (ColumnProbe, 1);
       probe->self = self;
@@ -629,6 +434,7 @@ trib_result_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->sort_cancellable);
   g_clear_object (&self->sort_cancellable);
+  _trib_result_view_stop_refreshing (self);
   if (self->model != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
@@ -732,6 +538,7 @@ trib_result_view_set_model (TribResultView  *self,
     return;
 
   stop_sorting (self);
+  _trib_result_view_stop_refreshing (self);
   close_details_cb (self);
   if (self->model != NULL)
     {

@@ -45,6 +45,7 @@ void   bench_wait_for_frame    (GtkWidget            *window);
 typedef struct
 {
   GtkWidget *window;
+  GtkColumnView *column_view;
   GListModel *rows;
 } BenchAnchor;
 
@@ -56,6 +57,10 @@ void   bench_anchor_set_rows   (BenchAnchor          *anchor,
 double bench_anchor_round      (BenchAnchor          *anchor,
                                 BenchRecording       *recording,
                                 guint                *rows_at);
+double bench_anchor_sort_round (BenchAnchor          *anchor,
+                                guint                 n_rows,
+                                guint                 column,
+                                gboolean              descending);
 void   bench_anchor_clear      (BenchAnchor          *anchor);
 
 G_END_DECLS

@@ -1,0 +1,277 @@
+/* trib-result-view-cells.c
+ *
+ * The cells of the result grid: a value each, shortened to one line,
+ * NULL shown as such; and how they follow the model to a new order.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-result-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-a11y.h"
+#include "trib-result-row.h"
+#include "trib-result-view-private.h"
+
+/* How many characters of a value a cell shows; the row details show all. */
+#define CELL_CHARS 120
+
+/* Cells out of sight that read a new order each frame after it. */
+#define STALE_CELLS_PER_FRAME 48
+
+static gboolean
+is_numeric (TribColumnKind kind)
+{
+  return kind == TRIB_COLUMN_KIND_INTEGER || kind == TRIB_COLUMN_KIND_FLOAT || kind == TRIB_COLUMN_KIND_NUMERIC;
+}
+
+static int
+min_chars_for_kind (TribColumnKind kind)
+{
+  switch (kind)
+    {
+    case TRIB_COLUMN_KIND_BOOLEAN:
+      return 5;
+    case TRIB_COLUMN_KIND_INTEGER:
+    case TRIB_COLUMN_KIND_FLOAT:
+    case TRIB_COLUMN_KIND_NUMERIC:
+      return 8;
+    case TRIB_COLUMN_KIND_DATE:
+      return 10;
+    case TRIB_COLUMN_KIND_TIMESTAMP:
+      return 19;
+    case TRIB_COLUMN_KIND_TEXT:
+    case TRIB_COLUMN_KIND_JSON:
+    case TRIB_COLUMN_KIND_ARRAY:
+    case TRIB_COLUMN_KIND_STRUCT:
+    default:
+      return 14;
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               TribResultView           *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  TribColumnKind kind = trib_result_model_get_column_kind (self->model, column);
+
+  gtk_label_set_xalign (GTK_LABEL (label), is_numeric (kind) ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Columns keep a readable width; a narrow window scrolls sideways. */
+  gtk_label_set_width_chars (GTK_LABEL (label), min_chars_for_kind (kind));
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_list_item_set_child (item, label);
+  /* The item owns the label: no reference, which would keep it. */
+  g_object_set_data (G_OBJECT (label), "trib-list-item", item);
+  g_object_set_data (G_OBJECT (label), "trib-column", GUINT_TO_POINTER (column));
+}
+
+#define ROW_NAME_COLUMNS 8
+
+/* A row's accessible name: its number and its first values, as a
+ * screen reader reads a row of a table it cannot enter cell by cell.
+ */
+static char *
+describe_row (TribResultView *self,
+              guint           position)
+{
+  guint n_columns = MIN (trib_result_model_get_n_columns (self->model), ROW_NAME_COLUMNS);
+  g_autoptr(GString) values = g_string_new (NULL);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *text = trib_result_model_dup_compact (self->model, position, i, ROW_NAME_CHARS);
+
+      if (i > 0)
+        g_string_append (values, ", ");
+      g_string_append (values, text == NULL ? C_("sql value", "NULL") :
+                               text[0] == '\0' ? C_("sql value", "Empty") : text);
+    }
+
+  /* Translators: the accessible name of a row of a query's result: its number from 1, then its values */
+  return g_strdup_printf (_("Row %u: %s"), position + 1, values->str);
+}
+
+/* Shows the value of @item's row in @column, and names the row after
+ * its values from the first column's cell.
+ */
+static void
+show_cell (TribResultView *self,
+           GtkListItem    *item,
+           guint           column)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  TribResultRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  g_object_set_data (G_OBJECT (label), "trib-order", GUINT_TO_POINTER (self->order_serial));
+  text = trib_result_model_dup_compact (self->model, trib_result_row_get_position (row), column, CELL_CHARS);
+  if (text == NULL)
+    {
+      /* Translators: shown in a cell whose value is SQL NULL */
+      gtk_label_set_label (GTK_LABEL (label), C_("sql value", "NULL"));
+      gtk_widget_add_css_class (label, "null-value");
+    }
+  else
+    {
+      gtk_label_set_label (GTK_LABEL (label), text);
+      gtk_widget_remove_css_class (label, "null-value");
+    }
+
+  /* A label is named after its text, which it sets itself; an empty
+   * label has no name but its type's.
+   */
+  if (text != NULL && text[0] == '\0')
+    trib_a11y_set_label (label, C_("sql value", "Empty"));
+
+  if (column == 0)
+    {
+      g_autofree char *row_name = describe_row (self, trib_result_row_get_position (row));
+
+      trib_a11y_set_row_label (item, row_name);
+    }
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              TribResultView           *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  show_cell (self, item, column);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                TribResultView           *self)
+{
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
+    trib_a11y_set_row_label (item, NULL);
+}
+
+typedef struct
+{
+  graphene_rect_t viewport;     /* the grid's, in its own coordinates */
+  guint budget;                 /* cells out of sight still to refresh */
+  gboolean stale_left;
+} Refresh;
+
+/* Whether some of @widget is in the grid's viewport. */
+static gboolean
+in_sight (TribResultView *self,
+          GtkWidget      *widget,
+          Refresh        *refresh)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, GTK_WIDGET (self->column_view), &bounds) &&
+         graphene_rect_intersection (&bounds, &refresh->viewport, NULL);
+}
+
+/* Shows again the cells under @widget that show an older order: every
+ * one in sight, and as many others as the budget allows.
+ */
+static void
+refresh_cells (TribResultView *self,
+               GtkWidget      *widget,
+               gboolean        seen,
+               Refresh        *refresh)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (child), "trib-list-item");
+      gboolean child_seen = seen && in_sight (self, child, refresh);
+
+      if (item == NULL)
+        {
+          if (child_seen || refresh->budget > 0 || !refresh->stale_left)
+            refresh_cells (self, child, child_seen, refresh);
+          continue;
+        }
+
+      if (gtk_list_item_get_item (item) == NULL || gtk_list_item_get_child (item) != child ||
+          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "trib-order")) == self->order_serial)
+        continue;
+
+      if (!child_seen)
+        {
+          refresh->stale_left = TRUE;
+          if (refresh->budget == 0)
+            continue;
+          refresh->budget--;
+        }
+      show_cell (self, item, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "trib-column")));
+    }
+}
+
+/* Returns: whether cells that show an older order are left */
+static gboolean
+refresh_grid (TribResultView *self,
+              guint           budget)
+{
+  Refresh refresh = { GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (self->column_view)),
+                                          gtk_widget_get_height (GTK_WIDGET (self->column_view))),
+                      budget, FALSE };
+
+  refresh_cells (self, GTK_WIDGET (self->column_view), TRUE, &refresh);
+
+  return refresh.stale_left;
+}
+
+static gboolean
+refresh_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  TribResultView *self = user_data;
+
+  if (refresh_grid (self, STALE_CELLS_PER_FRAME))
+    return G_SOURCE_CONTINUE;
+
+  self->refresh_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+_trib_result_view_stop_refreshing (TribResultView *self)
+{
+  if (self->refresh_tick != 0 && self->column_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->refresh_tick);
+  self->refresh_tick = 0;
+}
+
+/* The items stand for positions and stay bound: only the cells GTK has
+ * made read their new values, those in sight at once, the few hundred
+ * others (GTK 4.8 makes 200 rows past the first shown) a few a frame
+ * from the next one, nearest first, instead of all laid out again in
+ * one frame.
+ */
+void
+_trib_result_view_show_new_order (TribResultView *self)
+{
+  self->order_serial++;
+  if (refresh_grid (self, 0) && self->refresh_tick == 0)
+    self->refresh_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), refresh_tick_cb, self, NULL);
+}
+
+void
+_trib_result_view_connect_cells (TribResultView     *self,
+                                 GtkListItemFactory *factory)
+{
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
+}

@@ -1,0 +1,58 @@
+/* trib-result-view-private.h
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "trib-result-view.h"
+#include "trib-row-feed.h"
+
+G_BEGIN_DECLS
+
+/* How many characters of each value a row's accessible name reads. */
+#define ROW_NAME_CHARS 40
+
+/* The rows of one result: a column per field, NULL shown as such, long
+ * and nested values shortened to one line with the whole value in the
+ * row details beside the grid. Sorting works on the rows loaded so far:
+ * a click on a column's header sorts by it (again: the other way), and
+ * its menu has the original order too.
+ */
+struct _TribResultView
+{
+  AdwBin parent_instance;
+
+  TribResultModel *model;
+  GtkMultiSelection *selection;
+  GCancellable *sort_cancellable;
+  guint details_position;
+  int probed_column;            /* see sort_state() */
+  guint order_serial;           /* of the model's latest order */
+  guint refresh_tick;
+  guint loading : 1;
+  guint syncing_sorter : 1;
+
+  /* Template widgets */
+  GtkColumnView *column_view;
+  GtkWidget *empty_box;
+  GtkWidget *empty_spinner;
+  GtkLabel *empty_label;
+  GtkWidget *sorting_box;
+  GtkWidget *details;
+  GtkLabel *details_title;
+  GtkListBox *details_list;
+
+  GtkWidget *grid_menu;         /* a GtkPopoverMenu, ours to unparent */
+  TribRowFeed *feed;
+};
+
+/* trib-result-view-cells.c */
+void _trib_result_view_connect_cells    (TribResultView     *self,
+                                         GtkListItemFactory *factory);
+void _trib_result_view_show_new_order   (TribResultView     *self);
+void _trib_result_view_stop_refreshing  (TribResultView     *self);
+
+G_END_DECLS
