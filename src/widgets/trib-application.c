@@ -19,6 +19,7 @@
 #include "trib-error.h"
 #include "trib-preferences-window.h"
 #include "trib-profile-dialog.h"
+#include "trib-renderer.h"
 #include "trib-resources.h"
 #include "trib-util.h"
 #include "trib-window.h"
@@ -631,6 +632,9 @@ trib_application_startup (GApplication *app)
   const char *style_dir;
 
   G_APPLICATION_CLASS (trib_application_parent_class)->startup (app);
+
+  /* Before the first window is realised: its renderer is chosen then. */
+  trib_renderer_apply (gdk_display_get_default ());
 
   /* Run from the build tree (meson devenv, build-aux/run-demo.sh), the
    * application's icons are not installed yet: the build copied them,
