@@ -151,6 +151,56 @@ test_delivered_on_main_thread (void)
   g_assert_cmpuint (trib_distiller_run_get_n_rows (run), ==, 10);
 }
 
+/* The niceness in a /proc/…/stat. */
+static int
+stat_niceness (const char *stat_path)
+{
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_true (g_file_get_contents (stat_path, &stat, NULL, NULL));
+  /* After the name in parentheses: state is field 3, nice field 19. */
+  fields = g_strsplit (strrchr (stat, ')') + 2, " ", -1);
+  g_assert_cmpuint (g_strv_length (fields), >, 16);
+
+  return atoi (fields[16]);
+}
+
+/* The niceness of the thread of ours named @comm; -100 when none is. */
+static int
+thread_niceness (const char *comm)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  g_assert_nonnull (dir);
+  while ((tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *stat_path = g_build_filename ("/proc/self/task", tid, "stat", NULL);
+      g_autofree char *name = NULL;
+
+      if (g_file_get_contents (comm_path, &name, NULL, NULL) && g_str_equal (g_strchomp (name), comm))
+        return stat_niceness (stat_path);
+    }
+
+  return -100;
+}
+
+/* The worker fetches at a lower priority than the main thread, which
+ * shows the rows: on a busy machine, the window's frames come first.
+ */
+static void
+test_worker_yields (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_distiller_session_new (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL);
+  g_autoptr(TribDistillerRun) run = run_and_wait (session, "SELECT 1");
+  int main_niceness = stat_niceness ("/proc/self/stat");
+
+  assert_done (run);
+  g_assert_cmpint (thread_niceness ("trib-distiller"), ==, MIN (main_niceness + 10, 19));
+}
+
 static void
 count_changes (GListModel *model,
                guint       position,
@@ -866,6 +916,7 @@ main (int   argc,
   g_test_add_func ("/tributary/distiller/one-dataset", test_one_dataset);
   g_test_add_func ("/tributary/distiller/delivered-on-main-thread", test_delivered_on_main_thread);
   g_test_add_func ("/tributary/distiller/stream-rows", test_stream_rows);
+  g_test_add_func ("/tributary/distiller/worker-yields", test_worker_yields);
   g_test_add_func ("/tributary/distiller/cancel", test_cancel);
   g_test_add_func ("/tributary/distiller/cancel-while-connecting", test_cancel_while_connecting);
   g_test_add_func ("/tributary/distiller/cancel-overtaking", test_cancel_overtaking);
