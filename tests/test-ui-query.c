@@ -312,6 +312,34 @@ test_streamed_rows (GtkWidget     *window,
   trib_ui_test_wait_for_label (GTK_WIDGET (page), "30000 rows in");
 }
 
+static gboolean
+any_spinner_spinning (GtkWidget *widget)
+{
+  if (GTK_IS_SPINNER (widget) && gtk_widget_get_mapped (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (any_spinner_spinning (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+rows_arriving (gpointer data)
+{
+  TribResultModel *model = trib_result_view_get_model (trib_query_page_get_result_view (data));
+
+  return trib_ui_query_first_run_running (data) && model != NULL &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+static gboolean
+is_late (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
 static void
 test_states (GtkWidget     *window,
              TribQueryPage *page)
@@ -321,6 +349,7 @@ test_states (GtkWidget     *window,
   const GError *run_error;
   GtkWidget *status_page;
   GtkWidget *button;
+  gint64 until;
 
   /* A result without rows keeps its columns and says it has none. */
   trib_ui_query_run_and_wait (window, page, "SELECT eventtype, _id FROM luma_web_events WHERE false", "ctrl+Return", 1);
@@ -334,6 +363,7 @@ test_states (GtkWidget     *window,
   trib_ui_test_iterate_until (trib_ui_query_first_run_running, page, 30);
   trib_ui_test_wait_for_label (GTK_WIDGET (page), "Running…");
   g_assert_false (trib_ui_test_has_label (GTK_WIDGET (page), "No Results Yet", FALSE));
+  g_assert_true (any_spinner_spinning (GTK_WIDGET (page)));
   trib_ui_query_save_screenshots (window, "running", FALSE);
 
   /* A second Run meanwhile is not dropped nor queued in silence: a toast
@@ -361,6 +391,22 @@ test_states (GtkWidget     *window,
   g_assert_nonnull (status_page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "Cancelled");
   g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (status_page)), !=, "emblem-ok-symbolic");
+
+  /* Rows arriving, and their count in the status, show the statement at
+   * work: no spinner draws frames besides while they come.
+   */
+  trib_ui_query_type_and_run (window, editor,
+                              "SELECT g::text AS n FROM generate_series(1, 200000) AS g "
+                              "UNION ALL SELECT pg_sleep(30)::text", "ctrl+Return");
+  trib_ui_test_iterate_until (rows_arriving, page, 30);
+  /* The status follows at its next refresh. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  trib_ui_test_iterate_until (is_late, &until, 5);
+  g_assert_true (rows_arriving (page));
+  g_assert_false (any_spinner_spinning (GTK_WIDGET (page)));
+  trib_ui_test_press_keys (window, "Escape");
+  trib_ui_query_wait_for_runs (page, 1);
+  g_assert_cmpint (trib_ui_query_state_at (page, 0), ==, TRIB_DISTILLER_RUN_CANCELLED);
 
   /* A syntax error: the server's message and SQLSTATE, and a mark in
    * the editor where the server points.
