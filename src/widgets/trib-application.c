@@ -664,6 +664,10 @@ trib_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-profile", (const char *[]) { "<Control><Shift>n", NULL });
+  /* What GtkApplication gives a gtk/help-overlay.ui, which trib-window.c
+   * builds itself, later.
+   */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", (const char *[]) { "<Control>question", NULL });
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::style-variant",
