@@ -251,6 +251,9 @@ typedef struct
   guint n_appends;
   guint first_append;
   gboolean only_appends;
+  guint n_late_appends;         /* once the grid has its rows of widgets */
+  gint64 last_late_append;
+  gint64 min_late_gap;
 } Growth;
 
 static void
@@ -266,6 +269,14 @@ growth_cb (GListModel *grid_model,
       growth->only_appends &= removed == 0 && position == growth->n_rows;
       if (growth->n_appends++ == 0)
         growth->first_append = added;
+      if (growth->n_rows >= 256)
+        {
+          gint64 now = g_get_monotonic_time ();
+
+          if (growth->n_late_appends++ > 0)
+            growth->min_late_gap = MIN (growth->min_late_gap, now - growth->last_late_append);
+          growth->last_late_append = now;
+        }
     }
   growth->n_rows = growth->n_rows - removed + added;
 }
@@ -281,7 +292,7 @@ test_streamed_rows (GtkWidget     *window,
 {
   GtkColumnView *column_view = trib_result_view_get_column_view (trib_query_page_get_result_view (page));
   GListModel *grid_model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
-  Growth growth = { g_list_model_get_n_items (grid_model), 0, 0, TRUE };
+  Growth growth = { g_list_model_get_n_items (grid_model), 0, 0, TRUE, 0, 0, G_MAXINT64 };
   TribResultModel *model;
   TribDistillerRun *run;
   gulong handler;
@@ -310,6 +321,36 @@ test_streamed_rows (GtkWidget     *window,
 
   trib_ui_test_wait_for_label (GTK_WIDGET (column_view), "row 1");
   trib_ui_test_wait_for_label (GTK_WIDGET (page), "30000 rows in");
+}
+
+/* Once the grid has its rows of widgets, rows that keep coming are
+ * listed a few times a second, not at every frame: each change lays the
+ * window out again. Rows of 4 kB, a millisecond apart, come over a
+ * couple of seconds.
+ */
+static void
+test_paced_rows (GtkWidget     *window,
+                 TribQueryPage *page)
+{
+  GtkColumnView *column_view = trib_result_view_get_column_view (trib_query_page_get_result_view (page));
+  GListModel *grid_model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  Growth growth = { g_list_model_get_n_items (grid_model), 0, 0, TRUE, 0, 0, G_MAXINT64 };
+  gulong handler;
+
+  handler = g_signal_connect (grid_model, "items-changed", G_CALLBACK (growth_cb), &growth);
+  trib_ui_query_run_and_wait (window, page,
+                              "SELECT g AS n, repeat('x', 4000) AS filler, pg_sleep(0.001) AS pause "
+                              "FROM generate_series(1, 2000) AS g",
+                              "ctrl+Return", 1);
+  g_signal_handler_disconnect (grid_model, handler);
+
+  g_assert_cmpint (trib_ui_query_state_at (page, 0), ==, TRIB_DISTILLER_RUN_DONE);
+  g_assert_cmpuint (growth.n_rows, ==, 2000);
+  g_assert_true (growth.only_appends);
+  g_test_message ("%u changes once the grid had its widgets, %.0f ms apart at least",
+                  growth.n_late_appends, growth.min_late_gap / 1000.0);
+  g_assert_cmpuint (growth.n_late_appends, >=, 2);
+  g_assert_cmpint (growth.min_late_gap, >=, 200 * 1000);
 }
 
 static gboolean
@@ -593,6 +634,7 @@ test_query_page (void)
   test_rows (GTK_WIDGET (window), page);
   g_test_message ("Rows streaming into the grid");
   test_streamed_rows (GTK_WIDGET (window), page);
+  test_paced_rows (GTK_WIDGET (window), page);
   g_test_message ("States");
   test_states (GTK_WIDGET (window), page);
   g_test_message ("Scripts");
