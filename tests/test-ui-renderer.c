@@ -12,6 +12,10 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
 #include <epoxy/gl.h>
 
 #include "trib-application.h"
@@ -71,8 +75,52 @@ test_choose (void)
   g_assert_null (trib_renderer_choose (NULL, NULL));
 }
 
-/* The application's windows are drawn by cairo when GL is software, by
- * GTK's own choice otherwise.
+static void
+touch (const char *dir,
+       const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+}
+
+/* A GPU device is a DRM node or NVIDIA's control node; without one, GL
+ * is not even loaded.
+ */
+static void
+test_gpu_device (void)
+{
+  g_autofree char *dev = g_dir_make_tmp ("trib-dev-XXXXXX", NULL);
+  g_autofree char *dri = g_build_filename (dev, "dri", NULL);
+  g_autofree char *command = NULL;
+
+  g_assert_nonnull (dev);
+  g_assert_false (trib_renderer_has_gpu_device (dev));
+  g_assert_cmpint (g_mkdir (dri, 0700), ==, 0);
+  /* What udev leaves there without a device. */
+  touch (dri, "by-path");
+  g_assert_false (trib_renderer_has_gpu_device (dev));
+  touch (dri, "renderD128");
+  g_assert_true (trib_renderer_has_gpu_device (dev));
+
+  command = g_strdup_printf ("rm -rf '%s'/dri/*", dev);
+  g_assert_cmpint (system (command), ==, 0);
+  touch (dri, "card0");
+  g_assert_true (trib_renderer_has_gpu_device (dev));
+
+  g_clear_pointer (&command, g_free);
+  command = g_strdup_printf ("rm -rf '%s'/dri", dev);
+  g_assert_cmpint (system (command), ==, 0);
+  touch (dev, "nvidiactl");
+  g_assert_true (trib_renderer_has_gpu_device (dev));
+
+  g_clear_pointer (&command, g_free);
+  command = g_strdup_printf ("rm -rf '%s'", dev);
+  g_assert_cmpint (system (command), ==, 0);
+}
+
+/* The application's windows are drawn by cairo when GL is software or
+ * there is no GPU at all, by GTK's own choice otherwise.
  */
 static void
 test_application (void)
@@ -94,13 +142,20 @@ test_application (void)
   g_assert_no_error (error);
 
   gl_renderer = dup_gl_renderer (gdk_display_get_default ());
-  g_test_message ("GL_RENDERER: %s", gl_renderer != NULL ? gl_renderer : "none");
+  g_test_message ("GL_RENDERER: %s; GDK_DEBUG=%s", gl_renderer != NULL ? gl_renderer : "none", g_getenv ("GDK_DEBUG"));
 
   window = gtk_window_new ();
   gtk_widget_realize (window);
   renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   g_assert_nonnull (renderer);
-  if (trib_renderer_is_software (gl_renderer))
+  if (!trib_renderer_has_gpu_device ("/dev"))
+    {
+      /* trib_ui_test_init() prepared as main() does: no GL at all. */
+      g_assert_null (gl_renderer);
+      g_assert_nonnull (strstr (g_getenv ("GDK_DEBUG"), "gl-disable"));
+      g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), ==, "GskCairoRenderer");
+    }
+  else if (trib_renderer_is_software (gl_renderer))
     g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), ==, "GskCairoRenderer");
   else if (gl_renderer != NULL)
     g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), !=, "GskCairoRenderer");
@@ -108,23 +163,35 @@ test_application (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A GSK_RENDERER of the user's is left to GTK, and GL not even asked. */
+/* A GSK_RENDERER of the user's is left to GTK: GL neither disabled nor
+ * even asked.
+ */
 static void
 test_user_choice (void)
 {
   GdkDisplay *display = gdk_display_open (gdk_display_get_name (gdk_display_get_default ()));
   g_autofree char *previous = g_strdup (g_getenv ("GSK_RENDERER"));
+  g_autofree char *previous_debug = g_strdup (g_getenv ("GDK_DEBUG"));
   g_autofree char *gl_renderer = NULL;
   const char *choice;
 
   g_assert_nonnull (display);
 
   g_setenv ("GSK_RENDERER", "gl", TRUE);
+  g_setenv ("GDK_DEBUG", "misc", TRUE);
+  trib_renderer_prepare ();
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "misc");
   g_assert_null (trib_renderer_apply (display));
   g_assert_null (g_object_get_data (G_OBJECT (display), "gsk-renderer"));
 
   /* Set but empty is not a choice. */
   g_setenv ("GSK_RENDERER", "", TRUE);
+  trib_renderer_prepare ();
+  g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, trib_renderer_has_gpu_device ("/dev") ? "misc" : "misc,gl-disable");
+  if (previous_debug != NULL)
+    g_setenv ("GDK_DEBUG", previous_debug, TRUE);
+  else
+    g_unsetenv ("GDK_DEBUG");
   gl_renderer = dup_gl_renderer (display);
   choice = trib_renderer_apply (display);
   g_assert_cmpstr (choice, ==, trib_renderer_is_software (gl_renderer) ? "cairo" : NULL);
@@ -144,6 +211,7 @@ main (int   argc,
   trib_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/renderer/choose", test_choose);
+  g_test_add_func ("/renderer/gpu-device", test_gpu_device);
   /* First: GTK reads GSK_RENDERER once, for the first window it realises. */
   g_test_add_func ("/renderer/application", test_application);
   g_test_add_func ("/renderer/user-choice", test_user_choice);

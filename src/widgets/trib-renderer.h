@@ -11,9 +11,11 @@
 
 G_BEGIN_DECLS
 
-gboolean    trib_renderer_is_software (const char *gl_renderer);
-const char *trib_renderer_choose      (const char *user_renderer,
-                                       const char *gl_renderer);
-const char *trib_renderer_apply       (GdkDisplay *display);
+gboolean    trib_renderer_is_software      (const char *gl_renderer);
+const char *trib_renderer_choose          (const char *user_renderer,
+                                           const char *gl_renderer);
+gboolean    trib_renderer_has_gpu_device  (const char *dev_dir);
+void        trib_renderer_prepare         (void);
+const char *trib_renderer_apply           (GdkDisplay *display);
 
 G_END_DECLS

@@ -74,8 +74,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(AdwApplication) app = adw_application_new ("io.github.tributary.Tributary.BenchBareWindow",
-                                                        G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(AdwApplication) app = NULL;
+
+  trib_renderer_prepare ();
+  app = adw_application_new ("io.github.tributary.Tributary.BenchBareWindow", G_APPLICATION_DEFAULT_FLAGS);
 
   g_signal_connect (app, "startup", G_CALLBACK (startup_cb), NULL);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
