@@ -5,7 +5,7 @@
 # a keyring, the data validators, clang and its libFuzzer).
 set -euo pipefail
 
-packages=(meson ninja-build pkg-config gcc libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
+packages=(meson ninja-build pkg-config gcc libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libepoxy-dev
           libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libpq-dev gettext libglib2.0-dev-bin
           adwaita-icon-theme fonts-cantarell postgresql openssl)
 if [ "${1:-}" = "--tests" ]; then

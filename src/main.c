@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-application.h"
+#include "trib-renderer.h"
 
 int
 main (int   argc,
@@ -31,6 +32,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Before GTK starts: whether it loads GL at all. */
+  trib_renderer_prepare ();
 
   app = trib_application_new ();
 

@@ -92,6 +92,56 @@ test_delivered_on_main_thread (void)
   g_assert_cmpuint (trib_distiller_run_get_n_rows (run), ==, 10);
 }
 
+/* The niceness in a /proc/…/stat. */
+static int
+stat_niceness (const char *stat_path)
+{
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_true (g_file_get_contents (stat_path, &stat, NULL, NULL));
+  /* After the name in parentheses: state is field 3, nice field 19. */
+  fields = g_strsplit (strrchr (stat, ')') + 2, " ", -1);
+  g_assert_cmpuint (g_strv_length (fields), >, 16);
+
+  return atoi (fields[16]);
+}
+
+/* The niceness of the thread of ours named @comm; -100 when none is. */
+static int
+thread_niceness (const char *comm)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  g_assert_nonnull (dir);
+  while ((tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *stat_path = g_build_filename ("/proc/self/task", tid, "stat", NULL);
+      g_autofree char *name = NULL;
+
+      if (g_file_get_contents (comm_path, &name, NULL, NULL) && g_str_equal (g_strchomp (name), comm))
+        return stat_niceness (stat_path);
+    }
+
+  return -100;
+}
+
+/* The worker fetches at a lower priority than the main thread, which
+ * shows the rows: on a busy machine, the window's frames come first.
+ */
+static void
+test_worker_yields (void)
+{
+  g_autoptr(TribDistillerSession) session = trib_test_distiller_new_session (env, NULL);
+  g_autoptr(TribDistillerRun) run = trib_test_run_and_wait (session, "SELECT 1");
+  int main_niceness = stat_niceness ("/proc/self/stat");
+
+  trib_test_assert_done (run);
+  g_assert_cmpint (thread_niceness ("trib-distiller"), ==, MIN (main_niceness + 10, 19));
+}
+
 static void
 count_changes (GListModel *model,
                guint       position,
@@ -582,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/tributary/distiller/one-dataset", test_one_dataset);
   g_test_add_func ("/tributary/distiller/delivered-on-main-thread", test_delivered_on_main_thread);
   g_test_add_func ("/tributary/distiller/stream-rows", test_stream_rows);
+  g_test_add_func ("/tributary/distiller/worker-yields", test_worker_yields);
   g_test_add_func ("/tributary/distiller/syntax-error", test_syntax_error);
   g_test_add_func ("/tributary/distiller/huge-error-bounded", test_huge_error_bounded);
   g_test_add_func ("/tributary/distiller/json-cells", test_json_cells);

@@ -509,8 +509,11 @@ test_pages (void)
    * negative width here, and says so: nothing of Tributary's.
    */
   trib_ui_test_ignore_message ("reported min width -");
+  /* Built when first asked for, not with the window. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   dialog = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_true (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))) == dialog);
   check_names (dialog, "shortcuts", NULL);
   /* The window is kept, hidden, for the next time. */
   gtk_widget_set_visible (dialog, FALSE);

@@ -329,6 +329,9 @@ typedef struct
   guint n_appends;
   guint first_append;
   gboolean only_appends;
+  guint n_late_appends;         /* once the grid has its rows of widgets */
+  gint64 last_late_append;
+  gint64 min_late_gap;
 } Growth;
 
 static void
@@ -344,6 +347,14 @@ growth_cb (GListModel *grid_model,
       growth->only_appends &= removed == 0 && position == growth->n_rows;
       if (growth->n_appends++ == 0)
         growth->first_append = added;
+      if (growth->n_rows >= 256)
+        {
+          gint64 now = g_get_monotonic_time ();
+
+          if (growth->n_late_appends++ > 0)
+            growth->min_late_gap = MIN (growth->min_late_gap, now - growth->last_late_append);
+          growth->last_late_append = now;
+        }
     }
   growth->n_rows = growth->n_rows - removed + added;
 }
@@ -359,7 +370,7 @@ test_streamed_rows (GtkWidget     *window,
 {
   GtkColumnView *column_view = trib_result_view_get_column_view (trib_query_page_get_result_view (page));
   GListModel *grid_model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
-  Growth growth = { g_list_model_get_n_items (grid_model), 0, 0, TRUE };
+  Growth growth = { g_list_model_get_n_items (grid_model), 0, 0, TRUE, 0, 0, G_MAXINT64 };
   TribResultModel *model;
   TribDistillerRun *run;
   gulong handler;
@@ -390,6 +401,64 @@ test_streamed_rows (GtkWidget     *window,
   trib_ui_test_wait_for_label (GTK_WIDGET (page), "30000 rows in");
 }
 
+/* Once the grid has its rows of widgets, rows that keep coming are
+ * listed a few times a second, not at every frame: each change lays the
+ * window out again. Rows of 4 kB, a millisecond apart, come over a
+ * couple of seconds.
+ */
+static void
+test_paced_rows (GtkWidget     *window,
+                 TribQueryPage *page)
+{
+  GtkColumnView *column_view = trib_result_view_get_column_view (trib_query_page_get_result_view (page));
+  GListModel *grid_model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  Growth growth = { g_list_model_get_n_items (grid_model), 0, 0, TRUE, 0, 0, G_MAXINT64 };
+  gulong handler;
+
+  handler = g_signal_connect (grid_model, "items-changed", G_CALLBACK (growth_cb), &growth);
+  trib_ui_query_run_and_wait (window, page,
+                              "SELECT g AS n, repeat('x', 4000) AS filler, pg_sleep(0.001) AS pause "
+                              "FROM generate_series(1, 2000) AS g",
+                              "ctrl+Return", 1);
+  g_signal_handler_disconnect (grid_model, handler);
+
+  g_assert_cmpint (trib_ui_query_state_at (page, 0), ==, TRIB_DISTILLER_RUN_DONE);
+  g_assert_cmpuint (growth.n_rows, ==, 2000);
+  g_assert_true (growth.only_appends);
+  g_test_message ("%u changes once the grid had its widgets, %.0f ms apart at least",
+                  growth.n_late_appends, growth.min_late_gap / 1000.0);
+  g_assert_cmpuint (growth.n_late_appends, >=, 2);
+  g_assert_cmpint (growth.min_late_gap, >=, 200 * 1000);
+}
+
+static gboolean
+any_spinner_spinning (GtkWidget *widget)
+{
+  if (GTK_IS_SPINNER (widget) && gtk_widget_get_mapped (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (any_spinner_spinning (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+rows_arriving (gpointer data)
+{
+  TribResultModel *model = trib_result_view_get_model (trib_query_page_get_result_view (data));
+
+  return trib_ui_query_first_run_running (data) && model != NULL &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+static gboolean
+is_late (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
 static void
 test_states (GtkWidget     *window,
              TribQueryPage *page)
@@ -399,6 +468,7 @@ test_states (GtkWidget     *window,
   const GError *run_error;
   GtkWidget *status_page;
   GtkWidget *button;
+  gint64 until;
 
   /* A result without rows keeps its columns and says it has none. */
   trib_ui_query_run_and_wait (window, page, "SELECT eventtype, _id FROM luma_web_events WHERE false", "ctrl+Return", 1);
@@ -412,6 +482,7 @@ test_states (GtkWidget     *window,
   trib_ui_test_iterate_until (trib_ui_query_first_run_running, page, 30);
   trib_ui_test_wait_for_label (GTK_WIDGET (page), "Running…");
   g_assert_false (trib_ui_test_has_label (GTK_WIDGET (page), "No Results Yet", FALSE));
+  g_assert_true (any_spinner_spinning (GTK_WIDGET (page)));
   trib_ui_query_save_screenshots (window, "running", FALSE);
 
   /* A second Run meanwhile is not dropped nor queued in silence: a toast
@@ -439,6 +510,22 @@ test_states (GtkWidget     *window,
   g_assert_nonnull (status_page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "Cancelled");
   g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (status_page)), !=, "emblem-ok-symbolic");
+
+  /* Rows arriving, and their count in the status, show the statement at
+   * work: no spinner draws frames besides while they come.
+   */
+  trib_ui_query_type_and_run (window, editor,
+                              "SELECT g::text AS n FROM generate_series(1, 200000) AS g "
+                              "UNION ALL SELECT pg_sleep(30)::text", "ctrl+Return");
+  trib_ui_test_iterate_until (rows_arriving, page, 30);
+  /* The status follows at its next refresh. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  trib_ui_test_iterate_until (is_late, &until, 5);
+  g_assert_true (rows_arriving (page));
+  g_assert_false (any_spinner_spinning (GTK_WIDGET (page)));
+  trib_ui_test_press_keys (window, "Escape");
+  trib_ui_query_wait_for_runs (page, 1);
+  g_assert_cmpint (trib_ui_query_state_at (page, 0), ==, TRIB_DISTILLER_RUN_CANCELLED);
 
   /* A syntax error: the server's message and SQLSTATE, and a mark in
    * the editor where the server points.
@@ -625,6 +712,7 @@ test_query_page (void)
   test_rows (GTK_WIDGET (window), page);
   g_test_message ("Rows streaming into the grid");
   test_streamed_rows (GTK_WIDGET (window), page);
+  test_paced_rows (GTK_WIDGET (window), page);
   g_test_message ("States");
   test_states (GTK_WIDGET (window), page);
   g_test_message ("Scripts");

@@ -17,6 +17,7 @@
 #include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 
+#include "trib-renderer.h"
 #include "trib-ui-test.h"
 
 void
@@ -649,6 +650,8 @@ trib_ui_test_init (int    *argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_log_set_writer_func (drop_focus_warnings, NULL, NULL);
+  /* As main.c does, before GTK starts. */
+  trib_renderer_prepare ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 

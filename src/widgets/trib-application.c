@@ -19,6 +19,7 @@
 #include "trib-error.h"
 #include "trib-preferences-window.h"
 #include "trib-profile-dialog.h"
+#include "trib-renderer.h"
 #include "trib-resources.h"
 #include "trib-sign-in.h"
 #include "trib-util.h"
@@ -647,6 +648,9 @@ trib_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (trib_application_parent_class)->startup (app);
 
+  /* Before the first window is realised: its renderer is chosen then. */
+  trib_renderer_apply (gdk_display_get_default ());
+
   /* Run from the build tree (meson devenv, build-aux/run-demo.sh), the
    * application's icons are not installed yet: the build copied them,
    * under their installed names, into this folder.
@@ -675,6 +679,10 @@ trib_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-profile", (const char *[]) { "<Control><Shift>n", NULL });
+  /* What GtkApplication gives a gtk/help-overlay.ui, which trib-window.c
+   * builds itself, later.
+   */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", (const char *[]) { "<Control>question", NULL });
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::style-variant",

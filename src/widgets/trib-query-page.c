@@ -83,10 +83,16 @@ _trib_query_page_update_toolbar (TribQueryPage *self)
 {
   TribQueryTab *tab = _trib_query_page_get_current_tab (self);
   TribRunResults *results = tab != NULL ? trib_query_tab_get_results (tab) : NULL;
+  TribResultModel *model = results != NULL ? trib_run_results_get_model (results) : NULL;
   gboolean running = results != NULL && trib_run_results_get_running (results);
+  gboolean rows_shown = model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
 
   gtk_label_set_label (self->status_label, results != NULL ? trib_run_results_get_status (results) : NULL);
-  gtk_spinner_set_spinning (self->spinner, running);
+  /* Rows arriving in the grid, and the count in the status, show the
+   * statement at work; a spinner besides would draw a frame sixty
+   * times a second while they come.
+   */
+  gtk_spinner_set_spinning (self->spinner, running && !rows_shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.cancel", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "query.export",
                                  results != NULL && trib_run_results_get_model (results) != NULL);

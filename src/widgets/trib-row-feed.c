@@ -22,10 +22,14 @@
  * thousands of rows made 200 rows of cells at once, hundreds of
  * milliseconds without a frame. Until the grid has that many, rows come
  * a few cells' worth a frame; after, new rows only lengthen the
- * scrollbar, and all that came are listed at once.
+ * scrollbar, and all that came are listed at once, a few times a
+ * second: each change lays the window out again, and on X11 each layout
+ * asks the server for the monitor's work area and waits for its answer,
+ * which a busy machine made a stall of its own, sixty times a second.
  */
 #define RAMP_ROWS       256
 #define CELLS_PER_FRAME 48
+#define LIST_PERIOD_MS  250
 
 struct _TribRowFeed
 {
@@ -34,20 +38,29 @@ struct _TribRowFeed
   GtkWidget *grid;              /* weak */
   TribResultModel *model;
   guint tick_id;
+  guint list_source;
 };
 
 G_DEFINE_FINAL_TYPE (TribRowFeed, trib_row_feed, G_TYPE_OBJECT)
+
+static gboolean
+is_ramping (TribRowFeed *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model)) < RAMP_ROWS;
+}
 
 static guint
 rows_this_frame (TribRowFeed *self)
 {
   guint n_columns = MAX (trib_result_model_get_n_columns (self->model), 1);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) >= RAMP_ROWS)
+  if (!is_ramping (self))
     return G_MAXUINT;
 
   return MAX (CELLS_PER_FRAME / n_columns, 1);
 }
+
+static void pending_cb (TribRowFeed *self);
 
 static gboolean
 tick_cb (GtkWidget     *grid,
@@ -57,10 +70,22 @@ tick_cb (GtkWidget     *grid,
   TribRowFeed *self = user_data;
 
   trib_result_model_flush (self->model, rows_this_frame (self));
-  if (trib_result_model_get_n_pending (self->model) > 0)
+  if (trib_result_model_get_n_pending (self->model) > 0 && is_ramping (self))
     return G_SOURCE_CONTINUE;
 
   self->tick_id = 0;
+  pending_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+list_cb (gpointer user_data)
+{
+  TribRowFeed *self = user_data;
+
+  self->list_source = 0;
+  trib_result_model_flush (self->model, G_MAXUINT);
+
   return G_SOURCE_REMOVE;
 }
 
@@ -70,16 +95,20 @@ stop_ticking (TribRowFeed *self)
   if (self->tick_id != 0 && self->grid != NULL)
     gtk_widget_remove_tick_callback (self->grid, self->tick_id);
   self->tick_id = 0;
+  g_clear_handle_id (&self->list_source, g_source_remove);
 }
 
 static void
 pending_cb (TribRowFeed *self)
 {
-  if (self->tick_id != 0 || self->grid == NULL || !gtk_widget_get_mapped (self->grid) ||
-      trib_result_model_get_n_pending (self->model) == 0)
+  if (self->tick_id != 0 || self->list_source != 0 || self->grid == NULL ||
+      !gtk_widget_get_mapped (self->grid) || trib_result_model_get_n_pending (self->model) == 0)
     return;
 
-  self->tick_id = gtk_widget_add_tick_callback (self->grid, tick_cb, self, NULL);
+  if (is_ramping (self))
+    self->tick_id = gtk_widget_add_tick_callback (self->grid, tick_cb, self, NULL);
+  else
+    self->list_source = g_timeout_add (LIST_PERIOD_MS, list_cb, self);
 }
 
 /* Off screen, no frame would come: rows are listed as they arrive. */

@@ -24,6 +24,12 @@
  * each marked with how it went. Its status line says where the selected
  * statement is, refreshed while any still runs.
  */
+
+/* A few times a second: each new text lays out and draws the toolbar
+ * again, and ten a second cost the window frames while a million rows
+ * arrived, for digits that change faster than anyone reads them.
+ */
+#define STATUS_PERIOD_MS 250
 struct _TribRunResults
 {
   AdwBin parent_instance;
@@ -430,7 +436,7 @@ run_changed_cb (TribRunResults   *self,
     update_status (self);
 
   if (self->running && self->tick_source == 0)
-    self->tick_source = g_timeout_add (100, tick_cb, self);
+    self->tick_source = g_timeout_add (STATUS_PERIOD_MS, tick_cb, self);
 }
 
 static void
@@ -660,7 +666,7 @@ trib_run_results_set_runs (TribRunResults *self,
   show_selected_run (self);
 
   if (self->running && self->tick_source == 0)
-    self->tick_source = g_timeout_add (100, tick_cb, self);
+    self->tick_source = g_timeout_add (STATUS_PERIOD_MS, tick_cb, self);
 }
 
 /**

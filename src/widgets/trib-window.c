@@ -440,6 +440,29 @@ trib_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (trib_window_parent_class)->close_request (window);
 }
 
+/* The shortcuts window is built when first asked for: GtkApplication
+ * would build it with each window, before the window's first frame.
+ */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *self = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (self);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (APP_RESOURCE_PATH "/shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (self, overlay);
+      trib_a11y_name_shortcuts_window (GTK_WINDOW (overlay));
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* The application arrives as an ordinary property, after constructed(),
  * so the window restores its size and finds the request log only then.
  */
@@ -453,7 +476,6 @@ application_changed_cb (TribWindow *self)
     return;
 
   self->restored_state = TRUE;
-  trib_a11y_name_shortcuts_window (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
   settings = trib_application_get_settings (TRIB_APPLICATION (application));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -647,6 +669,9 @@ trib_window_init (TribWindow *self)
   g_signal_group_connect_object (self->session_signals, "notify::error",
                                  G_CALLBACK (session_state_changed_cb), self, G_CONNECT_SWAPPED);
 
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   (const GActionEntry[]) { { "show-help-overlay", show_help_overlay_cb } }, 1,
+                                   self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   g_signal_connect_object (self->sandbox_dropdown, "notify::selected",
                            G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);

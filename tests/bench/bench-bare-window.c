@@ -6,7 +6,8 @@
  * Tributary with TRIBUTARY_BENCH_FIRST_FRAME set, it prints
  * "first-frame <g_get_monotonic_time ()>" on stdout when its first frame
  * has been painted, stays idle two seconds so its memory can be read,
- * and quits.
+ * and quits. Its renderer is chosen as Tributary chooses its own
+ * (trib-renderer.c), so that both draw the same way.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -18,6 +19,8 @@
 #include <stdio.h>
 
 #include <adwaita.h>
+
+#include "trib-renderer.h"
 
 static gboolean
 quit_cb (gpointer user_data)
@@ -45,6 +48,12 @@ realize_cb (GtkWidget *widget,
 }
 
 static void
+startup_cb (GApplication *app)
+{
+  trib_renderer_apply (gdk_display_get_default ());
+}
+
+static void
 activate_cb (GApplication *app)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
@@ -65,9 +74,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(AdwApplication) app = adw_application_new ("io.github.tributary.Tributary.BenchBareWindow",
-                                                        G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(AdwApplication) app = NULL;
 
+  trib_renderer_prepare ();
+  app = adw_application_new ("io.github.tributary.Tributary.BenchBareWindow", G_APPLICATION_DEFAULT_FLAGS);
+
+  g_signal_connect (app, "startup", G_CALLBACK (startup_cb), NULL);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
 
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -393,6 +393,12 @@ main (int   argc,
 
   bench_anchor_init (&anchor, gtk_widget_get_width (GTK_WIDGET (column_view)),
                gtk_widget_get_height (GTK_WIDGET (column_view)));
+  /* Drawn alike: the anchor's toplevel is on the display the
+   * application chose a renderer for (trib-renderer.c).
+   */
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (anchor.window))), ==,
+                   G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  g_print ("# renderer: %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
 
   envp = psql_environ (window, page);
   /* A cold server for neither side; and psql's own size, idle. */
