@@ -143,11 +143,20 @@ update_list_state (TribDatasetsPage *self)
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
 
-  /* An error after the first page shows as a toast; scrolling retries. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", error != NULL);
+}
+
+/* An error after the first page shows as a toast, once: the state above
+ * is brought up to date on each change of the list, several for one
+ * failure.
+ */
+static void
+list_error_cb (TribDatasetsPage *self)
+{
+  const GError *error = self->list != NULL ? trib_paged_list_get_error (self->list) : NULL;
+
   if (error != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     add_toast (self, error->message);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", error != NULL);
 }
 
 static void
@@ -671,6 +680,8 @@ trib_datasets_page_init (TribDatasetsPage *self)
   g_signal_group_connect_object (self->list_signals, "notify::loading", G_CALLBACK (update_list_state), self,
                                  G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->list_signals, "notify::error", G_CALLBACK (update_list_state), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->list_signals, "notify::error", G_CALLBACK (list_error_cb), self,
                                  G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->list_signals, "notify::n-items", G_CALLBACK (update_list_state), self,
                                  G_CONNECT_SWAPPED);
