@@ -2,7 +2,9 @@
  *
  * A server that explains its refusal in ten megabytes: the window shows
  * a paragraph of it, at once, and the Activity page keeps the whole
- * answer while showing pages of it. A refused Reload says so.
+ * answer while showing pages of it. A refused Reload says so. A page of
+ * datasets refused after the first is said once; pages on their way are
+ * said in words.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -282,6 +284,51 @@ test_datasets_error_toast_once (void)
   clear_faults (window);
 }
 
+static gboolean
+list_complete (gpointer data)
+{
+  return trib_paged_list_get_complete (data);
+}
+
+/* More pages on their way say so, in words that do not redraw the
+ * window at every frame, and stop saying it once they are in.
+ */
+static void
+test_datasets_loading_more (void)
+{
+  TribWindow *window;
+  GtkWidget *page;
+  GtkWidget *search;
+  TribPagedList *list;
+  g_autoptr(GPtrArray) spinners = g_ptr_array_new ();
+
+  window = demo_window ();
+  trib_ui_test_resize (GTK_WIDGET (window), 1200, 800);
+  clear_faults (window);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
+  page = trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE, NULL);
+  search = trib_ui_test_find_widget (page, GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  add_fault (window, "{\"path\": \"/data/foundation/catalog/dataSets\", \"method\": \"GET\", "
+                     "\"query\": \"&start=100&\", \"kind\": \"delay\", \"delay_ms\": 3000}");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  trib_datasets_page_reload (TRIB_DATASETS_PAGE (page));
+  trib_ui_test_iterate_until (trib_ui_test_datasets_listed, page, 60);
+  trib_ui_test_settle ();
+  list = TRIB_PAGED_LIST (trib_datasets_page_get_list (TRIB_DATASETS_PAGE (page)));
+
+  g_assert_true (trib_paged_list_get_loading (list));
+  g_assert_true (trib_ui_test_has_label (page, "Loading more…", FALSE));
+  find_all (page, GTK_TYPE_SPINNER, spinners);
+  for (guint i = 0; i < spinners->len; i++)
+    g_assert_false (gtk_widget_get_mapped (g_ptr_array_index (spinners, i)) &&
+                    gtk_spinner_get_spinning (g_ptr_array_index (spinners, i)));
+
+  trib_ui_test_iterate_until (list_complete, list, 60);
+  g_assert_false (trib_ui_test_has_label (page, "Loading more…", FALSE));
+  clear_faults (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/tributary/ui/huge-error", test_huge_error);
   g_test_add_func ("/tributary/ui/failed-reload", test_failed_reload);
   g_test_add_func ("/tributary/ui/datasets-error-toast-once", test_datasets_error_toast_once);
+  g_test_add_func ("/tributary/ui/datasets-loading-more", test_datasets_loading_more);
   status = g_test_run ();
   g_clear_object (&app);
 
