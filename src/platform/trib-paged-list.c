@@ -30,7 +30,7 @@
  * page, and one who stops costs at most this many pages more than what
  * was seen.
  */
-#define MAX_AHEAD_PAGES 32
+#define MAX_AHEAD_PAGES 64
 
 /* While a view is at the end of what is shown, pages keep coming without
  * waiting for it to ask again, which it only does in a frame after a
@@ -95,6 +95,7 @@ struct _TribPagedList
   guint n_requests;
   guint load_source;
   guint by_offset : 1;
+  guint end_shown : 1;        /* a view was at the end when more were shown */
   guint loading : 1;
   guint complete : 1;
 };
@@ -163,11 +164,14 @@ n_arrived (TribPagedList *self)
   return self->items->len + self->held->len;
 }
 
-/* Whether a view has asked for an item near the end of those shown. */
+/* Whether a view has asked for an item near the end of those shown, or
+ * had when they were last added to: until its next frame, it has not
+ * asked for the new ones.
+ */
 static gboolean
 at_end (TribPagedList *self)
 {
-  return self->seen > 0 && self->seen + PREFETCH_ITEMS >= self->items->len &&
+  return self->seen > 0 && (self->seen + PREFETCH_ITEMS >= self->items->len || self->end_shown) &&
          !self->complete && self->error == NULL;
 }
 
@@ -494,6 +498,8 @@ show_held (TribPagedList *self)
   self->last_shown = g_get_monotonic_time ();
   if (added == 0)
     return;
+
+  self->end_shown = self->seen > 0 && self->seen + PREFETCH_ITEMS >= self->items->len;
 
   g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&self->held));
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
