@@ -21,6 +21,7 @@
 #include "trib-catalog.h"
 #include "trib-dataset-create-dialog.h"
 #include "trib-dataset-detail.h"
+#include "trib-datasets-columns.h"
 #include "trib-datasets-page.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
@@ -96,6 +97,13 @@ schema_title (TribDatasetsPage *self,
   slash = strrchr (schema_id, '/');
 
   return slash != NULL && slash[1] != '\0' ? slash + 1 : schema_id;
+}
+
+static const char *
+schema_title_cb (gpointer    data,
+                 const char *schema_id)
+{
+  return schema_title (data, schema_id);
 }
 
 /* List */
@@ -478,112 +486,6 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* Columns */
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (g_strcmp0 (user_data, "monospace") == 0)
-    gtk_widget_add_css_class (label, "monospace");
-  gtk_list_item_set_child (item, label);
-}
-
-/* The name's cell names its row too, after what the row shows. */
-static void
-bind_name_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              TribDatasetsPage         *self)
-{
-  TribDataset *dataset = gtk_list_item_get_item (item);
-  const char *css_class;
-  const char *status = trib_format_batch_status (trib_dataset_get_last_batch_status (dataset), &css_class);
-  const char *schema = schema_title (self, trib_dataset_get_schema_id (dataset));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), trib_dataset_get_name (dataset));
-  trib_a11y_set_row_parts (item, trib_dataset_get_name (dataset), schema != NULL ? schema : "",
-                           trib_dataset_get_table_name (dataset) != NULL ? trib_dataset_get_table_name (dataset) : "",
-                           status != NULL ? status : "", NULL);
-}
-
-static void
-unbind_name_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  trib_a11y_set_row_label (item, NULL);
-}
-
-static void
-bind_schema_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                TribDatasetsPage         *self)
-{
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       schema_title (self, trib_dataset_get_schema_id (gtk_list_item_get_item (item))));
-}
-
-static void
-bind_table_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       trib_dataset_get_table_name (gtk_list_item_get_item (item)));
-}
-
-static void
-bind_created_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  g_autofree char *created = trib_format_date (trib_dataset_get_created (gtk_list_item_get_item (item)));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), created);
-}
-
-static void
-bind_status_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *css_classes[] = { "success", "error", "warning", "dim-label" };
-  const char *css_class;
-  const char *text = trib_format_batch_status (trib_dataset_get_last_batch_status (gtk_list_item_get_item (item)), &css_class);
-
-  for (guint i = 0; i < G_N_ELEMENTS (css_classes); i++)
-    gtk_widget_remove_css_class (label, css_classes[i]);
-  gtk_widget_add_css_class (label, css_class != NULL ? css_class : "dim-label");
-  gtk_label_set_label (GTK_LABEL (label), text);
-}
-
-static GtkColumnViewColumn *
-add_column (TribDatasetsPage *self,
-            const char       *title,
-            GCallback         bind,
-            const char       *style,
-            gboolean          expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), (gpointer) style);
-  g_signal_connect (factory, "bind", bind, self);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-
-  return column;
-}
-
 /* GObject */
 
 static void
@@ -667,8 +569,6 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
 static void
 trib_datasets_page_init (TribDatasetsPage *self)
 {
-  GtkColumnViewColumn *column;
-
   g_type_ensure (TRIB_TYPE_DATASET_DETAIL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -695,13 +595,8 @@ trib_datasets_page_init (TribDatasetsPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  column = add_column (self, _("Name"), G_CALLBACK (bind_name_cb), NULL, TRUE);
-  g_signal_connect (gtk_column_view_column_get_factory (column), "unbind", G_CALLBACK (unbind_name_cb), NULL);
-  trib_a11y_name_column_view (self->column_view, _("Datasets"));
-  add_column (self, _("Schema"), G_CALLBACK (bind_schema_cb), NULL, FALSE);
-  self->table_column = add_column (self, _("Table"), G_CALLBACK (bind_table_cb), "monospace", FALSE);
-  self->created_column = add_column (self, _("Created"), G_CALLBACK (bind_created_cb), NULL, FALSE);
-  add_column (self, _("Last Batch"), G_CALLBACK (bind_status_cb), NULL, FALSE);
+  trib_datasets_columns_add (self->column_view, schema_title_cb, self, &self->table_column,
+                             &self->created_column);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", FALSE);
 }
