@@ -21,9 +21,10 @@
  * The information lines after them give, measured in the same rounds, a
  * bare libsoup loop fetching and parsing the same pages one after the
  * other from the same simulator (what paging through the list one page
- * at a time costs without the app), the frames the window drew, and the
- * longest stall of the same probe with the window idle for a second (the
- * machine's own noise).
+ * at a time costs without the app), the frames the window drew, the CPU
+ * time of the app (its renderer's threads included) and of the simulator
+ * over the round, the load average, and the longest stall of the same
+ * probe with the window idle for a second (the machine's own noise).
  *
  * Copyright 2026 The Tributary authors
  *
