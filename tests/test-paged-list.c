@@ -222,8 +222,11 @@ test_pages_keep_coming (void)
   /* Held at the bottom, the view sees each page that is shown once, in
    * its next frame; it never asks while nothing changes. The requests go
    * on from the first ask to the end all the same: no waiting for the
-   * view to see what came before asking for more.
+   * view to see what came before asking for more. Each page takes 150 ms,
+   * four at once.
    */
+  trib_test_sim_add_fault (sim, "{\"path\": \"" CATALOG_DATASETS "\", \"kind\": \"delay\", "
+                                "\"delay_ms\": 150, \"count\": 100}");
   g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), TRIB_CATALOG_PAGE_SIZE - 1));
   while (!trib_paged_list_get_complete (list))
     {
@@ -231,9 +234,16 @@ test_pages_keep_coming (void)
       g_assert_null (trib_paged_list_get_error (list));
       g_main_context_iteration (NULL, TRUE);
     }
+  trib_test_sim_clear_faults (sim);
 
   g_assert_cmpuint (view.n_stops, ==, 0);
   assert_whole_and_ordered (list, N_DATASETS);
+
+  /* At the end, the view moves to the new rows at each change and makes
+   * them again: the 19 pages that took most of a second come in one
+   * change, not one each quarter second.
+   */
+  g_assert_cmpuint (view.n_frames, <=, 2);
   g_clear_handle_id (&view.frame_source, g_source_remove);
 }
 

@@ -577,7 +577,16 @@ insert_arrived (TribPagedList *self)
   if (n_arrived (self) > arrived && at_end (self))
     want_more (self);
 
-  interval = CLAMP (5 * self->show_cost / 1000, SHOW_INTERVAL_MS, MAX_SHOW_INTERVAL_MS);
+  /* A view at the end moves to the new items when they are shown, and
+   * makes its rows again there: that frame costs far more than one that
+   * adds rows below those seen, and while replies keep coming the main
+   * loop is never idle for the cost to be measured. Pages then go in by
+   * SHOW_AHEAD_PAGES, or after the longest interval.
+   */
+  if (at_end (self))
+    interval = MAX_SHOW_INTERVAL_MS;
+  else
+    interval = CLAMP (5 * self->show_cost / 1000, SHOW_INTERVAL_MS, MAX_SHOW_INTERVAL_MS);
   since_shown = (g_get_monotonic_time () - self->last_shown) / 1000;
   if (self->requests.length == 0 || self->items->len == 0 || since_shown >= interval ||
       (at_end (self) && self->held->len >= SHOW_AHEAD_PAGES * MAX (self->page_size, 1)))
