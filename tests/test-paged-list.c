@@ -165,6 +165,89 @@ test_page_ahead (void)
   g_assert_cmpuint (n_requests, <=, N_PAGES + 4);
 }
 
+/* A view asks for items only in a frame after a change, not on its own. */
+typedef struct
+{
+  TribPagedList *list;
+  guint frame_source;
+  guint n_frames;
+  guint n_stops;          /* times no page was on its way, the list incomplete */
+} View;
+
+static gboolean
+frame_cb (gpointer user_data)
+{
+  View *view = user_data;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (view->list));
+
+  view->frame_source = 0;
+  view->n_frames++;
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (view->list), n_items - 1));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+view_changed_cb (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 View       *view)
+{
+  if (view->frame_source == 0)
+    view->frame_source = g_timeout_add (16, frame_cb, view);
+}
+
+static void
+view_loading_cb (TribPagedList *list,
+                 GParamSpec    *pspec,
+                 View          *view)
+{
+  if (!trib_paged_list_get_loading (list) && !trib_paged_list_get_complete (list))
+    view->n_stops++;
+}
+
+static void
+test_pages_keep_coming (void)
+{
+  g_autoptr(TribPagedList) list = NULL;
+  View view = { 0 };
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  list = trib_catalog_list_datasets (client, NULL);
+  wait_first_page (list);
+  view.list = list;
+  g_signal_connect (list, "items-changed", G_CALLBACK (view_changed_cb), &view);
+  g_signal_connect (list, "notify::loading", G_CALLBACK (view_loading_cb), &view);
+
+  /* Held at the bottom, the view sees each page that is shown once, in
+   * its next frame; it never asks while nothing changes. The requests go
+   * on from the first ask to the end all the same: no waiting for the
+   * view to see what came before asking for more. Each page takes 150 ms,
+   * four at once.
+   */
+  trib_test_sim_add_fault (sim, "{\"path\": \"" CATALOG_DATASETS "\", \"kind\": \"delay\", "
+                                "\"delay_ms\": 150, \"count\": 100}");
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), TRIB_CATALOG_PAGE_SIZE - 1));
+  while (!trib_paged_list_get_complete (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_assert_null (trib_paged_list_get_error (list));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  trib_test_sim_clear_faults (sim);
+
+  g_assert_cmpuint (view.n_stops, ==, 0);
+  assert_whole_and_ordered (list, N_DATASETS);
+
+  /* At the end, the view moves to the new rows at each change and makes
+   * them again: the 19 pages that took most of a second come in one
+   * change, not one each quarter second.
+   */
+  g_assert_cmpuint (view.n_frames, <=, 2);
+  g_clear_handle_id (&view.frame_source, g_source_remove);
+}
+
 static void
 test_error_in_the_middle (void)
 {
@@ -330,6 +413,7 @@ main (int   argc,
   trib_platform_client_set_sandbox (client, "prod");
 
   g_test_add_func ("/tributary/paged-list/page-ahead", test_page_ahead);
+  g_test_add_func ("/tributary/paged-list/pages-keep-coming", test_pages_keep_coming);
   g_test_add_func ("/tributary/paged-list/error-in-the-middle", test_error_in_the_middle);
   g_test_add_func ("/tributary/paged-list/cancel", test_cancel);
   g_test_add_func ("/tributary/paged-list/largest-page", test_largest_page);

@@ -2,7 +2,9 @@
  *
  * A server that explains its refusal in ten megabytes: the window shows
  * a paragraph of it, at once, and the Activity page keeps the whole
- * answer while showing pages of it. A refused Reload says so.
+ * answer while showing pages of it. A refused Reload says so. A page of
+ * datasets refused after the first is said once; pages on their way are
+ * said in words.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -19,6 +21,7 @@
 #include "trib-datasets-page.h"
 #include "trib-platform-client-private.h"
 #include "trib-activity-page.h"
+#include "trib-paged-list.h"
 #include "trib-sandboxes-page.h"
 #include "trib-text-bound.h"
 #include "trib-window.h"
@@ -200,6 +203,133 @@ test_failed_reload (void)
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "failed-reload.png");
 }
 
+static void
+clear_faults (TribWindow *window)
+{
+  TribSession *session = trib_window_get_session (window);
+  TribProfile *profile = trib_platform_client_get_profile (trib_session_get_client (session));
+  g_autofree char *url = g_strconcat (trib_profile_get_platform_url (profile), "/__sim/faults", NULL);
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new ("DELETE", url);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = soup_session_send_and_read (soup, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), <, 300);
+}
+
+static void
+count_fault_toasts_cb (GObject    *announcer,
+                       GParamSpec *pspec,
+                       guint      *n_toasts)
+{
+  g_autofree char *message = NULL;
+
+  g_object_get (announcer, "message", &message, NULL);
+  if (message != NULL && strstr (message, "tributary-sim fault") != NULL)
+    (*n_toasts)++;
+}
+
+/* A page after the first that the platform refuses: one failure, one
+ * toast, however many properties of the list it changes.
+ */
+static void
+test_datasets_error_toast_once (void)
+{
+  TribWindow *window;
+  GtkWidget *page;
+  GtkWidget *search;
+  GtkWidget *column_view;
+  GtkAdjustment *adjustment;
+  TribPagedList *list;
+  GObject *announcer;
+  gulong handler;
+  guint n_toasts = 0;
+  gint64 until;
+
+  window = demo_window ();
+  trib_ui_test_resize (GTK_WIDGET (window), 1200, 800);
+  clear_faults (window);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
+  page = trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE, NULL);
+  search = trib_ui_test_find_widget (page, GTK_TYPE_SEARCH_ENTRY, NULL);
+  announcer = trib_ui_test_find_any (GTK_WIDGET (window), g_type_from_name ("TribAnnouncer"));
+  g_assert_nonnull (announcer);
+  handler = g_signal_connect (announcer, "notify::message", G_CALLBACK (count_fault_toasts_cb), &n_toasts);
+
+  /* The second page is refused (a 4xx, not retried). */
+  add_fault (window, "{\"path\": \"/data/foundation/catalog/dataSets\", \"method\": \"GET\", "
+                     "\"query\": \"&start=100&\", \"kind\": \"status\", \"status\": 400}");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  trib_datasets_page_reload (TRIB_DATASETS_PAGE (page));
+  trib_ui_test_iterate_until (trib_ui_test_datasets_listed, page, 60);
+  trib_ui_test_settle ();
+  list = TRIB_PAGED_LIST (trib_datasets_page_get_list (TRIB_DATASETS_PAGE (page)));
+  column_view = trib_ui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (trib_paged_list_get_error (list) == NULL)
+    {
+      double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      if (gtk_adjustment_get_value (adjustment) < end)
+        gtk_adjustment_set_value (adjustment, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  trib_ui_test_settle ();
+
+  g_assert_cmpuint (n_toasts, ==, 1);
+  g_signal_handler_disconnect (announcer, handler);
+  clear_faults (window);
+}
+
+static gboolean
+list_complete (gpointer data)
+{
+  return trib_paged_list_get_complete (data);
+}
+
+/* More pages on their way say so, in words that do not redraw the
+ * window at every frame, and stop saying it once they are in.
+ */
+static void
+test_datasets_loading_more (void)
+{
+  TribWindow *window;
+  GtkWidget *page;
+  GtkWidget *search;
+  TribPagedList *list;
+  g_autoptr(GPtrArray) spinners = g_ptr_array_new ();
+
+  window = demo_window ();
+  trib_ui_test_resize (GTK_WIDGET (window), 1200, 800);
+  clear_faults (window);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
+  page = trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE, NULL);
+  search = trib_ui_test_find_widget (page, GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  add_fault (window, "{\"path\": \"/data/foundation/catalog/dataSets\", \"method\": \"GET\", "
+                     "\"query\": \"&start=100&\", \"kind\": \"delay\", \"delay_ms\": 3000}");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  trib_datasets_page_reload (TRIB_DATASETS_PAGE (page));
+  trib_ui_test_iterate_until (trib_ui_test_datasets_listed, page, 60);
+  trib_ui_test_settle ();
+  list = TRIB_PAGED_LIST (trib_datasets_page_get_list (TRIB_DATASETS_PAGE (page)));
+
+  g_assert_true (trib_paged_list_get_loading (list));
+  g_assert_true (trib_ui_test_has_label (page, "Loading more…", FALSE));
+  find_all (page, GTK_TYPE_SPINNER, spinners);
+  for (guint i = 0; i < spinners->len; i++)
+    g_assert_false (gtk_widget_get_mapped (g_ptr_array_index (spinners, i)) &&
+                    gtk_spinner_get_spinning (g_ptr_array_index (spinners, i)));
+
+  trib_ui_test_iterate_until (list_complete, list, 60);
+  g_assert_false (trib_ui_test_has_label (page, "Loading more…", FALSE));
+  clear_faults (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +340,8 @@ main (int   argc,
 
   g_test_add_func ("/tributary/ui/huge-error", test_huge_error);
   g_test_add_func ("/tributary/ui/failed-reload", test_failed_reload);
+  g_test_add_func ("/tributary/ui/datasets-error-toast-once", test_datasets_error_toast_once);
+  g_test_add_func ("/tributary/ui/datasets-loading-more", test_datasets_loading_more);
   status = g_test_run ();
   g_clear_object (&app);
 

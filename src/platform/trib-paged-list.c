@@ -24,12 +24,21 @@
 #define PREFETCH_ITEMS 60
 
 /* Each time a view comes near the end again, it is given twice as many
- * pages ahead as the last time, up to this: a reader going through the
- * whole list (a scroll bar dragged to the bottom) soon costs a frame per
- * few thousand rows rather than per page, and one who stops costs at
- * most this many pages more than what was seen.
+ * pages ahead as the last time, up to this many past the last item it
+ * asked for: a reader going through the whole list (a scroll bar dragged
+ * to the bottom) soon costs a frame per few thousand rows rather than per
+ * page, and one who stops costs at most this many pages more than what
+ * was seen.
  */
-#define MAX_AHEAD_PAGES 32
+#define MAX_AHEAD_PAGES 64
+
+/* While a view is at the end of what is shown, pages keep coming without
+ * waiting for it to ask again, which it only does in a frame after a
+ * change; once this many have come since, they are shown whatever the
+ * interval below, so that the view asks for more while the last pages
+ * it was given are still on their way, and the requests never stop.
+ */
+#define SHOW_AHEAD_PAGES (MAX_AHEAD_PAGES / 2)
 
 /* While more pages are on their way, those that came are shown together
  * at most this often: each change of the list costs a view a frame (all
@@ -81,11 +90,12 @@ struct _TribPagedList
   GError *error;
   guint page_size;            /* by offset; else the largest page seen */
   guint wanted;               /* items asked for, loaded or not */
+  guint seen;                 /* items up to the last a view asked for */
   guint ahead_pages;
   guint n_requests;
   guint load_source;
   guint by_offset : 1;
-  guint caught_up : 1;        /* a view came near the end while pages were coming */
+  guint end_shown : 1;        /* a view was at the end when more were shown */
   guint loading : 1;
   guint complete : 1;
 };
@@ -154,12 +164,25 @@ n_arrived (TribPagedList *self)
   return self->items->len + self->held->len;
 }
 
+/* Whether a view has asked for an item near the end of those shown, or
+ * had when they were last added to: until its next frame, it has not
+ * asked for the new ones.
+ */
+static gboolean
+at_end (TribPagedList *self)
+{
+  return self->seen > 0 && (self->seen + PREFETCH_ITEMS >= self->items->len || self->end_shown) &&
+         !self->complete && self->error == NULL;
+}
+
 static void
 want_more (TribPagedList *self)
 {
-  self->wanted = MAX (self->wanted, n_arrived (self) + self->ahead_pages * MAX (self->page_size, 1));
+  guint page_size = MAX (self->page_size, 1);
+  guint limit = self->seen + MAX_AHEAD_PAGES * page_size;
+
+  self->wanted = MAX (self->wanted, MIN (n_arrived (self) + self->ahead_pages * page_size, limit));
   self->ahead_pages = MIN (self->ahead_pages * 2, MAX_AHEAD_PAGES);
-  self->caught_up = FALSE;
 }
 
 static gboolean
@@ -195,19 +218,16 @@ trib_paged_list_get_item (GListModel *model,
     return NULL;
 
   /* Near the end, with all that was asked for arrived: ask for more, and
-   * more than last time. Not from here directly: a view asking for an
-   * item is no place to change notify the model's properties under it.
+   * more than last time (while pages are coming, each that comes asks for
+   * more). Not from here directly: a view asking for an item is no place
+   * to change notify the model's properties under it.
    */
-  if (position + PREFETCH_ITEMS >= self->items->len && !self->complete && self->error == NULL)
+  self->seen = MAX (self->seen, position + 1);
+  if (at_end (self) && self->wanted <= n_arrived (self))
     {
-      if (self->wanted > n_arrived (self))
-        self->caught_up = TRUE;
-      else
-        {
-          want_more (self);
-          if (self->load_source == 0)
-            self->load_source = g_idle_add (pump_idle_cb, self);
-        }
+      want_more (self);
+      if (self->load_source == 0)
+        self->load_source = g_idle_add (pump_idle_cb, self);
     }
 
   return g_object_ref (g_ptr_array_index (self->items, position));
@@ -479,6 +499,8 @@ show_held (TribPagedList *self)
   if (added == 0)
     return;
 
+  self->end_shown = self->seen > 0 && self->seen + PREFETCH_ITEMS >= self->items->len;
+
   g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&self->held));
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
@@ -549,15 +571,25 @@ insert_arrived (TribPagedList *self)
         drop_requests (self);
     }
 
-  /* A view that reached the end while these were coming would ask for
-   * more at its next frame: ask now, so that pages keep coming meanwhile.
+  /* A view at the end would ask for more at its next frame: ask now, so
+   * that pages keep coming meanwhile.
    */
-  if (n_arrived (self) > arrived && self->caught_up && !self->complete && self->error == NULL)
+  if (n_arrived (self) > arrived && at_end (self))
     want_more (self);
 
-  interval = CLAMP (5 * self->show_cost / 1000, SHOW_INTERVAL_MS, MAX_SHOW_INTERVAL_MS);
+  /* A view at the end moves to the new items when they are shown, and
+   * makes its rows again there: that frame costs far more than one that
+   * adds rows below those seen, and while replies keep coming the main
+   * loop is never idle for the cost to be measured. Pages then go in by
+   * SHOW_AHEAD_PAGES, or after the longest interval.
+   */
+  if (at_end (self))
+    interval = MAX_SHOW_INTERVAL_MS;
+  else
+    interval = CLAMP (5 * self->show_cost / 1000, SHOW_INTERVAL_MS, MAX_SHOW_INTERVAL_MS);
   since_shown = (g_get_monotonic_time () - self->last_shown) / 1000;
-  if (self->requests.length == 0 || self->items->len == 0 || since_shown >= interval)
+  if (self->requests.length == 0 || self->items->len == 0 || since_shown >= interval ||
+      (at_end (self) && self->held->len >= SHOW_AHEAD_PAGES * MAX (self->page_size, 1)))
     show_held (self);
   else if (self->held->len > 0 && self->show_source == 0)
     self->show_source = g_timeout_add (interval - since_shown, show_held_cb, self);
@@ -673,7 +705,6 @@ trib_paged_list_cancel (TribPagedList *self)
   g_clear_handle_id (&self->load_source, g_source_remove);
   show_held (self);
   self->wanted = self->items->len;
-  self->caught_up = FALSE;
   set_loading (self, FALSE);
 }
 

@@ -21,6 +21,7 @@
 #include "trib-catalog.h"
 #include "trib-dataset-create-dialog.h"
 #include "trib-dataset-detail.h"
+#include "trib-datasets-columns.h"
 #include "trib-datasets-page.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
@@ -48,7 +49,7 @@ struct _TribDatasetsPage
   /* Template widgets */
   GtkStack *view_stack;
   GtkSearchEntry *search_entry;
-  GtkSpinner *more_spinner;
+  GtkWidget *more_label;
   GtkStack *list_stack;
   GtkSpinner *list_spinner;
   AdwStatusPage *list_error_page;
@@ -98,6 +99,13 @@ schema_title (TribDatasetsPage *self,
   return slash != NULL && slash[1] != '\0' ? slash + 1 : schema_id;
 }
 
+static const char *
+schema_title_cb (gpointer    data,
+                 const char *schema_id)
+{
+  return schema_title (data, schema_id);
+}
+
 /* List */
 
 static void
@@ -113,7 +121,12 @@ update_list_state (TribDatasetsPage *self)
   error = trib_paged_list_get_error (self->list);
   loading = trib_paged_list_get_loading (self->list);
   gtk_spinner_set_spinning (self->list_spinner, FALSE);
-  gtk_spinner_set_spinning (self->more_spinner, loading && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0);
+  /* A label, not a spinner: while 50,000 datasets come, a spinner has the
+   * window drawn again at every frame, a quarter of the app's CPU with
+   * software GL.
+   */
+  gtk_widget_set_visible (self->more_label,
+                          loading && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -143,11 +156,20 @@ update_list_state (TribDatasetsPage *self)
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
 
-  /* An error after the first page shows as a toast; scrolling retries. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", error != NULL);
+}
+
+/* An error after the first page shows as a toast, once: the state above
+ * is brought up to date on each change of the list, several for one
+ * failure.
+ */
+static void
+list_error_cb (TribDatasetsPage *self)
+{
+  const GError *error = self->list != NULL ? trib_paged_list_get_error (self->list) : NULL;
+
   if (error != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     add_toast (self, error->message);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", error != NULL);
 }
 
 static void
@@ -464,112 +486,6 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* Columns */
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (g_strcmp0 (user_data, "monospace") == 0)
-    gtk_widget_add_css_class (label, "monospace");
-  gtk_list_item_set_child (item, label);
-}
-
-/* The name's cell names its row too, after what the row shows. */
-static void
-bind_name_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              TribDatasetsPage         *self)
-{
-  TribDataset *dataset = gtk_list_item_get_item (item);
-  const char *css_class;
-  const char *status = trib_format_batch_status (trib_dataset_get_last_batch_status (dataset), &css_class);
-  const char *schema = schema_title (self, trib_dataset_get_schema_id (dataset));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), trib_dataset_get_name (dataset));
-  trib_a11y_set_row_parts (item, trib_dataset_get_name (dataset), schema != NULL ? schema : "",
-                           trib_dataset_get_table_name (dataset) != NULL ? trib_dataset_get_table_name (dataset) : "",
-                           status != NULL ? status : "", NULL);
-}
-
-static void
-unbind_name_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  trib_a11y_set_row_label (item, NULL);
-}
-
-static void
-bind_schema_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                TribDatasetsPage         *self)
-{
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       schema_title (self, trib_dataset_get_schema_id (gtk_list_item_get_item (item))));
-}
-
-static void
-bind_table_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       trib_dataset_get_table_name (gtk_list_item_get_item (item)));
-}
-
-static void
-bind_created_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  g_autofree char *created = trib_format_date (trib_dataset_get_created (gtk_list_item_get_item (item)));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), created);
-}
-
-static void
-bind_status_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *css_classes[] = { "success", "error", "warning", "dim-label" };
-  const char *css_class;
-  const char *text = trib_format_batch_status (trib_dataset_get_last_batch_status (gtk_list_item_get_item (item)), &css_class);
-
-  for (guint i = 0; i < G_N_ELEMENTS (css_classes); i++)
-    gtk_widget_remove_css_class (label, css_classes[i]);
-  gtk_widget_add_css_class (label, css_class != NULL ? css_class : "dim-label");
-  gtk_label_set_label (GTK_LABEL (label), text);
-}
-
-static GtkColumnViewColumn *
-add_column (TribDatasetsPage *self,
-            const char       *title,
-            GCallback         bind,
-            const char       *style,
-            gboolean          expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), (gpointer) style);
-  g_signal_connect (factory, "bind", bind, self);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-
-  return column;
-}
-
 /* GObject */
 
 static void
@@ -621,7 +537,7 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tributary/Tributary/trib-datasets-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, more_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, more_label);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_error_page);
@@ -653,8 +569,6 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
 static void
 trib_datasets_page_init (TribDatasetsPage *self)
 {
-  GtkColumnViewColumn *column;
-
   g_type_ensure (TRIB_TYPE_DATASET_DETAIL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -672,6 +586,8 @@ trib_datasets_page_init (TribDatasetsPage *self)
                                  G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->list_signals, "notify::error", G_CALLBACK (update_list_state), self,
                                  G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->list_signals, "notify::error", G_CALLBACK (list_error_cb), self,
+                                 G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->list_signals, "notify::n-items", G_CALLBACK (update_list_state), self,
                                  G_CONNECT_SWAPPED);
 
@@ -679,13 +595,8 @@ trib_datasets_page_init (TribDatasetsPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  column = add_column (self, _("Name"), G_CALLBACK (bind_name_cb), NULL, TRUE);
-  g_signal_connect (gtk_column_view_column_get_factory (column), "unbind", G_CALLBACK (unbind_name_cb), NULL);
-  trib_a11y_name_column_view (self->column_view, _("Datasets"));
-  add_column (self, _("Schema"), G_CALLBACK (bind_schema_cb), NULL, FALSE);
-  self->table_column = add_column (self, _("Table"), G_CALLBACK (bind_table_cb), "monospace", FALSE);
-  self->created_column = add_column (self, _("Created"), G_CALLBACK (bind_created_cb), NULL, FALSE);
-  add_column (self, _("Last Batch"), G_CALLBACK (bind_status_cb), NULL, FALSE);
+  trib_datasets_columns_add (self->column_view, schema_title_cb, self, &self->table_column,
+                             &self->created_column);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", FALSE);
 }

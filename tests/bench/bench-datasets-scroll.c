@@ -21,9 +21,10 @@
  * The information lines after them give, measured in the same rounds, a
  * bare libsoup loop fetching and parsing the same pages one after the
  * other from the same simulator (what paging through the list one page
- * at a time costs without the app), the frames the window drew, and the
- * longest stall of the same probe with the window idle for a second (the
- * machine's own noise).
+ * at a time costs without the app), the frames the window drew, the CPU
+ * time of the app (its renderer's threads included) and of the simulator
+ * over the round, the load average, and the longest stall of the same
+ * probe with the window idle for a second (the machine's own noise).
  *
  * Copyright 2026 The Tributary authors
  *
@@ -33,6 +34,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 
@@ -190,6 +194,49 @@ count_frame_cb (GdkFrameClock *clock,
   (*n_frames)++;
 }
 
+/* CPU time, in ms: of this process (its renderer's threads included),
+ * and of the simulator's.
+ */
+static double
+own_cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+static double
+sim_cpu_ms (TribTestSim *sim)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (sim->process));
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL) || !(after_name = strrchr (stat, ')')))
+    return 0;
+
+  /* utime and stime, the 14th and 15th fields, the 12th and 13th after the name. */
+  fields = g_strsplit (after_name + 2, " ", 16);
+  if (g_strv_length (fields) < 13)
+    return 0;
+
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) * 1000.0 / sysconf (_SC_CLK_TCK);
+}
+
+static double
+load_average (void)
+{
+  double load = 0;
+
+  getloadavg (&load, 1);
+
+  return load;
+}
+
 /* The longest stall with the window idle for a second. */
 static double
 idle_stall_ms (void)
@@ -233,7 +280,9 @@ scroll_to_end_ms (TribTestSim      *sim,
                   guint            *n_items,
                   double           *in_flight_ms,
                   guint            *n_frames,
-                  double           *max_stall_ms)
+                  double           *max_stall_ms,
+                  double           *app_cpu_ms,
+                  double           *server_cpu_ms)
 {
   Loading loading = { 0 };
   gulong loading_handler;
@@ -255,6 +304,8 @@ scroll_to_end_ms (TribTestSim      *sim,
 
   *n_frames = 0;
   frames_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), n_frames);
+  *app_cpu_ms = own_cpu_ms ();
+  *server_cpu_ms = sim_cpu_ms (sim);
   bench_probe_start (&probe);
   start = g_get_monotonic_time ();
   loading.changed = start;
@@ -284,6 +335,8 @@ scroll_to_end_ms (TribTestSim      *sim,
   g_signal_handler_disconnect (clock, handler);
   g_signal_handler_disconnect (clock, frames_handler);
   *max_stall_ms = bench_probe_stop (&probe);
+  *app_cpu_ms = own_cpu_ms () - *app_cpu_ms;
+  *server_cpu_ms = sim_cpu_ms (sim) - *server_cpu_ms;
 
   *n_requests = trib_test_sim_count_requests (sim, "GET", CATALOG_DATASETS);
   *n_items = g_list_model_get_n_items (trib_datasets_page_get_list (page));
@@ -343,9 +396,11 @@ main (int   argc,
   for (guint round = 0; round < ROUNDS; round++)
     {
       guint n_frames;
+      double app_cpu;
+      double server_cpu;
 
       ours[round] = scroll_to_end_ms (sim, window, page, &requests[round], &n_items, &in_flight[round],
-                                      &n_frames, &stall[round]);
+                                      &n_frames, &stall[round], &app_cpu, &server_cpu);
       g_assert_cmpuint (n_items, >=, N_DATASETS);
       bare[round] = bare_all_pages_ms (sim, token, &bare_pages);
       idle_stall[round] = idle_stall_ms ();
@@ -353,9 +408,9 @@ main (int   argc,
       frames[round] = n_frames;
       g_print ("# datasets-scroll round %u: window %.0f ms (a page request in flight %.0f ms of it), "
                "%u requests, %u datasets, %u frames, longest stall %.1f ms (idle %.1f ms); "
-               "bare libsoup %u pages %.0f ms\n",
+               "bare libsoup %u pages %.0f ms; CPU: app %.0f ms, simulator %.0f ms; load %.2f\n",
                round, ours[round], in_flight[round], requests[round], n_items, n_frames, stall[round],
-               idle_stall[round], bare_pages, bare[round]);
+               idle_stall[round], bare_pages, bare[round], app_cpu, server_cpu, load_average ());
     }
 
   trib_secret_free (token);
