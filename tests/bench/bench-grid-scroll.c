@@ -123,13 +123,20 @@ run_finished (gpointer data)
 {
   RunWanted *wanted = data;
   GPtrArray *runs = trib_query_page_get_runs (wanted->page);
+  TribResultModel *model;
   TribDistillerRun *run;
 
   if (runs == NULL || runs->len != 1)
     return FALSE;
   run = g_ptr_array_index (runs, 0);
 
-  return run != wanted->previous && trib_distiller_run_get_finished (run);
+  if (run == wanted->previous || !trib_distiller_run_get_finished (run))
+    return FALSE;
+
+  /* Its last row listed: the grid lists rows a few times a second. */
+  model = trib_distiller_run_get_model (run);
+
+  return model == NULL || trib_result_model_get_n_pending (model) == 0;
 }
 
 /* Runs @sql in the page's tab as its Run button does, until its last row
