@@ -71,8 +71,9 @@ trib_renderer_is_software (const char *gl_renderer)
  * @gl_renderer: (nullable): the GL_RENDERER of the display, %NULL without GL
  *
  * Returns: (nullable): the renderer to ask GTK for, or %NULL to leave
- *   GTK's own choice: the user's, or GL on a GPU (without GL at all GTK
- *   falls back to cairo itself)
+ *   GTK's own choice: the user's, or GL on a GPU. Without GL at all GTK
+ *   would try it, say on the terminal that it failed, and fall back to
+ *   cairo: it is asked for cairo straight away.
  */
 const char *
 trib_renderer_choose (const char *user_renderer,
@@ -81,7 +82,7 @@ trib_renderer_choose (const char *user_renderer,
   if (user_renderer != NULL && user_renderer[0] != '\0')
     return NULL;
 
-  if (trib_renderer_is_software (gl_renderer))
+  if (gl_renderer == NULL || trib_renderer_is_software (gl_renderer))
     return "cairo";
 
   return NULL;
