@@ -19,7 +19,7 @@
 #include "trib-query-service.h"
 #include "trib-schema-registry.h"
 #include "trib-session.h"
-#include "trib-test-sim.h"
+#include "trib-test-platform.h"
 
 #define CRM_DATASET "64f0a1b2c3d4e5f60718293b"
 #define CRM_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/2b7e9d41c8a54f13b6e0a9d8c7b6a5f4"
@@ -29,51 +29,6 @@
 #define SCHEMAS_PATH "/data/foundation/schemaregistry/tenant/schemas"
 #define PARAMETERS_PATH "/data/foundation/query/connection_parameters"
 
-/* Short backoff, so retries are exercised without slowing the suite. */
-static const TribRetryPolicy fast_policy = { 4, 20, 100, 5 };
-
-static TribPlatformClient *
-client_for (TribTestSim *sim)
-{
-  g_autoptr(TribProfile) profile = trib_profile_new (NULL);
-  g_autoptr(GError) error = NULL;
-  TribPlatformClient *client;
-
-  trib_profile_set_name (profile, "Simulator");
-  trib_profile_set_org_id (profile, sim->org_id);
-  trib_profile_set_client_id (profile, sim->client_id);
-  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
-  trib_profile_set_scopes (profile, sim->scopes);
-  trib_profile_set_default_sandbox (profile, sim->sandbox);
-  trib_profile_set_ims_url (profile, sim->base_url);
-  trib_profile_set_platform_url (profile, sim->base_url);
-
-  client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
-  g_assert_no_error (error);
-  trib_platform_client_set_retry_policy (client, &fast_policy);
-
-  return client;
-}
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *result;
-}
-
 static TribDataset *
 get_dataset (TribPlatformClient  *client,
              const char          *id,
@@ -81,9 +36,9 @@ get_dataset (TribPlatformClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  trib_catalog_get_dataset_async (client, id, NULL, result_cb, &result);
+  trib_catalog_get_dataset_async (client, id, NULL, trib_test_result_cb, &result);
 
-  return trib_catalog_get_dataset_finish (wait_for (&result), error);
+  return trib_catalog_get_dataset_finish (trib_test_wait_result (&result), error);
 }
 
 static char *
@@ -93,9 +48,9 @@ create_dataset (TribPlatformClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  trib_catalog_create_dataset_async (client, name, NULL, CRM_SCHEMA, NULL, result_cb, &result);
+  trib_catalog_create_dataset_async (client, name, NULL, CRM_SCHEMA, NULL, trib_test_result_cb, &result);
 
-  return trib_catalog_create_dataset_finish (wait_for (&result), error);
+  return trib_catalog_create_dataset_finish (trib_test_wait_result (&result), error);
 }
 
 static TribSandbox *
@@ -119,7 +74,7 @@ static void
 test_sandbox_kept_across_retry_after (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(TribSession) session = trib_session_new (client);
   g_autoptr(TribSandbox) dev = NULL;
   g_autoptr(GAsyncResult) refreshed = NULL;
@@ -130,15 +85,15 @@ test_sandbox_kept_across_retry_after (void)
   g_auto(GStrv) sandboxes = NULL;
   gint64 deadline;
 
-  trib_session_refresh_async (session, NULL, result_cb, &refreshed);
-  g_assert_true (trib_session_refresh_finish (session, wait_for (&refreshed), &error));
+  trib_session_refresh_async (session, NULL, trib_test_result_cb, &refreshed);
+  g_assert_true (trib_session_refresh_finish (session, trib_test_wait_result (&refreshed), &error));
   g_assert_cmpstr (trib_sandbox_get_name (trib_session_get_sandbox (session)), ==, "prod");
   dev = find_sandbox (session, "dev");
 
   /* The first attempt is told to come back in a second… */
   trib_test_sim_clear_requests (sim);
   trib_test_sim_add_fault (sim, "{\"path\": \"" CRM_PATH "\", \"kind\": \"status\", \"status\": 429, \"retry_after\": \"1\"}");
-  trib_catalog_get_dataset_async (client, CRM_DATASET, NULL, result_cb, &result);
+  trib_catalog_get_dataset_async (client, CRM_DATASET, NULL, trib_test_result_cb, &result);
 
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (trib_test_sim_count_requests (sim, "GET", CRM_PATH) < 1)
@@ -153,7 +108,7 @@ test_sandbox_kept_across_retry_after (void)
   trib_session_set_sandbox (session, dev);
   g_assert_cmpstr (trib_platform_client_get_sandbox (client), ==, "dev");
 
-  dataset = trib_catalog_get_dataset_finish (wait_for (&result), &error);
+  dataset = trib_catalog_get_dataset_finish (trib_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (trib_dataset_get_id (dataset), ==, CRM_DATASET);
 
@@ -196,7 +151,7 @@ static void
 test_list_keeps_its_sandbox (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(TribPagedList) list = NULL;
   g_auto(GStrv) sandboxes = NULL;
 
@@ -229,7 +184,7 @@ static void
 test_query_service_keeps_its_sandbox (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(TribQueryService) service = NULL;
   g_autoptr(GObject) source = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -255,15 +210,15 @@ test_query_service_keeps_its_sandbox (void)
   g_clear_object (&source);
 
   sandboxes = trib_test_sim_dup_sandboxes (sim, "GET", PARAMETERS_PATH);
-  g_assert_cmpuint (g_strv_length (sandboxes), ==, fast_policy.max_attempts);
+  g_assert_cmpuint (g_strv_length (sandboxes), ==, trib_test_fast_policy.max_attempts);
   for (guint i = 0; sandboxes[i] != NULL; i++)
     g_assert_cmpstr (sandboxes[i], ==, "prod");
 
   /* The failure says which call failed. */
   trib_sql_endpoint_provider_get_endpoint_async (TRIB_SQL_ENDPOINT_PROVIDER (service), NULL, NULL,
-                                                 result_cb, &result);
+                                                 trib_test_result_cb, &result);
   endpoint = trib_sql_endpoint_provider_get_endpoint_finish (TRIB_SQL_ENDPOINT_PROVIDER (service),
-                                                             wait_for (&result), &error);
+                                                             trib_test_wait_result (&result), &error);
   g_assert_null (endpoint);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_SERVER);
   g_assert_true (g_str_has_prefix (error->message, "Could not get the connection parameters from Query Service: "));
@@ -273,7 +228,7 @@ static void
 test_get_retried (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(TribDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   gint64 started;
@@ -299,7 +254,7 @@ static void
 test_create_not_retried (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(TribXdmResource) schema = NULL;
   g_autoptr(GError) error = NULL;
@@ -324,8 +279,8 @@ test_create_not_retried (void)
   /* A broken connection may have left a schema behind: not sent again. */
   trib_test_sim_add_fault (sim, "{\"path\": \"" SCHEMAS_PATH "\", \"method\": \"POST\", \"kind\": \"reset\"}");
   trib_schema_registry_create_schema_async (client, "Retried Nowhere", NULL, PROFILE_CLASS, NULL, NULL,
-                                            result_cb, &result);
-  schema = trib_schema_registry_create_schema_finish (wait_for (&result), &error);
+                                            trib_test_result_cb, &result);
+  schema = trib_schema_registry_create_schema_finish (trib_test_wait_result (&result), &error);
   g_assert_null (schema);
   g_assert_nonnull (error);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "POST", SCHEMAS_PATH), ==, 1);
@@ -342,7 +297,7 @@ static void
 test_reply_bounds (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   TribReplyLimits limits = TRIB_REPLY_LIMITS_DEFAULT;
   g_autoptr(TribDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;

@@ -18,46 +18,11 @@
 #include "trib-platform-client-private.h"
 #include "trib-platform-error.h"
 #include "trib-reply-limits.h"
-#include "trib-test-sim.h"
+#include "trib-test-platform.h"
 #include "trib-text-bound.h"
 
 #define SANDBOXES_PATH "/data/foundation/sandbox-management/"
 #define TOKEN_PATH "/ims/token/v3"
-
-static const TribRetryPolicy fast_policy = { 4, 20, 100, 5 };
-
-static TribPlatformClient *
-client_for (TribTestSim *sim)
-{
-  g_autoptr(TribProfile) profile = trib_profile_new (NULL);
-  g_autoptr(GError) error = NULL;
-  TribPlatformClient *client;
-
-  trib_profile_set_name (profile, "Simulator");
-  trib_profile_set_org_id (profile, sim->org_id);
-  trib_profile_set_client_id (profile, sim->client_id);
-  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
-  trib_profile_set_scopes (profile, sim->scopes);
-  trib_profile_set_default_sandbox (profile, sim->sandbox);
-  trib_profile_set_ims_url (profile, sim->base_url);
-  trib_profile_set_platform_url (profile, sim->base_url);
-
-  client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
-  g_assert_no_error (error);
-  trib_platform_client_set_retry_policy (client, &fast_policy);
-
-  return client;
-}
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
 
 static JsonNode *
 call (TribPlatformClient  *client,
@@ -69,7 +34,7 @@ call (TribPlatformClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   trib_platform_client_call_async (client, method, path, body, NULL, TRIB_CALL_NONE, NULL,
-                                   result_cb, &result);
+                                   trib_test_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
@@ -205,8 +170,8 @@ static void
 test_deep_nesting (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
-  g_autoptr(TribPlatformClient) fresh = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
+  g_autoptr(TribPlatformClient) fresh = trib_test_platform_client (sim, NULL);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -238,7 +203,7 @@ static void
 test_oversized (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   TribReplyLimits limits = TRIB_REPLY_LIMITS_DEFAULT;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
@@ -277,7 +242,7 @@ static void
 test_gzip_bomb (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   TribReplyLimits limits = TRIB_REPLY_LIMITS_DEFAULT;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
@@ -321,7 +286,7 @@ static void
 test_no_answer (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -348,7 +313,7 @@ test_no_answer (void)
 
   /* The token request is bounded alike. */
   g_clear_object (&client);
-  client = client_for (sim);
+  client = trib_test_platform_client (sim, NULL);
   set_short_timeouts (client, 1024);
   add_fault (sim, "{\"path\": \"" TOKEN_PATH "\", \"kind\": \"delay\", \"delay_ms\": 60000}");
   node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
@@ -359,7 +324,7 @@ static void
 test_stalled (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -477,7 +442,7 @@ static void
 test_redirect_same_origin (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(TribRequestRecord) first = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
@@ -504,8 +469,8 @@ static void
 test_redirect_other_origin (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
-  g_autoptr(TribPlatformClient) fresh = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
+  g_autoptr(TribPlatformClient) fresh = trib_test_platform_client (sim, NULL);
   g_autoptr(OtherHost) other = other_host_start ();
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
@@ -535,7 +500,7 @@ static void
 test_redirect_unsafe_method (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(JsonNode) body = json_from_string ("{\"name\": \"dev-moved\", \"title\": \"Moved\", "
                                                "\"type\": \"development\"}", NULL);
   const guint statuses[] = { 307, 308, 302, 303, 301 };
@@ -565,7 +530,7 @@ static void
 test_redirect_loop (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -596,7 +561,7 @@ static void
 test_error_text_bounded (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(TribRequestRecord) record = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;

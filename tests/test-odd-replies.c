@@ -19,56 +19,11 @@
 #include "trib-platform-error.h"
 #include "trib-query-service.h"
 #include "trib-sandbox-management.h"
-#include "trib-test-sim.h"
+#include "trib-test-platform.h"
 
 #define SANDBOXES_PATH "/data/foundation/sandbox-management/"
 #define TOKEN_PATH "/ims/token/v3"
 #define PARAMETERS_PATH "/data/foundation/query/connection_parameters"
-
-static const TribRetryPolicy fast_policy = { 4, 20, 100, 5 };
-
-static TribPlatformClient *
-client_for (TribTestSim *sim)
-{
-  g_autoptr(TribProfile) profile = trib_profile_new (NULL);
-  g_autoptr(GError) error = NULL;
-  TribPlatformClient *client;
-
-  trib_profile_set_name (profile, "Simulator");
-  trib_profile_set_org_id (profile, sim->org_id);
-  trib_profile_set_client_id (profile, sim->client_id);
-  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
-  trib_profile_set_scopes (profile, sim->scopes);
-  trib_profile_set_default_sandbox (profile, sim->sandbox);
-  trib_profile_set_ims_url (profile, sim->base_url);
-  trib_profile_set_platform_url (profile, sim->base_url);
-
-  client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
-  g_assert_no_error (error);
-  trib_platform_client_set_retry_policy (client, &fast_policy);
-
-  return client;
-}
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-/* A call that never finishes hangs here until the test's timeout. */
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *result;
-}
 
 static JsonNode *
 call (TribPlatformClient  *client,
@@ -78,9 +33,9 @@ call (TribPlatformClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   trib_platform_client_call_async (client, "GET", path, NULL, NULL, TRIB_CALL_NONE, NULL,
-                                   result_cb, &result);
+                                   trib_test_result_cb, &result);
 
-  return trib_platform_client_call_finish (client, wait_for (&result), error);
+  return trib_platform_client_call_finish (client, trib_test_wait_result (&result), error);
 }
 
 static void
@@ -125,9 +80,9 @@ list_sandboxes (TribPlatformClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  trib_sandbox_management_list_async (client, TRIB_SANDBOX_MANAGEMENT_PAGE_SIZE, NULL, result_cb, &result);
+  trib_sandbox_management_list_async (client, TRIB_SANDBOX_MANAGEMENT_PAGE_SIZE, NULL, trib_test_result_cb, &result);
 
-  return trib_sandbox_management_list_finish (wait_for (&result), error);
+  return trib_sandbox_management_list_finish (trib_test_wait_result (&result), error);
 }
 
 static TribSqlEndpoint *
@@ -138,18 +93,18 @@ get_endpoint (TribPlatformClient  *client,
   g_autoptr(GAsyncResult) result = NULL;
 
   trib_sql_endpoint_provider_get_endpoint_async (TRIB_SQL_ENDPOINT_PROVIDER (service), NULL, NULL,
-                                                 result_cb, &result);
+                                                 trib_test_result_cb, &result);
 
   return trib_sql_endpoint_provider_get_endpoint_finish (TRIB_SQL_ENDPOINT_PROVIDER (service),
-                                                         wait_for (&result), error);
+                                                         trib_test_wait_result (&result), error);
 }
 
 static void
 test_blank_body (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
-  g_autoptr(TribPlatformClient) fresh = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
+  g_autoptr(TribPlatformClient) fresh = trib_test_platform_client (sim, NULL);
   g_autoptr(GListModel) sandboxes = NULL;
   g_autoptr(TribSqlEndpoint) endpoint = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -200,7 +155,7 @@ test_token_of_another_type (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
-      g_autoptr(TribPlatformClient) client = client_for (sim);
+      g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
       g_autoptr(JsonNode) node = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -216,7 +171,7 @@ static void
 test_parameters_of_another_type (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(TribSqlEndpoint) endpoint = NULL;
   g_autoptr(GError) error = NULL;
   const char *bodies[] = {
@@ -268,7 +223,7 @@ static void
 test_duplicate_keys (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(GString) body = g_string_new ("{\"sandboxes\": [], ");
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
@@ -306,7 +261,7 @@ static void
 test_surrogates (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(GListModel) sandboxes = NULL;
   g_autoptr(TribSandbox) sandbox = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -351,7 +306,7 @@ static void
 test_several_values (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -371,7 +326,7 @@ static void
 test_parse_error_text (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 

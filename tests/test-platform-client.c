@@ -18,63 +18,9 @@
 #include "trib-platform-error.h"
 #include "trib-sandbox-management.h"
 #include "trib-session.h"
-#include "trib-test-sim.h"
+#include "trib-test-platform.h"
 
 #define SANDBOXES_PATH "/data/foundation/sandbox-management/"
-
-/* Short waits, so backoff is exercised without slowing the suite. */
-static const TribRetryPolicy fast_policy = { 4, 20, 100, 5 };
-
-static TribProfile *
-profile_for (TribTestSim *sim)
-{
-  TribProfile *profile = trib_profile_new (NULL);
-
-  trib_profile_set_name (profile, "Simulator");
-  trib_profile_set_org_id (profile, sim->org_id);
-  trib_profile_set_client_id (profile, sim->client_id);
-  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
-  trib_profile_set_scopes (profile, sim->scopes);
-  trib_profile_set_default_sandbox (profile, sim->sandbox);
-  trib_profile_set_ims_url (profile, sim->base_url);
-  trib_profile_set_platform_url (profile, sim->base_url);
-
-  return profile;
-}
-
-static TribPlatformClient *
-client_for (TribTestSim *sim,
-            const char  *secret)
-{
-  g_autoptr(TribProfile) profile = profile_for (sim);
-  g_autoptr(GError) error = NULL;
-  TribPlatformClient *client;
-
-  client = trib_platform_client_new (profile, secret != NULL ? secret : sim->client_secret, NULL, &error);
-  g_assert_no_error (error);
-  trib_platform_client_set_retry_policy (client, &fast_policy);
-
-  return client;
-}
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *result;
-}
 
 static JsonNode *
 call (TribPlatformClient  *client,
@@ -85,9 +31,9 @@ call (TribPlatformClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  trib_platform_client_call_async (client, method, path, body, NULL, TRIB_CALL_NONE, NULL, result_cb, &result);
+  trib_platform_client_call_async (client, method, path, body, NULL, TRIB_CALL_NONE, NULL, trib_test_result_cb, &result);
 
-  return trib_platform_client_call_finish (client, wait_for (&result), error);
+  return trib_platform_client_call_finish (client, trib_test_wait_result (&result), error);
 }
 
 static GListModel *
@@ -97,24 +43,24 @@ list_sandboxes (TribPlatformClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  trib_sandbox_management_list_async (client, page_size, NULL, result_cb, &result);
+  trib_sandbox_management_list_async (client, page_size, NULL, trib_test_result_cb, &result);
 
-  return trib_sandbox_management_list_finish (wait_for (&result), error);
+  return trib_sandbox_management_list_finish (trib_test_wait_result (&result), error);
 }
 
 static void
 test_sign_in_and_list (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim, NULL);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(TribSession) session = trib_session_new (client);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *sandboxes;
   TribSandbox *sandbox;
 
-  trib_session_refresh_async (session, NULL, result_cb, &result);
-  g_assert_true (trib_session_refresh_finish (session, wait_for (&result), &error));
+  trib_session_refresh_async (session, NULL, trib_test_result_cb, &result);
+  g_assert_true (trib_session_refresh_finish (session, trib_test_wait_result (&result), &error));
   g_assert_no_error (error);
 
   sandboxes = trib_session_get_sandboxes (session);
@@ -145,7 +91,7 @@ static void
 test_switch_sandbox_header (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim, NULL);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
 
@@ -165,7 +111,7 @@ static void
 test_paging (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim, NULL);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GListModel) paged = NULL;
   g_autoptr(GError) error = NULL;
@@ -196,7 +142,7 @@ static void
 test_wrong_secret (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim, "p8e-wrong-secret");
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, "p8e-wrong-secret");
   g_autoptr(GListModel) sandboxes = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -212,7 +158,7 @@ static void
 test_unknown_client_and_org (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribProfile) profile = profile_for (sim);
+  g_autoptr(TribProfile) profile = trib_test_platform_profile (sim);
   g_autoptr(TribPlatformClient) client = NULL;
   g_autoptr(GListModel) sandboxes = NULL;
   g_autoptr(GError) error = NULL;
@@ -266,7 +212,7 @@ test_token_refresh_on_expiry (void)
 {
   const char *args[] = { "--token-lifetime", "2", NULL };
   g_autoptr(TribTestSim) sim = trib_test_sim_start (args);
-  g_autoptr(TribPlatformClient) client = client_for (sim, NULL);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(GListModel) first = NULL;
   g_autoptr(GListModel) second = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
@@ -296,7 +242,7 @@ static void
 test_401_retried_once (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim, NULL);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(GListModel) sandboxes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -328,7 +274,7 @@ static void
 test_429_retry_after (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim, NULL);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
   gint64 started;
@@ -355,7 +301,7 @@ static void
 test_5xx_backoff_then_success (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim, NULL);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
 
@@ -372,14 +318,14 @@ test_5xx_backoff_then_success (void)
   g_clear_pointer (&node, json_node_unref);
   node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_SERVER);
-  g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH), ==, fast_policy.max_attempts);
+  g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH), ==, trib_test_fast_policy.max_attempts);
 }
 
 static void
 test_5xx_on_post_not_repeated (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim, NULL);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -420,7 +366,7 @@ static void
 test_malformed_json (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim, NULL);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
 
@@ -455,7 +401,7 @@ static void
 test_cancel_during_backoff (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribPlatformClient) client = client_for (sim, NULL);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -468,9 +414,9 @@ test_cancel_during_backoff (void)
 
   started = g_get_monotonic_time ();
   trib_platform_client_call_async (client, "GET", SANDBOXES_PATH, NULL, NULL, TRIB_CALL_NONE,
-                                   cancellable, result_cb, &result);
+                                   cancellable, trib_test_result_cb, &result);
   g_timeout_add_once (300, (GSourceOnceFunc) g_cancellable_cancel, cancellable);
-  node = trib_platform_client_call_finish (client, wait_for (&result), &error);
+  node = trib_platform_client_call_finish (client, trib_test_wait_result (&result), &error);
 
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);

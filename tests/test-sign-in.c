@@ -13,26 +13,9 @@
 #include "trib-error.h"
 #include "trib-platform-enums.h"
 #include "trib-sign-in.h"
-#include "trib-test-sim.h"
+#include "trib-test-platform.h"
 
 #define SANDBOXES_PATH "/data/foundation/sandbox-management/"
-
-static TribProfile *
-profile_for (TribTestSim *sim)
-{
-  TribProfile *profile = trib_profile_new (NULL);
-
-  trib_profile_set_name (profile, "Simulator");
-  trib_profile_set_org_id (profile, sim->org_id);
-  trib_profile_set_client_id (profile, sim->client_id);
-  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
-  trib_profile_set_scopes (profile, sim->scopes);
-  trib_profile_set_default_sandbox (profile, sim->sandbox);
-  trib_profile_set_ims_url (profile, sim->base_url);
-  trib_profile_set_platform_url (profile, sim->base_url);
-
-  return profile;
-}
 
 /* A store that keeps secrets in memory, as when no keyring answers. */
 static TribSecretStore *
@@ -43,16 +26,6 @@ memory_store (void)
   trib_secret_store_set_session_only (store, TRUE);
 
   return store;
-}
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
 }
 
 static void
@@ -77,7 +50,7 @@ sign_in (TribSignIn       *sign_in,
   g_autoptr(GAsyncResult) result = NULL;
   gulong handler = g_signal_connect (sign_in, "notify::state", G_CALLBACK (state_cb), states);
 
-  trib_sign_in_run_async (sign_in, profile, secret, flags, NULL, result_cb, &result);
+  trib_sign_in_run_async (sign_in, profile, secret, flags, NULL, trib_test_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (sign_in, handler);
@@ -99,7 +72,7 @@ static void
 test_prove_new_profile (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribProfile) profile = profile_for (sim);
+  g_autoptr(TribProfile) profile = trib_test_platform_profile (sim);
   g_autoptr(TribSecretStore) store = memory_store ();
   g_autoptr(TribSignIn) sign_in_ = trib_sign_in_new (store, NULL);
   g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (TribSignInState));
@@ -123,7 +96,7 @@ static void
 test_saved_profile_reads_keyring (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribProfile) profile = profile_for (sim);
+  g_autoptr(TribProfile) profile = trib_test_platform_profile (sim);
   g_autoptr(TribSecretStore) store = memory_store ();
   g_autoptr(TribSignIn) sign_in_ = trib_sign_in_new (store, NULL);
   g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (TribSignInState));
@@ -146,7 +119,7 @@ test_saved_profile_reads_keyring (void)
   g_clear_error (&error);
 
   trib_secret_store_store_async (store, trib_profile_get_id (profile), TRIB_SECRET_KIND_CLIENT_SECRET,
-                                 "Simulator", sim->client_secret, NULL, result_cb, &stored);
+                                 "Simulator", sim->client_secret, NULL, trib_test_result_cb, &stored);
   while (stored == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (trib_secret_store_store_finish (store, stored, NULL));
@@ -164,11 +137,11 @@ static void
 test_failures_name_their_step (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribProfile) profile = profile_for (sim);
+  g_autoptr(TribProfile) profile = trib_test_platform_profile (sim);
   g_autoptr(TribSecretStore) store = memory_store ();
   g_autoptr(TribSignIn) sign_in_ = trib_sign_in_new (store, NULL);
   g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (TribSignInState));
-  g_autoptr(TribProfile) plain_http = profile_for (sim);
+  g_autoptr(TribProfile) plain_http = trib_test_platform_profile (sim);
   g_autoptr(TribSession) session = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -201,8 +174,8 @@ static void
 test_new_run_replaces_old (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribProfile) first = profile_for (sim);
-  g_autoptr(TribProfile) second = profile_for (sim);
+  g_autoptr(TribProfile) first = trib_test_platform_profile (sim);
+  g_autoptr(TribProfile) second = trib_test_platform_profile (sim);
   g_autoptr(TribSecretStore) store = memory_store ();
   g_autoptr(TribSignIn) sign_in_ = trib_sign_in_new (store, NULL);
   g_autoptr(GAsyncResult) first_result = NULL;
@@ -212,11 +185,11 @@ test_new_run_replaces_old (void)
   g_autoptr(GError) error = NULL;
 
   trib_test_sim_add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"delay\", \"delay_ms\": 500}");
-  trib_sign_in_run_async (sign_in_, first, sim->client_secret, TRIB_SIGN_IN_PROVE, NULL, result_cb, &first_result);
+  trib_sign_in_run_async (sign_in_, first, sim->client_secret, TRIB_SIGN_IN_PROVE, NULL, trib_test_result_cb, &first_result);
   while (trib_sign_in_get_state (sign_in_) != TRIB_SIGN_IN_STATE_LISTING_SANDBOXES)
     g_main_context_iteration (NULL, TRUE);
 
-  trib_sign_in_run_async (sign_in_, second, sim->client_secret, TRIB_SIGN_IN_NONE, NULL, result_cb, &second_result);
+  trib_sign_in_run_async (sign_in_, second, sim->client_secret, TRIB_SIGN_IN_NONE, NULL, trib_test_result_cb, &second_result);
   while (first_result == NULL || second_result == NULL)
     g_main_context_iteration (NULL, TRUE);
 
