@@ -107,6 +107,55 @@ test_switch_sandbox_header (void)
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_UNKNOWN_SANDBOX);
 }
 
+/* The session keeps one cache of XDM titles per sandbox, which the pages
+ * share: a title met in one sandbox is not taken for another's.
+ */
+static void
+test_titles_per_sandbox (void)
+{
+  g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
+  g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
+  g_autoptr(TribSession) session = trib_session_new (client);
+  g_autoptr(TribSandbox) prod = NULL;
+  g_autoptr(TribSandbox) dev = NULL;
+  g_autoptr(TribXdmTitles) prod_titles = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *sandboxes;
+
+  g_assert_null (trib_session_get_xdm_titles (session));
+
+  trib_session_refresh_async (session, NULL, trib_test_result_cb, &result);
+  g_assert_true (trib_session_refresh_finish (session, trib_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  sandboxes = trib_session_get_sandboxes (session);
+  for (guint i = 0; i < g_list_model_get_n_items (sandboxes); i++)
+    {
+      g_autoptr(TribSandbox) sandbox = g_list_model_get_item (sandboxes, i);
+
+      if (g_str_equal (trib_sandbox_get_name (sandbox), "prod"))
+        g_set_object (&prod, sandbox);
+      else if (g_str_equal (trib_sandbox_get_name (sandbox), "dev"))
+        g_set_object (&dev, sandbox);
+    }
+  g_assert_nonnull (prod);
+  g_assert_nonnull (dev);
+
+  trib_session_set_sandbox (session, prod);
+  prod_titles = g_object_ref (trib_session_get_xdm_titles (session));
+  trib_xdm_titles_remember (prod_titles, "https://ns.adobe.com/test/schemas/1", "Made in prod");
+  g_assert_cmpstr (trib_xdm_titles_lookup (trib_session_get_xdm_titles (session), TRIB_XDM_KIND_SCHEMA,
+                                           "https://ns.adobe.com/test/schemas/1"), ==, "Made in prod");
+
+  trib_session_set_sandbox (session, dev);
+  g_assert_nonnull (trib_session_get_xdm_titles (session));
+  g_assert_true (trib_session_get_xdm_titles (session) != prod_titles);
+  trib_xdm_titles_remember (trib_session_get_xdm_titles (session), "https://ns.adobe.com/test/schemas/2", "Made in dev");
+  g_assert_cmpstr (trib_xdm_titles_lookup (trib_session_get_xdm_titles (session), TRIB_XDM_KIND_SCHEMA,
+                                           "https://ns.adobe.com/test/schemas/2"), ==, "Made in dev");
+  g_assert_null (trib_xdm_titles_lookup (prod_titles, TRIB_XDM_KIND_SCHEMA, "https://ns.adobe.com/test/schemas/2"));
+}
+
 static void
 test_paging (void)
 {
@@ -430,6 +479,7 @@ main (int   argc,
 
   g_test_add_func ("/tributary/platform/sign-in-and-list", test_sign_in_and_list);
   g_test_add_func ("/tributary/platform/switch-sandbox", test_switch_sandbox_header);
+  g_test_add_func ("/tributary/platform/titles-per-sandbox", test_titles_per_sandbox);
   g_test_add_func ("/tributary/platform/paging", test_paging);
   g_test_add_func ("/tributary/platform/wrong-secret", test_wrong_secret);
   g_test_add_func ("/tributary/platform/unknown-client-and-org", test_unknown_client_and_org);

@@ -11,6 +11,7 @@
 
 #include "trib-sandbox-management.h"
 #include "trib-session.h"
+#include "trib-xdm-titles.h"
 
 /* A signed-in profile: its client, the sandboxes it may use and the one
  * in use. Pages bind to this; switching profile means a new session.
@@ -22,6 +23,7 @@ struct _TribSession
   TribPlatformClient *client;
   GListStore *sandboxes;
   TribSandbox *sandbox;
+  TribXdmTitles *xdm_titles;
   GError *error;
   guint loading;
 };
@@ -34,6 +36,7 @@ enum {
   PROP_PROFILE,
   PROP_SANDBOXES,
   PROP_SANDBOX,
+  PROP_XDM_TITLES,
   PROP_LOADING,
   PROP_ERROR,
   N_PROPS
@@ -49,6 +52,7 @@ trib_session_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->sandboxes);
   g_clear_object (&self->sandbox);
+  g_clear_object (&self->xdm_titles);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (trib_session_parent_class)->dispose (object);
@@ -78,6 +82,10 @@ trib_session_get_property (GObject    *object,
 
     case PROP_SANDBOX:
       g_value_set_object (value, self->sandbox);
+      break;
+
+    case PROP_XDM_TITLES:
+      g_value_set_object (value, self->xdm_titles);
       break;
 
     case PROP_LOADING:
@@ -137,6 +145,9 @@ trib_session_class_init (TribSessionClass *klass)
   properties[PROP_SANDBOX] =
     g_param_spec_object ("sandbox", NULL, NULL, TRIB_TYPE_SANDBOX,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_XDM_TITLES] =
+    g_param_spec_object ("xdm-titles", NULL, NULL, TRIB_TYPE_XDM_TITLES,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -243,13 +254,34 @@ trib_session_set_sandbox (TribSession *self,
   if (!g_set_object (&self->sandbox, sandbox))
     return;
 
+  /* Tenant resources differ between sandboxes, and so may their titles. */
+  g_clear_object (&self->xdm_titles);
   if (sandbox != NULL)
     {
       trib_platform_client_set_sandbox (self->client, trib_sandbox_get_name (sandbox));
       trib_profile_set_last_sandbox (trib_session_get_profile (self), trib_sandbox_get_name (sandbox));
+      self->xdm_titles = trib_xdm_titles_new (self->client);
     }
 
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_XDM_TITLES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX]);
+}
+
+/**
+ * trib_session_get_xdm_titles:
+ * @self: a #TribSession
+ *
+ * The titles of the sandbox's XDM resources, as the pages have met them,
+ * shared by every page; a new cache with each sandbox.
+ *
+ * Returns: (transfer none) (nullable): the cache, %NULL without a sandbox
+ */
+TribXdmTitles *
+trib_session_get_xdm_titles (TribSession *self)
+{
+  g_return_val_if_fail (TRIB_IS_SESSION (self), NULL);
+
+  return self->xdm_titles;
 }
 
 gboolean

@@ -248,13 +248,16 @@ reload_schema_titles (TribDatasetsPage *self)
       g_signal_handlers_disconnect_by_func (self->schemas, schemas_changed_cb, self);
     }
   g_clear_object (&self->schemas);
+  if (self->titles != NULL)
+    g_signal_handlers_disconnect_by_func (self->titles, title_known_cb, self);
   g_clear_object (&self->titles);
   g_hash_table_remove_all (self->schema_titles);
 
   if (client == NULL || trib_session_get_sandbox (self->session) == NULL)
     return;
 
-  self->titles = trib_xdm_titles_new (client);
+  /* The session's: the schemas page may have met the titles already. */
+  self->titles = g_object_ref (trib_session_get_xdm_titles (self->session));
   g_signal_connect_object (self->titles, "title-known", G_CALLBACK (title_known_cb), self, G_CONNECT_SWAPPED);
 
   self->schemas = trib_schema_registry_list (client, TRIB_XDM_KIND_SCHEMA, TRIB_XDM_CONTAINER_TENANT, NULL, NULL);
@@ -514,6 +517,9 @@ trib_datasets_page_dispose (GObject *object)
   g_clear_object (&self->list_signals);
   g_clear_object (&self->list);
   g_clear_object (&self->schemas);
+  /* The session's cache outlives the page. */
+  if (self->titles != NULL)
+    g_signal_handlers_disconnect_by_func (self->titles, title_known_cb, self);
   g_clear_object (&self->titles);
   g_clear_object (&self->selection);
   g_clear_object (&self->dataset);

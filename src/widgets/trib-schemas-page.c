@@ -329,16 +329,15 @@ new_adhoc_class_action (GtkWidget  *widget,
 static void
 session_sandbox_changed_cb (TribSchemasPage *self)
 {
-  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+  TribXdmTitles *titles = self->session != NULL ? trib_session_get_xdm_titles (self->session) : NULL;
 
-  /* Tenant resources differ between sandboxes, and so may their titles. */
+  /* The session keeps the titles of each sandbox's resources. */
   g_clear_pointer (&self->pending_id, g_free);
-  g_clear_object (&self->titles);
-  if (client != NULL)
-    {
-      self->titles = trib_xdm_titles_new (client);
-      g_signal_connect_object (self->titles, "title-known", G_CALLBACK (title_known_cb), self, G_CONNECT_SWAPPED);
-    }
+  if (self->titles != NULL)
+    g_signal_handlers_disconnect_by_func (self->titles, title_known_cb, self);
+  g_set_object (&self->titles, titles);
+  if (titles != NULL)
+    g_signal_connect_object (titles, "title-known", G_CALLBACK (title_known_cb), self, G_CONNECT_SWAPPED);
   show_resource (self, NULL);
   _trib_schemas_page_reload_list (self);
 }
@@ -357,6 +356,9 @@ trib_schemas_page_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->list_selection);
   g_clear_object (&self->resource);
+  /* The session's cache outlives the page. */
+  if (self->titles != NULL)
+    g_signal_handlers_disconnect_by_func (self->titles, title_known_cb, self);
   g_clear_object (&self->titles);
   g_clear_object (&self->session);
   g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
