@@ -15,6 +15,7 @@
 #include "trib-activity-page.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
+#include "trib-toast.h"
 
 /* The calls made to the platform, so a data engineer can see what the
  * app did and replay any of it with curl.
@@ -291,7 +292,6 @@ copy_curl_action (GtkWidget  *widget,
   TribActivityPage *self = TRIB_ACTIVITY_PAGE (widget);
   TribRequestRecord *record = gtk_single_selection_get_selected_item (self->selection);
   g_autofree char *curl = NULL;
-  GtkWidget *overlay;
 
   if (record == NULL)
     return;
@@ -299,10 +299,7 @@ copy_curl_action (GtkWidget  *widget,
   curl = trib_request_record_dup_curl (record);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), curl);
 
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    trib_a11y_add_toast (ADW_TOAST_OVERLAY (overlay),
-                         adw_toast_new (_("Copied; export ACCESS_TOKEN and API_KEY before running it")));
+  trib_toast_show (widget, adw_toast_new (_("Copied; export ACCESS_TOKEN and API_KEY before running it")));
 }
 
 static void

@@ -26,6 +26,7 @@
 #include "trib-format.h"
 #include "trib-keynav.h"
 #include "trib-schema-registry.h"
+#include "trib-toast.h"
 #include "trib-xdm-titles.h"
 
 struct _TribDatasetsPage
@@ -67,12 +68,7 @@ static void
 add_toast (TribDatasetsPage *self,
            const char       *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *line = trib_format_error_line (message);
-  g_autofree char *escaped = g_markup_escape_text (line, -1);
-
-  if (overlay != NULL)
-    trib_a11y_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+  trib_toast_show_message (GTK_WIDGET (self), message);
 }
 
 static const char *

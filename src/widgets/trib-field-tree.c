@@ -20,6 +20,7 @@
 #include "trib-a11y.h"
 #include "trib-field-tree.h"
 #include "trib-keynav.h"
+#include "trib-toast.h"
 #include "trib-xdm-field.h"
 
 struct _TribFieldTree
@@ -170,20 +171,16 @@ copy_path_action (GtkWidget  *widget,
   g_autoptr(TribXdmField) field = dup_selected_field (TRIB_FIELD_TREE (widget));
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
-  GtkWidget *overlay;
 
   if (field == NULL)
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), trib_xdm_field_get_path (field));
 
-  if (!(overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))
-    return;
-
   escaped = g_markup_escape_text (trib_xdm_field_get_path (field), -1);
   /* Translators: %s is a field path such as web.webPageDetails.name */
   title = g_strdup_printf (_("Copied %s"), escaped);
-  trib_a11y_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  trib_toast_show (widget, adw_toast_new (title));
 }
 
 static void

@@ -14,7 +14,7 @@
 #include "trib-a11y.h"
 #include "trib-query-page-private.h"
 #include "trib-result-view.h"
-#include "trib-window.h"
+#include "trib-toast.h"
 
 G_DEFINE_FINAL_TYPE (TribQueryPage, trib_query_page, ADW_TYPE_BIN)
 
@@ -38,20 +38,14 @@ static void
 add_toast (TribQueryPage *self,
            AdwToast      *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    trib_a11y_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+  trib_toast_show (GTK_WIDGET (self), g_object_ref (toast));
 }
 
 void
 _trib_query_page_toast (TribQueryPage *self,
                         const char    *message)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), TRIB_TYPE_WINDOW);
-
-  if (window != NULL)
-    trib_window_add_toast (TRIB_WINDOW (window), message);
+  trib_toast_show_message (GTK_WIDGET (self), message);
 }
 
 const char *

@@ -22,6 +22,7 @@
 #include "trib-query-service.h"
 #include "trib-sandboxes-page.h"
 #include "trib-schemas-page.h"
+#include "trib-toast.h"
 #include "trib-window.h"
 
 struct _TribWindow
@@ -840,13 +841,7 @@ void
 trib_window_add_toast (TribWindow *self,
                        const char *message)
 {
-  g_autofree char *escaped = NULL;
-  g_autofree char *line = NULL;
-
   g_return_if_fail (TRIB_IS_WINDOW (self));
 
-  /* A toast's title is markup and one line; messages are text. */
-  line = trib_format_error_line (message);
-  escaped = g_markup_escape_text (line, -1);
-  trib_a11y_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  trib_toast_show_message (GTK_WIDGET (self->toast_overlay), message);
 }
