@@ -143,17 +143,33 @@ test_titles_per_sandbox (void)
 
   trib_session_set_sandbox (session, prod);
   prod_titles = g_object_ref (trib_session_get_xdm_titles (session));
-  trib_xdm_titles_remember (prod_titles, "https://ns.adobe.com/test/schemas/1", "Made in prod");
+  trib_xdm_titles_remember (prod_titles, "https://ns.adobe.com/tributarydemo/schemas/test-1", "Made in prod");
   g_assert_cmpstr (trib_xdm_titles_lookup (trib_session_get_xdm_titles (session), TRIB_XDM_KIND_SCHEMA,
-                                           "https://ns.adobe.com/test/schemas/1"), ==, "Made in prod");
+                                           "https://ns.adobe.com/tributarydemo/schemas/test-1"), ==, "Made in prod");
 
   trib_session_set_sandbox (session, dev);
   g_assert_nonnull (trib_session_get_xdm_titles (session));
   g_assert_true (trib_session_get_xdm_titles (session) != prod_titles);
-  trib_xdm_titles_remember (trib_session_get_xdm_titles (session), "https://ns.adobe.com/test/schemas/2", "Made in dev");
+  trib_xdm_titles_remember (trib_session_get_xdm_titles (session), "https://ns.adobe.com/tributarydemo/schemas/test-2", "Made in dev");
   g_assert_cmpstr (trib_xdm_titles_lookup (trib_session_get_xdm_titles (session), TRIB_XDM_KIND_SCHEMA,
-                                           "https://ns.adobe.com/test/schemas/2"), ==, "Made in dev");
-  g_assert_null (trib_xdm_titles_lookup (prod_titles, TRIB_XDM_KIND_SCHEMA, "https://ns.adobe.com/test/schemas/2"));
+                                           "https://ns.adobe.com/tributarydemo/schemas/test-2"), ==, "Made in dev");
+  g_assert_null (trib_xdm_titles_lookup (prod_titles, TRIB_XDM_KIND_SCHEMA, "https://ns.adobe.com/tributarydemo/schemas/test-2"));
+
+  /* A title the old cache still asks for is asked in its own sandbox. */
+  {
+    const char *path = "/data/foundation/schemaregistry/tenant/schemas/https://ns.adobe.com/tributarydemo/schemas/test-2";
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    g_auto(GStrv) asked_in = NULL;
+
+    while (g_strv_length (asked_in = trib_test_sim_dup_sandboxes (sim, "GET", path)) == 0)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_clear_pointer (&asked_in, g_strfreev);
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10000);
+      }
+    g_assert_cmpstr (asked_in[0], ==, "prod");
+  }
 }
 
 static void

@@ -286,6 +286,8 @@ trib_schema_registry_list (TribPlatformClient *client,
 /**
  * trib_schema_registry_get_async:
  * @client: a #TribPlatformClient
+ * @sandbox: (nullable): the sandbox @id belongs to, %NULL for the
+ *   client's current one
  * @kind: what @id is
  * @id: the resource's `$id`
  * @cancellable: (nullable): a #GCancellable
@@ -296,17 +298,22 @@ trib_schema_registry_list (TribPlatformClient *client,
  */
 void
 trib_schema_registry_get_async (TribPlatformClient  *client,
+                                const char          *sandbox,
                                 TribXdmKind          kind,
                                 const char          *id,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
+  TribCall *call;
+
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
   g_return_if_fail (id != NULL);
 
-  trib_platform_client_send_async (client, resource_call (&get_endpoint, kind, id), cancellable, callback,
-                                   user_data);
+  call = resource_call (&get_endpoint, kind, id);
+  if (sandbox != NULL)
+    trib_call_set_sandbox (call, sandbox);
+  trib_platform_client_send_async (client, call, cancellable, callback, user_data);
 }
 
 /**

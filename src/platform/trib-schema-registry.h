@@ -35,6 +35,7 @@ TribPagedList   *trib_schema_registry_list                      (TribPlatformCli
                                                                  const char              *search,
                                                                  const char              *compatible_class_id);
 void             trib_schema_registry_get_async                 (TribPlatformClient      *client,
+                                                                 const char              *sandbox,
                                                                  TribXdmKind              kind,
                                                                  const char              *id,
                                                                  GCancellable            *cancellable,

@@ -22,6 +22,7 @@ struct _TribXdmTitles
   GObject parent_instance;
 
   TribPlatformClient *client;
+  char *sandbox;          /* where the ids are, whatever the client's sandbox later */
   GCancellable *cancellable;
   GHashTable *titles;     /* $id → title */
   GHashTable *requested;  /* $id, asked for once whatever the answer */
@@ -44,6 +45,7 @@ trib_xdm_titles_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
+  g_clear_pointer (&self->sandbox, g_free);
 
   G_OBJECT_CLASS (trib_xdm_titles_parent_class)->dispose (object);
 }
@@ -85,7 +87,7 @@ trib_xdm_titles_init (TribXdmTitles *self)
 
 /**
  * trib_xdm_titles_new:
- * @client: the client of the sandbox the ids belong to
+ * @client: a client whose sandbox, now, is the one the ids belong to
  *
  * Returns: (transfer full): an empty cache of titles
  */
@@ -98,6 +100,7 @@ trib_xdm_titles_new (TribPlatformClient *client)
 
   self = g_object_new (TRIB_TYPE_XDM_TITLES, NULL);
   self->client = g_object_ref (client);
+  self->sandbox = g_strdup (trib_platform_client_get_sandbox (client));
 
   return self;
 }
@@ -145,7 +148,8 @@ trib_xdm_titles_lookup (TribXdmTitles *self,
     return title;
 
   if (self->client != NULL && g_hash_table_add (self->requested, g_strdup (id)))
-    trib_schema_registry_get_async (self->client, kind, id, self->cancellable, get_cb, g_object_ref (self));
+    trib_schema_registry_get_async (self->client, self->sandbox, kind, id, self->cancellable, get_cb,
+                                    g_object_ref (self));
 
   return NULL;
 }

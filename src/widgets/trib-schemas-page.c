@@ -551,7 +551,7 @@ trib_schemas_page_show_schema (TribSchemasPage *self,
 
   gtk_spinner_set_spinning (self->detail_spinner, TRUE);
   gtk_stack_set_visible_child_name (self->detail_stack, "loading");
-  trib_schema_registry_get_async (trib_session_get_client (self->session), TRIB_XDM_KIND_SCHEMA, schema_id,
+  trib_schema_registry_get_async (trib_session_get_client (self->session), NULL, TRIB_XDM_KIND_SCHEMA, schema_id,
                                   self->detail_cancellable, shown_schema_cb, g_object_ref (self));
 }
 
