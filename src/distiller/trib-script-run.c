@@ -154,7 +154,8 @@ static void
 run_finished_cb (TribDistillerRun *run,
                  TribScriptRun    *self)
 {
-  g_autoptr(TribScriptRun) hold = g_object_ref (self);
+  /* A finished script may drop its last reference in a handler below. */
+  g_autoptr(TribScriptRun) hold G_GNUC_UNUSED = g_object_ref (self);
   guint index;
   gboolean found;
 
