@@ -176,6 +176,11 @@ main (int   argc,
   sim_admin_register (server);
   sim_queries_register (server);
   sim_dataset_export_register (server);
+  if (!sim_flow_service_register (server, world_dir, &error))
+    {
+      g_printerr ("tributary-sim: cannot load the world: %s\n", error->message);
+      return 1;
+    }
   if (!sim_query_service_register (server, postgres, &error))
     {
       g_printerr ("tributary-sim: cannot use PostgreSQL: %s\n", error->message);

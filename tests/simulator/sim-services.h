@@ -26,6 +26,9 @@ void sim_catalog_register            (SimServer *server,
                                       guint      n_generated_datasets);
 void sim_queries_register            (SimServer *server);
 void sim_dataset_export_register     (SimServer *server);
+gboolean sim_flow_service_register    (SimServer   *server,
+                                      const char  *world_dir,
+                                      GError     **error);
 gboolean sim_schema_registry_has_schema (SimServer  *server,
                                          SimClient  *client,
                                          const char *sandbox,
