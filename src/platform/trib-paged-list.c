@@ -677,9 +677,9 @@ _trib_paged_list_read_all (TribPagedList *self)
   g_return_if_fail (TRIB_IS_PAGED_LIST (self));
 
   self->read_all = TRUE;
+  trib_paged_list_load_more (self);
   self->wanted = G_MAXUINT;
-  if (self->error == NULL)
-    pump (self);
+  pump (self);
 }
 
 /**
