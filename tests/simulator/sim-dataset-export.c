@@ -16,14 +16,17 @@
 #include "config.h"
 
 #include "sim-catalog-private.h"
+#include "sim-flow-service-private.h"
 
 #define FLOW_SERVICE_PATH "/data/foundation/flowservice"
 
 /* The export source is always the Data Lake spec. */
 #define DATA_LAKE_SPEC "23598e46-f560-407b-88d5-ea6207e49db0"
 
-/* The simulator's own code and bounds: the docs give neither. */
-#define BAD_QUERY_CODE_FLOW "FLOW-1400-400"
+/* Flow Service's code for a bad parameter; the bounds are the
+ * simulator's own, the docs give none.
+ */
+#define BAD_QUERY_CODE_FLOW "FLOW-1100-400"
 #define DEFAULT_LIMIT 20
 #define MAX_LIMIT 100
 
@@ -41,15 +44,15 @@ list_configs_cb (SimRequest *request)
 
   if (!g_str_equal (spec, DATA_LAKE_SPEC))
     {
-      sim_request_reply_problem (request, 404, "FLOW-1101-404", "Not found",
-                                 "Connection spec '%s' has no configs to export.", spec);
+      sim_flow_service_reply_error (request, "1101-404", "Resource not found",
+                                    "Connection spec '%s' has no configs to export.", spec);
       return;
     }
 
   if (g_strcmp0 (output_type, "activationDatasets") != 0 || g_strcmp0 (output_field, "datasets") != 0)
     {
-      sim_request_reply_problem (request, 400, BAD_QUERY_CODE_FLOW, "Bad request",
-                                 "outputType=activationDatasets and outputField=datasets are required.");
+      sim_flow_service_reply_error (request, "1100-400", "Bad request",
+                                    "outputType=activationDatasets and outputField=datasets are required.");
       return;
     }
 
