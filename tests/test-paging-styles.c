@@ -563,6 +563,68 @@ test_error_on_third_page (void)
   g_object_unref (list);
 }
 
+static void
+assert_refused (const char *path,
+                guint       status)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  trib_platform_client_call_async (client, "GET", path, NULL, NULL, TRIB_CALL_NONE, NULL, trib_test_result_cb,
+                                   &result);
+  node = trib_platform_client_call_finish (client, trib_test_wait_result (&result), &error);
+  g_assert_null (node);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (trib_platform_error_get_status (error), ==, status);
+}
+
+/* The simulator is as strict as the platform about what the lists take. */
+static void
+test_strict_lists (void)
+{
+  g_autoptr(JsonObject) spec = NULL;
+  g_autoptr(JsonObject) later = NULL;
+  JsonArray *queries;
+
+  /* A + not sent as %2B is read as a space. */
+  assert_refused (QUERIES_PATH "?orderby=+created", 400);
+  assert_refused (QUERIES_PATH "?orderby=name", 400);
+  assert_refused (QUERIES_PATH "?limit=0", 400);
+  assert_refused (QUERIES_PATH "?limit=1001", 400);
+  assert_refused (QUERIES_PATH "?start=yesterday", 400);
+  assert_refused (QUERIES_PATH "?property=sql~SELECT", 400);
+  assert_refused (QUERIES_PATH "?property=created>soon", 400);
+  assert_refused (QUERIES_PATH "?excludeHidden=maybe", 400);
+  g_assert_cmpuint (count_all (QUERIES_PATH, "queries"), ==, 20);
+
+  /* Filters and the start cursor, inclusive. */
+  later = get_json (QUERIES_PATH "?orderby=%2Bcreated&limit=3"
+                    "&property=created%3E%3D2026-11-01T00:00:00Z,state%3D%3DSUCCESS");
+  queries = json_object_get_array_member (later, "queries");
+  g_assert_cmpuint (json_array_get_length (queries), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *query = json_array_get_object_element (queries, i);
+
+      g_assert_cmpstr (json_object_get_string_member (query, "state"), ==, "SUCCESS");
+      g_assert_cmpstr (json_object_get_string_member (query, "created"), >=, "2026-11-01T00:00:00Z");
+    }
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (later, "_page"), "start"), ==,
+                   json_object_get_string_member (json_array_get_object_element (queries, 0), "created"));
+
+  assert_refused (CONFIGS_PATH, 400);
+  assert_refused (CONFIGS_PATH "?outputType=activationDatasets&outputField=datasets&limit=101", 400);
+  assert_refused ("/data/foundation/flowservice/connectionSpecs/00000000-0000-0000-0000-000000000000/configs"
+                  "?outputType=activationDatasets&outputField=datasets", 404);
+
+  /* The spec itself is Flow Service's, the configs below it ours. */
+  spec = get_json ("/data/foundation/flowservice/connectionSpecs/" TRIB_DATASET_EXPORT_SOURCE_SPEC);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (spec, "items"), 0), "id"), ==, TRIB_DATASET_EXPORT_SOURCE_SPEC);
+  g_assert_cmpuint (count_all (CONFIGS_PATH "?outputType=activationDatasets&outputField=datasets", "items"), ==, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/tributary/paging-styles/no-paging-member", test_no_paging_member);
   g_test_add_func ("/tributary/paging-styles/other-host-refused", test_other_host_refused);
   g_test_add_func ("/tributary/paging-styles/error-on-third-page", test_error_on_third_page);
+  g_test_add_func ("/tributary/paging-styles/strict-lists", test_strict_lists);
 
   status = g_test_run ();
 
