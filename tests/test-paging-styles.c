@@ -563,6 +563,34 @@ test_error_on_third_page (void)
   g_object_unref (list);
 }
 
+/* Every page comes from the sandbox the list was made in, even after
+ * the client's is switched: the dev history is not prod's.
+ */
+static void
+test_sandbox_kept (void)
+{
+  g_autoptr(TribPagedList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) sandboxes = NULL;
+  guint n_queries = count_all (QUERIES_PATH "?limit=1000", "queries");
+
+  trib_test_sim_clear_requests (sim);
+  list = trib_query_service_list_queries (client, FALSE, NULL);
+  while (trib_paged_list_get_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+
+  trib_platform_client_set_sandbox (client, "dev");
+  g_assert_true (load_all (list, &error));
+  trib_platform_client_set_sandbox (client, "prod");
+  g_assert_no_error (error);
+  assert_whole (list, n_queries);
+
+  sandboxes = trib_test_sim_dup_sandboxes (sim, "GET", QUERIES_PATH);
+  g_assert_cmpuint (g_strv_length (sandboxes), ==, trib_paged_list_get_n_requests (list));
+  for (guint i = 0; sandboxes[i] != NULL; i++)
+    g_assert_cmpstr (sandboxes[i], ==, "prod");
+}
+
 static void
 assert_refused (const char *path,
                 guint       status)
@@ -648,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/tributary/paging-styles/no-paging-member", test_no_paging_member);
   g_test_add_func ("/tributary/paging-styles/other-host-refused", test_other_host_refused);
   g_test_add_func ("/tributary/paging-styles/error-on-third-page", test_error_on_third_page);
+  g_test_add_func ("/tributary/paging-styles/sandbox-kept", test_sandbox_kept);
   g_test_add_func ("/tributary/paging-styles/strict-lists", test_strict_lists);
 
   status = g_test_run ();
