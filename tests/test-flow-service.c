@@ -181,7 +181,6 @@ test_specs (void)
   g_autoptr(GListModel) cloud = NULL;
   g_autoptr(TribConnectionSpec) sftp = NULL;
   g_autoptr(TribConnectionSpec) lake = NULL;
-  g_autoptr(JsonNode) reply = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) auth_names = NULL;
   JsonObject *schema;
@@ -633,6 +632,7 @@ test_paging (void)
                                     NULL, &error);
 
       g_assert_no_error (error);
+      g_assert_nonnull (id);
     }
 
   trib_test_sim_clear_requests (sim);
