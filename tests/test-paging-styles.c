@@ -417,7 +417,8 @@ test_no_paging_member (void)
   g_assert_cmpuint (trib_paged_list_get_n_requests (configs), ==, 1);
 
   trib_test_sim_add_fault (sim, "{\"path\": \"" QUERIES_PATH "\", \"kind\": \"body\", \"body\": "
-                                "\"{\\\"queries\\\": [{\\\"id\\\": \\\"q1\\\"}], \\\"_page\\\": {\\\"count\\\": 1}}\"}");
+                                "\"{\\\"queries\\\": [{\\\"id\\\": \\\"q1\\\"}], "
+                                "\\\"_page\\\": {\\\"count\\\": 1}}\"}");
   queries = trib_query_service_list_queries (client, FALSE, NULL);
   g_assert_true (load_all (queries, &error));
   g_assert_no_error (error);
@@ -429,6 +430,27 @@ test_no_paging_member (void)
   queries = trib_query_service_list_queries (client, FALSE, NULL);
   g_assert_false (load_all (queries, &error));
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
+}
+
+/* A server whose next page links to itself is not asked forever. */
+static void
+test_next_is_itself (void)
+{
+  g_autofree char *href = g_strconcat (sim->base_url, QUERIES_PATH "?limit=50&start=2026-01-01T00%3A00%3A00Z", NULL);
+  g_autofree char *fault = g_strdup_printf ("{\"path\": \"" QUERIES_PATH "\", \"kind\": \"body\", \"count\": 3, "
+                                            "\"body\": \"{\\\"queries\\\": [{\\\"id\\\": \\\"q1\\\"}], "
+                                            "\\\"_links\\\": {\\\"next\\\": {\\\"href\\\": \\\"%s\\\"}}}\"}",
+                                            href);
+  g_autoptr(TribPagedList) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  trib_test_sim_add_fault (sim, fault);
+  list = trib_query_service_list_queries (client, FALSE, NULL);
+  g_assert_true (load_all (list, &error));
+  g_assert_no_error (error);
+  g_assert_true (trib_paged_list_get_complete (list));
+  g_assert_cmpuint (trib_paged_list_get_n_requests (list), ==, 2);
+  trib_test_sim_clear_faults (sim);
 }
 
 /* A next link elsewhere would take the token with it. */
@@ -674,6 +696,7 @@ main (int   argc,
   g_test_add_func ("/tributary/paging-styles/continuation", test_continuation);
   g_test_add_func ("/tributary/paging-styles/cancel", test_cancel);
   g_test_add_func ("/tributary/paging-styles/no-paging-member", test_no_paging_member);
+  g_test_add_func ("/tributary/paging-styles/next-is-itself", test_next_is_itself);
   g_test_add_func ("/tributary/paging-styles/other-host-refused", test_other_host_refused);
   g_test_add_func ("/tributary/paging-styles/error-on-third-page", test_error_on_third_page);
   g_test_add_func ("/tributary/paging-styles/sandbox-kept", test_sandbox_kept);
