@@ -681,7 +681,8 @@ test_foreign_next_link (void)
   const GError *error;
 
   trib_test_sim_add_fault (sim, "{\"path\": \"" CONNECTIONS_PATH "\", \"method\": \"GET\", \"kind\": \"body\", "
-                                "\"body\": \"{\\\"items\\\": [], \\\"_links\\\": {\\\"next\\\": {\\\"href\\\": "
+                                "\"body\": \"{\\\"items\\\": [{\\\"id\\\": \\\"c1\\\", \\\"connectionSpec\\\": "
+                                "{\\\"id\\\": \\\"s1\\\"}}], \\\"_links\\\": {\\\"next\\\": {\\\"href\\\": "
                                 "\\\"https://elsewhere.example/connections?continuationToken=x\\\"}}}\"}");
   list = trib_flow_service_list_connections (client, NULL);
   trib_paged_list_load_more (list);
@@ -693,7 +694,8 @@ test_foreign_next_link (void)
       g_main_context_iteration (NULL, TRUE);
     }
   error = trib_paged_list_get_error (list);
-  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REDIRECT_OTHER_HOST);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   trib_test_sim_clear_faults (sim);
 }
 

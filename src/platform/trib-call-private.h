@@ -28,11 +28,17 @@ struct _TribCall
   gpointer data;
   GDestroyNotify data_destroy;
   gpointer source_object;
+  guint page_size;           /* a list's: 0 for its paging's own */
+  guint64 page_start;        /* a page's offset, for the paging styles by offset */
 };
 
 TribCall *_trib_call_new_raw (const char    *method,
                               const char    *path,
                               const char    *accept,
                               TribCallFlags  flags);
+
+TribCall *_trib_call_new_page (TribCall      *list_call,
+                               const char    *path,
+                               guint64        page_start);
 
 G_END_DECLS

@@ -103,6 +103,36 @@ _trib_call_new_raw (const char    *method,
   return call;
 }
 
+/* One page of a list: the list's call, sent to @path (which carries
+ * the paging's query). The list's data is shared, so it must be a plain
+ * value (trib_paged_list_new_for_call() checks).
+ */
+TribCall *
+_trib_call_new_page (TribCall   *list_call,
+                     const char *path,
+                     guint64     page_start)
+{
+  TribCall *call = g_new0 (TribCall, 1);
+
+  call->endpoint = list_call->endpoint;
+  call->method = g_strdup (list_call->method);
+  call->accept = g_strdup (list_call->accept);
+  if (call->method != NULL)
+    call->endpoint.method = call->method;
+  if (call->accept != NULL)
+    call->endpoint.accept = call->accept;
+  call->path = g_string_new (path);
+  call->has_query = strchr (path, '?') != NULL;
+  call->body = list_call->body != NULL ? g_bytes_ref (list_call->body) : NULL;
+  call->sandbox = g_strdup (list_call->sandbox);
+  call->sandbox_chosen = list_call->sandbox_chosen;
+  call->data = list_call->data;
+  call->page_size = list_call->page_size;
+  call->page_start = page_start;
+
+  return call;
+}
+
 void
 trib_call_free (TribCall *call)
 {
@@ -235,6 +265,25 @@ trib_call_set_source_object (TribCall *call,
   g_return_if_fail (G_IS_OBJECT (source_object));
 
   g_set_object (&call->source_object, source_object);
+}
+
+/**
+ * trib_call_set_page_size:
+ * @call: a call of a list endpoint
+ * @page_size: items per page, at most the paging's largest
+ *
+ * For a list read whole, where fewer or more items a page are better
+ * than the paging's usual.
+ */
+void
+trib_call_set_page_size (TribCall *call,
+                         guint     page_size)
+{
+  g_return_if_fail (call != NULL);
+  g_return_if_fail (call->endpoint.paging != NULL);
+  g_return_if_fail (page_size > 0);
+
+  call->page_size = page_size;
 }
 
 /**

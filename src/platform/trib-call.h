@@ -13,6 +13,8 @@
  * TribReplyParseFunc that turns the answer into a typed result, and a
  * typed _async/_finish pair around trib_platform_client_send_async()
  * and trib_platform_client_send_finish(); trib-catalog.c has examples.
+ * A list endpoint has a TribPaging instead of the parse function, an
+ * item parse function, and is read with trib_paged_list_new_for_call().
  */
 
 G_BEGIN_DECLS
@@ -35,6 +37,7 @@ typedef enum
 } TribCallFlags;
 
 typedef struct _TribCall TribCall;
+typedef struct _TribPaging TribPaging;
 
 /**
  * TribReplyParseFunc:
@@ -73,6 +76,8 @@ typedef gpointer (*TribReplyParseFunc) (JsonNode  *reply,
  * @free_result: (nullable): frees what @parse returns
  * @error_prefix: (nullable): marked with N_, put before the platform's
  *   error where the user would not otherwise know which call failed
+ * @paging: (nullable): for a list, how it is paged (trib-paging.h); its
+ *   replies are then pages, and @parse and @free_result are not used
  *
  * One endpoint of the platform, described once: a service file holds a
  * table of these and a parse function for each.
@@ -89,6 +94,7 @@ typedef struct
   TribReplyParseFunc parse;
   GDestroyNotify free_result;
   const char *error_prefix;
+  const TribPaging *paging;
 } TribEndpoint;
 
 TribCall   *trib_call_new               (const TribEndpoint *endpoint,
@@ -108,6 +114,8 @@ void        trib_call_set_data          (TribCall           *call,
                                          GDestroyNotify      destroy);
 void        trib_call_set_source_object (TribCall           *call,
                                          gpointer            source_object);
+void        trib_call_set_page_size     (TribCall           *call,
+                                         guint               page_size);
 const char *trib_call_get_sandbox       (TribCall           *call);
 gpointer    trib_call_get_data          (TribCall           *call);
 

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "trib-catalog.h"
+#include "trib-paging.h"
 #include "trib-platform-error.h"
 #include "trib-xdm-json.h"
 
@@ -67,22 +68,12 @@ datasets_from_json (JsonNode  *root,
 }
 
 static gpointer
-parse_dataset_page (JsonNode  *reply,
-                    TribCall  *call,
-                    GError   **error)
+parse_dataset_item (JsonObject  *item,
+                    const char  *key,
+                    TribCall    *call,
+                    GError     **error)
 {
-  g_autoptr(GPtrArray) datasets = NULL;
-  guint start = GPOINTER_TO_UINT (trib_call_get_data (call));
-  char *next = NULL;
-
-  if (!(datasets = datasets_from_json (reply, error)))
-    return NULL;
-
-  /* Catalog gives no total and no link: a full page may have a next one. */
-  if (datasets->len >= TRIB_CATALOG_PAGE_SIZE)
-    next = g_strdup_printf ("%u", start + datasets->len);
-
-  return trib_page_new (g_steal_pointer (&datasets), next);
+  return trib_dataset_new_from_json (key, item, error);
 }
 
 static gpointer
@@ -206,14 +197,21 @@ parse_labels (JsonNode  *reply,
   return labels;
 }
 
+static const TribPaging datasets_paging = {
+  .style = TRIB_PAGING_START_LIMIT,
+  .item_type = trib_dataset_get_type,
+  .parse_item = parse_dataset_item,
+  .page_size = TRIB_CATALOG_PAGE_SIZE,
+  .max_page_size = 100,
+};
+
 static const TribEndpoint list_datasets_endpoint = {
   .service = CATALOG,
   .what = N_("a list of datasets"),
   .method = "GET",
-  .path = CATALOG_PATH "/dataSets?limit={}&start={}&orderBy=asc:name&properties=" LIST_PROPERTIES,
+  .path = CATALOG_PATH "/dataSets?orderBy=asc:name&properties=" LIST_PROPERTIES,
   .idempotent = TRUE,
-  .parse = parse_dataset_page,
-  .free_result = (GDestroyNotify) trib_page_free,
+  .paging = &datasets_paging,
 };
 
 static const TribEndpoint get_dataset_endpoint = {
@@ -264,53 +262,6 @@ static const TribEndpoint get_labels_endpoint = {
   .free_result = (GDestroyNotify) labels_free,
 };
 
-typedef struct
-{
-  TribPlatformClient *client;
-  char *sandbox;
-  char *search;
-} ListSource;
-
-static void
-list_source_free (ListSource *source)
-{
-  g_clear_object (&source->client);
-  g_free (source->sandbox);
-  g_free (source->search);
-  g_free (source);
-}
-
-static void
-fetch_dataset_page (gpointer             fetch_data,
-                    const char          *cursor,
-                    GCancellable        *cancellable,
-                    GAsyncReadyCallback  callback,
-                    gpointer             user_data)
-{
-  ListSource *source = fetch_data;
-  g_autofree char *limit = g_strdup_printf ("%u", TRIB_CATALOG_PAGE_SIZE);
-  g_autofree char *start_text = NULL;
-  guint64 start = 0;
-  TribCall *call;
-
-  if (cursor != NULL)
-    g_ascii_string_to_unsigned (cursor, 10, 0, G_MAXUINT, &start, NULL);
-  start_text = g_strdup_printf ("%u", (guint) start);
-
-  call = trib_call_new (&list_datasets_endpoint, limit, start_text, NULL);
-  trib_call_set_sandbox (call, source->sandbox);
-  trib_call_set_data (call, GUINT_TO_POINTER ((guint) start), NULL);
-  if (source->search != NULL)
-    {
-      g_autofree char *pattern = g_regex_escape_string (source->search, -1);
-      g_autofree char *filter = g_strconcat ("name~", pattern, NULL);
-
-      trib_call_add_query (call, "property", filter);
-    }
-
-  trib_platform_client_send_async (source->client, call, cancellable, callback, user_data);
-}
-
 /**
  * trib_catalog_list_datasets:
  * @client: a #TribPlatformClient
@@ -325,17 +276,20 @@ TribPagedList *
 trib_catalog_list_datasets (TribPlatformClient *client,
                             const char         *search)
 {
-  ListSource *source;
+  TribCall *call;
 
   g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (client), NULL);
 
-  source = g_new0 (ListSource, 1);
-  source->client = g_object_ref (client);
-  source->sandbox = g_strdup (trib_platform_client_get_sandbox (client));
-  source->search = search != NULL && search[0] != '\0' ? g_strdup (search) : NULL;
+  call = trib_call_new (&list_datasets_endpoint, NULL);
+  if (search != NULL && search[0] != '\0')
+    {
+      g_autofree char *pattern = g_regex_escape_string (search, -1);
+      g_autofree char *filter = g_strconcat ("name~", pattern, NULL);
 
-  return trib_paged_list_new_by_offset (TRIB_TYPE_DATASET, TRIB_CATALOG_PAGE_SIZE, fetch_dataset_page, source,
-                                        (GDestroyNotify) list_source_free);
+      trib_call_add_query (call, "property", filter);
+    }
+
+  return trib_paged_list_new_for_call (client, call);
 }
 
 /**

@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "trib-flow-service.h"
+#include "trib-paging.h"
 #include "trib-platform-error.h"
 #include "trib-xdm-json.h"
 
@@ -87,45 +88,27 @@ parse_connection (JsonNode  *reply,
   return trib_connection_new_from_json (json_node_get_object (first));
 }
 
-/* The next page's link is relative to the service, and only its query
- * is taken from it: a link elsewhere is not followed.
- */
 static gpointer
-parse_connection_page (JsonNode  *reply,
-                       TribCall  *call,
-                       GError   **error)
+parse_connection_item (JsonObject  *item,
+                       const char  *key,
+                       TribCall    *call,
+                       GError     **error)
 {
-  g_autoptr(GPtrArray) connections = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonArray *items = items_of (reply);
-  JsonObject *links;
-  JsonObject *next;
-  const char *href = NULL;
-
-  if (items == NULL)
-    return NULL;
-
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonNode *node = json_array_get_element (items, i);
-      TribConnection *connection;
-
-      if (JSON_NODE_HOLDS_OBJECT (node) && (connection = trib_connection_new_from_json (json_node_get_object (node))))
-        g_ptr_array_add (connections, connection);
-    }
-
-  if ((links = trib_xdm_json_get_object (json_node_get_object (reply), "_links")) != NULL &&
-      (next = trib_xdm_json_get_object (links, "next")) != NULL)
-    href = trib_xdm_json_get_string (next, "href");
-
-  if (href != NULL && !g_str_has_prefix (href, "/connections?"))
-    {
-      g_propagate_error (error, trib_platform_error_new_invalid_response (FLOW_SERVICE,
-                                                                          N_("a link to the next page of accounts")));
-      return NULL;
-    }
-
-  return trib_page_new (g_steal_pointer (&connections), g_strdup (href));
+  return trib_connection_new_from_json (item);
 }
+
+/* The next page's link is relative to the service and carries the
+ * continuation token, and the list's filter with it.
+ */
+static const TribPaging connections_paging = {
+  .style = TRIB_PAGING_CONTINUATION,
+  .item_type = trib_connection_get_type,
+  .items = "items",
+  .parse_item = parse_connection_item,
+  .page_size = TRIB_FLOW_SERVICE_PAGE_SIZE,
+  .max_page_size = 1000,
+  .link_base = FLOW_SERVICE_PATH,
+};
 
 typedef struct
 {
@@ -206,8 +189,7 @@ static const TribEndpoint list_connections_endpoint = {
   .method = "GET",
   .path = FLOW_SERVICE_PATH "/connections",
   .idempotent = TRUE,
-  .parse = parse_connection_page,
-  .free_result = (GDestroyNotify) trib_page_free,
+  .paging = &connections_paging,
 };
 
 static const TribEndpoint get_connection_endpoint = {
@@ -340,63 +322,6 @@ trib_flow_service_get_connection_spec_finish (GAsyncResult  *result,
   return trib_platform_client_send_finish (result, error);
 }
 
-typedef struct
-{
-  TribPlatformClient *client;
-  char *sandbox;
-  char *property;
-} ListSource;
-
-static void
-list_source_free (ListSource *source)
-{
-  g_clear_object (&source->client);
-  g_free (source->sandbox);
-  g_free (source->property);
-  g_free (source);
-}
-
-/* @cursor is the previous page's relative next link, whose query (the
- * continuation token) is all the next call needs.
- */
-static void
-fetch_connection_page (gpointer             fetch_data,
-                       const char          *cursor,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
-{
-  ListSource *source = fetch_data;
-  TribCall *call = trib_call_new (&list_connections_endpoint, NULL);
-
-  trib_call_set_sandbox (call, source->sandbox);
-
-  if (cursor == NULL)
-    {
-      g_autofree char *limit = g_strdup_printf ("%u", TRIB_FLOW_SERVICE_PAGE_SIZE);
-
-      trib_call_add_query (call, "limit", limit);
-      if (source->property != NULL)
-        trib_call_add_query (call, "property", source->property);
-    }
-  else
-    {
-      g_autoptr(GHashTable) params = g_uri_parse_params (strchr (cursor, '?') + 1, -1, "&", G_URI_PARAMS_NONE, NULL);
-      GHashTableIter iter;
-      gpointer name;
-      gpointer value;
-
-      if (params != NULL)
-        {
-          g_hash_table_iter_init (&iter, params);
-          while (g_hash_table_iter_next (&iter, &name, &value))
-            trib_call_add_query (call, name, value);
-        }
-    }
-
-  trib_platform_client_send_async (source->client, call, cancellable, callback, user_data);
-}
-
 /**
  * trib_flow_service_list_connections:
  * @client: a #TribPlatformClient
@@ -413,17 +338,15 @@ TribPagedList *
 trib_flow_service_list_connections (TribPlatformClient *client,
                                     const char         *property)
 {
-  ListSource *source;
+  TribCall *call;
 
   g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (client), NULL);
 
-  source = g_new0 (ListSource, 1);
-  source->client = g_object_ref (client);
-  source->sandbox = g_strdup (trib_platform_client_get_sandbox (client));
-  source->property = property != NULL && property[0] != '\0' ? g_strdup (property) : NULL;
+  call = trib_call_new (&list_connections_endpoint, NULL);
+  if (property != NULL && property[0] != '\0')
+    trib_call_add_query (call, "property", property);
 
-  return trib_paged_list_new (TRIB_TYPE_CONNECTION, fetch_connection_page, source,
-                              (GDestroyNotify) list_source_free);
+  return trib_paged_list_new_for_call (client, call);
 }
 
 /**

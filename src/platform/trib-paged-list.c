@@ -16,7 +16,7 @@
 
 #include "config.h"
 
-#include "trib-paged-list.h"
+#include "trib-paged-list-private.h"
 
 /* How close to the end a view may look before more is asked for: about
  * two screens of rows.
@@ -95,6 +95,7 @@ struct _TribPagedList
   guint n_requests;
   guint load_source;
   guint by_offset : 1;
+  guint read_all : 1;         /* every page, one at a time */
   guint end_shown : 1;        /* a view was at the end when more were shown */
   guint loading : 1;
   guint complete : 1;
@@ -376,7 +377,7 @@ paged_list_new (GType             item_type,
 }
 
 /**
- * trib_paged_list_new:
+ * trib_paged_list_new_by_cursor:
  * @item_type: the #GType of the items, a #GObject type
  * @fetch: fetches one page
  * @fetch_data: data for @fetch
@@ -388,10 +389,10 @@ paged_list_new (GType             item_type,
  * Returns: (transfer full): a list that is already fetching its first page
  */
 TribPagedList *
-trib_paged_list_new (GType             item_type,
-                     TribPageFetchFunc fetch,
-                     gpointer          fetch_data,
-                     GDestroyNotify    fetch_data_destroy)
+trib_paged_list_new_by_cursor (GType             item_type,
+                               TribPageFetchFunc fetch,
+                               gpointer          fetch_data,
+                               GDestroyNotify    fetch_data_destroy)
 {
   g_return_val_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT), NULL);
   g_return_val_if_fail (fetch != NULL, NULL);
@@ -534,6 +535,7 @@ insert_arrived (TribPagedList *self)
   while ((request = g_queue_peek_head (&self->requests)) && request->done)
     {
       g_autofree char *expected_next = NULL;
+      gboolean same_cursor;
       guint added;
 
       g_queue_pop_head (&self->requests);
@@ -554,10 +556,13 @@ insert_arrived (TribPagedList *self)
       expected_next = g_steal_pointer (&request->expected_next);
       g_free (self->next_cursor);
       self->next_cursor = g_steal_pointer (&request->page->next_cursor);
+      same_cursor = g_strcmp0 (self->next_cursor, request->cursor) == 0;
       request_free (request);
 
-      /* An empty page that still promises more would have us ask forever. */
-      if (self->next_cursor == NULL || added == 0)
+      /* An empty page that still promises more, or a page whose next is
+       * itself, would have us ask forever.
+       */
+      if (self->next_cursor == NULL || added == 0 || same_cursor)
         {
           drop_requests (self);
           set_complete (self);
@@ -643,7 +648,7 @@ pump (TribPagedList *self)
       guint n_in_flight = self->requests.length;
       Request *request;
 
-      if (n_in_flight >= (self->by_offset ? MAX_IN_FLIGHT : 1) ||
+      if (n_in_flight >= (self->by_offset && !self->read_all ? MAX_IN_FLIGHT : 1) ||
           n_arrived (self) + n_in_flight * MAX (self->page_size, 1) >= self->wanted)
         break;
 
@@ -661,6 +666,20 @@ pump (TribPagedList *self)
     }
 
   set_loading (self, self->requests.length > 0);
+}
+
+/* Reads every page, one after the other: for the short lists that are
+ * read whole, where pages asked for ahead would go past the end.
+ */
+void
+_trib_paged_list_read_all (TribPagedList *self)
+{
+  g_return_if_fail (TRIB_IS_PAGED_LIST (self));
+
+  self->read_all = TRUE;
+  trib_paged_list_load_more (self);
+  self->wanted = G_MAXUINT;
+  pump (self);
 }
 
 /**

@@ -9,61 +9,29 @@
 
 #include <gio/gio.h>
 
+#include "trib-call.h"
+#include "trib-platform-client.h"
+
 G_BEGIN_DECLS
-
-/**
- * TribPage:
- * @items: the page's items, all of the list's item type
- * @next_cursor: (nullable): what to ask for the next page with; %NULL on
- *   the last page
- *
- * One page of a list endpoint, as a page fetcher returns it.
- */
-typedef struct
-{
-  GPtrArray *items;
-  char *next_cursor;
-} TribPage;
-
-TribPage *trib_page_new  (GPtrArray *items,
-                          char      *next_cursor);
-void      trib_page_free (TribPage  *page);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TribPage, trib_page_free)
-
-/**
- * TribPageFetchFunc:
- * @fetch_data: the data given to trib_paged_list_new()
- * @cursor: (nullable): %NULL for the first page, else the previous
- *   page's #TribPage.next_cursor
- * @cancellable: a #GCancellable
- * @callback: to call with a #GTask whose pointer result is a #TribPage
- * @user_data: data for @callback
- */
-typedef void (*TribPageFetchFunc) (gpointer             fetch_data,
-                                   const char          *cursor,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data);
 
 #define TRIB_TYPE_PAGED_LIST (trib_paged_list_get_type ())
 
 G_DECLARE_FINAL_TYPE (TribPagedList, trib_paged_list, TRIB, PAGED_LIST, GObject)
 
-TribPagedList *trib_paged_list_new            (GType              item_type,
-                                               TribPageFetchFunc  fetch,
-                                               gpointer           fetch_data,
-                                               GDestroyNotify     fetch_data_destroy);
-TribPagedList *trib_paged_list_new_by_offset  (GType              item_type,
-                                               guint              page_size,
-                                               TribPageFetchFunc  fetch,
-                                               gpointer           fetch_data,
-                                               GDestroyNotify     fetch_data_destroy);
+TribPagedList *trib_paged_list_new_for_call   (TribPlatformClient *client,
+                                               TribCall           *call);
 gboolean       trib_paged_list_get_loading    (TribPagedList     *self);
 gboolean       trib_paged_list_get_complete   (TribPagedList     *self);
 const GError  *trib_paged_list_get_error      (TribPagedList     *self);
 guint          trib_paged_list_get_n_requests (TribPagedList     *self);
 void           trib_paged_list_load_more      (TribPagedList     *self);
 void           trib_paged_list_cancel         (TribPagedList     *self);
+void           trib_paged_list_load_all_async (TribPagedList       *self,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean       trib_paged_list_load_all_finish (TribPagedList      *self,
+                                                GAsyncResult       *result,
+                                                GError            **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 G_BEGIN_DECLS
 
 TribRequestLog *trib_platform_client_get_log          (TribPlatformClient     *self);
+const char     *trib_platform_client_get_base_url     (TribPlatformClient     *self);
 void            trib_platform_client_set_retry_policy (TribPlatformClient     *self,
                                                        const TribRetryPolicy  *policy);
 void            trib_platform_client_set_reply_limits (TribPlatformClient     *self,

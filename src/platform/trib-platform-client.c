@@ -289,6 +289,21 @@ trib_platform_client_get_log (TribPlatformClient *self)
 }
 
 /**
+ * trib_platform_client_get_base_url:
+ * @self: a #TribPlatformClient
+ *
+ * Returns: the platform URL, without a trailing slash: the one server
+ *   the client sends its token to
+ */
+const char *
+trib_platform_client_get_base_url (TribPlatformClient *self)
+{
+  g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+/**
  * trib_platform_client_get_sandbox:
  * @self: a #TribPlatformClient
  *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "trib-paging.h"
 #include "trib-platform-error.h"
 #include "trib-query-service.h"
 #include "trib-xdm-json.h"
@@ -79,6 +80,34 @@ static const TribEndpoint connection_parameters_endpoint = {
    * the statement's fault; the domain and code stay the platform's.
    * Translators: followed by the platform's answer, such as “HTTP 500” */
   .error_prefix = N_("Could not get the connection parameters from Query Service: "),
+};
+
+static gpointer
+parse_query_record (JsonObject  *item,
+                    const char  *key,
+                    TribCall    *call,
+                    GError     **error)
+{
+  return trib_query_record_new_from_json (item);
+}
+
+/* _page.next is a timestamp; the link carries it with the list's query. */
+static const TribPaging queries_paging = {
+  .style = TRIB_PAGING_NEXT_LINK,
+  .item_type = trib_query_record_get_type,
+  .items = "queries",
+  .parse_item = parse_query_record,
+  .page_size = TRIB_QUERY_SERVICE_PAGE_SIZE,
+  .max_page_size = 1000,
+};
+
+static const TribEndpoint list_queries_endpoint = {
+  .service = NC_("platform service", "Query Service"),
+  .what = N_("a list of queries"),
+  .method = "GET",
+  .path = "/data/foundation/query/queries",
+  .idempotent = TRUE,
+  .paging = &queries_paging,
 };
 
 static void
@@ -171,6 +200,39 @@ trib_query_service_get_sandbox (TribQueryService *self)
   g_return_val_if_fail (TRIB_IS_QUERY_SERVICE (self), NULL);
 
   return self->sandbox;
+}
+
+/**
+ * trib_query_service_list_queries:
+ * @client: a #TribPlatformClient
+ * @oldest_first: from the oldest query on, rather than the newest
+ * @state: (nullable): only the queries in this state, such as `FAILED`
+ *
+ * Lists the queries run in the client's current sandbox, those the
+ * PostgreSQL protocol issued by itself and those deleted left out, a
+ * page at a time as a view scrolls.
+ *
+ * Returns: (transfer full): a #TribPagedList of #TribQueryRecord
+ */
+TribPagedList *
+trib_query_service_list_queries (TribPlatformClient *client,
+                                 gboolean            oldest_first,
+                                 const char         *state)
+{
+  TribCall *call;
+
+  g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (client), NULL);
+
+  call = trib_call_new (&list_queries_endpoint, NULL);
+  trib_call_add_query (call, "orderby", oldest_first ? "+created" : "-created");
+  if (state != NULL)
+    {
+      g_autofree char *filter = g_strconcat ("state==", state, NULL);
+
+      trib_call_add_query (call, "property", filter);
+    }
+
+  return trib_paged_list_new_for_call (client, call);
 }
 
 /**

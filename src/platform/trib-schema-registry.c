@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "trib-paging.h"
 #include "trib-platform-error.h"
 #include "trib-schema-registry.h"
 #include "trib-xdm-json.h"
@@ -57,39 +58,12 @@ container_segment (TribXdmContainer container)
 #define REGISTRY NC_("platform service", "The Schema Registry")
 
 static gpointer
-parse_list_page (JsonNode  *reply,
-                 TribCall  *call,
-                 GError   **error)
+parse_list_item (JsonObject  *item,
+                 const char  *key,
+                 TribCall    *call,
+                 GError     **error)
 {
-  g_autoptr(GPtrArray) resources = NULL;
-  TribXdmKind kind = GPOINTER_TO_INT (trib_call_get_data (call));
-  JsonArray *results;
-  JsonObject *page;
-  const char *next = NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (reply) ||
-      !(results = trib_xdm_json_get_array (json_node_get_object (reply), "results")))
-    return NULL;
-
-  resources = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < json_array_get_length (results); i++)
-    {
-      JsonNode *element = json_array_get_element (results, i);
-      TribXdmResource *resource;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-
-      if (!(resource = trib_xdm_resource_new_from_json (kind, json_node_get_object (element), error)))
-        return NULL;
-      g_ptr_array_add (resources, resource);
-    }
-
-  /* _page.next is the start value of the next page, null on the last. */
-  if ((page = trib_xdm_json_get_object (json_node_get_object (reply), "_page")))
-    next = trib_xdm_json_get_string (page, "next");
-
-  return trib_page_new (g_steal_pointer (&resources), g_strdup (next));
+  return trib_xdm_resource_new_from_json (GPOINTER_TO_INT (trib_call_get_data (call)), item, error);
 }
 
 static gpointer
@@ -105,15 +79,24 @@ parse_resource (JsonNode  *reply,
   return trib_xdm_resource_new_from_json (kind, json_node_get_object (reply), error);
 }
 
+/* _page.next is the start value of the next page, null on the last. */
+static const TribPaging list_paging = {
+  .style = TRIB_PAGING_START_CURSOR,
+  .item_type = trib_xdm_resource_get_type,
+  .items = "results",
+  .parse_item = parse_list_item,
+  .page_size = TRIB_SCHEMA_REGISTRY_PAGE_SIZE,
+  .max_page_size = 500,
+};
+
 static const TribEndpoint list_endpoint = {
   .service = REGISTRY,
   .what = N_("a list of results"),
   .method = "GET",
-  .path = REGISTRY_PATH "/{}/{}?orderby=title&limit={}",
+  .path = REGISTRY_PATH "/{}/{}?orderby=title",
   .accept = ACCEPT_LIST,
   .idempotent = TRUE,
-  .parse = parse_list_page,
-  .free_result = (GDestroyNotify) trib_page_free,
+  .paging = &list_paging,
 };
 
 static const TribEndpoint get_endpoint = {
@@ -187,47 +170,6 @@ resource_call (const TribEndpoint *endpoint,
   return call;
 }
 
-typedef struct
-{
-  TribPlatformClient *client;
-  char *sandbox;
-  TribXdmKind kind;
-  TribXdmContainer container;
-  char *filter;
-} ListSource;
-
-static void
-list_source_free (ListSource *source)
-{
-  g_clear_object (&source->client);
-  g_free (source->sandbox);
-  g_free (source->filter);
-  g_free (source);
-}
-
-static void
-fetch_list_page (gpointer             fetch_data,
-                 const char          *cursor,
-                 GCancellable        *cancellable,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data)
-{
-  ListSource *source = fetch_data;
-  g_autofree char *limit = g_strdup_printf ("%u", TRIB_SCHEMA_REGISTRY_PAGE_SIZE);
-  TribCall *call;
-
-  call = trib_call_new (&list_endpoint, container_segment (source->container), kind_segment (source->kind),
-                        limit, NULL);
-  trib_call_set_sandbox (call, source->sandbox);
-  trib_call_set_data (call, GINT_TO_POINTER (source->kind), NULL);
-  if (cursor != NULL)
-    trib_call_add_query (call, "start", cursor);
-  if (source->filter != NULL)
-    trib_call_add_query (call, "property", source->filter);
-
-  trib_platform_client_send_async (source->client, call, cancellable, callback, user_data);
-}
-
 /* Filters are comma-separated, so a comma the user typed must not split one. */
 static char *
 title_filter (const char *search)
@@ -261,7 +203,7 @@ trib_schema_registry_list (TribPlatformClient *client,
                            const char         *compatible_class_id)
 {
   g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func (g_free);
-  ListSource *source;
+  TribCall *call;
 
   g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (client), NULL);
 
@@ -271,16 +213,16 @@ trib_schema_registry_list (TribPlatformClient *client,
     g_ptr_array_add (filters, g_strconcat ("meta:intendedToExtend==", compatible_class_id, NULL));
   g_ptr_array_add (filters, NULL);
 
-  source = g_new0 (ListSource, 1);
-  source->client = g_object_ref (client);
-  source->sandbox = g_strdup (trib_platform_client_get_sandbox (client));
-  source->kind = kind;
-  source->container = container;
+  call = trib_call_new (&list_endpoint, container_segment (container), kind_segment (kind), NULL);
+  trib_call_set_data (call, GINT_TO_POINTER (kind), NULL);
   if (filters->len > 1)
-    source->filter = g_strjoinv (",", (char **) filters->pdata);
+    {
+      g_autofree char *filter = g_strjoinv (",", (char **) filters->pdata);
 
-  return trib_paged_list_new (TRIB_TYPE_XDM_RESOURCE, fetch_list_page, source,
-                              (GDestroyNotify) list_source_free);
+      trib_call_add_query (call, "property", filter);
+    }
+
+  return trib_paged_list_new_for_call (client, call);
 }
 
 /**

@@ -174,6 +174,8 @@ main (int   argc,
   sim_schema_registry_register (server);
   sim_catalog_register (server, (guint) n_datasets);
   sim_admin_register (server);
+  sim_queries_register (server);
+  sim_dataset_export_register (server);
   if (!sim_flow_service_register (server, world_dir, &error))
     {
       g_printerr ("tributary-sim: cannot load the world: %s\n", error->message);

@@ -24,6 +24,8 @@ void sim_query_service_shutdown      (void);
 void sim_schema_registry_register    (SimServer *server);
 void sim_catalog_register            (SimServer *server,
                                       guint      n_generated_datasets);
+void sim_queries_register            (SimServer *server);
+void sim_dataset_export_register     (SimServer *server);
 gboolean sim_flow_service_register    (SimServer   *server,
                                       const char  *world_dir,
                                       GError     **error);
