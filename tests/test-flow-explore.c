@@ -505,6 +505,46 @@ test_connection_errors (Fixture       *fixture,
   g_assert_true (json_object_has_member (json_node_get_object (spec), "items"));
 }
 
+static void
+test_odd_listings (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(TribExploreItem) file = NULL;
+  g_autoptr(TribExploreItem) folder = NULL;
+
+  /* The cloud-storage guide's "File" and "Folder", no flags; elements
+   * of no known type, without a path, or not objects, are left out.
+   */
+  trib_test_sim_add_fault (fixture->sim,
+                           "{\"path\": \"" EXPLORE_PATH "\", \"kind\": \"body\", \"body\": "
+                           "\"[{\\\"type\\\": \\\"File\\\", \\\"name\\\": \\\"data.csv\\\", "
+                           "\\\"path\\\": \\\"/some/path/data.csv\\\"}, 3, null, "
+                           "{\\\"type\\\": \\\"Bucket\\\", \\\"name\\\": \\\"b\\\", \\\"path\\\": \\\"/b\\\"}, "
+                           "{\\\"type\\\": \\\"file\\\", \\\"name\\\": \\\"no-path\\\"}, "
+                           "{\\\"type\\\": \\\"Folder\\\", \\\"name\\\": \\\"foobar\\\", "
+                           "\\\"path\\\": \\\"/some/path/foobar\\\", \\\"canPreview\\\": \\\"yes\\\", "
+                           "\\\"extra\\\": {\\\"deep\\\": [1, {}]}}]\"}");
+  items = browse (fixture, S3_CONNECTION, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  file = g_list_model_get_item (items, 0);
+  g_assert_cmpint (trib_explore_item_get_item_type (file), ==, TRIB_EXPLORE_ITEM_FILE);
+  g_assert_true (trib_explore_item_get_can_preview (file));
+  folder = g_list_model_get_item (items, 1);
+  g_assert_cmpint (trib_explore_item_get_item_type (folder), ==, TRIB_EXPLORE_ITEM_FOLDER);
+  g_assert_false (trib_explore_item_get_can_preview (folder));
+  g_assert_cmpstr (trib_explore_item_get_path (folder), ==, "/some/path/foobar");
+
+  /* Not a list at all. */
+  g_clear_object (&items);
+  trib_test_sim_add_fault (fixture->sim, "{\"path\": \"" EXPLORE_PATH "\", \"kind\": \"body\", "
+                                         "\"body\": \"{\\\"items\\\": []}\"}");
+  items = browse (fixture, S3_CONNECTION, NULL, &error);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
+}
+
 static TribExplorePreview *
 zone_preview (Fixture                      *fixture,
               const char                   *path,
@@ -662,6 +702,7 @@ main (int   argc,
   ADD ("databricks", test_databricks);
   ADD ("odata", test_odata);
   ADD ("connection-errors", test_connection_errors);
+  ADD ("odd-listings", test_odd_listings);
   ADD ("landing-zone-explore", test_landing_zone_explore);
   ADD ("landing-zone-credentials", test_landing_zone_credentials);
 

@@ -12,9 +12,8 @@
 
 #include "config.h"
 
-#include "trib-explore-item.h"
+#include "trib-explore-item-private.h"
 #include "trib-platform-enums.h"
-#include "trib-xdm-json.h"
 
 struct _TribExploreItem
 {
@@ -110,46 +109,84 @@ trib_explore_item_init (TribExploreItem *self)
 }
 
 /**
- * trib_explore_item_new_from_json:
- * @object: one element of an explore listing
+ * _trib_explore_item_new_take:
+ * @name: (transfer full): its `name`
+ * @path: (transfer full): its `path`, not empty
+ * @can_preview: its `canPreview`, or -1 if absent
+ * @can_fetch_schema: its `canFetchSchema`, or -1 if absent
  *
- * The platform's documents write the type in any case ("File",
- * "folder"); an object without a name or a path is not an item.
+ * For the listing reader, which has the strings already: a folder of
+ * 10,000 files need not copy them all again.
  *
- * Returns: (transfer full) (nullable): the item
+ * Returns: (transfer full): the item
  */
 TribExploreItem *
-trib_explore_item_new_from_json (JsonObject *object)
+_trib_explore_item_new_take (TribExploreItemType  item_type,
+                             char                *name,
+                             char                *path,
+                             int                  can_preview,
+                             int                  can_fetch_schema)
 {
-  TribExploreItem *self;
-  const char *type = trib_xdm_json_get_string (object, "type");
-  const char *name = trib_xdm_json_get_string (object, "name");
-  const char *path = trib_xdm_json_get_string (object, "path");
-  TribExploreItemType item_type;
+  TribExploreItem *self = g_object_new (TRIB_TYPE_EXPLORE_ITEM, NULL);
 
-  if (type == NULL || name == NULL || path == NULL || path[0] == '\0')
-    return NULL;
-
-  if (g_ascii_strcasecmp (type, "folder") == 0)
-    item_type = TRIB_EXPLORE_ITEM_FOLDER;
-  else if (g_ascii_strcasecmp (type, "file") == 0)
-    item_type = TRIB_EXPLORE_ITEM_FILE;
-  else if (g_ascii_strcasecmp (type, "table") == 0)
-    item_type = TRIB_EXPLORE_ITEM_TABLE;
-  else
-    return NULL;
-
-  self = g_object_new (TRIB_TYPE_EXPLORE_ITEM, NULL);
   self->item_type = item_type;
-  self->name = g_strdup (name);
-  self->path = g_strdup (path);
+  self->name = name;
+  self->path = path;
   /* Older answers leave these out; a file or a table can be looked at. */
-  self->can_preview = json_object_get_boolean_member_with_default (object, "canPreview",
-                                                                    item_type != TRIB_EXPLORE_ITEM_FOLDER);
-  self->can_fetch_schema = json_object_get_boolean_member_with_default (object, "canFetchSchema",
-                                                                         item_type != TRIB_EXPLORE_ITEM_FOLDER);
+  self->can_preview = can_preview >= 0 ? can_preview != 0 : item_type != TRIB_EXPLORE_ITEM_FOLDER;
+  self->can_fetch_schema = can_fetch_schema >= 0 ? can_fetch_schema != 0 : item_type != TRIB_EXPLORE_ITEM_FOLDER;
 
   return self;
+}
+
+/**
+ * trib_explore_item_new:
+ * @type: the listing's `type`: `folder`, `file` or `table`, in any case
+ *   (the platform's documents write "File" and "folder")
+ * @name: its `name`
+ * @path: its `path`
+ * @can_preview: its `canPreview`, or -1 if absent
+ * @can_fetch_schema: its `canFetchSchema`, or -1 if absent
+ *
+ * Returns: (transfer full) (nullable): the item, or %NULL for an element
+ *   of unknown type, or without a name or a path
+ */
+TribExploreItem *
+trib_explore_item_new (const char *type,
+                       const char *name,
+                       const char *path,
+                       int         can_preview,
+                       int         can_fetch_schema)
+{
+  TribExploreItemType item_type;
+
+  if (name == NULL || path == NULL || path[0] == '\0' || !trib_explore_item_type_from_string (type, &item_type))
+    return NULL;
+
+  return _trib_explore_item_new_take (item_type, g_strdup (name), g_strdup (path), can_preview, can_fetch_schema);
+}
+
+/**
+ * trib_explore_item_type_from_string:
+ * @type: (nullable): a listing's `type`, in any case
+ * @item_type: (out): the type it names
+ *
+ * Returns: whether @type is `folder`, `file` or `table`
+ */
+gboolean
+trib_explore_item_type_from_string (const char          *type,
+                                    TribExploreItemType *item_type)
+{
+  static const char * const names[] = { "folder", "file", "table" };
+
+  for (guint i = 0; type != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (type, names[i]) == 0)
+      {
+        *item_type = (TribExploreItemType) i;
+        return TRUE;
+      }
+
+  return FALSE;
 }
 
 TribExploreItemType

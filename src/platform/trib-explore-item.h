@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -30,7 +30,13 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (TribExploreItem, trib_explore_item, TRIB, EXPLORE_ITEM, GObject)
 
-TribExploreItem     *trib_explore_item_new_from_json     (JsonObject      *object);
+TribExploreItem     *trib_explore_item_new               (const char      *type,
+                                                          const char      *name,
+                                                          const char      *path,
+                                                          int              can_preview,
+                                                          int              can_fetch_schema);
+gboolean             trib_explore_item_type_from_string  (const char          *type,
+                                                          TribExploreItemType *item_type);
 TribExploreItemType  trib_explore_item_get_item_type     (TribExploreItem *self);
 const char          *trib_explore_item_get_name          (TribExploreItem *self);
 const char          *trib_explore_item_get_path          (TribExploreItem *self);

@@ -91,10 +91,10 @@ SimEntry        *sim_entry_lookup               (SimAccount       *account,
                                                  const char       *path,
                                                  char            **canonical);
 void             sim_entry_release              (SimEntry         *entry);
-JsonNode        *sim_entry_list_children        (SimAccount       *account,
+char            *sim_entry_list_children        (SimAccount       *account,
                                                  SimEntry         *folder,
                                                  const char       *folder_path);
-JsonNode        *sim_account_list_tables        (SimAccount       *account);
+char            *sim_account_list_tables        (SimAccount       *account);
 SimEntry        *sim_account_find_table         (SimAccount       *account,
                                                  const char       *path);
 

@@ -594,60 +594,77 @@ sim_entry_lookup (SimAccount  *account,
 }
 
 static void
-add_item (JsonBuilder *builder,
-          const char  *type,
-          const char  *name,
-          const char  *path,
-          gboolean     can_preview)
+append_json_string (GString    *out,
+                    const char *text)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, type);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, name);
-  json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, path);
-  json_builder_set_member_name (builder, "canPreview");
-  json_builder_add_boolean_value (builder, can_preview);
-  json_builder_set_member_name (builder, "canFetchSchema");
-  json_builder_add_boolean_value (builder, can_preview);
-  json_builder_end_object (builder);
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (out, '\\');
+      if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_item (GString    *out,
+             const char *type,
+             const char *name,
+             const char *path,
+             gboolean    can_preview)
+{
+  const char *flag = can_preview ? "true" : "false";
+
+  if (out->len > 1)
+    g_string_append_c (out, ',');
+  g_string_append_printf (out, "{\"type\":\"%s\",\"name\":", type);
+  append_json_string (out, name);
+  g_string_append (out, ",\"path\":");
+  append_json_string (out, path);
+  g_string_append_printf (out, ",\"canPreview\":%s,\"canFetchSchema\":%s}", flag, flag);
 }
 
 /**
  * sim_entry_list_children:
  * @folder_path: the folder's canonical path, ending in a slash
  *
- * Returns: (transfer full): the folder's listing, every entry at once,
- *   as Flow Service answers it: the platform does not page it
+ * Written straight as text: a folder of 10,000 files would spend more
+ * in a JsonBuilder than the client spends reading it.
+ *
+ * Returns: (transfer full): the folder's listing as JSON text, every
+ *   entry at once, as Flow Service answers it: the platform does not
+ *   page it
  */
-JsonNode *
+char *
 sim_entry_list_children (SimAccount *account,
                          SimEntry   *folder,
                          const char *folder_path)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GString *out = g_string_new ("[");
   g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) name = g_string_new (NULL);
 
-  json_builder_begin_array (builder);
   for (guint i = 0; folder->children != NULL && i < folder->children->len; i++)
     {
       SimEntry *child = g_ptr_array_index (folder->children, i);
       gboolean is_folder = child->type == SIM_ENTRY_FOLDER;
 
       g_string_printf (path, "%s%s%s", folder_path, child->name, is_folder ? "/" : "");
-      add_item (builder, is_folder ? "folder" : "file", child->name, path->str, !is_folder);
+      append_item (out, is_folder ? "folder" : "file", child->name, path->str, !is_folder);
     }
   for (guint i = 0; folder->generated != NULL && i < folder->generate_count; i++)
     {
-      g_autofree char *name = g_strdup_printf ("%s%05u%s", folder->generate_prefix, i, folder->generate_suffix);
-
-      g_string_printf (path, "%s%s", folder_path, name);
-      add_item (builder, "file", name, path->str, TRUE);
+      g_string_printf (name, "%s%05u%s", folder->generate_prefix, i, folder->generate_suffix);
+      g_string_printf (path, "%s%s", folder_path, name->str);
+      append_item (out, "file", name->str, path->str, TRUE);
     }
-  json_builder_end_array (builder);
+  g_string_append_c (out, ']');
 
-  return json_builder_get_root (builder);
+  return g_string_free (out, FALSE);
 }
 
 static char *
@@ -658,22 +675,21 @@ table_path (SimAccount *account,
                                    : g_strdup (table->name);
 }
 
-JsonNode *
+char *
 sim_account_list_tables (SimAccount *account)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GString *out = g_string_new ("[");
 
-  json_builder_begin_array (builder);
   for (guint i = 0; i < account->tables->len; i++)
     {
       SimEntry *table = g_ptr_array_index (account->tables, i);
       g_autofree char *path = table_path (account, table);
 
-      add_item (builder, "table", table->name, path, TRUE);
+      append_item (out, "table", table->name, path, TRUE);
     }
-  json_builder_end_array (builder);
+  g_string_append_c (out, ']');
 
-  return json_builder_get_root (builder);
+  return g_string_free (out, FALSE);
 }
 
 /* A table by its path, or by its bare name where there is a database. */

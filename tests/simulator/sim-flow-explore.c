@@ -59,6 +59,14 @@ query_lower (SimRequest *request,
 }
 
 static void
+reply_text (SimRequest *request,
+            char       *text)
+{
+  soup_server_message_set_status (request->message, 200, NULL);
+  soup_server_message_set_response (request->message, "application/json", SOUP_MEMORY_TAKE, text, strlen (text));
+}
+
+static void
 reply_listing (SimRequest *request,
                SimAccount *account,
                const char *object)
@@ -85,11 +93,7 @@ reply_listing (SimRequest *request,
       return;
     }
 
-  {
-    g_autoptr(JsonNode) listing = sim_entry_list_children (account, folder, canonical);
-
-    sim_request_reply_json (request, 200, listing);
-  }
+  reply_text (request, sim_entry_list_children (account, folder, canonical));
 }
 
 static void
@@ -320,13 +324,10 @@ explore_account (SimRequest *request,
 
   if (g_str_equal (object_type, "root"))
     {
-      g_autoptr(JsonNode) listing = NULL;
-
       if (account->root == NULL)
-        listing = sim_account_list_tables (account);
+        reply_text (request, sim_account_list_tables (account));
       else
-        listing = sim_entry_list_children (account, account->root, account->prefix);
-      sim_request_reply_json (request, 200, listing);
+        reply_text (request, sim_entry_list_children (account, account->root, account->prefix));
       return;
     }
 
