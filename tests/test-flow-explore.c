@@ -328,6 +328,9 @@ test_compression (Fixture       *fixture,
 
   g_assert_null (preview_file (fixture, BUCKET "orders/orders-2026-09.csv.gz", &plain, &error));
   assert_platform_error (error, 400, "FLOW-1461-400");
+  /* The platform's explanation reaches the user, who can act on it. */
+  g_assert_nonnull (strstr (trib_platform_error_get_detail (error), "compressionType"));
+  g_assert_nonnull (strstr (error->message, "Cannot preview the file"));
   g_clear_error (&error);
 
   /* Nor is a plain file gzip. */
@@ -602,6 +605,7 @@ test_landing_zone_explore (Fixture       *fixture,
                                    NULL, NULL, TRIB_CALL_NONE, NULL, trib_test_result_cb, &result);
   g_assert_null (trib_platform_client_call_finish (fixture->client, trib_test_wait_result (&result), &error));
   assert_platform_error (error, 400, "FLOW-1460-400");
+  g_assert_nonnull (strstr (trib_platform_error_get_detail (error), "not both"));
   g_clear_error (&error);
   g_clear_object (&result);
   trib_platform_client_call_async (fixture->client, "GET",
