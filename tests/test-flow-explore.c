@@ -302,6 +302,29 @@ test_delimiters (Fixture       *fixture,
     g_assert_nonnull (strchr (value (eu, 0, "unitPrice"), ','));
   }
 
+  /* UTF-8 read as ISO-8859-1: each byte a character, as the platform would. */
+  {
+    TribExploreFileOptions utf8 = { TRIB_EXPLORE_FILE_DELIMITED, "\t", NULL, "UTF-8" };
+    TribExploreFileOptions latin1 = { TRIB_EXPLORE_FILE_DELIMITED, "\t", NULL, "ISO-8859-1" };
+    g_autoptr(TribExplorePreview) right = NULL;
+    g_autoptr(TribExplorePreview) wrong = NULL;
+    g_autoptr(GError) error = NULL;
+    guint accented = 0;
+
+    right = preview_file (fixture, BUCKET "customers/customers.tsv", &utf8, &error);
+    g_assert_no_error (error);
+    wrong = preview_file (fixture, BUCKET "customers/customers.tsv", &latin1, &error);
+    g_assert_no_error (error);
+    for (guint r = 0; r < trib_explore_preview_get_n_rows (right); r++)
+      if (!g_str_is_ascii (value (right, r, "lastName")))
+        {
+          g_assert_cmpstr (value (right, r, "lastName"), !=, value (wrong, r, "lastName"));
+          g_assert_nonnull (strstr (value (wrong, r, "lastName"), "\u00c3"));
+          accented++;
+        }
+    g_assert_cmpuint (accented, >, 0);
+  }
+
   /* More than one character is refused. */
   {
     TribExploreFileOptions two = { TRIB_EXPLORE_FILE_DELIMITED, ";;", NULL, NULL };
