@@ -92,6 +92,35 @@ test_members (void)
   g_assert_false (trib_json_reader_at_end (&reader));
 }
 
+static void
+test_booleans (void)
+{
+  const char *text = "[true, false, \"true\", 1, null, trueish]";
+  TribJsonReader reader;
+  gboolean value = FALSE;
+
+  trib_json_reader_init (&reader, text, strlen (text));
+  g_assert_true (trib_json_reader_enter (&reader));
+  g_assert_true (trib_json_reader_next_element (&reader));
+  g_assert_true (trib_json_reader_read_boolean (&reader, &value));
+  g_assert_true (value);
+  g_assert_true (trib_json_reader_next_element (&reader));
+  g_assert_true (trib_json_reader_read_boolean (&reader, &value));
+  g_assert_false (value);
+
+  /* Anything else is skipped, not read as a boolean. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (trib_json_reader_next_element (&reader));
+      g_assert_false (trib_json_reader_read_boolean (&reader, &value));
+      g_assert_false (trib_json_reader_failed (&reader));
+    }
+
+  g_assert_true (trib_json_reader_next_element (&reader));
+  g_assert_false (trib_json_reader_read_boolean (&reader, &value));
+  g_assert_true (trib_json_reader_failed (&reader));
+}
+
 static char *
 decode (const char *quoted)
 {
@@ -148,6 +177,7 @@ main (int   argc,
   g_test_add_func ("/tributary/json-reader/grammar", test_grammar);
   g_test_add_func ("/tributary/json-reader/members", test_members);
   g_test_add_func ("/tributary/json-reader/strings", test_strings);
+  g_test_add_func ("/tributary/json-reader/booleans", test_booleans);
 
   return g_test_run ();
 }

@@ -360,6 +360,36 @@ skip_literal (TribJsonReader *reader)
  * is checked as what is read is, so a text is refused whether or not
  * its faults are in what the caller wanted.
  */
+/**
+ * trib_json_reader_read_boolean:
+ * @reader: a #TribJsonReader
+ * @value: (out): the boolean, if it was one
+ *
+ * Reads the next value if it is `true` or `false`, and skips it if not.
+ *
+ * Returns: whether the value was a boolean
+ */
+gboolean
+trib_json_reader_read_boolean (TribJsonReader *reader,
+                               gboolean       *value)
+{
+  gboolean is_true;
+
+  if (trib_json_reader_peek (reader) != TRIB_JSON_KIND_OTHER || (*reader->pos != 't' && *reader->pos != 'f'))
+    {
+      trib_json_reader_skip (reader);
+      return FALSE;
+    }
+
+  is_true = *reader->pos == 't';
+  skip_literal (reader);
+  if (reader->failed)
+    return FALSE;
+  *value = is_true;
+
+  return TRUE;
+}
+
 void
 trib_json_reader_skip (TribJsonReader *reader)
 {

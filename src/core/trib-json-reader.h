@@ -73,6 +73,8 @@ gboolean      trib_json_reader_next_member   (TribJsonReader       *reader,
 gboolean      trib_json_reader_next_element  (TribJsonReader       *reader);
 gboolean      trib_json_reader_read_string   (TribJsonReader       *reader,
                                               TribJsonString       *string);
+gboolean      trib_json_reader_read_boolean  (TribJsonReader       *reader,
+                                              gboolean             *value);
 void          trib_json_reader_skip          (TribJsonReader       *reader);
 gboolean      trib_json_reader_at_end        (TribJsonReader       *reader);
 

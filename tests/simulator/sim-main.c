@@ -181,6 +181,11 @@ main (int   argc,
       g_printerr ("tributary-sim: cannot load the world: %s\n", error->message);
       return 1;
     }
+  if (!sim_flow_explore_register (server, world_dir, &error))
+    {
+      g_printerr ("tributary-sim: cannot load the world: %s\n", error->message);
+      return 1;
+    }
   if (!sim_query_service_register (server, postgres, &error))
     {
       g_printerr ("tributary-sim: cannot use PostgreSQL: %s\n", error->message);

@@ -189,6 +189,18 @@ route_matches (SimRoute    *route,
   return TRUE;
 }
 
+static guint
+route_literals (SimRoute *route)
+{
+  guint literals = 0;
+
+  for (guint i = 0; route->segments[i] != NULL; i++)
+    if (route->segments[i][0] != '{')
+      literals++;
+
+  return literals;
+}
+
 static void
 dispatch (SimRequest *request)
 {
@@ -197,7 +209,11 @@ dispatch (SimRequest *request)
   g_autoptr(GString) allowed = NULL;
   SimRoute *found = NULL;
 
-  for (guint i = 0; i < self->routes->len && found == NULL; i++)
+  /* The route with the most literal segments wins, whichever service
+   * registered first: /connectionSpecs/{id}/explore is never taken for
+   * some /connectionSpecs/{id}/{anything}.
+   */
+  for (guint i = 0; i < self->routes->len; i++)
     {
       SimRoute *route = g_ptr_array_index (self->routes, i);
 
@@ -205,7 +221,10 @@ dispatch (SimRequest *request)
         continue;
 
       if (g_str_equal (route->method, request->method))
-        found = route;
+        {
+          if (found == NULL || route_literals (route) > route_literals (found))
+            found = route;
+        }
       else if (allowed == NULL)
         allowed = g_string_new (route->method);
       else

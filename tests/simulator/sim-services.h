@@ -33,5 +33,8 @@ gboolean sim_schema_registry_has_schema (SimServer  *server,
                                          SimClient  *client,
                                          const char *sandbox,
                                          const char *schema_id);
+gboolean sim_flow_explore_register   (SimServer   *server,
+                                      const char  *world_dir,
+                                      GError     **error);
 
 G_END_DECLS
