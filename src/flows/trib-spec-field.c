@@ -27,6 +27,9 @@
 #include "trib-spec-field-private.h"
 #include "trib-spec-presets.h"
 
+/* Steps of PCRE's matcher a pattern may take on one answer. */
+#define MATCH_LIMIT 100000
+
 G_DEFINE_ENUM_TYPE (TribSpecFieldType, trib_spec_field_type,
                     G_DEFINE_ENUM_VALUE (TRIB_SPEC_FIELD_STRING, "string"),
                     G_DEFINE_ENUM_VALUE (TRIB_SPEC_FIELD_INTEGER, "integer"),
@@ -314,9 +317,18 @@ read_pattern (TribSpecField *self,
     }
 
   /* JSON Schema patterns are ECMA-262 regular expressions, unanchored;
-   * PCRE reads the ones connectors use the same way.
+   * PCRE reads the ones connectors use the same way. A pattern that
+   * backtracks without end, "^(a+)+$", would hold the check for
+   * seconds at PCRE's own limit: this one stops it within a
+   * millisecond or so. ECMA-262 has no "(*", PCRE's verbs, with which a
+   * pattern could lift the limit again.
    */
-  self->regex = g_regex_new (pattern, (GRegexCompileFlags) 0, (GRegexMatchFlags) 0, &error);
+  if (strstr (pattern, "(*") == NULL)
+    {
+      g_autofree char *limited = g_strconcat ("(*LIMIT_MATCH=" G_STRINGIFY (MATCH_LIMIT) ")", pattern, NULL);
+
+      self->regex = g_regex_new (limited, (GRegexCompileFlags) 0, (GRegexMatchFlags) 0, &error);
+    }
   if (self->regex == NULL)
     {
       self->problem = g_strdup (_("The connector’s pattern for this field cannot be read; the platform will check the value"));
