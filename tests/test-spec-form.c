@@ -161,7 +161,7 @@ test_s3 (void)
   g_assert_cmpint (trib_spec_field_get_field_type (field), ==, TRIB_SPEC_FIELD_STRING);
   g_assert_true (trib_spec_field_get_required (field));
   g_assert_false (trib_spec_field_get_secret (field));
-  g_assert_cmpstr (trib_spec_field_get_pattern (field), ==, "^[A-Z0-9]{20}$");
+  g_assert_cmpstr (trib_spec_field_get_pattern (field), ==, "^[A-Z0-9]{16,128}$");
 
   /* format: password, and a preset where the spec is silent. */
   g_assert_true (trib_spec_field_get_secret (trib_spec_form_get_field (form, "s3SecretKey")));
@@ -175,7 +175,7 @@ test_s3 (void)
   g_clear_error (&error);
 
   assert_message (form, "s3AccessKey", "akia-lower",
-                  "Access key ID must be 20 capital letters and digits, such as AKIAIOSFODNN7EXAMPLE");
+                  "Access key ID must be 16 to 128 capital letters and digits, such as AKIAIOSFODNN7EXAMPLE");
   assert_message (form, "s3AccessKey", "AKIAIOSFODNN7EXAMPLE", NULL);
   assert_message (form, "s3SecretKey", "   ", "Secret access key is required");
   assert_message (form, "s3SecretKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", NULL);

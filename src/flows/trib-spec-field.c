@@ -488,8 +488,8 @@ _trib_spec_field_new (const char         *connection_spec_id,
     self->secret = TRUE;
   if (has_preset && preset.multiline)
     self->multiline = TRUE;
-  if (has_preset && self->pattern != NULL)
-    self->pattern_hint = g_strdup (preset.pattern_hint);
+  if (self->pattern != NULL)
+    self->pattern_hint = g_strdup (trib_spec_presets_pattern_hint (self->pattern));
 
   if (schema != NULL && JSON_NODE_HOLDS_OBJECT (schema))
     title = member_string (json_node_get_object (schema), "title");

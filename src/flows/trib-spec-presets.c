@@ -43,7 +43,6 @@ typedef struct
   const char *spec_id;          /* NULL: any connector */
   const char *name;
   const char *label;
-  const char *pattern_hint;
   gboolean secret;
   gboolean multiline;
 } FieldPreset;
@@ -52,47 +51,89 @@ typedef struct
  * lookup reaches only when no entry names the connector.
  */
 static const FieldPreset field_presets[] = {
-  { SPEC_S3, "s3AccessKey", N_("Access key ID"), N_("20 capital letters and digits, such as AKIAIOSFODNN7EXAMPLE"), FALSE, FALSE },
-  { SPEC_DEST_S3, "s3AccessKey", N_("Access key ID"), N_("20 capital letters and digits, such as AKIAIOSFODNN7EXAMPLE"), FALSE, FALSE },
-  { SPEC_ADLS, "url", N_("Data Lake Storage URL"), N_("an address such as https://account.dfs.core.windows.net"), FALSE, FALSE },
-  { SPEC_DEST_ADLS, "url", N_("Data Lake Storage URL"), N_("an address such as https://account.dfs.core.windows.net"), FALSE, FALSE },
-  { SPEC_GCS, "accessKeyId", N_("Access key ID"), NULL, FALSE, FALSE },
-  { SPEC_DEST_GCS, "accessKeyId", N_("Access key ID"), NULL, FALSE, FALSE },
-  { SPEC_GCS, "secretAccessKey", N_("Secret"), NULL, TRUE, FALSE },
-  { SPEC_DEST_GCS, "secretAccessKey", N_("Secret"), NULL, TRUE, FALSE },
-  { SPEC_SFTP, "folderPath", N_("Folder"), NULL, FALSE, FALSE },
-  { SPEC_SFTP, "maxConcurrentConnections", N_("Concurrent connections"), NULL, FALSE, FALSE },
-  { SPEC_DEST_SFTP, "domain", N_("Host"), N_("a host name or IP address, without sftp://"), FALSE, FALSE },
-  { SPEC_DATABRICKS, "domain", N_("Workspace URL"), N_("an address such as https://adb-1234567890123456.7.azuredatabricks.net"), FALSE, FALSE },
-  { SPEC_DATABRICKS, "clusterId", N_("Cluster ID"), N_("a cluster ID such as 0123-456789-abcde123"), FALSE, FALSE },
-  { SPEC_DATABRICKS, "accessToken", N_("Personal access token"), NULL, TRUE, FALSE },
-  { SPEC_ODATA, "url", N_("Service URL"), N_("an address starting with http:// or https://"), FALSE, FALSE },
-  { SPEC_REST, "host", N_("Base URL"), N_("an address starting with http:// or https://"), FALSE, FALSE },
+  { SPEC_S3, "s3AccessKey", N_("Access key ID"), FALSE, FALSE },
+  { SPEC_DEST_S3, "s3AccessKey", N_("Access key ID"), FALSE, FALSE },
+  { SPEC_ADLS, "url", N_("Data Lake Storage URL"), FALSE, FALSE },
+  { SPEC_DEST_ADLS, "url", N_("Data Lake Storage URL"), FALSE, FALSE },
+  { SPEC_GCS, "accessKeyId", N_("Access key ID"), FALSE, FALSE },
+  { SPEC_DEST_GCS, "accessKeyId", N_("Access key ID"), FALSE, FALSE },
+  { SPEC_GCS, "secretAccessKey", N_("Secret"), TRUE, FALSE },
+  { SPEC_DEST_GCS, "secretAccessKey", N_("Secret"), TRUE, FALSE },
+  { SPEC_SFTP, "folderPath", N_("Folder"), FALSE, FALSE },
+  { SPEC_SFTP, "maxConcurrentConnections", N_("Concurrent connections"), FALSE, FALSE },
+  { SPEC_DEST_SFTP, "domain", N_("Host"), FALSE, FALSE },
+  { SPEC_DATABRICKS, "domain", N_("Workspace URL"), FALSE, FALSE },
+  { SPEC_DATABRICKS, "clusterId", N_("Cluster ID"), FALSE, FALSE },
+  { SPEC_DATABRICKS, "accessToken", N_("Personal access token"), TRUE, FALSE },
+  { SPEC_ODATA, "url", N_("Service URL"), FALSE, FALSE },
+  { SPEC_REST, "host", N_("Base URL"), FALSE, FALSE },
 
-  { NULL, "s3AccessKey", N_("Access key ID"), NULL, FALSE, FALSE },
-  { NULL, "s3SecretKey", N_("Secret access key"), NULL, TRUE, FALSE },
-  { NULL, "s3SessionToken", N_("Session token"), NULL, TRUE, TRUE },
-  { NULL, "servicePrincipalId", N_("Service principal ID"), NULL, FALSE, FALSE },
-  { NULL, "servicePrincipalKey", N_("Service principal key"), NULL, TRUE, FALSE },
-  { NULL, "tenant", N_("Tenant ID"), NULL, FALSE, FALSE },
-  { NULL, "connectionString", N_("Connection string"), NULL, TRUE, TRUE },
-  { NULL, "sasUri", N_("SAS URI"), NULL, TRUE, FALSE },
-  { NULL, "secretAccessKey", N_("Secret access key"), NULL, TRUE, FALSE },
-  { NULL, "host", N_("Host"), NULL, FALSE, FALSE },
-  { NULL, "port", N_("Port"), NULL, FALSE, FALSE },
-  { NULL, "userName", N_("User name"), NULL, FALSE, FALSE },
-  { NULL, "username", N_("User name"), NULL, FALSE, FALSE },
-  { NULL, "password", N_("Password"), NULL, TRUE, FALSE },
-  { NULL, "privateKeyContent", N_("Private key (base64)"), NULL, TRUE, TRUE },
-  { NULL, "passPhrase", N_("Passphrase"), NULL, TRUE, FALSE },
-  { NULL, "sshKey", N_("SSH private key"), NULL, TRUE, TRUE },
-  { NULL, "accessToken", N_("Access token"), NULL, TRUE, FALSE },
-  { NULL, "refreshToken", N_("Refresh token"), NULL, TRUE, FALSE },
-  { NULL, "clientSecret", N_("Client secret"), NULL, TRUE, FALSE },
-  { NULL, "apiKey", N_("API key"), NULL, TRUE, FALSE },
-  { NULL, "path", N_("Path"), NULL, FALSE, FALSE },
-  { NULL, "recursive", N_("Include subfolders"), NULL, FALSE, FALSE },
-  { NULL, "tableName", N_("Table"), NULL, FALSE, FALSE },
+  { NULL, "s3AccessKey", N_("Access key ID"), FALSE, FALSE },
+  { NULL, "s3SecretKey", N_("Secret access key"), TRUE, FALSE },
+  { NULL, "s3SessionToken", N_("Session token"), TRUE, TRUE },
+  { NULL, "servicePrincipalId", N_("Service principal ID"), FALSE, FALSE },
+  { NULL, "servicePrincipalKey", N_("Service principal key"), TRUE, FALSE },
+  { NULL, "tenant", N_("Tenant ID"), FALSE, FALSE },
+  { NULL, "connectionString", N_("Connection string"), TRUE, TRUE },
+  { NULL, "sasUri", N_("SAS URI"), TRUE, FALSE },
+  { NULL, "secretAccessKey", N_("Secret access key"), TRUE, FALSE },
+  { NULL, "host", N_("Host"), FALSE, FALSE },
+  { NULL, "port", N_("Port"), FALSE, FALSE },
+  { NULL, "userName", N_("User name"), FALSE, FALSE },
+  { NULL, "username", N_("User name"), FALSE, FALSE },
+  { NULL, "password", N_("Password"), TRUE, FALSE },
+  { NULL, "privateKeyContent", N_("Private key (base64)"), TRUE, TRUE },
+  { NULL, "passPhrase", N_("Passphrase"), TRUE, FALSE },
+  { NULL, "sshKey", N_("SSH private key"), TRUE, TRUE },
+  { NULL, "accessToken", N_("Access token"), TRUE, FALSE },
+  { NULL, "refreshToken", N_("Refresh token"), TRUE, FALSE },
+  { NULL, "clientSecret", N_("Client secret"), TRUE, FALSE },
+  { NULL, "apiKey", N_("API key"), TRUE, FALSE },
+  { NULL, "path", N_("Path"), FALSE, FALSE },
+  { NULL, "recursive", N_("Include subfolders"), FALSE, FALSE },
+  { NULL, "tableName", N_("Table"), FALSE, FALSE },
+  { NULL, "roleArn", N_("Role ARN"), FALSE, FALSE },
+  { NULL, "bucketName", N_("Bucket"), FALSE, FALSE },
+  { NULL, "securityToken", N_("Security token"), TRUE, FALSE },
+};
+
+typedef struct
+{
+  const char *pattern;
+  const char *hint;
+} PatternHint;
+
+/* What the seed connectors' patterns ask for, finishing "… must be";
+ * a hint is tied to its pattern's exact text, so that a connector that
+ * changes its pattern gets the pattern quoted rather than a wrong hint.
+ */
+static const PatternHint pattern_hints[] = {
+  { "^[A-Z0-9]{16,128}$", N_("16 to 128 capital letters and digits, such as AKIAIOSFODNN7EXAMPLE") },
+  { "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", N_("a bucket name of 3 to 63 small letters, digits, dots and hyphens") },
+  { "^arn:aws:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$", N_("a role ARN such as arn:aws:iam::123456789012:role/reader") },
+  { "^https://[a-z0-9]{3,24}\\.dfs\\.core\\.windows\\.net/?$", N_("an address such as https://account.dfs.core.windows.net") },
+  { "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+    N_("an ID such as 0f8fad5b-d9cb-469f-a165-70867728950e") },
+  { "^DefaultEndpointsProtocol=https;AccountName=[a-z0-9]{3,24};AccountKey=[^;]+(;.*)?$",
+    N_("a connection string starting with DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…") },
+  { "^https://[a-z0-9]{3,24}\\.blob\\.core\\.windows\\.net/.*\\?.*sig=.+$",
+    N_("an address such as https://account.blob.core.windows.net/container?…&sig=…") },
+  { "^GOOG[A-Z0-9]{20,61}$", N_("GOOG followed by 20 to 61 capital letters and digits") },
+  { "^[A-Za-z0-9+/]{40}$", N_("40 letters, digits, + or /") },
+  { "^[A-Za-z0-9.-]+$", N_("a host name such as sftp.example.com, without sftp:// or a port") },
+  { "^[A-Za-z0-9+/]+={0,2}$", N_("base64 text: letters, digits, + and /, with at most two = at the end") },
+  { "^https://adb-[0-9]{10,20}\\.[0-9]{1,3}\\.azuredatabricks\\.net/?$",
+    N_("an address such as https://adb-1234567890123456.7.azuredatabricks.net") },
+  { "^[0-9]{4}-[0-9]{6}-[a-z0-9]{8}$", N_("a cluster ID such as 0123-456789-abcde123") },
+  { "^dapi[0-9a-f]{32}(-[0-9]+)?$", N_("a token starting with dapi and 32 hexadecimal digits") },
+  { "^[A-Za-z0-9_-]+$", N_("letters, digits, _ and - only") },
+  { "^https?://[^\\s]+$", N_("an address starting with http:// or https://, without spaces") },
+  { "^https://[^\\s]+$", N_("an address starting with https://, without spaces") },
+  { "^https://", N_("an address starting with https://") },
+  { "^https?://", N_("an address starting with http:// or https://") },
+  { "^https://[A-Za-z0-9.-]+\\.salesforce\\.com/?$", N_("an address such as https://acme.my.salesforce.com") },
+  { "^[0-9]{2}\\.0$", N_("a version such as 59.0") },
+  { "^https://[A-Za-z0-9.-]+\\.dynamics\\.com/?$", N_("an address such as https://acme.crm.dynamics.com") },
 };
 
 typedef struct
@@ -138,8 +179,8 @@ static const char * const order_sftp_password[] = {
 static const char * const order_sftp_key[] = {
   "host", "port", "userName", "privateKeyContent", "passPhrase", "folderPath", "maxConcurrentConnections", NULL
 };
-static const char * const order_dest_sftp_password[] = { "domain", "username", "password", NULL };
-static const char * const order_dest_sftp_key[] = { "domain", "username", "sshKey", NULL };
+static const char * const order_dest_sftp_password[] = { "domain", "port", "username", "password", NULL };
+static const char * const order_dest_sftp_key[] = { "domain", "port", "username", "sshKey", NULL };
 static const char * const order_databricks[] = { "domain", "clusterId", "database", "accessToken", NULL };
 static const char * const order_rest_oauth[] = { "host", "accessToken", NULL };
 static const char * const order_rest_basic[] = { "host", "username", "password", NULL };
@@ -192,7 +233,6 @@ trib_spec_presets_lookup_field (const char     *connection_spec_id,
         continue;
 
       preset->label = entry->label != NULL ? _(entry->label) : NULL;
-      preset->pattern_hint = entry->pattern_hint != NULL ? _(entry->pattern_hint) : NULL;
       preset->secret = entry->secret;
       preset->multiline = entry->multiline;
 
@@ -200,6 +240,25 @@ trib_spec_presets_lookup_field (const char     *connection_spec_id,
     }
 
   return FALSE;
+}
+
+/**
+ * trib_spec_presets_pattern_hint:
+ * @pattern: a spec's `pattern`
+ *
+ * Returns: (nullable): what @pattern asks for, translated, in words that
+ *   finish "… must be"
+ */
+const char *
+trib_spec_presets_pattern_hint (const char *pattern)
+{
+  g_return_val_if_fail (pattern != NULL, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (pattern_hints); i++)
+    if (strcmp (pattern_hints[i].pattern, pattern) == 0)
+      return _(pattern_hints[i].hint);
+
+  return NULL;
 }
 
 /**

@@ -14,8 +14,6 @@ G_BEGIN_DECLS
 /**
  * TribSpecPreset:
  * @label: (nullable): a translated label for a field whose spec has no `title`
- * @pattern_hint: (nullable): what the spec's `pattern` asks for, in words
- *   that finish "… must be"
  * @secret: the value is a credential even where the spec has no
  *   `format: password`
  * @multiline: the value is usually pasted over several lines (a key)
@@ -26,18 +24,18 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *label;
-  const char *pattern_hint;
   gboolean secret;
   gboolean multiline;
 } TribSpecPreset;
 
-gboolean     trib_spec_presets_lookup_field (const char     *connection_spec_id,
-                                             const char     *name,
-                                             TribSpecPreset *preset);
-const char  *trib_spec_presets_auth_label   (const char     *auth_name);
-int          trib_spec_presets_rank         (const char     *connection_spec_id,
-                                             const char     *auth_name,
-                                             const char     *name);
-char        *trib_spec_presets_humanize     (const char     *name);
+gboolean     trib_spec_presets_lookup_field  (const char     *connection_spec_id,
+                                              const char     *name,
+                                              TribSpecPreset *preset);
+const char  *trib_spec_presets_pattern_hint  (const char     *pattern);
+const char  *trib_spec_presets_auth_label    (const char     *auth_name);
+int          trib_spec_presets_rank          (const char     *connection_spec_id,
+                                              const char     *auth_name,
+                                              const char     *name);
+char        *trib_spec_presets_humanize      (const char     *name);
 
 G_END_DECLS
