@@ -180,6 +180,16 @@ test_json (void)
     { "{\"password\":null,\"token\":\"\"}", "{\"password\":null,\"token\":\"\"}" },
     { "[{\"password\":\"HUSH\"},{\"list\":[{\"s3SecretKey\":\"HUSH\"}]}]",
       "[{\"password\":\"$PASSWORD\"},{\"list\":[{\"s3SecretKey\":\"$S3SECRETKEY\"}]}]" },
+    /* JSON Patch (a Flow Service update): the value of an operation on a
+     * secret-named path, whichever member comes first; other values stay.
+     */
+    { "[{\"op\":\"replace\",\"path\":\"/auth/params/s3SecretKey\",\"value\":\"HUSH\"},{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"Luma\"}]",
+      "[{\"op\":\"replace\",\"path\":\"/auth/params/s3SecretKey\",\"value\":\"$S3SECRETKEY\"},{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"Luma\"}]" },
+    { "[ {\"value\" : \"HUSH\", \"op\":\"add\", \"path\":\"/auth/params/pass~1Phrase\"} ]",
+      "[ {\"value\" : \"$PASS_PHRASE\", \"op\":\"add\", \"path\":\"/auth/params/pass~1Phrase\"} ]" },
+    { "[{\"op\":\"replace\",\"path\":\"/auth/params\",\"value\":{\"host\":\"h\",\"password\":\"HUSH\"}}]",
+      "[{\"op\":\"replace\",\"path\":\"/auth/params\",\"value\":{\"host\":\"h\",\"password\":\"$PASSWORD\"}}]" },
+    { "{\"path\":\"/password\",\"value\":\"shown\"}", "{\"path\":\"/password\",\"value\":\"shown\"}" },
     /* Everything else stays as it was, byte for byte. */
     { "{ \"a\" : 1.50e3 ,\n \"b\":\"\\u00e9\\n$USD `x` 'y'\", \"continuationToken\":\"abc\" }",
       "{ \"a\" : 1.50e3 ,\n \"b\":\"\\u00e9\\n$USD `x` 'y'\", \"continuationToken\":\"abc\" }" },

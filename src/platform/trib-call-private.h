@@ -24,6 +24,7 @@ struct _TribCall
   GBytes *body;
   char *sandbox;
   gboolean sandbox_chosen;   /* else the client's sandbox when sent */
+  char *if_match;
   gpointer data;
   GDestroyNotify data_destroy;
   gpointer source_object;

@@ -114,6 +114,7 @@ trib_call_free (TribCall *call)
   g_clear_object (&call->source_object);
   g_clear_pointer (&call->body, g_bytes_unref);
   g_free (call->sandbox);
+  g_free (call->if_match);
   g_string_free (call->path, TRUE);
   g_free (call->method);
   g_free (call->accept);
@@ -177,6 +178,26 @@ trib_call_set_sandbox (TribCall   *call,
   g_free (call->sandbox);
   call->sandbox = g_strdup (sandbox);
   call->sandbox_chosen = TRUE;
+}
+
+/**
+ * trib_call_set_if_match:
+ * @call: a #TribCall
+ * @etag: the etag the change is based on, with its quotes, as the
+ *   platform gave it
+ *
+ * Sends `If-Match`, so the platform refuses the change (412) if someone
+ * else changed the resource since @etag.
+ */
+void
+trib_call_set_if_match (TribCall   *call,
+                        const char *etag)
+{
+  g_return_if_fail (call != NULL);
+  g_return_if_fail (etag != NULL);
+
+  g_free (call->if_match);
+  call->if_match = g_strdup (etag);
 }
 
 /**

@@ -101,6 +101,8 @@ void        trib_call_set_body          (TribCall           *call,
                                          JsonNode           *body);
 void        trib_call_set_sandbox       (TribCall           *call,
                                          const char         *sandbox);
+void        trib_call_set_if_match      (TribCall           *call,
+                                         const char         *etag);
 void        trib_call_set_data          (TribCall           *call,
                                          gpointer            data,
                                          GDestroyNotify      destroy);

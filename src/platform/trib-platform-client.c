@@ -577,6 +577,8 @@ send_attempt (GTask *task)
     soup_message_headers_replace (headers, "x-sandbox-name", call->sandbox);
   soup_message_headers_replace (headers, "Accept",
                                 call->endpoint.accept != NULL ? call->endpoint.accept : "application/json");
+  if (call->if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", call->if_match);
 
   explicit_bzero (authorization, strlen (authorization));
 

@@ -79,6 +79,7 @@ code_for_status (guint status)
     case 403: return TRIB_PLATFORM_ERROR_FORBIDDEN;
     case 404: return TRIB_PLATFORM_ERROR_NOT_FOUND;
     case 409: return TRIB_PLATFORM_ERROR_CONFLICT;
+    case 412: return TRIB_PLATFORM_ERROR_STALE;
     case 429: return TRIB_PLATFORM_ERROR_RATE_LIMITED;
     default:
       return status >= 500 && status < 600 ? TRIB_PLATFORM_ERROR_SERVER : TRIB_PLATFORM_ERROR_FAILED;
@@ -230,6 +231,12 @@ trib_platform_error_new_from_response (guint       status,
           code = dup_member_string (object, "code");
           if (title == NULL)
             title = dup_member_string (object, "message");
+          /* Flow Service explains itself in errorMessage and report. */
+          if (detail == NULL)
+            detail = dup_member_string (object, "errorMessage");
+          if (detail == NULL && json_object_has_member (object, "report") &&
+              JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "report")))
+            detail = dup_member_string (json_object_get_object_member (object, "report"), "detailed-message");
           if (code == NULL && type != NULL)
             code = g_strdup (strrchr (type, '/') != NULL ? strrchr (type, '/') + 1 : type);
         }

@@ -39,6 +39,7 @@ G_BEGIN_DECLS
  * @TRIB_PLATFORM_ERROR_REDIRECT_UNSAFE: a redirect of a call that is not a GET, not followed
  * @TRIB_PLATFORM_ERROR_REDIRECT_LOOP: redirects that came back to an address already visited,
  *   or too many of them
+ * @TRIB_PLATFORM_ERROR_STALE: 412: the thing changed since it was read (a stale etag in If-Match)
  */
 typedef enum
 {
@@ -65,6 +66,7 @@ typedef enum
   TRIB_PLATFORM_ERROR_REDIRECT_OTHER_HOST,
   TRIB_PLATFORM_ERROR_REDIRECT_UNSAFE,
   TRIB_PLATFORM_ERROR_REDIRECT_LOOP,
+  TRIB_PLATFORM_ERROR_STALE,
 } TribPlatformError;
 
 GQuark      trib_platform_error_quark           (void);

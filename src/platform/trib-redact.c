@@ -373,6 +373,68 @@ decode_key (const char *data,
   return g_strdup (json_node_get_string (node));
 }
 
+/* A JSON Patch operation names its target in "path" and carries the
+ * new value in "value": `{"op": "replace", "path":
+ * "/auth/params/s3SecretKey", "value": "…"}`. Given the opening brace of
+ * an object, this reads its members one level deep (in whatever order)
+ * and returns the last segment of a secret-named "path", or %NULL.
+ */
+static char *
+patch_secret_name (const char *data,
+                   gsize       length,
+                   gsize       i)
+{
+  gboolean expect_key = TRUE;
+
+  for (i++; i < length;)
+    {
+      char c = data[i];
+      gsize end;
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',')
+        {
+          i++;
+          continue;
+        }
+      if (c == '}' || !expect_key || c != '"' || (end = skip_string (data, length, i)) == 0)
+        return NULL;
+
+      {
+        g_autofree char *key = decode_key (data, i, end);
+
+        i = end;
+        while (i < length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+          i++;
+        if (i >= length || data[i] != ':')
+          return NULL;
+        i++;
+        while (i < length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+          i++;
+        if (i >= length || (end = skip_value (data, length, i)) == 0)
+          return NULL;
+
+        if (g_strcmp0 (key, "path") == 0 && data[i] == '"')
+          {
+            g_autofree char *path = decode_key (data, i, end);
+            const char *segment = path != NULL ? strrchr (path, '/') : NULL;
+            g_autoptr(GString) name = NULL;
+
+            if (segment == NULL)
+              return NULL;
+            /* JSON Pointer: ~1 is "/", ~0 is "~". */
+            name = g_string_new (segment + 1);
+            g_string_replace (name, "~1", "/", 0);
+            g_string_replace (name, "~0", "~", 0);
+
+            return trib_redact_is_secret_name (name->str) ? g_string_free (g_steal_pointer (&name), FALSE) : NULL;
+          }
+        i = end;
+      }
+    }
+
+  return NULL;
+}
+
 enum
 {
   EXPECT_VALUE,
@@ -399,6 +461,7 @@ redact_json (const char *data,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GByteArray) stack = g_byte_array_new ();
   g_autofree char *secret_name = NULL;
+  g_autofree char *patch_secret = NULL;   /* of the JSON Patch operation being read */
   int state = EXPECT_VALUE;
   gsize copied = 0;
   gsize i = 0;
@@ -445,6 +508,12 @@ redact_json (const char *data,
             }
           else if (c == '{' || c == '[')
             {
+              /* Operations are the objects of a top-level array. */
+              if (c == '{' && stack->len == 1 && stack->data[0] == '[')
+                {
+                  g_free (patch_secret);
+                  patch_secret = patch_secret_name (data, length, i);
+                }
               g_byte_array_append (stack, (guint8 *) &c, 1);
               state = c == '{' ? EXPECT_KEY_OR_END : EXPECT_VALUE_OR_END;
               i++;
@@ -471,6 +540,8 @@ redact_json (const char *data,
 
             if (trib_redact_is_secret_name (key))
               secret_name = g_steal_pointer (&key);
+            else if (patch_secret != NULL && stack->len == 2 && g_str_equal (key, "value"))
+              secret_name = g_strdup (patch_secret);
             i = end;
             state = EXPECT_COLON;
           }

@@ -297,6 +297,7 @@ explain_sign_in_error (TribProfileDialog *self,
         case TRIB_PLATFORM_ERROR_REDIRECT_OTHER_HOST:
         case TRIB_PLATFORM_ERROR_REDIRECT_UNSAFE:
         case TRIB_PLATFORM_ERROR_REDIRECT_LOOP:
+        case TRIB_PLATFORM_ERROR_STALE:
         default:
           break;
         }

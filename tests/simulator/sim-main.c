@@ -174,6 +174,11 @@ main (int   argc,
   sim_schema_registry_register (server);
   sim_catalog_register (server, (guint) n_datasets);
   sim_admin_register (server);
+  if (!sim_flow_service_register (server, world_dir, &error))
+    {
+      g_printerr ("tributary-sim: cannot load the world: %s\n", error->message);
+      return 1;
+    }
   if (!sim_query_service_register (server, postgres, &error))
     {
       g_printerr ("tributary-sim: cannot use PostgreSQL: %s\n", error->message);

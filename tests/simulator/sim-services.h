@@ -24,6 +24,9 @@ void sim_query_service_shutdown      (void);
 void sim_schema_registry_register    (SimServer *server);
 void sim_catalog_register            (SimServer *server,
                                       guint      n_generated_datasets);
+gboolean sim_flow_service_register    (SimServer   *server,
+                                      const char  *world_dir,
+                                      GError     **error);
 gboolean sim_schema_registry_has_schema (SimServer  *server,
                                          SimClient  *client,
                                          const char *sandbox,

@@ -1,0 +1,714 @@
+/* trib-flow-service.c
+ *
+ * Flow Service: connection specs (what each source and destination
+ * connector is and which credentials it takes) and base connections
+ * (the sandbox's accounts). Connector secrets travel only in the bodies
+ * of create and update, which the request log redacts by their names
+ * (trib-redact.c), JSON Patch values included.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-flow-service"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "trib-flow-service.h"
+#include "trib-platform-error.h"
+#include "trib-xdm-json.h"
+
+#define FLOW_SERVICE_PATH "/data/foundation/flowservice"
+
+#define FLOW_SERVICE NC_("platform service", "Flow Service")
+
+static JsonArray *
+items_of (JsonNode *reply)
+{
+  return JSON_NODE_HOLDS_OBJECT (reply) ? trib_xdm_json_get_array (json_node_get_object (reply), "items") : NULL;
+}
+
+static gpointer
+parse_specs (JsonNode  *reply,
+             TribCall  *call,
+             GError   **error)
+{
+  g_autoptr(GListStore) specs = g_list_store_new (TRIB_TYPE_CONNECTION_SPEC);
+  JsonArray *items = items_of (reply);
+
+  if (items == NULL)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      g_autoptr(TribConnectionSpec) spec = NULL;
+
+      if (JSON_NODE_HOLDS_OBJECT (node) && (spec = trib_connection_spec_new_from_json (json_node_get_object (node))))
+        g_list_store_append (specs, spec);
+    }
+
+  return g_steal_pointer (&specs);
+}
+
+/* GET /connectionSpecs/{id} answers {items: [spec]} too. */
+static gpointer
+parse_spec (JsonNode  *reply,
+            TribCall  *call,
+            GError   **error)
+{
+  JsonArray *items = items_of (reply);
+  JsonNode *first;
+
+  if (items == NULL || json_array_get_length (items) == 0 ||
+      !JSON_NODE_HOLDS_OBJECT ((first = json_array_get_element (items, 0))))
+    return NULL;
+
+  return trib_connection_spec_new_from_json (json_node_get_object (first));
+}
+
+static gpointer
+parse_connection (JsonNode  *reply,
+                  TribCall  *call,
+                  GError   **error)
+{
+  JsonArray *items = items_of (reply);
+  JsonNode *first;
+
+  if (items == NULL || json_array_get_length (items) == 0 ||
+      !JSON_NODE_HOLDS_OBJECT ((first = json_array_get_element (items, 0))))
+    return NULL;
+
+  return trib_connection_new_from_json (json_node_get_object (first));
+}
+
+/* The next page's link is relative to the service, and only its query
+ * is taken from it: a link elsewhere is not followed.
+ */
+static gpointer
+parse_connection_page (JsonNode  *reply,
+                       TribCall  *call,
+                       GError   **error)
+{
+  g_autoptr(GPtrArray) connections = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *items = items_of (reply);
+  JsonObject *links;
+  JsonObject *next;
+  const char *href = NULL;
+
+  if (items == NULL)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      TribConnection *connection;
+
+      if (JSON_NODE_HOLDS_OBJECT (node) && (connection = trib_connection_new_from_json (json_node_get_object (node))))
+        g_ptr_array_add (connections, connection);
+    }
+
+  if ((links = trib_xdm_json_get_object (json_node_get_object (reply), "_links")) != NULL &&
+      (next = trib_xdm_json_get_object (links, "next")) != NULL)
+    href = trib_xdm_json_get_string (next, "href");
+
+  if (href != NULL && !g_str_has_prefix (href, "/connections?"))
+    {
+      g_propagate_error (error, trib_platform_error_new_invalid_response (FLOW_SERVICE,
+                                                                          N_("a link to the next page of accounts")));
+      return NULL;
+    }
+
+  return trib_page_new (g_steal_pointer (&connections), g_strdup (href));
+}
+
+typedef struct
+{
+  char *id;
+  char *etag;
+} Created;
+
+static void
+created_free (Created *created)
+{
+  g_free (created->id);
+  g_free (created->etag);
+  g_free (created);
+}
+
+static gpointer
+parse_id_etag (JsonNode  *reply,
+               TribCall  *call,
+               GError   **error)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
+  Created *created;
+
+  if (object == NULL || trib_xdm_json_get_string (object, "id") == NULL)
+    return NULL;
+
+  created = g_new0 (Created, 1);
+  created->id = g_strdup (trib_xdm_json_get_string (object, "id"));
+  created->etag = g_strdup (trib_xdm_json_get_string (object, "etag"));
+
+  return created;
+}
+
+static gpointer
+parse_test (JsonNode  *reply,
+            TribCall  *call,
+            GError   **error)
+{
+  JsonNode *result;
+
+  if (!JSON_NODE_HOLDS_OBJECT (reply) || !(result = json_object_get_member (json_node_get_object (reply), "result")) ||
+      !JSON_NODE_HOLDS_VALUE (result) || json_node_get_value_type (result) != G_TYPE_BOOLEAN)
+    return NULL;
+
+  if (!json_node_get_boolean (result))
+    {
+      g_set_error_literal (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_FAILED,
+                           _("The platform could not connect to the account with these credentials."));
+      return NULL;
+    }
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+static const TribEndpoint list_specs_endpoint = {
+  .service = FLOW_SERVICE,
+  .what = N_("a list of connectors"),
+  .method = "GET",
+  .path = FLOW_SERVICE_PATH "/connectionSpecs",
+  .idempotent = TRUE,
+  .parse = parse_specs,
+  .free_result = g_object_unref,
+};
+
+static const TribEndpoint get_spec_endpoint = {
+  .service = FLOW_SERVICE,
+  .what = N_("the connector"),
+  .method = "GET",
+  .path = FLOW_SERVICE_PATH "/connectionSpecs/{}",
+  .idempotent = TRUE,
+  .parse = parse_spec,
+  .free_result = g_object_unref,
+};
+
+static const TribEndpoint list_connections_endpoint = {
+  .service = FLOW_SERVICE,
+  .what = N_("a list of accounts"),
+  .method = "GET",
+  .path = FLOW_SERVICE_PATH "/connections",
+  .idempotent = TRUE,
+  .parse = parse_connection_page,
+  .free_result = (GDestroyNotify) trib_page_free,
+};
+
+static const TribEndpoint get_connection_endpoint = {
+  .service = FLOW_SERVICE,
+  .what = N_("the account"),
+  .method = "GET",
+  .path = FLOW_SERVICE_PATH "/connections/{}",
+  .idempotent = TRUE,
+  .parse = parse_connection,
+  .free_result = g_object_unref,
+};
+
+/* Never retried: a second try could create a second account. */
+static const TribEndpoint create_connection_endpoint = {
+  .service = FLOW_SERVICE,
+  .what = N_("the new account’s id"),
+  .method = "POST",
+  .path = FLOW_SERVICE_PATH "/connections",
+  .idempotent = FALSE,
+  .parse = parse_id_etag,
+  .free_result = (GDestroyNotify) created_free,
+  .error_prefix = N_("Could not create the account: "),
+};
+
+/* If-Match makes a repeat harmless: the first success changes the etag,
+ * so a second copy is refused rather than applied twice.
+ */
+static const TribEndpoint update_connection_endpoint = {
+  .service = FLOW_SERVICE,
+  .what = N_("the account’s new etag"),
+  .method = "PATCH",
+  .path = FLOW_SERVICE_PATH "/connections/{}",
+  .idempotent = FALSE,
+  .parse = parse_id_etag,
+  .free_result = (GDestroyNotify) created_free,
+  .error_prefix = N_("Could not update the account: "),
+};
+
+static const TribEndpoint delete_connection_endpoint = {
+  .service = FLOW_SERVICE,
+  .method = "DELETE",
+  .path = FLOW_SERVICE_PATH "/connections/{}",
+  .idempotent = TRUE,
+  .error_prefix = N_("Could not delete the account: "),
+};
+
+static const TribEndpoint test_connection_endpoint = {
+  .service = FLOW_SERVICE,
+  .what = N_("the result of the connection test"),
+  .method = "GET",
+  .path = FLOW_SERVICE_PATH "/connections/{}/test",
+  .idempotent = TRUE,
+  .parse = parse_test,
+  .error_prefix = N_("The connection test failed: "),
+};
+
+/**
+ * trib_flow_service_list_connection_specs_async:
+ * @client: a #TribPlatformClient
+ * @property: (nullable): a Flow Service filter, such as
+ *   `attributes.category==Cloud Storage` or `id=="…"`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the specs
+ * @user_data: data for @callback
+ *
+ * Lists the connectors of the platform, sources and destinations, with
+ * the schemas of their credentials. The list is not paged.
+ */
+void
+trib_flow_service_list_connection_specs_async (TribPlatformClient  *client,
+                                               const char          *property,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  TribCall *call;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+
+  call = trib_call_new (&list_specs_endpoint, NULL);
+  if (property != NULL)
+    trib_call_add_query (call, "property", property);
+  trib_platform_client_send_async (client, call, cancellable, callback, user_data);
+}
+
+/**
+ * trib_flow_service_list_connection_specs_finish:
+ *
+ * Returns: (transfer full): a #GListModel of #TribConnectionSpec
+ */
+GListModel *
+trib_flow_service_list_connection_specs_finish (GAsyncResult  *result,
+                                                GError       **error)
+{
+  return trib_platform_client_send_finish (result, error);
+}
+
+/**
+ * trib_flow_service_get_connection_spec_async:
+ * @client: a #TribPlatformClient
+ * @spec_id: a connection spec id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the spec
+ * @user_data: data for @callback
+ */
+void
+trib_flow_service_get_connection_spec_async (TribPlatformClient  *client,
+                                             const char          *spec_id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (spec_id != NULL);
+
+  trib_platform_client_send_async (client, trib_call_new (&get_spec_endpoint, spec_id, NULL),
+                                   cancellable, callback, user_data);
+}
+
+/**
+ * trib_flow_service_get_connection_spec_finish:
+ *
+ * Returns: (transfer full): the spec
+ */
+TribConnectionSpec *
+trib_flow_service_get_connection_spec_finish (GAsyncResult  *result,
+                                              GError       **error)
+{
+  return trib_platform_client_send_finish (result, error);
+}
+
+typedef struct
+{
+  TribPlatformClient *client;
+  char *sandbox;
+  char *property;
+} ListSource;
+
+static void
+list_source_free (ListSource *source)
+{
+  g_clear_object (&source->client);
+  g_free (source->sandbox);
+  g_free (source->property);
+  g_free (source);
+}
+
+/* @cursor is the previous page's relative next link, whose query (the
+ * continuation token) is all the next call needs.
+ */
+static void
+fetch_connection_page (gpointer             fetch_data,
+                       const char          *cursor,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  ListSource *source = fetch_data;
+  TribCall *call = trib_call_new (&list_connections_endpoint, NULL);
+
+  trib_call_set_sandbox (call, source->sandbox);
+
+  if (cursor == NULL)
+    {
+      g_autofree char *limit = g_strdup_printf ("%u", TRIB_FLOW_SERVICE_PAGE_SIZE);
+
+      trib_call_add_query (call, "limit", limit);
+      if (source->property != NULL)
+        trib_call_add_query (call, "property", source->property);
+    }
+  else
+    {
+      g_autoptr(GHashTable) params = g_uri_parse_params (strchr (cursor, '?') + 1, -1, "&", G_URI_PARAMS_NONE, NULL);
+      GHashTableIter iter;
+      gpointer name;
+      gpointer value;
+
+      if (params != NULL)
+        {
+          g_hash_table_iter_init (&iter, params);
+          while (g_hash_table_iter_next (&iter, &name, &value))
+            trib_call_add_query (call, name, value);
+        }
+    }
+
+  trib_platform_client_send_async (source->client, call, cancellable, callback, user_data);
+}
+
+/**
+ * trib_flow_service_list_connections:
+ * @client: a #TribPlatformClient
+ * @property: (nullable): a Flow Service filter, such as
+ *   `connectionSpec.id==ecadc60c-…`
+ *
+ * Lists the current sandbox's base connections (accounts), a page at a
+ * time, following the platform's relative next links. Every page comes
+ * from that sandbox, even after a switch.
+ *
+ * Returns: (transfer full): a #TribPagedList of #TribConnection
+ */
+TribPagedList *
+trib_flow_service_list_connections (TribPlatformClient *client,
+                                    const char         *property)
+{
+  ListSource *source;
+
+  g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (client), NULL);
+
+  source = g_new0 (ListSource, 1);
+  source->client = g_object_ref (client);
+  source->sandbox = g_strdup (trib_platform_client_get_sandbox (client));
+  source->property = property != NULL && property[0] != '\0' ? g_strdup (property) : NULL;
+
+  return trib_paged_list_new (TRIB_TYPE_CONNECTION, fetch_connection_page, source,
+                              (GDestroyNotify) list_source_free);
+}
+
+/**
+ * trib_flow_service_get_connection_async:
+ * @client: a #TribPlatformClient
+ * @connection_id: a base connection id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the connection
+ * @user_data: data for @callback
+ *
+ * Reads one account, secrets masked, with the etag an update needs.
+ */
+void
+trib_flow_service_get_connection_async (TribPlatformClient  *client,
+                                        const char          *connection_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (connection_id != NULL);
+
+  trib_platform_client_send_async (client, trib_call_new (&get_connection_endpoint, connection_id, NULL),
+                                   cancellable, callback, user_data);
+}
+
+/**
+ * trib_flow_service_get_connection_finish:
+ *
+ * Returns: (transfer full): the connection
+ */
+TribConnection *
+trib_flow_service_get_connection_finish (GAsyncResult  *result,
+                                         GError       **error)
+{
+  return trib_platform_client_send_finish (result, error);
+}
+
+/**
+ * trib_flow_service_create_connection_async:
+ * @client: a #TribPlatformClient
+ * @name: the account's name
+ * @description: (nullable): what it is for
+ * @spec: the connector
+ * @auth_name: (nullable): one of the spec's authentication types; %NULL
+ *   for a connector without credentials (Data Lake, Data Landing Zone)
+ * @auth_params: (nullable): that type's parameters, secrets included
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the new account's id
+ * @user_data: data for @callback
+ *
+ * Creates a base connection. Never retried: a second try could create a
+ * second account.
+ */
+void
+trib_flow_service_create_connection_async (TribPlatformClient  *client,
+                                           const char          *name,
+                                           const char          *description,
+                                           TribConnectionSpec  *spec,
+                                           const char          *auth_name,
+                                           JsonObject          *auth_params,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonObject *spec_ref = json_object_new ();
+  TribCall *call;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (TRIB_IS_CONNECTION_SPEC (spec));
+
+  json_object_set_string_member (object, "name", name);
+  if (description != NULL && description[0] != '\0')
+    json_object_set_string_member (object, "description", description);
+  if (auth_name != NULL)
+    {
+      JsonObject *auth = json_object_new ();
+
+      json_object_set_string_member (auth, "specName", auth_name);
+      json_object_set_object_member (auth, "params",
+                                     auth_params != NULL ? json_object_ref (auth_params) : json_object_new ());
+      json_object_set_object_member (object, "auth", auth);
+    }
+  json_object_set_string_member (spec_ref, "id", trib_connection_spec_get_id (spec));
+  json_object_set_string_member (spec_ref, "version", trib_connection_spec_get_version (spec));
+  json_object_set_object_member (object, "connectionSpec", spec_ref);
+  json_node_take_object (body, object);
+
+  call = trib_call_new (&create_connection_endpoint, NULL);
+  trib_call_set_body (call, body);
+  trib_platform_client_send_async (client, call, cancellable, callback, user_data);
+}
+
+/**
+ * trib_flow_service_create_connection_finish:
+ * @result: the #GAsyncResult
+ * @etag: (out) (optional) (transfer full): the new account's etag
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the new account's id
+ */
+char *
+trib_flow_service_create_connection_finish (GAsyncResult  *result,
+                                            char         **etag,
+                                            GError       **error)
+{
+  Created *created = trib_platform_client_send_finish (result, error);
+  char *id;
+
+  if (created == NULL)
+    return NULL;
+
+  if (etag != NULL)
+    *etag = g_steal_pointer (&created->etag);
+  id = g_steal_pointer (&created->id);
+  created_free (created);
+
+  return id;
+}
+
+/**
+ * trib_flow_service_update_connection_async:
+ * @client: a #TribPlatformClient
+ * @connection_id: a base connection id
+ * @etag: the etag the account had when read, with its quotes
+ * @name: (nullable): a new name
+ * @auth_params: (nullable): parameters to replace, each alone; the
+ *   others stay as they are
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the new etag
+ * @user_data: data for @callback
+ *
+ * Renames an account or replaces some of its credentials, with a JSON
+ * Patch sent with If-Match: if the account changed since @etag, the
+ * platform refuses with %TRIB_PLATFORM_ERROR_STALE, and it must be read
+ * again. The authentication type cannot change.
+ */
+void
+trib_flow_service_update_connection_async (TribPlatformClient  *client,
+                                           const char          *connection_id,
+                                           const char          *etag,
+                                           const char          *name,
+                                           JsonObject          *auth_params,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(GList) names = NULL;
+  JsonArray *operations = json_array_new ();
+  TribCall *call;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (connection_id != NULL);
+  g_return_if_fail (etag != NULL);
+  g_return_if_fail (name != NULL || auth_params != NULL);
+
+  if (name != NULL)
+    {
+      JsonObject *operation = json_object_new ();
+
+      json_object_set_string_member (operation, "op", "replace");
+      json_object_set_string_member (operation, "path", "/name");
+      json_object_set_string_member (operation, "value", name);
+      json_array_add_object_element (operations, operation);
+    }
+
+  if (auth_params != NULL)
+    names = json_object_get_members (auth_params);
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *operation = json_object_new ();
+      g_autofree char *path = NULL;
+      g_autoptr(GString) escaped = g_string_new (l->data);
+
+      /* JSON Pointer escapes "~" then "/". */
+      g_string_replace (escaped, "~", "~0", 0);
+      g_string_replace (escaped, "/", "~1", 0);
+      path = g_strconcat ("/auth/params/", escaped->str, NULL);
+      json_object_set_string_member (operation, "op", "replace");
+      json_object_set_string_member (operation, "path", path);
+      json_object_set_member (operation, "value", json_node_copy (json_object_get_member (auth_params, l->data)));
+      json_array_add_object_element (operations, operation);
+    }
+  json_node_take_array (body, operations);
+
+  call = trib_call_new (&update_connection_endpoint, connection_id, NULL);
+  trib_call_set_body (call, body);
+  trib_call_set_if_match (call, etag);
+  trib_platform_client_send_async (client, call, cancellable, callback, user_data);
+}
+
+/**
+ * trib_flow_service_update_connection_finish:
+ *
+ * Returns: (transfer full): the account's new etag
+ */
+char *
+trib_flow_service_update_connection_finish (GAsyncResult  *result,
+                                            GError       **error)
+{
+  Created *created = trib_platform_client_send_finish (result, error);
+  char *etag;
+
+  if (created == NULL)
+    return NULL;
+
+  etag = g_steal_pointer (&created->etag);
+  created_free (created);
+
+  return etag;
+}
+
+/**
+ * trib_flow_service_delete_connection_async:
+ * @client: a #TribPlatformClient
+ * @connection_id: a base connection id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once it is gone
+ * @user_data: data for @callback
+ *
+ * Deletes an account. The platform refuses while a dataflow uses it
+ * (`1418-400`), saying which.
+ */
+void
+trib_flow_service_delete_connection_async (TribPlatformClient  *client,
+                                           const char          *connection_id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (connection_id != NULL);
+
+  trib_platform_client_send_async (client, trib_call_new (&delete_connection_endpoint, connection_id, NULL),
+                                   cancellable, callback, user_data);
+}
+
+/* The sources docs answer 204, destinations.yaml 202: both are success. */
+gboolean
+trib_flow_service_delete_connection_finish (GAsyncResult  *result,
+                                            GError       **error)
+{
+  g_autoptr(JsonNode) reply = trib_platform_client_send_finish (result, error);
+
+  return reply != NULL;
+}
+
+/**
+ * trib_flow_service_test_connection_async:
+ * @client: a #TribPlatformClient
+ * @connection_id: a base connection id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the result
+ * @user_data: data for @callback
+ *
+ * Has the platform connect to the account with its stored credentials.
+ */
+void
+trib_flow_service_test_connection_async (TribPlatformClient  *client,
+                                         const char          *connection_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (connection_id != NULL);
+
+  trib_platform_client_send_async (client, trib_call_new (&test_connection_endpoint, connection_id, NULL),
+                                   cancellable, callback, user_data);
+}
+
+/**
+ * trib_flow_service_test_connection_finish:
+ * @result: the #GAsyncResult
+ * @error: a location for a #GError: the platform's reason when the
+ *   credentials were refused
+ *
+ * Returns: whether the platform could connect
+ */
+gboolean
+trib_flow_service_test_connection_finish (GAsyncResult  *result,
+                                          GError       **error)
+{
+  return trib_platform_client_send_finish (result, error) != NULL;
+}
