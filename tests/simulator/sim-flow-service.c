@@ -67,7 +67,8 @@ flow_connection_new (void)
   FlowConnection *connection = g_new0 (FlowConnection, 1);
 
   connection->params = json_object_new ();
-  connection->used_by = g_ptr_array_new_with_free_func (g_free);
+  /* NULL-terminated, for g_strjoinv() in the 1418 message. */
+  connection->used_by = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   connection->serial = ++flow.next_serial;
 
   return connection;
