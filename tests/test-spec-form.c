@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "trib-redact.h"
 #include "trib-spec-form.h"
 #include "trib-spec-presets.h"
 
@@ -822,6 +823,14 @@ check_world_form (TribSpecForm *form,
       /* Every pattern of the world is one the presets can explain. */
       if (trib_spec_field_get_pattern (field) != NULL)
         g_assert_nonnull (trib_spec_field_get_pattern_hint (field));
+      /* What the form hides as it is typed, the request log hides too. */
+      if (trib_spec_field_get_secret (field))
+        {
+          const char * const *path = trib_spec_field_get_path (field);
+
+          g_assert_true (trib_redact_is_secret_name (path[g_strv_length ((char **) path) - 1]));
+        }
+
       /* A list of datasets is chosen on a page of its own. */
       if (trib_spec_field_get_field_type (field) != TRIB_SPEC_FIELD_UNSUPPORTED)
         g_assert_null (trib_spec_field_get_problem (field));
