@@ -26,6 +26,9 @@ GtkWidget *trib_ui_test_find_widget     (GtkWidget  *root,
                                          const char *with_subtitle);
 GtkWidget *trib_ui_test_wait_for_widget (GtkWidget  *root,
                                          GType       type);
+void       trib_ui_test_find_mapped     (GtkWidget  *widget,
+                                         GType       type,
+                                         GPtrArray  *found);
 void       trib_ui_test_settle          (void);
 void       trib_ui_test_save_screenshot (GtkWidget  *window,
                                          const char *name);
