@@ -54,14 +54,10 @@ test_sign_in_and_list (void)
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
   g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(TribSession) session = trib_session_new (client);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   GListModel *sandboxes;
   TribSandbox *sandbox;
 
-  trib_session_refresh_async (session, NULL, trib_test_result_cb, &result);
-  g_assert_true (trib_session_refresh_finish (session, trib_test_wait_result (&result), &error));
-  g_assert_no_error (error);
+  trib_test_session_refresh (session);
 
   sandboxes = trib_session_get_sandboxes (session);
   g_assert_cmpuint (g_list_model_get_n_items (sandboxes), >=, 2);
@@ -119,27 +115,12 @@ test_titles_per_sandbox (void)
   g_autoptr(TribSandbox) prod = NULL;
   g_autoptr(TribSandbox) dev = NULL;
   g_autoptr(TribXdmTitles) prod_titles = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *sandboxes;
 
   g_assert_null (trib_session_get_xdm_titles (session));
 
-  trib_session_refresh_async (session, NULL, trib_test_result_cb, &result);
-  g_assert_true (trib_session_refresh_finish (session, trib_test_wait_result (&result), &error));
-  g_assert_no_error (error);
-  sandboxes = trib_session_get_sandboxes (session);
-  for (guint i = 0; i < g_list_model_get_n_items (sandboxes); i++)
-    {
-      g_autoptr(TribSandbox) sandbox = g_list_model_get_item (sandboxes, i);
-
-      if (g_str_equal (trib_sandbox_get_name (sandbox), "prod"))
-        g_set_object (&prod, sandbox);
-      else if (g_str_equal (trib_sandbox_get_name (sandbox), "dev"))
-        g_set_object (&dev, sandbox);
-    }
-  g_assert_nonnull (prod);
-  g_assert_nonnull (dev);
+  trib_test_session_refresh (session);
+  prod = trib_test_find_sandbox (session, "prod");
+  dev = trib_test_find_sandbox (session, "dev");
 
   trib_session_set_sandbox (session, prod);
   prod_titles = g_object_ref (trib_session_get_xdm_titles (session));
@@ -158,16 +139,10 @@ test_titles_per_sandbox (void)
   /* A title the old cache still asks for is asked in its own sandbox. */
   {
     const char *path = "/data/foundation/schemaregistry/tenant/schemas/https://ns.adobe.com/tributarydemo/schemas/test-2";
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
     g_auto(GStrv) asked_in = NULL;
 
-    while (g_strv_length (asked_in = trib_test_sim_dup_sandboxes (sim, "GET", path)) == 0)
-      {
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-        g_clear_pointer (&asked_in, g_strfreev);
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (10000);
-      }
+    trib_test_wait_for_request (sim, "GET", path);
+    asked_in = trib_test_sim_dup_sandboxes (sim, "GET", path);
     g_assert_cmpstr (asked_in[0], ==, "prod");
   }
 }

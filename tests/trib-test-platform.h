@@ -7,7 +7,9 @@
 
 #pragma once
 
+#include "trib-paged-list.h"
 #include "trib-platform-client.h"
+#include "trib-session.h"
 #include "trib-test-sim.h"
 
 G_BEGIN_DECLS
@@ -22,5 +24,19 @@ void                trib_test_result_cb        (GObject       *object,
                                                 GAsyncResult  *result,
                                                 gpointer       user_data);
 GAsyncResult       *trib_test_wait_result      (GAsyncResult **result);
+
+void                trib_test_session_refresh  (TribSession   *session);
+TribSandbox        *trib_test_find_sandbox     (TribSession   *session,
+                                                const char    *name);
+void                trib_test_wait_for_request (TribTestSim   *sim,
+                                                const char    *method,
+                                                const char    *path);
+char               *trib_test_unique_name      (const char    *prefix);
+
+void                trib_test_wait_first_page  (TribPagedList *list);
+void                trib_test_scroll_to_end    (TribPagedList *list);
+void                trib_test_load_all         (TribPagedList *list);
+gpointer            trib_test_find_by_id       (GListModel    *model,
+                                                const char    *id);
 
 G_END_DECLS
