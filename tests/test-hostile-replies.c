@@ -24,23 +24,6 @@
 #define SANDBOXES_PATH "/data/foundation/sandbox-management/"
 #define TOKEN_PATH "/ims/token/v3"
 
-static JsonNode *
-call (TribPlatformClient  *client,
-      const char          *method,
-      const char          *path,
-      JsonNode            *body,
-      GError             **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  trib_platform_client_call_async (client, method, path, body, NULL, TRIB_CALL_NONE, NULL,
-                                   trib_test_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return trib_platform_client_call_finish (client, result, error);
-}
-
 /* Signs in first, so a fault aimed at a platform path is not taken by
  * the token request.
  */
@@ -48,7 +31,7 @@ static void
 sign_in (TribPlatformClient *client)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = call (client, "GET", SANDBOXES_PATH "sandboxes/prod", NULL, &error);
+  g_autoptr(JsonNode) node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/prod", NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (node);
@@ -179,7 +162,7 @@ test_deep_nesting (void)
 
   /* 600 KB of brackets: json-glib alone overflows its stack on them. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"deep_nesting\", \"depth\": 300000}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP);
   g_assert_nonnull (strstr (error->message, "512"));
   g_assert_null (node);
@@ -187,14 +170,14 @@ test_deep_nesting (void)
 
   /* Deep, but within the limit, is an answer like any other. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"deep_nesting\", \"depth\": 500}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
   g_clear_pointer (&node, json_node_unref);
 
   /* IMS's token answer goes through the same bounds. */
   add_fault (sim, "{\"path\": \"" TOKEN_PATH "\", \"kind\": \"deep_nesting\", \"depth\": 300000}");
-  node = call (fresh, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (fresh, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "POST", TOKEN_PATH), ==, 2);
 }
@@ -212,13 +195,13 @@ test_oversized (void)
 
   /* One byte over 64 MiB, announced, then sent without a length. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"oversized\"}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
   g_clear_error (&error);
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"oversized\", \"chunked\": true}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE);
   g_clear_error (&error);
   /* Neither was tried again. */
@@ -228,13 +211,13 @@ test_oversized (void)
   limits.max_body_bytes = 1024 * 1024;
   trib_platform_client_set_reply_limits (client, &limits);
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"oversized\", \"chunked\": true, \"size\": 1048576}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
   g_clear_pointer (&node, json_node_unref);
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"oversized\", \"chunked\": true, \"size\": 1048577}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE);
 }
 
@@ -251,7 +234,7 @@ test_gzip_bomb (void)
 
   /* About 64 KB on the wire, one byte over 64 MiB inflated. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"gzip_bomb\"}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE);
   g_clear_error (&error);
 
@@ -259,13 +242,13 @@ test_gzip_bomb (void)
   limits.max_body_bytes = 1024 * 1024;
   trib_platform_client_set_reply_limits (client, &limits);
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"gzip_bomb\", \"size\": 1048576}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
   g_clear_pointer (&node, json_node_unref);
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"gzip_bomb\", \"size\": 1048577}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE);
 }
 
@@ -295,7 +278,7 @@ test_no_answer (void)
 
   /* A server that never starts answering. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"delay\", \"delay_ms\": 60000}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NO_ANSWER);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
   g_clear_error (&error);
@@ -304,7 +287,7 @@ test_no_answer (void)
    * read, never notices.
    */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"trickle\", \"interval_ms\": 100}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NO_ANSWER);
   g_clear_error (&error);
 
@@ -316,7 +299,7 @@ test_no_answer (void)
   client = trib_test_platform_client (sim, NULL);
   set_short_timeouts (client, 1024);
   add_fault (sim, "{\"path\": \"" TOKEN_PATH "\", \"kind\": \"delay\", \"delay_ms\": 60000}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NO_ANSWER);
 }
 
@@ -334,14 +317,14 @@ test_stalled (void)
   /* The headers at once, then a byte every 300 ms. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"trickle\", \"interval_ms\": 300, "
                   "\"headers_first\": true}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_STALLED);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
   g_clear_error (&error);
 
   /* Half the body, then silence on an open connection. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"stall\"}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_STALLED);
   g_clear_error (&error);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH), ==, 2);
@@ -350,7 +333,7 @@ test_stalled (void)
   set_short_timeouts (client, 100);
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes/prod\", \"kind\": \"trickle\", "
                   "\"interval_ms\": 5, \"headers_first\": true}");
-  node = call (client, "GET", SANDBOXES_PATH "sandboxes/prod", NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/prod", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "name"), ==, "prod");
 }
@@ -453,7 +436,7 @@ test_redirect_same_origin (void)
   /* A GET moved on the same host is followed, with its headers. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes/old\", \"kind\": \"redirect\", \"status\": 307, "
                   "\"location\": \"" SANDBOXES_PATH "sandboxes/prod\"}");
-  node = call (client, "GET", SANDBOXES_PATH "sandboxes/old", NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/old", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "name"), ==, "prod");
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH "sandboxes/old"), ==, 1);
@@ -480,7 +463,7 @@ test_redirect_other_origin (void)
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"redirect\", \"status\": 302, "
                   "\"location\": \"%s/collect\"}", other->url);
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REDIRECT_OTHER_HOST);
   g_assert_nonnull (strstr (error->message, other_authority));
   g_clear_error (&error);
@@ -488,7 +471,7 @@ test_redirect_other_origin (void)
   /* Nor is the token request, whose body holds the client secret. */
   add_fault (sim, "{\"path\": \"" TOKEN_PATH "\", \"kind\": \"redirect\", \"status\": 307, "
                   "\"location\": \"%s/ims/token/v3\"}", other->url);
-  node = call (fresh, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (fresh, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REDIRECT_OTHER_HOST);
 
   /* The other host heard nothing, let alone the platform's headers. */
@@ -518,7 +501,7 @@ test_redirect_unsafe_method (void)
       trib_test_sim_clear_requests (sim);
       add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes\", \"method\": \"POST\", \"kind\": \"redirect\", "
                       "\"status\": %u, \"location\": \"" SANDBOXES_PATH "sandboxes\"}", statuses[i]);
-      node = call (client, "POST", SANDBOXES_PATH "sandboxes", body, &error);
+      node = trib_test_call (client, "POST", SANDBOXES_PATH "sandboxes", body, &error);
       g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REDIRECT_UNSAFE);
       g_assert_nonnull (strstr (error->message, "POST"));
       g_assert_cmpuint (trib_test_sim_count_requests (sim, "POST", SANDBOXES_PATH "sandboxes"), ==, 1);
@@ -540,7 +523,7 @@ test_redirect_loop (void)
                   "\"location\": \"" SANDBOXES_PATH "sandboxes/b\"}");
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes/b\", \"kind\": \"redirect\", \"count\": 50, "
                   "\"location\": \"" SANDBOXES_PATH "sandboxes/a\"}");
-  node = call (client, "GET", SANDBOXES_PATH "sandboxes/a", NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/a", NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REDIRECT_LOOP);
   g_assert_nonnull (strstr (error->message, "loop"));
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH "sandboxes/a"), ==, 1);
@@ -552,7 +535,7 @@ test_redirect_loop (void)
   for (guint i = 0; i < 8; i++)
     add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes/hop%u\", \"kind\": \"redirect\", "
                     "\"location\": \"" SANDBOXES_PATH "sandboxes/hop%u\"}", i, i + 1);
-  node = call (client, "GET", SANDBOXES_PATH "sandboxes/hop0", NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/hop0", NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REDIRECT_LOOP);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH "sandboxes/hop6"), ==, 0);
 }
@@ -571,7 +554,7 @@ test_error_text_bounded (void)
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"status\", \"status\": 400, "
                   "\"detail_bytes\": 10000000}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_BAD_REQUEST);
 
   /* What a label gets is a paragraph, not ten megabytes. */

@@ -582,17 +582,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(TribProfile) profile = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
   sim = trib_test_sim_start (NULL);
-  profile = trib_test_platform_profile (sim);
-  client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
-  g_assert_no_error (error);
-  trib_platform_client_set_sandbox (client, "prod");
+  client = trib_test_platform_default_client (sim);
 
   g_test_add_func ("/tributary/schema-registry/lists", test_schema_lists);
   g_test_add_func ("/tributary/schema-registry/field-tree", test_field_tree);

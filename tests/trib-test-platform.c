@@ -16,6 +16,7 @@
 #include "trib-dataset.h"
 #include "trib-xdm-resource.h"
 #include "trib-platform-client-private.h"
+#include "trib-sandbox-management.h"
 #include "trib-test-platform.h"
 
 /* Short waits, so backoff is exercised without slowing the suite. */
@@ -57,6 +58,23 @@ trib_test_platform_client (TribTestSim *sim,
   return client;
 }
 
+/* A client of the simulator as the application makes one, with the
+ * platform's own retry policy, working in the prod sandbox.
+ */
+TribPlatformClient *
+trib_test_platform_default_client (TribTestSim *sim)
+{
+  g_autoptr(TribProfile) profile = trib_test_platform_profile (sim);
+  g_autoptr(GError) error = NULL;
+  TribPlatformClient *client;
+
+  client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
+  g_assert_no_error (error);
+  trib_platform_client_set_sandbox (client, "prod");
+
+  return client;
+}
+
 /* Keeps the result in the GAsyncResult * that @user_data points to. */
 void
 trib_test_result_cb (GObject      *object,
@@ -76,6 +94,34 @@ trib_test_wait_result (GAsyncResult **result)
     g_main_context_iteration (NULL, TRUE);
 
   return *result;
+}
+
+/* @method @path with @body, the raw call, waited for. */
+JsonNode *
+trib_test_call (TribPlatformClient  *client,
+                const char          *method,
+                const char          *path,
+                JsonNode            *body,
+                GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  trib_platform_client_call_async (client, method, path, body, NULL, TRIB_CALL_NONE, NULL, trib_test_result_cb, &result);
+
+  return trib_platform_client_call_finish (client, trib_test_wait_result (&result), error);
+}
+
+/* The first page of sandboxes, as a list, waited for. */
+GListModel *
+trib_test_list_sandboxes (TribPlatformClient  *client,
+                          guint                page_size,
+                          GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  trib_sandbox_management_list_async (client, page_size, NULL, trib_test_result_cb, &result);
+
+  return trib_sandbox_management_list_finish (trib_test_wait_result (&result), error);
 }
 
 /* Lists the sandboxes of @session, which must succeed. */

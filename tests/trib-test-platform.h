@@ -24,7 +24,16 @@ void                trib_test_result_cb        (GObject       *object,
                                                 GAsyncResult  *result,
                                                 gpointer       user_data);
 GAsyncResult       *trib_test_wait_result      (GAsyncResult **result);
+TribPlatformClient *trib_test_platform_default_client (TribTestSim *sim);
 
+JsonNode           *trib_test_call             (TribPlatformClient  *client,
+                                                const char          *method,
+                                                const char          *path,
+                                                JsonNode            *body,
+                                                GError             **error);
+GListModel         *trib_test_list_sandboxes   (TribPlatformClient  *client,
+                                                guint                page_size,
+                                                GError             **error);
 void                trib_test_session_refresh  (TribSession   *session);
 TribSandbox        *trib_test_find_sandbox     (TribSession   *session,
                                                 const char    *name);
