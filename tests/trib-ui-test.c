@@ -139,9 +139,10 @@ trib_ui_test_init (int    *argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_log_set_writer_func (drop_focus_warnings, NULL, NULL);
-  /* As main.c does, before GTK starts. */
+  /* As main.c does, before GTK starts, and after. */
   trib_renderer_prepare ();
   gtk_test_init (argc, argv, NULL);
+  trib_renderer_restore_environment ();
   adw_init ();
 
   /* As main.c does, so that a test run with LANGUAGE=fr shows the
