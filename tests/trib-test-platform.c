@@ -75,6 +75,23 @@ trib_test_platform_default_client (TribTestSim *sim)
   return client;
 }
 
+/* @client's token, signing in if it has none yet: for requests made
+ * without the client, as a bare anchor makes them.
+ */
+char *
+trib_test_platform_token (TribPlatformClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *token;
+
+  trib_ims_auth_get_token_async (trib_platform_client_get_auth (client), NULL, trib_test_result_cb, &result);
+  token = trib_ims_auth_get_token_finish (trib_platform_client_get_auth (client), trib_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+
+  return token;
+}
+
 /* Keeps the result in the GAsyncResult * that @user_data points to. */
 void
 trib_test_result_cb (GObject      *object,

@@ -25,6 +25,7 @@ void                trib_test_result_cb        (GObject       *object,
                                                 gpointer       user_data);
 GAsyncResult       *trib_test_wait_result      (GAsyncResult **result);
 TribPlatformClient *trib_test_platform_default_client (TribTestSim *sim);
+char               *trib_test_platform_token   (TribPlatformClient *client);
 
 JsonNode           *trib_test_call             (TribPlatformClient  *client,
                                                 const char          *method,
