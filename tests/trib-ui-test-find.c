@@ -199,6 +199,25 @@ trib_ui_test_find_label (GtkWidget  *root,
   return NULL;
 }
 
+/* A label that reads @text under @root, shown or not. */
+GtkLabel *
+trib_ui_test_find_any_label (GtkWidget  *root,
+                             const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = trib_ui_test_find_any_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 gboolean
 trib_ui_test_has_label (GtkWidget  *root,
            const char *text,

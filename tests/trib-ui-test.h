@@ -56,6 +56,8 @@ gpointer   trib_ui_test_find_any        (GtkWidget  *root,
 GtkWidget *trib_ui_test_find_label      (GtkWidget  *root,
                                          const char *text,
                                          gboolean    partial);
+GtkLabel  *trib_ui_test_find_any_label  (GtkWidget  *root,
+                                         const char *text);
 gboolean   trib_ui_test_has_label       (GtkWidget  *root,
                                          const char *text,
                                          gboolean    partial);
