@@ -185,3 +185,30 @@ trib_ui_test_open_demo (TribApplication *app,
 
   return window;
 }
+
+/**
+ * trib_ui_test_add_fault:
+ * @window: a window signed in to the demo platform
+ * @fault: a fault of tributary-sim's, as JSON (tests/simulator/sim-faults.c)
+ *
+ * Adds @fault to those of the demo platform @window works with, through
+ * the simulator's own endpoint, as a test of the simulator would.
+ */
+void
+trib_ui_test_add_fault (TribWindow *window,
+                        const char *fault)
+{
+  TribSession *session = trib_window_get_session (window);
+  TribProfile *profile = trib_platform_client_get_profile (trib_session_get_client (session));
+  g_autofree char *url = g_strconcat (trib_profile_get_platform_url (profile), "/__sim/faults", NULL);
+  g_autoptr(SoupSession) soup = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new (fault, strlen (fault));
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (message, "application/json", body);
+  answer = soup_session_send_and_read (soup, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 201);
+}

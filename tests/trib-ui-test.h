@@ -73,6 +73,8 @@ void       trib_ui_test_ignore_message  (const char *fragment);
 
 TribWindow *trib_ui_test_open_demo      (TribApplication *app,
                                          guint            timeout_seconds);
+void        trib_ui_test_add_fault      (TribWindow      *window,
+                                         const char      *fault);
 char       *trib_ui_test_read_clipboard (GtkWidget       *widget);
 GdkTexture *trib_ui_test_render_window  (GtkWidget       *window,
                                          double           scale);
