@@ -24,19 +24,6 @@
 #define SANDBOXES_PATH "/data/foundation/sandbox-management/"
 #define TOKEN_PATH "/ims/token/v3"
 
-/* Signs in first, so a fault aimed at a platform path is not taken by
- * the token request.
- */
-static void
-sign_in (TribPlatformClient *client)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/prod", NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-}
-
 static void
 add_fault (TribTestSim *sim,
            const char  *format,
@@ -158,7 +145,7 @@ test_deep_nesting (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* 600 KB of brackets: json-glib alone overflows its stack on them. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"deep_nesting\", \"depth\": 300000}");
@@ -191,7 +178,7 @@ test_oversized (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* One byte over 64 MiB, announced, then sent without a length. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"oversized\"}");
@@ -230,7 +217,7 @@ test_gzip_bomb (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* About 64 KB on the wire, one byte over 64 MiB inflated. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"gzip_bomb\"}");
@@ -273,7 +260,7 @@ test_no_answer (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
   set_short_timeouts (client, 1024);
 
   /* A server that never starts answering. */
@@ -311,7 +298,7 @@ test_stalled (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
   set_short_timeouts (client, 1024);
 
   /* The headers at once, then a byte every 300 ms. */
@@ -431,7 +418,7 @@ test_redirect_same_origin (void)
   g_autoptr(GError) error = NULL;
   GListModel *log = G_LIST_MODEL (trib_platform_client_get_log (client));
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* A GET moved on the same host is followed, with its headers. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes/old\", \"kind\": \"redirect\", \"status\": 307, "
@@ -459,7 +446,7 @@ test_redirect_other_origin (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *other_authority = g_strdup (other->url + strlen ("http://"));
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"redirect\", \"status\": 302, "
                   "\"location\": \"%s/collect\"}", other->url);
@@ -488,7 +475,7 @@ test_redirect_unsafe_method (void)
                                                "\"type\": \"development\"}", NULL);
   const guint statuses[] = { 307, 308, 302, 303, 301 };
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* libsoup would silently turn a 302 or 303 into a GET, and a client
    * that followed a 307 would send the POST twice.
@@ -517,7 +504,7 @@ test_redirect_loop (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes/a\", \"kind\": \"redirect\", \"count\": 50, "
                   "\"location\": \"" SANDBOXES_PATH "sandboxes/b\"}");
@@ -550,7 +537,7 @@ test_error_text_bounded (void)
   g_autoptr(GError) error = NULL;
   GListModel *log = G_LIST_MODEL (trib_platform_client_get_log (client));
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"status\", \"status\": 400, "
                   "\"detail_bytes\": 10000000}");

@@ -25,16 +25,6 @@
 #define TOKEN_PATH "/ims/token/v3"
 #define PARAMETERS_PATH "/data/foundation/query/connection_parameters"
 
-static void
-sign_in (TribPlatformClient *client)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/prod", NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-}
-
 /* The fault's body is a JSON string: json-glib escapes it, and the
  * simulator serves it unescaped, byte for byte.
  */
@@ -87,7 +77,7 @@ test_blank_body (void)
   g_autoptr(GError) error = NULL;
   const char *blanks = " \r\n\t ";
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* json-glib reads blanks as a document without a root: a null. */
   add_body_fault (sim, SANDBOXES_PATH, blanks);
@@ -165,7 +155,7 @@ test_parameters_of_another_type (void)
     "[\"db\", 5432]",
   };
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
@@ -204,7 +194,7 @@ test_duplicate_keys (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* 870 KB that json-glib 1.6 takes half a minute to parse, its time
    * growing with the square of the number of keys.
@@ -243,7 +233,7 @@ test_surrogates (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* Half a pair, as JavaScript or Python may write it for a title typed
    * elsewhere: the rest of the list still shows, the half as U+FFFD.
@@ -286,7 +276,7 @@ test_several_values (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* json-glib reads each as a document and leaks all but the last:
    * a gigabyte for a reply at the size limit.
@@ -306,7 +296,7 @@ test_parse_error_text (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* json-glib quotes the unexpected string in its message, cut to 29
    * bytes: here in the middle of the "é".

@@ -63,30 +63,6 @@ iterate_for (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* Ordered by name, each once: no page twice, none lost. */
-static void
-assert_whole_and_ordered (TribPagedList *list,
-                          guint          n_expected)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
-
-  g_assert_cmpuint (n_items, ==, n_expected);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-      g_assert_true (g_hash_table_add (seen, g_strdup (trib_dataset_get_id (dataset))));
-      if (i > 0)
-        {
-          g_autoptr(TribDataset) previous = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
-
-          g_assert_cmpint (g_ascii_strcasecmp (trib_dataset_get_name (previous), trib_dataset_get_name (dataset)),
-                           <=, 0);
-        }
-    }
-}
-
 static void
 test_page_ahead (void)
 {
@@ -112,7 +88,7 @@ test_page_ahead (void)
   g_assert_true (trib_paged_list_get_complete (list));
   g_assert_null (trib_paged_list_get_error (list));
   g_assert_false (trib_paged_list_get_loading (list));
-  assert_whole_and_ordered (list, N_DATASETS);
+  trib_test_assert_datasets_listed (list, N_DATASETS);
   g_assert_cmpuint (changes.n_items, ==, N_DATASETS);
   g_assert_cmpuint (changes.watched_from, <=, 400);
   g_assert_cmpuint (changes.watched_to, >=, 800);
@@ -204,7 +180,7 @@ test_pages_keep_coming (void)
   trib_test_sim_clear_faults (sim);
 
   g_assert_cmpuint (view.n_stops, ==, 0);
-  assert_whole_and_ordered (list, N_DATASETS);
+  trib_test_assert_datasets_listed (list, N_DATASETS);
 
   /* At the end, the view moves to the new rows at each change and makes
    * them again: the 19 pages that took most of a second come in one
@@ -238,7 +214,7 @@ test_error_in_the_middle (void)
   g_assert_nonnull (error);
   g_assert_false (trib_paged_list_get_complete (list));
   g_assert_false (trib_paged_list_get_loading (list));
-  assert_whole_and_ordered (list, 500);
+  trib_test_assert_datasets_listed (list, 500);
   g_assert_cmpuint (changes.n_items, ==, 500);
 
   /* Nothing more is asked for until the retry (once those dropped with
@@ -258,7 +234,7 @@ test_error_in_the_middle (void)
 
   g_assert_true (trib_paged_list_get_complete (list));
   g_assert_null (trib_paged_list_get_error (list));
-  assert_whole_and_ordered (list, N_DATASETS);
+  trib_test_assert_datasets_listed (list, N_DATASETS);
   g_assert_cmpuint (changes.n_items, ==, N_DATASETS);
 }
 
@@ -299,7 +275,7 @@ test_cancel (void)
   /* Asked again, the list goes on from where it was. */
   trib_test_sim_clear_faults (sim);
   trib_test_scroll_to_end (list);
-  assert_whole_and_ordered (list, N_DATASETS);
+  trib_test_assert_datasets_listed (list, N_DATASETS);
 
   /* A list let go of with pages on their way goes once they are back. */
   dropped = trib_catalog_list_datasets (client, NULL);

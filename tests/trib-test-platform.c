@@ -141,6 +141,19 @@ trib_test_list_sandboxes (TribPlatformClient  *client,
   return trib_sandbox_management_list_finish (trib_test_wait_result (&result), error);
 }
 
+/* Signs @client in, so that a fault a test then aims at a platform path
+ * is not taken by the token request.
+ */
+void
+trib_test_sign_in (TribPlatformClient *client)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = trib_test_call (client, "GET", "/data/foundation/sandbox-management/sandboxes/prod", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+}
+
 /* Lists the sandboxes of @session, which must succeed. */
 void
 trib_test_session_refresh (TribSession *session)
@@ -275,4 +288,30 @@ trib_test_find_by_id (GListModel *model,
     }
 
   return NULL;
+}
+
+/* @n_expected datasets in @list, ordered by name, each once: no page
+ * twice, none lost.
+ */
+void
+trib_test_assert_datasets_listed (TribPagedList *list,
+                                  guint          n_expected)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  g_assert_cmpuint (n_items, ==, n_expected);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_true (g_hash_table_add (seen, g_strdup (trib_dataset_get_id (dataset))));
+      if (i > 0)
+        {
+          g_autoptr(TribDataset) previous = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+
+          g_assert_cmpint (g_ascii_strcasecmp (trib_dataset_get_name (previous), trib_dataset_get_name (dataset)),
+                           <=, 0);
+        }
+    }
 }

@@ -35,6 +35,7 @@ JsonNode           *trib_test_call             (TribPlatformClient  *client,
 GListModel         *trib_test_list_sandboxes   (TribPlatformClient  *client,
                                                 guint                page_size,
                                                 GError             **error);
+void                trib_test_sign_in          (TribPlatformClient  *client);
 void                trib_test_session_refresh  (TribSession   *session);
 TribSandbox        *trib_test_find_sandbox     (TribSession   *session,
                                                 const char    *name);
@@ -48,5 +49,7 @@ void                trib_test_scroll_to_end    (TribPagedList *list);
 void                trib_test_load_all         (TribPagedList *list);
 gpointer            trib_test_find_by_id       (GListModel    *model,
                                                 const char    *id);
+void                trib_test_assert_datasets_listed (TribPagedList *list,
+                                                      guint          n_expected);
 
 G_END_DECLS
