@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The app.* actions and their shortcuts. */
+/* The app.* actions; their shortcuts are set at startup. */
 
 #define G_LOG_DOMAIN "trib-application"
 
