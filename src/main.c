@@ -35,6 +35,12 @@ main (int   argc,
 
   /* Before GTK starts: whether it loads GL at all. */
   trib_renderer_prepare ();
+  /* GTK starts here rather than in the application's startup, while this
+   * is the only thread, so that the environment can be given back as the
+   * user set it to the programs Tributary starts.
+   */
+  if (gtk_init_check ())
+    trib_renderer_restore_environment ();
 
   app = trib_application_new ();
 

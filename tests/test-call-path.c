@@ -53,23 +53,6 @@ create_dataset (TribPlatformClient  *client,
   return trib_catalog_create_dataset_finish (trib_test_wait_result (&result), error);
 }
 
-static TribSandbox *
-find_sandbox (TribSession *session,
-              const char  *name)
-{
-  GListModel *sandboxes = trib_session_get_sandboxes (session);
-
-  for (guint i = 0; i < g_list_model_get_n_items (sandboxes); i++)
-    {
-      g_autoptr(TribSandbox) sandbox = g_list_model_get_item (sandboxes, i);
-
-      if (g_strcmp0 (trib_sandbox_get_name (sandbox), name) == 0)
-        return g_steal_pointer (&sandbox);
-    }
-
-  g_assert_not_reached ();
-}
-
 static void
 test_sandbox_kept_across_retry_after (void)
 {
@@ -77,31 +60,22 @@ test_sandbox_kept_across_retry_after (void)
   g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(TribSession) session = trib_session_new (client);
   g_autoptr(TribSandbox) dev = NULL;
-  g_autoptr(GAsyncResult) refreshed = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(TribDataset) dataset = NULL;
   g_autoptr(TribDataset) later = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) sandboxes = NULL;
-  gint64 deadline;
 
-  trib_session_refresh_async (session, NULL, trib_test_result_cb, &refreshed);
-  g_assert_true (trib_session_refresh_finish (session, trib_test_wait_result (&refreshed), &error));
+  trib_test_session_refresh (session);
   g_assert_cmpstr (trib_sandbox_get_name (trib_session_get_sandbox (session)), ==, "prod");
-  dev = find_sandbox (session, "dev");
+  dev = trib_test_find_sandbox (session, "dev");
 
   /* The first attempt is told to come back in a second… */
   trib_test_sim_clear_requests (sim);
   trib_test_sim_add_fault (sim, "{\"path\": \"" CRM_PATH "\", \"kind\": \"status\", \"status\": 429, \"retry_after\": \"1\"}");
   trib_catalog_get_dataset_async (client, CRM_DATASET, NULL, trib_test_result_cb, &result);
 
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (trib_test_sim_count_requests (sim, "GET", CRM_PATH) < 1)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
+  trib_test_wait_for_request (sim, "GET", CRM_PATH);
 
   /* …and while it waits, the user switches sandbox. */
   g_assert_null (result);
@@ -127,26 +101,6 @@ test_sandbox_kept_across_retry_after (void)
   g_assert_cmpstr (sandboxes[2], ==, "dev");
 }
 
-/* Does what a view held at the bottom of the list does, until the list
- * is complete or fails.
- */
-static void
-scroll_to_end (TribPagedList *list)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!trib_paged_list_get_complete (list) &&
-         (trib_paged_list_get_error (list) == NULL || trib_paged_list_get_loading (list)))
-    {
-      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
-
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (n_items > 0)
-        g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), n_items - 1));
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
 static void
 test_list_keeps_its_sandbox (void)
 {
@@ -160,7 +114,7 @@ test_list_keeps_its_sandbox (void)
 
   /* Switched before any page is sent: every page still comes from prod. */
   trib_platform_client_set_sandbox (client, "dev");
-  scroll_to_end (list);
+  trib_test_scroll_to_end (list);
   g_assert_null (trib_paged_list_get_error (list));
   g_assert_true (trib_paged_list_get_complete (list));
 

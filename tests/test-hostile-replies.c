@@ -24,36 +24,6 @@
 #define SANDBOXES_PATH "/data/foundation/sandbox-management/"
 #define TOKEN_PATH "/ims/token/v3"
 
-static JsonNode *
-call (TribPlatformClient  *client,
-      const char          *method,
-      const char          *path,
-      JsonNode            *body,
-      GError             **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  trib_platform_client_call_async (client, method, path, body, NULL, TRIB_CALL_NONE, NULL,
-                                   trib_test_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return trib_platform_client_call_finish (client, result, error);
-}
-
-/* Signs in first, so a fault aimed at a platform path is not taken by
- * the token request.
- */
-static void
-sign_in (TribPlatformClient *client)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = call (client, "GET", SANDBOXES_PATH "sandboxes/prod", NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-}
-
 static void
 add_fault (TribTestSim *sim,
            const char  *format,
@@ -175,11 +145,11 @@ test_deep_nesting (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* 600 KB of brackets: json-glib alone overflows its stack on them. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"deep_nesting\", \"depth\": 300000}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP);
   g_assert_nonnull (strstr (error->message, "512"));
   g_assert_null (node);
@@ -187,14 +157,14 @@ test_deep_nesting (void)
 
   /* Deep, but within the limit, is an answer like any other. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"deep_nesting\", \"depth\": 500}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
   g_clear_pointer (&node, json_node_unref);
 
   /* IMS's token answer goes through the same bounds. */
   add_fault (sim, "{\"path\": \"" TOKEN_PATH "\", \"kind\": \"deep_nesting\", \"depth\": 300000}");
-  node = call (fresh, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (fresh, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_DEEP);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "POST", TOKEN_PATH), ==, 2);
 }
@@ -208,17 +178,17 @@ test_oversized (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* One byte over 64 MiB, announced, then sent without a length. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"oversized\"}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
   g_clear_error (&error);
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"oversized\", \"chunked\": true}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE);
   g_clear_error (&error);
   /* Neither was tried again. */
@@ -228,13 +198,13 @@ test_oversized (void)
   limits.max_body_bytes = 1024 * 1024;
   trib_platform_client_set_reply_limits (client, &limits);
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"oversized\", \"chunked\": true, \"size\": 1048576}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
   g_clear_pointer (&node, json_node_unref);
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"oversized\", \"chunked\": true, \"size\": 1048577}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE);
 }
 
@@ -247,11 +217,11 @@ test_gzip_bomb (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* About 64 KB on the wire, one byte over 64 MiB inflated. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"gzip_bomb\"}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE);
   g_clear_error (&error);
 
@@ -259,13 +229,13 @@ test_gzip_bomb (void)
   limits.max_body_bytes = 1024 * 1024;
   trib_platform_client_set_reply_limits (client, &limits);
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"gzip_bomb\", \"size\": 1048576}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
   g_clear_pointer (&node, json_node_unref);
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"gzip_bomb\", \"size\": 1048577}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_TOO_LARGE);
 }
 
@@ -290,12 +260,12 @@ test_no_answer (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
   set_short_timeouts (client, 1024);
 
   /* A server that never starts answering. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"delay\", \"delay_ms\": 60000}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NO_ANSWER);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
   g_clear_error (&error);
@@ -304,7 +274,7 @@ test_no_answer (void)
    * read, never notices.
    */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"trickle\", \"interval_ms\": 100}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NO_ANSWER);
   g_clear_error (&error);
 
@@ -316,7 +286,7 @@ test_no_answer (void)
   client = trib_test_platform_client (sim, NULL);
   set_short_timeouts (client, 1024);
   add_fault (sim, "{\"path\": \"" TOKEN_PATH "\", \"kind\": \"delay\", \"delay_ms\": 60000}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NO_ANSWER);
 }
 
@@ -328,20 +298,20 @@ test_stalled (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
   set_short_timeouts (client, 1024);
 
   /* The headers at once, then a byte every 300 ms. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"trickle\", \"interval_ms\": 300, "
                   "\"headers_first\": true}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_STALLED);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
   g_clear_error (&error);
 
   /* Half the body, then silence on an open connection. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"stall\"}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REPLY_STALLED);
   g_clear_error (&error);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH), ==, 2);
@@ -350,7 +320,7 @@ test_stalled (void)
   set_short_timeouts (client, 100);
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes/prod\", \"kind\": \"trickle\", "
                   "\"interval_ms\": 5, \"headers_first\": true}");
-  node = call (client, "GET", SANDBOXES_PATH "sandboxes/prod", NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/prod", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "name"), ==, "prod");
 }
@@ -448,12 +418,12 @@ test_redirect_same_origin (void)
   g_autoptr(GError) error = NULL;
   GListModel *log = G_LIST_MODEL (trib_platform_client_get_log (client));
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* A GET moved on the same host is followed, with its headers. */
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes/old\", \"kind\": \"redirect\", \"status\": 307, "
                   "\"location\": \"" SANDBOXES_PATH "sandboxes/prod\"}");
-  node = call (client, "GET", SANDBOXES_PATH "sandboxes/old", NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/old", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "name"), ==, "prod");
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH "sandboxes/old"), ==, 1);
@@ -476,11 +446,11 @@ test_redirect_other_origin (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *other_authority = g_strdup (other->url + strlen ("http://"));
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"redirect\", \"status\": 302, "
                   "\"location\": \"%s/collect\"}", other->url);
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REDIRECT_OTHER_HOST);
   g_assert_nonnull (strstr (error->message, other_authority));
   g_clear_error (&error);
@@ -488,7 +458,7 @@ test_redirect_other_origin (void)
   /* Nor is the token request, whose body holds the client secret. */
   add_fault (sim, "{\"path\": \"" TOKEN_PATH "\", \"kind\": \"redirect\", \"status\": 307, "
                   "\"location\": \"%s/ims/token/v3\"}", other->url);
-  node = call (fresh, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (fresh, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REDIRECT_OTHER_HOST);
 
   /* The other host heard nothing, let alone the platform's headers. */
@@ -505,7 +475,7 @@ test_redirect_unsafe_method (void)
                                                "\"type\": \"development\"}", NULL);
   const guint statuses[] = { 307, 308, 302, 303, 301 };
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* libsoup would silently turn a 302 or 303 into a GET, and a client
    * that followed a 307 would send the POST twice.
@@ -518,7 +488,7 @@ test_redirect_unsafe_method (void)
       trib_test_sim_clear_requests (sim);
       add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes\", \"method\": \"POST\", \"kind\": \"redirect\", "
                       "\"status\": %u, \"location\": \"" SANDBOXES_PATH "sandboxes\"}", statuses[i]);
-      node = call (client, "POST", SANDBOXES_PATH "sandboxes", body, &error);
+      node = trib_test_call (client, "POST", SANDBOXES_PATH "sandboxes", body, &error);
       g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REDIRECT_UNSAFE);
       g_assert_nonnull (strstr (error->message, "POST"));
       g_assert_cmpuint (trib_test_sim_count_requests (sim, "POST", SANDBOXES_PATH "sandboxes"), ==, 1);
@@ -534,13 +504,13 @@ test_redirect_loop (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes/a\", \"kind\": \"redirect\", \"count\": 50, "
                   "\"location\": \"" SANDBOXES_PATH "sandboxes/b\"}");
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes/b\", \"kind\": \"redirect\", \"count\": 50, "
                   "\"location\": \"" SANDBOXES_PATH "sandboxes/a\"}");
-  node = call (client, "GET", SANDBOXES_PATH "sandboxes/a", NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/a", NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REDIRECT_LOOP);
   g_assert_nonnull (strstr (error->message, "loop"));
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH "sandboxes/a"), ==, 1);
@@ -552,7 +522,7 @@ test_redirect_loop (void)
   for (guint i = 0; i < 8; i++)
     add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes/hop%u\", \"kind\": \"redirect\", "
                     "\"location\": \"" SANDBOXES_PATH "sandboxes/hop%u\"}", i, i + 1);
-  node = call (client, "GET", SANDBOXES_PATH "sandboxes/hop0", NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/hop0", NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_REDIRECT_LOOP);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH "sandboxes/hop6"), ==, 0);
 }
@@ -567,11 +537,11 @@ test_error_text_bounded (void)
   g_autoptr(GError) error = NULL;
   GListModel *log = G_LIST_MODEL (trib_platform_client_get_log (client));
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"status\", \"status\": 400, "
                   "\"detail_bytes\": 10000000}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_BAD_REQUEST);
 
   /* What a label gets is a paragraph, not ten megabytes. */

@@ -25,29 +25,6 @@
 #define TOKEN_PATH "/ims/token/v3"
 #define PARAMETERS_PATH "/data/foundation/query/connection_parameters"
 
-static JsonNode *
-call (TribPlatformClient  *client,
-      const char          *path,
-      GError             **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  trib_platform_client_call_async (client, "GET", path, NULL, NULL, TRIB_CALL_NONE, NULL,
-                                   trib_test_result_cb, &result);
-
-  return trib_platform_client_call_finish (client, trib_test_wait_result (&result), error);
-}
-
-static void
-sign_in (TribPlatformClient *client)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = call (client, SANDBOXES_PATH "sandboxes/prod", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-}
-
 /* The fault's body is a JSON string: json-glib escapes it, and the
  * simulator serves it unescaped, byte for byte.
  */
@@ -72,17 +49,6 @@ add_body_fault (TribTestSim *sim,
   json = json_to_string (spec, FALSE);
 
   trib_test_sim_add_fault (sim, json);
-}
-
-static GListModel *
-list_sandboxes (TribPlatformClient  *client,
-                GError             **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  trib_sandbox_management_list_async (client, TRIB_SANDBOX_MANAGEMENT_PAGE_SIZE, NULL, trib_test_result_cb, &result);
-
-  return trib_sandbox_management_list_finish (trib_test_wait_result (&result), error);
 }
 
 static TribSqlEndpoint *
@@ -111,17 +77,17 @@ test_blank_body (void)
   g_autoptr(GError) error = NULL;
   const char *blanks = " \r\n\t ";
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* json-glib reads blanks as a document without a root: a null. */
   add_body_fault (sim, SANDBOXES_PATH, blanks);
-  node = call (client, SANDBOXES_PATH, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_NULL (node));
 
   /* Which each service then reports as an answer without what it needs. */
   add_body_fault (sim, SANDBOXES_PATH, blanks);
-  sandboxes = list_sandboxes (client, &error);
+  sandboxes = trib_test_list_sandboxes (client, TRIB_SANDBOX_MANAGEMENT_PAGE_SIZE, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
   g_assert_null (sandboxes);
   g_clear_error (&error);
@@ -134,7 +100,7 @@ test_blank_body (void)
 
   add_body_fault (sim, TOKEN_PATH, blanks);
   g_clear_pointer (&node, json_node_unref);
-  node = call (fresh, SANDBOXES_PATH, &error);
+  node = trib_test_call (fresh, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
   g_assert_nonnull (strstr (error->message, "access token"));
 }
@@ -160,7 +126,7 @@ test_token_of_another_type (void)
       g_autoptr(GError) error = NULL;
 
       add_body_fault (sim, TOKEN_PATH, bodies[i]);
-      node = call (client, SANDBOXES_PATH, &error);
+      node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
       g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
       g_assert_cmpstr (error->message, ==, "IMS answered without an access token and its lifetime.");
       g_assert_null (node);
@@ -189,7 +155,7 @@ test_parameters_of_another_type (void)
     "[\"db\", 5432]",
   };
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
@@ -228,7 +194,7 @@ test_duplicate_keys (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* 870 KB that json-glib 1.6 takes half a minute to parse, its time
    * growing with the square of the number of keys.
@@ -237,7 +203,7 @@ test_duplicate_keys (void)
     g_string_append (body, "\"name\": 1, ");
   g_string_append (body, "\"name\": 1}");
   add_body_fault (sim, SANDBOXES_PATH, body->str);
-  node = call (client, SANDBOXES_PATH, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
   g_assert_nonnull (strstr (error->message, "same key twice"));
   g_assert_nonnull (strstr (error->message, "byte 29."));
@@ -246,13 +212,13 @@ test_duplicate_keys (void)
 
   /* Written differently, a key is still the same key. */
   add_body_fault (sim, SANDBOXES_PATH, "{\"name\": 1, \"n\\u0061me\": 2}");
-  node = call (client, SANDBOXES_PATH, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
   g_clear_error (&error);
 
   /* The same key in two objects is two keys. */
   add_body_fault (sim, SANDBOXES_PATH, "{\"a\": {\"name\": 1}, \"b\": {\"name\": 1}, \"name\": 2}");
-  node = call (client, SANDBOXES_PATH, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
 }
@@ -267,7 +233,7 @@ test_surrogates (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* Half a pair, as JavaScript or Python may write it for a title typed
    * elsewhere: the rest of the list still shows, the half as U+FFFD.
@@ -276,7 +242,7 @@ test_surrogates (void)
                   "{\"sandboxes\": [{\"name\": \"prod\", \"title\": \"Pr\\ud800od\", \"type\": \"production\", "
                   "\"state\": \"active\", \"isDefault\": true}, {\"name\": \"dev\", \"title\": \"\\udc00\\ud83d\", "
                   "\"type\": \"development\", \"state\": \"active\"}], \"_links\": {}}");
-  sandboxes = list_sandboxes (client, &error);
+  sandboxes = trib_test_list_sandboxes (client, TRIB_SANDBOX_MANAGEMENT_PAGE_SIZE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (sandboxes), ==, 2);
   sandbox = g_list_model_get_item (sandboxes, 0);
@@ -287,7 +253,7 @@ test_surrogates (void)
 
   /* A whole pair is one character. */
   add_body_fault (sim, SANDBOXES_PATH, "[\"\\ud83d\\ude00\"]");
-  node = call (client, SANDBOXES_PATH, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_array_get_string_element (json_node_get_array (node), 0), ==, "\xf0\x9f\x98\x80");
   g_clear_pointer (&node, json_node_unref);
@@ -296,7 +262,7 @@ test_surrogates (void)
    * character of its own making, is no JSON at all.
    */
   add_body_fault (sim, SANDBOXES_PATH, "[\"call_center_logs:\\udc]-t4\"]");
-  node = call (client, SANDBOXES_PATH, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
   g_assert_nonnull (strstr (error->message, "invalid string at byte 19"));
   g_assert_null (node);
@@ -310,13 +276,13 @@ test_several_values (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* json-glib reads each as a document and leaks all but the last:
    * a gigabyte for a reply at the size limit.
    */
   add_body_fault (sim, SANDBOXES_PATH, "{\"sandboxes\": []}\n{\"sandboxes\": []}");
-  node = call (client, SANDBOXES_PATH, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
   g_assert_nonnull (strstr (error->message, "Unexpected character at byte 18."));
   g_assert_null (node);
@@ -330,13 +296,13 @@ test_parse_error_text (void)
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  sign_in (client);
+  trib_test_sign_in (client);
 
   /* json-glib quotes the unexpected string in its message, cut to 29
    * bytes: here in the middle of the "é".
    */
   add_body_fault (sim, SANDBOXES_PATH, "{\"k\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaa\xc3\xa9\":1}");
-  node = call (client, SANDBOXES_PATH, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_nonnull (strstr (error->message, "is not valid JSON"));

@@ -16,7 +16,7 @@
 #include "trib-catalog.h"
 #include "trib-platform-client-private.h"
 #include "trib-platform-error.h"
-#include "trib-test-sim.h"
+#include "trib-test-platform.h"
 
 #define CATALOG_DATASETS "/data/foundation/catalog/dataSets"
 #define N_DATASETS (3 + 2000)
@@ -64,64 +64,6 @@ iterate_for (guint ms)
 }
 
 static void
-wait_first_page (TribPagedList *list)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (trib_paged_list_get_loading (list))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_null (trib_paged_list_get_error (list));
-}
-
-/* Does what a view held at the bottom of the list does: asks for the last
- * item, again each time the list grows, until the list is complete or
- * fails. Nothing else asks for pages.
- */
-static void
-scroll_to_end (TribPagedList *list)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!trib_paged_list_get_complete (list) &&
-         (trib_paged_list_get_error (list) == NULL || trib_paged_list_get_loading (list)))
-    {
-      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
-
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (n_items > 0)
-        g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), n_items - 1));
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-/* Ordered by name, each once: no page twice, none lost. */
-static void
-assert_whole_and_ordered (TribPagedList *list,
-                          guint          n_expected)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
-
-  g_assert_cmpuint (n_items, ==, n_expected);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-      g_assert_true (g_hash_table_add (seen, g_strdup (trib_dataset_get_id (dataset))));
-      if (i > 0)
-        {
-          g_autoptr(TribDataset) previous = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
-
-          g_assert_cmpint (g_ascii_strcasecmp (trib_dataset_get_name (previous), trib_dataset_get_name (dataset)),
-                           <=, 0);
-        }
-    }
-}
-
-static void
 test_page_ahead (void)
 {
   g_autoptr(TribPagedList) list = NULL;
@@ -131,7 +73,7 @@ test_page_ahead (void)
   trib_test_sim_clear_requests (sim);
   list = trib_catalog_list_datasets (client, NULL);
   g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
-  wait_first_page (list);
+  trib_test_wait_first_page (list);
   g_assert_cmpuint (trib_paged_list_get_n_requests (list), ==, 1);
 
   /* The pages asked for ahead double as the view catches up, up to four
@@ -141,12 +83,12 @@ test_page_ahead (void)
   changes.watched = 400;
   trib_test_sim_add_fault (sim, "{\"path\": \"" CATALOG_DATASETS "\", \"query\": \"&start=400&\", "
                                 "\"kind\": \"delay\", \"delay_ms\": 700}");
-  scroll_to_end (list);
+  trib_test_scroll_to_end (list);
 
   g_assert_true (trib_paged_list_get_complete (list));
   g_assert_null (trib_paged_list_get_error (list));
   g_assert_false (trib_paged_list_get_loading (list));
-  assert_whole_and_ordered (list, N_DATASETS);
+  trib_test_assert_datasets_listed (list, N_DATASETS);
   g_assert_cmpuint (changes.n_items, ==, N_DATASETS);
   g_assert_cmpuint (changes.watched_from, <=, 400);
   g_assert_cmpuint (changes.watched_to, >=, 800);
@@ -215,7 +157,7 @@ test_pages_keep_coming (void)
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   list = trib_catalog_list_datasets (client, NULL);
-  wait_first_page (list);
+  trib_test_wait_first_page (list);
   view.list = list;
   g_signal_connect (list, "items-changed", G_CALLBACK (view_changed_cb), &view);
   g_signal_connect (list, "notify::loading", G_CALLBACK (view_loading_cb), &view);
@@ -238,7 +180,7 @@ test_pages_keep_coming (void)
   trib_test_sim_clear_faults (sim);
 
   g_assert_cmpuint (view.n_stops, ==, 0);
-  assert_whole_and_ordered (list, N_DATASETS);
+  trib_test_assert_datasets_listed (list, N_DATASETS);
 
   /* At the end, the view moves to the new rows at each change and makes
    * them again: the 19 pages that took most of a second come in one
@@ -258,7 +200,7 @@ test_error_in_the_middle (void)
 
   list = trib_catalog_list_datasets (client, NULL);
   g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
-  wait_first_page (list);
+  trib_test_wait_first_page (list);
 
   /* Refused once; a 4xx is not retried by the client. The pages after it,
    * asked for with it and answered, are not inserted before it.
@@ -266,13 +208,13 @@ test_error_in_the_middle (void)
   trib_test_sim_clear_requests (sim);
   trib_test_sim_add_fault (sim, "{\"path\": \"" CATALOG_DATASETS "\", \"query\": \"&start=500&\", "
                                 "\"kind\": \"status\", \"status\": 400}");
-  scroll_to_end (list);
+  trib_test_scroll_to_end (list);
 
   error = trib_paged_list_get_error (list);
   g_assert_nonnull (error);
   g_assert_false (trib_paged_list_get_complete (list));
   g_assert_false (trib_paged_list_get_loading (list));
-  assert_whole_and_ordered (list, 500);
+  trib_test_assert_datasets_listed (list, 500);
   g_assert_cmpuint (changes.n_items, ==, 500);
 
   /* Nothing more is asked for until the retry (once those dropped with
@@ -288,11 +230,11 @@ test_error_in_the_middle (void)
   trib_paged_list_load_more (list);
   g_assert_null (trib_paged_list_get_error (list));
   g_assert_true (trib_paged_list_get_loading (list));
-  scroll_to_end (list);
+  trib_test_scroll_to_end (list);
 
   g_assert_true (trib_paged_list_get_complete (list));
   g_assert_null (trib_paged_list_get_error (list));
-  assert_whole_and_ordered (list, N_DATASETS);
+  trib_test_assert_datasets_listed (list, N_DATASETS);
   g_assert_cmpuint (changes.n_items, ==, N_DATASETS);
 }
 
@@ -304,7 +246,7 @@ test_cancel (void)
   TribPagedList *dropped;
 
   list = trib_catalog_list_datasets (client, NULL);
-  wait_first_page (list);
+  trib_test_wait_first_page (list);
   changes.n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
 
@@ -332,8 +274,8 @@ test_cancel (void)
 
   /* Asked again, the list goes on from where it was. */
   trib_test_sim_clear_faults (sim);
-  scroll_to_end (list);
-  assert_whole_and_ordered (list, N_DATASETS);
+  trib_test_scroll_to_end (list);
+  trib_test_assert_datasets_listed (list, N_DATASETS);
 
   /* A list let go of with pages on their way goes once they are back. */
   dropped = trib_catalog_list_datasets (client, NULL);
@@ -392,25 +334,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(TribProfile) profile = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
   sim = trib_test_sim_start ((const char *[]) { "--datasets", "2000", NULL });
-  profile = trib_profile_new (NULL);
-  trib_profile_set_name (profile, "Simulator");
-  trib_profile_set_org_id (profile, sim->org_id);
-  trib_profile_set_client_id (profile, sim->client_id);
-  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
-  trib_profile_set_scopes (profile, sim->scopes);
-  trib_profile_set_default_sandbox (profile, sim->sandbox);
-  trib_profile_set_ims_url (profile, sim->base_url);
-  trib_profile_set_platform_url (profile, sim->base_url);
-  client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
-  g_assert_no_error (error);
-  trib_platform_client_set_sandbox (client, "prod");
+  client = trib_test_platform_default_client (sim);
 
   g_test_add_func ("/tributary/paged-list/page-ahead", test_page_ahead);
   g_test_add_func ("/tributary/paged-list/pages-keep-coming", test_pages_keep_coming);

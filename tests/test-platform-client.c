@@ -22,46 +22,16 @@
 
 #define SANDBOXES_PATH "/data/foundation/sandbox-management/"
 
-static JsonNode *
-call (TribPlatformClient  *client,
-      const char          *method,
-      const char          *path,
-      JsonNode            *body,
-      GError             **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  trib_platform_client_call_async (client, method, path, body, NULL, TRIB_CALL_NONE, NULL, trib_test_result_cb, &result);
-
-  return trib_platform_client_call_finish (client, trib_test_wait_result (&result), error);
-}
-
-static GListModel *
-list_sandboxes (TribPlatformClient  *client,
-                guint                page_size,
-                GError             **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  trib_sandbox_management_list_async (client, page_size, NULL, trib_test_result_cb, &result);
-
-  return trib_sandbox_management_list_finish (trib_test_wait_result (&result), error);
-}
-
 static void
 test_sign_in_and_list (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
   g_autoptr(TribPlatformClient) client = trib_test_platform_client (sim, NULL);
   g_autoptr(TribSession) session = trib_session_new (client);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   GListModel *sandboxes;
   TribSandbox *sandbox;
 
-  trib_session_refresh_async (session, NULL, trib_test_result_cb, &result);
-  g_assert_true (trib_session_refresh_finish (session, trib_test_wait_result (&result), &error));
-  g_assert_no_error (error);
+  trib_test_session_refresh (session);
 
   sandboxes = trib_session_get_sandboxes (session);
   g_assert_cmpuint (g_list_model_get_n_items (sandboxes), >=, 2);
@@ -96,13 +66,13 @@ test_switch_sandbox_header (void)
   g_autoptr(JsonNode) node = NULL;
 
   trib_platform_client_set_sandbox (client, "dev");
-  node = call (client, "GET", SANDBOXES_PATH "sandboxes/dev", NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/dev", NULL, &error);
   g_assert_no_error (error);
 
   /* An unknown sandbox is the platform's error, named as such. */
   trib_platform_client_set_sandbox (client, "no-such-sandbox");
   g_clear_pointer (&node, json_node_unref);
-  node = call (client, "GET", SANDBOXES_PATH "sandboxes/dev", NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH "sandboxes/dev", NULL, &error);
   g_assert_null (node);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_UNKNOWN_SANDBOX);
 }
@@ -119,27 +89,12 @@ test_titles_per_sandbox (void)
   g_autoptr(TribSandbox) prod = NULL;
   g_autoptr(TribSandbox) dev = NULL;
   g_autoptr(TribXdmTitles) prod_titles = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *sandboxes;
 
   g_assert_null (trib_session_get_xdm_titles (session));
 
-  trib_session_refresh_async (session, NULL, trib_test_result_cb, &result);
-  g_assert_true (trib_session_refresh_finish (session, trib_test_wait_result (&result), &error));
-  g_assert_no_error (error);
-  sandboxes = trib_session_get_sandboxes (session);
-  for (guint i = 0; i < g_list_model_get_n_items (sandboxes); i++)
-    {
-      g_autoptr(TribSandbox) sandbox = g_list_model_get_item (sandboxes, i);
-
-      if (g_str_equal (trib_sandbox_get_name (sandbox), "prod"))
-        g_set_object (&prod, sandbox);
-      else if (g_str_equal (trib_sandbox_get_name (sandbox), "dev"))
-        g_set_object (&dev, sandbox);
-    }
-  g_assert_nonnull (prod);
-  g_assert_nonnull (dev);
+  trib_test_session_refresh (session);
+  prod = trib_test_find_sandbox (session, "prod");
+  dev = trib_test_find_sandbox (session, "dev");
 
   trib_session_set_sandbox (session, prod);
   prod_titles = g_object_ref (trib_session_get_xdm_titles (session));
@@ -158,16 +113,10 @@ test_titles_per_sandbox (void)
   /* A title the old cache still asks for is asked in its own sandbox. */
   {
     const char *path = "/data/foundation/schemaregistry/tenant/schemas/https://ns.adobe.com/tributarydemo/schemas/test-2";
-    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
     g_auto(GStrv) asked_in = NULL;
 
-    while (g_strv_length (asked_in = trib_test_sim_dup_sandboxes (sim, "GET", path)) == 0)
-      {
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-        g_clear_pointer (&asked_in, g_strfreev);
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (10000);
-      }
+    trib_test_wait_for_request (sim, "GET", path);
+    asked_in = trib_test_sim_dup_sandboxes (sim, "GET", path);
     g_assert_cmpstr (asked_in[0], ==, "prod");
   }
 }
@@ -182,13 +131,13 @@ test_paging (void)
   g_autoptr(GError) error = NULL;
   guint n_items;
 
-  all = list_sandboxes (client, 100, &error);
+  all = trib_test_list_sandboxes (client, 100, &error);
   g_assert_no_error (error);
   n_items = g_list_model_get_n_items (all);
   g_assert_cmpuint (n_items, >=, 5);
 
   trib_test_sim_clear_requests (sim);
-  paged = list_sandboxes (client, 2, &error);
+  paged = trib_test_list_sandboxes (client, 2, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (paged), ==, n_items);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH), ==, (n_items + 1) / 2);
@@ -211,7 +160,7 @@ test_wrong_secret (void)
   g_autoptr(GListModel) sandboxes = NULL;
   g_autoptr(GError) error = NULL;
 
-  sandboxes = list_sandboxes (client, 50, &error);
+  sandboxes = trib_test_list_sandboxes (client, 50, &error);
   g_assert_null (sandboxes);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_SECRET);
   /* IMS was asked once; a refused secret is not retried. */
@@ -231,7 +180,7 @@ test_unknown_client_and_org (void)
   trib_profile_set_org_id (profile, "FFFFFFFFFFFFFFFFFFFFFFFF@AdobeOrg");
   client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
   g_assert_no_error (error);
-  sandboxes = list_sandboxes (client, 50, &error);
+  sandboxes = trib_test_list_sandboxes (client, 50, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_UNKNOWN_ORG);
   g_clear_error (&error);
   g_clear_object (&client);
@@ -240,7 +189,7 @@ test_unknown_client_and_org (void)
   trib_profile_set_client_id (profile, "00000000000000000000000000000000");
   client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
   g_assert_no_error (error);
-  sandboxes = list_sandboxes (client, 50, &error);
+  sandboxes = trib_test_list_sandboxes (client, 50, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_CLIENT);
 }
 
@@ -267,7 +216,7 @@ test_unreachable_and_insecure (void)
   trib_profile_set_ims_url (profile, "http://127.0.0.1:9");
   client = trib_platform_client_new (profile, "secret", NULL, &error);
   g_assert_no_error (error);
-  sandboxes = list_sandboxes (client, 50, &error);
+  sandboxes = trib_test_list_sandboxes (client, 50, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_UNREACHABLE);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));
 }
@@ -284,19 +233,19 @@ test_token_refresh_on_expiry (void)
   g_autoptr(GError) error = NULL;
   TribImsAuth *auth = trib_platform_client_get_auth (client);
 
-  first = list_sandboxes (client, 50, &error);
+  first = trib_test_list_sandboxes (client, 50, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (trib_ims_auth_get_n_fetches (auth), ==, 1);
 
   /* Within the lifetime the cached token is used. */
   g_clear_object (&first);
-  first = list_sandboxes (client, 50, &error);
+  first = trib_test_list_sandboxes (client, 50, &error);
   g_assert_cmpuint (trib_ims_auth_get_n_fetches (auth), ==, 1);
 
   g_timeout_add_once (2100, (GSourceOnceFunc) g_main_loop_quit, loop);
   g_main_loop_run (loop);
 
-  second = list_sandboxes (client, 50, &error);
+  second = trib_test_list_sandboxes (client, 50, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (trib_ims_auth_get_n_fetches (auth), ==, 2);
   /* The token was renewed before use: no call was refused for it. */
@@ -312,14 +261,14 @@ test_401_retried_once (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
 
-  sandboxes = list_sandboxes (client, 50, &error);
+  sandboxes = trib_test_list_sandboxes (client, 50, &error);
   g_assert_no_error (error);
 
   trib_test_sim_revoke_tokens (sim);
   trib_test_sim_clear_requests (sim);
 
   g_clear_object (&sandboxes);
-  sandboxes = list_sandboxes (client, 50, &error);
+  sandboxes = trib_test_list_sandboxes (client, 50, &error);
   g_assert_no_error (error);
   g_assert_nonnull (sandboxes);
   /* Refused once, a new token, then accepted. */
@@ -329,7 +278,7 @@ test_401_retried_once (void)
   /* A 401 that persists after the refresh is returned, not looped on. */
   trib_test_sim_clear_requests (sim);
   trib_test_sim_add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"status\", \"status\": 401, \"count\": 5}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_null (node);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_UNAUTHORIZED);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH), ==, 2);
@@ -346,7 +295,7 @@ test_429_retry_after (void)
 
   trib_test_sim_add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"status\", \"status\": 429, \"retry_after\": \"1\"}");
   started = g_get_monotonic_time ();
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (node);
   /* The client waited as told, not its own (much shorter) backoff. */
@@ -357,7 +306,7 @@ test_429_retry_after (void)
   trib_test_sim_clear_requests (sim);
   trib_test_sim_add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"status\", \"status\": 429, \"retry_after\": \"600\"}");
   g_clear_pointer (&node, json_node_unref);
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_RATE_LIMITED);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH), ==, 1);
 }
@@ -372,7 +321,7 @@ test_5xx_backoff_then_success (void)
 
   trib_test_sim_add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"status\", \"status\": 503, \"count\": 2}");
   trib_test_sim_add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"reset\", \"count\": 1}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (node);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH), ==, 4);
@@ -381,7 +330,7 @@ test_5xx_backoff_then_success (void)
   trib_test_sim_clear_requests (sim);
   trib_test_sim_add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"status\", \"status\": 500, \"count\": 10}");
   g_clear_pointer (&node, json_node_unref);
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_SERVER);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", SANDBOXES_PATH), ==, trib_test_fast_policy.max_attempts);
 }
@@ -407,7 +356,7 @@ test_5xx_on_post_not_repeated (void)
   body = json_builder_get_root (builder);
 
   trib_test_sim_add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes\", \"method\": \"POST\", \"kind\": \"status\", \"status\": 503}");
-  node = call (client, "POST", SANDBOXES_PATH "sandboxes", body, &error);
+  node = trib_test_call (client, "POST", SANDBOXES_PATH "sandboxes", body, &error);
   g_assert_null (node);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_SERVER);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "POST", SANDBOXES_PATH "sandboxes"), ==, 1);
@@ -415,14 +364,14 @@ test_5xx_on_post_not_repeated (void)
 
   /* A reset on a POST is not repeated either: the sandbox may exist. */
   trib_test_sim_add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "sandboxes\", \"method\": \"POST\", \"kind\": \"reset\"}");
-  node = call (client, "POST", SANDBOXES_PATH "sandboxes", body, &error);
+  node = trib_test_call (client, "POST", SANDBOXES_PATH "sandboxes", body, &error);
   g_assert_null (node);
   g_assert_nonnull (error);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "POST", SANDBOXES_PATH "sandboxes"), ==, 2);
   g_clear_error (&error);
 
   /* Without a fault the same call creates it, once. */
-  node = call (client, "POST", SANDBOXES_PATH "sandboxes", body, &error);
+  node = trib_test_call (client, "POST", SANDBOXES_PATH "sandboxes", body, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "name"), ==, "dev-tributary");
 }
@@ -437,7 +386,7 @@ test_malformed_json (void)
 
   /* A transfer cut off once is a transient failure: the GET is repeated. */
   trib_test_sim_add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"truncate\", \"count\": 1}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (node);
   g_clear_pointer (&node, json_node_unref);
@@ -448,7 +397,7 @@ test_malformed_json (void)
    */
   trib_test_sim_add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"truncate\", "
                                 "\"connection_close\": true, \"count\": 10}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_null (node);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_INVALID_RESPONSE);
   g_clear_error (&error);
@@ -456,7 +405,7 @@ test_malformed_json (void)
 
   /* A proxy's HTML page is reported as what it is. */
   trib_test_sim_add_fault (sim, "{\"path\": \"" SANDBOXES_PATH "\", \"kind\": \"non_json\", \"count\": 10}");
-  node = call (client, "GET", SANDBOXES_PATH, NULL, &error);
+  node = trib_test_call (client, "GET", SANDBOXES_PATH, NULL, &error);
   g_assert_null (node);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_SERVER);
   g_assert_nonnull (strstr (error->message, "text/html"));

@@ -19,7 +19,7 @@
 #include "trib-platform-client-private.h"
 #include "trib-redact.h"
 #include "trib-request-record.h"
-#include "trib-test-sim.h"
+#include "trib-test-platform.h"
 
 typedef struct
 {
@@ -405,20 +405,10 @@ test_curl_placeholders (void)
 }
 
 static void
-call_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 test_curl_from_log (void)
 {
   g_autoptr(TribTestSim) sim = trib_test_sim_start (NULL);
-  g_autoptr(TribProfile) profile = trib_profile_new (NULL);
+  g_autoptr(TribProfile) profile = trib_test_platform_profile (sim);
   g_autoptr(TribPlatformClient) client = NULL;
   g_autoptr(TribRequestRecord) record = NULL;
   g_autoptr(JsonNode) body = json_from_string ("{\"name\":\"dev-usd\",\"title\":\"Costs in $USD, `n` 'q' \\\"dq\\\" \\\\ ! é\","
@@ -431,26 +421,18 @@ test_curl_from_log (void)
   g_autofree char *authorization = NULL;
   GListModel *log;
 
-  trib_profile_set_name (profile, "Simulator");
-  trib_profile_set_org_id (profile, sim->org_id);
-  trib_profile_set_client_id (profile, sim->client_id);
-  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
-  trib_profile_set_scopes (profile, sim->scopes);
-  trib_profile_set_default_sandbox (profile, sim->sandbox);
-  trib_profile_set_ims_url (profile, sim->base_url);
-  trib_profile_set_platform_url (profile, sim->base_url);
   client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
   g_assert_no_error (error);
 
   trib_platform_client_call_async (client, "POST", "/data/foundation/sandbox-management/sandboxes", body,
-                                   NULL, TRIB_CALL_NONE, NULL, call_cb, &result);
+                                   NULL, TRIB_CALL_NONE, NULL, trib_test_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   node = trib_platform_client_call_finish (client, result, &error);
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  trib_ims_auth_get_token_async (trib_platform_client_get_auth (client), NULL, call_cb, &result);
+  trib_ims_auth_get_token_async (trib_platform_client_get_auth (client), NULL, trib_test_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   token = trib_ims_auth_get_token_finish (trib_platform_client_get_auth (client), result, &error);

@@ -21,7 +21,7 @@
 
 #include "trib-query-service.h"
 #include "trib-test-pg.h"
-#include "trib-test-sim.h"
+#include "trib-test-platform.h"
 
 #define SANDBOXES "/data/foundation/sandbox-management/"
 #define DATASETS "/data/foundation/catalog/dataSets"
@@ -379,16 +379,6 @@ test_sandbox_endpoints (void)
   g_assert_cmpuint (count_sandboxes (node), ==, 2);
 }
 
-static void
-endpoint_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* query-service.yaml types ConnectionParameters.version as an integer;
  * the app's Query Service client still reads the reply.
  */
@@ -402,7 +392,6 @@ test_query_version (void)
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *authorization = NULL;
   g_autofree char *token = NULL;
-  g_autoptr(TribProfile) profile = trib_profile_new (NULL);
   g_autoptr(TribPlatformClient) client = NULL;
   g_autoptr(TribQueryService) query_service = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -440,20 +429,11 @@ test_query_version (void)
   g_assert_cmpuint (status, ==, 200);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "dbName"), ==, "prod:all");
 
-  trib_profile_set_name (profile, "Simulator");
-  trib_profile_set_org_id (profile, sim->org_id);
-  trib_profile_set_client_id (profile, sim->client_id);
-  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
-  trib_profile_set_scopes (profile, sim->scopes);
-  trib_profile_set_ims_url (profile, sim->base_url);
-  trib_profile_set_platform_url (profile, sim->base_url);
-  client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
-  g_assert_no_error (error);
-  trib_platform_client_set_sandbox (client, "prod");
+  client = trib_test_platform_default_client (sim);
   query_service = trib_query_service_new (client);
 
   trib_sql_endpoint_provider_get_endpoint_async (TRIB_SQL_ENDPOINT_PROVIDER (query_service), NULL, NULL,
-                                                 endpoint_cb, &result);
+                                                 trib_test_result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   endpoint = trib_sql_endpoint_provider_get_endpoint_finish (TRIB_SQL_ENDPOINT_PROVIDER (query_service),

@@ -22,25 +22,6 @@
 #include "trib-window.h"
 #include "trib-ui-test.h"
 
-static void
-add_fault (TribWindow *window,
-           const char *fault)
-{
-  TribSession *session = trib_window_get_session (window);
-  TribProfile *profile = trib_platform_client_get_profile (trib_session_get_client (session));
-  g_autofree char *url = g_strconcat (trib_profile_get_platform_url (profile), "/__sim/faults", NULL);
-  g_autoptr(SoupSession) soup = soup_session_new ();
-  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new (fault, strlen (fault));
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_set_request_body_from_bytes (message, "application/json", body);
-  answer = soup_session_send_and_read (soup, message, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (message), ==, 201);
-}
-
 static gboolean
 only_luma_orders (gpointer data)
 {
@@ -73,7 +54,7 @@ test_huge_record_counts (void)
   page = TRIB_DATASETS_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE, NULL));
 
   /* Each count fits in 64 bits; their sum does not. */
-  add_fault (window, "{\"path\": \"/data/foundation/catalog/batches\", \"kind\": \"body\", \"body\": "
+  trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/catalog/batches\", \"kind\": \"body\", \"body\": "
                      "\"{\\\"b1\\\": {\\\"status\\\": \\\"success\\\", \\\"recordCount\\\": 9223372036854775807}, "
                      "\\\"b2\\\": {\\\"status\\\": \\\"success\\\", \\\"recordCount\\\": 1000}, "
                      "\\\"b3\\\": {\\\"status\\\": \\\"success\\\", \\\"recordCount\\\": 5}}\"}");

@@ -47,25 +47,6 @@ demo_window (void)
 }
 
 static void
-add_fault (TribWindow *window,
-           const char *fault)
-{
-  TribSession *session = trib_window_get_session (window);
-  TribProfile *profile = trib_platform_client_get_profile (trib_session_get_client (session));
-  g_autofree char *url = g_strconcat (trib_profile_get_platform_url (profile), "/__sim/faults", NULL);
-  g_autoptr(SoupSession) soup = soup_session_new ();
-  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
-  g_autoptr(GBytes) body = g_bytes_new (fault, strlen (fault));
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_set_request_body_from_bytes (message, "application/json", body);
-  answer = soup_session_send_and_read (soup, message, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (message), ==, 201);
-}
-
-static void
 find_all (GtkWidget *root,
           GType      type,
           GPtrArray *found)
@@ -129,7 +110,7 @@ test_huge_error (void)
   fault = g_strdup_printf ("{\"path\": \"/data/foundation/catalog/dataSets\", \"method\": \"GET\", "
                            "\"kind\": \"status\", \"status\": 400, \"detail_bytes\": %u, \"count\": 20}",
                            HUGE_DETAIL_BYTES);
-  add_fault (window, fault);
+  trib_ui_test_add_fault (window, fault);
   search = trib_ui_test_find_widget (GTK_WIDGET (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE, NULL)),
                                      GTK_TYPE_SEARCH_ENTRY, NULL);
   gtk_editable_set_text (GTK_EDITABLE (search), "luma");
@@ -191,7 +172,7 @@ test_failed_reload (void)
   trib_ui_test_press_keys (GTK_WIDGET (window), "alt+1");
   trib_ui_test_settle ();
 
-  add_fault (window, "{\"path\": \"/data/foundation/sandbox-management/*\", \"method\": \"GET\", "
+  trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/sandbox-management/*\", \"method\": \"GET\", "
                      "\"kind\": \"status\", \"status\": 403, \"count\": 20}");
   trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+r");
   trib_ui_test_wait_for_label (GTK_WIDGET (window), "Could not reload the sandboxes");
@@ -259,7 +240,7 @@ test_datasets_error_toast_once (void)
   handler = g_signal_connect (announcer, "notify::message", G_CALLBACK (count_fault_toasts_cb), &n_toasts);
 
   /* The second page is refused (a 4xx, not retried). */
-  add_fault (window, "{\"path\": \"/data/foundation/catalog/dataSets\", \"method\": \"GET\", "
+  trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/catalog/dataSets\", \"method\": \"GET\", "
                      "\"query\": \"&start=100&\", \"kind\": \"status\", \"status\": 400}");
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   trib_datasets_page_reload (TRIB_DATASETS_PAGE (page));
@@ -310,7 +291,7 @@ test_datasets_loading_more (void)
   page = trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE, NULL);
   search = trib_ui_test_find_widget (page, GTK_TYPE_SEARCH_ENTRY, NULL);
 
-  add_fault (window, "{\"path\": \"/data/foundation/catalog/dataSets\", \"method\": \"GET\", "
+  trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/catalog/dataSets\", \"method\": \"GET\", "
                      "\"query\": \"&start=100&\", \"kind\": \"delay\", \"delay_ms\": 3000}");
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   trib_datasets_page_reload (TRIB_DATASETS_PAGE (page));

@@ -93,23 +93,6 @@ signed_in (gpointer data)
          g_list_model_get_n_items (G_LIST_MODEL (trib_application_get_profile_store (fixture->app))) == 1;
 }
 
-static GtkRevealer *
-find_revealer (GtkWidget *widget)
-{
-  if (GTK_IS_REVEALER (widget))
-    return GTK_REVEALER (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkRevealer *found = find_revealer (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Shown, and scrolled into view (its text, at least: the row's frame
  * may end just below).
  */
@@ -161,7 +144,7 @@ test_sign_in_errors (void)
   gtk_window_set_default_size (GTK_WINDOW (fixture.dialog), 600, 720);
   gtk_window_present (GTK_WINDOW (fixture.dialog));
   trib_ui_test_settle ();
-  fixture.error_revealer = find_revealer (fixture.dialog);
+  fixture.error_revealer = trib_ui_test_find_any (fixture.dialog, GTK_TYPE_REVEALER);
   g_assert_nonnull (fixture.error_revealer);
   trib_ui_test_save_screenshot (fixture.dialog, "profile-dialog-choices-light.png");
 

@@ -136,24 +136,6 @@ find_profile_button (GtkWidget *widget)
   return NULL;
 }
 
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 label_inside (GtkWidget  *widget,
               const char *text)
@@ -372,7 +354,7 @@ test_switch_profile (void)
   g_assert_nonnull (trib_ui_test_find_row (preferences, "Data Engineering"));
   g_assert_nonnull (trib_ui_test_find_row (preferences, "Limited Client"));
   /* The organization ID wraps, when it must, without a hyphen inserted. */
-  org_label = find_label (preferences, sim->org_id);
+  org_label = trib_ui_test_find_any_label (preferences, sim->org_id);
   g_assert_nonnull (org_label);
   g_assert_false (trib_ui_test_label_hyphenated (org_label));
   trib_ui_test_save_screenshot (preferences, "preferences-light.png");

@@ -12,8 +12,11 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <epoxy/gl.h>
@@ -155,7 +158,8 @@ test_application (void)
     {
       /* trib_ui_test_init() prepared as main() does: no GL at all. */
       g_assert_null (gl_renderer);
-      g_assert_nonnull (strstr (g_getenv ("GDK_DEBUG"), "gl-disable"));
+      /* Not loaded, though the environment says so no longer. */
+      g_assert_null (strstr (g_getenv ("GDK_DEBUG") != NULL ? g_getenv ("GDK_DEBUG") : "", "gl-disable"));
       g_assert_cmpstr (G_OBJECT_TYPE_NAME (renderer), ==, "GskCairoRenderer");
       g_assert_cmpstr (g_object_get_data (G_OBJECT (gdk_display_get_default ()), "gsk-renderer"), ==, "cairo");
     }
@@ -208,6 +212,97 @@ test_user_choice (void)
   gdk_display_close (display);
 }
 
+/* The process started by @parent_pid whose name is @comm, or 0. */
+static GPid
+find_child (GPid        parent_pid,
+            const char *comm)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (proc);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *stat = NULL;
+      const char *open_paren, *close_paren;
+      g_autofree char *child_comm = NULL;
+      int ppid = 0;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &stat, NULL, NULL) ||
+          !(open_paren = strchr (stat, '(')) || !(close_paren = strrchr (stat, ')')))
+        continue;
+      child_comm = g_strndup (open_paren + 1, close_paren - open_paren - 1);
+      if (sscanf (close_paren + 1, " %*c %d", &ppid) == 1 && ppid == parent_pid &&
+          g_str_equal (child_comm, comm))
+        return atoi (name);
+    }
+
+  return 0;
+}
+
+/* The value of @variable in the environment @pid started with, or NULL. */
+static char *
+dup_environ_value (GPid        pid,
+                   const char *variable)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/environ", pid);
+  g_autofree char *prefix = g_strconcat (variable, "=", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (const char *entry = contents; entry < contents + length; entry += strlen (entry) + 1)
+    if (g_str_has_prefix (entry, prefix))
+      return g_strdup (entry + strlen (prefix));
+
+  return NULL;
+}
+
+/* gl-disable is Tributary's choice for its own windows: the programs it
+ * starts (here the demo's simulator, as a browser for a link would be)
+ * get the environment the user started it with. Through the real
+ * program, whose main() prepares the renderer.
+ */
+static void
+test_children_environment (void)
+{
+  g_autofree char *binary = g_test_build_filename (G_TEST_BUILT, "..", "src", "tributary", NULL);
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *debug = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+  GPid pid, sim_pid = 0;
+  int status;
+
+  if (trib_renderer_has_gpu_device ("/dev"))
+    {
+      g_test_skip ("A GPU device: GL is not disabled");
+      return;
+    }
+
+  envp = g_environ_setenv (envp, "GDK_DEBUG", "no-portals", TRUE);
+  envp = g_environ_unsetenv (envp, "GSK_RENDERER");
+  g_spawn_async (NULL, (char *[]) { binary, (char *) "--demo", NULL }, envp, G_SPAWN_DO_NOT_REAP_CHILD,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while ((sim_pid = find_child (pid, "tributary-sim")) == 0)
+    {
+      g_assert_cmpint (waitpid (pid, &status, WNOHANG), ==, 0);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (20 * 1000);
+    }
+  debug = dup_environ_value (sim_pid, "GDK_DEBUG");
+
+  kill (pid, SIGTERM);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+
+  g_assert_cmpstr (debug, ==, "no-portals");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +311,10 @@ main (int   argc,
 
   g_test_add_func ("/renderer/choose", test_choose);
   g_test_add_func ("/renderer/gpu-device", test_gpu_device);
+  /* Before any application of the test's owns the application's name,
+   * which the program started would then hand its --demo to.
+   */
+  g_test_add_func ("/renderer/children-environment", test_children_environment);
   /* First: GTK reads GSK_RENDERER once, for the first window it realises. */
   g_test_add_func ("/renderer/application", test_application);
   g_test_add_func ("/renderer/user-choice", test_user_choice);

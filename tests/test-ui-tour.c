@@ -66,29 +66,11 @@ assert_fits (GtkWidget *window,
   g_assert_cmpint (minimum, <=, width);
 }
 
-static GtkWidget *
-find_any (GtkWidget *widget,
-          GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_any (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 batches_shown (gpointer data)
 {
   return trib_datasets_page_get_dataset (data) != NULL && !trib_dataset_detail_get_loading (
-    TRIB_DATASET_DETAIL (find_any (data, TRIB_TYPE_DATASET_DETAIL)));
+    TRIB_DATASET_DETAIL (trib_ui_test_find_any (data, TRIB_TYPE_DATASET_DETAIL)));
 }
 
 static gboolean
@@ -102,7 +84,7 @@ static gboolean
 column_shown (GtkWidget  *page,
               const char *title)
 {
-  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (find_any (page, GTK_TYPE_COLUMN_VIEW)));
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (trib_ui_test_find_any (page, GTK_TYPE_COLUMN_VIEW)));
 
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
@@ -119,7 +101,7 @@ column_shown (GtkWidget  *page,
 static void
 back_to_list (GtkWidget *page)
 {
-  AdwLeaflet *leaflet = ADW_LEAFLET (find_any (page, ADW_TYPE_LEAFLET));
+  AdwLeaflet *leaflet = ADW_LEAFLET (trib_ui_test_find_any (page, ADW_TYPE_LEAFLET));
 
   if (leaflet != NULL)
     adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -130,14 +112,14 @@ static void
 tour_pages (TribWindow *window,
             int         width)
 {
-  GtkWidget *schemas = find_any (GTK_WIDGET (window), TRIB_TYPE_SCHEMAS_PAGE);
-  GtkWidget *datasets = find_any (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE);
+  GtkWidget *schemas = trib_ui_test_find_any (GTK_WIDGET (window), TRIB_TYPE_SCHEMAS_PAGE);
+  GtkWidget *datasets = trib_ui_test_find_any (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE);
   GtkWidget *list_view;
 
   trib_ui_test_resize (GTK_WIDGET (window), width, 760);
 
   trib_window_show_page (window, "sandboxes");
-  back_to_list (find_any (GTK_WIDGET (window), TRIB_TYPE_SANDBOXES_PAGE));
+  back_to_list (trib_ui_test_find_any (GTK_WIDGET (window), TRIB_TYPE_SANDBOXES_PAGE));
   assert_fits (GTK_WIDGET (window), width);
   g_assert_nonnull (trib_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL));
   screenshot (GTK_WIDGET (window), "sandboxes", width);
@@ -208,7 +190,7 @@ tour_dialogs (TribApplication *app,
   trib_ui_test_resize (dialog, width <= NARROW ? NARROW : 560, 640);
   assert_fits (dialog, width);
   screenshot (dialog, "profile-choices", width);
-  g_signal_emit_by_name (find_any (dialog, ADW_TYPE_ACTION_ROW), "activated");
+  g_signal_emit_by_name (trib_ui_test_find_any (dialog, ADW_TYPE_ACTION_ROW), "activated");
   trib_ui_test_settle ();
   screenshot (dialog, "profile-form", width);
   gtk_window_destroy (GTK_WINDOW (dialog));

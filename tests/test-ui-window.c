@@ -21,47 +21,10 @@
 #include "trib-ui-test.h"
 #include "trib-window.h"
 
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A widget of @type, shown or not. */
-static GtkWidget *
-find_any (GtkWidget *widget,
-          GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_any (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static const char *
 visible_page (TribWindow *window)
 {
-  GtkStack *pages = GTK_STACK (gtk_widget_get_parent (find_any (GTK_WIDGET (window), TRIB_TYPE_SANDBOXES_PAGE)));
+  GtkStack *pages = GTK_STACK (gtk_widget_get_parent (trib_ui_test_find_any (GTK_WIDGET (window), TRIB_TYPE_SANDBOXES_PAGE)));
 
   return gtk_stack_get_visible_child_name (pages);
 }
@@ -204,7 +167,7 @@ test_window (void)
   window = TRIB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   gtk_window_present (GTK_WINDOW (window));
   trib_ui_test_resize (GTK_WIDGET (window), 1100, 720);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Starting the demo platform…"));
+  g_assert_nonnull (trib_ui_test_find_any_label (GTK_WIDGET (window), "Starting the demo platform…"));
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "start-connecting-wide-light.png");
   trib_ui_test_iterate_until (trib_ui_test_session_ready, window, 60);
   trib_ui_test_settle ();

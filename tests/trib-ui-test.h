@@ -26,6 +26,9 @@ GtkWidget *trib_ui_test_find_widget     (GtkWidget  *root,
                                          const char *with_subtitle);
 GtkWidget *trib_ui_test_wait_for_widget (GtkWidget  *root,
                                          GType       type);
+void       trib_ui_test_find_mapped     (GtkWidget  *widget,
+                                         GType       type,
+                                         GPtrArray  *found);
 void       trib_ui_test_settle          (void);
 void       trib_ui_test_save_screenshot (GtkWidget  *window,
                                          const char *name);
@@ -53,6 +56,8 @@ gpointer   trib_ui_test_find_any        (GtkWidget  *root,
 GtkWidget *trib_ui_test_find_label      (GtkWidget  *root,
                                          const char *text,
                                          gboolean    partial);
+GtkLabel  *trib_ui_test_find_any_label  (GtkWidget  *root,
+                                         const char *text);
 gboolean   trib_ui_test_has_label       (GtkWidget  *root,
                                          const char *text,
                                          gboolean    partial);
@@ -68,6 +73,8 @@ void       trib_ui_test_ignore_message  (const char *fragment);
 
 TribWindow *trib_ui_test_open_demo      (TribApplication *app,
                                          guint            timeout_seconds);
+void        trib_ui_test_add_fault      (TribWindow      *window,
+                                         const char      *fault);
 char       *trib_ui_test_read_clipboard (GtkWidget       *widget);
 GdkTexture *trib_ui_test_render_window  (GtkWidget       *window,
                                          double           scale);

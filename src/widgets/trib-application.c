@@ -14,38 +14,15 @@
 #include <gtksourceview/gtksource.h>
 
 #include "trib-a11y.h"
-#include "trib-application.h"
+#include "trib-application-private.h"
 #include "trib-demo-platform.h"
 #include "trib-error.h"
-#include "trib-preferences-window.h"
 #include "trib-profile-dialog.h"
 #include "trib-renderer.h"
 #include "trib-resources.h"
 #include "trib-sign-in.h"
 #include "trib-util.h"
 #include "trib-window.h"
-
-struct _TribApplication
-{
-  AdwApplication parent_instance;
-
-  GSettings *settings;
-  TribProfileStore *profile_store;
-  TribSecretStore *secret_store;
-  TribRequestLog *request_log;
-  TribSignIn *sign_in;
-  TribQueryHistory *query_history;
-  TribDemoPlatform *demo;
-  TribSession *demo_session;
-  GCancellable *cancellable;
-  GMenu *profiles_menu;
-  TribProfileDialog *profile_dialog;
-
-  guint open_demo : 1;
-  guint started : 1;
-  guint painted : 1;
-  guint ask_profile : 1;
-};
 
 G_DEFINE_FINAL_TYPE (TribApplication, trib_application, ADW_TYPE_APPLICATION)
 
@@ -81,6 +58,12 @@ get_window (TribApplication *self)
     return TRIB_WINDOW (window);
 
   return trib_window_new (self);
+}
+
+TribWindow *
+_trib_application_get_window (TribApplication *self)
+{
+  return get_window (self);
 }
 
 static void
@@ -191,116 +174,6 @@ trib_application_show_profile_dialog (TribApplication *self,
   g_return_if_fail (TRIB_IS_APPLICATION (self));
 
   gtk_window_present (GTK_WINDOW (ensure_profile_dialog (self, parent)));
-}
-
-static void
-demo_signed_in_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(TribApplication) self = user_data;
-  g_autoptr(TribSession) session = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(session = trib_sign_in_run_finish (TRIB_SIGN_IN (object), result, &error)))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      trib_demo_platform_stop (self->demo);
-      g_clear_object (&self->demo);
-      trib_window_show_error (get_window (self), _("The demo platform could not be opened"), error);
-      return;
-    }
-
-  g_set_object (&self->demo_session, session);
-  profiles_changed_cb (self);
-  trib_application_use_session (self, session);
-}
-
-static void
-demo_started_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(TribApplication) self = user_data;
-  g_autoptr(TribDemoPlatform) demo = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(demo = trib_demo_platform_start_finish (result, &error)))
-    {
-      trib_window_show_error (get_window (self), _("The demo platform could not be opened"), error);
-      return;
-    }
-
-  g_set_object (&self->demo, demo);
-  trib_sign_in_run_async (self->sign_in, trib_demo_platform_get_profile (demo),
-                          trib_demo_platform_get_client_secret (demo), TRIB_SIGN_IN_NONE,
-                          self->cancellable, demo_signed_in_cb, g_object_ref (self));
-}
-
-static void
-start_demo (TribApplication *self)
-{
-  if (self->demo != NULL)
-    trib_demo_platform_stop (self->demo);
-  g_clear_object (&self->demo);
-  g_clear_object (&self->demo_session);
-  profiles_changed_cb (self);
-
-  trib_window_show_connecting (get_window (self), _("Starting the demo platform…"));
-  trib_demo_platform_start_async (self->cancellable, demo_started_cb, g_object_ref (self));
-}
-
-static void
-restart_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     TribApplication  *self)
-{
-  if (g_strcmp0 (response, "restart") == 0)
-    start_demo (self);
-}
-
-/**
- * trib_application_open_demo:
- * @self: a #TribApplication
- * @parent: (nullable): the window asking
- *
- * Starts the local demo platform and signs in to it. If it runs already,
- * goes back to it as it was; if it is the one in use, asks before
- * starting it again, which throws away what was made in it.
- */
-void
-trib_application_open_demo (TribApplication *self,
-                            GtkWindow       *parent)
-{
-  TribWindow *window;
-  AdwMessageDialog *dialog;
-
-  g_return_if_fail (TRIB_IS_APPLICATION (self));
-
-  if (self->demo == NULL || self->demo_session == NULL)
-    {
-      start_demo (self);
-      return;
-    }
-
-  window = get_window (self);
-  if (trib_window_get_session (window) != self->demo_session)
-    {
-      trib_application_use_session (self, self->demo_session);
-      return;
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent != NULL ? parent : GTK_WINDOW (window),
-                                                       _("Restart the Demo Platform?"), NULL));
-  adw_message_dialog_set_body (dialog, _("The demo platform is already open. Starting it again puts back its original data: the schemas, datasets and tables made in it since it started are lost."));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restart", _("_Restart"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "restart", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (restart_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -445,23 +318,10 @@ profiles_changed_cb (TribApplication *self)
     }
 }
 
-static void
-use_profile_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
+void
+_trib_application_profiles_changed (TribApplication *self)
 {
-  TribApplication *self = user_data;
-  const char *id = g_variant_get_string (param, NULL);
-  TribProfile *profile = trib_profile_store_lookup (self->profile_store, id);
-
-  /* Choosing the profile in use signs in again, which is how to retry
-   * after fixing what stopped it. The running demo is gone back to as
-   * it is.
-   */
-  if (profile != NULL)
-    trib_application_use_profile (self, profile);
-  else if (id[0] == '\0' && self->demo_session != NULL)
-    trib_application_use_session (self, self->demo_session);
+  profiles_changed_cb (self);
 }
 
 /**
@@ -548,85 +408,6 @@ request_log_size_changed_cb (TribApplication *self,
 }
 
 static void
-quit_action (GSimpleAction *action,
-             GVariant      *param,
-             gpointer       user_data)
-{
-  TribApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
-
-  /* Destroying the windows lets them save their state. */
-  for (GList *iter = g_list_copy (windows); iter; iter = g_list_delete_link (iter, iter))
-    gtk_window_destroy (iter->data);
-}
-
-static void
-about_action (GSimpleAction *action,
-              GVariant      *param,
-              gpointer       user_data)
-{
-  TribApplication *self = user_data;
-  static const char *developers[] = { "The Tributary authors", NULL };
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  adw_show_about_window (window,
-                         "application-name", _("Tributary"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Tributary authors"),
-                         "version", PACKAGE_VERSION,
-                         "debug-info", TRIB_BUILD_IDENTIFIER,
-                         "website", "https://github.com/tributary/tributary",
-                         "issue-url", PACKAGE_BUGREPORTS,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "developers", developers,
-                         /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         "comments", _("A workbench for Adobe Experience Platform"),
-                         NULL);
-}
-
-static void
-preferences_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
-{
-  TribApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  TribPreferencesWindow *window = trib_preferences_window_new (self, parent);
-
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-new_profile_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
-{
-  TribApplication *self = user_data;
-
-  trib_application_show_profile_dialog (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
-}
-
-static void
-open_demo_action (GSimpleAction *action,
-                  GVariant      *param,
-                  gpointer       user_data)
-{
-  TribApplication *self = user_data;
-
-  trib_application_open_demo (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
-}
-
-static const GActionEntry app_actions[] = {
-  { "quit", quit_action },
-  { "about", about_action },
-  { "preferences", preferences_action },
-  { "new-profile", new_profile_action },
-  { "open-demo", open_demo_action },
-  { "use-profile", use_profile_action, "s", "\"\"" },
-};
-
-static void
 history_loaded_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -675,7 +456,7 @@ trib_application_startup (GApplication *app)
   /* Reference the resource bundle so the linker keeps it. */
   g_assert (trib_get_resource () != NULL);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  _trib_application_add_actions (self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-profile", (const char *[]) { "<Control><Shift>n", NULL });

@@ -120,13 +120,19 @@ trib_renderer_has_gpu_device (const char *dev_dir)
 #endif
 }
 
+/* GDK_DEBUG as the user gave it, while trib_renderer_prepare() has it
+ * say gl-disable.
+ */
+static gboolean gdk_debug_changed;
+static char *user_gdk_debug;
+
 /**
  * trib_renderer_prepare:
  *
  * Before GTK starts (gtk_init()), in main(): without a GPU device and
  * without a GSK_RENDERER of the user's, keeps GDK from loading GL, and
- * GTK then draws with cairo. The environment keeps it for the programs
- * this one starts, on a machine where their GL would be software too.
+ * GTK then draws with cairo. Once GTK has started,
+ * trib_renderer_restore_environment() puts the variable back.
  */
 void
 trib_renderer_prepare (void)
@@ -139,7 +145,36 @@ trib_renderer_prepare (void)
     return;
 
   flags = debug != NULL && debug[0] != '\0' ? g_strconcat (debug, ",gl-disable", NULL) : g_strdup ("gl-disable");
+  if (!gdk_debug_changed)
+    {
+      user_gdk_debug = g_strdup (debug);
+      gdk_debug_changed = TRUE;
+    }
   g_setenv ("GDK_DEBUG", flags, TRUE);
+}
+
+/**
+ * trib_renderer_restore_environment:
+ *
+ * Once GTK has started (gtk_init() read GDK_DEBUG and opened the
+ * display), in main() while it is the only thread: puts GDK_DEBUG back
+ * as the user gave it. The programs Tributary starts (the demo's
+ * simulator, a browser for a link) inherit the environment: gl-disable
+ * is this process's choice for its own windows, not theirs to make, and
+ * other toolkits read the variable differently.
+ */
+void
+trib_renderer_restore_environment (void)
+{
+  if (!gdk_debug_changed)
+    return;
+
+  if (user_gdk_debug != NULL)
+    g_setenv ("GDK_DEBUG", user_gdk_debug, TRUE);
+  else
+    g_unsetenv ("GDK_DEBUG");
+  g_clear_pointer (&user_gdk_debug, g_free);
+  gdk_debug_changed = FALSE;
 }
 
 /* GDK 4.8 on X11 opens its GL display when it opens the display, to

@@ -16,6 +16,7 @@ const char *trib_renderer_choose          (const char *user_renderer,
                                            const char *gl_renderer);
 gboolean    trib_renderer_has_gpu_device  (const char *dev_dir);
 void        trib_renderer_prepare         (void);
+void        trib_renderer_restore_environment (void);
 const char *trib_renderer_apply           (GdkDisplay *display);
 
 G_END_DECLS

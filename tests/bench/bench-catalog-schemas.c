@@ -48,54 +48,13 @@
 #include "trib-platform-client-private.h"
 #include "trib-reply-limits.h"
 #include "trib-schema-registry.h"
-#include "trib-test-sim.h"
+#include "trib-test-platform.h"
 #include "trib-util.h"
 
 #define WEB_EVENTS_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/8a3f1c52e9b74d06a1e2f3b4c5d6e7f8"
 #define ROUNDS 7
 #define TREE_ROUNDS 9
 #define GROWTH 4
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *result;
-}
-
-static TribPlatformClient *
-client_for (TribTestSim *sim)
-{
-  g_autoptr(TribProfile) profile = trib_profile_new (NULL);
-  g_autoptr(GError) error = NULL;
-  TribPlatformClient *client;
-
-  trib_profile_set_name (profile, "Benchmark");
-  trib_profile_set_org_id (profile, sim->org_id);
-  trib_profile_set_client_id (profile, sim->client_id);
-  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
-  trib_profile_set_scopes (profile, sim->scopes);
-  trib_profile_set_ims_url (profile, sim->base_url);
-  trib_profile_set_platform_url (profile, sim->base_url);
-
-  client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
-  g_assert_no_error (error);
-  trib_platform_client_set_sandbox (client, "prod");
-
-  return client;
-}
 
 static JsonNode *
 call (TribPlatformClient *client,
@@ -106,8 +65,8 @@ call (TribPlatformClient *client,
   g_autoptr(GError) error = NULL;
   JsonNode *node;
 
-  trib_platform_client_call_async (client, "GET", path, NULL, accept, TRIB_CALL_NONE, NULL, result_cb, &result);
-  node = trib_platform_client_call_finish (client, wait_for (&result), &error);
+  trib_platform_client_call_async (client, "GET", path, NULL, accept, TRIB_CALL_NONE, NULL, trib_test_result_cb, &result);
+  node = trib_platform_client_call_finish (client, trib_test_wait_result (&result), &error);
   g_assert_no_error (error);
 
   return node;
@@ -192,14 +151,7 @@ bench_first_page (TribTestSim        *sim,
   char *token = NULL;
 
   /* The client's token, for the bare requests: this process's own, from the simulator. */
-  {
-    g_autoptr(GAsyncResult) result = NULL;
-    g_autoptr(GError) error = NULL;
-
-    trib_ims_auth_get_token_async (trib_platform_client_get_auth (client), NULL, result_cb, &result);
-    token = trib_ims_auth_get_token_finish (trib_platform_client_get_auth (client), wait_for (&result), &error);
-    g_assert_no_error (error);
-  }
+  token = trib_test_platform_token (client);
 
   /* Both sides warm: a connection open, the simulator's pages built once. */
   (void) first_page_ms (client, &requests);
@@ -362,7 +314,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   sim = trib_test_sim_start ((const char *[]) { "--datasets", "50000", NULL });
-  client = client_for (sim);
+  client = trib_test_platform_default_client (sim);
 
   /* The token is fetched once per session, not per list: fetch it first. */
   warm_up = call (client, "/data/foundation/catalog/dataSets?limit=1", NULL);

@@ -46,7 +46,7 @@
 #include "trib-datasets-page.h"
 #include "trib-paged-list.h"
 #include "trib-session.h"
-#include "trib-test-sim.h"
+#include "trib-test-platform.h"
 #include "trib-ui-test.h"
 #include "trib-util.h"
 #include "trib-window.h"
@@ -57,54 +57,20 @@
 
 #define CATALOG_DATASETS "/data/foundation/catalog/dataSets"
 
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static TribPlatformClient *
 client_for (TribTestSim    *sim,
             TribRequestLog *log)
 {
-  g_autoptr(TribProfile) profile = trib_profile_new (NULL);
+  g_autoptr(TribProfile) profile = trib_test_platform_profile (sim);
   g_autoptr(GError) error = NULL;
   TribPlatformClient *client;
 
   trib_profile_set_ephemeral (profile, TRUE);
-  trib_profile_set_name (profile, "Benchmark");
-  trib_profile_set_org_id (profile, sim->org_id);
-  trib_profile_set_client_id (profile, sim->client_id);
-  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
-  trib_profile_set_scopes (profile, sim->scopes);
-  trib_profile_set_ims_url (profile, sim->base_url);
-  trib_profile_set_platform_url (profile, sim->base_url);
-  trib_profile_set_default_sandbox (profile, sim->sandbox);
 
   client = trib_platform_client_new (profile, sim->client_secret, log, &error);
   g_assert_no_error (error);
 
   return client;
-}
-
-static char *
-get_token (TribPlatformClient *client)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  char *token;
-
-  trib_ims_auth_get_token_async (trib_platform_client_get_auth (client), NULL, result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  token = trib_ims_auth_get_token_finish (trib_platform_client_get_auth (client), result, &error);
-  g_assert_no_error (error);
-
-  return token;
 }
 
 /* The anchor: every page, one after the other, with nothing but libsoup
@@ -391,7 +357,7 @@ main (int   argc,
   trib_ui_test_iterate_until (trib_ui_test_datasets_listed, page, 60);
   trib_ui_test_settle ();
 
-  token = get_token (client);
+  token = trib_test_platform_token (client);
 
   for (guint round = 0; round < ROUNDS; round++)
     {

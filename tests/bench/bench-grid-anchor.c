@@ -26,41 +26,6 @@ static const char * const column_names[BENCH_GRID_N_COLUMNS] = {
   "id", "score", "name", "seen", "even", "digest", "ratio", "event_type",
 };
 
-typedef struct
-{
-  guint painted;
-  gint64 until;
-} Paint;
-
-static void
-painted_cb (GdkFrameClock *clock,
-            Paint         *paint)
-{
-  paint->painted++;
-}
-
-static gboolean
-painted_or_late (gpointer data)
-{
-  Paint *paint = data;
-
-  return paint->painted > 0 || g_get_monotonic_time () > paint->until;
-}
-
-/* Lets @window lay out and draw what changed, if anything did: the frame
- * after a change is part of its cost.
- */
-void
-bench_wait_for_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  Paint paint = { 0, g_get_monotonic_time () + G_USEC_PER_SEC / 5 };
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &paint);
-
-  bench_run_until (painted_or_late, &paint, 10);
-  g_signal_handler_disconnect (clock, handler);
-}
-
 void
 bench_recording_cb (GListModel     *model,
                     guint           position,
@@ -90,102 +55,6 @@ bench_recording_rows_at (BenchRecording   *recording,
     }
 
   return n_rows;
-}
-
-#define BENCH_TYPE_ROW (bench_row_get_type ())
-G_DECLARE_FINAL_TYPE (BenchRow, bench_row, BENCH, ROW, GObject)
-
-struct _BenchRow
-{
-  GObject parent_instance;
-  guint id;
-};
-
-G_DEFINE_FINAL_TYPE (BenchRow, bench_row, G_TYPE_OBJECT)
-
-static void
-bench_row_class_init (BenchRowClass *klass)
-{
-}
-
-static void
-bench_row_init (BenchRow *self)
-{
-}
-
-/* A list of n rows made on demand, as TribResultModel makes its own;
- * after a replayed all-rows change it shows them the other way round,
- * so that every row shown is another one, as after a sort.
- */
-#define BENCH_TYPE_ROWS (bench_rows_get_type ())
-G_DECLARE_FINAL_TYPE (BenchRows, bench_rows, BENCH, ROWS, GObject)
-
-struct _BenchRows
-{
-  GObject parent_instance;
-  guint n_rows;
-  gboolean reversed;
-  guint32 *order;               /* from position to row, if sorted */
-};
-
-static GType
-bench_rows_get_item_type (GListModel *model)
-{
-  return BENCH_TYPE_ROW;
-}
-
-static guint
-bench_rows_get_n_items (GListModel *model)
-{
-  return BENCH_ROWS (model)->n_rows;
-}
-
-static gpointer
-bench_rows_get_item (GListModel *model,
-                     guint       position)
-{
-  BenchRows *self = BENCH_ROWS (model);
-  BenchRow *row;
-
-  if (position >= self->n_rows)
-    return NULL;
-
-  if (self->order != NULL)
-    position = self->order[position];
-  row = g_object_new (BENCH_TYPE_ROW, NULL);
-  row->id = 1 + (self->reversed ? self->n_rows - 1 - position : position);
-
-  return row;
-}
-
-static void
-bench_rows_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = bench_rows_get_item_type;
-  iface->get_n_items = bench_rows_get_n_items;
-  iface->get_item = bench_rows_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BenchRows, bench_rows, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, bench_rows_iface_init))
-
-static void
-bench_rows_finalize (GObject *object)
-{
-  g_free (BENCH_ROWS (object)->order);
-
-  G_OBJECT_CLASS (bench_rows_parent_class)->finalize (object);
-}
-
-static void
-bench_rows_class_init (BenchRowsClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = bench_rows_finalize;
-}
-
-static void
-bench_rows_init (BenchRows *self)
-{
 }
 
 static void
@@ -243,15 +112,7 @@ anchor_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  /* As our cells: one line, ellipsized, of a readable width. */
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 14);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, bench_grid_cell_new (0, 14));
 }
 
 static void

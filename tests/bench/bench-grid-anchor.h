@@ -9,12 +9,9 @@
 
 #include <gtk/gtk.h>
 
-#include "bench-util.h"
+#include "bench-grid-window.h"
 
 G_BEGIN_DECLS
-
-/* The columns of bench-grid's query, which the anchor's cells imitate. */
-#define BENCH_GRID_N_COLUMNS 8
 
 /* The changes our grid receives */
 typedef struct
@@ -39,8 +36,6 @@ void   bench_recording_cb      (GListModel           *model,
                                 BenchRecording       *recording);
 guint  bench_recording_rows_at (BenchRecording       *recording,
                                 const BenchProbe     *probe);
-
-void   bench_wait_for_frame    (GtkWidget            *window);
 
 typedef struct
 {

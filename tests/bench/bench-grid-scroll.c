@@ -38,219 +38,18 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <sys/resource.h>
 
-#include "bench-util.h"
-#include "trib-ui-query-test.h"
+#include "bench-grid-window.h"
 
-#define N_ROWS 1000000
-#define N_COLUMNS 8
+#define N_ROWS BENCH_GRID_N_ROWS
+#define N_COLUMNS BENCH_GRID_N_COLUMNS
 #define ROUNDS 5
 #define PAGE_DOWNS 40
 #define JUMPS 20
 #define WHEEL_STEPS 60
 
-static const char query[] =
-  "SELECT g AS id, g * 2.5::float8 AS score, 'name-' || g AS name, "
-  "timestamptz '2026-01-01' + g * interval '1 second' AS seen, g % 2 = 0 AS even, "
-  "md5(g::text) AS digest, (g % 1000)::numeric / 7 AS ratio, "
-  "CASE WHEN g % 10 = 0 THEN NULL ELSE 'web.webpagedetails.pageViews' END AS event_type "
-  "FROM generate_series(1, 1000000) AS g";
-
-/* Waiting ------------------------------------------------------------- */
-
-static void
-run_until (gboolean (*predicate) (gpointer),
-           gpointer   data,
-           guint      timeout_s)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_s * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("bench: timed out");
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-typedef struct
-{
-  guint painted;
-  gint64 until;
-} Paint;
-
-static void
-painted_cb (GdkFrameClock *clock,
-            Paint         *paint)
-{
-  paint->painted++;
-}
-
-static gboolean
-painted_or_late (gpointer data)
-{
-  Paint *paint = data;
-
-  return paint->painted > 0 || g_get_monotonic_time () > paint->until;
-}
-
-/* Returns: whether @window drew a frame, within a fifth of a second */
-static gboolean
-wait_for_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  Paint paint = { 0, g_get_monotonic_time () + G_USEC_PER_SEC / 5 };
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &paint);
-
-  run_until (painted_or_late, &paint, 10);
-  g_signal_handler_disconnect (clock, handler);
-
-  return paint.painted > 0;
-}
-
-/* The rows ------------------------------------------------------------ */
-
-typedef struct
-{
-  TribQueryPage *page;
-  TribDistillerRun *previous;
-} RunWanted;
-
-static gboolean
-run_finished (gpointer data)
-{
-  RunWanted *wanted = data;
-  GPtrArray *runs = trib_query_page_get_runs (wanted->page);
-  TribResultModel *model;
-  TribDistillerRun *run;
-
-  if (runs == NULL || runs->len != 1)
-    return FALSE;
-  run = g_ptr_array_index (runs, 0);
-
-  if (run == wanted->previous || !trib_distiller_run_get_finished (run))
-    return FALSE;
-
-  /* Its last row listed: the grid lists rows a few times a second. */
-  model = trib_distiller_run_get_model (run);
-
-  return model == NULL || trib_result_model_get_n_pending (model) == 0;
-}
-
-/* Runs @sql in the page's tab as its Run button does, until its last row
- * is in the grid and drawn.
- */
-static TribDistillerRun *
-run_in_window (GtkWidget     *window,
-               TribQueryPage *page,
-               const char    *sql)
-{
-  TribQueryEditor *editor = trib_query_page_get_current_editor (page);
-  GPtrArray *runs = trib_query_page_get_runs (page);
-  RunWanted wanted = { page, NULL };
-  TribDistillerRun *run;
-  GtkTextIter start;
-
-  if (runs != NULL && runs->len > 0)
-    wanted.previous = g_object_ref (g_ptr_array_index (runs, 0));
-
-  trib_query_editor_set_text (editor, sql);
-  gtk_text_buffer_get_start_iter (trib_query_editor_get_buffer (editor), &start);
-  gtk_text_buffer_place_cursor (trib_query_editor_get_buffer (editor), &start);
-  gtk_widget_activate_action (GTK_WIDGET (page), "query.run", NULL);
-  run_until (run_finished, &wanted, 300);
-  wait_for_frame (window);
-  g_clear_object (&wanted.previous);
-
-  run = trib_ui_query_run_at (page, 0);
-  if (trib_distiller_run_get_state (run) != TRIB_DISTILLER_RUN_DONE)
-    g_error ("bench: the query failed: %s", trib_distiller_run_get_error (run)->message);
-
-  return run;
-}
-
 /* The anchor: a bare GtkColumnView ------------------------------------ */
-
-#define BENCH_TYPE_ROW (bench_row_get_type ())
-G_DECLARE_FINAL_TYPE (BenchRow, bench_row, BENCH, ROW, GObject)
-
-struct _BenchRow
-{
-  GObject parent_instance;
-  guint position;
-};
-
-G_DEFINE_FINAL_TYPE (BenchRow, bench_row, G_TYPE_OBJECT)
-
-static void
-bench_row_class_init (BenchRowClass *klass)
-{
-}
-
-static void
-bench_row_init (BenchRow *self)
-{
-}
-
-/* A list of positions, each row made when asked for, as ours are. */
-#define BENCH_TYPE_ROWS (bench_rows_get_type ())
-G_DECLARE_FINAL_TYPE (BenchRows, bench_rows, BENCH, ROWS, GObject)
-
-struct _BenchRows
-{
-  GObject parent_instance;
-  guint n_rows;
-};
-
-static GType
-bench_rows_get_item_type (GListModel *model)
-{
-  return BENCH_TYPE_ROW;
-}
-
-static guint
-bench_rows_get_n_items (GListModel *model)
-{
-  return BENCH_ROWS (model)->n_rows;
-}
-
-static gpointer
-bench_rows_get_item (GListModel *model,
-                     guint       position)
-{
-  BenchRow *row;
-
-  if (position >= BENCH_ROWS (model)->n_rows)
-    return NULL;
-
-  row = g_object_new (BENCH_TYPE_ROW, NULL);
-  row->position = position;
-
-  return row;
-}
-
-static void
-bench_rows_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = bench_rows_get_item_type;
-  iface->get_n_items = bench_rows_get_n_items;
-  iface->get_item = bench_rows_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BenchRows, bench_rows, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, bench_rows_iface_init))
-
-static void
-bench_rows_class_init (BenchRowsClass *klass)
-{
-}
-
-static void
-bench_rows_init (BenchRows *self)
-{
-}
 
 typedef struct
 {
@@ -265,14 +64,7 @@ anchor_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  AnchorColumn             *column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), column->width_chars);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, bench_grid_cell_new (column->xalign, column->width_chars));
 }
 
 static void
@@ -281,7 +73,7 @@ anchor_bind_cb (GtkSignalListItemFactory *factory,
                 AnchorColumn             *column)
 {
   BenchRow *row = gtk_list_item_get_item (item);
-  const char *value = trib_result_model_get_value (column->values, row->position, column->column, NULL);
+  const char *value = trib_result_model_get_value (column->values, row->id - 1, column->column, NULL);
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), value != NULL ? value : "NULL");
 }
@@ -397,7 +189,7 @@ scroll_to (GtkWidget     *window,
 {
   gtk_adjustment_set_value (adjustment, value);
 
-  return wait_for_frame (window);
+  return bench_wait_for_frame (window);
 }
 
 /* Scrolls @column_view along the path, a frame drawn after each step. */
@@ -414,7 +206,7 @@ scroll_round (GtkWidget     *window,
   /* The top drawn, and nothing left to do, outside the measure. */
   scroll_to (window, adjustment, 0);
   trib_ui_test_settle ();
-  wait_for_frame (window);
+  bench_wait_for_frame (window);
   page = gtk_adjustment_get_page_size (adjustment);
 
   main_start = cpu_ms (RUSAGE_THREAD);
@@ -439,21 +231,6 @@ scroll_round (GtkWidget     *window,
   return cost;
 }
 
-static void
-print_rounds (const char *what,
-              double     *values,
-              int         digits)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-  double copy[ROUNDS];
-
-  g_string_append_printf (line, "# %s:", what);
-  for (guint i = 0; i < ROUNDS; i++)
-    g_string_append_printf (line, " %.*f", digits, values[i]);
-  memcpy (copy, values, sizeof copy);
-  g_print ("%s (median %.*f)\n", line->str, digits, bench_median (copy, ROUNDS));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -471,14 +248,10 @@ main (int   argc,
 
   trib_ui_test_init (&argc, &argv);
 
-  /* The demo's simulator starts its own PostgreSQL with the demo data. */
-  g_setenv ("TRIBUTARY_SIM_POSTGRES", "start", TRUE);
   app = trib_application_new ();
-  window = trib_ui_test_open_demo (app, 120);
-  trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
-  page = trib_ui_query_show_page (GTK_WIDGET (window));
+  page = bench_grid_open_demo (app, &window);
 
-  model = trib_distiller_run_get_model (run_in_window (GTK_WIDGET (window), page, query));
+  model = trib_distiller_run_get_model (bench_grid_run_in_window (GTK_WIDGET (window), page, bench_grid_query, 300));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_ROWS);
   g_assert_cmpuint (trib_result_model_get_n_columns (model), ==, N_COLUMNS);
   result_view = trib_query_page_get_result_view (page);
@@ -512,14 +285,14 @@ main (int   argc,
            gtk_widget_get_width (GTK_WIDGET (column_view)), gtk_widget_get_height (GTK_WIDGET (column_view)),
            gtk_widget_get_width (GTK_WIDGET (anchor.column_view)),
            gtk_widget_get_height (GTK_WIDGET (anchor.column_view)));
-  print_rounds ("main thread CPU ms, ours", ours_main, 0);
-  print_rounds ("main thread CPU ms, bare GtkColumnView", anchor_main, 0);
-  print_rounds ("process CPU ms, ours", ours_process, 0);
-  print_rounds ("process CPU ms, bare GtkColumnView", anchor_process, 0);
-  print_rounds ("process cpu_ratio", process_ratio, 2);
-  print_rounds ("wall ms, ours", ours_wall, 0);
-  print_rounds ("wall ms, bare GtkColumnView", anchor_wall, 0);
-  print_rounds ("cpu_ratio (main thread)", main_ratio, 2);
+  bench_print_rounds ("main thread CPU ms, ours", ours_main, ROUNDS, 0);
+  bench_print_rounds ("main thread CPU ms, bare GtkColumnView", anchor_main, ROUNDS, 0);
+  bench_print_rounds ("process CPU ms, ours", ours_process, ROUNDS, 0);
+  bench_print_rounds ("process CPU ms, bare GtkColumnView", anchor_process, ROUNDS, 0);
+  bench_print_rounds ("process cpu_ratio", process_ratio, ROUNDS, 2);
+  bench_print_rounds ("wall ms, ours", ours_wall, ROUNDS, 0);
+  bench_print_rounds ("wall ms, bare GtkColumnView", anchor_wall, ROUNDS, 0);
+  bench_print_rounds ("cpu_ratio (main thread)", main_ratio, ROUNDS, 2);
 
   g_print ("BENCH grid-scroll cpu_ratio=%.2f target=1.1 rounds=%u\n", bench_median (main_ratio, ROUNDS), ROUNDS);
 

@@ -69,21 +69,10 @@
 #include "trib-query-service.h"
 #include "trib-ui-query-test.h"
 
-#define N_ROWS 1000000
+#define N_ROWS BENCH_GRID_N_ROWS
 #define N_COLUMNS BENCH_GRID_N_COLUMNS
 #define SORT_COLUMN 5           /* digest: 32 characters of text */
 #define ROUNDS 5
-
-/* About 17 bytes of text per cell: integers, floats, short and longer
- * text, timestamps, booleans, numerics and a NULL in ten rows, as an
- * events table holds.
- */
-static const char query[] =
-  "SELECT g AS id, g * 2.5::float8 AS score, 'name-' || g AS name, "
-  "timestamptz '2026-01-01' + g * interval '1 second' AS seen, g % 2 = 0 AS even, "
-  "md5(g::text) AS digest, (g % 1000)::numeric / 7 AS ratio, "
-  "CASE WHEN g % 10 = 0 THEN NULL ELSE 'web.webpagedetails.pageViews' END AS event_type "
-  "FROM generate_series(1, 1000000) AS g";
 
 static const char reset_query[] = "SELECT 1 AS reset";
 
@@ -189,65 +178,6 @@ psql_peak_kib (char      **envp,
 
 typedef struct
 {
-  TribQueryPage *page;
-  TribDistillerRun *previous;   /* a reference, so that no new run takes its address */
-} RunWanted;
-
-static gboolean
-run_finished (gpointer data)
-{
-  RunWanted *wanted = data;
-  GPtrArray *runs = trib_query_page_get_runs (wanted->page);
-  TribResultModel *model;
-  TribDistillerRun *run;
-
-  if (runs == NULL || runs->len != 1)
-    return FALSE;
-  run = g_ptr_array_index (runs, 0);
-
-  if (run == wanted->previous || !trib_distiller_run_get_finished (run))
-    return FALSE;
-
-  /* Its last row shown: the grid lists rows a frame after they come. */
-  model = trib_distiller_run_get_model (run);
-
-  return model == NULL || trib_result_model_get_n_pending (model) == 0;
-}
-
-/* Runs @sql in the page's tab as its Run button does, until its last row
- * is in the grid and drawn.
- */
-static TribDistillerRun *
-run_in_window (GtkWidget     *window,
-               TribQueryPage *page,
-               const char    *sql)
-{
-  TribQueryEditor *editor = trib_query_page_get_current_editor (page);
-  GPtrArray *runs = trib_query_page_get_runs (page);
-  RunWanted wanted = { page, NULL };
-  TribDistillerRun *run;
-  GtkTextIter start;
-
-  if (runs != NULL && runs->len > 0)
-    wanted.previous = g_object_ref (g_ptr_array_index (runs, 0));
-
-  trib_query_editor_set_text (editor, sql);
-  gtk_text_buffer_get_start_iter (trib_query_editor_get_buffer (editor), &start);
-  gtk_text_buffer_place_cursor (trib_query_editor_get_buffer (editor), &start);
-  gtk_widget_activate_action (GTK_WIDGET (page), "query.run", NULL);
-  bench_run_until (run_finished, &wanted, 120);
-  bench_wait_for_frame (window);
-  g_clear_object (&wanted.previous);
-
-  run = trib_ui_query_run_at (page, 0);
-  if (trib_distiller_run_get_state (run) != TRIB_DISTILLER_RUN_DONE)
-    g_error ("bench: the query failed: %s", trib_distiller_run_get_error (run)->message);
-
-  return run;
-}
-
-typedef struct
-{
   TribResultView *view;
   TribResultModel *model;
 } SortWanted;
@@ -330,27 +260,6 @@ text_per_cell (TribResultModel *model)
   return (double) total / ((double) n_rows * n_columns);
 }
 
-static double
-median_of (double *values)
-{
-  g_autofree double *copy = g_memdup2 (values, ROUNDS * sizeof (double));
-
-  return bench_median (copy, ROUNDS);
-}
-
-static void
-print_rounds (const char *what,
-              double     *values,
-              int         digits)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-
-  g_string_append_printf (line, "# %s:", what);
-  for (guint i = 0; i < ROUNDS; i++)
-    g_string_append_printf (line, " %.*f", digits, values[i]);
-  g_print ("%s (median %.*f)\n", line->str, digits, median_of (values));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -377,15 +286,11 @@ main (int   argc,
 
   trib_ui_test_init (&argc, &argv);
 
-  /* The demo's simulator starts its own PostgreSQL with the demo data. */
-  g_setenv ("TRIBUTARY_SIM_POSTGRES", "start", TRUE);
   app = trib_application_new ();
-  window = trib_ui_test_open_demo (app, 120);
-  trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
-  page = trib_ui_query_show_page (GTK_WIDGET (window));
+  page = bench_grid_open_demo (app, &window);
 
   /* Connected, and the grid shown, before anything is measured. */
-  run_in_window (GTK_WIDGET (window), page, reset_query);
+  bench_grid_run_in_window (GTK_WIDGET (window), page, reset_query, 120);
   result_view = trib_query_page_get_result_view (page);
   column_view = trib_result_view_get_column_view (result_view);
   trib_ui_test_wait_for_mapped (column_view, TRUE);
@@ -402,7 +307,7 @@ main (int   argc,
 
   envp = psql_environ (window, page);
   /* A cold server for neither side; and psql's own size, idle. */
-  psql_peak_kib (envp, query, FALSE);
+  psql_peak_kib (envp, bench_grid_query, FALSE);
   psql_idle = psql_peak_kib (envp, reset_query, FALSE);
 
   grid_model = gtk_column_view_get_model (column_view);
@@ -421,7 +326,7 @@ main (int   argc,
       long idle_kib;
 
       /* The last round's rows gone, and their memory given back. */
-      run_in_window (GTK_WIDGET (window), page, reset_query);
+      bench_grid_run_in_window (GTK_WIDGET (window), page, reset_query, 120);
       trib_ui_test_settle ();
       if (last_model != NULL)
         {
@@ -440,7 +345,7 @@ main (int   argc,
       recording.n_before = g_list_model_get_n_items (G_LIST_MODEL (grid_model));
       bench_probe_start (&probe);
       recording.started = g_get_monotonic_time ();
-      run = run_in_window (GTK_WIDGET (window), page, query);
+      run = bench_grid_run_in_window (GTK_WIDGET (window), page, bench_grid_query, 120);
       stream_stall[round] = bench_probe_stop (&probe);
       stream_at = bench_recording_rows_at (&recording, &probe);
       g_signal_handler_disconnect (grid_model, handler);
@@ -477,9 +382,9 @@ main (int   argc,
       bench_anchor_set_rows (&anchor, 0);
 
       /* psql, the same query from the same server. */
-      psql_peak[round] = psql_peak_kib (envp, query, FALSE);
+      psql_peak[round] = psql_peak_kib (envp, bench_grid_query, FALSE);
       psql_growth[round] = psql_peak[round] - psql_idle;
-      psql_fetch_peak[round] = psql_peak_kib (envp, query, TRUE);
+      psql_fetch_peak[round] = psql_peak_kib (envp, bench_grid_query, TRUE);
       mem_ratio[round] = app_peak[round] / psql_peak[round];
       growth_ratio[round] = app_growth[round] / psql_growth[round];
 
@@ -493,26 +398,26 @@ main (int   argc,
     }
 
   g_print ("# query: %u rows × %u columns, %.1f bytes of text per cell; window 1280×800, grid %d×%d\n",
-           N_ROWS, N_COLUMNS, median_of (text_cell),
+           N_ROWS, N_COLUMNS, bench_median_of (text_cell, ROUNDS),
            gtk_widget_get_width (GTK_WIDGET (column_view)), gtk_widget_get_height (GTK_WIDGET (column_view)));
-  print_rounds ("grid-stream max_stall_ms, ours", stream_stall, 1);
-  print_rounds ("grid-stream max_stall_ms, bare GtkColumnView", stream_anchor, 1);
-  print_rounds ("grid-sort max_stall_ms, ours", sort_stall, 1);
-  print_rounds ("grid-sort max_stall_ms, bare GtkColumnView", sort_anchor, 1);
-  print_rounds ("max_stall_ms of the probe alone, idle", idle, 1);
-  print_rounds ("app peak KiB", app_peak, 0);
-  print_rounds ("psql peak KiB, without FETCH_COUNT", psql_peak, 0);
-  print_rounds ("psql peak KiB, FETCH_COUNT=10000", psql_fetch_peak, 0);
-  print_rounds ("growth over idle, app / psql", growth_ratio, 2);
-  print_rounds ("result model MiB", model_mib, 1);
+  bench_print_rounds ("grid-stream max_stall_ms, ours", stream_stall, ROUNDS, 1);
+  bench_print_rounds ("grid-stream max_stall_ms, bare GtkColumnView", stream_anchor, ROUNDS, 1);
+  bench_print_rounds ("grid-sort max_stall_ms, ours", sort_stall, ROUNDS, 1);
+  bench_print_rounds ("grid-sort max_stall_ms, bare GtkColumnView", sort_anchor, ROUNDS, 1);
+  bench_print_rounds ("max_stall_ms of the probe alone, idle", idle, ROUNDS, 1);
+  bench_print_rounds ("app peak KiB", app_peak, ROUNDS, 0);
+  bench_print_rounds ("psql peak KiB, without FETCH_COUNT", psql_peak, ROUNDS, 0);
+  bench_print_rounds ("psql peak KiB, FETCH_COUNT=10000", psql_fetch_peak, ROUNDS, 0);
+  bench_print_rounds ("growth over idle, app / psql", growth_ratio, ROUNDS, 2);
+  bench_print_rounds ("result model MiB", model_mib, ROUNDS, 1);
   g_print ("# psql idle (SELECT 1) %ld KiB; million-row models still alive after the next run: %u of %u\n",
            psql_idle, models_kept, ROUNDS - 1);
 
-  g_print ("BENCH grid-stream max_stall_ms=%.1f target=16 rounds=%u\n", median_of (stream_stall), ROUNDS);
-  g_print ("BENCH grid-sort max_stall_ms=%.1f target=16 rounds=%u\n", median_of (sort_stall), ROUNDS);
-  g_print ("BENCH grid-stream app_mem_ratio=%.2f target=1.0 rounds=%u\n", median_of (mem_ratio), ROUNDS);
+  g_print ("BENCH grid-stream max_stall_ms=%.1f target=16 rounds=%u\n", bench_median_of (stream_stall, ROUNDS), ROUNDS);
+  g_print ("BENCH grid-sort max_stall_ms=%.1f target=16 rounds=%u\n", bench_median_of (sort_stall, ROUNDS), ROUNDS);
+  g_print ("BENCH grid-stream app_mem_ratio=%.2f target=1.0 rounds=%u\n", bench_median_of (mem_ratio, ROUNDS), ROUNDS);
   g_print ("BENCH grid-stream bytes_per_cell=%.1f cell_ratio=%.2f target=1.3 rounds=%u\n",
-           median_of (bytes_per_cell), median_of (cell_ratio), ROUNDS);
+           bench_median_of (bytes_per_cell, ROUNDS), bench_median_of (cell_ratio, ROUNDS), ROUNDS);
 
   bench_anchor_clear (&anchor);
   gtk_window_destroy (GTK_WINDOW (window));

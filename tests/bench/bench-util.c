@@ -40,6 +40,37 @@ bench_median (double *values,
   return values[n_values / 2];
 }
 
+/**
+ * bench_median_of:
+ * @values: (array length=n_values): figures of the rounds, left in their
+ *   order
+ *
+ * Returns: their median
+ */
+double
+bench_median_of (const double *values,
+                 guint         n_values)
+{
+  g_autofree double *copy = g_memdup2 (values, n_values * sizeof (double));
+
+  return bench_median (copy, n_values);
+}
+
+/* Prints the figure of each round, in their order, and their median. */
+void
+bench_print_rounds (const char   *what,
+                    const double *values,
+                    guint         n_values,
+                    int           digits)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  g_string_append_printf (line, "# %s:", what);
+  for (guint i = 0; i < n_values; i++)
+    g_string_append_printf (line, " %.*f", digits, values[i]);
+  g_print ("%s (median %.*f)\n", line->str, digits, bench_median_of (values, n_values));
+}
+
 /* Fires every millisecond; a late firing is a main loop that stalled. */
 static gboolean
 probe_cb (gpointer data)

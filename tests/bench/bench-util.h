@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 
 double bench_median (double *values,
                      guint   n_values);
+double bench_median_of    (const double *values,
+                           guint         n_values);
+void   bench_print_rounds (const char   *what,
+                           const double *values,
+                           guint         n_values,
+                           int           digits);
 
 /* A 1 ms timeout on the main loop: the longest gap between two of its
  * ticks, less its period, is the longest the loop stalled.

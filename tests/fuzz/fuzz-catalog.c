@@ -19,18 +19,6 @@
 #include "trib-platform-error.h"
 
 static void
-check_date (GDateTime *date)
-{
-  g_autofree char *text = NULL;
-
-  if (date == NULL)
-    return;
-
-  text = g_date_time_format_iso8601 (date);
-  g_assert_nonnull (text);
-}
-
-static void
 read_dataset (const char *id,
               JsonObject *object)
 {
@@ -55,8 +43,8 @@ read_dataset (const char *id,
   fuzz_assert_utf8 (trib_dataset_get_format (dataset));
   fuzz_assert_utf8 (trib_dataset_get_last_batch_id (dataset));
   fuzz_assert_utf8 (trib_dataset_get_last_batch_status (dataset));
-  check_date (trib_dataset_get_created (dataset));
-  check_date (trib_dataset_get_updated (dataset));
+  fuzz_assert_date_shown (trib_dataset_get_created (dataset));
+  fuzz_assert_date_shown (trib_dataset_get_updated (dataset));
   (void) trib_dataset_get_profile_enabled (dataset);
 
   tag_names = trib_dataset_get_tag_names (dataset);
@@ -80,8 +68,8 @@ read_batch (const char *id,
   g_assert_cmpstr (trib_batch_get_id (batch), ==, id);
   fuzz_assert_utf8 (trib_batch_get_status (batch));
   fuzz_assert_utf8 (trib_batch_get_error_summary (batch));
-  check_date (trib_batch_get_created (batch));
-  check_date (trib_batch_get_completed (batch));
+  fuzz_assert_date_shown (trib_batch_get_created (batch));
+  fuzz_assert_date_shown (trib_batch_get_completed (batch));
   g_assert_cmpint (trib_batch_get_record_count (batch), >=, -1);
   g_assert_cmpint (trib_batch_get_failed_record_count (batch), >=, -1);
 }

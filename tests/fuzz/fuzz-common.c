@@ -107,6 +107,19 @@ fuzz_assert_utf8 (const char *text)
     }
 }
 
+/* A date read from a reply, when there is one, can be shown. */
+void
+fuzz_assert_date_shown (GDateTime *date)
+{
+  g_autofree char *text = NULL;
+
+  if (date == NULL)
+    return;
+
+  text = g_date_time_format_iso8601 (date);
+  g_assert_nonnull (text);
+}
+
 /**
  * fuzz_contains:
  * @haystack: bytes, not necessarily nul-terminated

@@ -28,6 +28,7 @@ gsize fuzz_split            (const uint8_t  *data,
                              const char    **parts,
                              gsize          *lengths);
 void  fuzz_assert_utf8      (const char     *text);
+void  fuzz_assert_date_shown (GDateTime     *date);
 
 /* A config file's secret: the input writes the marker where the target
  * plants the secret, which no error may then quote.

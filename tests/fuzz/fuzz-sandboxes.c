@@ -18,18 +18,6 @@
 #include "trib-sandbox.h"
 
 static void
-check_date (GDateTime *date)
-{
-  g_autofree char *text = NULL;
-
-  if (date == NULL)
-    return;
-
-  text = g_date_time_format_iso8601 (date);
-  g_assert_nonnull (text);
-}
-
-static void
 read_sandbox (JsonObject *object)
 {
   g_autoptr(TribSandbox) sandbox = NULL;
@@ -55,8 +43,8 @@ read_sandbox (JsonObject *object)
   fuzz_assert_utf8 (trib_sandbox_get_region (sandbox));
   fuzz_assert_utf8 (trib_sandbox_get_created_by (sandbox));
   fuzz_assert_utf8 (trib_sandbox_get_modified_by (sandbox));
-  check_date (trib_sandbox_get_created (sandbox));
-  check_date (trib_sandbox_get_modified (sandbox));
+  fuzz_assert_date_shown (trib_sandbox_get_created (sandbox));
+  fuzz_assert_date_shown (trib_sandbox_get_modified (sandbox));
   (void) trib_sandbox_get_is_default (sandbox);
   (void) trib_sandbox_get_is_production (sandbox);
   (void) trib_sandbox_get_is_active (sandbox);

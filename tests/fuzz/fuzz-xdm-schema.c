@@ -28,18 +28,6 @@ walk_strv (const char * const *strv)
 }
 
 static void
-check_date (GDateTime *date)
-{
-  g_autofree char *text = NULL;
-
-  if (date == NULL)
-    return;
-
-  text = g_date_time_format_iso8601 (date);
-  g_assert_nonnull (text);
-}
-
-static void
 read_resource (TribXdmKind  kind,
                JsonObject  *object)
 {
@@ -67,8 +55,8 @@ read_resource (TribXdmKind  kind,
   fuzz_assert_utf8 (trib_xdm_resource_get_dataset_namespace (resource));
   walk_strv (trib_xdm_resource_get_field_group_ids (resource));
   walk_strv (trib_xdm_resource_get_intended_to_extend (resource));
-  check_date (trib_xdm_resource_get_created (resource));
-  check_date (trib_xdm_resource_get_modified (resource));
+  fuzz_assert_date_shown (trib_xdm_resource_get_created (resource));
+  fuzz_assert_date_shown (trib_xdm_resource_get_modified (resource));
   (void) trib_xdm_resource_get_container (resource);
   (void) trib_xdm_resource_get_behavior (resource);
   (void) trib_xdm_resource_get_profile_enabled (resource);

@@ -1,8 +1,8 @@
-/* test-schemas-catalog.c
+/* test-schema-registry.c
  *
- * The Schema Registry and Catalog clients against tributary-sim over
- * HTTP: paging, resolving field trees, creating schemas, ad hoc classes
- * and datasets, and every refusal the platform makes, surfaced.
+ * The Schema Registry client against tributary-sim over HTTP: lists,
+ * resolving field trees, creating schemas and ad hoc classes, titles,
+ * and every refusal the platform makes, surfaced.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -12,98 +12,19 @@
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
 
-#include "trib-catalog.h"
 #include "trib-platform-error.h"
 #include "trib-schema-registry.h"
-#include "trib-test-sim.h"
+#include "trib-test-platform.h"
 #include "trib-xdm-titles.h"
 
 #define WEB_EVENTS_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/8a3f1c52e9b74d06a1e2f3b4c5d6e7f8"
 #define CRM_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/2b7e9d41c8a54f13b6e0a9d8c7b6a5f4"
-#define ORDERS_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/d4c3b2a1f0e94d8c9b7a6f5e4d3c2b1a"
-#define WEB_EVENTS_DATASET "64f0a1b2c3d4e5f60718293a"
-#define CRM_DATASET "64f0a1b2c3d4e5f60718293b"
-#define ORDERS_DATASET "64f0a1b2c3d4e5f60718293c"
-#define N_DEMO_DATASETS (3 + 240)
-
 #define PROFILE_CLASS "https://ns.adobe.com/xdm/context/profile"
 #define EVENT_CLASS "https://ns.adobe.com/xdm/context/experienceevent"
 
 static TribTestSim *sim;
 static TribPlatformClient *client;
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (*result == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return *result;
-}
-
-/* Reads every page, as scrolling to the end would. */
-static void
-load_all (TribPagedList *list)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!trib_paged_list_get_complete (list))
-    {
-      g_assert_null (trib_paged_list_get_error (list));
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      if (!trib_paged_list_get_loading (list))
-        trib_paged_list_load_more (list);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_null (trib_paged_list_get_error (list));
-}
-
-static void
-wait_first_page (TribPagedList *list)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (trib_paged_list_get_loading (list))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_null (trib_paged_list_get_error (list));
-}
-
-static gpointer
-find_by_id (GListModel *model,
-            const char *id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      const char *item_id = TRIB_IS_DATASET (item) ? trib_dataset_get_id (TRIB_DATASET (item))
-                                                   : trib_xdm_resource_get_id (TRIB_XDM_RESOURCE (item));
-
-      if (g_strcmp0 (item_id, id) == 0)
-        return g_steal_pointer (&item);
-    }
-
-  return NULL;
-}
 
 static TribXdmField *
 find_field (GListModel *fields,
@@ -152,8 +73,8 @@ load_fields (TribXdmKind  kind,
   g_autoptr(GError) error = NULL;
   GListModel *fields;
 
-  trib_schema_registry_load_fields_async (client, kind, id, NULL, result_cb, &result);
-  fields = trib_schema_registry_load_fields_finish (wait_for (&result), n_fields, &error);
+  trib_schema_registry_load_fields_async (client, kind, id, NULL, trib_test_result_cb, &result);
+  fields = trib_schema_registry_load_fields_finish (trib_test_wait_result (&result), n_fields, &error);
   g_assert_no_error (error);
 
   return fields;
@@ -195,9 +116,9 @@ load_served_fields (guint   *n_fields,
 
   trib_schema_registry_load_fields_async (client, TRIB_XDM_KIND_SCHEMA,
                                           "https://ns.adobe.com/tributarydemo/schemas/0ddba11", NULL,
-                                          result_cb, &result);
+                                          trib_test_result_cb, &result);
 
-  return trib_schema_registry_load_fields_finish (wait_for (&result), n_fields, error);
+  return trib_schema_registry_load_fields_finish (trib_test_wait_result (&result), n_fields, error);
 }
 
 /* The tree is read straight from the reply's text (issue 10), after the
@@ -299,217 +220,6 @@ test_field_tree_from_reply (void)
   g_clear_error (&error);
 }
 
-static char *
-unique (const char *prefix)
-{
-  static guint counter;
-
-  return g_strdup_printf ("%s %u-%u", prefix, (guint) getpid (), ++counter);
-}
-
-static void
-test_datasets_paging (void)
-{
-  g_autoptr(TribPagedList) list = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(TribDataset) web = NULL;
-  guint n_items;
-
-  trib_test_sim_clear_requests (sim);
-  list = trib_catalog_list_datasets (client, NULL);
-  wait_first_page (list);
-
-  /* The first page is one round trip, and nothing more is read unasked. */
-  g_assert_cmpuint (trib_paged_list_get_n_requests (list), ==, 1);
-  g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", "/data/foundation/catalog/dataSets"), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, TRIB_CATALOG_PAGE_SIZE);
-  g_assert_false (trib_paged_list_get_complete (list));
-
-  load_all (list);
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
-  g_assert_cmpuint (n_items, ==, N_DEMO_DATASETS);
-  g_assert_cmpuint (trib_paged_list_get_n_requests (list), ==, (N_DEMO_DATASETS + 99) / 100);
-
-  /* Ordered by name, each once. */
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-      g_assert_true (g_hash_table_add (seen, g_strdup (trib_dataset_get_id (dataset))));
-      if (i > 0)
-        {
-          g_autoptr(TribDataset) previous = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
-
-          g_assert_cmpint (g_ascii_strcasecmp (trib_dataset_get_name (previous), trib_dataset_get_name (dataset)),
-                           <=, 0);
-        }
-    }
-
-  web = find_by_id (G_LIST_MODEL (list), WEB_EVENTS_DATASET);
-  g_assert_nonnull (web);
-  g_assert_cmpstr (trib_dataset_get_name (web), ==, "Luma Web Events");
-  g_assert_cmpstr (trib_dataset_get_table_name (web), ==, "luma_web_events");
-  g_assert_cmpstr (trib_dataset_get_schema_id (web), ==, WEB_EVENTS_SCHEMA);
-  g_assert_nonnull (trib_dataset_get_created (web));
-  g_assert_nonnull (trib_dataset_get_last_batch_status (web));
-}
-
-static void
-test_datasets_search (void)
-{
-  g_autoptr(TribPagedList) list = trib_catalog_list_datasets (client, "LUMA ORDERS");
-  g_autoptr(TribPagedList) none = trib_catalog_list_datasets (client, "no such (dataset)");
-  g_autoptr(TribDataset) orders = NULL;
-
-  load_all (list);
-  orders = find_by_id (G_LIST_MODEL (list), ORDERS_DATASET);
-  g_assert_nonnull (orders);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-    {
-      g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autofree char *folded = g_utf8_casefold (trib_dataset_get_name (dataset), -1);
-
-      g_assert_nonnull (strstr (folded, "luma orders"));
-    }
-
-  /* Regular expression characters are the user's text, not a pattern. */
-  load_all (none);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
-}
-
-static void
-test_dataset_detail (void)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) batches_result = NULL;
-  g_autoptr(GAsyncResult) labels_result = NULL;
-  g_autoptr(TribDataset) dataset = NULL;
-  g_autoptr(GListModel) batches = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) labels = NULL;
-  g_auto(GStrv) field_labels = NULL;
-  gboolean failed_seen = FALSE;
-  g_autofree char *table_tag = NULL;
-
-  trib_catalog_get_dataset_async (client, CRM_DATASET, NULL, result_cb, &result);
-  dataset = trib_catalog_get_dataset_finish (wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (trib_dataset_get_name (dataset), ==, "Luma CRM Profiles");
-  g_assert_cmpstr (trib_dataset_get_schema_id (dataset), ==, CRM_SCHEMA);
-  table_tag = trib_dataset_dup_tag (dataset, "adobe/pqs/table");
-  g_assert_cmpstr (table_tag, ==, "luma_crm_profiles");
-  g_assert_true (g_strv_contains (trib_dataset_get_tag_names (dataset), "adobe/pqs/table"));
-
-  trib_catalog_get_labels_async (client, CRM_DATASET, NULL, result_cb, &labels_result);
-  g_assert_true (trib_catalog_get_labels_finish (wait_for (&labels_result), &labels, &field_labels, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_strv_length (labels) + g_strv_length (field_labels), >, 0);
-
-  trib_catalog_list_batches_async (client, ORDERS_DATASET, 10, NULL, result_cb, &batches_result);
-  batches = trib_catalog_list_batches_finish (wait_for (&batches_result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (batches), >=, 3);
-  for (guint i = 0; i < g_list_model_get_n_items (batches); i++)
-    {
-      g_autoptr(TribBatch) batch = g_list_model_get_item (batches, i);
-
-      g_assert_nonnull (trib_batch_get_status (batch));
-      g_assert_nonnull (trib_batch_get_created (batch));
-      if (g_strcmp0 (trib_batch_get_status (batch), "failed") == 0)
-        {
-          failed_seen = TRUE;
-          g_assert_nonnull (trib_batch_get_error_summary (batch));
-          g_assert_cmpint (trib_batch_get_failed_record_count (batch), >, 0);
-        }
-      else if (g_strcmp0 (trib_batch_get_status (batch), "success") == 0)
-        g_assert_cmpint (trib_batch_get_record_count (batch), >, 0);
-
-      /* Newest first. */
-      if (i > 0)
-        {
-          g_autoptr(TribBatch) previous = g_list_model_get_item (batches, i - 1);
-
-          g_assert_cmpint (g_date_time_compare (trib_batch_get_created (previous), trib_batch_get_created (batch)),
-                           >=, 0);
-        }
-    }
-  g_assert_true (failed_seen);
-}
-
-static char *
-create_dataset (const char  *name,
-                const char  *schema_id,
-                GError     **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  trib_catalog_create_dataset_async (client, name, "Made by a test", schema_id, NULL, result_cb, &result);
-
-  return trib_catalog_create_dataset_finish (wait_for (&result), error);
-}
-
-static void
-test_dataset_create_delete (void)
-{
-  g_autofree char *name = unique ("Leads Dataset");
-  g_autofree char *id = NULL;
-  g_autofree char *again = NULL;
-  g_autofree char *unknown = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) delete_result = NULL;
-  g_autoptr(GAsyncResult) gone_result = NULL;
-  g_autoptr(TribDataset) dataset = NULL;
-  g_autoptr(TribDataset) gone = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  g_autoptr(JsonNode) expected = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *expected_json = NULL;
-
-  id = create_dataset (name, CRM_SCHEMA, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (id);
-  g_assert_cmpuint (trib_test_sim_count_requests (sim, "POST", "/data/foundation/catalog/dataSets"), >=, 1);
-
-  /* Exactly seed 002's payload. */
-  body = trib_test_sim_dup_last_body (sim, "POST", "/data/foundation/catalog/dataSets");
-  expected_json = g_strdup_printf ("{\"name\": \"%s\", \"description\": \"Made by a test\", \"schemaRef\": {\"id\": \"%s\", "
-                                   "\"contentType\": \"application/vnd.adobe.xed-full-notext+json; version=1\"}, "
-                                   "\"fileDescription\": {\"format\": \"parquet\"}}", name, CRM_SCHEMA);
-  expected = json_from_string (expected_json, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (body);
-  g_assert_true (json_node_equal (body, expected));
-
-  trib_catalog_get_dataset_async (client, id, NULL, result_cb, &result);
-  dataset = trib_catalog_get_dataset_finish (wait_for (&result), &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (trib_dataset_get_name (dataset), ==, name);
-  g_assert_cmpstr (trib_dataset_get_format (dataset), ==, "parquet");
-  g_assert_nonnull (trib_dataset_get_table_name (dataset));
-
-  /* Names are unique, and schemas must exist: each refusal says what is wrong. */
-  again = create_dataset (name, CRM_SCHEMA, &error);
-  g_assert_null (again);
-  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_BAD_REQUEST);
-  g_assert_nonnull (strstr (trib_platform_error_get_detail (error), name));
-  g_clear_error (&error);
-
-  unknown = create_dataset ("Orphan dataset", "https://ns.adobe.com/tributarydemo/schemas/0000", &error);
-  g_assert_null (unknown);
-  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_BAD_REQUEST);
-  g_assert_nonnull (strstr (trib_platform_error_get_detail (error), "https://ns.adobe.com/tributarydemo/schemas/0000"));
-  g_clear_error (&error);
-
-  trib_catalog_delete_dataset_async (client, id, NULL, result_cb, &delete_result);
-  g_assert_true (trib_catalog_delete_dataset_finish (wait_for (&delete_result), &error));
-  g_assert_no_error (error);
-
-  trib_catalog_get_dataset_async (client, id, NULL, result_cb, &gone_result);
-  gone = trib_catalog_get_dataset_finish (wait_for (&gone_result), &error);
-  g_assert_null (gone);
-  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NOT_FOUND);
-}
-
 static void
 test_schema_lists (void)
 {
@@ -528,9 +238,9 @@ test_schema_lists (void)
   g_autoptr(TribXdmResource) person = NULL;
   g_autoptr(TribXdmResource) commerce = NULL;
 
-  load_all (schemas);
-  web = find_by_id (G_LIST_MODEL (schemas), WEB_EVENTS_SCHEMA);
-  crm = find_by_id (G_LIST_MODEL (schemas), CRM_SCHEMA);
+  trib_test_load_all (schemas);
+  web = trib_test_find_by_id (G_LIST_MODEL (schemas), WEB_EVENTS_SCHEMA);
+  crm = trib_test_find_by_id (G_LIST_MODEL (schemas), CRM_SCHEMA);
   g_assert_nonnull (web);
   g_assert_nonnull (crm);
   g_assert_cmpstr (trib_xdm_resource_get_title (web), ==, "Luma Web Events");
@@ -543,21 +253,21 @@ test_schema_lists (void)
   g_assert_true (g_strv_contains (trib_xdm_resource_get_field_group_ids (crm),
                                   "https://ns.adobe.com/xdm/context/profile-person-details"));
 
-  load_all (classes);
-  profile = find_by_id (G_LIST_MODEL (classes), PROFILE_CLASS);
+  trib_test_load_all (classes);
+  profile = trib_test_find_by_id (G_LIST_MODEL (classes), PROFILE_CLASS);
   g_assert_nonnull (profile);
-  g_assert_nonnull (find_by_id (G_LIST_MODEL (classes), EVENT_CLASS));
+  g_assert_nonnull (trib_test_find_by_id (G_LIST_MODEL (classes), EVENT_CLASS));
   g_assert_cmpint (trib_xdm_resource_get_container (profile), ==, TRIB_XDM_CONTAINER_GLOBAL);
 
   /* Only the field groups meant for the class. */
-  load_all (profile_groups);
-  person = find_by_id (G_LIST_MODEL (profile_groups), "https://ns.adobe.com/xdm/context/profile-person-details");
-  commerce = find_by_id (G_LIST_MODEL (profile_groups), "https://ns.adobe.com/xdm/context/experienceevent-commerce");
+  trib_test_load_all (profile_groups);
+  person = trib_test_find_by_id (G_LIST_MODEL (profile_groups), "https://ns.adobe.com/xdm/context/profile-person-details");
+  commerce = trib_test_find_by_id (G_LIST_MODEL (profile_groups), "https://ns.adobe.com/xdm/context/experienceevent-commerce");
   g_assert_nonnull (person);
   g_assert_null (commerce);
   g_assert_true (g_strv_contains (trib_xdm_resource_get_intended_to_extend (person), PROFILE_CLASS));
 
-  load_all (search);
+  trib_test_load_all (search);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (search)), ==, 1);
 }
 
@@ -648,9 +358,9 @@ create_schema (const char          *title,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  trib_schema_registry_create_schema_async (client, title, NULL, class_id, field_groups, NULL, result_cb, &result);
+  trib_schema_registry_create_schema_async (client, title, NULL, class_id, field_groups, NULL, trib_test_result_cb, &result);
 
-  return trib_schema_registry_create_schema_finish (wait_for (&result), error);
+  return trib_schema_registry_create_schema_finish (trib_test_wait_result (&result), error);
 }
 
 static void
@@ -664,7 +374,7 @@ test_create_schema_seed_002 (void)
     "https://ns.adobe.com/xdm/context/identitymap",
     NULL
   };
-  g_autofree char *title = unique ("Sample Demo Profile XDM");
+  g_autofree char *title = trib_test_unique_name ("Sample Demo Profile XDM");
   g_autoptr(TribXdmResource) schema = NULL;
   g_autoptr(TribXdmResource) again = NULL;
   g_autoptr(JsonNode) body = NULL;
@@ -716,7 +426,7 @@ test_create_schema_refused (void)
     NULL
   };
   const char * const missing[] = { "https://ns.adobe.com/tributarydemo/mixins/does-not-exist", NULL };
-  g_autofree char *title = unique ("Refused schema");
+  g_autofree char *title = trib_test_unique_name ("Refused schema");
   g_autoptr(TribXdmResource) schema = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -744,7 +454,7 @@ test_adhoc_class_and_schema (void)
   };
   const TribXdmFieldSpec bad_fields[] = { { "weird", "decimal" } };
   const char * const bad_names[] = { "weird", NULL };
-  g_autofree char *title = unique ("Protocols Orders");
+  g_autofree char *title = trib_test_unique_name ("Protocols Orders");
   g_autofree char *schema_title = g_strconcat (title, " Schema", NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) bad_result = NULL;
@@ -759,8 +469,8 @@ test_adhoc_class_and_schema (void)
   JsonObject *adhoc;
 
   trib_schema_registry_create_adhoc_class_async (client, title, NULL, fields, G_N_ELEMENTS (fields), NULL,
-                                                 result_cb, &result);
-  class = trib_schema_registry_create_adhoc_class_finish (wait_for (&result), &error);
+                                                 trib_test_result_cb, &result);
+  class = trib_schema_registry_create_adhoc_class_finish (trib_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (trib_xdm_resource_get_behavior (class), ==, TRIB_XDM_BEHAVIOR_ADHOC);
   g_assert_nonnull (trib_xdm_resource_get_dataset_namespace (class));
@@ -788,9 +498,9 @@ test_adhoc_class_and_schema (void)
   g_assert_cmpstr (trib_xdm_field_get_type_name (quantity), ==, "integer");
 
   /* A type XDM does not have is refused, naming the field. */
-  trib_schema_registry_create_adhoc_class_async (client, "Bad ad hoc class", NULL, bad_fields, 1, NULL, result_cb,
+  trib_schema_registry_create_adhoc_class_async (client, "Bad ad hoc class", NULL, bad_fields, 1, NULL, trib_test_result_cb,
                                                  &bad_result);
-  bad_class = trib_schema_registry_create_adhoc_class_finish (wait_for (&bad_result), &error);
+  bad_class = trib_schema_registry_create_adhoc_class_finish (trib_test_wait_result (&bad_result), &error);
   g_assert_null (bad_class);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_BAD_REQUEST);
   g_assert_cmpstr (trib_schema_registry_find_culprit (error, bad_names), ==, "weird");
@@ -845,12 +555,7 @@ test_titles (void)
 
   /* An id the registry does not know stays untitled, and is not asked for again. */
   g_assert_null (trib_xdm_titles_lookup (titles, TRIB_XDM_KIND_CLASS, UNKNOWN_CLASS));
-  while (trib_test_sim_count_requests (sim, "GET", UNKNOWN_CLASS_PATH) == 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10 * 1000);
-    }
+  trib_test_wait_for_request (sim, "GET", UNKNOWN_CLASS_PATH);
   for (guint i = 0; i < 20; i++)
     {
       g_assert_null (trib_xdm_titles_lookup (titles, TRIB_XDM_KIND_CLASS, UNKNOWN_CLASS));
@@ -873,43 +578,17 @@ test_field_names (void)
   g_assert_false (trib_schema_registry_is_valid_field_name ("naïve"));
 }
 
-static TribProfile *
-profile_for_sim (void)
-{
-  TribProfile *profile = trib_profile_new (NULL);
-
-  trib_profile_set_name (profile, "Simulator");
-  trib_profile_set_org_id (profile, sim->org_id);
-  trib_profile_set_client_id (profile, sim->client_id);
-  trib_profile_set_technical_account_id (profile, sim->technical_account_id);
-  trib_profile_set_scopes (profile, sim->scopes);
-  trib_profile_set_default_sandbox (profile, sim->sandbox);
-  trib_profile_set_ims_url (profile, sim->base_url);
-  trib_profile_set_platform_url (profile, sim->base_url);
-
-  return profile;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(TribProfile) profile = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
   sim = trib_test_sim_start (NULL);
-  profile = profile_for_sim ();
-  client = trib_platform_client_new (profile, sim->client_secret, NULL, &error);
-  g_assert_no_error (error);
-  trib_platform_client_set_sandbox (client, "prod");
+  client = trib_test_platform_default_client (sim);
 
-  g_test_add_func ("/tributary/catalog/paging", test_datasets_paging);
-  g_test_add_func ("/tributary/catalog/search", test_datasets_search);
-  g_test_add_func ("/tributary/catalog/detail", test_dataset_detail);
-  g_test_add_func ("/tributary/catalog/create-delete", test_dataset_create_delete);
   g_test_add_func ("/tributary/schema-registry/lists", test_schema_lists);
   g_test_add_func ("/tributary/schema-registry/field-tree", test_field_tree);
   g_test_add_func ("/tributary/schema-registry/field-tree-from-reply", test_field_tree_from_reply);

@@ -1,0 +1,237 @@
+/* test-catalog.c
+ *
+ * The Catalog client against tributary-sim over HTTP: paging, search,
+ * a dataset's detail, creating and deleting datasets, and every refusal
+ * the platform makes, surfaced.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "trib-catalog.h"
+#include "trib-platform-error.h"
+#include "trib-test-platform.h"
+
+#define WEB_EVENTS_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/8a3f1c52e9b74d06a1e2f3b4c5d6e7f8"
+#define CRM_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/2b7e9d41c8a54f13b6e0a9d8c7b6a5f4"
+#define WEB_EVENTS_DATASET "64f0a1b2c3d4e5f60718293a"
+#define CRM_DATASET "64f0a1b2c3d4e5f60718293b"
+#define ORDERS_DATASET "64f0a1b2c3d4e5f60718293c"
+#define N_DEMO_DATASETS (3 + 240)
+
+static TribTestSim *sim;
+static TribPlatformClient *client;
+
+static void
+test_datasets_paging (void)
+{
+  g_autoptr(TribPagedList) list = NULL;
+  g_autoptr(TribDataset) web = NULL;
+
+  trib_test_sim_clear_requests (sim);
+  list = trib_catalog_list_datasets (client, NULL);
+  trib_test_wait_first_page (list);
+
+  /* The first page is one round trip, and nothing more is read unasked. */
+  g_assert_cmpuint (trib_paged_list_get_n_requests (list), ==, 1);
+  g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", "/data/foundation/catalog/dataSets"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, TRIB_CATALOG_PAGE_SIZE);
+  g_assert_false (trib_paged_list_get_complete (list));
+
+  trib_test_load_all (list);
+  trib_test_assert_datasets_listed (list, N_DEMO_DATASETS);
+  g_assert_cmpuint (trib_paged_list_get_n_requests (list), ==, (N_DEMO_DATASETS + 99) / 100);
+
+  web = trib_test_find_by_id (G_LIST_MODEL (list), WEB_EVENTS_DATASET);
+  g_assert_nonnull (web);
+  g_assert_cmpstr (trib_dataset_get_name (web), ==, "Luma Web Events");
+  g_assert_cmpstr (trib_dataset_get_table_name (web), ==, "luma_web_events");
+  g_assert_cmpstr (trib_dataset_get_schema_id (web), ==, WEB_EVENTS_SCHEMA);
+  g_assert_nonnull (trib_dataset_get_created (web));
+  g_assert_nonnull (trib_dataset_get_last_batch_status (web));
+}
+
+static void
+test_datasets_search (void)
+{
+  g_autoptr(TribPagedList) list = trib_catalog_list_datasets (client, "LUMA ORDERS");
+  g_autoptr(TribPagedList) none = trib_catalog_list_datasets (client, "no such (dataset)");
+  g_autoptr(TribDataset) orders = NULL;
+
+  trib_test_load_all (list);
+  orders = trib_test_find_by_id (G_LIST_MODEL (list), ORDERS_DATASET);
+  g_assert_nonnull (orders);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *folded = g_utf8_casefold (trib_dataset_get_name (dataset), -1);
+
+      g_assert_nonnull (strstr (folded, "luma orders"));
+    }
+
+  /* Regular expression characters are the user's text, not a pattern. */
+  trib_test_load_all (none);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none)), ==, 0);
+}
+
+static void
+test_dataset_detail (void)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) batches_result = NULL;
+  g_autoptr(GAsyncResult) labels_result = NULL;
+  g_autoptr(TribDataset) dataset = NULL;
+  g_autoptr(GListModel) batches = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) labels = NULL;
+  g_auto(GStrv) field_labels = NULL;
+  gboolean failed_seen = FALSE;
+  g_autofree char *table_tag = NULL;
+
+  trib_catalog_get_dataset_async (client, CRM_DATASET, NULL, trib_test_result_cb, &result);
+  dataset = trib_catalog_get_dataset_finish (trib_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trib_dataset_get_name (dataset), ==, "Luma CRM Profiles");
+  g_assert_cmpstr (trib_dataset_get_schema_id (dataset), ==, CRM_SCHEMA);
+  table_tag = trib_dataset_dup_tag (dataset, "adobe/pqs/table");
+  g_assert_cmpstr (table_tag, ==, "luma_crm_profiles");
+  g_assert_true (g_strv_contains (trib_dataset_get_tag_names (dataset), "adobe/pqs/table"));
+
+  trib_catalog_get_labels_async (client, CRM_DATASET, NULL, trib_test_result_cb, &labels_result);
+  g_assert_true (trib_catalog_get_labels_finish (trib_test_wait_result (&labels_result), &labels, &field_labels, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (labels) + g_strv_length (field_labels), >, 0);
+
+  trib_catalog_list_batches_async (client, ORDERS_DATASET, 10, NULL, trib_test_result_cb, &batches_result);
+  batches = trib_catalog_list_batches_finish (trib_test_wait_result (&batches_result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (batches), >=, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (batches); i++)
+    {
+      g_autoptr(TribBatch) batch = g_list_model_get_item (batches, i);
+
+      g_assert_nonnull (trib_batch_get_status (batch));
+      g_assert_nonnull (trib_batch_get_created (batch));
+      if (g_strcmp0 (trib_batch_get_status (batch), "failed") == 0)
+        {
+          failed_seen = TRUE;
+          g_assert_nonnull (trib_batch_get_error_summary (batch));
+          g_assert_cmpint (trib_batch_get_failed_record_count (batch), >, 0);
+        }
+      else if (g_strcmp0 (trib_batch_get_status (batch), "success") == 0)
+        g_assert_cmpint (trib_batch_get_record_count (batch), >, 0);
+
+      /* Newest first. */
+      if (i > 0)
+        {
+          g_autoptr(TribBatch) previous = g_list_model_get_item (batches, i - 1);
+
+          g_assert_cmpint (g_date_time_compare (trib_batch_get_created (previous), trib_batch_get_created (batch)),
+                           >=, 0);
+        }
+    }
+  g_assert_true (failed_seen);
+}
+
+static char *
+create_dataset (const char  *name,
+                const char  *schema_id,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  trib_catalog_create_dataset_async (client, name, "Made by a test", schema_id, NULL, trib_test_result_cb, &result);
+
+  return trib_catalog_create_dataset_finish (trib_test_wait_result (&result), error);
+}
+
+static void
+test_dataset_create_delete (void)
+{
+  g_autofree char *name = trib_test_unique_name ("Leads Dataset");
+  g_autofree char *id = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *unknown = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) delete_result = NULL;
+  g_autoptr(GAsyncResult) gone_result = NULL;
+  g_autoptr(TribDataset) dataset = NULL;
+  g_autoptr(TribDataset) gone = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_json = NULL;
+
+  id = create_dataset (name, CRM_SCHEMA, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  g_assert_cmpuint (trib_test_sim_count_requests (sim, "POST", "/data/foundation/catalog/dataSets"), >=, 1);
+
+  /* Exactly seed 002's payload. */
+  body = trib_test_sim_dup_last_body (sim, "POST", "/data/foundation/catalog/dataSets");
+  expected_json = g_strdup_printf ("{\"name\": \"%s\", \"description\": \"Made by a test\", \"schemaRef\": {\"id\": \"%s\", "
+                                   "\"contentType\": \"application/vnd.adobe.xed-full-notext+json; version=1\"}, "
+                                   "\"fileDescription\": {\"format\": \"parquet\"}}", name, CRM_SCHEMA);
+  expected = json_from_string (expected_json, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (body);
+  g_assert_true (json_node_equal (body, expected));
+
+  trib_catalog_get_dataset_async (client, id, NULL, trib_test_result_cb, &result);
+  dataset = trib_catalog_get_dataset_finish (trib_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trib_dataset_get_name (dataset), ==, name);
+  g_assert_cmpstr (trib_dataset_get_format (dataset), ==, "parquet");
+  g_assert_nonnull (trib_dataset_get_table_name (dataset));
+
+  /* Names are unique, and schemas must exist: each refusal says what is wrong. */
+  again = create_dataset (name, CRM_SCHEMA, &error);
+  g_assert_null (again);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_BAD_REQUEST);
+  g_assert_nonnull (strstr (trib_platform_error_get_detail (error), name));
+  g_clear_error (&error);
+
+  unknown = create_dataset ("Orphan dataset", "https://ns.adobe.com/tributarydemo/schemas/0000", &error);
+  g_assert_null (unknown);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_BAD_REQUEST);
+  g_assert_nonnull (strstr (trib_platform_error_get_detail (error), "https://ns.adobe.com/tributarydemo/schemas/0000"));
+  g_clear_error (&error);
+
+  trib_catalog_delete_dataset_async (client, id, NULL, trib_test_result_cb, &delete_result);
+  g_assert_true (trib_catalog_delete_dataset_finish (trib_test_wait_result (&delete_result), &error));
+  g_assert_no_error (error);
+
+  trib_catalog_get_dataset_async (client, id, NULL, trib_test_result_cb, &gone_result);
+  gone = trib_catalog_get_dataset_finish (trib_test_wait_result (&gone_result), &error);
+  g_assert_null (gone);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  sim = trib_test_sim_start (NULL);
+  client = trib_test_platform_default_client (sim);
+
+  g_test_add_func ("/tributary/catalog/paging", test_datasets_paging);
+  g_test_add_func ("/tributary/catalog/search", test_datasets_search);
+  g_test_add_func ("/tributary/catalog/detail", test_dataset_detail);
+  g_test_add_func ("/tributary/catalog/create-delete", test_dataset_create_delete);
+
+  status = g_test_run ();
+
+  g_clear_object (&client);
+  g_clear_pointer (&sim, trib_test_sim_free);
+
+  return status;
+}
