@@ -15,6 +15,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "trib-call-private.h"
 #include "trib-flow-service.h"
 #include "trib-platform-client-private.h"
@@ -697,6 +699,58 @@ test_foreign_next_link (void)
   trib_test_sim_clear_faults (sim);
 }
 
+/* A demo account the specs would refuse stops the simulator at start,
+ * naming the file and the entry.
+ */
+static void
+test_strict_world (void)
+{
+  const char *world = g_getenv ("TRIBUTARY_SIM_WORLD");
+  static const char * const copied[] = { "orgs.json", "sandboxes.json", "connection-specs.json" };
+  g_autofree char *dir = g_dir_make_tmp ("trib-flow-world-XXXXXX", NULL);
+  g_autofree char *connections = g_build_filename (dir, "connections.json", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_nonnull (world);
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
+    {
+      g_autofree char *from = g_build_filename (world, copied[i], NULL);
+      g_autofree char *to = g_build_filename (dir, copied[i], NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (from, &text, NULL, NULL));
+      g_assert_true (g_file_set_contents (to, text, -1, NULL));
+    }
+  g_assert_true (g_file_set_contents (connections,
+                                      "{\"remoteAccounts\": [], \"flows\": [], \"connections\": [{"
+                                      "\"org\": \"B2C2D9A35F3E4C1A0A495C2B@AdobeOrg\", \"sandboxes\": [\"prod\"], "
+                                      "\"id\": \"x\", \"name\": \"Bad\", \"state\": \"enabled\", \"createdAt\": 0, "
+                                      "\"connectionSpec\": \"" S3 "\", \"specName\": \"Access Key\", "
+                                      "\"params\": {\"s3AccessKey\": \"lower\", \"s3SecretKey\": \"0123456789abcdefgh\"}}]}",
+                                      -1, NULL));
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              g_getenv ("TRIBUTARY_SIM"), "--world", dir, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (err, "connections.json"));
+  g_assert_nonnull (strstr (err, "connections[0]: The parameter 's3AccessKey' does not match"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (copied); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, copied[i], NULL);
+
+      g_unlink (path);
+    }
+  g_unlink (connections);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/tributary/flow-service/credentials", test_credentials);
   g_test_add_func ("/tributary/flow-service/paging", test_paging);
   g_test_add_func ("/tributary/flow-service/foreign-next-link", test_foreign_next_link);
+  g_test_add_func ("/tributary/flow-service/strict-world", test_strict_world);
 
   status = g_test_run ();
 

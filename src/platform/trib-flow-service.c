@@ -214,8 +214,9 @@ static const TribEndpoint create_connection_endpoint = {
   .error_prefix = N_("Could not create the account: "),
 };
 
-/* If-Match makes a repeat harmless: the first success changes the etag,
- * so a second copy is refused rather than applied twice.
+/* Not retried: if the first try went through unanswered, its change of
+ * etag would get the second refused as stale, which would hide that the
+ * update was made.
  */
 static const TribEndpoint update_connection_endpoint = {
   .service = FLOW_SERVICE,

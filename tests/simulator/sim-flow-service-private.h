@@ -129,11 +129,13 @@ void            flow_sandbox_add            (FlowSandbox   *sandbox,
                                              FlowConnection *connection);
 char           *flow_new_etag               (void);
 JsonObject     *flow_copy_object            (JsonObject    *object);
+JsonArray      *flow_get_remote_accounts    (void);
+
+/* sim-flow-service-checks.c */
 JsonObject     *flow_find_auth_spec         (JsonObject    *spec,
                                              const char    *spec_name);
 char           *flow_check_params           (JsonObject    *auth_spec,
                                              JsonObject    *params);
-JsonArray      *flow_get_remote_accounts    (void);
 GPtrArray      *flow_parse_property         (const char    *text);
 gboolean        flow_matches                (JsonObject    *object,
                                              GPtrArray     *conditions);
