@@ -208,7 +208,6 @@ iterate_for (guint ms)
 static void
 test_limit_offset (void)
 {
-  g_autoptr(GListModel) all = NULL;
   g_autoptr(GListModel) paged = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
