@@ -26,15 +26,14 @@
 #include "trib-format.h"
 #include "trib-keynav.h"
 #include "trib-schema-registry.h"
+#include "trib-session-page.h"
 #include "trib-toast.h"
 #include "trib-xdm-titles.h"
 
 struct _TribDatasetsPage
 {
-  AdwBin parent_instance;
+  TribSessionPage parent_instance;
 
-  TribSession *session;
-  GSignalGroup *session_signals;
   GSignalGroup *list_signals;
   TribPagedList *list;
   TribPagedList *schemas;
@@ -62,7 +61,7 @@ struct _TribDatasetsPage
   TribDatasetDetail *detail;
 };
 
-G_DEFINE_FINAL_TYPE (TribDatasetsPage, trib_datasets_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (TribDatasetsPage, trib_datasets_page, TRIB_TYPE_SESSION_PAGE)
 
 static void
 add_toast (TribDatasetsPage *self,
@@ -171,14 +170,14 @@ list_error_cb (TribDatasetsPage *self)
 static void
 reload_list (TribDatasetsPage *self)
 {
-  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+  TribSessionPage *page = TRIB_SESSION_PAGE (self);
 
   if (self->list != NULL)
     trib_paged_list_cancel (self->list);
   g_clear_object (&self->list);
 
-  if (client != NULL && trib_session_get_sandbox (self->session) != NULL)
-    self->list = trib_catalog_list_datasets (client, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (trib_session_page_has_sandbox (page))
+    self->list = trib_catalog_list_datasets (trib_session_page_get_client (page), gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
   g_signal_group_set_target (self->list_signals, self->list);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
@@ -236,7 +235,7 @@ schemas_changed_cb (TribDatasetsPage *self,
 static void
 reload_schema_titles (TribDatasetsPage *self)
 {
-  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+  TribSessionPage *page = TRIB_SESSION_PAGE (self);
 
   if (self->schemas != NULL)
     {
@@ -249,14 +248,14 @@ reload_schema_titles (TribDatasetsPage *self)
   g_clear_object (&self->titles);
   g_hash_table_remove_all (self->schema_titles);
 
-  if (client == NULL || trib_session_get_sandbox (self->session) == NULL)
+  if (!trib_session_page_has_sandbox (page))
     return;
 
   /* The session's: the schemas page may have met the titles already. */
-  self->titles = g_object_ref (trib_session_get_xdm_titles (self->session));
+  self->titles = g_object_ref (trib_session_get_xdm_titles (trib_session_page_get_session (page)));
   g_signal_connect_object (self->titles, "title-known", G_CALLBACK (title_known_cb), self, G_CONNECT_SWAPPED);
 
-  self->schemas = trib_schema_registry_list (client, TRIB_XDM_KIND_SCHEMA, TRIB_XDM_CONTAINER_TENANT, NULL, NULL);
+  self->schemas = trib_schema_registry_list (trib_session_page_get_client (page), TRIB_XDM_KIND_SCHEMA, TRIB_XDM_CONTAINER_TENANT, NULL, NULL);
   g_signal_connect_object (self->schemas, "items-changed", G_CALLBACK (schemas_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
@@ -279,7 +278,7 @@ show_detail (TribDatasetsPage *self,
   gtk_label_set_label (self->name_label, trib_dataset_get_name (dataset));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.query", trib_dataset_get_table_name (dataset) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.show-schema", schema_id != NULL);
-  trib_dataset_detail_show (self->detail, trib_session_get_client (self->session), dataset,
+  trib_dataset_detail_show (self->detail, trib_session_page_get_client (TRIB_SESSION_PAGE (self)), dataset,
                             schema_title (self, schema_id));
   gtk_stack_set_visible_child_name (self->view_stack, "detail");
 }
@@ -322,8 +321,8 @@ dataset_created_cb (TribDatasetsPage *self,
   g_cancellable_cancel (self->fetch_cancellable);
   g_object_unref (self->fetch_cancellable);
   self->fetch_cancellable = g_cancellable_new ();
-  trib_catalog_get_dataset_async (trib_session_get_client (self->session), dataset_id, self->fetch_cancellable,
-                                  fetched_cb, g_object_ref (self));
+  trib_catalog_get_dataset_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)), dataset_id,
+                                  self->fetch_cancellable, fetched_cb, g_object_ref (self));
 }
 
 /* Actions */
@@ -336,10 +335,10 @@ new_action (GtkWidget  *widget,
   TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
   TribDatasetCreateDialog *dialog;
 
-  if (self->session == NULL)
+  if (trib_session_page_get_session (TRIB_SESSION_PAGE (self)) == NULL)
     return;
 
-  dialog = trib_dataset_create_dialog_new (trib_session_get_client (self->session), NULL);
+  dialog = trib_dataset_create_dialog_new (trib_session_page_get_client (TRIB_SESSION_PAGE (self)), NULL);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
   g_signal_connect_object (dialog, "created", G_CALLBACK (dataset_created_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -446,8 +445,8 @@ delete_response_cb (AdwMessageDialog *dialog,
   g_object_set_data_full (G_OBJECT (self), "trib-deleting", g_strdup (trib_dataset_get_name (self->dataset)), g_free);
   self->deleting = TRUE;
   update_detail_spinner (self);
-  trib_catalog_delete_dataset_async (trib_session_get_client (self->session), trib_dataset_get_id (self->dataset),
-                                     NULL, deleted_cb, g_object_ref (self));
+  trib_catalog_delete_dataset_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)),
+                                     trib_dataset_get_id (self->dataset), NULL, deleted_cb, g_object_ref (self));
 }
 
 static void
@@ -487,9 +486,12 @@ find_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* A session or a sandbox of its own: nothing shown before stays. */
 static void
-session_sandbox_changed_cb (TribDatasetsPage *self)
+trib_datasets_page_session_changed (TribSessionPage *page)
 {
+  TribDatasetsPage *self = TRIB_DATASETS_PAGE (page);
+
   g_cancellable_cancel (self->fetch_cancellable);
   g_clear_object (&self->dataset);
   trib_dataset_detail_clear (self->detail);
@@ -509,7 +511,6 @@ trib_datasets_page_dispose (GObject *object)
   if (self->schemas != NULL)
     trib_paged_list_cancel (self->schemas);
   g_clear_object (&self->fetch_cancellable);
-  g_clear_object (&self->session_signals);
   g_clear_object (&self->list_signals);
   g_clear_object (&self->list);
   g_clear_object (&self->schemas);
@@ -519,7 +520,6 @@ trib_datasets_page_dispose (GObject *object)
   g_clear_object (&self->titles);
   g_clear_object (&self->selection);
   g_clear_object (&self->dataset);
-  g_clear_object (&self->session);
   g_clear_pointer (&self->schema_titles, g_hash_table_unref);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -533,8 +533,10 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TribSessionPageClass *page_class = TRIB_SESSION_PAGE_CLASS (klass);
 
   object_class->dispose = trib_datasets_page_dispose;
+  page_class->session_changed = trib_datasets_page_session_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tributary/Tributary/trib-datasets-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, view_stack);
@@ -579,10 +581,6 @@ trib_datasets_page_init (TribDatasetsPage *self)
   self->schema_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->fetch_cancellable = g_cancellable_new ();
 
-  self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
-  g_signal_group_connect_object (self->session_signals, "notify::sandbox",
-                                 G_CALLBACK (session_sandbox_changed_cb), self, G_CONNECT_SWAPPED);
-
   self->list_signals = g_signal_group_new (TRIB_TYPE_PAGED_LIST);
   g_signal_group_connect_object (self->list_signals, "notify::loading", G_CALLBACK (update_list_state), self,
                                  G_CONNECT_SWAPPED);
@@ -601,25 +599,6 @@ trib_datasets_page_init (TribDatasetsPage *self)
                              &self->created_column);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", FALSE);
-}
-
-/**
- * trib_datasets_page_set_session:
- * @self: a #TribDatasetsPage
- * @session: (nullable): the session whose sandbox to list
- */
-void
-trib_datasets_page_set_session (TribDatasetsPage *self,
-                                TribSession      *session)
-{
-  g_return_if_fail (TRIB_IS_DATASETS_PAGE (self));
-  g_return_if_fail (!session || TRIB_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->session_signals, session);
-  session_sandbox_changed_cb (self);
 }
 
 /**
@@ -666,7 +645,7 @@ trib_datasets_page_reload (TribDatasetsPage *self)
 {
   g_return_if_fail (TRIB_IS_DATASETS_PAGE (self));
 
-  if (self->session == NULL)
+  if (trib_session_page_get_session (TRIB_SESSION_PAGE (self)) == NULL)
     return;
 
   reload_schema_titles (self);
@@ -677,8 +656,8 @@ trib_datasets_page_reload (TribDatasetsPage *self)
       g_cancellable_cancel (self->fetch_cancellable);
       g_object_unref (self->fetch_cancellable);
       self->fetch_cancellable = g_cancellable_new ();
-      trib_catalog_get_dataset_async (trib_session_get_client (self->session), trib_dataset_get_id (self->dataset),
-                                      self->fetch_cancellable, fetched_cb, g_object_ref (self));
+      trib_catalog_get_dataset_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)),
+                                      trib_dataset_get_id (self->dataset), self->fetch_cancellable, fetched_cb, g_object_ref (self));
     }
 }
 

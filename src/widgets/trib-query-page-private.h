@@ -20,9 +20,8 @@ G_BEGIN_DECLS
  */
 struct _TribQueryPage
 {
-  AdwBin parent_instance;
+  TribSessionPage parent_instance;
 
-  TribSession *session;
   GSettings *settings;
   TribQueryHistory *history;
   GBindingGroup *tab_bindings;    /* the selected tab's target, and the entry */

@@ -79,7 +79,7 @@ _trib_query_page_add_tab (TribQueryPage *self,
   TribQueryEditor *editor = trib_query_tab_get_editor (tab);
   AdwTabPage *page;
 
-  trib_query_tab_set_session (tab, self->session);
+  trib_query_tab_set_session (tab, trib_session_page_get_session (TRIB_SESSION_PAGE (self)));
   trib_query_tab_set_history (tab, self->history);
   trib_query_tab_set_table (tab, table);
   trib_query_editor_set_text (editor, text);

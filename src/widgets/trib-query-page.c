@@ -16,7 +16,7 @@
 #include "trib-result-view.h"
 #include "trib-toast.h"
 
-G_DEFINE_FINAL_TYPE (TribQueryPage, trib_query_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (TribQueryPage, trib_query_page, TRIB_TYPE_SESSION_PAGE)
 
 enum {
   PROP_0,
@@ -51,7 +51,8 @@ _trib_query_page_toast (TribQueryPage *self,
 const char *
 _trib_query_page_current_sandbox (TribQueryPage *self)
 {
-  TribSandbox *sandbox = self->session != NULL ? trib_session_get_sandbox (self->session) : NULL;
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
+  TribSandbox *sandbox = session != NULL ? trib_session_get_sandbox (session) : NULL;
 
   return sandbox != NULL ? trib_sandbox_get_name (sandbox) : NULL;
 }
@@ -372,8 +373,23 @@ open_entry_cb (TribQueryPage         *self,
 }
 
 static void
-sandbox_changed_cb (TribQueryPage *self)
+trib_query_page_sandbox_changed (TribSessionPage *page)
 {
+  update_placeholder (TRIB_QUERY_PAGE (page));
+}
+
+/* Each tab runs its queries in the page's session. */
+static void
+trib_query_page_session_changed (TribSessionPage *page)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (page);
+  TribSession *session = trib_session_page_get_session (page);
+  guint n_pages = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (guint i = 0; i < n_pages; i++)
+    trib_query_tab_set_session (TRIB_QUERY_TAB (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i))),
+                                session);
+
   update_placeholder (self);
 }
 
@@ -392,9 +408,6 @@ trib_query_page_dispose (GObject *object)
     g_signal_group_set_target (self->results_signals, NULL);
   g_clear_object (&self->tab_bindings);
   g_clear_object (&self->results_signals);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->history);
 
@@ -527,10 +540,13 @@ trib_query_page_class_init (TribQueryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TribSessionPageClass *page_class = TRIB_SESSION_PAGE_CLASS (klass);
 
   object_class->dispose = trib_query_page_dispose;
   object_class->get_property = trib_query_page_get_property;
   object_class->set_property = trib_query_page_set_property;
+  page_class->session_changed = trib_query_page_session_changed;
+  page_class->sandbox_changed = trib_query_page_sandbox_changed;
 
   widget_class->grab_focus = trib_query_page_grab_focus;
   widget_class->focus = trib_query_page_focus;
@@ -629,35 +645,6 @@ trib_query_page_init (TribQueryPage *self)
   gtk_event_controller_set_propagation_phase (tab_bar_keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (tab_bar_keys, "key-pressed", G_CALLBACK (tab_bar_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->tab_bar), tab_bar_keys);
-}
-
-/**
- * trib_query_page_set_session:
- * @session: (nullable): the session whose sandbox queries run in
- */
-void
-trib_query_page_set_session (TribQueryPage *self,
-                             TribSession   *session)
-{
-  int n_pages;
-
-  g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
-
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "notify::sandbox", G_CALLBACK (sandbox_changed_cb), self, G_CONNECT_SWAPPED);
-
-  n_pages = adw_tab_view_get_n_pages (self->tab_view);
-  for (int i = 0; i < n_pages; i++)
-    trib_query_tab_set_session (TRIB_QUERY_TAB (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i))),
-                                session);
-
-  update_placeholder (self);
 }
 
 /**

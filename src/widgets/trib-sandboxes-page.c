@@ -15,13 +15,12 @@
 #include "trib-format.h"
 #include "trib-keynav.h"
 #include "trib-sandboxes-page.h"
+#include "trib-session-page.h"
 
 struct _TribSandboxesPage
 {
-  AdwBin parent_instance;
+  TribSessionPage parent_instance;
 
-  TribSession *session;
-  GSignalGroup *session_signals;
   GtkSingleSelection *selection;
 
   /* Template widgets */
@@ -42,15 +41,15 @@ struct _TribSandboxesPage
   GtkLabel *modified_label;
 };
 
-G_DEFINE_FINAL_TYPE (TribSandboxesPage, trib_sandboxes_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (TribSandboxesPage, trib_sandboxes_page, TRIB_TYPE_SESSION_PAGE)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
+static TribSandbox *
+get_current (TribSandboxesPage *self)
+{
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
 
-static GParamSpec *properties[N_PROPS];
+  return session != NULL ? trib_session_get_sandbox (session) : NULL;
+}
 
 static const char *
 describe_type (TribSandbox *sandbox)
@@ -172,7 +171,7 @@ static void
 update_details (TribSandboxesPage *self)
 {
   TribSandbox *sandbox = gtk_single_selection_get_selected_item (self->selection);
-  TribSandbox *current = self->session != NULL ? trib_session_get_sandbox (self->session) : NULL;
+  TribSandbox *current = get_current (self);
 
   gtk_widget_set_visible (self->details, sandbox != NULL);
   if (sandbox == NULL)
@@ -196,7 +195,7 @@ update_details (TribSandboxesPage *self)
 static void
 select_current (TribSandboxesPage *self)
 {
-  TribSandbox *current = self->session != NULL ? trib_session_get_sandbox (self->session) : NULL;
+  TribSandbox *current = get_current (self);
   GListModel *model = gtk_single_selection_get_model (self->selection);
   guint n_items = model != NULL ? g_list_model_get_n_items (model) : 0;
 
@@ -217,21 +216,22 @@ select_current (TribSandboxesPage *self)
 static void
 update_state (TribSandboxesPage *self)
 {
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
   const GError *error = NULL;
   gboolean loading = FALSE;
   guint n_items = 0;
   const char *page;
 
-  if (self->session != NULL)
+  if (session != NULL)
     {
-      error = trib_session_get_error (self->session);
-      loading = trib_session_get_loading (self->session);
-      n_items = g_list_model_get_n_items (trib_session_get_sandboxes (self->session));
+      error = trib_session_get_error (session);
+      loading = trib_session_get_loading (session);
+      n_items = g_list_model_get_n_items (trib_session_get_sandboxes (session));
     }
 
   if (n_items > 0)
     page = "list";
-  else if (loading || self->session == NULL)
+  else if (loading || session == NULL)
     page = "loading";
   else if (error != NULL)
     page = "error";
@@ -266,10 +266,11 @@ details_back_cb (TribSandboxesPage *self)
 static void
 use_clicked_cb (TribSandboxesPage *self)
 {
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
   TribSandbox *sandbox = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->session != NULL && sandbox != NULL)
-    trib_session_set_sandbox (self->session, sandbox);
+  if (session != NULL && sandbox != NULL)
+    trib_session_set_sandbox (session, sandbox);
 }
 
 static void
@@ -277,10 +278,6 @@ trib_sandboxes_page_dispose (GObject *object)
 {
   TribSandboxesPage *self = (TribSandboxesPage *)object;
 
-  if (self->session_signals != NULL)
-    g_signal_group_set_target (self->session_signals, NULL);
-  g_clear_object (&self->session_signals);
-  g_clear_object (&self->session);
   g_clear_object (&self->selection);
 
   /* AdwBin unparents its child itself; the template must not do it first. */
@@ -291,41 +288,21 @@ trib_sandboxes_page_dispose (GObject *object)
 }
 
 static void
-trib_sandboxes_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
+trib_sandboxes_page_session_changed (TribSessionPage *page)
 {
-  TribSandboxesPage *self = TRIB_SANDBOXES_PAGE (object);
+  TribSandboxesPage *self = TRIB_SANDBOXES_PAGE (page);
+  TribSession *session = trib_session_page_get_session (page);
 
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  gtk_single_selection_set_model (self->selection,
+                                  session != NULL ? trib_session_get_sandboxes (session) : NULL);
+  update_state (self);
+  select_current (self);
 }
 
 static void
-trib_sandboxes_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
+trib_sandboxes_page_sandbox_changed (TribSessionPage *page)
 {
-  TribSandboxesPage *self = TRIB_SANDBOXES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      trib_sandboxes_page_set_session (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  select_current (TRIB_SANDBOXES_PAGE (page));
 }
 
 static void
@@ -333,16 +310,11 @@ trib_sandboxes_page_class_init (TribSandboxesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TribSessionPageClass *page_class = TRIB_SESSION_PAGE_CLASS (klass);
 
   object_class->dispose = trib_sandboxes_page_dispose;
-  object_class->get_property = trib_sandboxes_page_get_property;
-  object_class->set_property = trib_sandboxes_page_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, TRIB_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->session_changed = trib_sandboxes_page_session_changed;
+  page_class->sandbox_changed = trib_sandboxes_page_sandbox_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-sandboxes-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, stack);
@@ -371,6 +343,7 @@ static void
 trib_sandboxes_page_init (TribSandboxesPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  GSignalGroup *session_signals;
 
   g_type_ensure (TRIB_TYPE_SANDBOX);
 
@@ -394,46 +367,11 @@ trib_sandboxes_page_init (TribSandboxesPage *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (update_details), self, G_CONNECT_SWAPPED);
 
-  self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
-  g_signal_group_connect_object (self->session_signals, "notify::loading",
+  session_signals = trib_session_page_get_session_signals (TRIB_SESSION_PAGE (self));
+  g_signal_group_connect_object (session_signals, "notify::loading",
                                  G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->session_signals, "notify::error",
+  g_signal_group_connect_object (session_signals, "notify::error",
                                  G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->session_signals, "notify::sandbox",
-                                 G_CALLBACK (select_current), self, G_CONNECT_SWAPPED);
 
   update_state (self);
-}
-
-/**
- * trib_sandboxes_page_get_session:
- * @self: a #TribSandboxesPage
- *
- * Returns: (transfer none) (nullable): the session whose sandboxes show
- */
-TribSession *
-trib_sandboxes_page_get_session (TribSandboxesPage *self)
-{
-  g_return_val_if_fail (TRIB_IS_SANDBOXES_PAGE (self), NULL);
-
-  return self->session;
-}
-
-void
-trib_sandboxes_page_set_session (TribSandboxesPage *self,
-                                 TribSession       *session)
-{
-  g_return_if_fail (TRIB_IS_SANDBOXES_PAGE (self));
-  g_return_if_fail (!session || TRIB_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->session_signals, session);
-  gtk_single_selection_set_model (self->selection,
-                                  session != NULL ? trib_session_get_sandboxes (session) : NULL);
-  update_state (self);
-  select_current (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

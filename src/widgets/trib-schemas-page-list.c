@@ -198,7 +198,7 @@ update_list_state (TribSchemasPage *self)
 void
 _trib_schemas_page_reload_list (TribSchemasPage *self)
 {
-  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+  TribPlatformClient *client = trib_session_page_get_client (TRIB_SESSION_PAGE (self));
 
   if (self->freeze_reload)
     return;
@@ -209,7 +209,7 @@ _trib_schemas_page_reload_list (TribSchemasPage *self)
   g_free (self->list_search);
   self->list_search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
-  if (client != NULL && trib_session_get_sandbox (self->session) != NULL)
+  if (trib_session_page_has_sandbox (TRIB_SESSION_PAGE (self)))
     self->list = trib_schema_registry_list (client, selected_kind (self), _trib_schemas_page_selected_container (self),
                                             self->list_search, NULL);
 

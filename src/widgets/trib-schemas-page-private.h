@@ -15,10 +15,8 @@ G_BEGIN_DECLS
 
 struct _TribSchemasPage
 {
-  AdwBin parent_instance;
+  TribSessionPage parent_instance;
 
-  TribSession *session;
-  GSignalGroup *session_signals;
   GSignalGroup *list_signals;
   TribPagedList *list;
   GtkSingleSelection *list_selection;

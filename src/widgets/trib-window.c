@@ -126,33 +126,49 @@ static void folded_cb (TribWindow *self);
  * page: the pages (their templates, the query editor's GtkSourceView and
  * languages, their measuring) are built when first needed, which is when
  * there is a session to show or a page is asked for. All at once, so that
- * a page not shown yet works for its session as it always did.
+ * a page not shown yet works for its session as it always did: each binds
+ * its session to the window's (trib-window-pages.ui).
  */
 static void
 ensure_pages (TribWindow *self)
 {
+  g_autoptr(GtkBuilder) builder = NULL;
+  const struct {
+    const char *name;
+    const char *title;
+  } pages[] = {
+    /* Sidebar rows are named after the page they show. */
+    { "sandboxes", N_("Sandboxes") },
+    { "schemas", N_("Schemas") },
+    { "datasets", N_("Datasets") },
+    { "query", N_("Query") },
+    { "activity", N_("Activity") },
+  };
+
   if (self->sandboxes_page != NULL)
     return;
 
-  self->sandboxes_page = g_object_new (TRIB_TYPE_SANDBOXES_PAGE, NULL);
-  self->schemas_page = g_object_new (TRIB_TYPE_SCHEMAS_PAGE, NULL);
-  self->datasets_page = g_object_new (TRIB_TYPE_DATASETS_PAGE, NULL);
-  self->query_page = g_object_new (TRIB_TYPE_QUERY_PAGE, NULL);
-  self->activity_page = g_object_new (TRIB_TYPE_ACTIVITY_PAGE, NULL);
+  g_type_ensure (TRIB_TYPE_SANDBOXES_PAGE);
+  g_type_ensure (TRIB_TYPE_SCHEMAS_PAGE);
+  g_type_ensure (TRIB_TYPE_DATASETS_PAGE);
+  g_type_ensure (TRIB_TYPE_QUERY_PAGE);
+  g_type_ensure (TRIB_TYPE_ACTIVITY_PAGE);
 
-  /* Sidebar rows are named after the page they show. */
-  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->sandboxes_page), "sandboxes", _("Sandboxes"));
-  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->schemas_page), "schemas", _("Schemas"));
-  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->datasets_page), "datasets", _("Datasets"));
-  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->query_page), "query", _("Query"));
-  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->activity_page), "activity", _("Activity"));
+  builder = gtk_builder_new ();
+  gtk_builder_expose_object (builder, "window", G_OBJECT (self));
+  gtk_builder_add_from_resource (builder, APP_RESOURCE_PATH "/trib-window-pages.ui", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (gtk_builder_get_object (builder, pages[i].name)),
+                          pages[i].name, _(pages[i].title));
+
+  self->sandboxes_page = TRIB_SANDBOXES_PAGE (gtk_builder_get_object (builder, "sandboxes"));
+  self->schemas_page = TRIB_SCHEMAS_PAGE (gtk_builder_get_object (builder, "schemas"));
+  self->datasets_page = TRIB_DATASETS_PAGE (gtk_builder_get_object (builder, "datasets"));
+  self->query_page = TRIB_QUERY_PAGE (gtk_builder_get_object (builder, "query"));
+  self->activity_page = TRIB_ACTIVITY_PAGE (gtk_builder_get_object (builder, "activity"));
 
   give_pages_application (self);
   folded_cb (self);
-  trib_sandboxes_page_set_session (self->sandboxes_page, self->session);
-  trib_query_page_set_session (self->query_page, self->session);
-  trib_schemas_page_set_session (self->schemas_page, self->session);
-  trib_datasets_page_set_session (self->datasets_page, self->session);
 }
 
 static void
@@ -729,13 +745,6 @@ trib_window_set_session (TribWindow  *self,
                            session != NULL ? trib_session_get_sandboxes (session) : NULL);
   if (session != NULL)
     ensure_pages (self);
-  if (self->sandboxes_page != NULL)
-    {
-      trib_sandboxes_page_set_session (self->sandboxes_page, session);
-      trib_query_page_set_session (self->query_page, session);
-      trib_schemas_page_set_session (self->schemas_page, session);
-      trib_datasets_page_set_session (self->datasets_page, session);
-    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", session != NULL);
 
   if (session == NULL)
