@@ -155,7 +155,7 @@ ensure_pages (TribWindow *self)
   g_type_ensure (TRIB_TYPE_ACTIVITY_PAGE);
 
   builder = gtk_builder_new ();
-  gtk_builder_expose_object (builder, "window", G_OBJECT (self));
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
   gtk_builder_add_from_resource (builder, APP_RESOURCE_PATH "/trib-window-pages.ui", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (gtk_builder_get_object (builder, pages[i].name)),
