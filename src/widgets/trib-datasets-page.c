@@ -25,6 +25,7 @@
 #include "trib-datasets-page.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
+#include "trib-paged-list-view.h"
 #include "trib-schema-registry.h"
 #include "trib-session-page.h"
 #include "trib-toast.h"
@@ -50,10 +51,7 @@ struct _TribDatasetsPage
   GtkStack *view_stack;
   GtkSearchEntry *search_entry;
   GtkWidget *more_label;
-  GtkStack *list_stack;
-  GtkSpinner *list_spinner;
-  AdwStatusPage *list_error_page;
-  AdwStatusPage *list_empty_page;
+  TribPagedListView *list_view;
   GtkColumnView *column_view;
   GtkLabel *name_label;
   GtkButton *query_button;
@@ -103,85 +101,46 @@ schema_title_cb (gpointer    data,
 
 /* List */
 
-static void
-update_list_state (TribDatasetsPage *self)
-{
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  const GError *error;
-  gboolean loading;
-
-  if (self->list == NULL)
-    return;
-
-  error = trib_paged_list_get_error (self->list);
-  loading = trib_paged_list_get_loading (self->list);
-  gtk_spinner_set_spinning (self->list_spinner, FALSE);
-  /* A label, not a spinner: while 50,000 datasets come, a spinner has the
-   * window drawn again at every frame, a quarter of the app's CPU with
-   * software GL.
-   */
-  gtk_widget_set_visible (self->more_label,
-                          loading && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (error != NULL)
-    {
-      g_autofree char *description = trib_format_error_text (error->message);
-
-      adw_status_page_set_description (self->list_error_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
-    }
-  else if (loading)
-    {
-      gtk_spinner_set_spinning (self->list_spinner, TRUE);
-      gtk_stack_set_visible_child_name (self->list_stack, "loading");
-    }
-  else
-    {
-      g_autofree char *description = NULL;
-
-      if (search[0] != '\0')
-        /* Translators: %s is what the user searched for */
-        description = g_strdup_printf (_("No dataset’s name contains “%s”."), search);
-      else
-        description = g_strdup (_("Datasets hold the data of a schema. Create one to load data into it."));
-      adw_status_page_set_title (self->list_empty_page, search[0] != '\0' ? _("No Results") : _("No Datasets"));
-      adw_status_page_set_description (self->list_empty_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", error != NULL);
-}
-
-/* An error after the first page shows as a toast, once: the state above
- * is brought up to date on each change of the list, several for one
- * failure.
+/* A label, not a spinner: while 50,000 datasets come, a spinner has the
+ * window drawn again at every frame, a quarter of the app's CPU with
+ * software GL.
  */
 static void
-list_error_cb (TribDatasetsPage *self)
+update_more_label (TribDatasetsPage *self)
 {
-  const GError *error = self->list != NULL ? trib_paged_list_get_error (self->list) : NULL;
-
-  if (error != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    add_toast (self, error->message);
+  gtk_widget_set_visible (self->more_label,
+                          self->list != NULL && trib_paged_list_get_loading (self->list) &&
+                          g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0);
 }
 
 static void
 reload_list (TribDatasetsPage *self)
 {
   TribSessionPage *page = TRIB_SESSION_PAGE (self);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (self->list != NULL)
     trib_paged_list_cancel (self->list);
   g_clear_object (&self->list);
 
   if (trib_session_page_has_sandbox (page))
-    self->list = trib_catalog_list_datasets (trib_session_page_get_client (page), gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+    self->list = trib_catalog_list_datasets (trib_session_page_get_client (page), search);
+
+  if (search[0] != '\0')
+    {
+      /* Translators: %s is what the user searched for */
+      g_autofree char *description = g_strdup_printf (_("No dataset’s name contains “%s”."), search);
+
+      trib_paged_list_view_set_empty (self->list_view, _("No Results"), description);
+    }
+  else
+    trib_paged_list_view_set_empty (self->list_view, _("No Datasets"),
+                                    _("Datasets hold the data of a schema. Create one to load data into it."));
 
   g_signal_group_set_target (self->list_signals, self->list);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
-  update_list_state (self);
+  trib_paged_list_view_set_model (self->list_view, self->list);
+  update_more_label (self);
 }
 
 static void
@@ -358,17 +317,6 @@ back_action (GtkWidget  *widget,
 }
 
 static void
-retry_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
-
-  if (self->list != NULL)
-    trib_paged_list_load_more (self->list);
-}
-
-static void
 query_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
@@ -542,10 +490,7 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, more_label);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_spinner);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_error_page);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, query_button);
@@ -557,7 +502,6 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "datasets.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "datasets.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "datasets.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "datasets.query", NULL, query_action);
   gtk_widget_class_install_action (widget_class, "datasets.show-schema", NULL, show_schema_action);
   gtk_widget_class_install_action (widget_class, "datasets.copy-table", NULL, copy_table_action);
@@ -574,6 +518,7 @@ static void
 trib_datasets_page_init (TribDatasetsPage *self)
 {
   g_type_ensure (TRIB_TYPE_DATASET_DETAIL);
+  g_type_ensure (TRIB_TYPE_PAGED_LIST_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->column_view));
@@ -582,13 +527,9 @@ trib_datasets_page_init (TribDatasetsPage *self)
   self->fetch_cancellable = g_cancellable_new ();
 
   self->list_signals = g_signal_group_new (TRIB_TYPE_PAGED_LIST);
-  g_signal_group_connect_object (self->list_signals, "notify::loading", G_CALLBACK (update_list_state), self,
+  g_signal_group_connect_object (self->list_signals, "notify::loading", G_CALLBACK (update_more_label), self,
                                  G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->list_signals, "notify::error", G_CALLBACK (update_list_state), self,
-                                 G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->list_signals, "notify::error", G_CALLBACK (list_error_cb), self,
-                                 G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->list_signals, "notify::n-items", G_CALLBACK (update_list_state), self,
+  g_signal_group_connect_object (self->list_signals, "notify::n-items", G_CALLBACK (update_more_label), self,
                                  G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (NULL);
@@ -597,8 +538,6 @@ trib_datasets_page_init (TribDatasetsPage *self)
 
   trib_datasets_columns_add (self->column_view, schema_title_cb, self, &self->table_column,
                              &self->created_column);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", FALSE);
 }
 
 /**

@@ -249,17 +249,6 @@ insert_path_action (GtkWidget  *widget,
 }
 
 static void
-retry_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
-
-  if (self->list != NULL)
-    trib_paged_list_load_more (self->list);
-}
-
-static void
 reload_detail_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -390,10 +379,7 @@ trib_schemas_page_class_init (TribSchemasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, container_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, new_button);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_spinner);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_error_page);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, paged_view);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, detail_spinner);
@@ -416,7 +402,6 @@ trib_schemas_page_class_init (TribSchemasPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "schemas.copy-path", NULL, copy_path_action);
   gtk_widget_class_install_action (widget_class, "schemas.insert-path", NULL, insert_path_action);
-  gtk_widget_class_install_action (widget_class, "schemas.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "schemas.reload-detail", NULL, reload_detail_action);
   gtk_widget_class_install_action (widget_class, "schemas.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "schemas.new-schema", NULL, new_schema_action);
@@ -432,6 +417,7 @@ static void
 trib_schemas_page_init (TribSchemasPage *self)
 {
   g_type_ensure (TRIB_TYPE_FIELD_TREE);
+  g_type_ensure (TRIB_TYPE_PAGED_LIST_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->list_view));
@@ -446,8 +432,6 @@ trib_schemas_page_init (TribSchemasPage *self)
   g_signal_connect_object (self->list_selection, "notify::selected", G_CALLBACK (list_selected_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.retry", FALSE);
 }
 
 /**
