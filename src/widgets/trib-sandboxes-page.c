@@ -14,6 +14,7 @@
 #include "trib-a11y.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
+#include "trib-list-cell.h"
 #include "trib-sandboxes-page.h"
 #include "trib-session-page.h"
 
@@ -86,63 +87,20 @@ describe_state (TribSandbox *sandbox)
 /* The rows of the list. Built here rather than in the template, for
  * bind to name each row after what it shows.
  */
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+/* The row's accessible name (trib-sandbox-row.ui). */
+static char *
+sandbox_row_name (GtkListItem *item,
+                  TribSandbox *sandbox)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *type = gtk_label_new (NULL);
+  const char *type_text;
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_hexpand (names, TRUE);
+  if (sandbox == NULL)
+    return NULL;
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "dim-label");
-  gtk_widget_add_css_class (name, "caption");
-  gtk_widget_set_valign (type, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (type, "sandbox-type");
-  gtk_widget_add_css_class (type, "caption");
+  type_text = describe_type (sandbox);
 
-  gtk_box_append (GTK_BOX (names), title);
-  gtk_box_append (GTK_BOX (names), name);
-  gtk_box_append (GTK_BOX (box), names);
-  gtk_box_append (GTK_BOX (box), type);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  TribSandbox *sandbox = gtk_list_item_get_item (item);
-  GtkWidget *names = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *title = gtk_widget_get_first_child (names);
-  GtkWidget *name = gtk_widget_get_next_sibling (title);
-  GtkWidget *type = gtk_widget_get_next_sibling (names);
-  const char *type_text = describe_type (sandbox);
-
-  gtk_label_set_label (GTK_LABEL (title), trib_sandbox_get_title (sandbox));
-  gtk_label_set_label (GTK_LABEL (name), trib_sandbox_get_name (sandbox));
-  gtk_label_set_label (GTK_LABEL (type), trib_sandbox_get_sandbox_type (sandbox));
-  trib_a11y_set_row_parts (item, trib_sandbox_get_title (sandbox), trib_sandbox_get_name (sandbox),
-                           type_text != NULL ? type_text : "", NULL);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  trib_a11y_set_row_label (item, NULL);
+  return trib_a11y_join_parts (trib_sandbox_get_title (sandbox), trib_sandbox_get_name (sandbox),
+                               type_text != NULL ? type_text : "", NULL);
 }
 
 static void
@@ -343,9 +301,11 @@ static void
 trib_sandboxes_page_init (TribSandboxesPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
   GSignalGroup *session_signals;
 
   g_type_ensure (TRIB_TYPE_SANDBOX);
+  g_type_ensure (TRIB_TYPE_LIST_CELL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -356,10 +316,9 @@ trib_sandboxes_page_init (TribSandboxesPage *self)
   trib_format_without_hyphens (GTK_WIDGET (self->created_label));
   trib_format_without_hyphens (GTK_WIDGET (self->modified_label));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "sandbox_row_name",
+                                          G_CALLBACK (sandbox_row_name));
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, APP_RESOURCE_PATH "/trib-sandbox-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->selection = gtk_single_selection_new (NULL);
