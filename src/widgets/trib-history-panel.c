@@ -14,6 +14,7 @@
 #include "trib-a11y.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
+#include "trib-list-cell.h"
 #include "trib-history-panel.h"
 
 /* The statements run, newest first, searchable by their text; choosing
@@ -126,76 +127,75 @@ activate_cb (TribHistoryPanel *self,
     g_signal_emit (self, signals[OPEN_ENTRY], 0, entry);
 }
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *sql = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
+/* The closures of trib-history-row.ui, which are given the row's list
+ * item, then the entry.
+ */
 
-  gtk_label_set_xalign (GTK_LABEL (sql), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (sql), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (sql), TRUE);
-  gtk_widget_add_css_class (sql, "monospace");
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (details), TRUE);
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_box_append (GTK_BOX (box), sql);
-  gtk_box_append (GTK_BOX (box), details);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_list_item_set_child (item, box);
+static char *
+history_first_line (GtkListItem           *item,
+                    TribQueryHistoryEntry *entry)
+{
+  char *first_line;
+
+  if (entry == NULL)
+    return NULL;
+
+  first_line = g_strdup (trib_query_history_entry_get_sql (entry));
+  first_line[strcspn (first_line, "\n")] = '\0';
+
+  return first_line;
 }
 
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
+static char *
+history_details (GtkListItem           *item,
+                 TribQueryHistoryEntry *entry)
 {
-  TribQueryHistoryEntry *entry = gtk_list_item_get_item (item);
-  GtkWidget *sql = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *details = gtk_widget_get_next_sibling (sql);
-  g_autofree char *first_line = g_strdup (trib_query_history_entry_get_sql (entry));
-  g_autofree char *when = trib_format_date_time (trib_query_history_entry_get_started (entry));
-  g_autofree char *text = NULL;
+  g_autofree char *when = NULL;
   g_autofree char *message = NULL;
-  const char *outcome = trib_query_history_entry_get_outcome (entry);
+  const char *outcome;
 
-  first_line[strcspn (first_line, "\n")] = '\0';
-  gtk_label_set_label (GTK_LABEL (sql), first_line);
-  gtk_widget_set_tooltip_text (sql, trib_query_history_entry_get_sql (entry));
+  if (entry == NULL)
+    return NULL;
+
+  when = trib_format_date_time (trib_query_history_entry_get_started (entry));
+  outcome = trib_query_history_entry_get_outcome (entry);
 
   if (g_str_equal (outcome, "done"))
     /* Translators: sandbox, date, duration in seconds, row count of a statement in the history */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %.2f s · %llu row",
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %.2f s · %llu row",
                                          "%s · %s · %.2f s · %llu rows", trib_query_history_entry_get_n_rows (entry)),
                             trib_query_history_entry_get_sandbox (entry), when,
                             trib_query_history_entry_get_duration_ms (entry) / 1000.0,
                             (unsigned long long) trib_query_history_entry_get_n_rows (entry));
-  else if (g_str_equal (outcome, "cancelled"))
+  if (g_str_equal (outcome, "cancelled"))
     /* Translators: sandbox and date of a cancelled statement in the history */
-    text = g_strdup_printf (_("%s · %s · cancelled"), trib_query_history_entry_get_sandbox (entry), when);
-  else
-    {
-      /* One line for a row; the whole message in its tooltip. */
-      message = g_strdup (trib_query_history_entry_get_message (entry));
-      g_strdelimit (message, "\r\n\t", ' ');
-      /* Translators: sandbox, date and error message of a failed statement in the history */
-      text = g_strdup_printf (_("%s · %s · failed: %s"), trib_query_history_entry_get_sandbox (entry), when, message);
-    }
+    return g_strdup_printf (_("%s · %s · cancelled"), trib_query_history_entry_get_sandbox (entry), when);
 
-  gtk_label_set_label (GTK_LABEL (details), text);
-  trib_a11y_set_row_parts (item, first_line, text, NULL);
-  gtk_widget_set_tooltip_text (details, g_str_equal (outcome, "failed") ? trib_query_history_entry_get_message (entry) : NULL);
+  /* One line for a row; the whole message in its tooltip. */
+  message = g_strdup (trib_query_history_entry_get_message (entry));
+  g_strdelimit (message, "\r\n\t", ' ');
+  /* Translators: sandbox, date and error message of a failed statement in the history */
+  return g_strdup_printf (_("%s · %s · failed: %s"), trib_query_history_entry_get_sandbox (entry), when, message);
 }
 
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
+static char *
+history_error (GtkListItem           *item,
+               TribQueryHistoryEntry *entry)
 {
-  trib_a11y_set_row_label (item, NULL);
+  if (entry == NULL || !g_str_equal (trib_query_history_entry_get_outcome (entry), "failed"))
+    return NULL;
+
+  return g_strdup (trib_query_history_entry_get_message (entry));
+}
+
+static char *
+history_row_name (GtkListItem           *item,
+                  TribQueryHistoryEntry *entry)
+{
+  g_autofree char *first_line = history_first_line (item, entry);
+  g_autofree char *details = history_details (item, entry);
+
+  return entry != NULL ? trib_a11y_join_parts (first_line, details, NULL) : NULL;
 }
 
 static void
@@ -242,7 +242,8 @@ trib_history_panel_class_init (TribHistoryPanelClass *klass)
 static void
 trib_history_panel_init (TribHistoryPanel *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  GtkListItemFactory *factory;
   GtkExpression *sql = gtk_property_expression_new (TRIB_TYPE_QUERY_HISTORY_ENTRY, NULL, "sql");
   GtkNoSelection *selection;
 
@@ -258,9 +259,15 @@ trib_history_panel_init (TribHistoryPanel *self)
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (entries_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  g_type_ensure (TRIB_TYPE_QUERY_HISTORY_ENTRY);
+  g_type_ensure (TRIB_TYPE_LIST_CELL);
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "history_first_line", G_CALLBACK (history_first_line),
+                                           "history_details", G_CALLBACK (history_details),
+                                           "history_error", G_CALLBACK (history_error),
+                                           "history_row_name", G_CALLBACK (history_row_name),
+                                           NULL);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, APP_RESOURCE_PATH "/trib-history-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
