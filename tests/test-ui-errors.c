@@ -348,8 +348,8 @@ test_schemas_error_retry (void)
   page = trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_SCHEMAS_PAGE, NULL);
   view = TRIB_PAGED_LIST_VIEW (trib_ui_test_find_widget (page, TRIB_TYPE_PAGED_LIST_VIEW, NULL));
 
-  add_fault (window, "{\"path\": \"/data/foundation/schemaregistry/tenant/schemas\", \"method\": \"GET\", "
-                     "\"kind\": \"status\", \"status\": 400, \"count\": 1}");
+  trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/schemaregistry/tenant/schemas\", \"method\": \"GET\", "
+                          "\"kind\": \"status\", \"status\": 400, \"count\": 1}");
   trib_schemas_page_reload (TRIB_SCHEMAS_PAGE (page));
   wait_for_state (view, "error");
   trib_ui_test_settle ();
