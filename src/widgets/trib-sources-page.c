@@ -255,6 +255,8 @@ list_activate_cb (GtkListView *list_view,
 static void
 search_activate_cb (TribSourcesPage *self)
 {
+  /* What was typed last may not have filtered yet. */
+  search_changed_cb (self);
   for (GtkWidget *group = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box)); group != NULL;
        group = gtk_widget_get_next_sibling (group))
     {
@@ -541,6 +543,13 @@ reload_action (GtkWidget  *widget,
   trib_sources_page_reload (TRIB_SOURCES_PAGE (widget));
 }
 
+/* Alt+6 comes to the page to search it. */
+static gboolean
+trib_sources_page_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (TRIB_SOURCES_PAGE (widget)->search_entry));
+}
+
 static void
 trib_sources_page_session_changed (TribSessionPage *page)
 {
@@ -586,6 +595,7 @@ trib_sources_page_class_init (TribSourcesPageClass *klass)
 
   object_class->dispose = trib_sources_page_dispose;
   object_class->finalize = trib_sources_page_finalize;
+  widget_class->grab_focus = trib_sources_page_grab_focus;
   page_class->session_changed = trib_sources_page_session_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-sources-page.ui");
