@@ -332,12 +332,11 @@ test_done (TribConnectDialog *self,
     }
   else
     {
+      /* The platform's error says it was the test that failed. */
       g_autofree char *text = trib_format_error_text (error->message);
-      /* Translators: %s is the platform's explanation */
-      g_autofree char *message = g_strdup_printf (_("The connection failed: %s"), text);
 
       self->tested = FALSE;
-      show_status (self, "dialog-error-symbolic", "error", message);
+      show_status (self, "dialog-error-symbolic", "error", text);
     }
 
   update_buttons (self);
@@ -676,7 +675,7 @@ add_accounts (TribConnectDialog *self,
         {
           GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
 
-          /* Translators: the account's subtitle ends with what choosing it does */
+          /* Translators: the tooltip of an account; choosing it explores it */
           gtk_widget_set_tooltip_text (row, _("Explore"));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
