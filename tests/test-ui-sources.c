@@ -22,6 +22,7 @@
 #include "trib-entry-row.h"
 #include "trib-flow-service.h"
 #include "trib-secret-row.h"
+#include "trib-secret-store.h"
 #include "trib-source-item.h"
 #include "trib-sources-page.h"
 #include "trib-ui-test.h"
@@ -78,9 +79,18 @@ is_done (gpointer data)
 /* How many connections named @name the simulator holds, read through
  * the platform's own list.
  */
+static void
+set_str (char       **to,
+                  const char  *from)
+{
+  g_free (*to);
+  *to = g_strdup (from);
+}
+
 static guint
-count_named (TribWindow *window,
-             const char *name)
+count_named_id (TribWindow  *window,
+                const char  *name,
+                char       **id)
 {
   TribPlatformClient *client = trib_session_get_client (trib_window_get_session (window));
   g_autoptr(TribPagedList) list = trib_flow_service_list_connections (client, NULL);
@@ -96,10 +106,39 @@ count_named (TribWindow *window,
       g_autoptr(TribConnection) connection = g_list_model_get_item (G_LIST_MODEL (list), i);
 
       if (g_strcmp0 (trib_connection_get_name (connection), name) == 0)
-        n++;
+        {
+          n++;
+          if (id != NULL)
+            set_str (id, trib_connection_get_id (connection));
+        }
     }
 
   return n;
+}
+
+static guint
+count_named (TribWindow *window,
+             const char *name)
+{
+  return count_named_id (window, name, NULL);
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  char **secret = user_data;
+
+  *secret = trib_secret_store_lookup_finish (TRIB_SECRET_STORE (object), result, NULL);
+  if (*secret == NULL)
+    *secret = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
 }
 
 /* A message under a field, shown, that names it. */
@@ -255,6 +294,10 @@ test_sources (void)
   TribSourcesPage *page;
   GtkWidget *dialog;
   guint s3_accounts;
+  TribSecretStore *store;
+  g_autofree char *id = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *secret = NULL;
 
   window = trib_ui_test_open_demo (app, 60);
   g_assert_false (trib_connect_dialog_can_explore (GTK_WINDOW (window)));
@@ -318,9 +361,18 @@ test_sources (void)
   set_field (dialog, "Database", "luma");
   press_return (dialog);
   g_assert_true (trib_connect_dialog_get_tested (TRIB_CONNECT_DIALOG (dialog)));
+  /* Remembered: the token goes to the keyring (kept in memory here). */
+  store = trib_application_get_secret_store (app);
+  trib_secret_store_set_session_only (store, TRUE);
+  gtk_switch_set_active (GTK_SWITCH (trib_ui_test_find_any (dialog, GTK_TYPE_SWITCH)), TRUE);
   trib_ui_test_press_keys (dialog, "Return");
   trib_ui_test_iterate_until (dialog_gone, NULL, 10);
-  g_assert_cmpuint (count_named (window, "Test warehouse"), ==, 1);
+  g_assert_cmpuint (count_named_id (window, "Test warehouse", &id), ==, 1);
+  kind = g_strdup_printf ("connection:%s:accessToken", id);
+  trib_secret_store_lookup_async (store, trib_profile_get_id (trib_session_get_profile (trib_window_get_session (window))),
+                                  kind, NULL, lookup_cb, &secret);
+  trib_ui_test_iterate_until (is_set, &secret, 10);
+  g_assert_cmpstr (secret, ==, "dapi0123456789abcdef0123456789abcdef");
 
   /* Tested then cancelled with Escape: the account goes. */
   dialog = open_connect (window, page, "S3");

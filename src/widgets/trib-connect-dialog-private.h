@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "trib-platform-client.h"
+#include "trib-session.h"
 #include "trib-spec-form.h"
 
 G_BEGIN_DECLS
@@ -25,5 +27,14 @@ void       _trib_connect_field_show_check   (GtkWidget               *field_widg
                                              TribSpecForm            *form,
                                              gboolean                 always);
 GtkWidget *_trib_connect_field_get_input    (GtkWidget               *field_widget);
+
+void       _trib_connect_delete             (TribPlatformClient      *client,
+                                             GtkWindow               *parent,
+                                             const char              *connection_id);
+void       _trib_connect_remember           (GtkWindow               *parent,
+                                             TribSession             *session,
+                                             TribSpecForm            *form,
+                                             const char              *connection_id,
+                                             const char              *name);
 
 G_END_DECLS

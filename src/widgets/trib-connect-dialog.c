@@ -26,14 +26,12 @@
 #include <glib/gi18n.h>
 
 #include "trib-a11y.h"
-#include "trib-application.h"
 #include "trib-connect-dialog-private.h"
 #include "trib-connect-dialog.h"
 #include "trib-entry-row.h"
 #include "trib-flow-service.h"
 #include "trib-format.h"
 #include "trib-secret-row.h"
-#include "trib-secret-store.h"
 #include "trib-spec-form.h"
 #include "trib-toast.h"
 
@@ -88,48 +86,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Deleting an account nobody saved, once the dialog may be gone. */
-typedef struct
-{
-  GWeakRef parent;
-} Cleanup;
-
-static void
-delete_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Cleanup *cleanup = user_data;
-  g_autoptr(GtkWidget) parent = g_weak_ref_get (&cleanup->parent);
-  g_autoptr(GError) error = NULL;
-
-  if (!trib_flow_service_delete_connection_finish (result, &error) && parent != NULL)
-    {
-      g_autofree char *text = trib_format_error_text (error->message);
-      /* Translators: %s is the platform's explanation */
-      g_autofree char *message = g_strdup_printf (_("The account tested but not saved could not be deleted: %s"),
-                                                  text);
-
-      trib_toast_show_message (parent, message);
-    }
-
-  g_weak_ref_clear (&cleanup->parent);
-  g_free (cleanup);
-}
-
 static void
 delete_unsaved (TribConnectDialog *self)
 {
   g_autofree char *id = g_steal_pointer (&self->connection_id);
-  Cleanup *cleanup;
 
   g_clear_pointer (&self->etag, g_free);
-  if (id == NULL || self->saved)
-    return;
-
-  cleanup = g_new0 (Cleanup, 1);
-  g_weak_ref_init (&cleanup->parent, gtk_window_get_transient_for (GTK_WINDOW (self)));
-  trib_flow_service_delete_connection_async (self->client, id, NULL, delete_cb, cleanup);
+  if (id != NULL && !self->saved)
+    _trib_connect_delete (self->client, gtk_window_get_transient_for (GTK_WINDOW (self)), id);
 }
 
 /**
@@ -189,6 +153,8 @@ update_buttons (TribConnectDialog *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), tested && !self->busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), !self->busy && self->form != NULL);
+  /* A request under way is for the authentication type shown. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->auth_row), !self->busy);
   /* Enter tests until the test passes; then it saves. */
   gtk_window_set_default_widget (GTK_WINDOW (self),
                                  GTK_WIDGET (tested ? self->save_button : self->test_button));
@@ -305,8 +271,7 @@ auth_selected_cb (TribConnectDialog *self)
   /* The platform cannot change an account's authentication type: the
    * one tested with the other type goes.
    */
-  if (self->connection_id != NULL && !self->busy)
-    delete_unsaved (self);
+  delete_unsaved (self);
 
   g_set_object (&self->form, form);
   build_fields (self);
@@ -511,81 +476,23 @@ test_clicked_cb (TribConnectDialog *self)
 
 /* Save */
 
-typedef struct
-{
-  GWeakRef parent;
-} Remembered;
-
-static void
-remembered_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Remembered *remembered = user_data;
-  g_autoptr(GtkWidget) parent = g_weak_ref_get (&remembered->parent);
-  g_autoptr(GError) error = NULL;
-
-  if (!trib_secret_store_store_finish (TRIB_SECRET_STORE (object), result, &error) && parent != NULL)
-    {
-      /* Translators: %s says why */
-      g_autofree char *message = g_strdup_printf (_("The credentials could not be kept in the keyring: %s"),
-                                                  error->message);
-
-      trib_toast_show_message (parent, message);
-    }
-
-  g_weak_ref_clear (&remembered->parent);
-  g_free (remembered);
-}
-
-/* Each secret answer goes to the keyring on its own, under the account
- * and the parameter it answers; nothing else keeps it.
+/* An account tested but not saved goes; one still being created goes
+ * when its id arrives (create_cb).
  */
 static void
-remember_credentials (TribConnectDialog *self)
+discard_unsaved (TribConnectDialog *self)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  GtkApplication *app = parent != NULL ? gtk_window_get_application (parent) : NULL;
-  TribProfile *profile = trib_session_get_profile (self->session);
-  TribSecretStore *store;
-
-  if (!TRIB_IS_APPLICATION (app) || profile == NULL)
+  if (self->closed)
     return;
 
-  store = trib_application_get_secret_store (TRIB_APPLICATION (app));
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->form)); i++)
-    {
-      g_autoptr(TribSpecField) field = g_list_model_get_item (G_LIST_MODEL (self->form), i);
-      const char *key = trib_spec_field_get_key (field);
-      const char *secret = trib_spec_form_get_answer (self->form, key);
-      g_autofree char *kind = NULL;
-      g_autofree char *label = NULL;
-      Remembered *remembered;
-
-      if (!trib_spec_field_get_secret (field) || secret == NULL || secret[0] == '\0')
-        continue;
-
-      kind = g_strdup_printf ("connection:%s:%s", self->connection_id, key);
-      /* Translators: the keyring's name for a secret: the account, then the parameter */
-      label = g_strdup_printf (_("Tributary account “%s”: %s"), get_name (self), trib_spec_field_get_label (field));
-      remembered = g_new0 (Remembered, 1);
-      g_weak_ref_init (&remembered->parent, parent);
-      trib_secret_store_store_async (store, trib_profile_get_id (profile), kind, label, secret, NULL,
-                                     remembered_cb, remembered);
-    }
+  self->closed = TRUE;
+  delete_unsaved (self);
 }
 
 static void
 close_dialog (TribConnectDialog *self)
 {
-  if (!self->saved)
-    {
-      if (self->busy)
-        self->closed = TRUE;
-      else
-        delete_unsaved (self);
-    }
-  self->closed = TRUE;
+  discard_unsaved (self);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -602,7 +509,8 @@ save_clicked_cb (TribConnectDialog *self)
   self->saved = TRUE;
   id = g_strdup (self->connection_id);
   if (gtk_switch_get_active (self->remember_switch))
-    remember_credentials (self);
+    _trib_connect_remember (gtk_window_get_transient_for (GTK_WINDOW (self)), self->session, self->form,
+                            self->connection_id, get_name (self));
 
   /* Translators: %s is the account's name */
   message = g_strdup_printf (_("Account “%s” saved"), get_name (self));
@@ -635,16 +543,7 @@ cancel_action (GtkWidget  *widget,
 static gboolean
 trib_connect_dialog_close_request (GtkWindow *window)
 {
-  TribConnectDialog *self = TRIB_CONNECT_DIALOG (window);
-
-  if (!self->saved)
-    {
-      if (self->busy)
-        self->closed = TRUE;
-      else
-        delete_unsaved (self);
-    }
-  self->closed = TRUE;
+  discard_unsaved (TRIB_CONNECT_DIALOG (window));
 
   return GTK_WINDOW_CLASS (trib_connect_dialog_parent_class)->close_request (window);
 }
