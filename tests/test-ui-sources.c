@@ -272,6 +272,27 @@ shoot (GtkWidget  *widget,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static void
+switch_sandbox (TribWindow *window,
+                const char *name)
+{
+  TribSession *session = trib_window_get_session (window);
+  GListModel *sandboxes = trib_session_get_sandboxes (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sandboxes); i++)
+    {
+      g_autoptr(TribSandbox) sandbox = g_list_model_get_item (sandboxes, i);
+
+      if (g_str_equal (trib_sandbox_get_name (sandbox), name))
+        {
+          trib_session_set_sandbox (session, sandbox);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
 static int explored;
 static char *explored_id;
 
@@ -405,6 +426,13 @@ test_sources (void)
   g_assert_nonnull (explored_id);
   g_assert_cmpuint (count_named (window, "Test warehouse"), ==, 1);
   g_clear_pointer (&explored_id, g_free);
+
+  /* Another sandbox: the page reads its accounts (no Databricks in dev). */
+  g_assert_cmpuint (trib_source_item_get_n_accounts (find_item (page, SPEC_DATABRICKS)), >=, 2);
+  switch_sandbox (window, "dev");
+  trib_ui_test_iterate_until (page_listed, page, 30);
+  g_assert_cmpuint (trib_source_item_get_n_accounts (find_item (page, SPEC_DATABRICKS)), ==, 0);
+  g_assert_cmpuint (trib_source_item_get_n_accounts (find_item (page, SPEC_S3)), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();
