@@ -224,6 +224,8 @@ test_specs (void)
   sftp = get_spec (SFTP, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (trib_connection_spec_get_connector_name (sftp), ==, "SFTP");
+  g_assert_cmpstr (trib_connection_spec_get_icon_key (sftp), ==, "sftp");
+  g_assert_cmpstr (trib_connection_spec_get_description (sftp), ==, "Ingest files from an SFTP server.");
   auth_names = trib_connection_spec_dup_auth_names (sftp);
   g_assert_cmpuint (g_strv_length (auth_names), ==, 2);
   g_assert_cmpstr (auth_names[0], ==, "Basic Authentication for sftp");

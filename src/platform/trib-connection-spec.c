@@ -150,6 +150,43 @@ trib_connection_spec_get_connector_name (TribConnectionSpec *self)
   return name != NULL ? name : trib_connection_spec_get_name (self);
 }
 
+/* uiAttributes hold their texts as {"key": text}. */
+static const char *
+ui_attribute (TribConnectionSpec *self,
+              const char         *member)
+{
+  JsonObject *ui = attributes (self) != NULL ? trib_xdm_json_get_object (attributes (self), "uiAttributes") : NULL;
+  JsonObject *value = ui != NULL ? trib_xdm_json_get_object (ui, member) : NULL;
+
+  return value != NULL ? trib_xdm_json_get_string (value, "key") : NULL;
+}
+
+/**
+ * trib_connection_spec_get_icon_key:
+ *
+ * Returns: (nullable): the name of the catalog's icon, such as "amazon-s3"
+ */
+const char *
+trib_connection_spec_get_icon_key (TribConnectionSpec *self)
+{
+  g_return_val_if_fail (TRIB_IS_CONNECTION_SPEC (self), NULL);
+
+  return ui_attribute (self, "icon");
+}
+
+/**
+ * trib_connection_spec_get_description:
+ *
+ * Returns: (nullable): what the catalog says of the connector
+ */
+const char *
+trib_connection_spec_get_description (TribConnectionSpec *self)
+{
+  g_return_val_if_fail (TRIB_IS_CONNECTION_SPEC (self), NULL);
+
+  return ui_attribute (self, "description");
+}
+
 gboolean
 trib_connection_spec_is_source (TribConnectionSpec *self)
 {

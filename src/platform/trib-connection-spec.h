@@ -22,6 +22,8 @@ const char         *trib_connection_spec_get_provider_id       (TribConnectionSp
 const char         *trib_connection_spec_get_version           (TribConnectionSpec *self);
 const char         *trib_connection_spec_get_category          (TribConnectionSpec *self);
 const char         *trib_connection_spec_get_connector_name    (TribConnectionSpec *self);
+const char         *trib_connection_spec_get_icon_key          (TribConnectionSpec *self);
+const char         *trib_connection_spec_get_description       (TribConnectionSpec *self);
 gboolean            trib_connection_spec_is_source             (TribConnectionSpec *self);
 gboolean            trib_connection_spec_is_destination        (TribConnectionSpec *self);
 const char         *trib_connection_spec_get_explore_type      (TribConnectionSpec *self);

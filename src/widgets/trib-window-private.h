@@ -8,6 +8,7 @@
 #pragma once
 
 #include "trib-activity-page.h"
+#include "trib-sources-page.h"
 #include "trib-announcer.h"
 #include "trib-datasets-page.h"
 #include "trib-query-page.h"
@@ -47,6 +48,7 @@ struct _TribWindow
   /* Built by ensure_pages (), NULL until then. */
   TribSandboxesPage *sandboxes_page;
   TribActivityPage *activity_page;
+  TribSourcesPage *sources_page;
   TribQueryPage *query_page;
   TribSchemasPage *schemas_page;
   TribDatasetsPage *datasets_page;
