@@ -55,7 +55,10 @@ struct _TribExploreView
   GtkDropDown *delimiter_dropdown;
   GtkDropDown *compression_dropdown;
   GtkDropDown *encoding_dropdown;
+  GtkLabel *preview_label;
   GtkStack *preview_stack;
+  GtkPaned *paned;
+  guint orientation_idle;
   GtkSpinner *preview_spinner;
   AdwStatusPage *preview_error_page;
   TribResultView *result_view;
@@ -79,6 +82,9 @@ static GParamSpec *properties[N_PROPS];
 static const char * const delimiters[] = { ",", ";", "\t", "|", "~" };
 static const char * const compressions[] = { NULL, "gzip", "bzip2", "deflate", "zipDeflate", "tarGzip", "tar" };
 static const char * const encodings[] = { "UTF-8", "ISO-8859-1" };
+
+/* Below this width the tree goes above the preview. */
+#define NARROW_WIDTH 760
 
 G_DEFINE_FINAL_TYPE (TribExploreView, trib_explore_view, TRIB_TYPE_SESSION_PAGE)
 
@@ -331,6 +337,14 @@ run_preview (TribExploreView *self,
 
   gtk_stack_set_visible_child_name (self->preview_stack, "loading");
   gtk_spinner_start (self->preview_spinner);
+  /* The selection may move on while the grid still shows this one. */
+  {
+    /* Translators: above the preview grid; %s is the path of the file or table shown */
+    g_autofree char *caption = g_strdup_printf (_("Preview of %s"), path);
+
+    gtk_label_set_label (self->preview_label, caption);
+    gtk_widget_set_visible (GTK_WIDGET (self->preview_label), TRUE);
+  }
 
   if (trib_explore_item_get_item_type (item) == TRIB_EXPLORE_ITEM_TABLE)
     {
@@ -536,6 +550,7 @@ rebuild_tree (TribExploreView *self)
   g_clear_object (&self->previewed);
   g_clear_object (&self->root);
   gtk_stack_set_visible_child_name (self->preview_stack, "none");
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_label), FALSE);
 
   if (client != NULL && self->connection_id != NULL)
     self->root = trib_explore_node_new_root (client, self->connection_id);
@@ -632,10 +647,58 @@ trib_explore_view_session_changed (TribSessionPage *page)
   rebuild_tree (self);
 }
 
+static gboolean
+set_orientation_cb (gpointer user_data)
+{
+  TribExploreView *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->orientation_idle = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
+                                  width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_position (self->paned, width < NARROW_WIDTH ? gtk_widget_get_height (GTK_WIDGET (self)) / 3 : 300);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+trib_explore_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  gtk_widget_measure (adw_bin_get_child (ADW_BIN (widget)), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* Narrow, the tree goes above the preview rather than beside it, so
+ * that neither cuts long file names down to a few letters. Changed
+ * after the allocation, not during it.
+ */
+static void
+trib_explore_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  TribExploreView *self = TRIB_EXPLORE_VIEW (widget);
+  GtkOrientation wanted = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+
+  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (self)), width, height, baseline, NULL);
+
+  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) && self->orientation_idle == 0)
+    self->orientation_idle = g_idle_add (set_orientation_cb, self);
+}
+
 static void
 trib_explore_view_dispose (GObject *object)
 {
   TribExploreView *self = (TribExploreView *) object;
+
+  g_clear_handle_id (&self->orientation_idle, g_source_remove);
 
   g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
@@ -746,6 +809,8 @@ trib_explore_view_class_init (TribExploreViewClass *klass)
   object_class->finalize = trib_explore_view_finalize;
   object_class->get_property = trib_explore_view_get_property;
   object_class->set_property = trib_explore_view_set_property;
+  widget_class->measure = trib_explore_view_measure;
+  widget_class->size_allocate = trib_explore_view_size_allocate;
   page_class->session_changed = trib_explore_view_session_changed;
 
   /**
@@ -788,7 +853,9 @@ trib_explore_view_class_init (TribExploreViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, delimiter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, compression_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, encoding_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TribExploreView, preview_label);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, TribExploreView, paned);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, preview_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, preview_error_page);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, result_view);
@@ -807,6 +874,10 @@ trib_explore_view_init (TribExploreView *self)
 
   self->account_ids = g_ptr_array_new_with_free_func (g_free);
 
+  /* AdwBin's layout manager would allocate without asking us (see
+   * trib_explore_view_size_allocate).
+   */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "explore_row_name",
