@@ -34,7 +34,9 @@ struct _TribExploreNode
   /* Folders and the root only. */
   TribPlatformClient *client;
   GRefString *connection_id;  /* "" for the Data Landing Zone */
-  GListStore *children;
+  GListModel *items;          /* the listing, once it came */
+  GPtrArray *children;        /* a node per item, made when asked for */
+  TribExploreNode *placeholder; /* while there is no item to show */
   GCancellable *cancellable;
   guint started : 1;
   guint loading : 1;
@@ -98,15 +100,39 @@ set_loading (TribExploreNode *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-/* Puts @nodes (owned) in place of what the folder showed. */
-static void
-replace_children (TribExploreNode *self,
-                  GPtrArray       *nodes)
+static guint
+count_children (TribExploreNode *self)
 {
-  g_list_store_splice (self->children, 0, g_list_model_get_n_items (G_LIST_MODEL (self->children)),
-                       nodes->pdata, nodes->len);
+  return self->items != NULL ? g_list_model_get_n_items (self->items) : (self->placeholder != NULL ? 1 : 0);
 }
 
+/* Shows @items (or, without, @placeholder) in place of what the folder
+ * showed; @notify is FALSE inside get_n_items (), where a change signal
+ * would reach a tree still counting.
+ */
+static void
+show_children (TribExploreNode *self,
+               GListModel      *items,
+               TribExploreNode *placeholder,
+               gboolean         notify)
+{
+  guint removed = count_children (self);
+  guint added;
+
+  g_set_object (&self->items, items);
+  g_set_object (&self->placeholder, placeholder);
+  g_ptr_array_set_size (self->children, 0);
+  g_ptr_array_set_size (self->children, items != NULL ? g_list_model_get_n_items (items) : 0);
+  added = count_children (self);
+
+  if (notify)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+}
+
+/* The listing is kept as it came; a row's node is made only when the
+ * tree asks for that row, which it does for the rows it shows: a folder
+ * of 10,000 files makes a few dozen nodes, not 10,000.
+ */
 static void
 browse_cb (GObject      *object,
            GAsyncResult *result,
@@ -115,63 +141,33 @@ browse_cb (GObject      *object,
   g_autoptr(TribExploreNode) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items = trib_flow_explore_browse_finish (result, &error);
-  g_autoptr(GPtrArray) nodes = NULL;
-  guint n_items;
+  g_autoptr(TribExploreNode) placeholder = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  n_items = items != NULL ? g_list_model_get_n_items (items) : 0;
-  nodes = g_ptr_array_new_full (MAX (n_items, 1), g_object_unref);
-
   if (items == NULL)
-    g_ptr_array_add (nodes, placeholder_new (self, TRIB_EXPLORE_NODE_ERROR, error->message));
-  else if (n_items == 0)
-    g_ptr_array_add (nodes, placeholder_new (self, TRIB_EXPLORE_NODE_EMPTY,
-                                             self->item != NULL ? _("Empty folder") : _("Nothing here")));
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(TribExploreItem) item = g_list_model_get_item (items, i);
+    placeholder = placeholder_new (self, TRIB_EXPLORE_NODE_ERROR, error->message);
+  else if (g_list_model_get_n_items (items) == 0)
+    placeholder = placeholder_new (self, TRIB_EXPLORE_NODE_EMPTY,
+                                   self->item != NULL ? _("Empty folder") : _("Nothing here"));
 
-      g_ptr_array_add (nodes, item_node_new (self, item));
-    }
-
-  replace_children (self, nodes);
+  show_children (self, placeholder == NULL ? items : NULL, placeholder, TRUE);
   set_loading (self, FALSE);
 }
 
 static void
-children_changed_cb (TribExploreNode *self,
-                     guint            position,
-                     guint            removed,
-                     guint            added)
-{
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-}
-
-static void
-start_listing (TribExploreNode *self)
+start_listing (TribExploreNode *self,
+               gboolean         notify)
 {
   const char *path = self->item != NULL ? trib_explore_item_get_path (self->item) : NULL;
-  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TribExploreNode) loading = placeholder_new (self, TRIB_EXPLORE_NODE_LOADING, _("Loading…"));
 
   self->started = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_set_object (&self->cancellable, g_cancellable_new ());
 
-  g_ptr_array_add (nodes, placeholder_new (self, TRIB_EXPLORE_NODE_LOADING, _("Loading…")));
-  if (self->children == NULL)
-    {
-      /* Filled before anyone listens: this runs inside get_n_items (),
-       * where a change signal would reach a tree still counting.
-       */
-      self->children = g_list_store_new (TRIB_TYPE_EXPLORE_NODE);
-      g_list_store_append (self->children, nodes->pdata[0]);
-      g_signal_connect_object (self->children, "items-changed",
-                               G_CALLBACK (children_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-  else
-    replace_children (self, nodes);
+  show_children (self, NULL, loading, notify);
   set_loading (self, TRUE);
 
   if (*self->connection_id == '\0')
@@ -197,9 +193,9 @@ trib_explore_node_get_n_items (GListModel *model)
     return 0;
 
   if (!self->started)
-    start_listing (self);
+    start_listing (self, FALSE);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->children));
+  return count_children (self);
 }
 
 static gpointer
@@ -207,11 +203,21 @@ trib_explore_node_get_model_item (GListModel *model,
                                   guint       position)
 {
   TribExploreNode *self = TRIB_EXPLORE_NODE (model);
+  g_autoptr(TribExploreItem) item = NULL;
 
-  if (self->children == NULL)
+  if (self->items == NULL)
+    return position == 0 && self->placeholder != NULL ? g_object_ref (self->placeholder) : NULL;
+
+  if (position >= self->children->len)
     return NULL;
 
-  return g_list_model_get_item (G_LIST_MODEL (self->children), position);
+  if (self->children->pdata[position] == NULL)
+    {
+      item = g_list_model_get_item (self->items, position);
+      self->children->pdata[position] = item_node_new (self, item);
+    }
+
+  return g_object_ref (self->children->pdata[position]);
 }
 
 static void
@@ -240,7 +246,9 @@ trib_explore_node_finalize (GObject *object)
 
   g_clear_object (&self->item);
   g_clear_object (&self->client);
-  g_clear_object (&self->children);
+  g_clear_object (&self->items);
+  g_clear_object (&self->placeholder);
+  g_clear_pointer (&self->children, g_ptr_array_unref);
   g_clear_pointer (&self->connection_id, g_ref_string_release);
   g_clear_pointer (&self->title, g_free);
   g_weak_ref_clear (&self->parent);
@@ -298,6 +306,7 @@ static void
 trib_explore_node_init (TribExploreNode *self)
 {
   g_weak_ref_init (&self->parent, NULL);
+  self->children = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -428,7 +437,7 @@ trib_explore_node_reload (TribExploreNode *self)
   g_return_if_fail (TRIB_IS_EXPLORE_NODE (self));
 
   if (self->client != NULL && self->started)
-    start_listing (self);
+    start_listing (self, TRUE);
 }
 
 void
