@@ -129,6 +129,7 @@ open_explore_window (TribWindow *self,
   g_object_bind_property (self, "session", view, "session", G_BINDING_SYNC_CREATE);
   trib_explore_view_set_connection_id (view, connection_id);
   adw_window_set_content (window, GTK_WIDGET (view));
+  gtk_window_set_title (GTK_WINDOW (window), _("Explore"));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (self)));
