@@ -132,6 +132,7 @@ open_explore_window (TribWindow *self,
   gtk_window_set_title (GTK_WINDOW (window), _("Explore"));
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_present (GTK_WINDOW (window));
 }
