@@ -19,50 +19,13 @@
 
 #include "trib-a11y.h"
 #include "trib-explore-node.h"
-#include "trib-explore-view.h"
+#include "trib-explore-view-private.h"
 #include "trib-flow-service.h"
 #include "trib-connection.h"
 #include "trib-list-cell.h"
 #include "trib-platform-enums.h"
 #include "trib-toast.h"
 
-struct _TribExploreView
-{
-  TribSessionPage parent_instance;
-
-  char *connection_id;        /* NULL: none chosen; "": the Data Landing Zone */
-  TribExploreNode *root;
-  GtkTreeListModel *tree;
-  GtkSingleSelection *selection;
-  TribExploreItem *selected;
-  TribExploreItem *previewed;
-  char *preview_error;
-
-  TribPagedList *accounts;
-  GPtrArray *account_ids;
-  GCancellable *preview_cancellable;
-  guint filling_accounts : 1;
-  guint setting_options : 1;
-
-  /* Template widgets */
-  AdwWindowTitle *window_title;
-  GtkDropDown *account_dropdown;
-  GtkStringList *account_names;
-  GtkStack *tree_stack;
-  GtkListView *tree_view;
-  GtkWidget *options_box;
-  GtkDropDown *file_type_dropdown;
-  GtkDropDown *delimiter_dropdown;
-  GtkDropDown *compression_dropdown;
-  GtkDropDown *encoding_dropdown;
-  GtkLabel *preview_label;
-  GtkStack *preview_stack;
-  GtkPaned *paned;
-  guint orientation_idle;
-  GtkSpinner *preview_spinner;
-  AdwStatusPage *preview_error_page;
-  TribResultView *result_view;
-};
 
 enum {
   PROP_0,
@@ -78,43 +41,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The drop-downs' entries, in the order of the template's lists. */
-static const char * const delimiters[] = { ",", ";", "\t", "|", "~" };
-static const char * const compressions[] = { NULL, "gzip", "bzip2", "deflate", "zipDeflate", "tarGzip", "tar" };
-static const char * const encodings[] = { "UTF-8", "ISO-8859-1" };
-
 /* Below this width the tree goes above the preview. */
 #define NARROW_WIDTH 760
 
 G_DEFINE_FINAL_TYPE (TribExploreView, trib_explore_view, TRIB_TYPE_SESSION_PAGE)
 
-static guint
-find_string (const char * const *values,
-             guint               n_values,
-             const char         *value)
+void
+_trib_explore_view_notify_options (TribExploreView *self)
 {
-  for (guint i = 0; i < n_values; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return i;
-
-  return 0;
-}
-
-static char *
-describe_file_type_cb (gpointer            item,
-                       TribExploreFileType file_type)
-{
-  switch (file_type)
-    {
-    case TRIB_EXPLORE_FILE_JSON:
-      return g_strdup (_("JSON"));
-    case TRIB_EXPLORE_FILE_PARQUET:
-      return g_strdup (_("Parquet"));
-    case TRIB_EXPLORE_FILE_DELIMITED:
-    default:
-      /* Translators: a file type: text in columns (CSV, TSV…) */
-      return g_strdup (_("Delimited text"));
-    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_TYPE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMN_DELIMITER]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPRESSION_TYPE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING]);
 }
 
 /* The row's accessible name (trib-explore-row.ui). */
@@ -160,92 +98,6 @@ selected_node (TribExploreView *self)
   GtkTreeListRow *row = self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
 
   return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
-}
-
-static void
-read_options (TribExploreView        *self,
-              TribExploreFileOptions *options)
-{
-  AdwEnumListItem *item = gtk_drop_down_get_selected_item (self->file_type_dropdown);
-  guint delimiter = gtk_drop_down_get_selected (self->delimiter_dropdown);
-  guint compression = gtk_drop_down_get_selected (self->compression_dropdown);
-  guint encoding = gtk_drop_down_get_selected (self->encoding_dropdown);
-
-  options->file_type = item != NULL ? adw_enum_list_item_get_value (item) : TRIB_EXPLORE_FILE_DELIMITED;
-  options->column_delimiter = delimiters[MIN (delimiter, G_N_ELEMENTS (delimiters) - 1)];
-  options->compression_type = compressions[MIN (compression, G_N_ELEMENTS (compressions) - 1)];
-  options->encoding = encodings[MIN (encoding, G_N_ELEMENTS (encodings) - 1)];
-}
-
-static void
-write_options (TribExploreView              *self,
-               const TribExploreFileOptions *options)
-{
-  AdwEnumListModel *types = ADW_ENUM_LIST_MODEL (gtk_drop_down_get_model (self->file_type_dropdown));
-
-  self->setting_options = TRUE;
-  gtk_drop_down_set_selected (self->file_type_dropdown,
-                              adw_enum_list_model_find_position (types, options->file_type));
-  gtk_drop_down_set_selected (self->delimiter_dropdown,
-                              find_string (delimiters, G_N_ELEMENTS (delimiters),
-                                           options->column_delimiter != NULL ? options->column_delimiter : ","));
-  gtk_drop_down_set_selected (self->compression_dropdown,
-                              find_string (compressions, G_N_ELEMENTS (compressions), options->compression_type));
-  gtk_drop_down_set_selected (self->encoding_dropdown,
-                              find_string (encodings, G_N_ELEMENTS (encodings),
-                                           options->encoding != NULL ? options->encoding : "UTF-8"));
-  self->setting_options = FALSE;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_TYPE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMN_DELIMITER]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPRESSION_TYPE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING]);
-}
-
-/* A first guess from the file's name; the user corrects it, and the
- * platform says which guess was wrong.
- */
-static void
-guess_options (const char             *name,
-               TribExploreFileOptions *options)
-{
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-  char *dot;
-
-  *options = (TribExploreFileOptions) { TRIB_EXPLORE_FILE_DELIMITED, ",", NULL, "UTF-8" };
-
-  if (g_str_has_suffix (lower, ".gz"))
-    {
-      options->compression_type = "gzip";
-      lower[strlen (lower) - 3] = '\0';
-    }
-  else if (g_str_has_suffix (lower, ".bz2"))
-    {
-      options->compression_type = "bzip2";
-      lower[strlen (lower) - 4] = '\0';
-    }
-
-  dot = strrchr (lower, '.');
-  if (dot == NULL)
-    return;
-  if (g_str_equal (dot, ".parquet"))
-    options->file_type = TRIB_EXPLORE_FILE_PARQUET;
-  else if (g_str_equal (dot, ".json") || g_str_equal (dot, ".jsonl"))
-    options->file_type = TRIB_EXPLORE_FILE_JSON;
-  else if (g_str_equal (dot, ".tsv"))
-    options->column_delimiter = "\t";
-  else if (g_str_equal (dot, ".psv"))
-    options->column_delimiter = "|";
-}
-
-static void
-update_options_sensitivity (TribExploreView *self)
-{
-  TribExploreFileOptions options;
-
-  read_options (self, &options);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->delimiter_dropdown), options.file_type == TRIB_EXPLORE_FILE_DELIMITED);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->encoding_dropdown), options.file_type == TRIB_EXPLORE_FILE_DELIMITED);
 }
 
 static void
@@ -353,7 +205,7 @@ run_preview (TribExploreView *self,
       return;
     }
 
-  read_options (self, &options);
+  _trib_explore_view_read_options (self, &options);
   if (*self->connection_id == '\0')
     trib_flow_explore_landing_zone_preview_async (client, path, &options, self->preview_cancellable,
                                                   preview_cb, g_object_ref (self));
@@ -365,14 +217,11 @@ run_preview (TribExploreView *self,
 static void
 options_changed_cb (TribExploreView *self)
 {
-  update_options_sensitivity (self);
+  _trib_explore_view_update_options_sensitivity (self);
   if (self->setting_options)
     return;
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_TYPE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMN_DELIMITER]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPRESSION_TYPE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING]);
+  _trib_explore_view_notify_options (self);
 
   if (self->previewed != NULL && self->previewed == self->selected)
     run_preview (self, self->previewed);
@@ -395,8 +244,9 @@ selection_changed_cb (TribExploreView *self)
     {
       TribExploreFileOptions options;
 
-      guess_options (trib_explore_item_get_name (item), &options);
-      write_options (self, &options);
+      _trib_explore_view_guess_options (trib_explore_item_get_name (item), &options);
+      _trib_explore_view_write_options (self, &options);
+      _trib_explore_view_notify_options (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PATH]);
@@ -509,37 +359,6 @@ create_children_cb (gpointer item,
 }
 
 static void
-update_title (TribExploreView *self)
-{
-  const char *name = NULL;
-
-  if (self->connection_id != NULL && *self->connection_id == '\0')
-    name = _("Data Landing Zone");
-  else if (self->account_ids != NULL && self->connection_id != NULL)
-    for (guint i = 0; i < self->account_ids->len; i++)
-      if (g_str_equal (self->account_ids->pdata[i], self->connection_id))
-        name = gtk_string_list_get_string (self->account_names, i);
-
-  adw_window_title_set_title (self->window_title, name != NULL ? name : _("Explore"));
-  adw_window_title_set_subtitle (self->window_title, name != NULL ? _("Explore") : NULL);
-}
-
-static void
-select_account_row (TribExploreView *self)
-{
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  if (self->account_ids != NULL && self->connection_id != NULL)
-    for (guint i = 0; i < self->account_ids->len; i++)
-      if (g_str_equal (self->account_ids->pdata[i], self->connection_id))
-        position = i;
-
-  self->filling_accounts = TRUE;
-  gtk_drop_down_set_selected (self->account_dropdown, position);
-  self->filling_accounts = FALSE;
-}
-
-static void
 rebuild_tree (TribExploreView *self)
 {
   TribPlatformClient *client = trib_session_page_get_client (TRIB_SESSION_PAGE (self));
@@ -562,80 +381,7 @@ rebuild_tree (TribExploreView *self)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
   gtk_stack_set_visible_child_name (self->tree_stack, self->root != NULL ? "tree" : "none");
   selection_changed_cb (self);
-  update_title (self);
-}
-
-static void
-accounts_loaded_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(TribExploreView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  TribPagedList *accounts = TRIB_PAGED_LIST (object);
-  guint n_items;
-  g_autoptr(GPtrArray) names = NULL;
-
-  if (!trib_paged_list_load_all_finish (accounts, result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && accounts == self->accounts)
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not list the accounts: %s"), error->message);
-
-          trib_toast_show_message (GTK_WIDGET (self), message);
-        }
-      return;
-    }
-  if (accounts != self->accounts)
-    return;
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (accounts));
-  names = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_set_size (self->account_ids, 0);
-  g_ptr_array_add (self->account_ids, g_strdup (""));
-  g_ptr_array_add (names, g_strdup (_("Data Landing Zone")));
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(TribConnection) connection = g_list_model_get_item (G_LIST_MODEL (accounts), i);
-
-      g_ptr_array_add (self->account_ids, g_strdup (trib_connection_get_id (connection)));
-      g_ptr_array_add (names, g_strdup (trib_connection_get_name (connection)));
-    }
-  g_ptr_array_add (names, NULL);
-
-  self->filling_accounts = TRUE;
-  gtk_string_list_splice (self->account_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->account_names)),
-                          (const char * const *) names->pdata);
-  self->filling_accounts = FALSE;
-  select_account_row (self);
-  update_title (self);
-}
-
-static void
-account_selected_cb (TribExploreView *self)
-{
-  guint position = gtk_drop_down_get_selected (self->account_dropdown);
-
-  if (self->filling_accounts || position >= self->account_ids->len)
-    return;
-
-  trib_explore_view_set_connection_id (self, self->account_ids->pdata[position]);
-}
-
-static void
-load_accounts (TribExploreView *self)
-{
-  TribPlatformClient *client = trib_session_page_get_client (TRIB_SESSION_PAGE (self));
-
-  if (self->accounts != NULL)
-    trib_paged_list_cancel (self->accounts);
-  g_clear_object (&self->accounts);
-  if (client == NULL)
-    return;
-
-  self->accounts = trib_flow_service_list_connections (client, NULL);
-  trib_paged_list_load_all_async (self->accounts, NULL, accounts_loaded_cb, g_object_ref (self));
+  _trib_explore_view_update_title (self);
 }
 
 static void
@@ -643,7 +389,7 @@ trib_explore_view_session_changed (TribSessionPage *page)
 {
   TribExploreView *self = TRIB_EXPLORE_VIEW (page);
 
-  load_accounts (self);
+  _trib_explore_view_load_accounts (self);
   rebuild_tree (self);
 }
 
@@ -742,7 +488,7 @@ trib_explore_view_get_property (GObject    *object,
   TribExploreView *self = TRIB_EXPLORE_VIEW (object);
   TribExploreFileOptions options;
 
-  read_options (self, &options);
+  _trib_explore_view_read_options (self, &options);
 
   switch (prop_id)
     {
@@ -859,10 +605,12 @@ trib_explore_view_class_init (TribExploreViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, preview_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, preview_error_page);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, result_view);
-  gtk_widget_class_bind_template_callback (widget_class, account_selected_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "account_selected_cb",
+                                                G_CALLBACK (_trib_explore_view_account_selected_cb));
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, describe_file_type_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "describe_file_type_cb",
+                                                G_CALLBACK (_trib_explore_view_describe_file_type));
 }
 
 static void
@@ -896,7 +644,7 @@ trib_explore_view_init (TribExploreView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
 
   gtk_drop_down_set_selected (self->account_dropdown, GTK_INVALID_LIST_POSITION);
-  update_options_sensitivity (self);
+  _trib_explore_view_update_options_sensitivity (self);
 }
 
 TribExploreView *
@@ -924,7 +672,7 @@ trib_explore_view_set_connection_id (TribExploreView *self,
 
   g_free (self->connection_id);
   self->connection_id = g_strdup (connection_id);
-  select_account_row (self);
+  _trib_explore_view_select_account_row (self);
   rebuild_tree (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION_ID]);
 }
@@ -962,7 +710,7 @@ trib_explore_view_get_file_options (TribExploreView        *self,
   g_return_if_fail (TRIB_IS_EXPLORE_VIEW (self));
   g_return_if_fail (options != NULL);
 
-  read_options (self, options);
+  _trib_explore_view_read_options (self, options);
 }
 
 /* As the user would choose them: a file previewed is previewed again. */
@@ -973,7 +721,8 @@ trib_explore_view_set_file_options (TribExploreView              *self,
   g_return_if_fail (TRIB_IS_EXPLORE_VIEW (self));
   g_return_if_fail (options != NULL);
 
-  write_options (self, options);
+  _trib_explore_view_write_options (self, options);
+  _trib_explore_view_notify_options (self);
   options_changed_cb (self);
 }
 
