@@ -440,6 +440,45 @@ test_deferred (void)
     g_assert_cmpuint (atoi (trib_result_model_get_value (model, i, 0, NULL)), ==, i);
 }
 
+/* A preview's text rows: copied, typed by their words, NULL kept. */
+static void
+test_text_rows (void)
+{
+  const char *text_names[] = { "id", "when", "price", "note" };
+  const char *types[] = { "long", "date-time", "double", "string" };
+  const char *row0[] = { "1", "2026-10-01T00:00:00Z", "9.50", NULL };
+  const char *row1[] = { "2", "2026-10-02T00:00:00Z", "10.00", "" };
+  const char * const *rows[] = { row0, row1 };
+  g_autoptr(TribResultModel) model = NULL;
+  g_autoptr(TribResultModel) untyped = NULL;
+  gsize length = 0;
+
+  model = trib_result_model_new_from_text_rows (4, text_names, types, 2, rows);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpuint (trib_result_model_get_n_columns (model), ==, 4);
+  g_assert_cmpstr (trib_result_model_get_column_name (model, 1), ==, "when");
+  g_assert_cmpstr (trib_result_model_get_column_type_name (model, 1), ==, "date-time");
+  g_assert_cmpint (trib_result_model_get_column_kind (model, 0), ==, TRIB_COLUMN_KIND_INTEGER);
+  g_assert_cmpint (trib_result_model_get_column_kind (model, 1), ==, TRIB_COLUMN_KIND_TIMESTAMP);
+  g_assert_cmpint (trib_result_model_get_column_kind (model, 2), ==, TRIB_COLUMN_KIND_FLOAT);
+  g_assert_cmpint (trib_result_model_get_column_kind (model, 3), ==, TRIB_COLUMN_KIND_TEXT);
+  g_assert_cmpstr (trib_result_model_get_value (model, 1, 2, &length), ==, "10.00");
+  g_assert_cmpuint (length, ==, 5);
+  g_assert_null (trib_result_model_get_value (model, 0, 3, NULL));
+  g_assert_cmpstr (trib_result_model_get_value (model, 1, 3, NULL), ==, "");
+  g_assert_null (trib_result_model_get_column_type_name (model, 4));
+
+  /* Sorting goes by the kind: 9.50 before 10.00, as numbers. */
+  trib_result_model_sort (model, 2, TRUE);
+  g_assert_cmpstr (trib_result_model_get_value (model, 0, 2, NULL), ==, "10.00");
+
+  untyped = trib_result_model_new_from_text_rows (4, text_names, NULL, 0, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (untyped)), ==, 0);
+  g_assert_null (trib_result_model_get_column_type_name (untyped, 0));
+  g_assert_finalize_object (g_steal_pointer (&untyped));
+  g_assert_finalize_object (g_steal_pointer (&model));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +486,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tributary/result-model/batches", test_batches);
+  g_test_add_func ("/tributary/result-model/text-rows", test_text_rows);
   g_test_add_func ("/tributary/result-model/null-and-empty", test_null_and_empty);
   g_test_add_func ("/tributary/result-model/binary-lengths", test_binary_lengths);
   g_test_add_func ("/tributary/result-model/column-kinds", test_column_kinds);

@@ -27,6 +27,8 @@ struct _TribResultModel
 
   guint n_pending;            /* arrived after n_rows, not shown yet */
   gboolean deferred;
+
+  GStrv type_names;           /* NULL but for text rows */
 };
 
 void _trib_result_model_show_rows         (TribResultModel *self,

@@ -211,6 +211,7 @@ trib_result_model_finalize (GObject *object)
   g_clear_pointer (&self->batches, g_ptr_array_unref);
   g_clear_pointer (&self->starts, g_array_unref);
   g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->type_names, g_strfreev);
 
   G_OBJECT_CLASS (trib_result_model_parent_class)->finalize (object);
 }

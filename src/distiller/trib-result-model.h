@@ -48,6 +48,13 @@ typedef struct _TribResultSnapshot TribResultSnapshot;
 G_DECLARE_FINAL_TYPE (TribResultModel, trib_result_model, TRIB, RESULT_MODEL, GObject)
 
 TribResultModel    *trib_result_model_new             (void);
+TribResultModel    *trib_result_model_new_from_text_rows (guint                       n_columns,
+                                                          const char * const         *names,
+                                                          const char * const         *type_names,
+                                                          guint                       n_rows,
+                                                          const char * const * const *rows);
+const char         *trib_result_model_get_column_type_name (TribResultModel *self,
+                                                            guint            column);
 void                trib_result_model_set_columns     (TribResultModel    *self,
                                                        guint               n_columns,
                                                        const char * const *names,

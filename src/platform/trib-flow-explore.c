@@ -181,7 +181,7 @@ static const TribEndpoint preview_file_endpoint = {
   .idempotent = TRUE,
   .parse = parse_preview,
   .free_result = g_object_unref,
-  .error_prefix = N_("Cannot preview the file"),
+  .error_prefix = N_("Cannot preview the file: "),
 };
 
 static const TribEndpoint get_table_endpoint = {
@@ -192,7 +192,7 @@ static const TribEndpoint get_table_endpoint = {
   .idempotent = TRUE,
   .parse = parse_preview,
   .free_result = g_object_unref,
-  .error_prefix = N_("Cannot preview the table"),
+  .error_prefix = N_("Cannot preview the table: "),
 };
 
 static const TribEndpoint zone_browse_root_endpoint = {
@@ -221,7 +221,7 @@ static const TribEndpoint zone_preview_endpoint = {
   .idempotent = TRUE,
   .parse = parse_preview,
   .free_result = g_object_unref,
-  .error_prefix = N_("Cannot preview the file"),
+  .error_prefix = N_("Cannot preview the file: "),
 };
 
 static const TribEndpoint landing_zone_endpoint = {
@@ -253,7 +253,7 @@ static const TribEndpoint refresh_credentials_endpoint = {
   .idempotent = FALSE,
   .parse = parse_landing_zone,
   .free_result = g_object_unref,
-  .error_prefix = N_("Cannot renew the landing zone’s credentials"),
+  .error_prefix = N_("Cannot renew the landing zone’s credentials: "),
 };
 
 static void

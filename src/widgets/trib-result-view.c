@@ -121,6 +121,8 @@ add_columns (TribResultView *self)
       g_autoptr(GtkColumnViewColumn) column = NULL;
       g_autoptr(GMenuModel) menu = create_header_menu (i);
       g_autoptr(GtkCustomSorter) sorter = NULL;
+      g_autofree char *title = NULL;
+      const char *type_name;
       ColumnProbe *probe;
 
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
@@ -131,7 +133,13 @@ add_columns (TribResultView *self)
       probe->column = i;
       sorter = gtk_custom_sorter_new (probe_column_cb, probe, g_free);
 
-      column = gtk_column_view_column_new (trib_result_model_get_column_name (self->model, i), factory);
+      type_name = trib_result_model_get_column_type_name (self->model, i);
+      if (type_name != NULL && *type_name != '\0')
+        /* Translators: a column header of a preview: a column's name, its type below */
+        title = g_strdup_printf (_("%s\n%s"), trib_result_model_get_column_name (self->model, i), type_name);
+      else
+        title = g_strdup (trib_result_model_get_column_name (self->model, i));
+      column = gtk_column_view_column_new (title, factory);
       gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_header_menu (column, menu);

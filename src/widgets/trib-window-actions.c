@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-explore-view.h"
 #include "trib-query-service.h"
 #include "trib-window-private.h"
 
@@ -117,6 +118,48 @@ insert_into_query_action (GtkWidget  *widget,
   trib_query_page_insert_text (self->query_page, g_variant_get_string (param, NULL));
 }
 
+/* Each source explored gets a window of its own, so two can be compared
+ * side by side; it follows the window's session (a sign-out closes
+ * nothing, the view shows no account).
+ */
+static void
+open_explore_window (TribWindow *self,
+                     const char *connection_id)
+{
+  AdwWindow *window = ADW_WINDOW (adw_window_new ());
+  TribExploreView *view = trib_explore_view_new ();
+
+  g_object_bind_property (self, "session", view, "session", G_BINDING_SYNC_CREATE);
+  trib_explore_view_set_connection_id (view, connection_id);
+  adw_window_set_content (window, GTK_WIDGET (view));
+  gtk_window_set_title (GTK_WINDOW (window), _("Explore"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* win.explore-source: a base connection's id, or "" for the Data
+ * Landing Zone.
+ */
+static void
+explore_source_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  open_explore_window (TRIB_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* win.explore: the user picks the account in the view. */
+static void
+explore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  open_explore_window (TRIB_WINDOW (widget), NULL);
+}
+
 void
 _trib_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -125,6 +168,8 @@ _trib_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-schema", "s", show_schema_action);
   gtk_widget_class_install_action (widget_class, "win.query-dataset", "s", query_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.insert-into-query", "s", insert_into_query_action);
+  gtk_widget_class_install_action (widget_class, "win.explore-source", "s", explore_source_action);
+  gtk_widget_class_install_action (widget_class, "win.explore", NULL, explore_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
