@@ -353,6 +353,7 @@ trib_data_prep_get_mapping_set_finish (GAsyncResult  *result,
 /**
  * trib_data_prep_list_mapping_sets:
  * @name: (nullable): only the sets of this name
+ * @page_size: items per request, 0 for %TRIB_DATA_PREP_PAGE_SIZE
  *
  * Lists the current sandbox's mapping sets, newest first, a page at a
  * time (`start` and `limit`, both required by Data Prep).
@@ -361,7 +362,8 @@ trib_data_prep_get_mapping_set_finish (GAsyncResult  *result,
  */
 TribPagedList *
 trib_data_prep_list_mapping_sets (TribPlatformClient *client,
-                                  const char         *name)
+                                  const char         *name,
+                                  guint               page_size)
 {
   TribCall *call;
 
@@ -371,6 +373,8 @@ trib_data_prep_list_mapping_sets (TribPlatformClient *client,
   trib_call_add_query (call, "orderBy", "-createdDate");
   if (name != NULL && name[0] != '\0')
     trib_call_add_query (call, "name", name);
+  if (page_size > 0)
+    trib_call_set_page_size (call, page_size);
   return trib_paged_list_new_for_call (client, call);
 }
 

@@ -46,7 +46,8 @@ void            trib_data_prep_get_mapping_set_async     (TribPlatformClient  *c
 TribMappingSet *trib_data_prep_get_mapping_set_finish    (GAsyncResult        *result,
                                                           GError             **error);
 TribPagedList  *trib_data_prep_list_mapping_sets         (TribPlatformClient  *client,
-                                                          const char          *name);
+                                                          const char          *name,
+                                                          guint                page_size);
 void            trib_data_prep_validate_async            (TribPlatformClient  *client,
                                                           const char          *schema_id,
                                                           GPtrArray           *mappings,

@@ -74,7 +74,8 @@ trib_mapping_set_new_from_json (JsonObject *object)
   TribMappingSet *self;
   const char *id = trib_xdm_json_get_string (object, "id");
   JsonArray *mappings = trib_xdm_json_get_array (object, "mappings");
-  JsonObject *ref = trib_xdm_json_get_object (trib_xdm_json_get_object (object, "outputSchema"), "schemaRef");
+  JsonObject *output = trib_xdm_json_get_object (object, "outputSchema");
+  JsonObject *ref = output != NULL ? trib_xdm_json_get_object (output, "schemaRef") : NULL;
   gint64 version = 0;
 
   if (id == NULL)
