@@ -187,6 +187,7 @@ test_refusals (void)
   set = create (NULL, duplicate, &error);
   g_assert_null (set);
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_BAD_REQUEST);
+  g_assert_true (g_str_has_prefix (error->message, "Could not create the mapping set: "));
   g_assert_nonnull (strstr (error->message, "_id"));
   g_clear_error (&error);
 

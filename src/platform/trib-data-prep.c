@@ -128,7 +128,7 @@ static const TribEndpoint create_endpoint = {
   .idempotent = FALSE,
   .parse = parse_mapping_set,
   .free_result = g_object_unref,
-  .error_prefix = N_("Could not create the mapping set"),
+  .error_prefix = N_("Could not create the mapping set: "),
 };
 
 /* Each PUT makes a new version: repeating it would make two. */
@@ -140,7 +140,7 @@ static const TribEndpoint update_endpoint = {
   .idempotent = FALSE,
   .parse = parse_mapping_set,
   .free_result = g_object_unref,
-  .error_prefix = N_("Could not update the mapping set"),
+  .error_prefix = N_("Could not update the mapping set: "),
 };
 
 static const TribEndpoint get_endpoint = {
@@ -162,7 +162,7 @@ static const TribEndpoint validate_endpoint = {
   .idempotent = TRUE,
   .parse = parse_checks,
   .free_result = (GDestroyNotify) g_ptr_array_unref,
-  .error_prefix = N_("Could not validate the mappings"),
+  .error_prefix = N_("Could not validate the mappings: "),
 };
 
 static const TribEndpoint preview_endpoint = {
@@ -173,7 +173,7 @@ static const TribEndpoint preview_endpoint = {
   .idempotent = TRUE,
   .parse = parse_preview,
   .free_result = (GDestroyNotify) g_ptr_array_unref,
-  .error_prefix = N_("Could not preview the mappings"),
+  .error_prefix = N_("Could not preview the mappings: "),
 };
 
 /* The members of a mapping set's body, inside an open object. */
