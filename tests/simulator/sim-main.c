@@ -176,6 +176,7 @@ main (int   argc,
   sim_admin_register (server);
   sim_queries_register (server);
   sim_dataset_export_register (server);
+  sim_data_prep_register (server);
   if (!sim_flow_service_register (server, world_dir, &error))
     {
       g_printerr ("tributary-sim: cannot load the world: %s\n", error->message);

@@ -397,6 +397,33 @@ sim_schema_registry_has_schema (SimServer  *server,
 
   return schema != NULL && registry_resource_kind (schema) == SIM_XDM_SCHEMA;
 }
+
+/**
+ * sim_schema_registry_dup_resolved:
+ * @schema_id: a schema's `$id` or `meta:altId`
+ *
+ * What other services read a schema's fields from, as `xed-full` gives them.
+ *
+ * Returns: (transfer full) (nullable): the resolved schema, or %NULL
+ */
+JsonObject *
+sim_schema_registry_dup_resolved (SimServer  *server,
+                                  SimClient  *client,
+                                  const char *sandbox,
+                                  const char *schema_id)
+{
+  Container *tenant;
+  JsonObject *schema;
+
+  g_return_val_if_fail (registry != NULL && registry->server == server, NULL);
+  g_return_val_if_fail (client != NULL && sandbox != NULL, NULL);
+
+  tenant = registry_tenant_for (client, sandbox);
+  schema = registry_find_any (tenant, schema_id);
+  if (schema == NULL || registry_resource_kind (schema) != SIM_XDM_SCHEMA)
+    return NULL;
+  return registry_resolve (tenant, schema);
+}
 void
 registry_init (SimServer *server)
 {
