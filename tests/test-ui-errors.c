@@ -22,6 +22,7 @@
 #include "trib-platform-client-private.h"
 #include "trib-activity-page.h"
 #include "trib-paged-list.h"
+#include "trib-paged-list-view.h"
 #include "trib-sandboxes-page.h"
 #include "trib-text-bound.h"
 #include "trib-window.h"
@@ -330,6 +331,63 @@ test_datasets_loading_more (void)
   clear_faults (window);
 }
 
+static gboolean
+view_in_state (gpointer data)
+{
+  TribPagedListView *view = data;
+
+  return g_strcmp0 (trib_paged_list_view_get_state (view), g_object_get_data (G_OBJECT (view), "test-state")) == 0;
+}
+
+static void
+wait_for_state (TribPagedListView *view,
+                const char        *state)
+{
+  g_object_set_data (G_OBJECT (view), "test-state", (gpointer) state);
+  trib_ui_test_iterate_until (view_in_state, view, 60);
+}
+
+/* A list refused from its first page says why, in the platform's words,
+ * and Try Again reads it again.
+ */
+static void
+test_schemas_error_retry (void)
+{
+  TribPagedListView *view;
+  AdwStatusPage *status;
+  GtkWidget *retry;
+  TribWindow *window;
+  GtkWidget *page;
+
+  window = demo_window ();
+  trib_ui_test_resize (GTK_WIDGET (window), 1200, 800);
+  clear_faults (window);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+2");
+  trib_ui_test_settle ();
+  page = trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_SCHEMAS_PAGE, NULL);
+  view = TRIB_PAGED_LIST_VIEW (trib_ui_test_find_widget (page, TRIB_TYPE_PAGED_LIST_VIEW, NULL));
+
+  add_fault (window, "{\"path\": \"/data/foundation/schemaregistry/tenant/schemas\", \"method\": \"GET\", "
+                     "\"kind\": \"status\", \"status\": 400, \"count\": 1}");
+  trib_schemas_page_reload (TRIB_SCHEMAS_PAGE (page));
+  wait_for_state (view, "error");
+  trib_ui_test_settle ();
+
+  status = ADW_STATUS_PAGE (trib_ui_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, NULL));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "Could Not Load the List");
+  g_assert_nonnull (adw_status_page_get_description (status));
+  g_assert_cmpstr (adw_status_page_get_description (status), !=, "");
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-list-error.png");
+
+  retry = trib_ui_test_find_button (GTK_WIDGET (view), "_Try Again");
+  g_assert_nonnull (retry);
+  g_assert_true (gtk_widget_is_sensitive (retry));
+  g_signal_emit_by_name (retry, "clicked");
+  wait_for_state (view, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (trib_schemas_page_get_list (TRIB_SCHEMAS_PAGE (page))), >, 0);
+  clear_faults (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/tributary/ui/failed-reload", test_failed_reload);
   g_test_add_func ("/tributary/ui/datasets-error-toast-once", test_datasets_error_toast_once);
   g_test_add_func ("/tributary/ui/datasets-loading-more", test_datasets_loading_more);
+  g_test_add_func ("/tributary/ui/schemas-error-retry", test_schemas_error_retry);
   status = g_test_run ();
   g_clear_object (&app);
 

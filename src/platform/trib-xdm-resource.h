@@ -52,6 +52,24 @@ typedef enum
   TRIB_XDM_BEHAVIOR_ADHOC,
 } TribXdmBehavior;
 
+/**
+ * TribXdmFieldType:
+ * @TRIB_XDM_FIELD_TYPE_STRING: text
+ * @TRIB_XDM_FIELD_TYPE_INTEGER: a whole number
+ * @TRIB_XDM_FIELD_TYPE_NUMBER: any number
+ * @TRIB_XDM_FIELD_TYPE_BOOLEAN: true or false
+ *
+ * The JSON Schema types an ad hoc field may have. Each value's nick in
+ * its generated #GEnumClass is the JSON Schema type's name.
+ */
+typedef enum
+{
+  TRIB_XDM_FIELD_TYPE_STRING,
+  TRIB_XDM_FIELD_TYPE_INTEGER,
+  TRIB_XDM_FIELD_TYPE_NUMBER,
+  TRIB_XDM_FIELD_TYPE_BOOLEAN,
+} TribXdmFieldType;
+
 #define TRIB_TYPE_XDM_RESOURCE (trib_xdm_resource_get_type ())
 
 G_DECLARE_FINAL_TYPE (TribXdmResource, trib_xdm_resource, TRIB, XDM_RESOURCE, GObject)

@@ -15,6 +15,7 @@
 #include "trib-activity-page.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
+#include "trib-list-cell.h"
 #include "trib-toast.h"
 
 /* The calls made to the platform, so a data engineer can see what the
@@ -62,85 +63,47 @@ describe_outcome (TribRequestRecord *record)
                           trib_request_record_get_duration_ms (record));
 }
 
-static void
-update_row (GtkListItem *item)
+/* The closures of trib-request-row.ui, which are given the row's list
+ * item, then the record and whether it is done (so that they are asked
+ * again when it is).
+ */
+
+static char *
+request_outcome (GtkListItem       *item,
+                 TribRequestRecord *record,
+                 gboolean           done)
 {
-  TribRequestRecord *record = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *method = gtk_widget_get_first_child (box);
-  GtkWidget *url = gtk_widget_get_next_sibling (method);
-  GtkWidget *outcome = gtk_widget_get_next_sibling (url);
-  g_autofree char *text = NULL;
-  guint status;
+  return record != NULL ? describe_outcome (record) : NULL;
+}
+
+static char **
+request_outcome_classes (GtkListItem       *item,
+                         TribRequestRecord *record,
+                         gboolean           done)
+{
+  const char *classes[] = { "numeric", NULL, NULL };
+  guint status = record != NULL ? trib_request_record_get_status (record) : 0;
+
+  if (record != NULL && done)
+    classes[1] = status >= 200 && status < 300 ? "success" : "error";
+
+  return g_strdupv ((char **) classes);
+}
+
+static char *
+request_row_name (GtkListItem       *item,
+                  TribRequestRecord *record,
+                  gboolean           done)
+{
+  g_autofree char *outcome = NULL;
 
   if (record == NULL)
-    return;
+    return NULL;
 
-  text = describe_outcome (record);
-  status = trib_request_record_get_status (record);
+  outcome = describe_outcome (record);
 
-  gtk_label_set_label (GTK_LABEL (method), trib_request_record_get_method (record));
-  gtk_label_set_label (GTK_LABEL (url), trib_request_record_get_url (record));
-  gtk_label_set_label (GTK_LABEL (outcome), text);
-  trib_a11y_set_row_parts (item, trib_request_record_get_method (record), trib_request_record_get_url (record),
-                           text, NULL);
-
-  gtk_widget_remove_css_class (outcome, "error");
-  gtk_widget_remove_css_class (outcome, "success");
-  if (trib_request_record_get_done (record))
-    gtk_widget_add_css_class (outcome, status >= 200 && status < 300 ? "success" : "error");
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *method = gtk_label_new (NULL);
-  GtkWidget *url = gtk_label_new (NULL);
-  GtkWidget *outcome = gtk_label_new (NULL);
-
-  gtk_widget_set_size_request (method, 56, -1);
-  gtk_label_set_xalign (GTK_LABEL (method), 0);
-  gtk_widget_add_css_class (method, "monospace");
-  gtk_widget_add_css_class (method, "caption-heading");
-
-  gtk_label_set_xalign (GTK_LABEL (url), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (url), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (url, TRUE);
-
-  gtk_label_set_xalign (GTK_LABEL (outcome), 1);
-  gtk_widget_add_css_class (outcome, "numeric");
-
-  gtk_box_append (GTK_BOX (box), method);
-  gtk_box_append (GTK_BOX (box), url);
-  gtk_box_append (GTK_BOX (box), outcome);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  TribRequestRecord *record = gtk_list_item_get_item (item);
-
-  /* A call still in flight finishes while its row shows. */
-  g_signal_connect_object (record, "notify::done", G_CALLBACK (update_row), item, G_CONNECT_SWAPPED);
-  update_row (item);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  TribRequestRecord *record = gtk_list_item_get_item (item);
-
-  if (record != NULL)
-    g_signal_handlers_disconnect_by_func (record, update_row, item);
-  trib_a11y_set_row_label (item, NULL);
+  return trib_a11y_join_parts (trib_request_record_get_method (record), trib_request_record_get_url (record),
+                               outcome, NULL);
 }
 
 static void
@@ -390,15 +353,21 @@ trib_activity_page_class_init (TribActivityPageClass *klass)
 static void
 trib_activity_page_init (TribActivityPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->list_view));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  g_type_ensure (TRIB_TYPE_REQUEST_RECORD);
+  g_type_ensure (TRIB_TYPE_LIST_CELL);
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "request_outcome", G_CALLBACK (request_outcome),
+                                           "request_outcome_classes", G_CALLBACK (request_outcome_classes),
+                                           "request_row_name", G_CALLBACK (request_row_name),
+                                           NULL);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, APP_RESOURCE_PATH "/trib-request-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->following = TRUE;

@@ -20,11 +20,9 @@
 #include "trib-adhoc-class-dialog.h"
 #include "trib-entry-row.h"
 #include "trib-format.h"
+#include "trib-platform-enums.h"
 #include "trib-platform-error.h"
 #include "trib-schema-registry.h"
-
-/* The JSON Schema types an ad hoc field may have, as the dropdown lists them. */
-static const char * const field_types[] = { "string", "integer", "number", "boolean", NULL };
 
 struct _TribAdhocClassDialog
 {
@@ -66,6 +64,26 @@ static GtkDropDown *
 row_type_dropdown (GtkWidget *row)
 {
   return g_object_get_data (G_OBJECT (row), "trib-type");
+}
+
+/* A field type's nick is its JSON Schema name (TribXdmFieldType). */
+static void
+select_type (GtkDropDown *dropdown,
+             const char  *json_type)
+{
+  g_autoptr(GEnumClass) types = g_type_class_ref (TRIB_TYPE_XDM_FIELD_TYPE);
+  GEnumValue *value = json_type != NULL ? g_enum_get_value_by_nick (types, json_type) : NULL;
+
+  if (value != NULL)
+    gtk_drop_down_set_selected (dropdown,
+                                adw_enum_list_model_find_position (ADW_ENUM_LIST_MODEL (gtk_drop_down_get_model (dropdown)),
+                                                                   value->value));
+}
+
+static const char *
+selected_type (GtkDropDown *dropdown)
+{
+  return adw_enum_list_item_get_nick (gtk_drop_down_get_selected_item (dropdown));
 }
 
 /* Checks every field, marks the bad ones, and says whether all are fine. */
@@ -182,7 +200,8 @@ append_field_row (TribAdhocClassDialog *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *dropdown = gtk_drop_down_new_from_strings ((const char * const *) field_types);
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (adw_enum_list_model_new (TRIB_TYPE_XDM_FIELD_TYPE)),
+                                           gtk_property_expression_new (ADW_TYPE_ENUM_LIST_ITEM, NULL, "nick"));
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   gtk_widget_set_margin_top (box, 6);
@@ -199,9 +218,7 @@ append_field_row (TribAdhocClassDialog *self,
   trib_a11y_set_label (remove, _("Remove Field"));
   gtk_widget_add_css_class (remove, "flat");
 
-  for (guint i = 0; type != NULL && field_types[i] != NULL; i++)
-    if (g_str_equal (field_types[i], type))
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+  select_type (GTK_DROP_DOWN (dropdown), type);
 
   g_signal_connect_object (entry, "changed", G_CALLBACK (update_sensitivity), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (entry, "changed", G_CALLBACK (name_field_row), row, G_CONNECT_SWAPPED);
@@ -370,7 +387,7 @@ create_action (GtkWidget  *widget,
         continue;
 
       field.name = gtk_editable_get_text (row_name_entry (row));
-      field.type = field_types[gtk_drop_down_get_selected (row_type_dropdown (row))];
+      field.type = selected_type (row_type_dropdown (row));
       g_array_append_val (fields, field);
     }
 
@@ -489,9 +506,7 @@ trib_adhoc_class_dialog_add_field (TribAdhocClassDialog *self,
     if (row_name_entry (row) != NULL && gtk_editable_get_text (row_name_entry (row))[0] == '\0')
       {
         gtk_editable_set_text (row_name_entry (row), name);
-        for (guint i = 0; field_types[i] != NULL; i++)
-          if (g_strcmp0 (field_types[i], type) == 0)
-            gtk_drop_down_set_selected (row_type_dropdown (row), i);
+        select_type (row_type_dropdown (row), type);
         return;
       }
 

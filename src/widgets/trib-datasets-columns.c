@@ -1,7 +1,8 @@
 /* trib-datasets-columns.c
  *
- * The cells of the datasets page's list: a label each, the name's cell
- * naming its row for assistive technologies.
+ * The columns of the datasets page's list, whose cells are declared in
+ * ui/trib-dataset-*-cell.ui: a label each, the name's cell naming its row
+ * for assistive technologies.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -18,6 +19,7 @@
 #include "trib-dataset.h"
 #include "trib-datasets-columns.h"
 #include "trib-format.h"
+#include "trib-list-cell.h"
 
 typedef struct
 {
@@ -25,117 +27,89 @@ typedef struct
   gpointer data;
 } SchemaTitle;
 
-static SchemaTitle *
-schema_title_new (TribSchemaTitleFunc func,
-                  gpointer            data)
+/* The page's lookup of schema titles, kept on the column view, where a
+ * cell finds it.
+ */
+static const char *
+lookup_schema_title (GtkListItem *item,
+                     TribDataset *dataset)
 {
-  SchemaTitle *title = g_new (SchemaTitle, 1);
+  GtkWidget *view = gtk_widget_get_ancestor (gtk_list_item_get_child (item), GTK_TYPE_COLUMN_VIEW);
+  SchemaTitle *title = view != NULL ? g_object_get_data (G_OBJECT (view), "trib-schema-title") : NULL;
 
-  title->func = func;
-  title->data = data;
-
-  return title;
+  return title != NULL ? title->func (title->data, trib_dataset_get_schema_id (dataset)) : NULL;
 }
 
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
+/* The closures of the cells' .ui files; each is given the cell's list
+ * item, then its parameters.
+ */
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (g_strcmp0 (user_data, "monospace") == 0)
-    gtk_widget_add_css_class (label, "monospace");
-  gtk_list_item_set_child (item, label);
-}
-
-/* The name's cell names its row too, after what the row shows. */
-static void
-bind_name_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              SchemaTitle              *title)
+static char *
+dataset_row_name (GtkListItem *item,
+                  TribDataset *dataset)
 {
-  TribDataset *dataset = gtk_list_item_get_item (item);
   const char *css_class;
-  const char *status = trib_format_batch_status (trib_dataset_get_last_batch_status (dataset), &css_class);
-  const char *schema = title->func (title->data, trib_dataset_get_schema_id (dataset));
+  const char *status;
+  const char *schema;
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), trib_dataset_get_name (dataset));
-  trib_a11y_set_row_parts (item, trib_dataset_get_name (dataset), schema != NULL ? schema : "",
-                           trib_dataset_get_table_name (dataset) != NULL ? trib_dataset_get_table_name (dataset) : "",
-                           status != NULL ? status : "", NULL);
+  if (dataset == NULL)
+    return NULL;
+
+  status = trib_format_batch_status (trib_dataset_get_last_batch_status (dataset), &css_class);
+  schema = lookup_schema_title (item, dataset);
+
+  return trib_a11y_join_parts (trib_dataset_get_name (dataset), schema != NULL ? schema : "",
+                               trib_dataset_get_table_name (dataset) != NULL ? trib_dataset_get_table_name (dataset) : "",
+                               status != NULL ? status : "", NULL);
 }
 
-static void
-unbind_name_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
+static char *
+dataset_schema_title (GtkListItem *item,
+                      TribDataset *dataset)
 {
-  trib_a11y_set_row_label (item, NULL);
+  return dataset != NULL ? g_strdup (lookup_schema_title (item, dataset)) : NULL;
 }
 
-static void
-bind_schema_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                SchemaTitle              *title)
+static char *
+dataset_created (GtkListItem *item,
+                 TribDataset *dataset)
 {
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       title->func (title->data, trib_dataset_get_schema_id (gtk_list_item_get_item (item))));
+  return dataset != NULL ? trib_format_date (trib_dataset_get_created (dataset)) : NULL;
 }
 
-static void
-bind_table_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+static char *
+dataset_status (GtkListItem *item,
+                const char  *status)
 {
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       trib_dataset_get_table_name (gtk_list_item_get_item (item)));
-}
-
-static void
-bind_created_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  g_autofree char *created = trib_format_date (trib_dataset_get_created (gtk_list_item_get_item (item)));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), created);
-}
-
-static void
-bind_status_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *css_classes[] = { "success", "error", "warning", "dim-label" };
   const char *css_class;
-  const char *text = trib_format_batch_status (trib_dataset_get_last_batch_status (gtk_list_item_get_item (item)), &css_class);
 
-  for (guint i = 0; i < G_N_ELEMENTS (css_classes); i++)
-    gtk_widget_remove_css_class (label, css_classes[i]);
-  gtk_widget_add_css_class (label, css_class != NULL ? css_class : "dim-label");
-  gtk_label_set_label (GTK_LABEL (label), text);
+  return g_strdup (trib_format_batch_status (status, &css_class));
+}
+
+static char **
+dataset_status_classes (GtkListItem *item,
+                        const char  *status)
+{
+  const char *css_class = NULL;
+  const char *classes[] = { NULL, NULL };
+
+  trib_format_batch_status (status, &css_class);
+  classes[0] = css_class != NULL ? css_class : "dim-label";
+
+  return g_strdupv ((char **) classes);
 }
 
 static GtkColumnViewColumn *
-add_column (GtkColumnView *view,
-            const char    *title,
-            GCallback      bind,
-            SchemaTitle   *schema_title,
-            const char    *style,
-            gboolean       expand)
+add_column (GtkColumnView   *view,
+            GtkBuilderScope *scope,
+            const char      *title,
+            const char      *cell,
+            gboolean         expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autofree char *resource = g_strdup_printf (APP_RESOURCE_PATH "/trib-dataset-%s-cell.ui", cell);
+  GtkListItemFactory *factory = gtk_builder_list_item_factory_new_from_resource (scope, resource);
   GtkColumnViewColumn *column;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), (gpointer) style);
-  if (schema_title != NULL)
-    g_signal_connect_data (factory, "bind", bind, schema_title, (GClosureNotify) g_free, 0);
-  else
-    g_signal_connect (factory, "bind", bind, NULL);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -153,7 +127,8 @@ add_column (GtkColumnView *view,
  * @table_column: (out): the table's column, hidden on a narrow page
  * @created_column: (out): the creation date's column, hidden on a narrow page
  *
- * Adds the name, schema, table, creation date and last batch's columns.
+ * Adds the name, schema, table, creation date and last batch's columns,
+ * whose cells are declared in `trib-dataset-*-cell.ui`.
  */
 void
 trib_datasets_columns_add (GtkColumnView        *view,
@@ -162,18 +137,32 @@ trib_datasets_columns_add (GtkColumnView        *view,
                            GtkColumnViewColumn **table_column,
                            GtkColumnViewColumn **created_column)
 {
-  GtkColumnViewColumn *column;
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  SchemaTitle *title;
 
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
   g_return_if_fail (schema_title != NULL);
 
-  column = add_column (view, _("Name"), G_CALLBACK (bind_name_cb), schema_title_new (schema_title, data),
-                       NULL, TRUE);
-  g_signal_connect (gtk_column_view_column_get_factory (column), "unbind", G_CALLBACK (unbind_name_cb), NULL);
+  g_type_ensure (TRIB_TYPE_DATASET);
+  g_type_ensure (TRIB_TYPE_LIST_CELL);
+
+  title = g_new (SchemaTitle, 1);
+  title->func = schema_title;
+  title->data = data;
+  g_object_set_data_full (G_OBJECT (view), "trib-schema-title", title, g_free);
+
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "dataset_row_name", G_CALLBACK (dataset_row_name),
+                                           "dataset_schema_title", G_CALLBACK (dataset_schema_title),
+                                           "dataset_created", G_CALLBACK (dataset_created),
+                                           "dataset_status", G_CALLBACK (dataset_status),
+                                           "dataset_status_classes", G_CALLBACK (dataset_status_classes),
+                                           NULL);
+
+  add_column (view, scope, _("Name"), "name", TRUE);
   trib_a11y_name_column_view (view, _("Datasets"));
-  add_column (view, _("Schema"), G_CALLBACK (bind_schema_cb), schema_title_new (schema_title, data),
-              NULL, FALSE);
-  *table_column = add_column (view, _("Table"), G_CALLBACK (bind_table_cb), NULL, "monospace", FALSE);
-  *created_column = add_column (view, _("Created"), G_CALLBACK (bind_created_cb), NULL, NULL, FALSE);
-  add_column (view, _("Last Batch"), G_CALLBACK (bind_status_cb), NULL, NULL, FALSE);
+  add_column (view, scope, _("Schema"), "schema", FALSE);
+  *table_column = add_column (view, scope, _("Table"), "table", FALSE);
+  *created_column = add_column (view, scope, _("Created"), "created", FALSE);
+  add_column (view, scope, _("Last Batch"), "status", FALSE);
 }

@@ -25,16 +25,16 @@
 #include "trib-datasets-page.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
+#include "trib-paged-list-view.h"
 #include "trib-schema-registry.h"
+#include "trib-session-page.h"
 #include "trib-toast.h"
 #include "trib-xdm-titles.h"
 
 struct _TribDatasetsPage
 {
-  AdwBin parent_instance;
+  TribSessionPage parent_instance;
 
-  TribSession *session;
-  GSignalGroup *session_signals;
   GSignalGroup *list_signals;
   TribPagedList *list;
   TribPagedList *schemas;
@@ -51,10 +51,7 @@ struct _TribDatasetsPage
   GtkStack *view_stack;
   GtkSearchEntry *search_entry;
   GtkWidget *more_label;
-  GtkStack *list_stack;
-  GtkSpinner *list_spinner;
-  AdwStatusPage *list_error_page;
-  AdwStatusPage *list_empty_page;
+  TribPagedListView *list_view;
   GtkColumnView *column_view;
   GtkLabel *name_label;
   GtkButton *query_button;
@@ -62,7 +59,7 @@ struct _TribDatasetsPage
   TribDatasetDetail *detail;
 };
 
-G_DEFINE_FINAL_TYPE (TribDatasetsPage, trib_datasets_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (TribDatasetsPage, trib_datasets_page, TRIB_TYPE_SESSION_PAGE)
 
 static void
 add_toast (TribDatasetsPage *self,
@@ -104,85 +101,46 @@ schema_title_cb (gpointer    data,
 
 /* List */
 
-static void
-update_list_state (TribDatasetsPage *self)
-{
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  const GError *error;
-  gboolean loading;
-
-  if (self->list == NULL)
-    return;
-
-  error = trib_paged_list_get_error (self->list);
-  loading = trib_paged_list_get_loading (self->list);
-  gtk_spinner_set_spinning (self->list_spinner, FALSE);
-  /* A label, not a spinner: while 50,000 datasets come, a spinner has the
-   * window drawn again at every frame, a quarter of the app's CPU with
-   * software GL.
-   */
-  gtk_widget_set_visible (self->more_label,
-                          loading && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (error != NULL)
-    {
-      g_autofree char *description = trib_format_error_text (error->message);
-
-      adw_status_page_set_description (self->list_error_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
-    }
-  else if (loading)
-    {
-      gtk_spinner_set_spinning (self->list_spinner, TRUE);
-      gtk_stack_set_visible_child_name (self->list_stack, "loading");
-    }
-  else
-    {
-      g_autofree char *description = NULL;
-
-      if (search[0] != '\0')
-        /* Translators: %s is what the user searched for */
-        description = g_strdup_printf (_("No dataset’s name contains “%s”."), search);
-      else
-        description = g_strdup (_("Datasets hold the data of a schema. Create one to load data into it."));
-      adw_status_page_set_title (self->list_empty_page, search[0] != '\0' ? _("No Results") : _("No Datasets"));
-      adw_status_page_set_description (self->list_empty_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", error != NULL);
-}
-
-/* An error after the first page shows as a toast, once: the state above
- * is brought up to date on each change of the list, several for one
- * failure.
+/* A label, not a spinner: while 50,000 datasets come, a spinner has the
+ * window drawn again at every frame, a quarter of the app's CPU with
+ * software GL.
  */
 static void
-list_error_cb (TribDatasetsPage *self)
+update_more_label (TribDatasetsPage *self)
 {
-  const GError *error = self->list != NULL ? trib_paged_list_get_error (self->list) : NULL;
-
-  if (error != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    add_toast (self, error->message);
+  gtk_widget_set_visible (self->more_label,
+                          self->list != NULL && trib_paged_list_get_loading (self->list) &&
+                          g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0);
 }
 
 static void
 reload_list (TribDatasetsPage *self)
 {
-  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+  TribSessionPage *page = TRIB_SESSION_PAGE (self);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (self->list != NULL)
     trib_paged_list_cancel (self->list);
   g_clear_object (&self->list);
 
-  if (client != NULL && trib_session_get_sandbox (self->session) != NULL)
-    self->list = trib_catalog_list_datasets (client, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (trib_session_page_has_sandbox (page))
+    self->list = trib_catalog_list_datasets (trib_session_page_get_client (page), search);
+
+  if (search[0] != '\0')
+    {
+      /* Translators: %s is what the user searched for */
+      g_autofree char *description = g_strdup_printf (_("No dataset’s name contains “%s”."), search);
+
+      trib_paged_list_view_set_empty (self->list_view, _("No Results"), description);
+    }
+  else
+    trib_paged_list_view_set_empty (self->list_view, _("No Datasets"),
+                                    _("Datasets hold the data of a schema. Create one to load data into it."));
 
   g_signal_group_set_target (self->list_signals, self->list);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
-  update_list_state (self);
+  trib_paged_list_view_set_model (self->list_view, self->list);
+  update_more_label (self);
 }
 
 static void
@@ -236,7 +194,7 @@ schemas_changed_cb (TribDatasetsPage *self,
 static void
 reload_schema_titles (TribDatasetsPage *self)
 {
-  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+  TribSessionPage *page = TRIB_SESSION_PAGE (self);
 
   if (self->schemas != NULL)
     {
@@ -249,14 +207,14 @@ reload_schema_titles (TribDatasetsPage *self)
   g_clear_object (&self->titles);
   g_hash_table_remove_all (self->schema_titles);
 
-  if (client == NULL || trib_session_get_sandbox (self->session) == NULL)
+  if (!trib_session_page_has_sandbox (page))
     return;
 
   /* The session's: the schemas page may have met the titles already. */
-  self->titles = g_object_ref (trib_session_get_xdm_titles (self->session));
+  self->titles = g_object_ref (trib_session_get_xdm_titles (trib_session_page_get_session (page)));
   g_signal_connect_object (self->titles, "title-known", G_CALLBACK (title_known_cb), self, G_CONNECT_SWAPPED);
 
-  self->schemas = trib_schema_registry_list (client, TRIB_XDM_KIND_SCHEMA, TRIB_XDM_CONTAINER_TENANT, NULL, NULL);
+  self->schemas = trib_schema_registry_list (trib_session_page_get_client (page), TRIB_XDM_KIND_SCHEMA, TRIB_XDM_CONTAINER_TENANT, NULL, NULL);
   g_signal_connect_object (self->schemas, "items-changed", G_CALLBACK (schemas_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
@@ -279,7 +237,7 @@ show_detail (TribDatasetsPage *self,
   gtk_label_set_label (self->name_label, trib_dataset_get_name (dataset));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.query", trib_dataset_get_table_name (dataset) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.show-schema", schema_id != NULL);
-  trib_dataset_detail_show (self->detail, trib_session_get_client (self->session), dataset,
+  trib_dataset_detail_show (self->detail, trib_session_page_get_client (TRIB_SESSION_PAGE (self)), dataset,
                             schema_title (self, schema_id));
   gtk_stack_set_visible_child_name (self->view_stack, "detail");
 }
@@ -322,8 +280,8 @@ dataset_created_cb (TribDatasetsPage *self,
   g_cancellable_cancel (self->fetch_cancellable);
   g_object_unref (self->fetch_cancellable);
   self->fetch_cancellable = g_cancellable_new ();
-  trib_catalog_get_dataset_async (trib_session_get_client (self->session), dataset_id, self->fetch_cancellable,
-                                  fetched_cb, g_object_ref (self));
+  trib_catalog_get_dataset_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)), dataset_id,
+                                  self->fetch_cancellable, fetched_cb, g_object_ref (self));
 }
 
 /* Actions */
@@ -336,10 +294,10 @@ new_action (GtkWidget  *widget,
   TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
   TribDatasetCreateDialog *dialog;
 
-  if (self->session == NULL)
+  if (trib_session_page_get_session (TRIB_SESSION_PAGE (self)) == NULL)
     return;
 
-  dialog = trib_dataset_create_dialog_new (trib_session_get_client (self->session), NULL);
+  dialog = trib_dataset_create_dialog_new (trib_session_page_get_client (TRIB_SESSION_PAGE (self)), NULL);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
   g_signal_connect_object (dialog, "created", G_CALLBACK (dataset_created_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -356,17 +314,6 @@ back_action (GtkWidget  *widget,
   trib_dataset_detail_clear (self->detail);
   gtk_stack_set_visible_child_name (self->view_stack, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-static void
-retry_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
-
-  if (self->list != NULL)
-    trib_paged_list_load_more (self->list);
 }
 
 static void
@@ -446,8 +393,8 @@ delete_response_cb (AdwMessageDialog *dialog,
   g_object_set_data_full (G_OBJECT (self), "trib-deleting", g_strdup (trib_dataset_get_name (self->dataset)), g_free);
   self->deleting = TRUE;
   update_detail_spinner (self);
-  trib_catalog_delete_dataset_async (trib_session_get_client (self->session), trib_dataset_get_id (self->dataset),
-                                     NULL, deleted_cb, g_object_ref (self));
+  trib_catalog_delete_dataset_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)),
+                                     trib_dataset_get_id (self->dataset), NULL, deleted_cb, g_object_ref (self));
 }
 
 static void
@@ -487,9 +434,12 @@ find_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* A session or a sandbox of its own: nothing shown before stays. */
 static void
-session_sandbox_changed_cb (TribDatasetsPage *self)
+trib_datasets_page_session_changed (TribSessionPage *page)
 {
+  TribDatasetsPage *self = TRIB_DATASETS_PAGE (page);
+
   g_cancellable_cancel (self->fetch_cancellable);
   g_clear_object (&self->dataset);
   trib_dataset_detail_clear (self->detail);
@@ -509,7 +459,6 @@ trib_datasets_page_dispose (GObject *object)
   if (self->schemas != NULL)
     trib_paged_list_cancel (self->schemas);
   g_clear_object (&self->fetch_cancellable);
-  g_clear_object (&self->session_signals);
   g_clear_object (&self->list_signals);
   g_clear_object (&self->list);
   g_clear_object (&self->schemas);
@@ -519,7 +468,6 @@ trib_datasets_page_dispose (GObject *object)
   g_clear_object (&self->titles);
   g_clear_object (&self->selection);
   g_clear_object (&self->dataset);
-  g_clear_object (&self->session);
   g_clear_pointer (&self->schema_titles, g_hash_table_unref);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -533,17 +481,16 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TribSessionPageClass *page_class = TRIB_SESSION_PAGE_CLASS (klass);
 
   object_class->dispose = trib_datasets_page_dispose;
+  page_class->session_changed = trib_datasets_page_session_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tributary/Tributary/trib-datasets-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, more_label);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_spinner);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_error_page);
-  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, query_button);
@@ -555,7 +502,6 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "datasets.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "datasets.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "datasets.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "datasets.query", NULL, query_action);
   gtk_widget_class_install_action (widget_class, "datasets.show-schema", NULL, show_schema_action);
   gtk_widget_class_install_action (widget_class, "datasets.copy-table", NULL, copy_table_action);
@@ -572,6 +518,7 @@ static void
 trib_datasets_page_init (TribDatasetsPage *self)
 {
   g_type_ensure (TRIB_TYPE_DATASET_DETAIL);
+  g_type_ensure (TRIB_TYPE_PAGED_LIST_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->column_view));
@@ -579,18 +526,10 @@ trib_datasets_page_init (TribDatasetsPage *self)
   self->schema_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->fetch_cancellable = g_cancellable_new ();
 
-  self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
-  g_signal_group_connect_object (self->session_signals, "notify::sandbox",
-                                 G_CALLBACK (session_sandbox_changed_cb), self, G_CONNECT_SWAPPED);
-
   self->list_signals = g_signal_group_new (TRIB_TYPE_PAGED_LIST);
-  g_signal_group_connect_object (self->list_signals, "notify::loading", G_CALLBACK (update_list_state), self,
+  g_signal_group_connect_object (self->list_signals, "notify::loading", G_CALLBACK (update_more_label), self,
                                  G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->list_signals, "notify::error", G_CALLBACK (update_list_state), self,
-                                 G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->list_signals, "notify::error", G_CALLBACK (list_error_cb), self,
-                                 G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->list_signals, "notify::n-items", G_CALLBACK (update_list_state), self,
+  g_signal_group_connect_object (self->list_signals, "notify::n-items", G_CALLBACK (update_more_label), self,
                                  G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (NULL);
@@ -599,27 +538,6 @@ trib_datasets_page_init (TribDatasetsPage *self)
 
   trib_datasets_columns_add (self->column_view, schema_title_cb, self, &self->table_column,
                              &self->created_column);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "datasets.retry", FALSE);
-}
-
-/**
- * trib_datasets_page_set_session:
- * @self: a #TribDatasetsPage
- * @session: (nullable): the session whose sandbox to list
- */
-void
-trib_datasets_page_set_session (TribDatasetsPage *self,
-                                TribSession      *session)
-{
-  g_return_if_fail (TRIB_IS_DATASETS_PAGE (self));
-  g_return_if_fail (!session || TRIB_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->session_signals, session);
-  session_sandbox_changed_cb (self);
 }
 
 /**
@@ -666,7 +584,7 @@ trib_datasets_page_reload (TribDatasetsPage *self)
 {
   g_return_if_fail (TRIB_IS_DATASETS_PAGE (self));
 
-  if (self->session == NULL)
+  if (trib_session_page_get_session (TRIB_SESSION_PAGE (self)) == NULL)
     return;
 
   reload_schema_titles (self);
@@ -677,8 +595,8 @@ trib_datasets_page_reload (TribDatasetsPage *self)
       g_cancellable_cancel (self->fetch_cancellable);
       g_object_unref (self->fetch_cancellable);
       self->fetch_cancellable = g_cancellable_new ();
-      trib_catalog_get_dataset_async (trib_session_get_client (self->session), trib_dataset_get_id (self->dataset),
-                                      self->fetch_cancellable, fetched_cb, g_object_ref (self));
+      trib_catalog_get_dataset_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)),
+                                      trib_dataset_get_id (self->dataset), self->fetch_cancellable, fetched_cb, g_object_ref (self));
     }
 }
 

@@ -10,16 +10,14 @@
 #include <adwaita.h>
 
 #include "trib-dataset.h"
-#include "trib-session.h"
+#include "trib-session-page.h"
 
 G_BEGIN_DECLS
 
 #define TRIB_TYPE_DATASETS_PAGE (trib_datasets_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (TribDatasetsPage, trib_datasets_page, TRIB, DATASETS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TribDatasetsPage, trib_datasets_page, TRIB, DATASETS_PAGE, TribSessionPage)
 
-void         trib_datasets_page_set_session   (TribDatasetsPage *self,
-                                               TribSession      *session);
 void         trib_datasets_page_reload        (TribDatasetsPage *self);
 void         trib_datasets_page_set_compact   (TribDatasetsPage *self,
                                                gboolean          compact);

@@ -176,7 +176,7 @@ _trib_query_page_copy_python_action (GtkWidget  *widget,
     }
 
   /* psycopg2 needs the host and port, which Query Service gives. */
-  service = trib_query_service_new (trib_session_get_client (self->session));
+  service = trib_query_service_new (trib_session_page_get_client (TRIB_SESSION_PAGE (self)));
   trib_sql_endpoint_provider_get_endpoint_async (TRIB_SQL_ENDPOINT_PROVIDER (service), database, NULL,
                                                  endpoint_for_python_cb, g_object_ref (self));
 }

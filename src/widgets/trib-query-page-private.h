@@ -20,9 +20,8 @@ G_BEGIN_DECLS
  */
 struct _TribQueryPage
 {
-  AdwBin parent_instance;
+  TribSessionPage parent_instance;
 
-  TribSession *session;
   GSettings *settings;
   TribQueryHistory *history;
   GBindingGroup *tab_bindings;    /* the selected tab's target, and the entry */
@@ -58,6 +57,14 @@ void          _trib_query_page_select_tab          (TribQueryPage *self,
                                                     TribQueryTab  *tab);
 void          _trib_query_page_queue_save          (TribQueryPage *self);
 void          _trib_query_page_restore_tabs        (TribQueryPage *self);
+gboolean      _trib_query_page_close_page_cb       (TribQueryPage *self,
+                                                    AdwTabPage    *page);
+void          _trib_query_page_new_tab_action      (GtkWidget     *widget,
+                                                    const char    *action_name,
+                                                    GVariant      *param);
+void          _trib_query_page_close_tab_action    (GtkWidget     *widget,
+                                                    const char    *action_name,
+                                                    GVariant      *param);
 
 /* trib-query-page-export.c */
 void          _trib_query_page_export_action       (GtkWidget     *widget,

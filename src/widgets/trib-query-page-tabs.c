@@ -1,7 +1,7 @@
 /* trib-query-page-tabs.c
  *
- * The query page's tabs: making one, its title, and keeping them all
- * (text and target) in the settings across restarts.
+ * The query page's tabs: making one, its title, closing one (with Undo),
+ * and keeping them all (text and target) in the settings across restarts.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-query-page-private.h"
+#include "trib-toast.h"
 
 static void
 update_tab_title (AdwTabPage *page)
@@ -79,7 +80,7 @@ _trib_query_page_add_tab (TribQueryPage *self,
   TribQueryEditor *editor = trib_query_tab_get_editor (tab);
   AdwTabPage *page;
 
-  trib_query_tab_set_session (tab, self->session);
+  trib_query_tab_set_session (tab, trib_session_page_get_session (TRIB_SESSION_PAGE (self)));
   trib_query_tab_set_history (tab, self->history);
   trib_query_tab_set_table (tab, table);
   trib_query_editor_set_text (editor, text);
@@ -168,4 +169,111 @@ _trib_query_page_restore_tabs (TribQueryPage *self)
   if (selected < (guint) adw_tab_view_get_n_pages (self->tab_view))
     adw_tab_view_set_selected_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, selected));
   self->restoring = FALSE;
+}
+
+void
+_trib_query_page_new_tab_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+
+  _trib_query_page_select_tab (self, _trib_query_page_add_tab (self, "", NULL));
+}
+
+void
+_trib_query_page_close_tab_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
+  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
+
+  if (page != NULL)
+    adw_tab_view_close_page (self->tab_view, page);
+}
+
+typedef struct
+{
+  GWeakRef page;
+  char *text;
+  char *table;
+  int position;
+} ClosedTab;
+
+static void
+closed_tab_free (gpointer  data,
+                 GClosure *closure)
+{
+  ClosedTab *closed = data;
+
+  g_weak_ref_clear (&closed->page);
+  g_free (closed->text);
+  g_free (closed->table);
+  g_free (closed);
+}
+
+static void
+reopen_tab_cb (AdwToast  *toast,
+               ClosedTab *closed)
+{
+  g_autoptr(TribQueryPage) self = g_weak_ref_get (&closed->page);
+  TribQueryTab *tab;
+
+  if (self == NULL)
+    return;
+
+  tab = _trib_query_page_add_tab (self, closed->text, closed->table);
+  adw_tab_view_reorder_page (self->tab_view, adw_tab_view_get_page (self->tab_view, GTK_WIDGET (tab)),
+                             MIN (closed->position, adw_tab_view_get_n_pages (self->tab_view) - 1));
+  _trib_query_page_select_tab (self, tab);
+}
+
+/* A closed tab's SQL is not lost to a slip of the keyboard. */
+static void
+offer_to_reopen (TribQueryPage *self,
+                 AdwTabPage    *page)
+{
+  TribQueryTab *tab = TRIB_QUERY_TAB (adw_tab_page_get_child (page));
+  g_autofree char *text = trib_query_editor_dup_text (trib_query_tab_get_editor (tab));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *title = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  ClosedTab *closed;
+
+  if (stripped[0] == '\0')
+    return;
+
+  /* A toast's title is markup; a tab's title is SQL, such as a < b. */
+  /* Translators: %s is the closed query tab's title */
+  title = g_markup_printf_escaped (_("“%s” closed"), adw_tab_page_get_title (page));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Undo"));
+  closed = g_new0 (ClosedTab, 1);
+  g_weak_ref_init (&closed->page, self);
+  closed->text = g_steal_pointer (&text);
+  closed->table = g_strdup (trib_query_tab_get_table (tab));
+  closed->position = adw_tab_view_get_page_position (self->tab_view, page);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (reopen_tab_cb), closed, closed_tab_free, 0);
+  trib_toast_show (GTK_WIDGET (self), g_object_ref (toast));
+}
+
+gboolean
+_trib_query_page_close_page_cb (TribQueryPage *self,
+                                AdwTabPage    *page)
+{
+  /* Restoring replaces every tab; otherwise there is always one to type in. */
+  if (self->restoring)
+    {
+      adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
+      return GDK_EVENT_STOP;
+    }
+
+  offer_to_reopen (self, page);
+  adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
+  if (adw_tab_view_get_n_pages (self->tab_view) == 0)
+    _trib_query_page_select_tab (self, _trib_query_page_add_tab (self, "", NULL));
+  trib_query_page_save_tabs (self);
+
+  return GDK_EVENT_STOP;
 }

@@ -16,7 +16,7 @@
 #include "trib-result-view.h"
 #include "trib-toast.h"
 
-G_DEFINE_FINAL_TYPE (TribQueryPage, trib_query_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (TribQueryPage, trib_query_page, TRIB_TYPE_SESSION_PAGE)
 
 enum {
   PROP_0,
@@ -51,7 +51,8 @@ _trib_query_page_toast (TribQueryPage *self,
 const char *
 _trib_query_page_current_sandbox (TribQueryPage *self)
 {
-  TribSandbox *sandbox = self->session != NULL ? trib_session_get_sandbox (self->session) : NULL;
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
+  TribSandbox *sandbox = session != NULL ? trib_session_get_sandbox (session) : NULL;
 
   return sandbox != NULL ? trib_sandbox_get_name (sandbox) : NULL;
 }
@@ -230,113 +231,6 @@ cancel_action (GtkWidget  *widget,
     trib_query_tab_cancel (tab);
 }
 
-static void
-new_tab_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
-
-  _trib_query_page_select_tab (self, _trib_query_page_add_tab (self, "", NULL));
-}
-
-static void
-close_tab_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  TribQueryPage *self = TRIB_QUERY_PAGE (widget);
-  AdwTabPage *page = adw_tab_view_get_selected_page (self->tab_view);
-
-  if (page != NULL)
-    adw_tab_view_close_page (self->tab_view, page);
-}
-
-typedef struct
-{
-  GWeakRef page;
-  char *text;
-  char *table;
-  int position;
-} ClosedTab;
-
-static void
-closed_tab_free (gpointer  data,
-                 GClosure *closure)
-{
-  ClosedTab *closed = data;
-
-  g_weak_ref_clear (&closed->page);
-  g_free (closed->text);
-  g_free (closed->table);
-  g_free (closed);
-}
-
-static void
-reopen_tab_cb (AdwToast  *toast,
-               ClosedTab *closed)
-{
-  g_autoptr(TribQueryPage) self = g_weak_ref_get (&closed->page);
-  TribQueryTab *tab;
-
-  if (self == NULL)
-    return;
-
-  tab = _trib_query_page_add_tab (self, closed->text, closed->table);
-  adw_tab_view_reorder_page (self->tab_view, adw_tab_view_get_page (self->tab_view, GTK_WIDGET (tab)),
-                             MIN (closed->position, adw_tab_view_get_n_pages (self->tab_view) - 1));
-  _trib_query_page_select_tab (self, tab);
-}
-
-/* A closed tab's SQL is not lost to a slip of the keyboard. */
-static void
-offer_to_reopen (TribQueryPage *self,
-                 AdwTabPage    *page)
-{
-  TribQueryTab *tab = TRIB_QUERY_TAB (adw_tab_page_get_child (page));
-  g_autofree char *text = trib_query_editor_dup_text (trib_query_tab_get_editor (tab));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autofree char *title = NULL;
-  g_autoptr(AdwToast) toast = NULL;
-  ClosedTab *closed;
-
-  if (stripped[0] == '\0')
-    return;
-
-  /* A toast's title is markup; a tab's title is SQL, such as a < b. */
-  /* Translators: %s is the closed query tab's title */
-  title = g_markup_printf_escaped (_("“%s” closed"), adw_tab_page_get_title (page));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("Undo"));
-  closed = g_new0 (ClosedTab, 1);
-  g_weak_ref_init (&closed->page, self);
-  closed->text = g_steal_pointer (&text);
-  closed->table = g_strdup (trib_query_tab_get_table (tab));
-  closed->position = adw_tab_view_get_page_position (self->tab_view, page);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (reopen_tab_cb), closed, closed_tab_free, 0);
-  add_toast (self, toast);
-}
-
-static gboolean
-close_page_cb (TribQueryPage *self,
-               AdwTabPage    *page)
-{
-  /* Restoring replaces every tab; otherwise there is always one to type in. */
-  if (self->restoring)
-    {
-      adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
-      return GDK_EVENT_STOP;
-    }
-
-  offer_to_reopen (self, page);
-  adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
-  if (adw_tab_view_get_n_pages (self->tab_view) == 0)
-    _trib_query_page_select_tab (self, _trib_query_page_add_tab (self, "", NULL));
-  trib_query_page_save_tabs (self);
-
-  return GDK_EVENT_STOP;
-}
-
 /* The database a history entry ran on, as a tab's target. */
 static char *
 dup_table_of_entry (TribQueryHistoryEntry *entry)
@@ -372,8 +266,23 @@ open_entry_cb (TribQueryPage         *self,
 }
 
 static void
-sandbox_changed_cb (TribQueryPage *self)
+trib_query_page_sandbox_changed (TribSessionPage *page)
 {
+  update_placeholder (TRIB_QUERY_PAGE (page));
+}
+
+/* Each tab runs its queries in the page's session. */
+static void
+trib_query_page_session_changed (TribSessionPage *page)
+{
+  TribQueryPage *self = TRIB_QUERY_PAGE (page);
+  TribSession *session = trib_session_page_get_session (page);
+  guint n_pages = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (guint i = 0; i < n_pages; i++)
+    trib_query_tab_set_session (TRIB_QUERY_TAB (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i))),
+                                session);
+
   update_placeholder (self);
 }
 
@@ -392,9 +301,6 @@ trib_query_page_dispose (GObject *object)
     g_signal_group_set_target (self->results_signals, NULL);
   g_clear_object (&self->tab_bindings);
   g_clear_object (&self->results_signals);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->history);
 
@@ -527,10 +433,13 @@ trib_query_page_class_init (TribQueryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TribSessionPageClass *page_class = TRIB_SESSION_PAGE_CLASS (klass);
 
   object_class->dispose = trib_query_page_dispose;
   object_class->get_property = trib_query_page_get_property;
   object_class->set_property = trib_query_page_set_property;
+  page_class->session_changed = trib_query_page_session_changed;
+  page_class->sandbox_changed = trib_query_page_sandbox_changed;
 
   widget_class->grab_focus = trib_query_page_grab_focus;
   widget_class->focus = trib_query_page_focus;
@@ -559,14 +468,15 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, table_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_icon_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_tab_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, close_page_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "close_page_cb",
+                                                G_CALLBACK (_trib_query_page_close_page_cb));
   gtk_widget_class_bind_template_callback (widget_class, open_entry_cb);
 
   gtk_widget_class_install_action (widget_class, "query.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "query.run-script", NULL, run_script_action);
   gtk_widget_class_install_action (widget_class, "query.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "query.new-tab", NULL, new_tab_action);
-  gtk_widget_class_install_action (widget_class, "query.close-tab", NULL, close_tab_action);
+  gtk_widget_class_install_action (widget_class, "query.new-tab", NULL, _trib_query_page_new_tab_action);
+  gtk_widget_class_install_action (widget_class, "query.close-tab", NULL, _trib_query_page_close_tab_action);
   gtk_widget_class_install_action (widget_class, "query.export", "s", _trib_query_page_export_action);
   gtk_widget_class_install_action (widget_class, "query.copy-python", "s", _trib_query_page_copy_python_action);
   gtk_widget_class_install_property_action (widget_class, "query.continue-on-error", "continue-on-error");
@@ -629,35 +539,6 @@ trib_query_page_init (TribQueryPage *self)
   gtk_event_controller_set_propagation_phase (tab_bar_keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (tab_bar_keys, "key-pressed", G_CALLBACK (tab_bar_key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->tab_bar), tab_bar_keys);
-}
-
-/**
- * trib_query_page_set_session:
- * @session: (nullable): the session whose sandbox queries run in
- */
-void
-trib_query_page_set_session (TribQueryPage *self,
-                             TribSession   *session)
-{
-  int n_pages;
-
-  g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
-
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "notify::sandbox", G_CALLBACK (sandbox_changed_cb), self, G_CONNECT_SWAPPED);
-
-  n_pages = adw_tab_view_get_n_pages (self->tab_view);
-  for (int i = 0; i < n_pages; i++)
-    trib_query_tab_set_session (TRIB_QUERY_TAB (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i))),
-                                session);
-
-  update_placeholder (self);
 }
 
 /**

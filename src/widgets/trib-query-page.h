@@ -13,16 +13,14 @@
 #include "trib-query-history.h"
 #include "trib-query-tab.h"
 #include "trib-result-view.h"
-#include "trib-session.h"
+#include "trib-session-page.h"
 
 G_BEGIN_DECLS
 
 #define TRIB_TYPE_QUERY_PAGE (trib_query_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (TribQueryPage, trib_query_page, TRIB, QUERY_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TribQueryPage, trib_query_page, TRIB, QUERY_PAGE, TribSessionPage)
 
-void             trib_query_page_set_session        (TribQueryPage *self,
-                                                     TribSession   *session);
 void             trib_query_page_set_settings       (TribQueryPage *self,
                                                      GSettings     *settings);
 void             trib_query_page_set_history        (TribQueryPage    *self,

@@ -83,22 +83,17 @@ ensure_distiller (TribQueryTab *self)
   return self->distiller;
 }
 
-/* The list of statements opens on the first failure, and the editor
- * points where the server says it went wrong.
+/* The editor points where the server says it went wrong (the list of
+ * statements opens on that one by itself).
  */
 static void
 error_index_changed_cb (TribQueryTab  *self,
                         GParamSpec    *pspec,
                         TribScriptRun *script_run)
 {
-  int index = trib_script_run_get_error_index (script_run);
   int offset = trib_script_run_get_error_offset (script_run);
 
-  if (index < 0)
-    return;
-
-  trib_run_results_select (self->results, index);
-  if (offset >= 0)
+  if (trib_script_run_get_error_index (script_run) >= 0 && offset >= 0)
     trib_query_editor_mark_error (self->editor, offset);
 }
 
@@ -408,7 +403,7 @@ trib_query_tab_run (TribQueryTab  *self,
                            G_CALLBACK (error_index_changed_cb), self, G_CONNECT_SWAPPED);
   trib_script_run_start (self->script_run, distiller);
 
-  trib_run_results_set_runs (self->results, trib_script_run_get_runs (self->script_run));
+  trib_run_results_set_script_run (self->results, self->script_run);
 
   return TRUE;
 }

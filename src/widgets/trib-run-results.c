@@ -34,6 +34,7 @@ struct _TribRunResults
 {
   AdwBin parent_instance;
 
+  TribScriptRun *script_run;
   GPtrArray *runs;
   GListStore *run_store;
   char *status;
@@ -528,6 +529,14 @@ create_run_factory (gboolean in_list)
 }
 
 static void
+disconnect_script_run (TribRunResults *self)
+{
+  if (self->script_run != NULL)
+    g_signal_handlers_disconnect_by_data (self->script_run, self);
+  g_clear_object (&self->script_run);
+}
+
+static void
 disconnect_runs (TribRunResults *self)
 {
   for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
@@ -540,6 +549,7 @@ trib_run_results_dispose (GObject *object)
 {
   TribRunResults *self = (TribRunResults *)object;
 
+  disconnect_script_run (self);
   disconnect_runs (self);
   g_clear_handle_id (&self->tick_source, g_source_remove);
   if (self->runs_dropdown != NULL)
@@ -632,19 +642,11 @@ trib_run_results_init (TribRunResults *self)
   trib_a11y_name_dropdown (self->runs_dropdown, _("Statement whose result shows"));
 }
 
-/**
- * trib_run_results_set_runs:
- * @runs: (nullable) (element-type TribDistillerRun): the statements of a
- *   Run, in order
- *
- * Shows @runs, the first one selected; follows them as they go on.
- */
-void
-trib_run_results_set_runs (TribRunResults *self,
-                           GPtrArray      *runs)
+/* Shows @runs, the first one selected; follows them as they go on. */
+static void
+show_runs (TribRunResults *self,
+           GPtrArray      *runs)
 {
-  g_return_if_fail (TRIB_IS_RUN_RESULTS (self));
-
   disconnect_runs (self);
   self->runs = runs != NULL ? g_ptr_array_ref (runs) : NULL;
 
@@ -669,18 +671,47 @@ trib_run_results_set_runs (TribRunResults *self,
     self->tick_source = g_timeout_add (STATUS_PERIOD_MS, tick_cb, self);
 }
 
+/* The list of statements opens on the first failure. */
+static void
+error_index_changed_cb (TribRunResults *self,
+                        GParamSpec     *pspec,
+                        TribScriptRun  *script_run)
+{
+  int index = trib_script_run_get_error_index (script_run);
+
+  if (index >= 0)
+    gtk_drop_down_set_selected (self->runs_dropdown, index);
+}
+
 /**
- * trib_run_results_select:
+ * trib_run_results_set_script_run:
+ * @self: a #TribRunResults
+ * @script_run: (nullable): the Run to show, started
  *
- * Shows the result of the statement at @index.
+ * Shows the statements of @script_run, the first one selected, and
+ * follows them as they go on: the list opens on the first that fails.
  */
 void
-trib_run_results_select (TribRunResults *self,
-                         guint           index)
+trib_run_results_set_script_run (TribRunResults *self,
+                                 TribScriptRun  *script_run)
 {
   g_return_if_fail (TRIB_IS_RUN_RESULTS (self));
+  g_return_if_fail (!script_run || TRIB_IS_SCRIPT_RUN (script_run));
 
-  gtk_drop_down_set_selected (self->runs_dropdown, index);
+  if (self->script_run == script_run)
+    return;
+
+  disconnect_script_run (self);
+  if (script_run != NULL)
+    {
+      self->script_run = g_object_ref (script_run);
+      g_signal_connect_object (script_run, "notify::error-index",
+                               G_CALLBACK (error_index_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  show_runs (self, script_run != NULL ? trib_script_run_get_runs (script_run) : NULL);
+  if (script_run != NULL)
+    error_index_changed_cb (self, NULL, script_run);
 }
 
 /**

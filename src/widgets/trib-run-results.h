@@ -11,6 +11,7 @@
 
 #include "trib-distiller-run.h"
 #include "trib-result-view.h"
+#include "trib-script-run.h"
 
 G_BEGIN_DECLS
 
@@ -18,10 +19,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TribRunResults, trib_run_results, TRIB, RUN_RESULTS, AdwBin)
 
-void              trib_run_results_set_runs         (TribRunResults *self,
-                                                     GPtrArray      *runs);
-void              trib_run_results_select           (TribRunResults *self,
-                                                     guint           index);
+void              trib_run_results_set_script_run   (TribRunResults *self,
+                                                     TribScriptRun  *script_run);
 TribDistillerRun *trib_run_results_get_selected_run (TribRunResults *self);
 TribResultView   *trib_run_results_get_result_view  (TribRunResults *self);
 const char       *trib_run_results_get_status       (TribRunResults *self);

@@ -14,14 +14,14 @@
 #include "trib-a11y.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
+#include "trib-list-cell.h"
 #include "trib-sandboxes-page.h"
+#include "trib-session-page.h"
 
 struct _TribSandboxesPage
 {
-  AdwBin parent_instance;
+  TribSessionPage parent_instance;
 
-  TribSession *session;
-  GSignalGroup *session_signals;
   GtkSingleSelection *selection;
 
   /* Template widgets */
@@ -42,15 +42,15 @@ struct _TribSandboxesPage
   GtkLabel *modified_label;
 };
 
-G_DEFINE_FINAL_TYPE (TribSandboxesPage, trib_sandboxes_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (TribSandboxesPage, trib_sandboxes_page, TRIB_TYPE_SESSION_PAGE)
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
+static TribSandbox *
+get_current (TribSandboxesPage *self)
+{
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
 
-static GParamSpec *properties[N_PROPS];
+  return session != NULL ? trib_session_get_sandbox (session) : NULL;
+}
 
 static const char *
 describe_type (TribSandbox *sandbox)
@@ -87,63 +87,20 @@ describe_state (TribSandbox *sandbox)
 /* The rows of the list. Built here rather than in the template, for
  * bind to name each row after what it shows.
  */
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+/* The row's accessible name (trib-sandbox-row.ui). */
+static char *
+sandbox_row_name (GtkListItem *item,
+                  TribSandbox *sandbox)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *type = gtk_label_new (NULL);
+  const char *type_text;
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_hexpand (names, TRUE);
+  if (sandbox == NULL)
+    return NULL;
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "dim-label");
-  gtk_widget_add_css_class (name, "caption");
-  gtk_widget_set_valign (type, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (type, "sandbox-type");
-  gtk_widget_add_css_class (type, "caption");
+  type_text = describe_type (sandbox);
 
-  gtk_box_append (GTK_BOX (names), title);
-  gtk_box_append (GTK_BOX (names), name);
-  gtk_box_append (GTK_BOX (box), names);
-  gtk_box_append (GTK_BOX (box), type);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  TribSandbox *sandbox = gtk_list_item_get_item (item);
-  GtkWidget *names = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *title = gtk_widget_get_first_child (names);
-  GtkWidget *name = gtk_widget_get_next_sibling (title);
-  GtkWidget *type = gtk_widget_get_next_sibling (names);
-  const char *type_text = describe_type (sandbox);
-
-  gtk_label_set_label (GTK_LABEL (title), trib_sandbox_get_title (sandbox));
-  gtk_label_set_label (GTK_LABEL (name), trib_sandbox_get_name (sandbox));
-  gtk_label_set_label (GTK_LABEL (type), trib_sandbox_get_sandbox_type (sandbox));
-  trib_a11y_set_row_parts (item, trib_sandbox_get_title (sandbox), trib_sandbox_get_name (sandbox),
-                           type_text != NULL ? type_text : "", NULL);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  trib_a11y_set_row_label (item, NULL);
+  return trib_a11y_join_parts (trib_sandbox_get_title (sandbox), trib_sandbox_get_name (sandbox),
+                               type_text != NULL ? type_text : "", NULL);
 }
 
 static void
@@ -172,7 +129,7 @@ static void
 update_details (TribSandboxesPage *self)
 {
   TribSandbox *sandbox = gtk_single_selection_get_selected_item (self->selection);
-  TribSandbox *current = self->session != NULL ? trib_session_get_sandbox (self->session) : NULL;
+  TribSandbox *current = get_current (self);
 
   gtk_widget_set_visible (self->details, sandbox != NULL);
   if (sandbox == NULL)
@@ -196,7 +153,7 @@ update_details (TribSandboxesPage *self)
 static void
 select_current (TribSandboxesPage *self)
 {
-  TribSandbox *current = self->session != NULL ? trib_session_get_sandbox (self->session) : NULL;
+  TribSandbox *current = get_current (self);
   GListModel *model = gtk_single_selection_get_model (self->selection);
   guint n_items = model != NULL ? g_list_model_get_n_items (model) : 0;
 
@@ -217,21 +174,22 @@ select_current (TribSandboxesPage *self)
 static void
 update_state (TribSandboxesPage *self)
 {
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
   const GError *error = NULL;
   gboolean loading = FALSE;
   guint n_items = 0;
   const char *page;
 
-  if (self->session != NULL)
+  if (session != NULL)
     {
-      error = trib_session_get_error (self->session);
-      loading = trib_session_get_loading (self->session);
-      n_items = g_list_model_get_n_items (trib_session_get_sandboxes (self->session));
+      error = trib_session_get_error (session);
+      loading = trib_session_get_loading (session);
+      n_items = g_list_model_get_n_items (trib_session_get_sandboxes (session));
     }
 
   if (n_items > 0)
     page = "list";
-  else if (loading || self->session == NULL)
+  else if (loading || session == NULL)
     page = "loading";
   else if (error != NULL)
     page = "error";
@@ -266,10 +224,11 @@ details_back_cb (TribSandboxesPage *self)
 static void
 use_clicked_cb (TribSandboxesPage *self)
 {
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
   TribSandbox *sandbox = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->session != NULL && sandbox != NULL)
-    trib_session_set_sandbox (self->session, sandbox);
+  if (session != NULL && sandbox != NULL)
+    trib_session_set_sandbox (session, sandbox);
 }
 
 static void
@@ -277,10 +236,6 @@ trib_sandboxes_page_dispose (GObject *object)
 {
   TribSandboxesPage *self = (TribSandboxesPage *)object;
 
-  if (self->session_signals != NULL)
-    g_signal_group_set_target (self->session_signals, NULL);
-  g_clear_object (&self->session_signals);
-  g_clear_object (&self->session);
   g_clear_object (&self->selection);
 
   /* AdwBin unparents its child itself; the template must not do it first. */
@@ -291,41 +246,21 @@ trib_sandboxes_page_dispose (GObject *object)
 }
 
 static void
-trib_sandboxes_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
+trib_sandboxes_page_session_changed (TribSessionPage *page)
 {
-  TribSandboxesPage *self = TRIB_SANDBOXES_PAGE (object);
+  TribSandboxesPage *self = TRIB_SANDBOXES_PAGE (page);
+  TribSession *session = trib_session_page_get_session (page);
 
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  gtk_single_selection_set_model (self->selection,
+                                  session != NULL ? trib_session_get_sandboxes (session) : NULL);
+  update_state (self);
+  select_current (self);
 }
 
 static void
-trib_sandboxes_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
+trib_sandboxes_page_sandbox_changed (TribSessionPage *page)
 {
-  TribSandboxesPage *self = TRIB_SANDBOXES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      trib_sandboxes_page_set_session (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  select_current (TRIB_SANDBOXES_PAGE (page));
 }
 
 static void
@@ -333,16 +268,11 @@ trib_sandboxes_page_class_init (TribSandboxesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TribSessionPageClass *page_class = TRIB_SESSION_PAGE_CLASS (klass);
 
   object_class->dispose = trib_sandboxes_page_dispose;
-  object_class->get_property = trib_sandboxes_page_get_property;
-  object_class->set_property = trib_sandboxes_page_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, TRIB_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->session_changed = trib_sandboxes_page_session_changed;
+  page_class->sandbox_changed = trib_sandboxes_page_sandbox_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-sandboxes-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TribSandboxesPage, stack);
@@ -371,8 +301,11 @@ static void
 trib_sandboxes_page_init (TribSandboxesPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  GSignalGroup *session_signals;
 
   g_type_ensure (TRIB_TYPE_SANDBOX);
+  g_type_ensure (TRIB_TYPE_LIST_CELL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -383,10 +316,9 @@ trib_sandboxes_page_init (TribSandboxesPage *self)
   trib_format_without_hyphens (GTK_WIDGET (self->created_label));
   trib_format_without_hyphens (GTK_WIDGET (self->modified_label));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "sandbox_row_name",
+                                          G_CALLBACK (sandbox_row_name));
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, APP_RESOURCE_PATH "/trib-sandbox-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->selection = gtk_single_selection_new (NULL);
@@ -394,46 +326,11 @@ trib_sandboxes_page_init (TribSandboxesPage *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (update_details), self, G_CONNECT_SWAPPED);
 
-  self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
-  g_signal_group_connect_object (self->session_signals, "notify::loading",
+  session_signals = trib_session_page_get_session_signals (TRIB_SESSION_PAGE (self));
+  g_signal_group_connect_object (session_signals, "notify::loading",
                                  G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->session_signals, "notify::error",
+  g_signal_group_connect_object (session_signals, "notify::error",
                                  G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->session_signals, "notify::sandbox",
-                                 G_CALLBACK (select_current), self, G_CONNECT_SWAPPED);
 
   update_state (self);
-}
-
-/**
- * trib_sandboxes_page_get_session:
- * @self: a #TribSandboxesPage
- *
- * Returns: (transfer none) (nullable): the session whose sandboxes show
- */
-TribSession *
-trib_sandboxes_page_get_session (TribSandboxesPage *self)
-{
-  g_return_val_if_fail (TRIB_IS_SANDBOXES_PAGE (self), NULL);
-
-  return self->session;
-}
-
-void
-trib_sandboxes_page_set_session (TribSandboxesPage *self,
-                                 TribSession       *session)
-{
-  g_return_if_fail (TRIB_IS_SANDBOXES_PAGE (self));
-  g_return_if_fail (!session || TRIB_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->session_signals, session);
-  gtk_single_selection_set_model (self->selection,
-                                  session != NULL ? trib_session_get_sandboxes (session) : NULL);
-  update_state (self);
-  select_current (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

@@ -9,16 +9,12 @@
 
 #include <adwaita.h>
 
-#include "trib-session.h"
+#include "trib-session-page.h"
 
 G_BEGIN_DECLS
 
 #define TRIB_TYPE_SANDBOXES_PAGE (trib_sandboxes_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (TribSandboxesPage, trib_sandboxes_page, TRIB, SANDBOXES_PAGE, AdwBin)
-
-TribSession *trib_sandboxes_page_get_session (TribSandboxesPage *self);
-void         trib_sandboxes_page_set_session (TribSandboxesPage *self,
-                                              TribSession       *session);
+G_DECLARE_FINAL_TYPE (TribSandboxesPage, trib_sandboxes_page, TRIB, SANDBOXES_PAGE, TribSessionPage)
 
 G_END_DECLS

@@ -151,54 +151,10 @@ select_pending (TribSchemasPage *self)
     trib_paged_list_load_more (self->list);
 }
 
-static void
-update_list_state (TribSchemasPage *self)
-{
-  const GError *error;
-  const char *search;
-
-  if (self->list == NULL)
-    return;
-
-  error = trib_paged_list_get_error (self->list);
-  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  gtk_spinner_set_spinning (self->list_spinner, FALSE);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (error != NULL)
-    {
-      g_autofree char *description = trib_format_error_text (error->message);
-
-      adw_status_page_set_description (self->list_error_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
-    }
-  else if (trib_paged_list_get_loading (self->list))
-    {
-      gtk_spinner_set_spinning (self->list_spinner, TRUE);
-      gtk_stack_set_visible_child_name (self->list_stack, "loading");
-    }
-  else
-    {
-      g_autofree char *description = NULL;
-
-      if (search[0] != '\0')
-        /* Translators: %s is what the user searched for */
-        description = g_strdup_printf (_("Nothing has a title containing “%s”."), search);
-      adw_status_page_set_title (self->list_empty_page, search[0] != '\0' ? _("No Results") : _("Nothing Here Yet"));
-      adw_status_page_set_description (self->list_empty_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.retry", error != NULL);
-  select_pending (self);
-}
-
 void
 _trib_schemas_page_reload_list (TribSchemasPage *self)
 {
-  TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+  TribPlatformClient *client = trib_session_page_get_client (TRIB_SESSION_PAGE (self));
 
   if (self->freeze_reload)
     return;
@@ -209,13 +165,24 @@ _trib_schemas_page_reload_list (TribSchemasPage *self)
   g_free (self->list_search);
   self->list_search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
-  if (client != NULL && trib_session_get_sandbox (self->session) != NULL)
+  if (trib_session_page_has_sandbox (TRIB_SESSION_PAGE (self)))
     self->list = trib_schema_registry_list (client, selected_kind (self), _trib_schemas_page_selected_container (self),
                                             self->list_search, NULL);
 
+  if (self->list_search[0] != '\0')
+    {
+      /* Translators: %s is what the user searched for */
+      g_autofree char *description = g_strdup_printf (_("Nothing has a title containing “%s”."), self->list_search);
+
+      trib_paged_list_view_set_empty (self->paged_view, _("No Results"), description);
+    }
+  else
+    trib_paged_list_view_set_empty (self->paged_view, _("Nothing Here Yet"), NULL);
+
   g_signal_group_set_target (self->list_signals, self->list);
   gtk_single_selection_set_model (self->list_selection, G_LIST_MODEL (self->list));
-  update_list_state (self);
+  trib_paged_list_view_set_model (self->paged_view, self->list);
+  select_pending (self);
 }
 
 /* Lists the resources of @kind and @container unfiltered, and selects
@@ -337,11 +304,11 @@ _trib_schemas_page_init_list (TribSchemasPage *self)
 
   self->list_signals = g_signal_group_new (TRIB_TYPE_PAGED_LIST);
   g_signal_group_connect_object (self->list_signals, "notify::loading",
-                                 G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (select_pending), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->list_signals, "notify::error",
-                                 G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (select_pending), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->list_signals, "notify::n-items",
-                                 G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (select_pending), self, G_CONNECT_SWAPPED);
 
   self->list_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->list_selection, FALSE);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "trib-field-tree.h"
+#include "trib-paged-list-view.h"
 #include "trib-schemas-page.h"
 #include "trib-xdm-titles.h"
 
@@ -15,10 +16,8 @@ G_BEGIN_DECLS
 
 struct _TribSchemasPage
 {
-  AdwBin parent_instance;
+  TribSessionPage parent_instance;
 
-  TribSession *session;
-  GSignalGroup *session_signals;
   GSignalGroup *list_signals;
   TribPagedList *list;
   GtkSingleSelection *list_selection;
@@ -36,10 +35,7 @@ struct _TribSchemasPage
   GtkDropDown *kind_dropdown;
   GtkDropDown *container_dropdown;
   GtkMenuButton *new_button;
-  GtkStack *list_stack;
-  GtkSpinner *list_spinner;
-  AdwStatusPage *list_error_page;
-  AdwStatusPage *list_empty_page;
+  TribPagedListView *paged_view;
   GtkListView *list_view;
   GtkStack *detail_stack;
   GtkSpinner *detail_spinner;

@@ -25,7 +25,7 @@
 #include "trib-schemas-page-private.h"
 
 
-G_DEFINE_FINAL_TYPE (TribSchemasPage, trib_schemas_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (TribSchemasPage, trib_schemas_page, TRIB_TYPE_SESSION_PAGE)
 
 /* Detail */
 
@@ -133,7 +133,7 @@ fields_cb (GObject      *object,
 static void
 load_detail (TribSchemasPage *self)
 {
-  if (self->resource == NULL || self->session == NULL)
+  if (self->resource == NULL || trib_session_page_get_session (TRIB_SESSION_PAGE (self)) == NULL)
     return;
 
   g_cancellable_cancel (self->detail_cancellable);
@@ -148,7 +148,7 @@ load_detail (TribSchemasPage *self)
 
   gtk_spinner_set_spinning (self->detail_spinner, TRUE);
   gtk_stack_set_visible_child_name (self->detail_stack, "loading");
-  trib_schema_registry_load_fields_async (trib_session_get_client (self->session),
+  trib_schema_registry_load_fields_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)),
                                           trib_xdm_resource_get_kind (self->resource),
                                           trib_xdm_resource_get_id (self->resource),
                                           self->detail_cancellable, fields_cb, g_object_ref (self));
@@ -249,17 +249,6 @@ insert_path_action (GtkWidget  *widget,
 }
 
 static void
-retry_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
-
-  if (self->list != NULL)
-    trib_paged_list_load_more (self->list);
-}
-
-static void
 reload_detail_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -298,10 +287,10 @@ new_schema_action (GtkWidget  *widget,
   TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
   GtkWindow *dialog;
 
-  if (self->session == NULL)
+  if (trib_session_page_get_session (TRIB_SESSION_PAGE (self)) == NULL)
     return;
 
-  dialog = GTK_WINDOW (trib_schema_create_dialog_new (trib_session_get_client (self->session)));
+  dialog = GTK_WINDOW (trib_schema_create_dialog_new (trib_session_page_get_client (TRIB_SESSION_PAGE (self))));
   gtk_window_set_transient_for (dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
   g_signal_connect_object (dialog, "created", G_CALLBACK (schema_created_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (dialog);
@@ -315,10 +304,10 @@ new_adhoc_class_action (GtkWidget  *widget,
   TribSchemasPage *self = TRIB_SCHEMAS_PAGE (widget);
   GtkWindow *dialog;
 
-  if (self->session == NULL)
+  if (trib_session_page_get_session (TRIB_SESSION_PAGE (self)) == NULL)
     return;
 
-  dialog = GTK_WINDOW (trib_adhoc_class_dialog_new (trib_session_get_client (self->session)));
+  dialog = GTK_WINDOW (trib_adhoc_class_dialog_new (trib_session_page_get_client (TRIB_SESSION_PAGE (self))));
   gtk_window_set_transient_for (dialog, GTK_WINDOW (gtk_widget_get_root (widget)));
   g_signal_connect_object (dialog, "created", G_CALLBACK (schema_created_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (dialog);
@@ -326,10 +315,13 @@ new_adhoc_class_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* A session or a sandbox of its own: nothing shown before stays. */
 static void
-session_sandbox_changed_cb (TribSchemasPage *self)
+trib_schemas_page_session_changed (TribSessionPage *page)
 {
-  TribXdmTitles *titles = self->session != NULL ? trib_session_get_xdm_titles (self->session) : NULL;
+  TribSchemasPage *self = TRIB_SCHEMAS_PAGE (page);
+  TribSession *session = trib_session_page_get_session (page);
+  TribXdmTitles *titles = session != NULL ? trib_session_get_xdm_titles (session) : NULL;
 
   /* The session keeps the titles of each sandbox's resources. */
   g_clear_pointer (&self->pending_id, g_free);
@@ -351,7 +343,6 @@ trib_schemas_page_dispose (GObject *object)
   if (self->list != NULL)
     trib_paged_list_cancel (self->list);
   g_clear_object (&self->detail_cancellable);
-  g_clear_object (&self->session_signals);
   g_clear_object (&self->list_signals);
   g_clear_object (&self->list);
   g_clear_object (&self->list_selection);
@@ -360,7 +351,6 @@ trib_schemas_page_dispose (GObject *object)
   if (self->titles != NULL)
     g_signal_handlers_disconnect_by_func (self->titles, title_known_cb, self);
   g_clear_object (&self->titles);
-  g_clear_object (&self->session);
   g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
   g_clear_pointer (&self->pending_id, g_free);
   g_clear_pointer (&self->list_search, g_free);
@@ -376,8 +366,10 @@ trib_schemas_page_class_init (TribSchemasPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TribSessionPageClass *page_class = TRIB_SESSION_PAGE_CLASS (klass);
 
   object_class->dispose = trib_schemas_page_dispose;
+  page_class->session_changed = trib_schemas_page_session_changed;
 
   g_type_ensure (TRIB_TYPE_XDM_KIND);
   g_type_ensure (TRIB_TYPE_XDM_CONTAINER);
@@ -387,10 +379,7 @@ trib_schemas_page_class_init (TribSchemasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, container_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, new_button);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_spinner);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_error_page);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, paged_view);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, TribSchemasPage, detail_spinner);
@@ -413,7 +402,6 @@ trib_schemas_page_class_init (TribSchemasPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "schemas.copy-path", NULL, copy_path_action);
   gtk_widget_class_install_action (widget_class, "schemas.insert-path", NULL, insert_path_action);
-  gtk_widget_class_install_action (widget_class, "schemas.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "schemas.reload-detail", NULL, reload_detail_action);
   gtk_widget_class_install_action (widget_class, "schemas.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "schemas.new-schema", NULL, new_schema_action);
@@ -429,6 +417,7 @@ static void
 trib_schemas_page_init (TribSchemasPage *self)
 {
   g_type_ensure (TRIB_TYPE_FIELD_TREE);
+  g_type_ensure (TRIB_TYPE_PAGED_LIST_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->list_view));
@@ -439,35 +428,10 @@ trib_schemas_page_init (TribSchemasPage *self)
   self->bound_rows = g_ptr_array_new ();
   self->detail_cancellable = g_cancellable_new ();
 
-  self->session_signals = g_signal_group_new (TRIB_TYPE_SESSION);
-  g_signal_group_connect_object (self->session_signals, "notify::sandbox",
-                                 G_CALLBACK (session_sandbox_changed_cb), self, G_CONNECT_SWAPPED);
-
   _trib_schemas_page_init_list (self);
   g_signal_connect_object (self->list_selection, "notify::selected", G_CALLBACK (list_selected_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "schemas.retry", FALSE);
-}
-
-/**
- * trib_schemas_page_set_session:
- * @self: a #TribSchemasPage
- * @session: (nullable): the session whose sandbox to browse
- */
-void
-trib_schemas_page_set_session (TribSchemasPage *self,
-                               TribSession     *session)
-{
-  g_return_if_fail (TRIB_IS_SCHEMAS_PAGE (self));
-  g_return_if_fail (!session || TRIB_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->session_signals, session);
-  session_sandbox_changed_cb (self);
 }
 
 /**
@@ -535,7 +499,7 @@ trib_schemas_page_show_schema (TribSchemasPage *self,
   g_return_if_fail (TRIB_IS_SCHEMAS_PAGE (self));
   g_return_if_fail (schema_id != NULL);
 
-  if (self->session == NULL)
+  if (trib_session_page_get_session (TRIB_SESSION_PAGE (self)) == NULL)
     return;
 
   _trib_schemas_page_reveal_in_list (self, TRIB_XDM_KIND_SCHEMA, TRIB_XDM_CONTAINER_TENANT, schema_id);
@@ -551,7 +515,7 @@ trib_schemas_page_show_schema (TribSchemasPage *self,
 
   gtk_spinner_set_spinning (self->detail_spinner, TRUE);
   gtk_stack_set_visible_child_name (self->detail_stack, "loading");
-  trib_schema_registry_get_async (trib_session_get_client (self->session), NULL, TRIB_XDM_KIND_SCHEMA, schema_id,
+  trib_schema_registry_get_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)), NULL, TRIB_XDM_KIND_SCHEMA, schema_id,
                                   self->detail_cancellable, shown_schema_cb, g_object_ref (self));
 }
 

@@ -9,16 +9,14 @@
 
 #include <adwaita.h>
 
-#include "trib-session.h"
+#include "trib-session-page.h"
 
 G_BEGIN_DECLS
 
 #define TRIB_TYPE_SCHEMAS_PAGE (trib_schemas_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (TribSchemasPage, trib_schemas_page, TRIB, SCHEMAS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TribSchemasPage, trib_schemas_page, TRIB, SCHEMAS_PAGE, TribSessionPage)
 
-void        trib_schemas_page_set_session       (TribSchemasPage *self,
-                                                 TribSession     *session);
 void        trib_schemas_page_reload            (TribSchemasPage *self);
 void        trib_schemas_page_show_schema       (TribSchemasPage *self,
                                                  const char      *schema_id);

@@ -18,51 +18,8 @@
 #include "trib-datasets-page.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
-#include "trib-query-page.h"
-#include "trib-query-service.h"
-#include "trib-sandboxes-page.h"
-#include "trib-schemas-page.h"
 #include "trib-toast.h"
-#include "trib-window.h"
-
-struct _TribWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  TribSession *session;
-  GSignalGroup *session_signals;
-
-  /* Template widgets */
-  AdwToastOverlay *toast_overlay;
-  AdwLeaflet *leaflet;
-  GtkWidget *content;
-  GtkListBox *sidebar_list;
-  GtkDropDown *sandbox_dropdown;
-  AdwWindowTitle *window_title;
-  GtkStack *main_stack;
-  GtkStack *pages_stack;
-  GtkSpinner *connecting_spinner;
-  GtkLabel *connecting_label;
-  AdwStatusPage *welcome_page;
-  AdwStatusPage *error_page;
-  GtkButton *refresh_button;
-  GtkMenuButton *profile_button;
-  GtkMenuButton *primary_menu_button;
-  TribAnnouncer *announcer;
-  GtkLabel *profile_label;
-  GMenu *profile_menu;
-
-  /* Built by ensure_pages (), NULL until then. */
-  TribSandboxesPage *sandboxes_page;
-  TribActivityPage *activity_page;
-  TribQueryPage *query_page;
-  TribSchemasPage *schemas_page;
-  TribDatasetsPage *datasets_page;
-
-  guint updating_dropdown : 1;
-  guint restored_state : 1;
-  guint syncing_sidebar : 1;
-};
+#include "trib-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TribWindow, trib_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -126,33 +83,49 @@ static void folded_cb (TribWindow *self);
  * page: the pages (their templates, the query editor's GtkSourceView and
  * languages, their measuring) are built when first needed, which is when
  * there is a session to show or a page is asked for. All at once, so that
- * a page not shown yet works for its session as it always did.
+ * a page not shown yet works for its session as it always did: each binds
+ * its session to the window's (trib-window-pages.ui).
  */
 static void
 ensure_pages (TribWindow *self)
 {
+  g_autoptr(GtkBuilder) builder = NULL;
+  const struct {
+    const char *name;
+    const char *title;
+  } pages[] = {
+    /* Sidebar rows are named after the page they show. */
+    { "sandboxes", N_("Sandboxes") },
+    { "schemas", N_("Schemas") },
+    { "datasets", N_("Datasets") },
+    { "query", N_("Query") },
+    { "activity", N_("Activity") },
+  };
+
   if (self->sandboxes_page != NULL)
     return;
 
-  self->sandboxes_page = g_object_new (TRIB_TYPE_SANDBOXES_PAGE, NULL);
-  self->schemas_page = g_object_new (TRIB_TYPE_SCHEMAS_PAGE, NULL);
-  self->datasets_page = g_object_new (TRIB_TYPE_DATASETS_PAGE, NULL);
-  self->query_page = g_object_new (TRIB_TYPE_QUERY_PAGE, NULL);
-  self->activity_page = g_object_new (TRIB_TYPE_ACTIVITY_PAGE, NULL);
+  g_type_ensure (TRIB_TYPE_SANDBOXES_PAGE);
+  g_type_ensure (TRIB_TYPE_SCHEMAS_PAGE);
+  g_type_ensure (TRIB_TYPE_DATASETS_PAGE);
+  g_type_ensure (TRIB_TYPE_QUERY_PAGE);
+  g_type_ensure (TRIB_TYPE_ACTIVITY_PAGE);
 
-  /* Sidebar rows are named after the page they show. */
-  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->sandboxes_page), "sandboxes", _("Sandboxes"));
-  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->schemas_page), "schemas", _("Schemas"));
-  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->datasets_page), "datasets", _("Datasets"));
-  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->query_page), "query", _("Query"));
-  gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (self->activity_page), "activity", _("Activity"));
+  builder = gtk_builder_new ();
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_add_from_resource (builder, APP_RESOURCE_PATH "/trib-window-pages.ui", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_stack_add_titled (self->pages_stack, GTK_WIDGET (gtk_builder_get_object (builder, pages[i].name)),
+                          pages[i].name, _(pages[i].title));
+
+  self->sandboxes_page = TRIB_SANDBOXES_PAGE (gtk_builder_get_object (builder, "sandboxes"));
+  self->schemas_page = TRIB_SCHEMAS_PAGE (gtk_builder_get_object (builder, "schemas"));
+  self->datasets_page = TRIB_DATASETS_PAGE (gtk_builder_get_object (builder, "datasets"));
+  self->query_page = TRIB_QUERY_PAGE (gtk_builder_get_object (builder, "query"));
+  self->activity_page = TRIB_ACTIVITY_PAGE (gtk_builder_get_object (builder, "activity"));
 
   give_pages_application (self);
   folded_cb (self);
-  trib_sandboxes_page_set_session (self->sandboxes_page, self->session);
-  trib_query_page_set_session (self->query_page, self->session);
-  trib_schemas_page_set_session (self->schemas_page, self->session);
-  trib_datasets_page_set_session (self->datasets_page, self->session);
 }
 
 static void
@@ -325,103 +298,6 @@ static void
 back_clicked_cb (TribWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-refresh_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(TribWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  TribSession *session = TRIB_SESSION (object);
-
-  /* The session keeps the error and the pages show it, but a list that
-   * is still there hides it: a Reload that failed must not look like one
-   * that found nothing new.
-   */
-  if (!trib_session_refresh_finish (session, result, &error) &&
-      self->session == session &&
-      g_list_model_get_n_items (trib_session_get_sandboxes (session)) > 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not reload the sandboxes: %s"), error->message);
-
-      trib_window_add_toast (self, message);
-    }
-}
-
-/* Reloads what the page shown lists: the sandboxes (which is signing in
- * again when that failed), the schemas or the datasets.
- */
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  TribWindow *self = TRIB_WINDOW (widget);
-  const char *page = gtk_stack_get_visible_child_name (self->pages_stack);
-
-  if (self->session == NULL)
-    return;
-
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
-      g_strcmp0 (page, "schemas") == 0)
-    trib_schemas_page_reload (self->schemas_page);
-  else if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
-           g_strcmp0 (page, "datasets") == 0)
-    trib_datasets_page_reload (self->datasets_page);
-  else if (!trib_session_get_loading (self->session))
-    trib_session_refresh_async (self->session, NULL, refresh_cb, g_object_ref (self));
-}
-
-static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  TribWindow *self = TRIB_WINDOW (widget);
-
-  trib_window_show_page (self, g_variant_get_string (param, NULL));
-
-  /* Alt+digit goes to the page to work in it; focus left in the sidebar
-   * (or on the page just hidden) would swallow what is typed next.
-   */
-  gtk_widget_grab_focus (gtk_stack_get_visible_child (self->pages_stack));
-}
-
-static void
-show_schema_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  TribWindow *self = TRIB_WINDOW (widget);
-
-  trib_window_show_page (self, "schemas");
-  trib_schemas_page_show_schema (self->schemas_page, g_variant_get_string (param, NULL));
-}
-
-static void
-query_dataset_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  TribWindow *self = TRIB_WINDOW (widget);
-  const char *table = g_variant_get_string (param, NULL);
-  g_autofree char *sql = trib_query_service_dup_preview_sql (table);
-
-  trib_window_show_page (self, "query");
-  trib_query_page_open_query (self->query_page, sql, table);
-}
-
-static void
-insert_into_query_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *param)
-{
-  TribWindow *self = TRIB_WINDOW (widget);
-
-  trib_window_show_page (self, "query");
-  trib_query_page_insert_text (self->query_page, g_variant_get_string (param, NULL));
 }
 
 static gboolean
@@ -627,19 +503,7 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.show-schema", "s", show_schema_action);
-  gtk_widget_class_install_action (widget_class, "win.query-dataset", "s", query_dataset_action);
-  gtk_widget_class_install_action (widget_class, "win.insert-into-query", "s", insert_into_query_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "sandboxes");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "schemas");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "datasets");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "query");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "activity");
+  _trib_window_class_add_actions (widget_class);
 }
 
 static void
@@ -729,13 +593,6 @@ trib_window_set_session (TribWindow  *self,
                            session != NULL ? trib_session_get_sandboxes (session) : NULL);
   if (session != NULL)
     ensure_pages (self);
-  if (self->sandboxes_page != NULL)
-    {
-      trib_sandboxes_page_set_session (self->sandboxes_page, session);
-      trib_query_page_set_session (self->query_page, session);
-      trib_schemas_page_set_session (self->schemas_page, session);
-      trib_datasets_page_set_session (self->datasets_page, session);
-    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", session != NULL);
 
   if (session == NULL)

@@ -1,0 +1,133 @@
+/* trib-window-actions.c
+ *
+ * The window's actions (win.*): reloading what the page shown lists,
+ * and going to a page, a schema or a query from anywhere in the window.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trib-query-service.h"
+#include "trib-window-private.h"
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(TribWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  TribSession *session = TRIB_SESSION (object);
+
+  /* The session keeps the error and the pages show it, but a list that
+   * is still there hides it: a Reload that failed must not look like one
+   * that found nothing new.
+   */
+  if (!trib_session_refresh_finish (session, result, &error) &&
+      self->session == session &&
+      g_list_model_get_n_items (trib_session_get_sandboxes (session)) > 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not reload the sandboxes: %s"), error->message);
+
+      trib_window_add_toast (self, message);
+    }
+}
+
+/* Reloads what the page shown lists: the sandboxes (which is signing in
+ * again when that failed), the schemas or the datasets.
+ */
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+  const char *page = gtk_stack_get_visible_child_name (self->pages_stack);
+
+  if (self->session == NULL)
+    return;
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
+      g_strcmp0 (page, "schemas") == 0)
+    trib_schemas_page_reload (self->schemas_page);
+  else if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
+           g_strcmp0 (page, "datasets") == 0)
+    trib_datasets_page_reload (self->datasets_page);
+  else if (!trib_session_get_loading (self->session))
+    trib_session_refresh_async (self->session, NULL, refresh_cb, g_object_ref (self));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  trib_window_show_page (self, g_variant_get_string (param, NULL));
+
+  /* Alt+digit goes to the page to work in it; focus left in the sidebar
+   * (or on the page just hidden) would swallow what is typed next.
+   */
+  gtk_widget_grab_focus (gtk_stack_get_visible_child (self->pages_stack));
+}
+
+static void
+show_schema_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  trib_window_show_page (self, "schemas");
+  trib_schemas_page_show_schema (self->schemas_page, g_variant_get_string (param, NULL));
+}
+
+static void
+query_dataset_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+  const char *table = g_variant_get_string (param, NULL);
+  g_autofree char *sql = trib_query_service_dup_preview_sql (table);
+
+  trib_window_show_page (self, "query");
+  trib_query_page_open_query (self->query_page, sql, table);
+}
+
+static void
+insert_into_query_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  trib_window_show_page (self, "query");
+  trib_query_page_insert_text (self->query_page, g_variant_get_string (param, NULL));
+}
+
+void
+_trib_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-schema", "s", show_schema_action);
+  gtk_widget_class_install_action (widget_class, "win.query-dataset", "s", query_dataset_action);
+  gtk_widget_class_install_action (widget_class, "win.insert-into-query", "s", insert_into_query_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "sandboxes");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "schemas");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "datasets");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "query");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "activity");
+}
