@@ -193,7 +193,13 @@ show_connection (TribAccountsPage *self,
 
   fill_details (self);
   build_credentials (self);
-  gtk_stack_set_visible_child_name (self->view_stack, "detail");
+
+  /* Coming from the list, the keys go on acting on the account. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "detail") != 0)
+    {
+      gtk_stack_set_visible_child_name (self->view_stack, "detail");
+      gtk_widget_grab_focus (GTK_WIDGET (self->test_button));
+    }
 }
 
 static void

@@ -257,7 +257,9 @@ set_busy (TribAccountsPage *self,
 }
 
 /* One change (a name, credentials) and what it needs to be sent again
- * to the account as it is now.
+ * to the account as it is now. Shared by the calls and the dialog that
+ * explains a stale etag, which may answer twice (a response, then its
+ * close response).
  */
 typedef struct
 {
@@ -266,20 +268,26 @@ typedef struct
   char *account_name;
   char *name;
   JsonObject *auth_params;   /* secrets: overwritten when freed */
+  gboolean answered;
 } Patch;
 
 static void
-patch_free (Patch *patch)
+patch_clear (Patch *patch)
 {
   g_clear_object (&patch->self);
   g_free (patch->id);
   g_free (patch->account_name);
   g_free (patch->name);
   g_clear_pointer (&patch->auth_params, trib_spec_form_free_params);
-  g_free (patch);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Patch, patch_free)
+static void
+patch_unref (Patch *patch)
+{
+  g_rc_box_release_full (patch, (GDestroyNotify)patch_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Patch, patch_unref)
 
 static void send_patch (Patch *patch, const char *etag);
 
@@ -303,16 +311,20 @@ reread_cb (GObject      *object,
       return;
     }
 
+  patch->answered = FALSE;
   send_patch (g_steal_pointer (&patch), trib_connection_get_etag (connection));
 }
 
 static void
 stale_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
-                   gpointer          user_data)
+                   Patch            *patch)
 {
-  g_autoptr(Patch) patch = user_data;
   TribAccountsPage *self = patch->self;
+
+  if (patch->answered)
+    return;
+  patch->answered = TRUE;
 
   if (!g_str_equal (response, "reload"))
     {
@@ -322,7 +334,7 @@ stale_response_cb (AdwMessageDialog *dialog,
     }
 
   trib_flow_service_get_connection_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)), patch->id,
-                                          self->cancellable, reread_cb, g_steal_pointer (&patch));
+                                          self->cancellable, reread_cb, g_rc_box_acquire (patch));
 }
 
 static void
@@ -342,7 +354,8 @@ explain_stale (Patch *patch)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reload");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (stale_response_cb), patch);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (stale_response_cb), patch,
+                         (GClosureNotify)(void (*) (void))patch_unref, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -408,7 +421,7 @@ _trib_accounts_page_patch (TribAccountsPage *self,
                            const char       *name,
                            JsonObject       *auth_params)
 {
-  Patch *patch = g_new0 (Patch, 1);
+  Patch *patch = g_rc_box_new0 (Patch);
 
   patch->self = g_object_ref (self);
   patch->id = g_strdup (trib_connection_get_id (connection));
