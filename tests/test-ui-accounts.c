@@ -52,11 +52,6 @@ has_account (const char *name)
 static gboolean
 listed (gpointer data)
 {
-  if (g_getenv ("TEST_DEBUG"))
-    g_printerr ("list %p complete %d loading %d n %u specs %u\n", page->list,
-                page->list ? trib_paged_list_get_complete (page->list) : -1,
-                page->list ? trib_paged_list_get_loading (page->list) : -1,
-                g_list_model_get_n_items (G_LIST_MODEL (page->selection)), g_hash_table_size (page->specs));
   return page->list != NULL && trib_paged_list_get_complete (page->list) &&
          !trib_paged_list_get_loading (page->list) &&
          g_list_model_get_n_items (G_LIST_MODEL (page->selection)) > 0 &&
@@ -334,8 +329,14 @@ test_accounts_page (void)
   trib_ui_test_iterate_until (test_label_shown, (gpointer) "success", 20);
 
   for (guint i = 0; i < page->credential_rows->len; i++)
-    if (ADW_IS_PASSWORD_ENTRY_ROW (g_ptr_array_index (page->credential_rows, i)))
-      secret_row = g_ptr_array_index (page->credential_rows, i);
+    {
+      GtkWidget *row = g_ptr_array_index (page->credential_rows, i);
+      TribSpecField *field = g_object_get_data (G_OBJECT (row), "trib-field");
+
+      if (g_str_equal (trib_spec_field_get_key (field), "s3SecretKey"))
+        secret_row = row;
+    }
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (secret_row));
   g_assert_nonnull (secret_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, "");
   trib_ui_test_settle ();
