@@ -64,6 +64,10 @@ void            _trib_accounts_page_show_details  (TribAccountsPage *self,
 void            _trib_accounts_page_clear_details (TribAccountsPage *self);
 void            _trib_accounts_page_update_credentials (TribAccountsPage *self);
 void            _trib_accounts_page_test          (TribAccountsPage *self);
+void            _trib_accounts_page_set_busy      (TribAccountsPage *self,
+                                                   gboolean          busy);
+void            _trib_accounts_page_rename        (TribAccountsPage *self);
+void            _trib_accounts_page_delete        (TribAccountsPage *self);
 void            _trib_accounts_page_patch         (TribAccountsPage *self,
                                                    TribConnection   *connection,
                                                    const char       *name,
