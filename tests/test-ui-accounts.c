@@ -24,11 +24,13 @@
 #include "trib-flow-service.h"
 #include "trib-platform-client-private.h"
 #include "trib-request-record.h"
+#include "trib-secret-store.h"
 #include "trib-ui-test.h"
 #include "trib-window.h"
 
 #define LANDING_ID "7f3b2c1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
 #define ODATA_ID "c4d5e6f7-0812-4a3b-8c4d-5e6f7a8b9c0d"
+#define DATABRICKS_ID "2a9c8e7d-6b5a-4c3d-9e2f-1a0b9c8d7e6f"
 #define DEMO_S3_SECRET "tributary/Demo+S3/secret0123456789abcdef"
 
 static TribAccountsPage *page;
@@ -237,6 +239,44 @@ focus_account (const char *id)
 }
 
 static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(gboolean *) user_data = trib_secret_store_store_finish (TRIB_SECRET_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static GtkWidget *
+find_credential_row (const char *key)
+{
+  for (guint i = 0; i < page->credential_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (page->credential_rows, i);
+      TribSpecField *field = g_object_get_data (G_OBJECT (row), "trib-field");
+
+      if (g_str_equal (trib_spec_field_get_key (field), key))
+        return row;
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_filled (gpointer data)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (find_credential_row ("accessToken"))), data) == 0;
+}
+
+static void
 rename_to (const char *name)
 {
   AdwMessageDialog *dialog;
@@ -317,6 +357,26 @@ test_accounts_page (void)
     g_assert_cmpstr (trib_connection_get_name (now), ==, "Luma orders (OData)");
   }
 
+  /* A secret remembered when the account was made (in the keyring, here
+   * for the session only) fills its field; others stay empty.
+   */
+  {
+    TribSecretStore *store = trib_application_get_secret_store (app);
+    gboolean stored = FALSE;
+
+    trib_secret_store_set_session_only (store, TRUE);
+    trib_secret_store_store_async (store, trib_profile_get_id (trib_session_get_profile (trib_window_get_session (window))),
+                                   "connection:" DATABRICKS_ID ":accessToken", "test", "dapi-remembered", NULL,
+                                   stored_cb, &stored);
+    trib_ui_test_iterate_until (is_true, &stored, 20);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (page), "accounts.back", NULL);
+  trib_ui_test_iterate_until (listed_with, (gpointer) "Luma Databricks warehouse", 20);
+  gtk_widget_activate_action (GTK_WIDGET (page), "accounts.select", "s", DATABRICKS_ID);
+  gtk_widget_activate_action (GTK_WIDGET (page), "accounts.details", NULL);
+  trib_ui_test_iterate_until (details_of, (gpointer) DATABRICKS_ID, 20);
+  trib_ui_test_iterate_until (row_filled, (gpointer) "dapi-remembered", 20);
+
   /* Test the credentials of the landing bucket, then give it its secret
    * again: it reaches the platform, never the request log.
    */
@@ -328,14 +388,7 @@ test_accounts_page (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "accounts.test", NULL);
   trib_ui_test_iterate_until (test_label_shown, (gpointer) "success", 20);
 
-  for (guint i = 0; i < page->credential_rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (page->credential_rows, i);
-      TribSpecField *field = g_object_get_data (G_OBJECT (row), "trib-field");
-
-      if (g_str_equal (trib_spec_field_get_key (field), "s3SecretKey"))
-        secret_row = row;
-    }
+  secret_row = find_credential_row ("s3SecretKey");
   g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (secret_row));
   g_assert_nonnull (secret_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==, "");

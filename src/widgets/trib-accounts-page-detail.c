@@ -14,10 +14,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "trib-account-item.h"
 #include "trib-accounts-page-private.h"
+#include "trib-application.h"
 #include "trib-flow-service.h"
 #include "trib-format.h"
 #include "trib-toast.h"
@@ -47,6 +50,93 @@ window_can_explore (TribAccountsPage *self)
       return TRUE;
 
   return FALSE;
+}
+
+/* Where the Connect dialog remembers an account's secret, when asked to. */
+static char *
+dup_secret_kind (TribConnection *connection,
+                 const char     *key)
+{
+  return g_strdup_printf ("connection:%s:%s", trib_connection_get_id (connection), key);
+}
+
+static TribSecretStore *
+get_secret_store (TribAccountsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  return TRIB_IS_APPLICATION (app) ? trib_application_get_secret_store (TRIB_APPLICATION (app)) : NULL;
+}
+
+static const char *
+get_profile_id (TribAccountsPage *self)
+{
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
+
+  return session != NULL ? trib_profile_get_id (trib_session_get_profile (session)) : NULL;
+}
+
+/* A remembered secret fills its row (shown as dots), and counts as
+ * unchanged until edited.
+ */
+static void
+remembered_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWidget) row = user_data;
+  g_autofree char *secret = trib_secret_store_lookup_finish (TRIB_SECRET_STORE (object), result, NULL);
+
+  if (secret == NULL || gtk_widget_get_parent (row) == NULL ||
+      gtk_editable_get_text (GTK_EDITABLE (row))[0] != '\0')
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (row), secret);
+  g_object_set_data_full (G_OBJECT (row), "trib-original", g_strdup (secret), g_free);
+  g_object_set_data (G_OBJECT (row), "trib-remembered", GINT_TO_POINTER (TRUE));
+  memset (secret, 0, strlen (secret));
+}
+
+static void
+look_up_remembered (TribAccountsPage *self,
+                    GtkWidget        *row,
+                    const char       *key)
+{
+  TribSecretStore *store = get_secret_store (self);
+  const char *profile_id = get_profile_id (self);
+  g_autofree char *kind = dup_secret_kind (self->shown, key);
+
+  if (store != NULL && profile_id != NULL)
+    trib_secret_store_lookup_async (store, profile_id, kind, self->cancellable, remembered_cb, g_object_ref (row));
+}
+
+/* A remembered secret that changed is remembered as it is now. */
+static void
+remember_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!trib_secret_store_store_finish (TRIB_SECRET_STORE (object), result, &error))
+    g_debug ("A changed secret was not remembered: %s", error->message);
+}
+
+static void
+remember_again (TribAccountsPage *self,
+                TribSpecField    *field,
+                const char       *secret)
+{
+  TribSecretStore *store = get_secret_store (self);
+  const char *profile_id = get_profile_id (self);
+  g_autofree char *kind = dup_secret_kind (self->shown, trib_spec_field_get_key (field));
+  /* Translators: how the keyring names a remembered secret: the field, then the account */
+  g_autofree char *label = g_strdup_printf (_("%s of %s"), trib_spec_field_get_label (field),
+                                            trib_connection_get_name (self->shown));
+
+  if (store != NULL && profile_id != NULL)
+    trib_secret_store_store_async (store, profile_id, kind, label, secret, NULL, remember_cb, NULL);
 }
 
 static void
@@ -117,7 +207,10 @@ build_credentials (TribAccountsPage *self)
         continue;
 
       if (trib_spec_field_get_secret (field))
-        row = adw_password_entry_row_new ();
+        {
+          row = adw_password_entry_row_new ();
+          look_up_remembered (self, row, key);
+        }
       else
         {
           row = adw_entry_row_new ();
@@ -317,8 +410,10 @@ _trib_accounts_page_update_credentials (TribAccountsPage *self)
       const char *original = g_object_get_data (G_OBJECT (row), "trib-original");
       const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
       g_autofree char *problem = NULL;
+      JsonNode *node;
 
-      if (trib_spec_field_get_secret (field) ? text[0] == '\0' : g_strcmp0 (text, original) == 0)
+      /* An empty secret keeps the one the platform has. */
+      if ((text[0] == '\0' && trib_spec_field_get_secret (field)) || g_strcmp0 (text, original) == 0)
         {
           gtk_widget_remove_css_class (row, "error");
           continue;
@@ -335,7 +430,12 @@ _trib_accounts_page_update_credentials (TribAccountsPage *self)
         }
 
       gtk_widget_remove_css_class (row, "error");
-      json_object_set_member (params, trib_spec_field_get_key (field), trib_spec_field_to_node (field, text));
+      /* An optional value emptied has no value to send: it stays. */
+      if ((node = trib_spec_field_to_node (field, text)) == NULL)
+        continue;
+      if (g_object_get_data (G_OBJECT (row), "trib-remembered") != NULL)
+        remember_again (self, field, text);
+      json_object_set_member (params, trib_spec_field_get_key (field), node);
     }
 
   if (json_object_get_size (params) == 0)
