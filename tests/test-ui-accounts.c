@@ -463,6 +463,22 @@ test_accounts_page (void)
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "accounts-narrow-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
+  /* Another sandbox, its own accounts: Databricks is prod's only. */
+  {
+    TribSession *session = trib_window_get_session (window);
+    GListModel *sandboxes = trib_session_get_sandboxes (session);
+
+    for (guint i = 0; i < g_list_model_get_n_items (sandboxes); i++)
+      {
+        g_autoptr(TribSandbox) sandbox = g_list_model_get_item (sandboxes, i);
+
+        if (g_str_equal (trib_sandbox_get_name (sandbox), "dev"))
+          trib_session_set_sandbox (session, sandbox);
+      }
+  }
+  trib_ui_test_iterate_until (listed_without, (gpointer) "Luma Databricks warehouse", 20);
+  g_assert_true (has_account ("Luma landing bucket"));
+
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();
 }
