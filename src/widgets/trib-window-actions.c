@@ -64,6 +64,9 @@ refresh_action (GtkWidget  *widget,
   else if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
            g_strcmp0 (page, "sources") == 0)
     trib_sources_page_reload (self->sources_page);
+  else if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
+           g_strcmp0 (page, "accounts") == 0)
+    trib_accounts_page_reload (self->accounts_page);
   else if (!trib_session_get_loading (self->session))
     trib_session_refresh_async (self->session, NULL, refresh_cb, g_object_ref (self));
 }
@@ -179,4 +182,5 @@ _trib_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "query");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "activity");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-page", "s", "sources");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK, "win.show-page", "s", "accounts");
 }

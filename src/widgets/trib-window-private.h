@@ -11,6 +11,7 @@
 #include "trib-sources-page.h"
 #include "trib-announcer.h"
 #include "trib-datasets-page.h"
+#include "trib-accounts-page.h"
 #include "trib-query-page.h"
 #include "trib-sandboxes-page.h"
 #include "trib-schemas-page.h"
@@ -52,6 +53,7 @@ struct _TribWindow
   TribQueryPage *query_page;
   TribSchemasPage *schemas_page;
   TribDatasetsPage *datasets_page;
+  TribAccountsPage *accounts_page;
 
   guint updating_dropdown : 1;
   guint restored_state : 1;

@@ -99,6 +99,7 @@ ensure_pages (TribWindow *self)
     { "schemas", N_("Schemas") },
     { "datasets", N_("Datasets") },
     { "sources", N_("Sources") },
+    { "accounts", N_("Accounts") },
     { "query", N_("Query") },
     { "activity", N_("Activity") },
   };
@@ -110,6 +111,7 @@ ensure_pages (TribWindow *self)
   g_type_ensure (TRIB_TYPE_SCHEMAS_PAGE);
   g_type_ensure (TRIB_TYPE_DATASETS_PAGE);
   g_type_ensure (TRIB_TYPE_SOURCES_PAGE);
+  g_type_ensure (TRIB_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (TRIB_TYPE_QUERY_PAGE);
   g_type_ensure (TRIB_TYPE_ACTIVITY_PAGE);
 
@@ -124,6 +126,7 @@ ensure_pages (TribWindow *self)
   self->schemas_page = TRIB_SCHEMAS_PAGE (gtk_builder_get_object (builder, "schemas"));
   self->datasets_page = TRIB_DATASETS_PAGE (gtk_builder_get_object (builder, "datasets"));
   self->sources_page = TRIB_SOURCES_PAGE (gtk_builder_get_object (builder, "sources"));
+  self->accounts_page = TRIB_ACCOUNTS_PAGE (gtk_builder_get_object (builder, "accounts"));
   self->query_page = TRIB_QUERY_PAGE (gtk_builder_get_object (builder, "query"));
   self->activity_page = TRIB_ACTIVITY_PAGE (gtk_builder_get_object (builder, "activity"));
 
@@ -232,6 +235,8 @@ update_refresh_button (TribWindow *self)
     label = _("Reload Datasets");
   else if (g_strcmp0 (page, "sources") == 0)
     label = _("Reload Sources");
+  else if (g_strcmp0 (page, "accounts") == 0)
+    label = _("Reload Accounts");
 
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), label != NULL);
   if (label == NULL)
@@ -386,6 +391,7 @@ trib_window_dispose (GObject *object)
   self->sandboxes_page = NULL;
   self->schemas_page = NULL;
   self->datasets_page = NULL;
+  self->accounts_page = NULL;
   self->query_page = NULL;
   self->activity_page = NULL;
   self->sources_page = NULL;

@@ -1,0 +1,454 @@
+/* trib-accounts-page-detail.c
+ *
+ * One account of the accounts page: what it is, a test of its
+ * credentials, Explore (when the window offers it), and its credentials
+ * as a form drawn from its connector's spec. Secrets are never shown:
+ * their fields stay empty, and only what was typed is sent.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "trib-accounts-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "trib-account-item.h"
+#include "trib-accounts-page-private.h"
+#include "trib-application.h"
+#include "trib-flow-service.h"
+#include "trib-format.h"
+#include "trib-toast.h"
+
+/* Explore comes from another part of the window, which may not be there. */
+static gboolean
+window_can_explore (TribAccountsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GType type;
+  const char *name;
+  const GVariantType *parameter_type;
+  const char *property_name;
+
+  if (root == NULL)
+    return FALSE;
+
+  if (G_IS_ACTION_GROUP (root) && g_action_group_query_action (G_ACTION_GROUP (root), "explore-source",
+                                                               NULL, NULL, NULL, NULL, NULL))
+    return TRUE;
+
+  /* Or as the window's own class action. */
+  for (guint i = 0;
+       gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (root), i, &type, &name, &parameter_type, &property_name);
+       i++)
+    if (g_str_equal (name, "win.explore-source"))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Where the Connect dialog remembers an account's secret, when asked to. */
+static char *
+dup_secret_kind (TribConnection *connection,
+                 const char     *key)
+{
+  return g_strdup_printf ("connection:%s:%s", trib_connection_get_id (connection), key);
+}
+
+static TribSecretStore *
+get_secret_store (TribAccountsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  return TRIB_IS_APPLICATION (app) ? trib_application_get_secret_store (TRIB_APPLICATION (app)) : NULL;
+}
+
+static const char *
+get_profile_id (TribAccountsPage *self)
+{
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
+
+  return session != NULL ? trib_profile_get_id (trib_session_get_profile (session)) : NULL;
+}
+
+/* A remembered secret fills its row (shown as dots), and counts as
+ * unchanged until edited.
+ */
+static void
+remembered_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWidget) row = user_data;
+  g_autofree char *secret = trib_secret_store_lookup_finish (TRIB_SECRET_STORE (object), result, NULL);
+
+  if (secret == NULL || gtk_widget_get_parent (row) == NULL ||
+      gtk_editable_get_text (GTK_EDITABLE (row))[0] != '\0')
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (row), secret);
+  g_object_set_data_full (G_OBJECT (row), "trib-original", g_strdup (secret), g_free);
+  g_object_set_data (G_OBJECT (row), "trib-remembered", GINT_TO_POINTER (TRUE));
+  memset (secret, 0, strlen (secret));
+}
+
+static void
+look_up_remembered (TribAccountsPage *self,
+                    GtkWidget        *row,
+                    const char       *key)
+{
+  TribSecretStore *store = get_secret_store (self);
+  const char *profile_id = get_profile_id (self);
+  g_autofree char *kind = dup_secret_kind (self->shown, key);
+
+  if (store != NULL && profile_id != NULL)
+    trib_secret_store_lookup_async (store, profile_id, kind, self->cancellable, remembered_cb, g_object_ref (row));
+}
+
+/* A remembered secret that changed is remembered as it is now. */
+static void
+remember_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!trib_secret_store_store_finish (TRIB_SECRET_STORE (object), result, &error))
+    g_debug ("A changed secret was not remembered: %s", error->message);
+}
+
+static void
+remember_again (TribAccountsPage *self,
+                TribSpecField    *field,
+                const char       *secret)
+{
+  TribSecretStore *store = get_secret_store (self);
+  const char *profile_id = get_profile_id (self);
+  g_autofree char *kind = dup_secret_kind (self->shown, trib_spec_field_get_key (field));
+  /* Translators: how the keyring names a remembered secret: the field, then the account */
+  g_autofree char *label = g_strdup_printf (_("%s of %s"), trib_spec_field_get_label (field),
+                                            trib_connection_get_name (self->shown));
+
+  if (store != NULL && profile_id != NULL)
+    trib_secret_store_store_async (store, profile_id, kind, label, secret, NULL, remember_cb, NULL);
+}
+
+static void
+clear_credential_rows (TribAccountsPage *self)
+{
+  for (guint i = 0; i < self->credential_rows->len; i++)
+    adw_preferences_group_remove (self->credentials_group, g_ptr_array_index (self->credential_rows, i));
+  g_ptr_array_set_size (self->credential_rows, 0);
+}
+
+void
+_trib_accounts_page_clear_details (TribAccountsPage *self)
+{
+  if (self->credential_rows != NULL)
+    clear_credential_rows (self);
+  g_clear_object (&self->form);
+  g_clear_object (&self->shown);
+}
+
+static TribSpecForm *
+find_auth_form (TribConnectionSpec *spec,
+                const char         *auth_name)
+{
+  JsonObject *json = trib_connection_spec_get_json (spec);
+  JsonNode *auth_spec = json != NULL ? json_object_get_member (json, "authSpec") : NULL;
+  g_autoptr(GListModel) choices = NULL;
+
+  if (auth_spec == NULL || auth_name == NULL)
+    return NULL;
+
+  choices = trib_spec_form_new_auth_choices (trib_connection_spec_get_id (spec), auth_spec);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(TribSpecForm) form = g_list_model_get_item (choices, i);
+
+      if (g_strcmp0 (trib_spec_form_get_name (form), auth_name) == 0)
+        return g_steal_pointer (&form);
+    }
+
+  return NULL;
+}
+
+/* The form of the account's auth type: a row per field the form can
+ * draw at the top level (a JSON Patch replaces one parameter by name).
+ */
+static void
+build_credentials (TribAccountsPage *self)
+{
+  TribConnectionSpec *spec = g_hash_table_lookup (self->specs, trib_connection_get_spec_id (self->shown));
+  JsonObject *params = trib_connection_get_auth_params (self->shown);
+  guint n_fields;
+
+  clear_credential_rows (self);
+  g_clear_object (&self->form);
+
+  if (spec != NULL)
+    self->form = find_auth_form (spec, trib_connection_get_auth_name (self->shown));
+
+  n_fields = self->form != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->form)) : 0;
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autoptr(TribSpecField) field = g_list_model_get_item (G_LIST_MODEL (self->form), i);
+      const char *key = trib_spec_field_get_key (field);
+      GtkWidget *row;
+
+      if (trib_spec_field_get_field_type (field) == TRIB_SPEC_FIELD_UNSUPPORTED ||
+          g_strv_length ((char **)trib_spec_field_get_path (field)) != 1)
+        continue;
+
+      if (trib_spec_field_get_secret (field))
+        {
+          row = adw_password_entry_row_new ();
+          look_up_remembered (self, row, key);
+        }
+      else
+        {
+          row = adw_entry_row_new ();
+          if (params != NULL && json_object_has_member (params, key))
+            {
+              JsonNode *value = json_object_get_member (params, key);
+
+              if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+                gtk_editable_set_text (GTK_EDITABLE (row), json_node_get_string (value));
+              else if (JSON_NODE_HOLDS_VALUE (value))
+                {
+                  g_autofree char *text = json_to_string (value, FALSE);
+
+                  gtk_editable_set_text (GTK_EDITABLE (row), text);
+                }
+            }
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trib_spec_field_get_label (field));
+      g_object_set_data_full (G_OBJECT (row), "trib-field", g_object_ref (field), g_object_unref);
+      g_object_set_data_full (G_OBJECT (row), "trib-original",
+                              g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))), g_free);
+      adw_preferences_group_add (self->credentials_group, row);
+      g_ptr_array_add (self->credential_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->credentials_group), self->credential_rows->len > 0);
+}
+
+static void
+fill_details (TribAccountsPage *self)
+{
+  TribConnection *connection = self->shown;
+  g_autoptr(TribAccountItem) item = NULL;
+  TribConnectionSpec *spec = g_hash_table_lookup (self->specs, trib_connection_get_spec_id (connection));
+  GtkWidget *rows[] = { GTK_WIDGET (self->connector_row), GTK_WIDGET (self->auth_row),
+                        GTK_WIDGET (self->state_row), GTK_WIDGET (self->created_row), GTK_WIDGET (self->id_row) };
+  const char *values[G_N_ELEMENTS (rows)];
+
+  item = trib_account_item_new (connection, spec != NULL ? trib_connection_spec_get_connector_name (spec) : NULL);
+  values[0] = trib_account_item_get_connector (item);
+  values[1] = trib_connection_get_auth_name (connection);
+  values[2] = trib_account_item_get_state (item);
+  values[3] = trib_account_item_get_created (item);
+  values[4] = trib_connection_get_id (connection);
+
+  gtk_label_set_label (self->name_label, trib_connection_get_name (connection));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (rows[i]), values[i] != NULL ? values[i] : "");
+      gtk_widget_set_visible (rows[i], values[i] != NULL && values[i][0] != '\0');
+    }
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->explore_button), "s", trib_connection_get_id (connection));
+  gtk_widget_set_visible (GTK_WIDGET (self->explore_button), window_can_explore (self));
+}
+
+static void
+show_connection (TribAccountsPage *self,
+                 TribConnection   *connection)
+{
+  gboolean same = self->shown != NULL &&
+                  g_strcmp0 (trib_connection_get_id (self->shown), trib_connection_get_id (connection)) == 0;
+
+  g_object_ref (connection);
+  if (!same)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->test_label), FALSE);
+      _trib_accounts_page_clear_details (self);
+    }
+  g_set_object (&self->shown, connection);
+  g_object_unref (connection);
+
+  fill_details (self);
+  build_credentials (self);
+
+  /* Coming from the list, the keys go on acting on the account. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "detail") != 0)
+    {
+      gtk_stack_set_visible_child_name (self->view_stack, "detail");
+      gtk_widget_grab_focus (GTK_WIDGET (self->test_button));
+    }
+}
+
+static void
+detail_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TribAccountsPage) self = user_data;
+  g_autoptr(TribConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  connection = trib_flow_service_get_connection_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_set_spinning (self->detail_spinner, FALSE);
+  if (connection == NULL)
+    {
+      trib_toast_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  /* Only if it is still the one shown. */
+  if (self->shown == NULL || g_strcmp0 (trib_connection_get_id (self->shown), trib_connection_get_id (connection)) != 0)
+    return;
+
+  show_connection (self, connection);
+}
+
+/**
+ * _trib_accounts_page_show_details:
+ * @connection: an account, from the list or the details
+ *
+ * Shows @connection, then reads it again: the list's copy may be older
+ * than the account, and the etag a change is sent with must be its own.
+ */
+void
+_trib_accounts_page_show_details (TribAccountsPage *self,
+                                  TribConnection   *connection)
+{
+  show_connection (self, connection);
+
+  gtk_spinner_set_spinning (self->detail_spinner, TRUE);
+  trib_flow_service_get_connection_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)),
+                                          trib_connection_get_id (connection), self->cancellable,
+                                          detail_cb, g_object_ref (self));
+}
+
+static void
+test_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(TribAccountsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean passed;
+
+  passed = trib_flow_service_test_connection_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), TRUE);
+  text = passed ? g_strdup (_("The platform connected with these credentials."))
+                : trib_format_error_text (error->message);
+
+  gtk_label_set_label (self->test_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->test_label), TRUE);
+  if (passed)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->test_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->test_label), "success");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->test_label), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->test_label), "error");
+    }
+
+  /* From the list, the result is not in view. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "detail") != 0)
+    trib_toast_show_message (GTK_WIDGET (self), text);
+}
+
+void
+_trib_accounts_page_test (TribAccountsPage *self)
+{
+  TribConnection *connection = _trib_accounts_page_get_account (self);
+
+  if (connection == NULL)
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), FALSE);
+  gtk_label_set_label (self->test_label, _("Testing…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->test_label), TRUE);
+  trib_flow_service_test_connection_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)),
+                                           trib_connection_get_id (connection), self->cancellable,
+                                           test_cb, g_object_ref (self));
+}
+
+/* Only what changed is sent: a secret typed, or another value. */
+void
+_trib_accounts_page_update_credentials (TribAccountsPage *self)
+{
+  JsonObject *params;
+
+  if (self->shown == NULL || self->form == NULL || self->busy)
+    return;
+
+  params = json_object_new ();
+  for (guint i = 0; i < self->credential_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->credential_rows, i);
+      TribSpecField *field = g_object_get_data (G_OBJECT (row), "trib-field");
+      const char *original = g_object_get_data (G_OBJECT (row), "trib-original");
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+      g_autofree char *problem = NULL;
+      JsonNode *node;
+
+      /* An empty secret keeps the one the platform has. */
+      if ((text[0] == '\0' && trib_spec_field_get_secret (field)) || g_strcmp0 (text, original) == 0)
+        {
+          gtk_widget_remove_css_class (row, "error");
+          continue;
+        }
+
+      problem = trib_spec_field_check (field, text);
+      if (problem != NULL)
+        {
+          gtk_widget_add_css_class (row, "error");
+          gtk_widget_grab_focus (row);
+          trib_toast_show_message (GTK_WIDGET (self), problem);
+          trib_spec_form_free_params (params);
+          return;
+        }
+
+      gtk_widget_remove_css_class (row, "error");
+      /* An optional value emptied has no value to send: it stays. */
+      if ((node = trib_spec_field_to_node (field, text)) == NULL)
+        continue;
+      if (g_object_get_data (G_OBJECT (row), "trib-remembered") != NULL)
+        remember_again (self, field, text);
+      json_object_set_member (params, trib_spec_field_get_key (field), node);
+    }
+
+  if (json_object_get_size (params) == 0)
+    {
+      trib_spec_form_free_params (params);
+      trib_toast_show_message (GTK_WIDGET (self), _("Nothing to update: no credential was changed."));
+      return;
+    }
+
+  /* Typed secrets leave the fields once they are in the request. */
+  for (guint i = 0; i < self->credential_rows->len; i++)
+    if (ADW_IS_PASSWORD_ENTRY_ROW (g_ptr_array_index (self->credential_rows, i)))
+      gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (self->credential_rows, i)), "");
+
+  _trib_accounts_page_patch (self, self->shown, NULL, params);
+}
