@@ -276,13 +276,10 @@ row_filled (gpointer data)
   return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (find_credential_row ("accessToken"))), data) == 0;
 }
 
-static void
-explore_cb (GSimpleAction *action,
-            GVariant      *parameter,
-            gpointer       user_data)
+static gboolean
+explore_view_open (gpointer connection_id)
 {
-  g_free (*(char **) user_data);
-  *(char **) user_data = g_variant_dup_string (parameter, NULL);
+  return trib_ui_test_find_explore_view (connection_id) != NULL;
 }
 
 static void
@@ -397,25 +394,12 @@ test_accounts_page (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "accounts.test", NULL);
   trib_ui_test_iterate_until (test_label_shown, (gpointer) "success", 20);
 
-  /* Explore is there only when the window can explore, and explores
-   * this account.
-   */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->explore_button)));
-  {
-    g_autoptr(GSimpleAction) explore = g_simple_action_new ("explore-source", G_VARIANT_TYPE_STRING);
-    g_autofree char *explored = NULL;
-
-    g_signal_connect (explore, "activate", G_CALLBACK (explore_cb), &explored);
-    g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (explore));
-    gtk_widget_activate_action (GTK_WIDGET (page), "accounts.details", NULL);
-    trib_ui_test_iterate_until (details_of, (gpointer) LANDING_ID, 20);
-    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->explore_button)));
-    gtk_widget_activate (GTK_WIDGET (page->explore_button));
-    trib_ui_test_iterate_until (is_set, &explored, 10);
-    g_assert_cmpstr (explored, ==, LANDING_ID);
-    g_signal_handlers_disconnect_by_func (explore, explore_cb, &explored);
-    g_action_map_remove_action (G_ACTION_MAP (window), "explore-source");
-  }
+  /* Explore opens a window exploring this account. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->explore_button)));
+  g_assert_null (trib_ui_test_find_explore_view (LANDING_ID));
+  gtk_widget_activate (GTK_WIDGET (page->explore_button));
+  trib_ui_test_iterate_until (explore_view_open, (gpointer) LANDING_ID, 10);
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (trib_ui_test_find_explore_view (LANDING_ID)))));
 
   secret_row = find_credential_row ("s3SecretKey");
   g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (secret_row));

@@ -178,6 +178,24 @@ trib_ui_test_find_any (GtkWidget *root,
   return NULL;
 }
 
+/* The Explore view of a window that explores @connection_id, if one is open. */
+TribExploreView *
+trib_ui_test_find_explore_view (const char *connection_id)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      TribExploreView *view = trib_ui_test_find_any (GTK_WIDGET (toplevel), TRIB_TYPE_EXPLORE_VIEW);
+
+      if (view != NULL && g_strcmp0 (trib_explore_view_get_connection_id (view), connection_id) == 0)
+        return view;
+    }
+
+  return NULL;
+}
+
 /* A shown label that reads @text, or with @partial holds it. */
 GtkWidget *
 trib_ui_test_find_label (GtkWidget  *root,

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "trib-application.h"
+#include "trib-explore-view.h"
 #include "trib-schemas-page.h"
 #include "trib-window.h"
 
@@ -58,6 +59,7 @@ GtkWidget *trib_ui_test_find_label      (GtkWidget  *root,
                                          gboolean    partial);
 GtkLabel  *trib_ui_test_find_any_label  (GtkWidget  *root,
                                          const char *text);
+TribExploreView *trib_ui_test_find_explore_view (const char *connection_id);
 gboolean   trib_ui_test_has_label       (GtkWidget  *root,
                                          const char *text,
                                          gboolean    partial);

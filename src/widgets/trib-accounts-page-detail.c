@@ -264,7 +264,10 @@ fill_details (TribAccountsPage *self)
       gtk_widget_set_visible (rows[i], values[i] != NULL && values[i][0] != '\0');
     }
 
+  /* The action is named only once the button has a target: a window
+   * with win.explore-source refuses a button that would send none. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->explore_button), "s", trib_connection_get_id (connection));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->explore_button), "win.explore-source");
   gtk_widget_set_visible (GTK_WIDGET (self->explore_button), window_can_explore (self));
 }
 
