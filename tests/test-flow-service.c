@@ -567,6 +567,13 @@ test_delete_dropped (void)
   g_assert_false (delete_connection (id, &error));
   assert_flow_error (error, TRIB_PLATFORM_ERROR_NOT_FOUND, "FLOW-1101-404", NULL);
   trib_test_sim_clear_faults (sim);
+  g_clear_error (&error);
+
+  trib_test_sim_add_fault (sim, "{\"path\": \"" CONNECTIONS_PATH "/*\", \"method\": \"DELETE\", "
+                                "\"kind\": \"status\", \"status\": 429}");
+  g_assert_false (delete_connection (id, &error));
+  assert_flow_error (error, TRIB_PLATFORM_ERROR_NOT_FOUND, "FLOW-1101-404", NULL);
+  trib_test_sim_clear_faults (sim);
 }
 
 static void

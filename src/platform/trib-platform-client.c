@@ -522,9 +522,11 @@ maybe_retry (GTask *task,
     return FALSE;
 
   /* Lost on the way back or failed inside the platform: either way the
-   * platform may have carried the call out. A 401 is not retried here.
+   * platform may have carried the call out. A 429 is the gateway's
+   * refusal, and a 401 is not retried here.
    */
-  send->may_have_acted = TRUE;
+  if (status == 0 || status >= 500)
+    send->may_have_acted = TRUE;
   retry_after_delay (task, delay_ms);
 
   return TRUE;
