@@ -471,6 +471,7 @@ test_list_paging (void)
                                          EVERY_15_MINUTES, &error);
 
       g_assert_no_error (error);
+      g_assert_nonnull (id);
     }
 
   trib_test_sim_clear_requests (sim);
