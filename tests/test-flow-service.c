@@ -535,6 +535,49 @@ test_delete (void)
   trib_test_sim_clear_faults (sim);
 }
 
+/* The platform deletes but the answer is lost: the retry meets a 404,
+ * which then means the delete happened. A 404 on a first attempt still
+ * is an error: a wrong id must not pass for a success.
+ */
+static void
+test_delete_dropped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribConnection) gone = NULL;
+  g_autofree char *id = create ("Deleted, answer lost", DATA_LAKE, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+
+  trib_test_sim_add_fault (sim, "{\"path\": \"" CONNECTIONS_PATH "/*\", \"method\": \"DELETE\", "
+                                "\"kind\": \"perform_drop\"}");
+  g_assert_true (delete_connection (id, &error));
+  g_assert_no_error (error);
+  trib_test_sim_clear_faults (sim);
+
+  gone = get_connection (id, &error);
+  g_assert_null (gone);
+  assert_flow_error (error, TRIB_PLATFORM_ERROR_NOT_FOUND, "FLOW-1101-404", NULL);
+  g_clear_error (&error);
+
+  g_assert_false (delete_connection (id, &error));
+  assert_flow_error (error, TRIB_PLATFORM_ERROR_NOT_FOUND, "FLOW-1101-404", NULL);
+  g_clear_error (&error);
+
+  /* A refusal at the gate did nothing: the 404 after it stays an error. */
+  trib_test_sim_add_fault (sim, "{\"path\": \"" CONNECTIONS_PATH "/*\", \"method\": \"DELETE\", "
+                                "\"kind\": \"status\", \"status\": 401}");
+  g_assert_false (delete_connection (id, &error));
+  assert_flow_error (error, TRIB_PLATFORM_ERROR_NOT_FOUND, "FLOW-1101-404", NULL);
+  trib_test_sim_clear_faults (sim);
+  g_clear_error (&error);
+
+  trib_test_sim_add_fault (sim, "{\"path\": \"" CONNECTIONS_PATH "/*\", \"method\": \"DELETE\", "
+                                "\"kind\": \"status\", \"status\": 429}");
+  g_assert_false (delete_connection (id, &error));
+  assert_flow_error (error, TRIB_PLATFORM_ERROR_NOT_FOUND, "FLOW-1101-404", NULL);
+  trib_test_sim_clear_faults (sim);
+}
+
 static void
 test_credentials (void)
 {
@@ -771,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/tributary/flow-service/masking", test_masking);
   g_test_add_func ("/tributary/flow-service/etags", test_etags);
   g_test_add_func ("/tributary/flow-service/delete", test_delete);
+  g_test_add_func ("/tributary/flow-service/delete-dropped", test_delete_dropped);
   g_test_add_func ("/tributary/flow-service/credentials", test_credentials);
   g_test_add_func ("/tributary/flow-service/paging", test_paging);
   g_test_add_func ("/tributary/flow-service/foreign-next-link", test_foreign_next_link);

@@ -66,6 +66,7 @@ typedef struct
   char *token;
   SoupMessage *message;
   guint attempts;
+  gboolean may_have_acted;      /* an earlier attempt may have reached the server */
   gboolean refreshed_token;
   guint wait_source;
   guint cancel_source;
@@ -520,9 +521,26 @@ maybe_retry (GTask *task,
   if (delay_ms < 0)
     return FALSE;
 
+  /* Lost on the way back or failed inside the platform: either way the
+   * platform may have carried the call out. A 429 is the gateway's
+   * refusal, and a 401 is not retried here.
+   */
+  if (status == 0 || status >= 500)
+    send->may_have_acted = TRUE;
   retry_after_delay (task, delay_ms);
 
   return TRUE;
+}
+
+/* libsoup resends a request on its own when a reused connection closes
+ * before any answer (SoupSession requeues it; redirects are off, so
+ * nothing else restarts our messages): the first send may have reached
+ * the platform as surely as one of our own retries.
+ */
+static void
+message_restarted_cb (SoupMessage *message)
+{
+  g_object_set_data (G_OBJECT (message), "trib-resent", GINT_TO_POINTER (TRUE));
 }
 
 static void
@@ -545,6 +563,8 @@ sent_cb (GObject      *object,
     }
 
   status = soup_message_get_status (send->message);
+  if (g_object_get_data (G_OBJECT (send->message), "trib-resent") != NULL)
+    send->may_have_acted = TRUE;
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
@@ -561,6 +581,20 @@ sent_cb (GObject      *object,
       send->refreshed_token = TRUE;
       trib_ims_auth_invalidate (send->client->auth, send->token);
       request_token (g_steal_pointer (&task));
+      return;
+    }
+
+  /* A DELETE resent after an attempt that may have reached the platform
+   * meets that attempt's effect: the thing is gone, as asked. Only then,
+   * since a 404 on a first attempt means a wrong id.
+   */
+  if (status == SOUP_STATUS_NOT_FOUND && send->may_have_acted &&
+      g_str_equal (send->call->endpoint.method, "DELETE"))
+    {
+      g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+
+      g_debug ("DELETE %s: 404 after a lost attempt, taken as deleted", send->url);
+      return_json (task, empty);
       return;
     }
 
@@ -582,6 +616,7 @@ send_attempt (GTask *task)
   g_clear_object (&send->message);
   send->message = soup_message_new (call->endpoint.method, send->url);
   send->attempts++;
+  g_signal_connect (send->message, "restarted", G_CALLBACK (message_restarted_cb), NULL);
 
   headers = soup_message_get_request_headers (send->message);
   authorization = g_strconcat ("Bearer ", send->token, NULL);

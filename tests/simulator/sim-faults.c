@@ -42,6 +42,7 @@ static const struct
   { "stall", SIM_FAULT_STALL },
   { "redirect", SIM_FAULT_REDIRECT },
   { "body", SIM_FAULT_BODY },
+  { "perform_drop", SIM_FAULT_PERFORM_DROP },
 };
 
 void
@@ -261,7 +262,8 @@ sim_faults_add (SimFaults  *self,
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            "\"kind\" must be one of status, reset, delay, truncate, non_json, "
-                           "deep_nesting, oversized, gzip_bomb, trickle, stall, redirect, body");
+                           "deep_nesting, oversized, gzip_bomb, trickle, stall, redirect, body, "
+                           "perform_drop");
       return 0;
     }
 
@@ -494,6 +496,31 @@ sim_fault_send_truncated (SoupServerMessage *message,
   raw->stream = soup_server_message_steal_connection (message);
   raw->data = g_string_free_to_bytes (g_steal_pointer (&text));
 
+  if (raw->stream == NULL)
+    {
+      raw_write_free (raw);
+      return;
+    }
+
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (raw->stream),
+                                   g_bytes_get_data (raw->data, NULL), g_bytes_get_size (raw->data),
+                                   G_PRIORITY_DEFAULT, NULL, raw_written_cb, raw);
+}
+
+/* Closes the connection after the first bytes of a status line: no
+ * answer arrives, yet the client has started reading one. A bare close
+ * (sim_fault_reset_connection()) on a kept-alive connection makes
+ * libsoup resend the request by itself, which hides the loss from the
+ * client, and libsoup 3.2 sometimes crashes on that path.
+ */
+void
+sim_fault_drop_answer (SoupServerMessage *message)
+{
+  static const char partial[] = "HTTP/1.1 ";
+  RawWrite *raw = g_new0 (RawWrite, 1);
+
+  raw->stream = soup_server_message_steal_connection (message);
+  raw->data = g_bytes_new_static (partial, strlen (partial));
   if (raw->stream == NULL)
     {
       raw_write_free (raw);

@@ -26,6 +26,7 @@ typedef enum
   SIM_FAULT_STALL,
   SIM_FAULT_REDIRECT,
   SIM_FAULT_BODY,
+  SIM_FAULT_PERFORM_DROP,
 } SimFaultKind;
 
 typedef struct
@@ -69,6 +70,7 @@ JsonNode  *sim_faults_to_json             (SimFaults          *self);
 void       sim_fault_free                 (SimFault           *fault);
 
 void       sim_fault_reset_connection     (SoupServerMessage  *message);
+void       sim_fault_drop_answer          (SoupServerMessage  *message);
 void       sim_fault_send_truncated       (SoupServerMessage  *message,
                                            gboolean            connection_close);
 void       sim_fault_send_slowly          (SoupServerMessage  *message,

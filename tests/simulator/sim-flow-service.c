@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim-flow-service-private.h"
+#include "sim-flow-private.h"
 
 static struct
 {
@@ -574,6 +574,13 @@ sim_flow_service_register (SimServer   *server,
   sim_server_add_route (server, "GET", FLOW_SERVICE_PATH "/connectionSpecs", SIM_ROUTE_DEFAULT, list_specs_cb);
   sim_server_add_route (server, "GET", FLOW_SERVICE_PATH "/connectionSpecs/{id}", SIM_ROUTE_DEFAULT, get_spec_cb);
   flow_add_connection_routes (server);
+
+  /* Source and target connections, flow specs and flows. */
+  if (!flow_specs_load (world_dir, error))
+    return FALSE;
+  flow_add_spec_routes (server);
+  flow_add_entity_routes (server);
+  flow_add_flow_routes (server);
 
   return TRUE;
 }

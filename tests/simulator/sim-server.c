@@ -421,6 +421,18 @@ apply_fault (SimRequest *request,
       record_status (request);
       break;
 
+    /* The request is carried out, then its answer lost: what a client
+     * sees when the network dies after the platform acted, so that its
+     * reconciliation (was the flow created? the connection deleted?)
+     * is tested against a real effect. Only for handlers that answer at
+     * once, as the Flow Service's do.
+     */
+    case SIM_FAULT_PERFORM_DROP:
+      dispatch (request);
+      record_status (request);
+      sim_fault_drop_answer (request->message);
+      break;
+
     default:
       g_assert_not_reached ();
     }
