@@ -17,8 +17,11 @@
 #include <string.h>
 
 #include "trib-call-private.h"
+#include "trib-data-prep.h"
 #include "trib-flow-service.h"
 #include "trib-flow-service-flows.h"
+#include "trib-mapping.h"
+#include "trib-mapping-set.h"
 #include "trib-platform-client-private.h"
 #include "trib-platform-error.h"
 #include "trib-test-platform.h"
@@ -396,6 +399,46 @@ test_refusals (void)
 /* S002's legacy body (parquet_xdm with data.schema) still works; its
  * recursive "true" as a string does not.
  */
+/* A mapping set made through Data Prep is one a flow can name, in the
+ * version Data Prep gave it and no other.
+ */
+static void
+test_data_prep_mapping (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) mappings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TribMappingSet) set = NULL;
+  g_autofree char *source = s3_source ();
+  g_autofree char *target = orders_target ();
+  g_autofree char *transformations = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *flow_id = NULL;
+  g_autofree char *refused = NULL;
+
+  g_ptr_array_add (mappings, trib_mapping_new (TRIB_MAPPING_SOURCE_ATTRIBUTE, "OrderID", "_id"));
+  trib_data_prep_create_mapping_set_async (client, "Orders mapping", ORDERS_SCHEMA, mappings, NULL,
+                                           trib_test_result_cb, &result);
+  set = trib_data_prep_create_mapping_set_finish (wait_for (&result), &error);
+  g_assert_no_error (error);
+
+  transformations = g_strdup_printf ("[{\"name\": \"Mapping\", \"params\": {\"mappingId\": \"%s\", "
+                                     "\"mappingVersion\": %u}}]",
+                                     trib_mapping_set_get_id (set), trib_mapping_set_get_version (set));
+  flow_id = create_flow ("Orders mapped by Data Prep", CLOUD_STORAGE_TO_AEP, source, target, transformations,
+                         EVERY_15_MINUTES, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (flow_id);
+
+  stale = g_strdup_printf ("[{\"name\": \"Mapping\", \"params\": {\"mappingId\": \"%s\", "
+                           "\"mappingVersion\": %u}}]",
+                           trib_mapping_set_get_id (set), trib_mapping_set_get_version (set) + 5);
+  refused = create_flow ("Orders mapped by a version that never was", CLOUD_STORAGE_TO_AEP, source, target, stale,
+                         EVERY_15_MINUTES, &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+}
+
 static void
 test_legacy_source (void)
 {
@@ -497,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/tributary/flow-setup/seed-004", test_seed_004);
   g_test_add_func ("/tributary/flow-setup/databricks", test_databricks);
   g_test_add_func ("/tributary/flow-setup/refusals", test_refusals);
+  g_test_add_func ("/tributary/flow-setup/data-prep-mapping", test_data_prep_mapping);
   g_test_add_func ("/tributary/flow-setup/legacy-source", test_legacy_source);
   g_test_add_func ("/tributary/flow-setup/dropped-create", test_dropped_create);
   g_test_add_func ("/tributary/flow-setup/list-paging", test_list_paging);

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "sim-catalog-private.h"
+#include "sim-data-prep-private.h"
 #include "sim-flow-private.h"
 
 #define S004_MAPPING "37409d3017e24a3eb4a2dc21020f7a5b"
@@ -111,7 +112,8 @@ sim_flow_mapping_exists (SimServer  *server,
         return TRUE;
     }
 
-  return FALSE;
+  return version >= 0 && version <= G_MAXUINT &&
+         sim_data_prep_mapping_exists (server, client, sandbox, mapping_id, (guint) version);
 }
 
 static void

@@ -42,8 +42,8 @@ void     sim_flow_register_mapping  (const char *org_id,
  * @mapping_id: a mapping set id
  * @version: the version the flow asks for
  *
- * What `POST /flows` asks about a `Mapping` transformation. The default
- * consults the table sim_flow_register_mapping() fills.
+ * What `POST /flows` asks about a `Mapping` transformation: the table
+ * sim_flow_register_mapping() fills, then Data Prep's own mapping sets.
  *
  * Returns: whether the mapping set exists in that version
  */
