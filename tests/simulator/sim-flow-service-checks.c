@@ -287,3 +287,48 @@ flow_check_params (JsonObject *auth_spec,
 
   return NULL;
 }
+
+/* `{items: […]}`, as the spec lookups answer, even for one. */
+void
+flow_reply_item_list (SimRequest *request,
+                      GPtrArray  *objects)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonArray *items = json_array_new ();
+
+  for (guint i = 0; i < objects->len; i++)
+    json_array_add_object_element (items, json_object_ref (g_ptr_array_index (objects, i)));
+  json_object_set_array_member (object, "items", items);
+  json_node_take_object (node, object);
+
+  sim_request_reply_json (request, 200, node);
+}
+
+/* The objects of @all that the request's `property=` filter keeps. */
+void
+flow_reply_items (SimRequest *request,
+                  JsonArray  *all)
+{
+  const char *property = sim_request_get_query (request, "property");
+  g_autoptr(GPtrArray) conditions = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  if (property != NULL && !(conditions = flow_parse_property (property)))
+    {
+      sim_flow_service_reply_error (request, "1100-400", "Invalid request",
+                                    "The property filter '%s' is not valid: give field==value, field!=value, "
+                                    "field>value or field<value, separated by commas.", property);
+      return;
+    }
+
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    {
+      JsonObject *object = json_array_get_object_element (all, i);
+
+      if (flow_matches (object, conditions))
+        g_ptr_array_add (kept, object);
+    }
+
+  flow_reply_item_list (request, kept);
+}

@@ -139,6 +139,10 @@ char           *flow_check_params           (JsonObject    *auth_spec,
 GPtrArray      *flow_parse_property         (const char    *text);
 gboolean        flow_matches                (JsonObject    *object,
                                              GPtrArray     *conditions);
+void            flow_reply_item_list        (SimRequest    *request,
+                                             GPtrArray     *objects);
+void            flow_reply_items            (SimRequest    *request,
+                                             JsonArray     *all);
 
 /* sim-flow-service-connections.c */
 void            flow_add_connection_routes  (SimServer     *server);

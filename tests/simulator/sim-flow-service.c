@@ -501,45 +501,9 @@ sim_flow_service_lookup_spec (const char *spec_id)
 /* Connection specs */
 
 static void
-reply_specs (SimRequest *request,
-             GPtrArray  *specs)
-{
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *object = json_object_new ();
-  JsonArray *items = json_array_new ();
-
-  for (guint i = 0; i < specs->len; i++)
-    json_array_add_object_element (items, json_object_ref (g_ptr_array_index (specs, i)));
-  json_object_set_array_member (object, "items", items);
-  json_node_take_object (node, object);
-
-  sim_request_reply_json (request, 200, node);
-}
-
-static void
 list_specs_cb (SimRequest *request)
 {
-  const char *property = sim_request_get_query (request, "property");
-  g_autoptr(GPtrArray) conditions = NULL;
-  g_autoptr(GPtrArray) specs = g_ptr_array_new ();
-
-  if (property != NULL && !(conditions = flow_parse_property (property)))
-    {
-      sim_flow_service_reply_error (request, "1100-400", "Invalid request",
-                                    "The property filter '%s' is not valid: give field==value, field!=value, "
-                                    "field>value or field<value, separated by commas.", property);
-      return;
-    }
-
-  for (guint i = 0; i < json_array_get_length (flow.specs); i++)
-    {
-      JsonObject *spec = json_array_get_object_element (flow.specs, i);
-
-      if (flow_matches (spec, conditions))
-        g_ptr_array_add (specs, spec);
-    }
-
-  reply_specs (request, specs);
+  flow_reply_items (request, flow.specs);
 }
 
 static void
@@ -558,7 +522,7 @@ get_spec_cb (SimRequest *request)
     }
 
   g_ptr_array_add (specs, spec);
-  reply_specs (request, specs);
+  flow_reply_item_list (request, specs);
 }
 
 gboolean
