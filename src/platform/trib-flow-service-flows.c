@@ -21,6 +21,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "trib-flow-service-flows.h"
+#include "trib-flow-service-private.h"
 #include "trib-paging.h"
 #include "trib-platform-error.h"
 #include "trib-xdm-json.h"
@@ -30,38 +31,6 @@
 #define FLOW_SERVICE NC_("platform service", "Flow Service")
 
 #define FLOWS_PAGE_SIZE 100
-
-typedef struct
-{
-  char *id;
-  char *etag;
-} Created;
-
-static void
-created_free (Created *created)
-{
-  g_free (created->id);
-  g_free (created->etag);
-  g_free (created);
-}
-
-static gpointer
-parse_id_etag (JsonNode  *reply,
-               TribCall  *call,
-               GError   **error)
-{
-  JsonObject *object = JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
-  Created *created;
-
-  if (object == NULL || trib_xdm_json_get_string (object, "id") == NULL)
-    return NULL;
-
-  created = g_new0 (Created, 1);
-  created->id = g_strdup (trib_xdm_json_get_string (object, "id"));
-  created->etag = g_strdup (trib_xdm_json_get_string (object, "etag"));
-
-  return created;
-}
 
 static JsonObject *
 first_item (JsonNode *reply)
@@ -145,8 +114,8 @@ static const TribEndpoint create_source_endpoint = {
   .method = "POST",
   .path = FLOW_SERVICE_PATH "/sourceConnections",
   .idempotent = FALSE,
-  .parse = parse_id_etag,
-  .free_result = (GDestroyNotify) created_free,
+  .parse = _trib_flow_service_parse_created,
+  .free_result = (GDestroyNotify) _trib_flow_created_free,
   .error_prefix = N_("Could not create the source connection: "),
 };
 
@@ -156,8 +125,8 @@ static const TribEndpoint create_target_endpoint = {
   .method = "POST",
   .path = FLOW_SERVICE_PATH "/targetConnections",
   .idempotent = FALSE,
-  .parse = parse_id_etag,
-  .free_result = (GDestroyNotify) created_free,
+  .parse = _trib_flow_service_parse_created,
+  .free_result = (GDestroyNotify) _trib_flow_created_free,
   .error_prefix = N_("Could not create the target connection: "),
 };
 
@@ -177,8 +146,8 @@ static const TribEndpoint create_flow_endpoint = {
   .method = "POST",
   .path = FLOW_SERVICE_PATH "/flows",
   .idempotent = FALSE,
-  .parse = parse_id_etag,
-  .free_result = (GDestroyNotify) created_free,
+  .parse = _trib_flow_service_parse_created,
+  .free_result = (GDestroyNotify) _trib_flow_created_free,
   .error_prefix = N_("Could not create the dataflow: "),
 };
 
@@ -226,25 +195,6 @@ spec_ref (const char *id)
   json_object_set_string_member (ref, "version", "1.0");
 
   return ref;
-}
-
-static char *
-finish_created (GAsyncResult  *result,
-                char         **etag,
-                GError       **error)
-{
-  Created *created = trib_platform_client_send_finish (result, error);
-  char *id;
-
-  if (created == NULL)
-    return NULL;
-
-  if (etag != NULL)
-    *etag = g_steal_pointer (&created->etag);
-  id = g_steal_pointer (&created->id);
-  created_free (created);
-
-  return id;
 }
 
 /**
@@ -300,7 +250,7 @@ trib_flow_service_create_source_connection_finish (GAsyncResult  *result,
                                                    char         **etag,
                                                    GError       **error)
 {
-  return finish_created (result, etag, error);
+  return _trib_flow_service_finish_created (result, etag, error);
 }
 
 /**
@@ -358,7 +308,7 @@ trib_flow_service_create_target_connection_finish (GAsyncResult  *result,
                                                    char         **etag,
                                                    GError       **error)
 {
-  return finish_created (result, etag, error);
+  return _trib_flow_service_finish_created (result, etag, error);
 }
 
 /**
@@ -495,7 +445,7 @@ trib_flow_service_create_flow_finish (GAsyncResult  *result,
                                       GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  char *id = finish_created (result, etag, &local_error);
+  char *id = _trib_flow_service_finish_created (result, etag, &local_error);
 
   if (id != NULL)
     return id;

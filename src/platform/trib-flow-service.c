@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "trib-flow-service.h"
+#include "trib-flow-service-private.h"
 #include "trib-paging.h"
 #include "trib-platform-error.h"
 #include "trib-xdm-json.h"
@@ -110,36 +111,49 @@ static const TribPaging connections_paging = {
   .link_base = FLOW_SERVICE_PATH,
 };
 
-typedef struct
-{
-  char *id;
-  char *etag;
-} Created;
-
-static void
-created_free (Created *created)
+void
+_trib_flow_created_free (TribFlowCreated *created)
 {
   g_free (created->id);
   g_free (created->etag);
   g_free (created);
 }
 
-static gpointer
-parse_id_etag (JsonNode  *reply,
-               TribCall  *call,
-               GError   **error)
+gpointer
+_trib_flow_service_parse_created (JsonNode  *reply,
+                                  TribCall  *call,
+                                  GError   **error)
 {
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (reply) ? json_node_get_object (reply) : NULL;
-  Created *created;
+  TribFlowCreated *created;
 
   if (object == NULL || trib_xdm_json_get_string (object, "id") == NULL)
     return NULL;
 
-  created = g_new0 (Created, 1);
+  created = g_new0 (TribFlowCreated, 1);
   created->id = g_strdup (trib_xdm_json_get_string (object, "id"));
   created->etag = g_strdup (trib_xdm_json_get_string (object, "etag"));
 
   return created;
+}
+
+char *
+_trib_flow_service_finish_created (GAsyncResult  *result,
+                                   char         **etag,
+                                   GError       **error)
+{
+  TribFlowCreated *created = trib_platform_client_send_finish (result, error);
+  char *id;
+
+  if (created == NULL)
+    return NULL;
+
+  if (etag != NULL)
+    *etag = g_steal_pointer (&created->etag);
+  id = g_steal_pointer (&created->id);
+  _trib_flow_created_free (created);
+
+  return id;
 }
 
 static gpointer
@@ -209,8 +223,8 @@ static const TribEndpoint create_connection_endpoint = {
   .method = "POST",
   .path = FLOW_SERVICE_PATH "/connections",
   .idempotent = FALSE,
-  .parse = parse_id_etag,
-  .free_result = (GDestroyNotify) created_free,
+  .parse = _trib_flow_service_parse_created,
+  .free_result = (GDestroyNotify) _trib_flow_created_free,
   .error_prefix = N_("Could not create the account: "),
 };
 
@@ -224,8 +238,8 @@ static const TribEndpoint update_connection_endpoint = {
   .method = "PATCH",
   .path = FLOW_SERVICE_PATH "/connections/{}",
   .idempotent = FALSE,
-  .parse = parse_id_etag,
-  .free_result = (GDestroyNotify) created_free,
+  .parse = _trib_flow_service_parse_created,
+  .free_result = (GDestroyNotify) _trib_flow_created_free,
   .error_prefix = N_("Could not update the account: "),
 };
 
@@ -456,18 +470,7 @@ trib_flow_service_create_connection_finish (GAsyncResult  *result,
                                             char         **etag,
                                             GError       **error)
 {
-  Created *created = trib_platform_client_send_finish (result, error);
-  char *id;
-
-  if (created == NULL)
-    return NULL;
-
-  if (etag != NULL)
-    *etag = g_steal_pointer (&created->etag);
-  id = g_steal_pointer (&created->id);
-  created_free (created);
-
-  return id;
+  return _trib_flow_service_finish_created (result, etag, error);
 }
 
 /**
@@ -551,16 +554,10 @@ char *
 trib_flow_service_update_connection_finish (GAsyncResult  *result,
                                             GError       **error)
 {
-  Created *created = trib_platform_client_send_finish (result, error);
-  char *etag;
+  char *etag = NULL;
+  g_autofree char *id = _trib_flow_service_finish_created (result, &etag, error);
 
-  if (created == NULL)
-    return NULL;
-
-  etag = g_steal_pointer (&created->etag);
-  created_free (created);
-
-  return etag;
+  return id != NULL ? etag : NULL;
 }
 
 /**
