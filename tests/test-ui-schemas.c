@@ -3,7 +3,8 @@
  * The schemas page on the demo platform: browse to the 5,000-field
  * schema, filter its tree, copy a path and insert it into the query
  * editor, create a schema (and see the registry refuse a second with
- * the same title, next to the title).
+ * the same title, next to the title). A class title arriving changes
+ * the rows that name the class, and keeps the list's selection.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -21,7 +22,10 @@
 #include "trib-schema-create-dialog.h"
 #include "trib-paged-list.h"
 #include "trib-schema-registry.h"
+#include "trib-schemas-list-row.h"
 #include "trib-schemas-page.h"
+#include "trib-session-page.h"
+#include "trib-xdm-titles.h"
 #include "trib-ui-test.h"
 #include "trib-window.h"
 
@@ -195,6 +199,94 @@ selected_in_list (gpointer data)
   return selected != NULL && g_strcmp0 (trib_xdm_resource_get_title (selected), title) == 0;
 }
 
+/* The row of the list that shows @resource, or %NULL. */
+static TribSchemasListRow *
+find_list_row (GtkWidget       *widget,
+               TribXdmResource *resource)
+{
+  if (TRIB_IS_SCHEMAS_LIST_ROW (widget) &&
+      trib_schemas_list_row_get_resource (TRIB_SCHEMAS_LIST_ROW (widget)) == resource)
+    return TRIB_SCHEMAS_LIST_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      TribSchemasListRow *found = find_list_row (child, resource);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+selected_row_names_class (gpointer data)
+{
+  TribSchemasPage *page = data;
+  TribSchemasListRow *row = find_list_row (GTK_WIDGET (page), selected_resource (page));
+  const char *wanted = g_object_get_data (G_OBJECT (page), "test-class-title");
+
+  return row != NULL && trib_schemas_list_row_get_subtitle (row) != NULL &&
+         strstr (trib_schemas_list_row_get_subtitle (row), wanted) != NULL;
+}
+
+static gboolean
+class_title_known (gpointer data)
+{
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (data));
+
+  return trib_xdm_titles_lookup (trib_session_get_xdm_titles (session), TRIB_XDM_KIND_CLASS,
+                                 g_object_get_data (G_OBJECT (data), "test-class-id")) != NULL;
+}
+
+/* A class title arriving while a schema is selected: its row says the
+ * title, and the list is neither replaced nor unselected.
+ */
+static void
+test_title_arrives (TribSchemasPage *page)
+{
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (page));
+  TribXdmTitles *titles = trib_session_get_xdm_titles (session);
+  GtkSingleSelection *selection = find_list_selection (GTK_WIDGET (page));
+  GListModel *list = gtk_single_selection_get_model (selection);
+  guint position = position_of (list, "Luma Web Events");
+  g_autoptr(TribXdmResource) resource = g_list_model_get_item (list, position);
+  const char *class_id = trib_xdm_resource_get_class_id (resource);
+  g_autofree char *renamed = NULL;
+  g_autofree char *known = NULL;
+  TribSchemasListRow *row;
+
+  g_assert_nonnull (class_id);
+  gtk_single_selection_set_selected (selection, position);
+  trib_ui_test_settle ();
+  row = find_list_row (GTK_WIDGET (page), resource);
+  g_assert_nonnull (row);
+
+  /* The registry's answer about the class names it in the row. */
+  g_object_set_data (G_OBJECT (page), "test-class-id", (gpointer) class_id);
+  trib_ui_test_iterate_until (class_title_known, page, 10);
+  known = g_strdup (trib_xdm_titles_lookup (titles, TRIB_XDM_KIND_CLASS, class_id));
+  g_object_set_data_full (G_OBJECT (page), "test-class-title", g_strdup (known), g_free);
+  trib_ui_test_iterate_until (selected_row_names_class, page, 10);
+
+  /* A title that changes (the class renamed meanwhile) changes it again,
+   * in the same row of the same list, still selected.
+   */
+  renamed = g_strdup_printf ("Renamed Class %u", (guint) g_random_int ());
+  trib_xdm_titles_remember (titles, class_id, renamed);
+  g_object_set_data_full (G_OBJECT (page), "test-class-title", g_strdup (renamed), g_free);
+  g_assert_true (selected_row_names_class (page));
+  trib_ui_test_settle ();
+  g_assert_true (gtk_single_selection_get_model (selection) == list);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+  g_assert_true (find_list_row (GTK_WIDGET (page), resource) == row);
+  g_assert_true (selected_row_names_class (page));
+
+  /* The rest of the test knows the class by its real title. */
+  trib_xdm_titles_remember (titles, class_id, known);
+  g_object_set_data (G_OBJECT (page), "test-class-id", NULL);
+}
+
 static GtkWidget *
 find_back_button (GtkWidget *widget)
 {
@@ -317,6 +409,7 @@ test_schemas_page (void)
   gtk_widget_activate_action (list_view, "list.activate-item", "u", position);
   trib_ui_test_iterate_until (trib_ui_test_fields_loaded, page, 30);
   g_assert_cmpuint (trib_schemas_page_get_n_fields (page), >=, 5000);
+  test_title_arrives (page);
   trib_ui_test_settle ();
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "schemas-wide-light.png");
 

@@ -16,6 +16,7 @@
 #include "trib-a11y.h"
 #include "trib-distiller-error.h"
 #include "trib-format.h"
+#include "trib-run-mark.h"
 #include "trib-run-results.h"
 
 /* What the statements of one Run showed: the rows of those that return
@@ -114,63 +115,6 @@ describe_run (TribDistillerRun *run)
     case TRIB_DISTILLER_RUN_SKIPPED:
       /* Translators: a statement of a script that never started, as one before it failed */
       return g_strdup (_("Not run"));
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* The mark of a statement in the list: an icon, and a word for those
- * who do not see it.
- */
-static void
-get_state_mark (TribDistillerRunState   state,
-                const char            **icon_name,
-                const char            **label,
-                const char            **css_class)
-{
-  *css_class = NULL;
-
-  switch (state)
-    {
-    case TRIB_DISTILLER_RUN_QUEUED:
-      *icon_name = "task-due-symbolic";
-      *label = _("Waiting");
-      *css_class = "dim-label";
-      break;
-
-    case TRIB_DISTILLER_RUN_CONNECTING:
-    case TRIB_DISTILLER_RUN_RUNNING:
-      *icon_name = "content-loading-symbolic";
-      /* Translators: the mark of a statement that is running */
-      *label = _("Running");
-      break;
-
-    case TRIB_DISTILLER_RUN_DONE:
-      *icon_name = "emblem-ok-symbolic";
-      /* Translators: the mark of a statement that ran without error */
-      *label = _("Succeeded");
-      *css_class = "success";
-      break;
-
-    case TRIB_DISTILLER_RUN_FAILED:
-      *icon_name = "dialog-error-symbolic";
-      /* Translators: the mark of a statement that failed */
-      *label = _("Failed");
-      *css_class = "error";
-      break;
-
-    case TRIB_DISTILLER_RUN_CANCELLED:
-      *icon_name = "process-stop-symbolic";
-      *label = _("Cancelled");
-      *css_class = "warning";
-      break;
-
-    case TRIB_DISTILLER_RUN_SKIPPED:
-      *icon_name = "action-unavailable-symbolic";
-      *label = _("Not run");
-      *css_class = "dim-label";
-      break;
 
     default:
       g_assert_not_reached ();
@@ -440,92 +384,28 @@ run_changed_cb (TribRunResults   *self,
     self->tick_source = g_timeout_add (STATUS_PERIOD_MS, tick_cb, self);
 }
 
-static void
-update_mark (GtkWidget        *box,
-             GParamSpec       *pspec,
-             TribDistillerRun *run)
+/* A statement as the drop-down names it (trib-run-results-run*.ui): its
+ * number in the script and its first line.
+ */
+static char *
+run_name (GtkListItem *item,
+          guint        position,
+          const char  *sql)
 {
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *state = gtk_widget_get_last_child (box);
-  const char *icon_name, *label, *css_class;
+  if (sql == NULL)
+    return NULL;
 
-  get_state_mark (trib_distiller_run_get_state (run), &icon_name, &label, &css_class);
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
-  gtk_widget_set_css_classes (icon, (const char *[]) { css_class, NULL });
-  gtk_widget_set_tooltip_text (icon, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_label_set_label (GTK_LABEL (state), label);
-}
-
-static void
-setup_run_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  in_list)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *sql = gtk_label_new (NULL);
-  GtkWidget *state = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (sql), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (sql), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (sql), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (sql), 48);
-  /* The list is as wide as the button unless its items ask for more. */
-  gtk_label_set_width_chars (GTK_LABEL (sql), GPOINTER_TO_INT (in_list) ? 28 : -1);
-  gtk_widget_set_hexpand (sql, TRUE);
-  gtk_widget_add_css_class (sql, "monospace");
-
-  /* The word is for the list; the button shows the icon alone. */
-  gtk_widget_add_css_class (state, "dim-label");
-  gtk_widget_add_css_class (state, "caption");
-  gtk_widget_set_visible (state, GPOINTER_TO_INT (in_list));
-
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), sql);
-  gtk_box_append (GTK_BOX (box), state);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_run_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  in_list)
-{
-  TribDistillerRun *run = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *sql = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
-  const char *text = trib_distiller_run_get_sql (run);
-  g_autofree char *first_line = g_strndup (text, strcspn (text, "\n"));
-  g_autofree char *name = g_strdup_printf ("%u. %s", gtk_list_item_get_position (item) + 1, first_line);
-
-  gtk_label_set_label (GTK_LABEL (sql), name);
-  update_mark (box, NULL, run);
-  g_signal_connect_object (run, "notify::state", G_CALLBACK (update_mark), box, G_CONNECT_SWAPPED);
-}
-
-static void
-unbind_run_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  in_list)
-{
-  TribDistillerRun *run = gtk_list_item_get_item (item);
-
-  if (run != NULL)
-    g_signal_handlers_disconnect_by_func (run, update_mark, gtk_list_item_get_child (item));
+  return g_strdup_printf ("%u. %.*s", position + 1, (int) strcspn (sql, "\n"), sql);
 }
 
 static GtkListItemFactory *
-create_run_factory (gboolean in_list)
+create_run_factory (const char *resource)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_run_cb), GINT_TO_POINTER (in_list));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_run_cb), GINT_TO_POINTER (in_list));
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_run_cb), GINT_TO_POINTER (in_list));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "run_name", G_CALLBACK (run_name));
 
-  return factory;
+  return gtk_builder_list_item_factory_new_from_resource (scope, resource);
 }
 
 static void
@@ -628,8 +508,13 @@ trib_run_results_class_init (TribRunResultsClass *klass)
 static void
 trib_run_results_init (TribRunResults *self)
 {
-  g_autoptr(GtkListItemFactory) factory = create_run_factory (FALSE);
-  g_autoptr(GtkListItemFactory) list_factory = create_run_factory (TRUE);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkListItemFactory) list_factory = NULL;
+
+  g_type_ensure (TRIB_TYPE_DISTILLER_RUN);
+  g_type_ensure (TRIB_TYPE_RUN_MARK);
+  factory = create_run_factory (APP_RESOURCE_PATH "/trib-run-results-run.ui");
+  list_factory = create_run_factory (APP_RESOURCE_PATH "/trib-run-results-run-row.ui");
 
   g_type_ensure (TRIB_TYPE_RESULT_VIEW);
 

@@ -19,8 +19,10 @@
 
 #include "trib-a11y.h"
 #include "trib-format.h"
+#include "trib-list-cell.h"
 #include "trib-platform-enums.h"
 #include "trib-schema-registry.h"
+#include "trib-schemas-list-row.h"
 #include "trib-schemas-page-private.h"
 
 static int
@@ -223,84 +225,23 @@ _trib_schemas_page_list_options_changed_cb (TribSchemasPage *self)
   _trib_schemas_page_reload_list (self);
 }
 
-static void
-setup_list_row_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
+/* The row's accessible name (trib-schemas-list-row.ui). */
+static char *
+schemas_row_name (GtkListItem     *item,
+                  TribXdmResource *resource,
+                  const char      *subtitle)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  if (resource == NULL)
+    return NULL;
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (item, box);
-}
-
-void
-_trib_schemas_page_update_list_row (TribSchemasPage *self,
-                                    GtkListItem     *item)
-{
-  TribXdmResource *resource = gtk_list_item_get_item (item);
-  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func (g_free);
-  const char *behavior = _trib_schemas_page_describe_behavior (trib_xdm_resource_get_behavior (resource));
-  g_autofree char *joined = NULL;
-
-  gtk_label_set_label (GTK_LABEL (title), trib_xdm_resource_get_title (resource));
-
-  if (trib_xdm_resource_get_kind (resource) == TRIB_XDM_KIND_SCHEMA && trib_xdm_resource_get_class_id (resource))
-    g_ptr_array_add (facts,
-                     g_strdup (_trib_schemas_page_title_for_id (self, TRIB_XDM_KIND_CLASS, trib_xdm_resource_get_class_id (resource))));
-  if (behavior != NULL)
-    g_ptr_array_add (facts, g_strdup (behavior));
-  if (trib_xdm_resource_get_profile_enabled (resource))
-    g_ptr_array_add (facts, g_strdup (_("Profile")));
-  g_ptr_array_add (facts, NULL);
-
-  joined = g_strjoinv (" · ", (char **) facts->pdata);
-  gtk_label_set_label (GTK_LABEL (subtitle), joined);
-  trib_a11y_set_row_parts (item, trib_xdm_resource_get_title (resource), joined, NULL);
-}
-
-static void
-bind_list_row_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  TribSchemasPage          *self)
-{
-  TribXdmResource *resource = gtk_list_item_get_item (item);
-
-  if (self->titles != NULL)
-    trib_xdm_titles_remember (self->titles, trib_xdm_resource_get_id (resource),
-                              trib_xdm_resource_get_title (resource));
-  _trib_schemas_page_update_list_row (self, item);
-  g_ptr_array_add (self->bound_rows, item);
-}
-
-static void
-unbind_list_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    TribSchemasPage          *self)
-{
-  /* The list view unbinds its rows as it goes, after dispose began. */
-  if (self->bound_rows != NULL)
-    g_ptr_array_remove_fast (self->bound_rows, item);
-  trib_a11y_set_row_label (item, NULL);
+  return trib_a11y_join_parts (trib_xdm_resource_get_title (resource), subtitle != NULL ? subtitle : "", NULL);
 }
 
 void
 _trib_schemas_page_init_list (TribSchemasPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   self->list_signals = g_signal_group_new (TRIB_TYPE_PAGED_LIST);
   g_signal_group_connect_object (self->list_signals, "notify::loading",
@@ -314,8 +255,10 @@ _trib_schemas_page_init_list (TribSchemasPage *self)
   gtk_single_selection_set_autoselect (self->list_selection, FALSE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_list_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_list_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_list_row_cb), self);
+  g_type_ensure (TRIB_TYPE_LIST_CELL);
+  g_type_ensure (TRIB_TYPE_SCHEMAS_LIST_ROW);
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "schemas_row_name",
+                                          G_CALLBACK (schemas_row_name));
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, APP_RESOURCE_PATH "/trib-schemas-list-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 }

@@ -24,7 +24,6 @@ struct _TribSchemasPage
   GCancellable *detail_cancellable;
   TribXdmResource *resource;
   TribXdmTitles *titles;
-  GPtrArray *bound_rows;  /* GtkListItem, whose subtitles name classes */
   char *pending_id;       /* a resource to select once the list holds it */
   char *list_search;      /* what the list was searched for */
   gboolean freeze_reload;
@@ -62,8 +61,6 @@ void              _trib_schemas_page_reveal_in_list     (TribSchemasPage  *self,
                                                          TribXdmKind       kind,
                                                          TribXdmContainer  container,
                                                          const char       *id);
-void              _trib_schemas_page_update_list_row    (TribSchemasPage  *self,
-                                                         GtkListItem      *item);
 void              _trib_schemas_page_search_changed_cb  (TribSchemasPage  *self);
 void              _trib_schemas_page_list_options_changed_cb (TribSchemasPage *self);
 

@@ -83,14 +83,7 @@ static void
 title_known_cb (TribSchemasPage *self,
                 const char      *id)
 {
-  for (guint i = 0; i < self->bound_rows->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (self->bound_rows, i);
-
-      if (g_strcmp0 (trib_xdm_resource_get_class_id (gtk_list_item_get_item (item)), id) == 0)
-        _trib_schemas_page_update_list_row (self, item);
-    }
-
+  /* The list's rows follow the titles themselves (trib-schemas-list-row.c). */
   if (self->resource != NULL)
     show_facts (self);
 }
@@ -351,7 +344,6 @@ trib_schemas_page_dispose (GObject *object)
   if (self->titles != NULL)
     g_signal_handlers_disconnect_by_func (self->titles, title_known_cb, self);
   g_clear_object (&self->titles);
-  g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
   g_clear_pointer (&self->pending_id, g_free);
   g_clear_pointer (&self->list_search, g_free);
 
@@ -425,7 +417,6 @@ trib_schemas_page_init (TribSchemasPage *self)
   trib_a11y_name_dropdown (self->kind_dropdown, _("Kind of resource"));
   trib_a11y_name_dropdown (self->container_dropdown, _("Made by"));
 
-  self->bound_rows = g_ptr_array_new ();
   self->detail_cancellable = g_cancellable_new ();
 
   _trib_schemas_page_init_list (self);
