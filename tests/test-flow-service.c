@@ -56,20 +56,6 @@
 static TribTestSim *sim;
 static TribPlatformClient *client;
 
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (*result == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return *result;
-}
-
 static TribConnectionSpec *
 get_spec (const char  *spec_id,
           GError     **error)
@@ -78,7 +64,7 @@ get_spec (const char  *spec_id,
 
   trib_flow_service_get_connection_spec_async (client, spec_id, NULL, trib_test_result_cb, &result);
 
-  return trib_flow_service_get_connection_spec_finish (wait_for (&result), error);
+  return trib_flow_service_get_connection_spec_finish (trib_test_wait_result (&result), error);
 }
 
 static JsonObject *
@@ -108,7 +94,7 @@ create (const char  *name,
   trib_flow_service_create_connection_async (client, name, NULL, spec, auth_name, params, NULL,
                                              trib_test_result_cb, &result);
 
-  return trib_flow_service_create_connection_finish (wait_for (&result), etag, error);
+  return trib_flow_service_create_connection_finish (trib_test_wait_result (&result), etag, error);
 }
 
 static TribConnection *
@@ -119,7 +105,7 @@ get_connection (const char  *id,
 
   trib_flow_service_get_connection_async (client, id, NULL, trib_test_result_cb, &result);
 
-  return trib_flow_service_get_connection_finish (wait_for (&result), error);
+  return trib_flow_service_get_connection_finish (trib_test_wait_result (&result), error);
 }
 
 static gboolean
@@ -130,7 +116,7 @@ test_connection (const char  *id,
 
   trib_flow_service_test_connection_async (client, id, NULL, trib_test_result_cb, &result);
 
-  return trib_flow_service_test_connection_finish (wait_for (&result), error);
+  return trib_flow_service_test_connection_finish (trib_test_wait_result (&result), error);
 }
 
 static gboolean
@@ -141,7 +127,7 @@ delete_connection (const char  *id,
 
   trib_flow_service_delete_connection_async (client, id, NULL, trib_test_result_cb, &result);
 
-  return trib_flow_service_delete_connection_finish (wait_for (&result), error);
+  return trib_flow_service_delete_connection_finish (trib_test_wait_result (&result), error);
 }
 
 static char *
@@ -156,7 +142,7 @@ update (const char  *id,
 
   trib_flow_service_update_connection_async (client, id, etag, name, params, NULL, trib_test_result_cb, &result);
 
-  return trib_flow_service_update_connection_finish (wait_for (&result), error);
+  return trib_flow_service_update_connection_finish (trib_test_wait_result (&result), error);
 }
 
 static void
@@ -188,7 +174,7 @@ test_specs (void)
   JsonObject *schema;
 
   trib_flow_service_list_connection_specs_async (client, NULL, NULL, trib_test_result_cb, &result);
-  specs = trib_flow_service_list_connection_specs_finish (wait_for (&result), &error);
+  specs = trib_flow_service_list_connection_specs_finish (trib_test_wait_result (&result), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (seed_specs); i++)
     {
@@ -208,7 +194,7 @@ test_specs (void)
   g_clear_object (&result);
   trib_flow_service_list_connection_specs_async (client, "attributes.category==Cloud Storage", NULL,
                                                  trib_test_result_cb, &result);
-  cloud = trib_flow_service_list_connection_specs_finish (wait_for (&result), &error);
+  cloud = trib_flow_service_list_connection_specs_finish (trib_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (cloud), ==, 6);
   for (guint i = 0; i < g_list_model_get_n_items (cloud); i++)
@@ -381,7 +367,7 @@ test_validation (void)
   /* An empty body is its own error. */
   call = _trib_call_new_raw ("POST", CONNECTIONS_PATH, NULL, TRIB_CALL_NONE);
   trib_platform_client_send_async (client, g_steal_pointer (&call), NULL, trib_test_result_cb, &result);
-  reply = trib_platform_client_send_finish (wait_for (&result), &error);
+  reply = trib_platform_client_send_finish (trib_test_wait_result (&result), &error);
   g_assert_null (reply);
   assert_flow_error (error, TRIB_PLATFORM_ERROR_BAD_REQUEST, "FLOW-1405-400", "empty");
 }
@@ -478,7 +464,7 @@ test_etags (void)
   call = _trib_call_new_raw ("PATCH", path, NULL, TRIB_CALL_NONE);
   trib_call_set_body (call, body);
   trib_platform_client_send_async (client, g_steal_pointer (&call), NULL, trib_test_result_cb, &result);
-  reply = trib_platform_client_send_finish (wait_for (&result), &error);
+  reply = trib_platform_client_send_finish (trib_test_wait_result (&result), &error);
   g_assert_null (reply);
   assert_flow_error (error, TRIB_PLATFORM_ERROR_BAD_REQUEST, "FLOW-1403-400", "If-Match");
   g_clear_error (&error);
@@ -491,7 +477,7 @@ test_etags (void)
   trib_call_set_body (call, body);
   trib_call_set_if_match (call, second);
   trib_platform_client_send_async (client, g_steal_pointer (&call), NULL, trib_test_result_cb, &result);
-  reply = trib_platform_client_send_finish (wait_for (&result), &error);
+  reply = trib_platform_client_send_finish (trib_test_wait_result (&result), &error);
   g_assert_null (reply);
   assert_flow_error (error, TRIB_PLATFORM_ERROR_BAD_REQUEST, "FLOW-1414-400", "cannot be changed");
   g_clear_error (&error);

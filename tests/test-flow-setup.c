@@ -57,20 +57,6 @@ static const TribEndpoint raw_post_endpoint = {
   .idempotent = FALSE,
 };
 
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (*result == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return *result;
-}
-
 static JsonObject *
 object_from (const char *json)
 {
@@ -117,7 +103,7 @@ raw_post (const char  *what,
   g_assert_nonnull (body);
   trib_call_set_body (call, body);
   trib_platform_client_send_async (client, call, NULL, trib_test_result_cb, &result);
-  reply = trib_platform_client_send_finish (wait_for (&result), error);
+  reply = trib_platform_client_send_finish (trib_test_wait_result (&result), error);
 
   return reply != NULL;
 }
@@ -136,7 +122,7 @@ create_source (const char  *spec_id,
   trib_flow_service_create_source_connection_async (client, "Source", spec_id, base_id, data, params, NULL,
                                                     trib_test_result_cb, &result);
 
-  return trib_flow_service_create_source_connection_finish (wait_for (&result), NULL, error);
+  return trib_flow_service_create_source_connection_finish (trib_test_wait_result (&result), NULL, error);
 }
 
 static char *
@@ -149,7 +135,7 @@ create_target (const char  *dataset_id,
   trib_flow_service_create_target_connection_async (client, "Orders target", dataset_id, schema_id, NULL,
                                                     trib_test_result_cb, &result);
 
-  return trib_flow_service_create_target_connection_finish (wait_for (&result), NULL, error);
+  return trib_flow_service_create_target_connection_finish (trib_test_wait_result (&result), NULL, error);
 }
 
 static TribFlowSpec *
@@ -161,7 +147,7 @@ find_spec (const char  *name,
 
   trib_flow_service_find_flow_spec_async (client, name, source_spec_id, NULL, trib_test_result_cb, &result);
 
-  return trib_flow_service_find_flow_spec_finish (wait_for (&result), error);
+  return trib_flow_service_find_flow_spec_finish (trib_test_wait_result (&result), error);
 }
 
 static char *
@@ -180,7 +166,7 @@ create_flow (const char  *name,
   trib_flow_service_create_flow_async (client, name, spec_id, source_id, target_id, transformations, schedule,
                                        NULL, trib_test_result_cb, &result);
 
-  return trib_flow_service_create_flow_finish (wait_for (&result), NULL, error);
+  return trib_flow_service_create_flow_finish (trib_test_wait_result (&result), NULL, error);
 }
 
 static TribFlow *
@@ -191,7 +177,7 @@ get_flow (const char  *id,
 
   trib_flow_service_get_flow_async (client, id, NULL, trib_test_result_cb, &result);
 
-  return trib_flow_service_get_flow_finish (wait_for (&result), error);
+  return trib_flow_service_get_flow_finish (trib_test_wait_result (&result), error);
 }
 
 static gboolean
@@ -202,7 +188,7 @@ delete_connection (const char  *id,
 
   trib_flow_service_delete_connection_async (client, id, NULL, trib_test_result_cb, &result);
 
-  return trib_flow_service_delete_connection_finish (wait_for (&result), error);
+  return trib_flow_service_delete_connection_finish (trib_test_wait_result (&result), error);
 }
 
 #define MAPPING_INT "[{\"name\": \"Mapping\", \"params\": {\"mappingId\": \"" S004_MAPPING "\", \"mappingVersion\": 0}}]"
@@ -419,7 +405,7 @@ test_data_prep_mapping (void)
   g_ptr_array_add (mappings, trib_mapping_new (TRIB_MAPPING_SOURCE_ATTRIBUTE, "OrderID", "_id"));
   trib_data_prep_create_mapping_set_async (client, "Orders mapping", ORDERS_SCHEMA, mappings, NULL,
                                            trib_test_result_cb, &result);
-  set = trib_data_prep_create_mapping_set_finish (wait_for (&result), &error);
+  set = trib_data_prep_create_mapping_set_finish (trib_test_wait_result (&result), &error);
   g_assert_no_error (error);
 
   transformations = g_strdup_printf ("[{\"name\": \"Mapping\", \"params\": {\"mappingId\": \"%s\", "
