@@ -2,7 +2,8 @@
 # Installs with apt whatever is missing to build Tributary and run its
 # demo (PostgreSQL plays Data Distiller there); with --tests, also what
 # the test suite needs (Xvfb and a way to type into it, a D-Bus session,
-# a keyring, the data validators, clang and its libFuzzer).
+# a keyring, the data validators, clang and its libFuzzer, and AT-SPI
+# to read the app as a screen reader does).
 set -euo pipefail
 
 packages=(meson ninja-build pkg-config gcc libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libepoxy-dev
@@ -10,7 +11,7 @@ packages=(meson ninja-build pkg-config gcc libgtk-4-dev libadwaita-1-dev libgtks
           adwaita-icon-theme fonts-cantarell postgresql openssl)
 if [ "${1:-}" = "--tests" ]; then
   packages+=(appstream desktop-file-utils xvfb xauth dbus dbus-x11 gnome-keyring python3 xdotool
-             clang libclang-rt-14-dev)
+             clang libclang-rt-14-dev libatspi2.0-dev at-spi2-core)
 fi
 
 missing=()
