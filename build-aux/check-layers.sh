@@ -38,20 +38,18 @@ declare -A generated=(
   [trib-platform-enums.h]=platform
 )
 
-layer_of_header () {
-  local name=$1 layer
-
-  if [ -n "${generated[$name]:-}" ]; then
-    echo "${generated[$name]}"
-    return
-  fi
-  for layer in "${layers[@]}"; do
-    if [ -f "src/$layer/$name" ]; then
-      echo "$layer"
-      return
-    fi
-  done
-}
+# Which layer owns each header, read once: a lookup per include would
+# fork for every line and take a minute on a loaded machine.
+declare -A owner_of
+for layer in "${layers[@]}"; do
+  [ -d "src/$layer" ] || continue
+  while IFS= read -r path; do
+    owner_of[${path##*/}]=$layer
+  done < <(find "src/$layer" -maxdepth 1 -name '*.h')
+done
+for name in "${!generated[@]}"; do
+  owner_of[$name]=${generated[$name]}
+done
 
 status=0
 
@@ -63,7 +61,8 @@ done < <(grep -rn --include='*.[ch]' '^#include "\.\./' src tests || true)
 for layer in core platform distiller flows; do
   [ -d "src/$layer" ] || continue
   while IFS=: read -r file line include; do
-    header=$(sed -n 's/^#include [<"]\([^>"]*\)[>"].*/\1/p' <<<"$include")
+    [[ $include =~ ^#include\ *[\<\"]([^\>\"]*)[\>\"] ]] || continue
+    header=${BASH_REMATCH[1]}
     case "$header" in
       gtk/*|adwaita.h|gtksourceview/*)
         echo "$file:$line: $layer/ includes a widget header: $header" >&2
@@ -71,7 +70,7 @@ for layer in core platform distiller flows; do
         continue
         ;;
     esac
-    owner=$(layer_of_header "$(basename "$header")")
+    owner=${owner_of[${header##*/}]:-}
     if [ -n "$owner" ] && [[ " ${allowed[$layer]} " != *" $owner "* ]]; then
       echo "$file:$line: $layer/ includes $owner/'s $header" >&2
       status=1
