@@ -1,0 +1,266 @@
+/* test-ui-flow-wizard.c
+ *
+ * Seed 004's dataflow set up through the wizard in the real application
+ * on the demo platform: the OData Orders table chosen in Explore, an ad
+ * hoc schema made from its columns (one name fixed after the wizard
+ * refused it), a 15-minute schedule (14 refused with the flow spec's
+ * reason), the review of every call, and Back keeping every answer.
+ * Screenshots light and dark, narrow and wide.
+ *
+ * Copyright 2026 The Tributary authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "trib-application.h"
+#include "trib-explore-node.h"
+#include "trib-explore-view.h"
+#include "trib-flow-wizard.h"
+#include "trib-window.h"
+#include "trib-ui-test.h"
+
+#define ODATA_ACCOUNT "c4d5e6f7-0812-4a3b-8c4d-5e6f7a8b9c0d"
+
+static TribApplication *app;
+
+static GListModel *
+tree_of (TribExploreView *view)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (trib_explore_view_get_tree_view (view));
+
+  return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+}
+
+static gboolean
+tree_loaded (gpointer data)
+{
+  GListModel *tree = tree_of (data);
+  guint n_items = tree != NULL ? g_list_model_get_n_items (tree) : 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tree, i);
+      g_autoptr(TribExploreNode) node = gtk_tree_list_row_get_item (row);
+
+      if (trib_explore_node_get_kind (node) == TRIB_EXPLORE_NODE_LOADING)
+        return FALSE;
+    }
+
+  return n_items > 0;
+}
+
+static void
+select_table (TribExploreView *view,
+              const char      *title)
+{
+  GListModel *tree = tree_of (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tree); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tree, i);
+      g_autoptr(TribExploreNode) node = gtk_tree_list_row_get_item (row);
+
+      if (g_strcmp0 (trib_explore_node_get_title (node), title) == 0)
+        {
+          GtkWidget *list = GTK_WIDGET (trib_explore_view_get_tree_view (view));
+
+          gtk_widget_activate_action (list, "list.scroll-to-item", "u", i);
+          gtk_widget_activate_action (list, "list.select-item", "(ubb)", i, FALSE, FALSE);
+          trib_ui_test_settle ();
+          g_assert_cmpstr (trib_explore_view_get_selected_path (view), !=, NULL);
+          return;
+        }
+    }
+
+  g_error ("no table %s", title);
+}
+
+static gboolean
+source_ready (gpointer data)
+{
+  TribFlowWizard *wizard = data;
+
+  return trib_flow_wizard_get_problem (wizard) == NULL ||
+         strstr (trib_flow_wizard_get_problem (wizard), "…") == NULL;
+}
+
+static gboolean
+step_is_ready (gpointer data)
+{
+  return !trib_flow_wizard_get_busy (data);
+}
+
+static void
+press_next (TribFlowWizard *wizard,
+            const char     *expected_step)
+{
+  trib_ui_test_press_keys (GTK_WIDGET (wizard), "ctrl+Return");
+  trib_ui_test_settle ();
+  g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, expected_step);
+}
+
+static void
+shoot (TribFlowWizard *wizard,
+       const char     *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *wide_light = g_strdup_printf ("flow-wizard-%s-wide-light.png", name);
+  g_autofree char *wide_dark = g_strdup_printf ("flow-wizard-%s-wide-dark.png", name);
+  g_autofree char *narrow_light = g_strdup_printf ("flow-wizard-%s-narrow-light.png", name);
+  g_autofree char *narrow_dark = g_strdup_printf ("flow-wizard-%s-narrow-dark.png", name);
+
+  trib_ui_test_resize (GTK_WIDGET (wizard), 1400, 900);
+  trib_ui_test_save_screenshot (GTK_WIDGET (wizard), wide_light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  trib_ui_test_save_screenshot (GTK_WIDGET (wizard), wide_dark);
+  trib_ui_test_resize (GTK_WIDGET (wizard), 600, 800);
+  trib_ui_test_save_screenshot (GTK_WIDGET (wizard), narrow_dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  trib_ui_test_save_screenshot (GTK_WIDGET (wizard), narrow_light);
+
+  /* The narrow window still shows the whole width of every page. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (wizard)), <=, 620);
+}
+
+static GtkEditable *
+find_field_entry (GtkWidget  *wizard,
+                  const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  trib_ui_test_find_mapped (wizard, GTK_TYPE_TEXT, found);
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (gtk_editable_get_text (g_ptr_array_index (found, i)), name) == 0)
+      return g_ptr_array_index (found, i);
+
+  return NULL;
+}
+
+static TribFlowWizard *
+open_wizard (TribWindow       *window,
+             GtkWindow       **explore_window)
+{
+  TribExploreView *view;
+  GtkWidget *button;
+  TribFlowWizard *wizard;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-source", "s", ODATA_ACCOUNT));
+  trib_ui_test_settle ();
+  view = trib_ui_test_find_explore_view (ODATA_ACCOUNT);
+  g_assert_nonnull (view);
+  *explore_window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view)));
+  trib_ui_test_iterate_until (tree_loaded, view, 30);
+  trib_ui_test_iterate_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, view, 10);
+
+  button = trib_ui_test_find_by_action (GTK_WIDGET (view), "explore.create-dataflow");
+  g_assert_nonnull (button);
+  select_table (view, "Orders");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  trib_ui_test_click_center (GTK_WIDGET (*explore_window), button);
+  trib_ui_test_settle ();
+
+  wizard = TRIB_FLOW_WIZARD (trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_WIZARD, NULL));
+  g_assert_nonnull (wizard);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (wizard)) == *explore_window);
+  trib_ui_test_iterate_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, wizard, 10);
+
+  return wizard;
+}
+
+static void
+test_seed_004 (void)
+{
+  TribWindow *window;
+  GtkWindow *explore_window = NULL;
+  TribFlowWizard *wizard;
+  GtkWidget *row;
+  GtkEditable *entry;
+  GtkSpinButton *spin;
+
+  app = trib_application_new ();
+  window = trib_ui_test_open_demo (app, 60);
+  trib_ui_test_settle ();
+
+  wizard = open_wizard (window, &explore_window);
+
+  /* Source: the table, its columns, a date-time delta column proposed. */
+  g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "source");
+  trib_ui_test_iterate_until (source_ready, wizard, 30);
+  g_assert_null (trib_flow_wizard_get_problem (wizard));
+  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "Luma orders (OData)", FALSE));
+  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "The table Orders", FALSE));
+  row = trib_ui_test_find_row (GTK_WIDGET (wizard), "Delta Column");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), !=, GTK_INVALID_LIST_POSITION);
+  shoot (wizard, "source");
+
+  /* Target: an ad hoc schema from the columns. */
+  press_next (wizard, "target");
+  row = trib_ui_test_find_row (GTK_WIDGET (wizard), "A New Ad Hoc Schema from the Source’s Columns");
+  g_assert_nonnull (row);
+  trib_ui_test_click_center (GTK_WIDGET (wizard), row);
+  trib_ui_test_settle ();
+  g_assert_nonnull (trib_ui_test_find_row (GTK_WIDGET (wizard), "Class Title"));
+  g_assert_null (trib_flow_wizard_get_problem (wizard));
+
+  /* A field name the registry would refuse: the wizard says so first. */
+  entry = find_field_entry (GTK_WIDGET (wizard), "OrderID");
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, "1OrderID");
+  trib_ui_test_settle ();
+  g_assert_nonnull (trib_flow_wizard_get_problem (wizard));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL) &&
+                  g_strcmp0 (trib_flow_wizard_get_step (wizard), "target") != 0);
+  g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "target");
+  shoot (wizard, "target-refused");
+  gtk_editable_set_text (entry, "OrderID");
+  trib_ui_test_settle ();
+  g_assert_null (trib_flow_wizard_get_problem (wizard));
+
+  /* Schedule: every 14 minutes refused with the spec's reason, 15 taken. */
+  press_next (wizard, "schedule");
+  row = trib_ui_test_find_row (GTK_WIDGET (wizard), "Frequency");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  spin = trib_ui_test_find_any (trib_ui_test_find_row (GTK_WIDGET (wizard), "Every"), GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (spin, 14);
+  trib_ui_test_settle ();
+  g_assert_nonnull (trib_flow_wizard_get_problem (wizard));
+  g_assert_nonnull (strstr (trib_flow_wizard_get_problem (wizard), "15"));
+  shoot (wizard, "schedule-refused");
+  gtk_spin_button_set_value (spin, 15);
+  trib_ui_test_settle ();
+  g_assert_null (trib_flow_wizard_get_problem (wizard));
+
+  /* Back twice and forth again: every answer kept. */
+  trib_ui_test_press_keys (GTK_WIDGET (wizard), "alt+Left");
+  g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "target");
+  trib_ui_test_press_keys (GTK_WIDGET (wizard), "Escape");
+  g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "source");
+  press_next (wizard, "target");
+  g_assert_nonnull (find_field_entry (GTK_WIDGET (wizard), "OrderID"));
+  press_next (wizard, "schedule");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 15);
+  trib_ui_test_iterate_until (step_is_ready, wizard, 30);
+
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  gtk_window_destroy (explore_window);
+  trib_ui_test_settle ();
+  g_clear_object (&app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  trib_ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/flow-wizard/seed-004", test_seed_004);
+
+  return g_test_run ();
+}
