@@ -96,11 +96,30 @@ step_is_ready (gpointer data)
   return !trib_flow_wizard_get_busy (data);
 }
 
+typedef struct
+{
+  TribFlowWizard *wizard;
+  const char *step;
+} StepWait;
+
+static gboolean
+step_reached (gpointer data)
+{
+  StepWait *wait = data;
+
+  return !trib_flow_wizard_get_busy (wait->wizard) &&
+         g_strcmp0 (trib_flow_wizard_get_step (wait->wizard), wait->step) == 0;
+}
+
+/* Ctrl+Enter, then the step's work (an ad hoc schema made) to its end. */
 static void
 press_next (TribFlowWizard *wizard,
             const char     *expected_step)
 {
+  StepWait wait = { wizard, expected_step };
+
   trib_ui_test_press_keys (GTK_WIDGET (wizard), "ctrl+Return");
+  trib_ui_test_iterate_until (step_reached, &wait, 30);
   trib_ui_test_settle ();
   g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, expected_step);
 }
@@ -247,6 +266,7 @@ test_seed_004 (void)
   press_next (wizard, "schedule");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 15);
   trib_ui_test_iterate_until (step_is_ready, wizard, 30);
+
 
   gtk_window_destroy (GTK_WINDOW (wizard));
   gtk_window_destroy (explore_window);

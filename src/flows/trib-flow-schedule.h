@@ -15,15 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TribFlowSchedule, trib_flow_schedule, TRIB, FLOW_SCHEDULE, GObject)
 
-TribFlowSchedule   *trib_flow_schedule_new                 (JsonObject       *schedule_schema);
-const char * const *trib_flow_schedule_get_frequencies     (TribFlowSchedule *self);
-gint64              trib_flow_schedule_get_min_interval    (TribFlowSchedule *self,
-                                                            const char       *frequency);
-gboolean            trib_flow_schedule_takes_interval      (TribFlowSchedule *self,
-                                                            const char       *frequency);
-char               *trib_flow_schedule_check               (TribFlowSchedule *self,
-                                                            const char       *frequency,
-                                                            gint64            interval,
-                                                            int               backfill);
+TribFlowSchedule   *trib_flow_schedule_new             (JsonObject       *schedule_schema);
+const char * const *trib_flow_schedule_get_frequencies (TribFlowSchedule *self);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 #pragma once
 
 #include "trib-explore-preview.h"
+#include "trib-flow-answers.h"
+#include "trib-flow-plan.h"
 #include "trib-flow-schedule.h"
 #include "trib-flow-spec.h"
 #include "trib-flow-wizard.h"
@@ -44,14 +46,20 @@ struct _TribFlowWizard
   TribFlowSpec *flow_spec;
   TribFlowSchedule *schedule;
   char *schedule_spec_id;
-  char *schedule_problem;
 
   /* Target */
   TribFlowWizardTarget target_kind;
   TribPagedList *target_model;
   GtkSingleSelection *target_selection;
-  gboolean class_title_edited;
+  char *adhoc_class_id;
+  char *adhoc_schema_id;
+  char *adhoc_error;
   gboolean filling;
+
+  /* The answers as the flows library checks them, and their plan */
+  TribFlowAnswers *answers;
+  char *answers_problem;
+  TribFlowPlan *plan;
 
   /* Where we are */
   char *problem;
@@ -150,6 +158,9 @@ void        _trib_flow_wizard_target_kind_cb    (TribFlowWizard *self);
 void        _trib_flow_wizard_target_search_cb  (TribFlowWizard *self);
 char      **_trib_flow_wizard_dup_adhoc_fields  (TribFlowWizard *self,
                                                  GArray        **types);
+gboolean    _trib_flow_wizard_adhoc_ready       (TribFlowWizard *self);
+void        _trib_flow_wizard_create_adhoc      (TribFlowWizard *self,
+                                                 GCallback       done);
 
 /* trib-flow-wizard-schedule.c */
 void        _trib_flow_wizard_fill_schedule     (TribFlowWizard *self);
@@ -157,5 +168,14 @@ const char *_trib_flow_wizard_check_schedule    (TribFlowWizard *self,
                                                  gboolean       *refused);
 gint64      _trib_flow_wizard_get_start_time    (TribFlowWizard *self);
 const char *_trib_flow_wizard_get_frequency     (TribFlowWizard *self);
+
+/* trib-flow-wizard-review.c */
+void        _trib_flow_wizard_sync_answers      (TribFlowWizard     *self);
+const char *_trib_flow_wizard_check_answers     (TribFlowWizard     *self,
+                                                 TribFlowWizardStep  step);
+gboolean    _trib_flow_wizard_build_plan        (TribFlowWizard     *self);
+void        _trib_flow_wizard_copy_curl_action  (GtkWidget          *widget,
+                                                 const char         *action_name,
+                                                 GVariant           *param);
 
 G_END_DECLS

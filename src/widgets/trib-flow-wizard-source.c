@@ -114,12 +114,9 @@ _trib_flow_wizard_check_source (TribFlowWizard *self,
       return _("The platform has no dataflow for this kind of source.");
     }
 
-  if (self->item_type == TRIB_EXPLORE_ITEM_TABLE && _trib_flow_wizard_get_delta_column (self) == NULL)
-    return _("Choose the delta column: the one each run compares with the last.");
-
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->flow_name_row))));
   if (name[0] == '\0')
-    return _("Name the dataflow.");
+    return _("Give the dataflow a name.");
 
   return NULL;
 }

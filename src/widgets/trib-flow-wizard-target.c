@@ -235,6 +235,8 @@ select_type (GtkDropDown *dropdown,
 static void
 field_changed_cb (TribFlowWizard *self)
 {
+  /* A change may fix what the registry refused: let it try again. */
+  g_clear_pointer (&self->adhoc_error, g_free);
   _trib_flow_wizard_update (self);
 }
 
@@ -330,84 +332,47 @@ _trib_flow_wizard_fill_fields (TribFlowWizard *self)
   self->filling = FALSE;
 }
 
-static gboolean
-is_blank (AdwEntryRow *row)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  return text[0] == '\0';
-}
-
-static const char *
-check_fields (TribFlowWizard *self,
-              gboolean       *refused)
+/* Marks the fields the registry would refuse; the flows library's
+ * check says why (trib_flow_answers_check_step).
+ */
+static void
+mark_fields (TribFlowWizard *self)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *problem = NULL;
-  guint n_fields = 0;
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->field_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
       GtkEditable *entry = row_name_entry (row);
       const char *name = gtk_editable_get_text (entry);
-      const char *row_problem = NULL;
+      gboolean bad = !trib_schema_registry_is_valid_field_name (name) || g_hash_table_contains (seen, name);
 
-      n_fields++;
-      if (!trib_schema_registry_is_valid_field_name (name))
-        row_problem = _("A field name has letters, digits and underscores, not starting with a digit.");
-      else if (g_hash_table_contains (seen, name))
-        row_problem = _("Two fields have the same name.");
-      else
-        g_hash_table_add (seen, (gpointer) name);
-
-      if (row_problem != NULL)
+      g_hash_table_add (seen, (gpointer) name);
+      if (bad)
         gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       else
         gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), row_problem);
-      if (problem == NULL)
-        problem = row_problem;
     }
-
-  if (problem != NULL)
-    *refused = TRUE;
-  else if (n_fields == 0)
-    problem = self->preview == NULL
-              ? _("The source’s columns are not known: choose an existing dataset or schema.")
-              : _("The schema needs at least one field.");
-
-  return problem;
 }
 
 const char *
 _trib_flow_wizard_check_target (TribFlowWizard *self,
                                 gboolean       *refused)
 {
-  switch (self->target_kind)
+  if (self->target_kind != TRIB_FLOW_WIZARD_TARGET_ADHOC)
+    return NULL;
+
+  if (self->adhoc_error != NULL)
     {
-    case TRIB_FLOW_WIZARD_TARGET_DATASET:
-      if (_trib_flow_wizard_get_target_item (self) == NULL)
-        return _("Choose the dataset.");
-      return NULL;
-
-    case TRIB_FLOW_WIZARD_TARGET_SCHEMA:
-      if (is_blank (self->dataset_name_row))
-        return _("Name the new dataset.");
-      if (_trib_flow_wizard_get_target_item (self) == NULL)
-        return _("Choose the schema of the new dataset.");
-      return NULL;
-
-    case TRIB_FLOW_WIZARD_TARGET_ADHOC:
-    default:
-      if (is_blank (self->class_title_row))
-        return _("Give the class a title.");
-      if (is_blank (self->schema_title_row))
-        return _("Give the schema a title.");
-      if (is_blank (self->adhoc_dataset_row))
-        return _("Name the new dataset.");
-      return check_fields (self, refused);
+      *refused = TRUE;
+      return self->adhoc_error;
     }
+
+  mark_fields (self);
+  if (self->preview == NULL && gtk_widget_get_first_child (GTK_WIDGET (self->field_list)) == NULL)
+    return _("The source’s columns are not known: choose an existing dataset or schema.");
+
+  return NULL;
 }
 
 /**
@@ -434,4 +399,149 @@ _trib_flow_wizard_dup_adhoc_fields (TribFlowWizard *self,
     }
 
   return g_strv_builder_end (names);
+}
+
+gboolean
+_trib_flow_wizard_adhoc_ready (TribFlowWizard *self)
+{
+  return self->adhoc_schema_id != NULL;
+}
+
+typedef struct
+{
+  TribFlowWizard *self;
+  GCallback done;
+} AdhocOp;
+
+static void
+adhoc_op_free (AdhocOp *op)
+{
+  g_object_unref (op->self);
+  g_free (op);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AdhocOp, adhoc_op_free)
+
+static void
+adhoc_failed (TribFlowWizard *self,
+              const GError   *error,
+              const char     *prefix)
+{
+  g_free (self->adhoc_error);
+  self->adhoc_error = prefix != NULL ? g_strdup_printf ("%s %s", prefix, error->message) : g_strdup (error->message);
+  _trib_flow_wizard_set_busy (self, FALSE);
+  _trib_flow_wizard_update (self);
+}
+
+static void
+adhoc_schema_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AdhocOp) op = user_data;
+  TribFlowWizard *self = op->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribXdmResource) schema = trib_schema_registry_create_schema_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (schema == NULL)
+    {
+      adhoc_failed (self, error, _("The class was created, but not its schema:"));
+      return;
+    }
+
+  self->adhoc_schema_id = g_strdup (trib_xdm_resource_get_id (schema));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->schema_title_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->adhoc_check), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->existing_check), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->schema_check), FALSE);
+  _trib_flow_wizard_set_busy (self, FALSE);
+  /* Translators: a toast; %s is the new schema's title */
+  {
+    g_autofree char *message = g_strdup_printf (_("Schema “%s” created"), trib_xdm_resource_get_title (schema));
+
+    _trib_flow_wizard_toast (self, message);
+  }
+  ((void (*) (TribFlowWizard *)) op->done) (self);
+}
+
+static void
+create_schema (AdhocOp *op)
+{
+  TribFlowWizard *self = op->self;
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->schema_title_row))));
+
+  trib_schema_registry_create_schema_async (trib_session_get_client (self->session), title, "",
+                                            self->adhoc_class_id, NULL, self->cancellable,
+                                            adhoc_schema_cb, op);
+}
+
+static void
+adhoc_class_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AdhocOp) op = user_data;
+  TribFlowWizard *self = op->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TribXdmResource) class = trib_schema_registry_create_adhoc_class_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (class == NULL)
+    {
+      adhoc_failed (self, error, NULL);
+      return;
+    }
+
+  /* The class is made: its title and fields can no longer change, and
+   * trying again after a failed schema makes only the schema.
+   */
+  self->adhoc_class_id = g_strdup (trib_xdm_resource_get_id (class));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->class_title_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->field_list), FALSE);
+  create_schema (g_steal_pointer (&op));
+}
+
+/* Two calls, as the ad hoc class dialog makes them: never a second
+ * class for the same answers.
+ */
+void
+_trib_flow_wizard_create_adhoc (TribFlowWizard *self,
+                                GCallback       done)
+{
+  AdhocOp *op = g_new0 (AdhocOp, 1);
+  g_autoptr(GArray) types = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (TribXdmFieldSpec));
+  g_autoptr(GEnumClass) type_class = g_type_class_ref (TRIB_TYPE_XDM_FIELD_TYPE);
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->class_title_row))));
+
+  op->self = g_object_ref (self);
+  op->done = done;
+  g_clear_pointer (&self->adhoc_error, g_free);
+  _trib_flow_wizard_set_busy (self, TRUE);
+
+  if (self->adhoc_class_id != NULL)
+    {
+      create_schema (op);
+      return;
+    }
+
+  names = _trib_flow_wizard_dup_adhoc_fields (self, &types);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      TribXdmFieldSpec field;
+
+      field.name = names[i];
+      field.type = g_enum_get_value (type_class, g_array_index (types, TribXdmFieldType, i))->value_nick;
+      g_array_append_val (fields, field);
+    }
+
+  trib_schema_registry_create_adhoc_class_async (trib_session_get_client (self->session), title, "",
+                                                 &g_array_index (fields, TribXdmFieldSpec, 0), fields->len,
+                                                 self->cancellable, adhoc_class_cb, op);
 }

@@ -89,16 +89,38 @@ check_step (TribFlowWizard *self,
             const char     *step,
             gboolean       *refused)
 {
+  const char *problem = NULL;
+
   *refused = FALSE;
 
+  /* The page's own checks first (what is loading, what cannot be read),
+   * then the flows library's, which the plan relies on.
+   */
   if (g_str_equal (step, "source"))
-    return _trib_flow_wizard_check_source (self, refused);
-  if (g_str_equal (step, "target"))
-    return _trib_flow_wizard_check_target (self, refused);
-  if (g_str_equal (step, "schedule"))
-    return _trib_flow_wizard_check_schedule (self, refused);
+    problem = _trib_flow_wizard_check_source (self, refused);
+  else if (g_str_equal (step, "target"))
+    problem = _trib_flow_wizard_check_target (self, refused);
+  else if (g_str_equal (step, "schedule"))
+    problem = _trib_flow_wizard_check_schedule (self, refused);
+  if (problem != NULL)
+    return problem;
 
-  return NULL;
+  if (g_str_equal (step, "source"))
+    problem = _trib_flow_wizard_check_answers (self, TRIB_FLOW_WIZARD_STEP_SOURCE);
+  else if (g_str_equal (step, "target"))
+    problem = _trib_flow_wizard_check_answers (self, TRIB_FLOW_WIZARD_STEP_TARGET);
+  else if (g_str_equal (step, "mapping"))
+    problem = _trib_flow_wizard_check_answers (self, TRIB_FLOW_WIZARD_STEP_MAPPING);
+  else if (g_str_equal (step, "schedule"))
+    problem = _trib_flow_wizard_check_answers (self, TRIB_FLOW_WIZARD_STEP_SCHEDULE);
+  else if (g_str_equal (step, "review"))
+    problem = _trib_flow_wizard_check_answers (self, TRIB_FLOW_WIZARD_STEP_REVIEW);
+
+  /* What the user chose that the platform would refuse, said as such. */
+  if (problem != NULL && (g_str_equal (step, "schedule") || g_str_equal (step, "target")))
+    *refused = TRUE;
+
+  return problem;
 }
 
 static void
@@ -220,6 +242,38 @@ entering_step (TribFlowWizard *self,
     _trib_flow_wizard_fill_schedule (self);
 }
 
+static void next_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param);
+
+static void
+adhoc_created_cb (TribFlowWizard *self)
+{
+  if (_trib_flow_wizard_adhoc_ready (self))
+    next_action (GTK_WIDGET (self), NULL, NULL);
+}
+
+/* Leaving a page may need work before the next can show. */
+static gboolean
+leaving_step (TribFlowWizard *self,
+              const char     *next)
+{
+  /* The ad hoc schema is made before the mapping, which maps onto its
+   * real fields, as seed 004 does.
+   */
+  if (g_str_equal (current_step (self), "target") && self->target_kind == TRIB_FLOW_WIZARD_TARGET_ADHOC &&
+      !_trib_flow_wizard_adhoc_ready (self))
+    {
+      _trib_flow_wizard_create_adhoc (self, G_CALLBACK (adhoc_created_cb));
+      return FALSE;
+    }
+
+  if (g_str_equal (next, "review"))
+    return _trib_flow_wizard_build_plan (self);
+
+  return TRUE;
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -255,6 +309,8 @@ next_action (GtkWidget  *widget,
   for (at++; steps[at] != NULL; at++)
     if (!step_skipped (self, steps[at]))
       {
+        if (!leaving_step (self, steps[at]))
+          return;
         entering_step (self, steps[at]);
         show_step (self, steps[at]);
         return;
@@ -296,6 +352,8 @@ trib_flow_wizard_dispose (GObject *object)
   g_clear_object (&self->preview);
   g_clear_object (&self->flow_spec);
   g_clear_object (&self->schedule);
+  g_clear_object (&self->answers);
+  g_clear_object (&self->plan);
   g_clear_object (&self->target_model);
   g_clear_object (&self->target_selection);
 
@@ -314,7 +372,10 @@ trib_flow_wizard_finalize (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->flow_id, g_free);
   g_clear_pointer (&self->schedule_spec_id, g_free);
-  g_clear_pointer (&self->schedule_problem, g_free);
+  g_clear_pointer (&self->answers_problem, g_free);
+  g_clear_pointer (&self->adhoc_class_id, g_free);
+  g_clear_pointer (&self->adhoc_schema_id, g_free);
+  g_clear_pointer (&self->adhoc_error, g_free);
   g_clear_error (&self->source_error);
 
   G_OBJECT_CLASS (trib_flow_wizard_parent_class)->finalize (object);
@@ -459,6 +520,7 @@ trib_flow_wizard_class_init (TribFlowWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "wizard.escape", NULL, escape_action);
+  gtk_widget_class_install_action (widget_class, "wizard.copy-curl", NULL, _trib_flow_wizard_copy_curl_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.escape", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);
@@ -470,6 +532,7 @@ static void
 trib_flow_wizard_init (TribFlowWizard *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->answers = trib_flow_answers_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
