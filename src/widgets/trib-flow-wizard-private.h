@@ -10,6 +10,7 @@
 #include "trib-explore-preview.h"
 #include "trib-flow-answers.h"
 #include "trib-flow-plan.h"
+#include "trib-flow-runner.h"
 #include "trib-flow-schedule.h"
 #include "trib-flow-spec.h"
 #include "trib-flow-wizard.h"
@@ -60,6 +61,9 @@ struct _TribFlowWizard
   TribFlowAnswers *answers;
   char *answers_problem;
   TribFlowPlan *plan;
+  TribFlowRunner *runner;
+  GCancellable *run_cancellable;
+  int run_state;
 
   /* Where we are */
   char *problem;
@@ -177,5 +181,13 @@ gboolean    _trib_flow_wizard_build_plan        (TribFlowWizard     *self);
 void        _trib_flow_wizard_copy_curl_action  (GtkWidget          *widget,
                                                  const char         *action_name,
                                                  GVariant           *param);
+
+/* trib-flow-wizard-create.c */
+void        _trib_flow_wizard_run_plan          (TribFlowWizard     *self);
+gboolean    _trib_flow_wizard_resume_journal    (TribFlowWizard     *self,
+                                                 TribFlowJournal    *journal,
+                                                 gboolean            roll_back,
+                                                 GError            **error);
+void        _trib_flow_wizard_class_add_run_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -313,6 +313,8 @@ next_action (GtkWidget  *widget,
           return;
         entering_step (self, steps[at]);
         show_step (self, steps[at]);
+        if (g_str_equal (steps[at], "create"))
+          _trib_flow_wizard_run_plan (self);
         return;
       }
 }
@@ -339,6 +341,9 @@ trib_flow_wizard_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->preview_cancellable);
+  /* A run stopped here is in the journal, for the next start. */
+  g_cancellable_cancel (self->run_cancellable);
+  g_clear_object (&self->runner);
   if (self->target_model != NULL)
     trib_paged_list_cancel (self->target_model);
   if (self->target_selection != NULL)
@@ -348,6 +353,7 @@ trib_flow_wizard_dispose (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->preview_cancellable);
+  g_clear_object (&self->run_cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->preview);
   g_clear_object (&self->flow_spec);
@@ -521,6 +527,7 @@ trib_flow_wizard_class_init (TribFlowWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "wizard.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "wizard.copy-curl", NULL, _trib_flow_wizard_copy_curl_action);
+  _trib_flow_wizard_class_add_run_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.escape", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);
@@ -553,6 +560,37 @@ trib_flow_wizard_new (TribSession *session)
   g_return_val_if_fail (TRIB_IS_SESSION (session), NULL);
 
   return g_object_new (TRIB_TYPE_FLOW_WIZARD, "session", session, NULL);
+}
+
+/**
+ * trib_flow_wizard_new_for_journal:
+ * @journal: a setup left unfinished
+ * @roll_back: delete what it made rather than finish it
+ *
+ * Returns: (transfer none) (nullable): the wizard on its Create page,
+ *   already resuming or rolling back; %NULL if the journal cannot be read
+ */
+TribFlowWizard *
+trib_flow_wizard_new_for_journal (TribSession      *session,
+                                  TribFlowJournal  *journal,
+                                  gboolean          roll_back,
+                                  GError          **error)
+{
+  TribFlowWizard *self;
+
+  g_return_val_if_fail (TRIB_IS_SESSION (session), NULL);
+  g_return_val_if_fail (TRIB_IS_FLOW_JOURNAL (journal), NULL);
+
+  self = trib_flow_wizard_new (session);
+  gtk_stack_set_visible_child_name (self->stack, "create");
+  if (!_trib_flow_wizard_resume_journal (self, journal, roll_back, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+  _trib_flow_wizard_update (self);
+
+  return self;
 }
 
 TribSession *

@@ -11,6 +11,7 @@
 
 #include "trib-explore-item.h"
 #include "trib-flow-explore.h"
+#include "trib-flow-journal.h"
 #include "trib-session.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,10 @@ void            trib_flow_wizard_set_source     (TribFlowWizard               *s
                                                  const char                   *path,
                                                  TribExploreItemType           item_type,
                                                  const TribExploreFileOptions *options);
+TribFlowWizard *trib_flow_wizard_new_for_journal (TribSession                 *session,
+                                                 TribFlowJournal             *journal,
+                                                 gboolean                     roll_back,
+                                                 GError                     **error);
 TribSession    *trib_flow_wizard_get_session    (TribFlowWizard               *self);
 const char     *trib_flow_wizard_get_step       (TribFlowWizard               *self);
 gboolean        trib_flow_wizard_get_busy       (TribFlowWizard               *self);
