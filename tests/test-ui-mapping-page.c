@@ -3,7 +3,8 @@
  * The Mapping step on the demo platform, in a real window under Xvfb:
  * seed 004's OData Orders columns onto an ad hoc schema generated from
  * their inferred types (as the wizard's Target step makes it, with a
- * Notes field of the person's own), Auto-map, a calculated field whose
+ * Notes field of the person's own), a column dragged onto a field,
+ * Auto-map, a calculated field whose
  * target is picked in the popover, Data Prep's verdict on that row
  * shown on it, the fix, Delete and Ctrl+Z, and the preview grid. Then
  * screenshots light and dark, wide and narrow.
@@ -19,6 +20,9 @@
 
 #include <adwaita.h>
 
+#include <gdk/x11/gdkx.h>
+
+#include "trib-field-tree.h"
 #include "trib-flow-explore.h"
 #include "trib-mapping-page.h"
 #include "trib-schema-registry.h"
@@ -93,6 +97,56 @@ adhoc_schema (TribPlatformClient *client,
   g_assert_no_error (error);
 
   return g_strdup (trib_xdm_resource_get_id (schema));
+}
+
+/* One xdotool command on the window, then GTK handles what it caused:
+ * a drag needs the main loop between its steps.
+ */
+static void
+xdotool (GtkWidget  *window,
+         const char *command,
+         GtkWidget  *widget)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  g_autoptr(GError) error = NULL;
+  double window_x = 0, window_y = 0, offset_x, offset_y;
+  int status = -1;
+
+  if (widget != NULL)
+    g_assert_true (gtk_widget_translate_coordinates (widget, window, gtk_widget_get_width (widget) / 4.0,
+                                                     gtk_widget_get_height (widget) / 2.0, &window_x, &window_y));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &offset_x, &offset_y);
+  x = g_strdup_printf ("%d", (int) (window_x + offset_x));
+  y = g_strdup_printf ("%d", (int) (window_y + offset_y));
+
+  if (g_str_equal (command, "mousemove"))
+    g_spawn_sync (NULL, (char *[]) { (char *) "xdotool", (char *) "mousemove", (char *) "--sync", (char *) "--window",
+                                     xid, x, y, NULL },
+                  NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  else
+    g_spawn_sync (NULL, (char *[]) { (char *) "xdotool", (char *) command, (char *) "1", NULL },
+                  NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  gdk_display_sync (gtk_widget_get_display (window));
+  trib_ui_test_settle ();
+}
+
+/* A column dragged with the mouse onto a field of the tree. */
+static void
+drag_column (GtkWidget *window,
+             GtkWidget *column_label,
+             GtkWidget *field_label)
+{
+  xdotool (window, "mousemove", column_label);
+  xdotool (window, "mousedown", NULL);
+  /* Past the drag threshold, then across, then onto the field. */
+  for (guint i = 0; i < 4; i++)
+    xdotool (window, "mousemove", i < 2 ? gtk_widget_get_parent (column_label) : field_label);
+  xdotool (window, "mouseup", NULL);
 }
 
 static gboolean
@@ -196,6 +250,29 @@ test_mapping_page (void)
   gtk_test_widget_wait_for_draw (page_window);
   draft = trib_mapping_page_get_draft (page);
   g_assert_false (trib_mapping_page_get_complete (page));
+
+  /* Dragged: a column onto the field the tree's filter opened. */
+  {
+    TribFieldTree *tree = trib_ui_test_find_any (GTK_WIDGET (page), TRIB_TYPE_FIELD_TREE);
+    GtkWidget *column_label = trib_ui_test_find_label (GTK_WIDGET (page), "Freight", FALSE);
+    g_autofree char *ship_country = g_strconcat (namespace, ".ShipCountry", NULL);
+    GtkWidget *field_label;
+
+    trib_mapping_page_set_filter (page, "ShipCountry");
+    trib_ui_test_settle ();
+    field_label = trib_ui_test_find_label (GTK_WIDGET (tree), "ShipCountry", FALSE);
+    g_assert_nonnull (column_label);
+    g_assert_nonnull (field_label);
+    drag_column (page_window, column_label, field_label);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (draft)), ==, 1);
+    g_assert_cmpstr (trib_mapping_row_get_source (row_at (draft, 0)), ==, "Freight");
+    g_assert_cmpstr (trib_mapping_row_get_target (row_at (draft, 0)), ==, ship_country);
+    trib_mapping_page_set_filter (page, NULL);
+    /* Ctrl+Z takes it back, so Auto-map starts from nothing. */
+    gtk_widget_grab_focus (GTK_WIDGET (trib_mapping_page_get_mappings_view (page)));
+    trib_ui_test_press_keys (page_window, "ctrl+z");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (draft)), ==, 0);
+  }
 
   /* Auto-map: every column onto its field of the ad hoc schema, by the
    * button a person clicks.
