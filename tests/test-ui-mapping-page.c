@@ -3,11 +3,11 @@
  * The Mapping step on the demo platform, in a real window under Xvfb:
  * seed 004's OData Orders columns onto an ad hoc schema generated from
  * their inferred types (as the wizard's Target step makes it, with a
- * Notes field of the person's own), a column dragged onto a field,
- * Auto-map, a calculated field whose
- * target is picked in the popover, Data Prep's verdict on that row
- * shown on it, the fix, Delete and Ctrl+Z, and the preview grid. Then
- * screenshots light and dark, wide and narrow.
+ * Notes field of the person's own), a column dragged onto a field with
+ * the mouse, Auto-map, a calculated field whose target is picked in the
+ * popover, Data Prep's verdict on that row shown on it, the fix, Delete
+ * and Ctrl+Z, and the preview grid. Then screenshots light and dark,
+ * wide and narrow.
  *
  * Copyright 2026 The Tributary authors
  *
