@@ -164,12 +164,14 @@ typedef struct
 {
   char *id;
   int version;
+  char *name_space;
 } Found;
 
 static void
 found_free (Found *found)
 {
   g_free (found->id);
+  g_free (found->name_space);
   g_free (found);
 }
 
@@ -255,6 +257,8 @@ find_loaded_cb (GObject      *object,
       found = g_new0 (Found, 1);
       found->id = g_strdup (id);
       found->version = version;
+      if (TRIB_IS_XDM_RESOURCE (item))
+        found->name_space = g_strdup (trib_xdm_resource_get_dataset_namespace (TRIB_XDM_RESOURCE (item)));
     }
 
   g_task_return_pointer (task, found, (GDestroyNotify) found_free);
@@ -328,16 +332,21 @@ _trib_flow_resource_find_async (TribPlatformClient  *client,
 char *
 _trib_flow_resource_find_finish (GAsyncResult  *result,
                                  int           *version,
+                                 char         **name_space,
                                  GError       **error)
 {
   Found *found = g_task_propagate_pointer (G_TASK (result), error);
   char *id;
 
   *version = -1;
+  if (name_space != NULL)
+    *name_space = NULL;
   if (found == NULL)
     return NULL;
   id = g_steal_pointer (&found->id);
   *version = found->version;
+  if (name_space != NULL)
+    *name_space = g_steal_pointer (&found->name_space);
   found_free (found);
 
   return id;
