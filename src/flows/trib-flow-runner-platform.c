@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "trib-catalog.h"
@@ -277,7 +279,6 @@ _trib_flow_resource_find_async (TribPlatformClient  *client,
 {
   g_autoptr(GTask) task = g_task_new (client, cancellable, callback, user_data);
   const char *name = trib_flow_step_get_resource_name (step);
-  g_autofree char *escaped = NULL;
   g_autofree char *property = NULL;
   Find *find;
 
@@ -288,11 +289,12 @@ _trib_flow_resource_find_async (TribPlatformClient  *client,
   find->tie = _trib_flow_plan_resolve_string (plan, _trib_flow_step_get_tie (step), NULL);
   g_task_set_task_data (task, find, (GDestroyNotify) find_free);
 
-  /* Flow Service filters take the name quoted; the platform may ignore
-   * the filter, so each item is matched again.
+  /* Flow Service filters take the name quoted, and have no escape for
+   * a quote: a name with one is matched here only. The platform may
+   * ignore the filter too, so each item is matched again.
    */
-  escaped = g_strescape (name, NULL);
-  property = g_strdup_printf ("name==\"%s\"", escaped);
+  if (strchr (name, '"') == NULL)
+    property = g_strdup_printf ("name==\"%s\"", name);
 
   switch (trib_flow_step_get_kind (step))
     {
