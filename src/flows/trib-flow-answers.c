@@ -528,7 +528,10 @@ trib_flow_answers_get_mappings (TribFlowAnswers *self)
  *   (the #TribMapping objects are shared)
  *
  * Sets the mapping set's mappings. Notifies on every call: the wizard
- * sets them when the person leaves the Mapping page.
+ * sets them when the person leaves the Mapping page. For an ad hoc
+ * class (%TRIB_FLOW_TARGET_ADHOC_SCHEMA) a destination is one of
+ * trib_flow_answers_get_column_names(): the plan puts it under the
+ * namespace the registry gives the class, unknown until it exists.
  */
 void
 trib_flow_answers_set_mappings (TribFlowAnswers *self,

@@ -48,6 +48,8 @@ parse_placeholder (const char  *text,
     *what = "version", *as_string = FALSE;
   else if (g_str_equal (end, "version:string}}"))
     *what = "version", *as_string = TRUE;
+  else if (g_str_equal (end, "namespace}}"))
+    *what = "namespace", *as_string = TRUE;
   else
     return FALSE;
 
@@ -79,6 +81,16 @@ resolve_value (TribFlowPlan  *self,
 
   if (g_str_equal (what, "id"))
     return json_node_init_string (json_node_alloc (), trib_flow_step_get_created_id (step));
+  if (g_str_equal (what, "namespace"))
+    {
+      if (_trib_flow_step_get_created_namespace (step) == NULL)
+        {
+          g_set_error (error, TRIB_ERROR, TRIB_ERROR_FAILED,
+                       _("Step %u has not made what a later step needs."), index + 1);
+          return json_node_new (JSON_NODE_NULL);
+        }
+      return json_node_init_string (json_node_alloc (), _trib_flow_step_get_created_namespace (step));
+    }
 
   version = MAX (_trib_flow_step_get_created_version (step), 0);
   if (as_string)
@@ -89,6 +101,42 @@ resolve_value (TribFlowPlan  *self,
     }
 
   return json_node_init_int (json_node_alloc (), version);
+}
+
+/* A text with placeholders inside it, such as a mapping's destination
+ * "{{step1.namespace}}.OrderID": each is replaced by its text.
+ */
+static JsonNode *
+resolve_within (TribFlowPlan  *self,
+                const char    *text,
+                GError       **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = text;
+  const char *open;
+
+  while ((open = strstr (p, "{{step")) != NULL)
+    {
+      const char *close = strstr (open, "}}");
+      g_autofree char *placeholder = NULL;
+      g_autoptr(JsonNode) value = NULL;
+
+      if (close == NULL)
+        break;
+      g_string_append_len (out, p, open - p);
+      placeholder = g_strndup (open, close + 2 - open);
+      value = resolve_value (self, placeholder, error);
+      if (value != NULL && json_node_get_value_type (value) == G_TYPE_STRING)
+        g_string_append (out, json_node_get_string (value));
+      else if (value != NULL && json_node_get_value_type (value) == G_TYPE_INT64)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (value));
+      else
+        g_string_append (out, placeholder);
+      p = close + 2;
+    }
+  g_string_append (out, p);
+
+  return json_node_init_string (json_node_alloc (), out->str);
 }
 
 static JsonNode *
@@ -121,10 +169,13 @@ resolve_node (TribFlowPlan  *self,
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
-      JsonNode *resolved = resolve_value (self, json_node_get_string (node), error);
+      const char *text = json_node_get_string (node);
+      JsonNode *resolved = resolve_value (self, text, error);
 
       if (resolved != NULL)
         return resolved;
+      if (strstr (text, "{{step") != NULL)
+        return resolve_within (self, text, error);
     }
 
   return json_node_copy (node);

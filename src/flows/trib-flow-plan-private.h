@@ -40,6 +40,9 @@ const char   *_trib_flow_step_get_tie           (TribFlowStep      *self);
 void          _trib_flow_step_set_tie           (TribFlowStep      *self,
                                                  const char        *tie);
 int           _trib_flow_step_get_created_version (TribFlowStep    *self);
+const char   *_trib_flow_step_get_created_namespace (TribFlowStep *self);
+void          _trib_flow_step_set_created_namespace (TribFlowStep  *self,
+                                                     const char    *name_space);
 void          _trib_flow_step_set_state         (TribFlowStep      *self,
                                                  TribFlowStepState  state);
 void          _trib_flow_step_set_created       (TribFlowStep      *self,

@@ -311,8 +311,9 @@ add_dataset (Builder    *b,
 }
 
 static TribFlowStep *
-add_mapping_set (Builder    *b,
-                 const char *schema_id)
+add_mapping_set (Builder      *b,
+                 const char   *schema_id,
+                 TribFlowStep *adhoc_class)
 {
   GPtrArray *mappings = trib_flow_answers_get_mappings (b->answers);
   g_autoptr(JsonBuilder) body = json_builder_new ();
@@ -332,7 +333,27 @@ add_mapping_set (Builder    *b,
   json_builder_set_member_name (body, "mappings");
   json_builder_begin_array (body);
   for (guint i = 0; i < mappings->len; i++)
-    trib_mapping_to_json (g_ptr_array_index (mappings, i), body);
+    {
+      TribMapping *mapping = g_ptr_array_index (mappings, i);
+      g_autoptr(TribMapping) placed = NULL;
+
+      /* An ad hoc class's fields are under a namespace the registry
+       * names when it makes the class: the mapping names the field.
+       */
+      if (adhoc_class != NULL)
+        {
+          g_autofree char *destination = g_strdup_printf ("{{step%u.namespace}}.%s",
+                                                          trib_flow_step_get_index (adhoc_class) + 1,
+                                                          trib_mapping_get_destination (mapping));
+
+          placed = trib_mapping_new (trib_mapping_get_source_type (mapping), trib_mapping_get_source (mapping),
+                                     destination);
+          trib_mapping_set_name (placed, trib_mapping_get_name (mapping));
+          trib_mapping_set_description (placed, trib_mapping_get_description (mapping));
+          mapping = placed;
+        }
+      trib_mapping_to_json (mapping, body);
+    }
   json_builder_end_array (body);
   json_builder_end_object (body);
 
@@ -573,6 +594,7 @@ trib_flow_plan_new (TribFlowAnswers  *answers,
   g_autofree char *dataset_ref = NULL;
   const char *schema_id;
   const char *dataset_id;
+  TribFlowStep *adhoc_class = NULL;
   TribFlowStep *mapping = NULL;
   TribFlowStep *source;
   TribFlowStep *target;
@@ -617,7 +639,7 @@ trib_flow_plan_new (TribFlowAnswers  *answers,
 
     case TRIB_FLOW_TARGET_ADHOC_SCHEMA:
       {
-        g_autofree char *class_ref = ref_id (add_class (&b));
+        g_autofree char *class_ref = ref_id (adhoc_class = add_class (&b));
 
         schema_ref = ref_id (add_schema (&b, class_ref, NULL));
         schema_id = schema_ref;
@@ -639,7 +661,7 @@ trib_flow_plan_new (TribFlowAnswers  *answers,
     }
 
   if (trib_flow_answers_needs_mapping (answers))
-    mapping = add_mapping_set (&b, schema_id);
+    mapping = add_mapping_set (&b, schema_id, adhoc_class);
   source = add_source_connection (&b, schema_id);
   target = add_target_connection (&b, schema_id, dataset_id);
   spec = add_find_flow_spec (&b);

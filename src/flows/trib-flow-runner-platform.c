@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "trib-catalog.h"
@@ -164,12 +166,14 @@ typedef struct
 {
   char *id;
   int version;
+  char *name_space;
 } Found;
 
 static void
 found_free (Found *found)
 {
   g_free (found->id);
+  g_free (found->name_space);
   g_free (found);
 }
 
@@ -255,6 +259,8 @@ find_loaded_cb (GObject      *object,
       found = g_new0 (Found, 1);
       found->id = g_strdup (id);
       found->version = version;
+      if (TRIB_IS_XDM_RESOURCE (item))
+        found->name_space = g_strdup (trib_xdm_resource_get_dataset_namespace (TRIB_XDM_RESOURCE (item)));
     }
 
   g_task_return_pointer (task, found, (GDestroyNotify) found_free);
@@ -273,7 +279,6 @@ _trib_flow_resource_find_async (TribPlatformClient  *client,
 {
   g_autoptr(GTask) task = g_task_new (client, cancellable, callback, user_data);
   const char *name = trib_flow_step_get_resource_name (step);
-  g_autofree char *escaped = NULL;
   g_autofree char *property = NULL;
   Find *find;
 
@@ -284,11 +289,12 @@ _trib_flow_resource_find_async (TribPlatformClient  *client,
   find->tie = _trib_flow_plan_resolve_string (plan, _trib_flow_step_get_tie (step), NULL);
   g_task_set_task_data (task, find, (GDestroyNotify) find_free);
 
-  /* Flow Service filters take the name quoted; the platform may ignore
-   * the filter, so each item is matched again.
+  /* Flow Service filters take the name quoted, and have no escape for
+   * a quote: a name with one is matched here only. The platform may
+   * ignore the filter too, so each item is matched again.
    */
-  escaped = g_strescape (name, NULL);
-  property = g_strdup_printf ("name==\"%s\"", escaped);
+  if (strchr (name, '"') == NULL)
+    property = g_strdup_printf ("name==\"%s\"", name);
 
   switch (trib_flow_step_get_kind (step))
     {
@@ -328,16 +334,21 @@ _trib_flow_resource_find_async (TribPlatformClient  *client,
 char *
 _trib_flow_resource_find_finish (GAsyncResult  *result,
                                  int           *version,
+                                 char         **name_space,
                                  GError       **error)
 {
   Found *found = g_task_propagate_pointer (G_TASK (result), error);
   char *id;
 
   *version = -1;
+  if (name_space != NULL)
+    *name_space = NULL;
   if (found == NULL)
     return NULL;
   id = g_steal_pointer (&found->id);
   *version = found->version;
+  if (name_space != NULL)
+    *name_space = g_steal_pointer (&found->name_space);
   found_free (found);
 
   return id;

@@ -31,6 +31,7 @@ void      _trib_flow_resource_find_async    (TribPlatformClient   *client,
                                              gpointer              user_data);
 char     *_trib_flow_resource_find_finish   (GAsyncResult         *result,
                                              int                  *version,
+                                             char                **name_space,
                                              GError              **error);
 void      _trib_flow_resource_delete_async  (TribPlatformClient   *client,
                                              TribFlowStep         *step,

@@ -391,11 +391,14 @@ static void
 step_done (GTask        *task,
            TribFlowStep *step,
            const char   *id,
-           int           version)
+           int           version,
+           const char   *name_space)
 {
   TribFlowRunner *self = g_task_get_source_object (task);
 
   _trib_flow_step_set_created (step, id, version);
+  if (name_space != NULL)
+    _trib_flow_step_set_created_namespace (step, name_space);
   _trib_flow_step_set_error (step, NULL);
   _trib_flow_step_set_state (step, TRIB_FLOW_STEP_DONE);
   self->unsure_step = -1;
@@ -468,7 +471,10 @@ send_done_cb (GObject      *object,
       return;
     }
 
-  step_done (task, step, id, version);
+  step_done (task, step, id, version,
+             JSON_NODE_HOLDS_OBJECT (reply) ? trib_xdm_json_get_string (json_node_get_object (reply),
+                                                                          "meta:datasetNamespace")
+                                            : NULL);
 }
 
 static void
@@ -493,7 +499,7 @@ spec_found_cb (GObject      *object,
       return;
     }
 
-  step_done (task, step, trib_flow_spec_get_id (spec), -1);
+  step_done (task, step, trib_flow_spec_get_id (spec), -1, NULL);
 }
 
 static void
@@ -549,9 +555,10 @@ reconciled_cb (GObject      *object,
   TribFlowStep *step = trib_flow_plan_get_step (self->plan, op->index);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *name_space = NULL;
   int version;
 
-  id = _trib_flow_resource_find_finish (result, &version, &error);
+  id = _trib_flow_resource_find_finish (result, &version, &name_space, &error);
   if (error != NULL)
     {
       fail (task, g_steal_pointer (&error));
@@ -561,7 +568,7 @@ reconciled_cb (GObject      *object,
   if (id != NULL)
     {
       g_debug ("step %d: found %s, made before its answer was lost", op->index + 1, id);
-      step_done (task, step, id, version);
+      step_done (task, step, id, version, name_space);
       return;
     }
 
@@ -871,7 +878,7 @@ roll_back_found_cb (GObject      *object,
   g_autofree char *id = NULL;
   int version;
 
-  id = _trib_flow_resource_find_finish (result, &version, &error);
+  id = _trib_flow_resource_find_finish (result, &version, NULL, &error);
   if (error != NULL)
     {
       fail (task, g_steal_pointer (&error));
@@ -903,7 +910,10 @@ roll_back_next (GTask *task)
       TribFlowStep *step = trib_flow_plan_get_step (self->plan, op->index);
 
       if (!trib_flow_step_creates (step))
-        continue;
+        {
+          _trib_flow_step_set_state (step, TRIB_FLOW_STEP_SKIPPED);
+          continue;
+        }
       set_current_step (self, op->index);
       if (trib_flow_step_get_created_id (step) != NULL)
         {

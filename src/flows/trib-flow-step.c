@@ -36,6 +36,7 @@ struct _TribFlowStep
   TribFlowStepState state;
   char *created_id;
   int created_version;
+  char *created_namespace;
   GError *error;
 };
 
@@ -68,6 +69,7 @@ trib_flow_step_finalize (GObject *object)
   g_free (self->tie);
   g_clear_pointer (&self->body, json_node_unref);
   g_free (self->created_id);
+  g_free (self->created_namespace);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (trib_flow_step_parent_class)->finalize (object);
@@ -361,6 +363,21 @@ _trib_flow_step_get_created_version (TribFlowStep *self)
   return self->created_version;
 }
 
+/* An ad hoc class's dataset namespace, under which its fields are. */
+const char *
+_trib_flow_step_get_created_namespace (TribFlowStep *self)
+{
+  return self->created_namespace;
+}
+
+void
+_trib_flow_step_set_created_namespace (TribFlowStep *self,
+                                       const char   *name_space)
+{
+  g_free (self->created_namespace);
+  self->created_namespace = g_strdup (name_space);
+}
+
 void
 _trib_flow_step_set_state (TribFlowStep      *self,
                            TribFlowStepState  state)
@@ -448,6 +465,11 @@ _trib_flow_step_to_json (TribFlowStep *self,
       json_builder_set_member_name (builder, "createdVersion");
       json_builder_add_int_value (builder, self->created_version);
     }
+  if (self->created_namespace != NULL)
+    {
+      json_builder_set_member_name (builder, "createdNamespace");
+      json_builder_add_string_value (builder, self->created_namespace);
+    }
   json_builder_end_object (builder);
 
   g_type_class_unref (kinds);
@@ -485,6 +507,7 @@ _trib_flow_step_new_from_json (JsonObject  *object,
    */
   self->state = state->value;
   self->created_id = g_strdup (member_string (object, "createdId"));
+  self->created_namespace = g_strdup (member_string (object, "createdNamespace"));
   if (json_object_has_member (object, "createdVersion"))
     self->created_version = json_object_get_int_member (object, "createdVersion");
 
