@@ -22,6 +22,7 @@
 #include "trib-explore-node.h"
 #include "trib-explore-view.h"
 #include "trib-flow-wizard.h"
+#include "trib-mapping-page.h"
 #include "trib-window.h"
 #include "trib-ui-test.h"
 
@@ -90,12 +91,6 @@ source_ready (gpointer data)
          strstr (trib_flow_wizard_get_problem (wizard), "…") == NULL;
 }
 
-static gboolean
-step_is_ready (gpointer data)
-{
-  return !trib_flow_wizard_get_busy (data);
-}
-
 typedef struct
 {
   TribFlowWizard *wizard;
@@ -145,6 +140,44 @@ shoot (TribFlowWizard *wizard,
 
   /* The narrow window still shows the whole width of every page. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (wizard)), <=, 620);
+}
+
+static gboolean
+flow_made (gpointer data)
+{
+  return trib_flow_wizard_get_flow_id (data) != NULL ||
+         (!trib_flow_wizard_get_busy (data) && trib_ui_test_has_label (GTK_WIDGET (data), "The setup stopped", TRUE));
+}
+
+/* Requests the application sent whose method is @method and whose URL
+ * holds @path, answered with success.
+ */
+static guint
+count_requests (const char *method,
+                const char *path)
+{
+  GListModel *log = G_LIST_MODEL (trib_application_get_request_log (app));
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(TribRequestRecord) record = g_list_model_get_item (log, i);
+      const char *url = trib_request_record_get_url (record);
+
+      if (g_str_equal (trib_request_record_get_method (record), method) && strstr (url, path) != NULL &&
+          g_str_has_suffix (strstr (url, path), path) && trib_request_record_get_status (record) / 100 == 2)
+        count++;
+    }
+
+  return count;
+}
+
+static gboolean
+mapping_loaded (gpointer data)
+{
+  TribMappingPage *page = trib_ui_test_find_any (GTK_WIDGET (data), TRIB_TYPE_MAPPING_PAGE);
+
+  return page != NULL && trib_mapping_page_get_loaded (page) && !trib_mapping_page_get_busy (page);
 }
 
 static GtkEditable *
@@ -201,6 +234,9 @@ test_seed_004 (void)
   GtkWidget *row;
   GtkEditable *entry;
   GtkSpinButton *spin;
+  GtkWidget *button;
+  g_autofree char *curl = NULL;
+  guint posts_before;
 
   app = trib_application_new ();
   window = trib_ui_test_open_demo (app, 60);
@@ -242,6 +278,17 @@ test_seed_004 (void)
   trib_ui_test_settle ();
   g_assert_null (trib_flow_wizard_get_problem (wizard));
 
+  /* Mapping: onto the ad hoc schema made on leaving the Target step. */
+  press_next (wizard, "mapping");
+  trib_ui_test_iterate_until (mapping_loaded, wizard, 30);
+  g_test_message ("mapping problem: %s", trib_flow_wizard_get_problem (wizard));
+  button = trib_ui_test_find_by_action (GTK_WIDGET (wizard), "mapping.automap");
+  g_assert_nonnull (button);
+  trib_ui_test_click_center (GTK_WIDGET (wizard), button);
+  trib_ui_test_settle ();
+  g_test_message ("after automap: %s", trib_flow_wizard_get_problem (wizard));
+  shoot (wizard, "mapping");
+
   /* Schedule: every 14 minutes refused with the spec's reason, 15 taken. */
   press_next (wizard, "schedule");
   row = trib_ui_test_find_row (GTK_WIDGET (wizard), "Frequency");
@@ -256,17 +303,38 @@ test_seed_004 (void)
   trib_ui_test_settle ();
   g_assert_null (trib_flow_wizard_get_problem (wizard));
 
-  /* Back twice and forth again: every answer kept. */
+  /* Back three times and forth again: every answer kept. */
   trib_ui_test_press_keys (GTK_WIDGET (wizard), "alt+Left");
+  g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "mapping");
+  trib_ui_test_press_keys (GTK_WIDGET (wizard), "Escape");
   g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "target");
   trib_ui_test_press_keys (GTK_WIDGET (wizard), "Escape");
   g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "source");
   press_next (wizard, "target");
   g_assert_nonnull (find_field_entry (GTK_WIDGET (wizard), "OrderID"));
+  press_next (wizard, "mapping");
+  g_assert_null (trib_flow_wizard_get_problem (wizard));
   press_next (wizard, "schedule");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 15);
-  trib_ui_test_iterate_until (step_is_ready, wizard, 30);
 
+  /* Review: every call in order; the whole plan as curl commands. */
+  press_next (wizard, "review");
+  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "Create the mapping set", TRUE));
+  button = trib_ui_test_find_by_action (GTK_WIDGET (wizard), "wizard.copy-curl");
+  trib_ui_test_click_center (GTK_WIDGET (wizard), button);
+  trib_ui_test_settle ();
+  curl = trib_ui_test_read_clipboard (GTK_WIDGET (wizard));
+  g_assert_nonnull (strstr (curl, "curl"));
+  g_assert_nonnull (strstr (curl, "/flows"));
+  shoot (wizard, "review");
+
+  /* Create: the plan runs, a row per call; the flow made once. */
+  posts_before = count_requests ("POST", "/flowservice/flows");
+  press_next (wizard, "create");
+  trib_ui_test_iterate_until (flow_made, wizard, 60);
+  g_assert_nonnull (trib_flow_wizard_get_flow_id (wizard));
+  g_assert_cmpuint (count_requests ("POST", "/flowservice/flows"), ==, posts_before + 1);
+  shoot (wizard, "created");
 
   gtk_window_destroy (GTK_WINDOW (wizard));
   gtk_window_destroy (explore_window);

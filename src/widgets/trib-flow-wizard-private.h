@@ -14,6 +14,7 @@
 #include "trib-flow-schedule.h"
 #include "trib-flow-spec.h"
 #include "trib-flow-wizard.h"
+#include "trib-mapping-page.h"
 #include "trib-paged-list-view.h"
 
 G_BEGIN_DECLS
@@ -110,6 +111,9 @@ struct _TribFlowWizard
   GtkListBox *field_list;
 
   AdwBin *mapping_bin;
+  TribMappingPage *mapping_page;
+  char *mapping_schema_id;
+  TribExplorePreview *mapping_source;
 
   AdwComboRow *frequency_row;
   GtkStringList *frequencies;
@@ -165,6 +169,10 @@ char      **_trib_flow_wizard_dup_adhoc_fields  (TribFlowWizard *self,
 gboolean    _trib_flow_wizard_adhoc_ready       (TribFlowWizard *self);
 void        _trib_flow_wizard_create_adhoc      (TribFlowWizard *self,
                                                  GCallback       done);
+
+/* trib-flow-wizard-review.c: the mapping step */
+void        _trib_flow_wizard_fill_mapping      (TribFlowWizard *self);
+const char *_trib_flow_wizard_get_target_schema_id (TribFlowWizard *self);
 
 /* trib-flow-wizard-schedule.c */
 void        _trib_flow_wizard_fill_schedule     (TribFlowWizard *self);

@@ -109,6 +109,15 @@ _trib_flow_wizard_sync_answers (TribFlowWizard *self)
       break;
     }
 
+  if (!_trib_flow_wizard_is_xdm (self))
+    {
+      g_autoptr(GPtrArray) mappings = trib_mapping_draft_dup_mappings (trib_mapping_page_get_draft (self->mapping_page));
+
+      trib_flow_answers_set_mappings (answers, mappings);
+    }
+  else
+    trib_flow_answers_set_mappings (answers, NULL);
+
   if (frequency != NULL)
     {
       g_autoptr(GEnumClass) frequencies = g_type_class_ref (TRIB_TYPE_FLOW_FREQUENCY);
@@ -127,6 +136,45 @@ _trib_flow_wizard_sync_answers (TribFlowWizard *self)
     }
   else
     trib_flow_answers_set_start_time (answers, NULL);
+}
+
+/**
+ * _trib_flow_wizard_get_target_schema_id:
+ *
+ * Returns: (nullable): the schema the data will follow, once known
+ */
+const char *
+_trib_flow_wizard_get_target_schema_id (TribFlowWizard *self)
+{
+  gpointer target = _trib_flow_wizard_get_target_item (self);
+
+  switch (self->target_kind)
+    {
+    case TRIB_FLOW_WIZARD_TARGET_DATASET:
+      return TRIB_IS_DATASET (target) ? trib_dataset_get_schema_id (target) : NULL;
+    case TRIB_FLOW_WIZARD_TARGET_SCHEMA:
+      return TRIB_IS_XDM_RESOURCE (target) ? trib_xdm_resource_get_id (target) : NULL;
+    case TRIB_FLOW_WIZARD_TARGET_ADHOC:
+    default:
+      return self->adhoc_schema_id;
+    }
+}
+
+/* The mapping page keeps its draft through Back and Next; it starts
+ * again only when the source's columns or the target schema changed.
+ */
+void
+_trib_flow_wizard_fill_mapping (TribFlowWizard *self)
+{
+  const char *schema_id = _trib_flow_wizard_get_target_schema_id (self);
+
+  if (self->mapping_source == self->preview && g_strcmp0 (self->mapping_schema_id, schema_id) == 0)
+    return;
+
+  g_set_object (&self->mapping_source, self->preview);
+  g_free (self->mapping_schema_id);
+  self->mapping_schema_id = g_strdup (schema_id);
+  trib_mapping_page_set_inputs (self->mapping_page, self->session, self->preview, schema_id);
 }
 
 /**

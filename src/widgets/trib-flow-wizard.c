@@ -40,9 +40,9 @@ static gboolean
 step_skipped (TribFlowWizard *self,
               const char     *step)
 {
-  /* XDM files need no mapping; neither does a wizard without the page. */
+  /* XDM files need no mapping. */
   if (g_str_equal (step, "mapping"))
-    return _trib_flow_wizard_is_xdm (self) || adw_bin_get_child (self->mapping_bin) == NULL;
+    return _trib_flow_wizard_is_xdm (self);
 
   return FALSE;
 }
@@ -102,6 +102,10 @@ check_step (TribFlowWizard *self,
     problem = _trib_flow_wizard_check_target (self, refused);
   else if (g_str_equal (step, "schedule"))
     problem = _trib_flow_wizard_check_schedule (self, refused);
+  else if (g_str_equal (step, "mapping") && trib_mapping_page_get_busy (self->mapping_page))
+    problem = _("Asking Data Prep…");
+  else if (g_str_equal (step, "mapping") && !trib_mapping_page_get_loaded (self->mapping_page))
+    problem = _("Reading the target schema’s fields…");
   if (problem != NULL)
     return problem;
 
@@ -238,6 +242,8 @@ entering_step (TribFlowWizard *self,
       _trib_flow_wizard_target_kind_cb (self);
       _trib_flow_wizard_fill_fields (self);
     }
+  else if (g_str_equal (step, "mapping"))
+    _trib_flow_wizard_fill_mapping (self);
   else if (g_str_equal (step, "schedule"))
     _trib_flow_wizard_fill_schedule (self);
 }
@@ -360,6 +366,7 @@ trib_flow_wizard_dispose (GObject *object)
   g_clear_object (&self->schedule);
   g_clear_object (&self->answers);
   g_clear_object (&self->plan);
+  g_clear_object (&self->mapping_source);
   g_clear_object (&self->target_model);
   g_clear_object (&self->target_selection);
 
@@ -382,6 +389,7 @@ trib_flow_wizard_finalize (GObject *object)
   g_clear_pointer (&self->adhoc_class_id, g_free);
   g_clear_pointer (&self->adhoc_schema_id, g_free);
   g_clear_pointer (&self->adhoc_error, g_free);
+  g_clear_pointer (&self->mapping_schema_id, g_free);
   g_clear_error (&self->source_error);
 
   G_OBJECT_CLASS (trib_flow_wizard_parent_class)->finalize (object);
@@ -461,6 +469,7 @@ trib_flow_wizard_class_init (TribFlowWizardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TRIB_TYPE_PAGED_LIST_VIEW);
+  g_type_ensure (TRIB_TYPE_MAPPING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-flow-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, toast_overlay);
@@ -551,6 +560,18 @@ trib_flow_wizard_init (TribFlowWizard *self)
   adw_entry_row_set_activates_default (self->start_row, TRUE);
 
   _trib_flow_wizard_init_target (self);
+
+  self->mapping_page = TRIB_MAPPING_PAGE (trib_mapping_page_new ());
+  adw_bin_set_child (self->mapping_bin, GTK_WIDGET (self->mapping_page));
+  g_signal_connect_object (self->mapping_page, "notify::complete", G_CALLBACK (answers_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mapping_page, "notify::busy", G_CALLBACK (answers_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mapping_page, "notify::loaded", G_CALLBACK (answers_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mapping_page, "notify::draft", G_CALLBACK (answers_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
   _trib_flow_wizard_update (self);
 }
 
