@@ -480,9 +480,7 @@ add_find_flow_spec (Builder *b)
 static gboolean
 mapping_version_is_string (Builder *b)
 {
-  JsonObject *transformation = trib_flow_spec_get_transformation (b->flow_spec, "Mapping");
-  JsonObject *spec = transformation != NULL && json_object_has_member (transformation, "spec")
-                       ? json_object_get_object_member (transformation, "spec") : NULL;
+  JsonObject *spec = trib_flow_spec_get_transformation (b->flow_spec, "Mapping");
   JsonObject *props = spec != NULL && json_object_has_member (spec, "properties")
                         ? json_object_get_object_member (spec, "properties") : NULL;
   JsonObject *version = props != NULL && json_object_has_member (props, "mappingVersion")
