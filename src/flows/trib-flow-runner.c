@@ -83,24 +83,24 @@ op_free (Op *op)
 /* The creates, sent with the plan's bodies as they are (the Review
  * page shows exactly these); their answers are read in send_done_cb.
  */
-#define CREATE_ENDPOINT(path_, prefix_) \
-  { .service = N_("The platform"), .what = N_("the new resource’s id"), .method = "POST", .path = path_, \
+#define CREATE_ENDPOINT(service_, path_, prefix_) \
+  { .service = service_, .what = N_("the new resource’s id"), .method = "POST", .path = path_, \
     .idempotent = FALSE, .error_prefix = prefix_ }
 
 static const TribEndpoint create_endpoints[] = {
-  [TRIB_FLOW_STEP_CREATE_CLASS] = CREATE_ENDPOINT ("/data/foundation/schemaregistry/tenant/classes",
+  [TRIB_FLOW_STEP_CREATE_CLASS] = CREATE_ENDPOINT (NC_ ("platform service", "The Schema Registry"), "/data/foundation/schemaregistry/tenant/classes",
                                                    N_("Could not create the class: ")),
-  [TRIB_FLOW_STEP_CREATE_SCHEMA] = CREATE_ENDPOINT ("/data/foundation/schemaregistry/tenant/schemas",
+  [TRIB_FLOW_STEP_CREATE_SCHEMA] = CREATE_ENDPOINT (NC_ ("platform service", "The Schema Registry"), "/data/foundation/schemaregistry/tenant/schemas",
                                                     N_("Could not create the schema: ")),
-  [TRIB_FLOW_STEP_CREATE_DATASET] = CREATE_ENDPOINT ("/data/foundation/catalog/dataSets",
+  [TRIB_FLOW_STEP_CREATE_DATASET] = CREATE_ENDPOINT (NC_ ("platform service", "Catalog"), "/data/foundation/catalog/dataSets",
                                                      N_("Could not create the dataset: ")),
-  [TRIB_FLOW_STEP_CREATE_MAPPING_SET] = CREATE_ENDPOINT ("/data/foundation/conversion/mappingSets",
+  [TRIB_FLOW_STEP_CREATE_MAPPING_SET] = CREATE_ENDPOINT (NC_ ("platform service", "Data Prep"), "/data/foundation/conversion/mappingSets",
                                                          N_("Could not create the mapping set: ")),
-  [TRIB_FLOW_STEP_CREATE_SOURCE_CONNECTION] = CREATE_ENDPOINT ("/data/foundation/flowservice/sourceConnections",
+  [TRIB_FLOW_STEP_CREATE_SOURCE_CONNECTION] = CREATE_ENDPOINT (NC_ ("platform service", "Flow Service"), "/data/foundation/flowservice/sourceConnections",
                                                                N_("Could not create the source connection: ")),
-  [TRIB_FLOW_STEP_CREATE_TARGET_CONNECTION] = CREATE_ENDPOINT ("/data/foundation/flowservice/targetConnections",
+  [TRIB_FLOW_STEP_CREATE_TARGET_CONNECTION] = CREATE_ENDPOINT (NC_ ("platform service", "Flow Service"), "/data/foundation/flowservice/targetConnections",
                                                                N_("Could not create the target connection: ")),
-  [TRIB_FLOW_STEP_CREATE_FLOW] = CREATE_ENDPOINT ("/data/foundation/flowservice/flows",
+  [TRIB_FLOW_STEP_CREATE_FLOW] = CREATE_ENDPOINT (NC_ ("platform service", "Flow Service"), "/data/foundation/flowservice/flows",
                                                   N_("Could not create the dataflow: ")),
 };
 
@@ -466,8 +466,9 @@ send_done_cb (GObject      *object,
   if (!(id = created_id (trib_flow_step_get_kind (step), reply, &version)))
     {
       /* Made, probably, but its id unknown: as unsure as no answer. */
-      step_failed (task, step, trib_platform_error_new_invalid_response (_("The platform"),
-                                                                         _("the new resource’s id")));
+      step_failed (task, step,
+                   trib_platform_error_new_invalid_response (create_endpoints[trib_flow_step_get_kind (step)].service,
+                                                             create_endpoints[trib_flow_step_get_kind (step)].what));
       return;
     }
 
