@@ -587,7 +587,6 @@ trib_flow_plan_new (TribFlowAnswers  *answers,
                     GError          **error)
 {
   g_autoptr(TribFlowPlan) plan = NULL;
-  g_autoptr(TribFlowAnswers) checked = NULL;
   g_autofree char *schema_ref = NULL;
   g_autofree char *dataset_ref = NULL;
   const char *schema_id;
