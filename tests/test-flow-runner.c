@@ -156,6 +156,49 @@ test_resume_from_journal (void)
 }
 
 static void
+cancel_when_running_cb (TribFlowStep *step,
+                        GParamSpec   *pspec,
+                        GCancellable *cancellable)
+{
+  if (trib_flow_step_get_state (step) == TRIB_FLOW_STEP_RUNNING)
+    g_cancellable_cancel (cancellable);
+}
+
+/* Cancelled while the mapping set's create is in flight: the runner
+ * says so, and the same runner resumes without making it twice.
+ */
+static void
+test_cancel_then_resume (void)
+{
+  g_autofree char *unique = g_uuid_string_random ();
+  g_autoptr(TribFlowPlan) plan = trib_test_setup_plan (client, TRIB_TEST_SETUP_SEED_004, unique);
+  g_autoptr(TribFlowJournal) journal = trib_flow_journal_new (journal_dir, trib_flow_plan_get_setup_id (plan));
+  g_autoptr(TribFlowRunner) runner = trib_flow_runner_new (client, plan, journal);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *flow_id = NULL;
+  TribFlowStep *mapping = trib_flow_plan_find_step (plan, TRIB_FLOW_STEP_CREATE_MAPPING_SET);
+  TribTestCount count;
+
+  g_signal_connect (mapping, "notify::state", G_CALLBACK (cancel_when_running_cb), cancellable);
+  trib_flow_runner_run_async (runner, cancellable, trib_test_result_cb, &result);
+  g_assert_null (trib_flow_runner_run_finish (runner, trib_test_wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_signal_handlers_disconnect_by_data (mapping, cancellable);
+  g_clear_error (&error);
+  g_assert_false (trib_flow_runner_get_busy (runner));
+  g_assert_true (g_file_test (trib_flow_journal_get_path (journal), G_FILE_TEST_EXISTS));
+
+  flow_id = trib_test_resume (runner, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (flow_id);
+  trib_test_count (client, plan, &count);
+  g_assert_cmpuint (count.mapping_sets, ==, 1);
+  g_assert_cmpuint (count.flows, ==, 1);
+}
+
+static void
 test_roll_back_finished (void)
 {
   g_autofree char *unique = g_uuid_string_random ();
@@ -221,6 +264,7 @@ main (int   argc,
       g_test_add_data_func (path, GUINT_TO_POINTER (setup), test_setup);
     }
   g_test_add_func ("/tributary/flow-runner/resume-from-journal", test_resume_from_journal);
+  g_test_add_func ("/tributary/flow-runner/cancel-then-resume", test_cancel_then_resume);
   g_test_add_func ("/tributary/flow-runner/roll-back-finished", test_roll_back_finished);
 
   status = g_test_run ();

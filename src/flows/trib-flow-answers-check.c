@@ -378,8 +378,9 @@ check_schedule (TribFlowAnswers  *self,
     g_set_error (error, TRIB_ERROR, TRIB_ERROR_FAILED,
                  /* Translators: %s is a flow spec's name, such as CRMToAEP; the frequency is
                   * once, minute, hour, day or week, as the platform spells it */
-                 _("The flow spec %s allows an interval of at least %" G_GINT64_FORMAT " with frequency “%s”."),
-                 trib_flow_spec_get_name (flow_spec), broken.limit, trib_flow_answers_get_frequency_name (self));
+                 _("The flow spec %s allows an interval of at least %u with frequency “%s”."),
+                 trib_flow_spec_get_name (flow_spec), (guint) CLAMP (broken.limit, 0, G_MAXUINT),
+                 trib_flow_answers_get_frequency_name (self));
   else if (g_strcmp0 (broken.name, "frequency") == 0)
     g_set_error (error, TRIB_ERROR, TRIB_ERROR_FAILED, _("The flow spec %s does not allow frequency “%s”."),
                  trib_flow_spec_get_name (flow_spec), trib_flow_answers_get_frequency_name (self));

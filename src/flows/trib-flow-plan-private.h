@@ -67,4 +67,35 @@ char         *_trib_flow_plan_resolve_string    (TribFlowPlan      *self,
                                                  const char        *text,
                                                  GError           **error);
 
+/* Building a plan (trib-flow-plan-steps.c) */
+typedef struct
+{
+  TribFlowPlan *plan;
+  TribFlowAnswers *answers;
+  TribFlowSpec *flow_spec;
+  char *short_id;
+} TribFlowPlanBuilder;
+
+char         *_trib_flow_plan_ref_id                (TribFlowStep        *step);
+TribFlowStep *_trib_flow_plan_add_class             (TribFlowPlanBuilder *b);
+TribFlowStep *_trib_flow_plan_add_schema            (TribFlowPlanBuilder *b,
+                                                     const char          *class_id,
+                                                     const char * const  *field_group_ids);
+TribFlowStep *_trib_flow_plan_add_dataset           (TribFlowPlanBuilder *b,
+                                                     const char          *schema_id);
+TribFlowStep *_trib_flow_plan_add_mapping_set       (TribFlowPlanBuilder *b,
+                                                     const char          *schema_id,
+                                                     TribFlowStep        *adhoc_class);
+TribFlowStep *_trib_flow_plan_add_source_connection (TribFlowPlanBuilder *b,
+                                                     const char          *schema_id);
+TribFlowStep *_trib_flow_plan_add_target_connection (TribFlowPlanBuilder *b,
+                                                     const char          *schema_id,
+                                                     const char          *dataset_id);
+TribFlowStep *_trib_flow_plan_add_find_flow_spec    (TribFlowPlanBuilder *b);
+TribFlowStep *_trib_flow_plan_add_flow              (TribFlowPlanBuilder *b,
+                                                     TribFlowStep        *spec,
+                                                     TribFlowStep        *source,
+                                                     TribFlowStep        *target,
+                                                     TribFlowStep        *mapping);
+
 G_END_DECLS

@@ -41,6 +41,49 @@ void      _trib_flow_resource_delete_async  (TribPlatformClient   *client,
 gboolean  _trib_flow_resource_delete_finish (GAsyncResult         *result,
                                              GError              **error);
 
+struct _TribFlowRunner
+{
+  GObject parent_instance;
+
+  TribPlatformClient *client;
+  TribFlowPlan *plan;
+  TribFlowJournal *journal;
+  int current_step;
+  int unsure_step;        /* a create that may have happened, or -1 */
+  int stop_after;         /* tests: -1, or a step after which to stop */
+  guint busy : 1;
+};
+
+typedef enum
+{
+  TRIB_FLOW_RUNNER_RUN,
+  TRIB_FLOW_RUNNER_RESUME,
+  TRIB_FLOW_RUNNER_ROLL_BACK,
+} TribFlowRunnerMode;
+
+typedef struct
+{
+  TribFlowRunnerMode mode;
+  int index;
+  GPtrArray *not_deleted;   /* char *, translated */
+  gboolean failed;          /* a delete failed for a reason it may not next time */
+} TribFlowRunnerOp;
+
+void      _trib_flow_runner_op_free         (TribFlowRunnerOp     *op);
+GTask    *_trib_flow_runner_start           (TribFlowRunner       *self,
+                                             TribFlowRunnerMode    mode,
+                                             gpointer              source_tag,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+void      _trib_flow_runner_set_busy        (TribFlowRunner       *self,
+                                             gboolean              busy);
+void      _trib_flow_runner_set_current_step (TribFlowRunner      *self,
+                                              int                  index);
+void      _trib_flow_runner_fail            (GTask                *task,
+                                             GError               *error);
+gboolean  _trib_flow_runner_write_journal   (GTask                *task);
+
 /* For tests: the runner stops right after this step's record is
  * written, as if the process were killed there.
  */

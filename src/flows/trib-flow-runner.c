@@ -32,18 +32,6 @@
 #include "trib-platform-error.h"
 #include "trib-xdm-json.h"
 
-struct _TribFlowRunner
-{
-  GObject parent_instance;
-
-  TribPlatformClient *client;
-  TribFlowPlan *plan;
-  TribFlowJournal *journal;
-  int current_step;
-  int unsure_step;        /* a create that may have happened, or -1 */
-  int stop_after;         /* tests: -1, or a step after which to stop */
-  guint busy : 1;
-};
 
 G_DEFINE_FINAL_TYPE (TribFlowRunner, trib_flow_runner, G_TYPE_OBJECT)
 
@@ -58,23 +46,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum
-{
-  MODE_RUN,
-  MODE_RESUME,
-  MODE_ROLL_BACK,
-} Mode;
-
-typedef struct
-{
-  Mode mode;
-  int index;
-  GPtrArray *not_deleted;   /* char *, translated */
-  gboolean failed;          /* a delete failed for a reason it may not next time */
-} Op;
-
-static void
-op_free (Op *op)
+void
+_trib_flow_runner_op_free (TribFlowRunnerOp *op)
 {
   g_clear_pointer (&op->not_deleted, g_ptr_array_unref);
   g_free (op);
@@ -83,29 +56,28 @@ op_free (Op *op)
 /* The creates, sent with the plan's bodies as they are (the Review
  * page shows exactly these); their answers are read in send_done_cb.
  */
-#define CREATE_ENDPOINT(path_, prefix_) \
-  { .service = N_("The platform"), .what = N_("the new resource’s id"), .method = "POST", .path = path_, \
+#define CREATE_ENDPOINT(service_, path_, prefix_) \
+  { .service = service_, .what = N_("the new resource’s id"), .method = "POST", .path = path_, \
     .idempotent = FALSE, .error_prefix = prefix_ }
 
 static const TribEndpoint create_endpoints[] = {
-  [TRIB_FLOW_STEP_CREATE_CLASS] = CREATE_ENDPOINT ("/data/foundation/schemaregistry/tenant/classes",
+  [TRIB_FLOW_STEP_CREATE_CLASS] = CREATE_ENDPOINT (NC_ ("platform service", "The Schema Registry"), "/data/foundation/schemaregistry/tenant/classes",
                                                    N_("Could not create the class: ")),
-  [TRIB_FLOW_STEP_CREATE_SCHEMA] = CREATE_ENDPOINT ("/data/foundation/schemaregistry/tenant/schemas",
+  [TRIB_FLOW_STEP_CREATE_SCHEMA] = CREATE_ENDPOINT (NC_ ("platform service", "The Schema Registry"), "/data/foundation/schemaregistry/tenant/schemas",
                                                     N_("Could not create the schema: ")),
-  [TRIB_FLOW_STEP_CREATE_DATASET] = CREATE_ENDPOINT ("/data/foundation/catalog/dataSets",
+  [TRIB_FLOW_STEP_CREATE_DATASET] = CREATE_ENDPOINT (NC_ ("platform service", "Catalog"), "/data/foundation/catalog/dataSets",
                                                      N_("Could not create the dataset: ")),
-  [TRIB_FLOW_STEP_CREATE_MAPPING_SET] = CREATE_ENDPOINT ("/data/foundation/conversion/mappingSets",
+  [TRIB_FLOW_STEP_CREATE_MAPPING_SET] = CREATE_ENDPOINT (NC_ ("platform service", "Data Prep"), "/data/foundation/conversion/mappingSets",
                                                          N_("Could not create the mapping set: ")),
-  [TRIB_FLOW_STEP_CREATE_SOURCE_CONNECTION] = CREATE_ENDPOINT ("/data/foundation/flowservice/sourceConnections",
+  [TRIB_FLOW_STEP_CREATE_SOURCE_CONNECTION] = CREATE_ENDPOINT (NC_ ("platform service", "Flow Service"), "/data/foundation/flowservice/sourceConnections",
                                                                N_("Could not create the source connection: ")),
-  [TRIB_FLOW_STEP_CREATE_TARGET_CONNECTION] = CREATE_ENDPOINT ("/data/foundation/flowservice/targetConnections",
+  [TRIB_FLOW_STEP_CREATE_TARGET_CONNECTION] = CREATE_ENDPOINT (NC_ ("platform service", "Flow Service"), "/data/foundation/flowservice/targetConnections",
                                                                N_("Could not create the target connection: ")),
-  [TRIB_FLOW_STEP_CREATE_FLOW] = CREATE_ENDPOINT ("/data/foundation/flowservice/flows",
+  [TRIB_FLOW_STEP_CREATE_FLOW] = CREATE_ENDPOINT (NC_ ("platform service", "Flow Service"), "/data/foundation/flowservice/flows",
                                                   N_("Could not create the dataflow: ")),
 };
 
 static void advance (GTask *task);
-static void roll_back_next (GTask *task);
 
 static void
 trib_flow_runner_finalize (GObject *object)
@@ -266,8 +238,8 @@ _trib_flow_runner_stop_after (TribFlowRunner *self,
   self->stop_after = index;
 }
 
-static void
-set_busy (TribFlowRunner *self,
+void
+_trib_flow_runner_set_busy (TribFlowRunner *self,
           gboolean        busy)
 {
   if (self->busy == !!busy)
@@ -276,8 +248,8 @@ set_busy (TribFlowRunner *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-set_current_step (TribFlowRunner *self,
+void
+_trib_flow_runner_set_current_step (TribFlowRunner *self,
                   int             index)
 {
   if (self->current_step == index)
@@ -286,19 +258,19 @@ set_current_step (TribFlowRunner *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STEP]);
 }
 
-static void
-fail (GTask  *task,
-      GError *error)
+void
+_trib_flow_runner_fail (GTask  *task,
+                       GError *error)
 {
   TribFlowRunner *self = g_task_get_source_object (task);
 
-  set_current_step (self, -1);
-  set_busy (self, FALSE);
+  _trib_flow_runner_set_current_step (self, -1);
+  _trib_flow_runner_set_busy (self, FALSE);
   g_task_return_error (task, error);
 }
 
-static gboolean
-write_journal (GTask *task)
+gboolean
+_trib_flow_runner_write_journal (GTask *task)
 {
   TribFlowRunner *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
@@ -308,7 +280,7 @@ write_journal (GTask *task)
 
   /* Nothing is sent that the journal could not record. */
   g_prefix_error (&error, "%s", _("The setup stopped because its record could not be written: "));
-  fail (task, g_steal_pointer (&error));
+  _trib_flow_runner_fail (task, g_steal_pointer (&error));
 
   return FALSE;
 }
@@ -338,7 +310,7 @@ check_sandbox (GTask *task)
   if (g_strcmp0 (sandbox, trib_platform_client_get_sandbox (self->client)) == 0)
     return TRUE;
 
-  fail (task, g_error_new (TRIB_ERROR, TRIB_ERROR_FAILED,
+  _trib_flow_runner_fail (task, g_error_new (TRIB_ERROR, TRIB_ERROR_FAILED,
                            /* Translators: %s is a sandbox's name */
                            _("This setup was made in the sandbox “%s”: switch to it to go on."), sandbox));
   return FALSE;
@@ -402,13 +374,13 @@ step_done (GTask        *task,
   _trib_flow_step_set_error (step, NULL);
   _trib_flow_step_set_state (step, TRIB_FLOW_STEP_DONE);
   self->unsure_step = -1;
-  if (!write_journal (task))
+  if (!_trib_flow_runner_write_journal (task))
     return;
 
   if (self->stop_after == (int) trib_flow_step_get_index (step))
     {
       self->stop_after = -1;
-      fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped for a test"));
+      _trib_flow_runner_fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped for a test"));
       return;
     }
 
@@ -427,7 +399,7 @@ step_failed (GTask        *task,
     {
       /* Refused: nothing was made, and the journal can say so. */
       self->unsure_step = -1;
-      if (!write_journal (task))
+      if (!_trib_flow_runner_write_journal (task))
         {
           _trib_flow_step_set_error (step, owned);
           _trib_flow_step_set_state (step, TRIB_FLOW_STEP_FAILED);
@@ -440,7 +412,7 @@ step_failed (GTask        *task,
 
   _trib_flow_step_set_error (step, owned);
   _trib_flow_step_set_state (step, TRIB_FLOW_STEP_FAILED);
-  fail (task, g_steal_pointer (&owned));
+  _trib_flow_runner_fail (task, g_steal_pointer (&owned));
 }
 
 static void
@@ -450,7 +422,7 @@ send_done_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   TribFlowRunner *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
+  TribFlowRunnerOp *op = g_task_get_task_data (task);
   TribFlowStep *step = trib_flow_plan_get_step (self->plan, op->index);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) reply = trib_platform_client_send_finish (result, &error);
@@ -466,8 +438,9 @@ send_done_cb (GObject      *object,
   if (!(id = created_id (trib_flow_step_get_kind (step), reply, &version)))
     {
       /* Made, probably, but its id unknown: as unsure as no answer. */
-      step_failed (task, step, trib_platform_error_new_invalid_response (_("The platform"),
-                                                                         _("the new resource’s id")));
+      step_failed (task, step,
+                   trib_platform_error_new_invalid_response (create_endpoints[trib_flow_step_get_kind (step)].service,
+                                                             create_endpoints[trib_flow_step_get_kind (step)].what));
       return;
     }
 
@@ -484,7 +457,7 @@ spec_found_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   TribFlowRunner *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
+  TribFlowRunnerOp *op = g_task_get_task_data (task);
   TribFlowStep *step = trib_flow_plan_get_step (self->plan, op->index);
   g_autoptr(GError) error = NULL;
   g_autoptr(TribFlowSpec) spec = trib_flow_service_find_flow_spec_finish (result, &error);
@@ -495,7 +468,7 @@ spec_found_cb (GObject      *object,
       self->unsure_step = -1;
       _trib_flow_step_set_error (step, error);
       _trib_flow_step_set_state (step, TRIB_FLOW_STEP_FAILED);
-      fail (task, g_steal_pointer (&error));
+      _trib_flow_runner_fail (task, g_steal_pointer (&error));
       return;
     }
 
@@ -506,14 +479,14 @@ static void
 send_step (GTask *task)
 {
   TribFlowRunner *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
+  TribFlowRunnerOp *op = g_task_get_task_data (task);
   TribFlowStep *step = trib_flow_plan_get_step (self->plan, op->index);
   TribFlowStepKind kind = trib_flow_step_get_kind (step);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) body = NULL;
   TribCall *call;
 
-  set_current_step (self, op->index);
+  _trib_flow_runner_set_current_step (self, op->index);
   _trib_flow_step_set_error (step, NULL);
   _trib_flow_step_set_state (step, TRIB_FLOW_STEP_RUNNING);
 
@@ -528,13 +501,13 @@ send_step (GTask *task)
     {
       _trib_flow_step_set_error (step, error);
       _trib_flow_step_set_state (step, TRIB_FLOW_STEP_FAILED);
-      fail (task, g_steal_pointer (&error));
+      _trib_flow_runner_fail (task, g_steal_pointer (&error));
       return;
     }
 
   /* "Sending step N" is on disk before anything is sent. */
   self->unsure_step = op->index;
-  if (!write_journal (task))
+  if (!_trib_flow_runner_write_journal (task))
     return;
 
   call = trib_call_new (&create_endpoints[kind], NULL);
@@ -551,7 +524,7 @@ reconciled_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   TribFlowRunner *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
+  TribFlowRunnerOp *op = g_task_get_task_data (task);
   TribFlowStep *step = trib_flow_plan_get_step (self->plan, op->index);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
@@ -561,7 +534,7 @@ reconciled_cb (GObject      *object,
   id = _trib_flow_resource_find_finish (result, &version, &name_space, &error);
   if (error != NULL)
     {
-      fail (task, g_steal_pointer (&error));
+      _trib_flow_runner_fail (task, g_steal_pointer (&error));
       return;
     }
 
@@ -582,15 +555,15 @@ static void
 advance (GTask *task)
 {
   TribFlowRunner *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
+  TribFlowRunnerOp *op = g_task_get_task_data (task);
   guint n = trib_flow_plan_get_n_steps (self->plan);
   g_autoptr(GError) error = NULL;
   TribFlowStep *step;
 
   if (g_task_return_error_if_cancelled (task))
     {
-      set_current_step (self, -1);
-      set_busy (self, FALSE);
+      _trib_flow_runner_set_current_step (self, -1);
+      _trib_flow_runner_set_busy (self, FALSE);
       return;
     }
 
@@ -602,8 +575,8 @@ advance (GTask *task)
     {
       if (!trib_flow_journal_delete (self->journal, &error))
         g_warning ("%s", error->message);
-      set_current_step (self, -1);
-      set_busy (self, FALSE);
+      _trib_flow_runner_set_current_step (self, -1);
+      _trib_flow_runner_set_busy (self, FALSE);
       g_task_return_pointer (task, g_strdup (trib_flow_plan_get_flow_id (self->plan)), g_free);
       return;
     }
@@ -611,7 +584,7 @@ advance (GTask *task)
   step = trib_flow_plan_get_step (self->plan, op->index);
   if (op->index == self->unsure_step)
     {
-      set_current_step (self, op->index);
+      _trib_flow_runner_set_current_step (self, op->index);
       _trib_flow_step_set_state (step, TRIB_FLOW_STEP_RUNNING);
       _trib_flow_resource_find_async (self->client, self->plan, step, g_task_get_cancellable (task), reconciled_cb,
                                       g_object_ref (task));
@@ -621,28 +594,28 @@ advance (GTask *task)
   send_step (task);
 }
 
-static GTask *
-start (TribFlowRunner      *self,
-       Mode                 mode,
-       gpointer             source_tag,
-       GCancellable        *cancellable,
-       GAsyncReadyCallback  callback,
-       gpointer             user_data)
+GTask *
+_trib_flow_runner_start (TribFlowRunner      *self,
+                         TribFlowRunnerMode   mode,
+                         gpointer             source_tag,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  Op *op = g_new0 (Op, 1);
+  TribFlowRunnerOp *op = g_new0 (TribFlowRunnerOp, 1);
 
   g_task_set_source_tag (task, source_tag);
   op->mode = mode;
   op->not_deleted = g_ptr_array_new_with_free_func (g_free);
-  g_task_set_task_data (task, op, (GDestroyNotify) op_free);
+  g_task_set_task_data (task, op, (GDestroyNotify) _trib_flow_runner_op_free);
 
   if (self->busy)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s", _("The setup is already under way."));
       return NULL;
     }
-  set_busy (self, TRUE);
+  _trib_flow_runner_set_busy (self, TRUE);
   if (!check_sandbox (task))
     return NULL;
 
@@ -671,7 +644,7 @@ trib_flow_runner_run_async (TribFlowRunner      *self,
 
   g_return_if_fail (TRIB_IS_FLOW_RUNNER (self));
 
-  if ((task = start (self, MODE_RUN, trib_flow_runner_run_async, cancellable, callback, user_data)))
+  if ((task = _trib_flow_runner_start (self, TRIB_FLOW_RUNNER_RUN, trib_flow_runner_run_async, cancellable, callback, user_data)))
     advance (task);
   g_clear_object (&task);
 }
@@ -707,7 +680,7 @@ static void
 check_next (GTask *task)
 {
   TribFlowRunner *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
+  TribFlowRunnerOp *op = g_task_get_task_data (task);
 
   for (; op->index < (int) trib_flow_plan_get_n_steps (self->plan); op->index++)
     {
@@ -716,7 +689,7 @@ check_next (GTask *task)
       if (trib_flow_step_get_state (step) == TRIB_FLOW_STEP_DONE && trib_flow_step_creates (step) &&
           trib_flow_step_get_created_id (step) != NULL)
         {
-          set_current_step (self, op->index);
+          _trib_flow_runner_set_current_step (self, op->index);
           _trib_flow_resource_check_async (self->client, step, g_task_get_cancellable (task), checked_cb,
                                            g_object_ref (task));
           return;
@@ -736,14 +709,14 @@ checked_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   TribFlowRunner *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
+  TribFlowRunnerOp *op = g_task_get_task_data (task);
   TribFlowStep *step = trib_flow_plan_get_step (self->plan, op->index);
   g_autoptr(GError) error = NULL;
   gboolean exists;
 
   if (!_trib_flow_resource_check_finish (result, &exists, &error))
     {
-      fail (task, g_steal_pointer (&error));
+      _trib_flow_runner_fail (task, g_steal_pointer (&error));
       return;
     }
 
@@ -779,7 +752,7 @@ trib_flow_runner_resume_async (TribFlowRunner      *self,
 
   g_return_if_fail (TRIB_IS_FLOW_RUNNER (self));
 
-  if ((task = start (self, MODE_RESUME, trib_flow_runner_resume_async, cancellable, callback, user_data)))
+  if ((task = _trib_flow_runner_start (self, TRIB_FLOW_RUNNER_RESUME, trib_flow_runner_resume_async, cancellable, callback, user_data)))
     check_next (task);
   g_clear_object (&task);
 }
@@ -800,206 +773,4 @@ trib_flow_runner_resume_finish (TribFlowRunner  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* Roll back */
-
-static void
-roll_back_end (GTask *task)
-{
-  TribFlowRunner *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  set_current_step (self, -1);
-  set_busy (self, FALSE);
-
-  if (op->failed)
-    {
-      /* The journal stays, so the roll back can be tried again. */
-      write_journal (task);
-      g_task_return_new_error (task, TRIB_ERROR, TRIB_ERROR_FAILED, "%s",
-                               _("Some of what the setup made could not be deleted."));
-      return;
-    }
-
-  if (!trib_flow_journal_delete (self->journal, &error))
-    g_warning ("%s", error->message);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-deleted_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  TribFlowRunner *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
-  TribFlowStep *step = trib_flow_plan_get_step (self->plan, op->index);
-  g_autoptr(GError) error = NULL;
-
-  if (!_trib_flow_resource_delete_finish (result, &error))
-    {
-      g_autofree char *what = g_strdup_printf ("%s: %s", trib_flow_step_get_title (step), error->message);
-
-      g_ptr_array_add (op->not_deleted, g_steal_pointer (&what));
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-        op->failed = TRUE;
-      else
-        {
-          /* Kept for good, not to be retried. */
-          _trib_flow_step_set_created (step, NULL, -1);
-          _trib_flow_step_set_state (step, TRIB_FLOW_STEP_SKIPPED);
-        }
-    }
-  else
-    {
-      _trib_flow_step_set_created (step, NULL, -1);
-      _trib_flow_step_set_state (step, TRIB_FLOW_STEP_SKIPPED);
-      if (!write_journal (task))
-        return;
-    }
-
-  op->index--;
-  roll_back_next (task);
-}
-
-static void
-roll_back_found_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  TribFlowRunner *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
-  TribFlowStep *step = trib_flow_plan_get_step (self->plan, op->index);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  int version;
-
-  id = _trib_flow_resource_find_finish (result, &version, NULL, &error);
-  if (error != NULL)
-    {
-      fail (task, g_steal_pointer (&error));
-      return;
-    }
-
-  self->unsure_step = -1;
-  if (id == NULL)
-    {
-      _trib_flow_step_set_state (step, TRIB_FLOW_STEP_SKIPPED);
-      op->index--;
-      roll_back_next (task);
-      return;
-    }
-
-  _trib_flow_step_set_created (step, id, version);
-  _trib_flow_resource_delete_async (self->client, step, g_task_get_cancellable (task), deleted_cb,
-                                    g_object_ref (task));
-}
-
-static void
-roll_back_next (GTask *task)
-{
-  TribFlowRunner *self = g_task_get_source_object (task);
-  Op *op = g_task_get_task_data (task);
-
-  for (; op->index >= 0; op->index--)
-    {
-      TribFlowStep *step = trib_flow_plan_get_step (self->plan, op->index);
-
-      if (!trib_flow_step_creates (step))
-        {
-          _trib_flow_step_set_state (step, TRIB_FLOW_STEP_SKIPPED);
-          continue;
-        }
-      set_current_step (self, op->index);
-      if (trib_flow_step_get_created_id (step) != NULL)
-        {
-          _trib_flow_step_set_state (step, TRIB_FLOW_STEP_RUNNING);
-          _trib_flow_resource_delete_async (self->client, step, g_task_get_cancellable (task), deleted_cb,
-                                            g_object_ref (task));
-          return;
-        }
-      if (op->index == self->unsure_step)
-        {
-          _trib_flow_step_set_state (step, TRIB_FLOW_STEP_RUNNING);
-          _trib_flow_resource_find_async (self->client, self->plan, step, g_task_get_cancellable (task),
-                                          roll_back_found_cb, g_object_ref (task));
-          return;
-        }
-      _trib_flow_step_set_state (step, TRIB_FLOW_STEP_SKIPPED);
-    }
-
-  roll_back_end (task);
-}
-
-/**
- * trib_flow_runner_roll_back_async:
- * @self: a #TribFlowRunner
- * @cancellable: (nullable): a #GCancellable
- * @callback: called once done
- * @user_data: data for @callback
- *
- * Deletes what the setup made, newest first (the flow before its
- * connections, the dataset before its schema), including a resource
- * whose create may have happened (looked up by name). Each step rolled
- * back becomes %TRIB_FLOW_STEP_SKIPPED.
- */
-void
-trib_flow_runner_roll_back_async (TribFlowRunner      *self,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  GTask *task;
-  Op *op;
-
-  g_return_if_fail (TRIB_IS_FLOW_RUNNER (self));
-
-  if (!(task = start (self, MODE_ROLL_BACK, trib_flow_runner_roll_back_async, cancellable, callback, user_data)))
-    return;
-  op = g_task_get_task_data (task);
-  op->index = (int) trib_flow_plan_get_n_steps (self->plan) - 1;
-  roll_back_next (task);
-  g_object_unref (task);
-}
-
-/**
- * trib_flow_runner_roll_back_finish:
- * @self: a #TribFlowRunner
- * @result: the #GAsyncResult
- * @not_deleted: (out) (optional) (transfer full): one translated line per
- *   thing left on the platform and why, or %NULL if none
- * @error: a location for a #GError
- *
- * Returns: %TRUE if everything that can be deleted is gone (the journal
- *   with it; a mapping set, which cannot be deleted, is in @not_deleted);
- *   %FALSE if something could not be deleted now: the journal stays, to
- *   try again
- */
-gboolean
-trib_flow_runner_roll_back_finish (TribFlowRunner  *self,
-                                   GAsyncResult    *result,
-                                   GStrv           *not_deleted,
-                                   GError         **error)
-{
-  Op *op;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  op = g_task_get_task_data (G_TASK (result));
-  if (not_deleted != NULL)
-    {
-      *not_deleted = NULL;
-      if (op->not_deleted->len > 0)
-        {
-          g_ptr_array_add (op->not_deleted, NULL);
-          *not_deleted = (GStrv) g_ptr_array_steal (op->not_deleted, NULL);
-          op->not_deleted = g_ptr_array_new_with_free_func (g_free);
-        }
-    }
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
