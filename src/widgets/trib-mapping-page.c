@@ -63,9 +63,12 @@ _trib_mapping_page_update_status (TribMappingPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", trib_mapping_draft_get_can_undo (self->draft));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.redo", trib_mapping_draft_get_can_redo (self->draft));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.validate", self->loaded && !self->busy && n_rows > 0);
+  /* A target planned but not created yet has nothing Data Prep can read. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.validate",
+                                 self->loaded && !self->busy && n_rows > 0 && self->schema_id != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.preview",
-                                 self->loaded && !self->busy && n_rows > 0 && self->source != NULL);
+                                 self->loaded && !self->busy && n_rows > 0 && self->source != NULL &&
+                                 self->schema_id != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.automap", self->loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.add-calculated", self->loaded);
 
@@ -127,6 +130,24 @@ collect_leaves (TribMappingPage *self,
 }
 
 static void
+show_fields (TribMappingPage *self,
+             GListModel      *roots,
+             guint            n_fields)
+{
+  gtk_spinner_stop (self->loading_spinner);
+  g_set_object (&self->roots, roots);
+  g_hash_table_remove_all (self->leaves);
+  g_list_store_remove_all (self->leaf_store);
+  collect_leaves (self, roots);
+  trib_field_tree_set_fields (self->field_tree, roots, n_fields);
+
+  self->loaded = TRUE;
+  gtk_stack_set_visible_child_name (self->state_stack, "mapping");
+  _trib_mapping_page_update_status (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+static void
 fields_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -146,17 +167,7 @@ fields_cb (GObject      *object,
       return;
     }
 
-  gtk_spinner_stop (self->loading_spinner);
-  g_set_object (&self->roots, roots);
-  g_hash_table_remove_all (self->leaves);
-  g_list_store_remove_all (self->leaf_store);
-  collect_leaves (self, roots);
-  trib_field_tree_set_fields (self->field_tree, roots, n_fields);
-
-  self->loaded = TRUE;
-  gtk_stack_set_visible_child_name (self->state_stack, "mapping");
-  _trib_mapping_page_update_status (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  show_fields (self, roots, n_fields);
 }
 
 static void
@@ -502,6 +513,26 @@ trib_mapping_page_new (void)
   return g_object_new (TRIB_TYPE_MAPPING_PAGE, NULL);
 }
 
+static void
+set_source (TribMappingPage    *self,
+            TribSession        *session,
+            TribExplorePreview *source,
+            const char         *schema_id)
+{
+  g_set_object (&self->session, session);
+  g_set_object (&self->source, source);
+  g_free (self->schema_id);
+  self->schema_id = g_strdup (schema_id);
+  g_clear_pointer (&self->types, g_free);
+
+  if (source != NULL)
+    self->types = trib_column_types_infer_preview (source);
+  gtk_string_list_splice (self->columns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->columns)),
+                          source != NULL ? trib_explore_preview_get_column_names (source) : NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_stack), FALSE);
+}
+
 /**
  * trib_mapping_page_set_inputs:
  * @self: a #TribMappingPage
@@ -523,19 +554,36 @@ trib_mapping_page_set_inputs (TribMappingPage    *self,
   g_return_if_fail (!session || TRIB_IS_SESSION (session));
   g_return_if_fail (!source || TRIB_IS_EXPLORE_PREVIEW (source));
 
-  g_set_object (&self->session, session);
-  g_set_object (&self->source, source);
-  g_free (self->schema_id);
-  self->schema_id = g_strdup (schema_id);
-  g_clear_pointer (&self->types, g_free);
-
-  if (source != NULL)
-    self->types = trib_column_types_infer_preview (source);
-  gtk_string_list_splice (self->columns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->columns)),
-                          source != NULL ? trib_explore_preview_get_column_names (source) : NULL);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_stack), FALSE);
+  set_source (self, session, source, schema_id);
   load_fields (self);
+}
+
+/**
+ * trib_mapping_page_set_planned_target:
+ * @self: a #TribMappingPage
+ * @session: (nullable): the signed-in session
+ * @source: (nullable): the source object's preview
+ * @fields: the fields of a target the setup will create (an ad hoc
+ *   class from the columns: trib_column_types_planned_tree())
+ * @n_fields: how many fields @fields holds at all depths
+ *
+ * Maps onto a schema that does not exist yet: mapping, Auto-map and the
+ * draft's own checks work; Validate and Preview wait for a schema Data
+ * Prep can read.
+ */
+void
+trib_mapping_page_set_planned_target (TribMappingPage    *self,
+                                      TribSession        *session,
+                                      TribExplorePreview *source,
+                                      GListModel         *fields,
+                                      guint               n_fields)
+{
+  g_return_if_fail (TRIB_IS_MAPPING_PAGE (self));
+  g_return_if_fail (G_IS_LIST_MODEL (fields));
+
+  g_cancellable_cancel (self->load_cancellable);
+  set_source (self, session, source, NULL);
+  show_fields (self, fields, n_fields);
 }
 
 /**
