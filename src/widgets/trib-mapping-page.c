@@ -302,9 +302,23 @@ pick_entry_activate_cb (TribMappingPage *self)
   _trib_mapping_page_pick_activated (self, 0);
 }
 
-/* Narrow, the fields' names need the room the identity and required
- * columns take (the Schemas page folds the same way).
+/* Laid out by hand rather than by a layout manager, so that the page
+ * knows its width: narrow, the fields' names need the room the identity
+ * and required columns take (the Schemas page folds the same way).
  */
+static void
+trib_mapping_page_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  gtk_widget_measure (TRIB_MAPPING_PAGE (widget)->content, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
 static void
 trib_mapping_page_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -314,8 +328,8 @@ trib_mapping_page_size_allocate (GtkWidget *widget,
   TribMappingPage *self = TRIB_MAPPING_PAGE (widget);
 
   trib_field_tree_set_compact (self->field_tree, width < 1000);
-
-  GTK_WIDGET_CLASS (trib_mapping_page_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_widget_allocate (self->content, width, height, baseline, NULL);
+  gtk_popover_present (self->pick_popover);
 }
 
 /* GObject */
@@ -415,6 +429,7 @@ trib_mapping_page_class_init (TribMappingPageClass *klass)
   object_class->finalize = trib_mapping_page_finalize;
   object_class->get_property = trib_mapping_page_get_property;
   object_class->set_property = trib_mapping_page_set_property;
+  widget_class->measure = trib_mapping_page_measure;
   widget_class->size_allocate = trib_mapping_page_size_allocate;
 
   /**
@@ -443,8 +458,8 @@ trib_mapping_page_class_init (TribMappingPageClass *klass)
   g_type_ensure (TRIB_TYPE_FIELD_TREE);
   g_type_ensure (TRIB_TYPE_RESULT_VIEW);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tributary/Tributary/trib-mapping-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribMappingPage, content);
   gtk_widget_class_bind_template_child (widget_class, TribMappingPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TribMappingPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribMappingPage, loading_spinner);
@@ -485,9 +500,6 @@ static void
 trib_mapping_page_init (TribMappingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
 
   self->pick_position = -1;
   self->leaves = g_hash_table_new (g_str_hash, g_str_equal);
