@@ -327,6 +327,30 @@ test_infer_odata_orders (void)
     }
 }
 
+/* The ad hoc class the wizard will create: its fields are the columns. */
+static void
+test_planned_tree (void)
+{
+  const char * const names[] = { "OrderID", "OrderDate", "Freight", "ShipCity" };
+  const TribColumnType types[] = { TRIB_COLUMN_INTEGER, TRIB_COLUMN_DATE_TIME, TRIB_COLUMN_NUMBER,
+                                   TRIB_COLUMN_STRING };
+  guint n_fields = 0;
+  g_autoptr(GListModel) roots = trib_column_types_planned_tree (G_N_ELEMENTS (names), names, types, &n_fields);
+  g_autoptr(GArray) matches = NULL;
+  g_autoptr(TribXdmField) date = NULL;
+
+  g_assert_cmpuint (n_fields, ==, 4);
+  date = g_list_model_get_item (roots, 1);
+  g_assert_cmpstr (trib_xdm_field_get_path (date), ==, "OrderDate");
+  g_assert_cmpstr (trib_xdm_field_get_type_name (date), ==, "string");
+  g_assert_cmpstr (trib_xdm_field_get_format (date), ==, "date-time");
+
+  matches = trib_automap (roots, G_N_ELEMENTS (names), names, types, NULL);
+  g_assert_cmpuint (matches->len, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (mapped (matches, i), ==, names[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/tributary/automap/large-schema", test_large_schema);
   g_test_add_func ("/tributary/column-types/values", test_infer_values);
   g_test_add_func ("/tributary/column-types/odata-orders", test_infer_odata_orders);
+  g_test_add_func ("/tributary/column-types/planned-tree", test_planned_tree);
 
   return g_test_run ();
 }

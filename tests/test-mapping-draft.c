@@ -203,7 +203,6 @@ test_validate_and_preview (void)
   g_autoptr(TribPlatformClient) client = trib_test_platform_default_client (sim);
   g_autoptr(TribMappingDraft) draft = trib_mapping_draft_new ();
   g_autofree char *schema_id = create_target_schema (client);
-  g_autoptr(JsonObject) sample_json = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(TribExplorePreview) sample = NULL;
   g_autoptr(GAsyncResult) result = NULL;

@@ -6,8 +6,9 @@
  * Notes field of the person's own), a column dragged onto a field with
  * the mouse, Auto-map, a calculated field whose target is picked in the
  * popover, Data Prep's verdict on that row shown on it, the fix, Delete
- * and Ctrl+Z, and the preview grid. Then screenshots light and dark,
- * wide and narrow.
+ * and Ctrl+Z, and the preview grid, with screenshots light and dark,
+ * wide and narrow. Then a target the setup will create (the ad hoc
+ * class planned from the columns), mapped before it exists.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -207,6 +208,47 @@ preview_shown (gpointer page)
   return model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
 }
 
+/* A target the setup will create: mapped and auto-mapped, but nothing
+ * for Data Prep to read yet.
+ */
+static void
+check_planned_target (TribSession        *session,
+                      TribExplorePreview *preview)
+{
+  g_autoptr(GListModel) fields = NULL;
+  g_autofree TribColumnType *types = NULL;
+  GtkWidget *page_window;
+  TribMappingPage *page;
+  TribMappingDraft *draft;
+  guint n_columns, n_fields = 0;
+
+  n_columns = trib_explore_preview_get_n_columns (preview);
+  types = trib_column_types_infer_preview (preview);
+  fields = trib_column_types_planned_tree (n_columns, trib_explore_preview_get_column_names (preview), types,
+                                           &n_fields);
+
+  page_window = adw_window_new ();
+  page = TRIB_MAPPING_PAGE (trib_mapping_page_new ());
+  adw_window_set_content (ADW_WINDOW (page_window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (page_window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (page_window));
+  trib_mapping_page_set_planned_target (page, session, preview, fields, n_fields);
+  g_assert_true (trib_mapping_page_get_loaded (page));
+  draft = trib_mapping_page_get_draft (page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "mapping.automap", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (draft)), ==, n_columns);
+  g_assert_cmpstr (trib_mapping_row_get_target (row_at (draft, 0)), ==,
+                   trib_explore_preview_get_column_names (preview)[0]);
+  g_assert_true (trib_mapping_page_get_complete (page));
+  trib_ui_test_settle ();
+  g_assert_false (gtk_widget_get_sensitive (trib_ui_test_find_button (GTK_WIDGET (page), "_Validate")));
+  g_assert_false (gtk_widget_get_sensitive (trib_ui_test_find_button (GTK_WIDGET (page), "_Preview")));
+
+  gtk_window_destroy (GTK_WINDOW (page_window));
+  trib_ui_test_settle ();
+}
+
 static void
 test_mapping_page (void)
 {
@@ -387,6 +429,8 @@ test_mapping_page (void)
 
   gtk_window_destroy (GTK_WINDOW (page_window));
   trib_ui_test_settle ();
+
+  check_planned_target (session, preview);
 }
 
 int

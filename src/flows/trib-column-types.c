@@ -302,3 +302,52 @@ trib_column_type_to_json (TribColumnType type)
       return "string";
     }
 }
+
+/**
+ * trib_column_types_planned_tree:
+ * @n_columns: how many columns
+ * @names: (array length=n_columns): their names
+ * @types: (array length=n_columns): their types
+ * @n_fields: (out): how many fields the tree holds
+ *
+ * The fields of an ad hoc class the wizard will create from the columns
+ * (seed 004), before it exists: one scalar field per column, named as
+ * the column, so that the Mapping step can map onto it. Their paths are
+ * the bare names; the flow plan puts them under the namespace the
+ * Schema Registry gives the class.
+ *
+ * Returns: (transfer full): the field tree
+ */
+GListModel *
+trib_column_types_planned_tree (guint                 n_columns,
+                                const char * const   *names,
+                                const TribColumnType *types,
+                                guint                *n_fields)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (n_columns == 0 || (names != NULL && types != NULL), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "properties");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      json_builder_set_member_name (builder, names[i]);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, trib_column_type_to_json (types[i]));
+      if (types[i] == TRIB_COLUMN_DATE || types[i] == TRIB_COLUMN_DATE_TIME)
+        {
+          json_builder_set_member_name (builder, "format");
+          json_builder_add_string_value (builder, trib_column_type_to_xdm (types[i]));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return trib_xdm_field_build_tree (json_node_get_object (root), NULL, n_fields);
+}

@@ -7,9 +7,10 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "trib-explore-preview.h"
+#include "trib-xdm-field.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +41,9 @@ TribColumnType *trib_column_types_infer_preview  (TribExplorePreview *preview);
 TribColumnType  trib_column_type_from_name       (const char         *name);
 const char     *trib_column_type_to_xdm          (TribColumnType      type);
 const char     *trib_column_type_to_json         (TribColumnType      type);
+GListModel     *trib_column_types_planned_tree   (guint               n_columns,
+                                                  const char * const *names,
+                                                  const TribColumnType *types,
+                                                  guint              *n_fields);
 
 G_END_DECLS

@@ -62,7 +62,7 @@ _trib_mapping_page_validate_action (GtkWidget  *widget,
   TribMappingPage *self = TRIB_MAPPING_PAGE (widget);
   guint n_columns = self->source != NULL ? trib_explore_preview_get_n_columns (self->source) : 0;
 
-  if (!self->loaded || self->busy)
+  if (!self->loaded || self->busy || self->schema_id == NULL)
     return;
 
   g_set_object (&self->call_cancellable, g_cancellable_new ());
@@ -148,7 +148,7 @@ _trib_mapping_page_preview_action (GtkWidget  *widget,
 {
   TribMappingPage *self = TRIB_MAPPING_PAGE (widget);
 
-  if (!self->loaded || self->busy || self->source == NULL)
+  if (!self->loaded || self->busy || self->source == NULL || self->schema_id == NULL)
     return;
 
   g_set_object (&self->call_cancellable, g_cancellable_new ());

@@ -37,6 +37,7 @@ struct _TribMappingPage
   char *pick_column;            /* the column it chooses for */
 
   /* Template widgets */
+  GtkWidget *content;
   GtkLabel *status_label;
   GtkSpinner *busy_spinner;
   GtkSpinner *loading_spinner;

@@ -302,7 +302,6 @@ setup_mapping_cb (GtkSignalListItemFactory *factory,
   widgets[ROW_TARGET] = gtk_button_new_with_label ("");
   gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widgets[ROW_TARGET]))), PANGO_ELLIPSIZE_START);
   gtk_widget_set_hexpand (widgets[ROW_TARGET], TRUE);
-  gtk_widget_set_tooltip_text (widgets[ROW_TARGET], _("Choose the target field"));
   g_signal_connect (widgets[ROW_TARGET], "clicked", G_CALLBACK (target_clicked_cb), item);
 
   widgets[ROW_IDENTITY] = gtk_toggle_button_new ();
@@ -363,11 +362,15 @@ show_mapping (GtkListItem *item)
   if (calculated && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (expression)), source != NULL ? source : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (expression), source != NULL ? source : "");
 
+  /* The path's end is what tells fields apart: the type goes in the
+   * tooltip, so that a narrow row still shows it.
+   */
   if (target != NULL && field != NULL && trib_xdm_field_get_type_name (field) != NULL)
     /* Translators: a target field path, then its type, such as "person.birthDate (date)" */
     target_label = g_strdup_printf (_("%s (%s)"), target, trib_xdm_field_get_type_name (field));
-  gtk_button_set_label (GTK_BUTTON (row_widget (item, ROW_TARGET)),
-                        target_label != NULL ? target_label : target != NULL ? target : _("Choose Field…"));
+  gtk_button_set_label (GTK_BUTTON (row_widget (item, ROW_TARGET)), target != NULL ? target : _("Choose Field…"));
+  gtk_widget_set_tooltip_text (row_widget (item, ROW_TARGET),
+                               target_label != NULL ? target_label : _("Choose the target field"));
   gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (row_widget (item, ROW_TARGET)))),
                            PANGO_ELLIPSIZE_START);
   trib_a11y_set_label (row_widget (item, ROW_TARGET), target != NULL ? target : _("Choose Field…"));

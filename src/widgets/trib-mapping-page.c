@@ -63,9 +63,12 @@ _trib_mapping_page_update_status (TribMappingPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.undo", trib_mapping_draft_get_can_undo (self->draft));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.redo", trib_mapping_draft_get_can_redo (self->draft));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.validate", self->loaded && !self->busy && n_rows > 0);
+  /* A target planned but not created yet has nothing Data Prep can read. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.validate",
+                                 self->loaded && !self->busy && n_rows > 0 && self->schema_id != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.preview",
-                                 self->loaded && !self->busy && n_rows > 0 && self->source != NULL);
+                                 self->loaded && !self->busy && n_rows > 0 && self->source != NULL &&
+                                 self->schema_id != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.automap", self->loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.add-calculated", self->loaded);
 
@@ -127,6 +130,24 @@ collect_leaves (TribMappingPage *self,
 }
 
 static void
+show_fields (TribMappingPage *self,
+             GListModel      *roots,
+             guint            n_fields)
+{
+  gtk_spinner_stop (self->loading_spinner);
+  g_set_object (&self->roots, roots);
+  g_hash_table_remove_all (self->leaves);
+  g_list_store_remove_all (self->leaf_store);
+  collect_leaves (self, roots);
+  trib_field_tree_set_fields (self->field_tree, roots, n_fields);
+
+  self->loaded = TRUE;
+  gtk_stack_set_visible_child_name (self->state_stack, "mapping");
+  _trib_mapping_page_update_status (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+static void
 fields_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -146,17 +167,7 @@ fields_cb (GObject      *object,
       return;
     }
 
-  gtk_spinner_stop (self->loading_spinner);
-  g_set_object (&self->roots, roots);
-  g_hash_table_remove_all (self->leaves);
-  g_list_store_remove_all (self->leaf_store);
-  collect_leaves (self, roots);
-  trib_field_tree_set_fields (self->field_tree, roots, n_fields);
-
-  self->loaded = TRUE;
-  gtk_stack_set_visible_child_name (self->state_stack, "mapping");
-  _trib_mapping_page_update_status (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  show_fields (self, roots, n_fields);
 }
 
 static void
@@ -291,9 +302,23 @@ pick_entry_activate_cb (TribMappingPage *self)
   _trib_mapping_page_pick_activated (self, 0);
 }
 
-/* Narrow, the fields' names need the room the identity and required
- * columns take (the Schemas page folds the same way).
+/* Laid out by hand rather than by a layout manager, so that the page
+ * knows its width: narrow, the fields' names need the room the identity
+ * and required columns take (the Schemas page folds the same way).
  */
+static void
+trib_mapping_page_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  gtk_widget_measure (TRIB_MAPPING_PAGE (widget)->content, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
 static void
 trib_mapping_page_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -303,8 +328,8 @@ trib_mapping_page_size_allocate (GtkWidget *widget,
   TribMappingPage *self = TRIB_MAPPING_PAGE (widget);
 
   trib_field_tree_set_compact (self->field_tree, width < 1000);
-
-  GTK_WIDGET_CLASS (trib_mapping_page_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_widget_allocate (self->content, width, height, baseline, NULL);
+  gtk_popover_present (self->pick_popover);
 }
 
 /* GObject */
@@ -404,6 +429,7 @@ trib_mapping_page_class_init (TribMappingPageClass *klass)
   object_class->finalize = trib_mapping_page_finalize;
   object_class->get_property = trib_mapping_page_get_property;
   object_class->set_property = trib_mapping_page_set_property;
+  widget_class->measure = trib_mapping_page_measure;
   widget_class->size_allocate = trib_mapping_page_size_allocate;
 
   /**
@@ -432,8 +458,8 @@ trib_mapping_page_class_init (TribMappingPageClass *klass)
   g_type_ensure (TRIB_TYPE_FIELD_TREE);
   g_type_ensure (TRIB_TYPE_RESULT_VIEW);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tributary/Tributary/trib-mapping-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribMappingPage, content);
   gtk_widget_class_bind_template_child (widget_class, TribMappingPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TribMappingPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribMappingPage, loading_spinner);
@@ -475,9 +501,6 @@ trib_mapping_page_init (TribMappingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-
   self->pick_position = -1;
   self->leaves = g_hash_table_new (g_str_hash, g_str_equal);
   self->leaf_store = g_list_store_new (TRIB_TYPE_XDM_FIELD);
@@ -502,6 +525,26 @@ trib_mapping_page_new (void)
   return g_object_new (TRIB_TYPE_MAPPING_PAGE, NULL);
 }
 
+static void
+set_source (TribMappingPage    *self,
+            TribSession        *session,
+            TribExplorePreview *source,
+            const char         *schema_id)
+{
+  g_set_object (&self->session, session);
+  g_set_object (&self->source, source);
+  g_free (self->schema_id);
+  self->schema_id = g_strdup (schema_id);
+  g_clear_pointer (&self->types, g_free);
+
+  if (source != NULL)
+    self->types = trib_column_types_infer_preview (source);
+  gtk_string_list_splice (self->columns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->columns)),
+                          source != NULL ? trib_explore_preview_get_column_names (source) : NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_stack), FALSE);
+}
+
 /**
  * trib_mapping_page_set_inputs:
  * @self: a #TribMappingPage
@@ -523,19 +566,36 @@ trib_mapping_page_set_inputs (TribMappingPage    *self,
   g_return_if_fail (!session || TRIB_IS_SESSION (session));
   g_return_if_fail (!source || TRIB_IS_EXPLORE_PREVIEW (source));
 
-  g_set_object (&self->session, session);
-  g_set_object (&self->source, source);
-  g_free (self->schema_id);
-  self->schema_id = g_strdup (schema_id);
-  g_clear_pointer (&self->types, g_free);
-
-  if (source != NULL)
-    self->types = trib_column_types_infer_preview (source);
-  gtk_string_list_splice (self->columns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->columns)),
-                          source != NULL ? trib_explore_preview_get_column_names (source) : NULL);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->preview_stack), FALSE);
+  set_source (self, session, source, schema_id);
   load_fields (self);
+}
+
+/**
+ * trib_mapping_page_set_planned_target:
+ * @self: a #TribMappingPage
+ * @session: (nullable): the signed-in session
+ * @source: (nullable): the source object's preview
+ * @fields: the fields of a target the setup will create (an ad hoc
+ *   class from the columns: trib_column_types_planned_tree())
+ * @n_fields: how many fields @fields holds at all depths
+ *
+ * Maps onto a schema that does not exist yet: mapping, Auto-map and the
+ * draft's own checks work; Validate and Preview wait for a schema Data
+ * Prep can read.
+ */
+void
+trib_mapping_page_set_planned_target (TribMappingPage    *self,
+                                      TribSession        *session,
+                                      TribExplorePreview *source,
+                                      GListModel         *fields,
+                                      guint               n_fields)
+{
+  g_return_if_fail (TRIB_IS_MAPPING_PAGE (self));
+  g_return_if_fail (G_IS_LIST_MODEL (fields));
+
+  g_cancellable_cancel (self->load_cancellable);
+  set_source (self, session, source, NULL);
+  show_fields (self, fields, n_fields);
 }
 
 /**

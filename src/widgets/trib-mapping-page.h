@@ -25,6 +25,11 @@ void              trib_mapping_page_set_inputs     (TribMappingPage    *self,
                                                     TribSession        *session,
                                                     TribExplorePreview *source,
                                                     const char         *schema_id);
+void              trib_mapping_page_set_planned_target (TribMappingPage    *self,
+                                                    TribSession        *session,
+                                                    TribExplorePreview *source,
+                                                    GListModel         *fields,
+                                                    guint               n_fields);
 TribMappingDraft *trib_mapping_page_get_draft      (TribMappingPage    *self);
 void              trib_mapping_page_set_draft      (TribMappingPage    *self,
                                                     TribMappingDraft   *draft);
