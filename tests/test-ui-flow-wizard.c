@@ -284,7 +284,43 @@ seed_004 (TribWindow *window)
   g_assert_nonnull (button);
   trib_ui_test_click_center (GTK_WIDGET (wizard), button);
   trib_ui_test_settle ();
-  g_test_message ("after automap: %s", trib_flow_wizard_get_problem (wizard));
+  g_assert_null (trib_flow_wizard_get_problem (wizard));
+
+  /* A calculated field Data Prep refuses: marked on its row, Next
+   * refused; the expression fixed, Validate again passes.
+   */
+  {
+    TribMappingPage *page = trib_ui_test_find_any (GTK_WIDGET (wizard), TRIB_TYPE_MAPPING_PAGE);
+    TribMappingDraft *draft = trib_mapping_page_get_draft (page);
+    gint freight = trib_mapping_draft_find_column (draft, "Freight");
+    g_autoptr(TribMappingRow) mapping = NULL;
+    g_autofree char *target = NULL;
+    g_autofree char *target_type = NULL;
+    guint position;
+
+    g_assert_cmpint (freight, >=, 0);
+    mapping = g_list_model_get_item (G_LIST_MODEL (draft), freight);
+    target = g_strdup (trib_mapping_row_get_target (mapping));
+    target_type = g_strdup (trib_mapping_row_get_target_type (mapping));
+    trib_mapping_draft_remove (draft, freight);
+    position = trib_mapping_draft_add_expression (draft, "nosuchfunction(Freight)", target, target_type);
+    trib_ui_test_click_center (GTK_WIDGET (wizard),
+                               trib_ui_test_find_by_action (GTK_WIDGET (wizard), "mapping.validate"));
+    trib_ui_test_iterate_until (mapping_loaded, wizard, 30);
+    trib_ui_test_settle ();
+    g_test_message ("after validate: %s (%u problems)", trib_flow_wizard_get_problem (wizard),
+                    trib_mapping_draft_get_n_problems (draft));
+    g_assert_cmpuint (trib_mapping_draft_get_n_problems (draft), >, 0);
+    g_assert_nonnull (trib_flow_wizard_get_problem (wizard));
+    shoot (wizard, "mapping-refused");
+    trib_mapping_draft_set_expression (draft, position, "Freight");
+    trib_ui_test_click_center (GTK_WIDGET (wizard),
+                               trib_ui_test_find_by_action (GTK_WIDGET (wizard), "mapping.validate"));
+    trib_ui_test_iterate_until (mapping_loaded, wizard, 30);
+    trib_ui_test_settle ();
+    g_assert_cmpuint (trib_mapping_draft_get_n_problems (draft), ==, 0);
+    g_assert_null (trib_flow_wizard_get_problem (wizard));
+  }
   shoot (wizard, "mapping");
 
   /* Schedule: every 14 minutes refused with the spec's reason, 15 taken. */

@@ -106,6 +106,13 @@ check_step (TribFlowWizard *self,
     problem = _("Asking Data Prep…");
   else if (g_str_equal (step, "mapping") && !trib_mapping_page_get_loaded (self->mapping_page))
     problem = _("Reading the target schema’s fields…");
+  else if (g_str_equal (step, "mapping") && trib_mapping_page_get_loaded (self->mapping_page) &&
+           trib_mapping_draft_get_n_problems (trib_mapping_page_get_draft (self->mapping_page)) > 0)
+    {
+      /* What Data Prep or the draft found is on its row, in the page. */
+      *refused = TRUE;
+      problem = _("Fix the mappings marked with a problem.");
+    }
   if (problem != NULL)
     return problem;
 
