@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 
 #include "trib-application.h"
@@ -23,6 +25,7 @@
 #include "trib-explore-view.h"
 #include "trib-flow-wizard.h"
 #include "trib-mapping-page.h"
+#include "trib-paged-list-view.h"
 #include "trib-window.h"
 #include "trib-ui-test.h"
 
@@ -176,6 +179,14 @@ count_requests (const char *method,
 }
 
 static gboolean
+targets_listed (gpointer data)
+{
+  TribPagedListView *view = trib_ui_test_find_any (GTK_WIDGET (data), TRIB_TYPE_PAGED_LIST_VIEW);
+
+  return view != NULL && g_strcmp0 (trib_paged_list_view_get_state (view), "list") == 0;
+}
+
+static gboolean
 mapping_loaded (gpointer data)
 {
   TribMappingPage *page = trib_ui_test_find_any (GTK_WIDGET (data), TRIB_TYPE_MAPPING_PAGE);
@@ -253,8 +264,22 @@ seed_004 (TribWindow *window)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), !=, GTK_INVALID_LIST_POSITION);
   shoot (wizard, "source");
 
-  /* Target: an ad hoc schema from the columns. */
+  /* Target: the datasets listed first; choosing one completes the page. */
   press_next (wizard, "target");
+  trib_ui_test_iterate_until (targets_listed, wizard, 30);
+  g_assert_nonnull (trib_flow_wizard_get_problem (wizard));
+  {
+    GtkWidget *view = trib_ui_test_find_any (GTK_WIDGET (wizard), TRIB_TYPE_PAGED_LIST_VIEW);
+    GtkListView *list = trib_ui_test_find_any (view, GTK_TYPE_LIST_VIEW);
+
+    gtk_widget_activate_action (GTK_WIDGET (list), "list.select-item", "(ubb)", 0, FALSE, FALSE);
+    trib_ui_test_settle ();
+    g_test_message ("dataset chosen: %s", trib_flow_wizard_get_problem (wizard));
+    g_assert_null (trib_flow_wizard_get_problem (wizard));
+  }
+  shoot (wizard, "target-dataset");
+
+  /* Then an ad hoc schema from the columns instead. */
   row = trib_ui_test_find_row (GTK_WIDGET (wizard), "A New Ad Hoc Schema from the Source’s Columns");
   g_assert_nonnull (row);
   trib_ui_test_click_center (GTK_WIDGET (wizard), row);
@@ -493,6 +518,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *setups = g_dir_make_tmp ("flow-wizard-setups-XXXXXX", NULL);
+  int status;
 
   /* The setups' journals of this run only. */
   g_setenv ("TRIBUTARY_SETUPS_DIR", setups, TRUE);
@@ -500,5 +526,9 @@ main (int   argc,
 
   g_test_add_func ("/ui/flow-wizard/seed-004-and-resume", test_flow_wizard);
 
-  return g_test_run ();
+  status = g_test_run ();
+  /* Empty once every setup finished: nothing left behind. */
+  g_rmdir (setups);
+
+  return status;
 }
