@@ -227,6 +227,34 @@ test_roll_back_finished (void)
     g_assert_cmpint (trib_flow_step_get_state (trib_flow_plan_get_step (plan, i)), ==, TRIB_FLOW_STEP_SKIPPED);
 }
 
+/* Seed 002 as written: Parquet files already in XDM, no mapping set. */
+static void
+test_xdm_source (void)
+{
+  g_autofree char *unique = g_uuid_string_random ();
+  g_autoptr(TribFlowAnswers) answers = trib_test_setup_answers (TRIB_TEST_SETUP_SEED_002, unique);
+  g_autoptr(TribFlowSpec) spec = trib_test_find_flow_spec (client, answers);
+  g_autoptr(TribFlowPlan) plan = NULL;
+  g_autoptr(TribFlowJournal) journal = NULL;
+  g_autoptr(TribFlowRunner) runner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *flow_id = NULL;
+  g_autofree char *source_body = NULL;
+
+  trib_flow_answers_set_xdm_source (answers, TRUE);
+  plan = trib_flow_plan_new (answers, spec, &error);
+  g_assert_no_error (error);
+  g_assert_null (trib_flow_plan_find_step (plan, TRIB_FLOW_STEP_CREATE_MAPPING_SET));
+  source_body = trib_flow_step_dup_body_text (trib_flow_plan_find_step (plan, TRIB_FLOW_STEP_CREATE_SOURCE_CONNECTION));
+  g_assert_nonnull (strstr (source_body, "parquet_xdm"));
+
+  journal = trib_flow_journal_new (journal_dir, trib_flow_plan_get_setup_id (plan));
+  runner = trib_flow_runner_new (client, plan, journal);
+  flow_id = trib_test_run (runner, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (flow_id);
+}
+
 static void
 test_new_destroy (void)
 {
@@ -263,6 +291,7 @@ main (int   argc,
 
       g_test_add_data_func (path, GUINT_TO_POINTER (setup), test_setup);
     }
+  g_test_add_func ("/tributary/flow-runner/xdm-source", test_xdm_source);
   g_test_add_func ("/tributary/flow-runner/resume-from-journal", test_resume_from_journal);
   g_test_add_func ("/tributary/flow-runner/cancel-then-resume", test_cancel_then_resume);
   g_test_add_func ("/tributary/flow-runner/roll-back-finished", test_roll_back_finished);
