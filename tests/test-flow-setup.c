@@ -423,6 +423,28 @@ test_data_prep_mapping (void)
                          EVERY_15_MINUTES, &error);
   g_assert_null (refused);
   g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&refused, g_free);
+
+  /* A mapping set for another schema than the target dataset's. */
+  {
+    g_autoptr(GAsyncResult) other_result = NULL;
+    g_autoptr(GPtrArray) other_mappings = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(TribMappingSet) other = NULL;
+    g_autofree char *other_transformations = NULL;
+
+    g_ptr_array_add (other_mappings, trib_mapping_new (TRIB_MAPPING_SOURCE_ATTRIBUTE, "eventId", "_id"));
+    trib_data_prep_create_mapping_set_async (client, "Web events mapping", WEB_EVENTS_SCHEMA, other_mappings, NULL,
+                                             trib_test_result_cb, &other_result);
+    other = trib_data_prep_create_mapping_set_finish (trib_test_wait_result (&other_result), &error);
+    g_assert_no_error (error);
+    other_transformations = g_strdup_printf ("[{\"name\": \"Mapping\", \"params\": {\"mappingId\": \"%s\", "
+                                             "\"mappingVersion\": 0}}]", trib_mapping_set_get_id (other));
+    refused = create_flow ("Orders mapped for web events", CLOUD_STORAGE_TO_AEP, source, target,
+                           other_transformations, EVERY_15_MINUTES, &error);
+    g_assert_null (refused);
+    assert_flow_error (error, "FLOW-1425-400", WEB_EVENTS_SCHEMA);
+  }
 }
 
 static void

@@ -647,6 +647,34 @@ trib_schema_registry_delete_schema_finish (GAsyncResult  *result,
 }
 
 /**
+ * trib_schema_registry_delete_async:
+ * @client: a #TribPlatformClient
+ * @kind: a tenant resource's kind: a schema, a class…
+ * @id: its `$id`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once it is gone; finish with
+ *   trib_schema_registry_delete_schema_finish()
+ * @user_data: data for @callback
+ *
+ * Deletes a tenant resource no other resource uses (a class only once
+ * its schemas are gone).
+ */
+void
+trib_schema_registry_delete_async (TribPlatformClient  *client,
+                                   TribXdmKind          kind,
+                                   const char          *id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (id != NULL);
+
+  trib_platform_client_send_async (client, resource_call (&delete_endpoint, kind, id), cancellable, callback,
+                                   user_data);
+}
+
+/**
  * trib_schema_registry_find_culprit:
  * @error: an error from a create call
  * @candidates: what the user chose: ids, field names, the title

@@ -79,6 +79,12 @@ void             trib_schema_registry_delete_schema_async       (TribPlatformCli
                                                                  gpointer                 user_data);
 gboolean         trib_schema_registry_delete_schema_finish      (GAsyncResult            *result,
                                                                  GError                 **error);
+void             trib_schema_registry_delete_async              (TribPlatformClient      *client,
+                                                                 TribXdmKind              kind,
+                                                                 const char              *id,
+                                                                 GCancellable            *cancellable,
+                                                                 GAsyncReadyCallback      callback,
+                                                                 gpointer                 user_data);
 
 const char      *trib_schema_registry_find_culprit              (const GError            *error,
                                                                  const char * const      *candidates);

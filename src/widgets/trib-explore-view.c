@@ -20,6 +20,7 @@
 #include "trib-a11y.h"
 #include "trib-explore-node.h"
 #include "trib-explore-view-private.h"
+#include "trib-flow-wizard.h"
 #include "trib-flow-service.h"
 #include "trib-connection.h"
 #include "trib-list-cell.h"
@@ -249,8 +250,40 @@ selection_changed_cb (TribExploreView *self)
       _trib_explore_view_notify_options (self);
     }
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "explore.create-dataflow", item != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PATH]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TYPE]);
+}
+
+/* explore.create-dataflow: the wizard starts from the selected object,
+ * read with the options chosen here.
+ */
+static void
+create_dataflow_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  TribExploreView *self = TRIB_EXPLORE_VIEW (widget);
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  TribExploreFileOptions options;
+  TribFlowWizard *wizard;
+
+  if (session == NULL || self->selected == NULL || self->connection_id == NULL)
+    return;
+
+  _trib_explore_view_read_options (self, &options);
+  wizard = trib_flow_wizard_new (session);
+  trib_flow_wizard_set_source (wizard, self->connection_id, trib_explore_item_get_path (self->selected),
+                               trib_explore_item_get_item_type (self->selected),
+                               trib_explore_item_get_item_type (self->selected) == TRIB_EXPLORE_ITEM_TABLE
+                               ? NULL : &options);
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (wizard), GTK_WINDOW (root));
+      gtk_window_set_application (GTK_WINDOW (wizard), gtk_window_get_application (GTK_WINDOW (root)));
+    }
+  gtk_window_present (GTK_WINDOW (wizard));
 }
 
 static void
@@ -611,6 +644,8 @@ trib_explore_view_class_init (TribExploreViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "describe_file_type_cb",
                                                 G_CALLBACK (_trib_explore_view_describe_file_type));
+
+  gtk_widget_class_install_action (widget_class, "explore.create-dataflow", NULL, create_dataflow_action);
 }
 
 static void
@@ -645,6 +680,7 @@ trib_explore_view_init (TribExploreView *self)
 
   gtk_drop_down_set_selected (self->account_dropdown, GTK_INVALID_LIST_POSITION);
   _trib_explore_view_update_options_sensitivity (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "explore.create-dataflow", FALSE);
 }
 
 TribExploreView *

@@ -58,6 +58,7 @@ struct _TribWindow
   guint updating_dropdown : 1;
   guint restored_state : 1;
   guint syncing_sidebar : 1;
+  guint setups_offered : 1;
 };
 
 void _trib_window_class_add_actions (GtkWidgetClass *widget_class);

@@ -184,6 +184,13 @@ session_state_changed_cb (TribWindow  *self,
   else if (!trib_session_get_loading (session) || g_list_model_get_n_items (trib_session_get_sandboxes (session)) > 0)
     gtk_stack_set_visible_child_name (self->main_stack, "pages");
 
+  /* Signed in: a setup an earlier run left unfinished is offered once. */
+  if (!self->setups_offered && error == NULL && !trib_session_get_loading (session))
+    {
+      self->setups_offered = TRUE;
+      trib_window_offer_unfinished_setups (self);
+    }
+
   sync_dropdown (self);
   gtk_spinner_set_spinning (self->connecting_spinner,
                             g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "connecting"));
@@ -599,6 +606,8 @@ trib_window_set_session (TribWindow  *self,
 
   if (!g_set_object (&self->session, session))
     return;
+
+  self->setups_offered = FALSE;
 
   g_signal_group_set_target (self->session_signals, session);
   gtk_drop_down_set_model (self->sandbox_dropdown,

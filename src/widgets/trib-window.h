@@ -30,6 +30,7 @@ void         trib_window_show_error      (TribWindow      *self,
                                           const GError    *error);
 void         trib_window_show_page       (TribWindow      *self,
                                           const char      *page_name);
+void         trib_window_offer_unfinished_setups (TribWindow *self);
 void         trib_window_add_toast       (TribWindow      *self,
                                           const char      *message);
 

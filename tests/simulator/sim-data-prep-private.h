@@ -28,6 +28,12 @@ gboolean  sim_data_prep_mapping_exists   (SimServer  *server,
                                           const char *id,
                                           guint       version);
 
+const char *sim_data_prep_mapping_schema (SimServer  *server,
+                                          SimClient  *client,
+                                          const char *sandbox,
+                                          const char *id,
+                                          guint       version);
+
 /* sim-data-prep.c */
 JsonArray *data_prep_read_body           (JsonObject  *body,
                                           const char **schema_id,

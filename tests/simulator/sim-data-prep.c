@@ -563,6 +563,36 @@ sim_data_prep_mapping_exists (SimServer  *server,
   return set != NULL && version < set->versions->len;
 }
 
+/**
+ * sim_data_prep_mapping_schema:
+ * @client: the client asking
+ * @sandbox: the sandbox it named
+ * @id: a mapping set id
+ * @version: the version a flow names
+ *
+ * Returns: (nullable): the output schema's `$id` of that version
+ */
+const char *
+sim_data_prep_mapping_schema (SimServer  *server,
+                              SimClient  *client,
+                              const char *sandbox,
+                              const char *id,
+                              guint       version)
+{
+  MappingSet *set;
+  JsonObject *stored;
+
+  g_return_val_if_fail (data_prep != NULL && data_prep->server == server, NULL);
+  g_return_val_if_fail (client != NULL && sandbox != NULL, NULL);
+
+  set = id != NULL ? g_hash_table_lookup (store_for (client, sandbox)->by_id, id) : NULL;
+  if (set == NULL || version >= set->versions->len)
+    return NULL;
+  stored = g_ptr_array_index (set->versions, version);
+
+  return member_string (member_object (member_object (stored, "outputSchema"), "schemaRef"), "id");
+}
+
 void
 sim_data_prep_register (SimServer *server)
 {

@@ -116,6 +116,31 @@ sim_flow_mapping_exists (SimServer  *server,
          sim_data_prep_mapping_exists (server, client, sandbox, mapping_id, (guint) version);
 }
 
+const char *
+sim_flow_mapping_schema (SimServer  *server,
+                         SimClient  *client,
+                         const char *sandbox,
+                         const char *mapping_id,
+                         gint64      version)
+{
+  g_return_val_if_fail (client != NULL && sandbox != NULL && mapping_id != NULL, NULL);
+
+  ensure_mappings ();
+  for (guint i = 0; i < flow_entities.mappings->len; i++)
+    {
+      MappingEntry *entry = g_ptr_array_index (flow_entities.mappings, i);
+
+      if (g_str_equal (entry->org_id, client->org->id) && g_str_equal (entry->id, mapping_id) &&
+          entry->version == version && (entry->sandbox == NULL || g_str_equal (entry->sandbox, sandbox)))
+        return entry->schema_id;
+    }
+
+  if (version < 0 || version > G_MAXUINT)
+    return NULL;
+
+  return sim_data_prep_mapping_schema (server, client, sandbox, mapping_id, (guint) version);
+}
+
 static void
 flow_entities_free (FlowEntities *entities)
 {
@@ -464,6 +489,32 @@ get_entity_cb (SimRequest *request)
   sim_request_reply_json (request, 200, node);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (sim_json_get_string (*(JsonObject **) a, "id"), sim_json_get_string (*(JsonObject **) b, "id"));
+}
+
+/* `GET /sourceConnections` and `/targetConnections`, filtered by
+ * `property=`, in one page (what the demo holds fits in one).
+ */
+static void
+list_entities_cb (SimRequest *request)
+{
+  g_autoptr(GList) values = g_hash_table_get_values (table_for (request));
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(JsonArray) all = json_array_new ();
+
+  for (GList *l = values; l != NULL; l = l->next)
+    g_ptr_array_add (sorted, l->data);
+  g_ptr_array_sort (sorted, compare_ids);
+  for (guint i = 0; i < sorted->len; i++)
+    json_array_add_object_element (all, json_object_ref (g_ptr_array_index (sorted, i)));
+
+  flow_reply_items (request, all);
+}
+
 static void
 delete_entity_cb (SimRequest *request)
 {
@@ -491,6 +542,7 @@ flow_add_entity_routes (SimServer *server)
       g_autofree char *item = g_strconcat (path, "/{id}", NULL);
 
       sim_server_add_route (server, "POST", path, SIM_ROUTE_DEFAULT, i == 0 ? create_source_cb : create_target_cb);
+      sim_server_add_route (server, "GET", path, SIM_ROUTE_DEFAULT, list_entities_cb);
       sim_server_add_route (server, "GET", item, SIM_ROUTE_DEFAULT, get_entity_cb);
       sim_server_add_route (server, "DELETE", item, SIM_ROUTE_DEFAULT, delete_entity_cb);
     }

@@ -171,6 +171,70 @@ check_mapping (SimRequest *request,
   return TRUE;
 }
 
+/* A flow writes its mapping set's output into its target's dataset:
+ * both must be the same schema (API-NOTES §A6, 1425-400).
+ */
+static gboolean
+check_mapping_schema (SimRequest *request,
+                      JsonObject *body)
+{
+  FlowEntities *entities = flow_get_entities (request);
+  JsonArray *transformations = member_array (body, "transformations");
+  JsonArray *targets = member_array (body, "targetConnectionIds");
+
+  for (guint i = 0; transformations != NULL && i < json_array_get_length (transformations); i++)
+    {
+      JsonObject *transformation = json_array_get_object_element (transformations, i);
+      JsonObject *params = member_object (transformation, "params");
+      const char *mapping_id = sim_json_get_string (params, "mappingId");
+      const char *mapping_schema;
+      gint64 version;
+
+      if (g_strcmp0 (sim_json_get_string (transformation, "name"), "Mapping") != 0 || mapping_id == NULL ||
+          !flow_get_integer (json_object_get_member (params, "mappingVersion"), TRUE, &version) ||
+          !(mapping_schema = sim_flow_mapping_schema (request->server, request->client, request->sandbox,
+                                                      mapping_id, version)))
+        continue;
+
+      for (guint j = 0; targets != NULL && j < json_array_get_length (targets); j++)
+        {
+          const char *target_id = json_node_get_string (json_array_get_element (targets, j));
+          JsonObject *target = target_id != NULL ? g_hash_table_lookup (entities->targets, target_id) : NULL;
+          const char *target_schema = sim_json_get_string (member_object (member_object (target, "data"), "schema"),
+                                                           "id");
+
+          if (target_schema != NULL && !g_str_equal (target_schema, mapping_schema))
+            {
+              invalid (request, "1425-400", "The schema '%s' of mapping set '%s' differs from the schema '%s' of "
+                       "the dataset of target connection '%s'.", mapping_schema, mapping_id, target_schema,
+                       target_id);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+sources_are_xdm (SimRequest *request,
+                 JsonObject *body)
+{
+  FlowEntities *entities = flow_get_entities (request);
+  JsonArray *ids = member_array (body, "sourceConnectionIds");
+
+  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
+    {
+      const char *id = json_node_get_string (json_array_get_element (ids, i));
+      JsonObject *entity = id != NULL ? g_hash_table_lookup (entities->sources, id) : NULL;
+
+      if (g_strcmp0 (sim_json_get_string (member_object (entity, "data"), "format"), "parquet_xdm") != 0)
+        return FALSE;
+    }
+
+  return ids != NULL && json_array_get_length (ids) > 0;
+}
+
 static gboolean
 check_transformations (SimRequest *request,
                        JsonObject *body,
@@ -217,6 +281,9 @@ check_transformations (SimRequest *request,
     {
       const char *name = json_array_get_string_element (required, i);
 
+      /* Files already in XDM (the seeds' parquet_xdm) need no mapping. */
+      if (g_str_equal (name, "Mapping") && sources_are_xdm (request, body))
+        continue;
       if (!g_hash_table_contains (seen, name))
         {
           invalid (request, "1100-400", "Flow spec %s requires the transformation '%s'.",
@@ -299,7 +366,7 @@ create_flow_cb (SimRequest *request)
       return;
     }
   if (!check_connections (request, body, flow_spec, TRUE) || !check_connections (request, body, flow_spec, FALSE) ||
-      !check_transformations (request, body, flow_spec))
+      !check_transformations (request, body, flow_spec) || !check_mapping_schema (request, body))
     return;
   if ((problem = flow_check_schedule (flow_spec, json_object_get_member (body, "scheduleParams"))))
     {

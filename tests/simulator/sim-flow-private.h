@@ -53,6 +53,23 @@ gboolean sim_flow_mapping_exists    (SimServer  *server,
                                      const char *mapping_id,
                                      gint64      version);
 
+/**
+ * sim_flow_mapping_schema:
+ * @server: the server
+ * @client: the caller's client
+ * @sandbox: the sandbox the request works in
+ * @mapping_id: a mapping set id
+ * @version: its version
+ *
+ * Returns: (nullable): the output schema's `$id` of that mapping set
+ *   version, if known
+ */
+const char *sim_flow_mapping_schema (SimServer  *server,
+                                     SimClient  *client,
+                                     const char *sandbox,
+                                     const char *mapping_id,
+                                     gint64      version);
+
 G_END_DECLS
 
 /* Below: the dataflow files only. */
