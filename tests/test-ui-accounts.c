@@ -210,7 +210,7 @@ rename_behind_back (TribPlatformClient *client,
   g_autofree char *etag = NULL;
 
   trib_flow_service_update_connection_async (client, id, trib_connection_get_etag (connection), name, NULL,
-                                             NULL, updated_cb, &etag);
+                                             NULL, NULL, updated_cb, &etag);
   trib_ui_test_iterate_until (is_set, &etag, 20);
 }
 

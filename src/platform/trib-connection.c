@@ -178,6 +178,35 @@ trib_connection_get_auth_params (TribConnection *self)
 }
 
 /**
+ * trib_connection_get_auth_param:
+ * @path: the names from `auth.params` down to the parameter, as
+ *   trib_spec_field_get_path() gives them
+ *
+ * Returns: (transfer none) (nullable): the parameter's value as the
+ *   platform shows it (a secret masked), or %NULL if it has none
+ */
+JsonNode *
+trib_connection_get_auth_param (TribConnection     *self,
+                                const char * const *path)
+{
+  JsonObject *object;
+  JsonNode *node = NULL;
+
+  g_return_val_if_fail (TRIB_IS_CONNECTION (self), NULL);
+  g_return_val_if_fail (path != NULL && path[0] != NULL, NULL);
+
+  object = self->auth_params;
+  for (guint i = 0; path[i] != NULL; i++)
+    {
+      if (object == NULL || (node = json_object_get_member (object, path[i])) == NULL)
+        return NULL;
+      object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+    }
+
+  return node;
+}
+
+/**
  * trib_connection_get_state:
  *
  * Returns: (nullable): "enabled" or "disabled", as the platform says

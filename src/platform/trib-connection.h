@@ -22,6 +22,8 @@ const char     *trib_connection_get_description    (TribConnection *self);
 const char     *trib_connection_get_spec_id        (TribConnection *self);
 const char     *trib_connection_get_auth_name      (TribConnection *self);
 JsonObject     *trib_connection_get_auth_params    (TribConnection *self);
+JsonNode       *trib_connection_get_auth_param     (TribConnection     *self,
+                                                    const char * const *path);
 const char     *trib_connection_get_state          (TribConnection *self);
 const char     *trib_connection_get_etag           (TribConnection *self);
 GDateTime      *trib_connection_get_created        (TribConnection *self);

@@ -71,7 +71,8 @@ void            _trib_accounts_page_delete        (TribAccountsPage *self);
 void            _trib_accounts_page_patch         (TribAccountsPage *self,
                                                    TribConnection   *connection,
                                                    const char       *name,
-                                                   JsonObject       *auth_params);
+                                                   JsonObject       *auth_params,
+                                                   GPtrArray        *removed_params);
 void            _trib_accounts_page_changed       (TribAccountsPage *self,
                                                    const char       *connection_id);
 

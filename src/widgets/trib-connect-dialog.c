@@ -48,6 +48,10 @@ struct _TribConnectDialog
   /* The account Test made, until saved or deleted. */
   char *connection_id;
   char *etag;
+  /* The keys of the fields the platform holds a value of: a field
+   * answered then, and cleared since, is removed by the next PATCH.
+   */
+  GStrv synced_keys;
   /* Answers change the revision; what the platform holds, and what it
    * tested with success, are revisions too.
    */
@@ -92,6 +96,7 @@ delete_unsaved (TribConnectDialog *self)
   g_autofree char *id = g_steal_pointer (&self->connection_id);
 
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->synced_keys, g_strfreev);
   if (id != NULL && !self->saved)
     _trib_connect_delete (self->client, gtk_window_get_transient_for (GTK_WINDOW (self)), id);
 }
@@ -334,12 +339,14 @@ typedef struct
 {
   TribConnectDialog *self;
   guint revision;
+  GStrv keys;
 } Sent;
 
 static void
 sent_free (Sent *sent)
 {
   g_object_unref (sent->self);
+  g_strfreev (sent->keys);
   g_free (sent);
 }
 
@@ -361,6 +368,8 @@ create_cb (GObject      *object,
       self->connection_id = g_steal_pointer (&id);
       self->etag = g_steal_pointer (&etag);
       self->synced_revision = sent->revision;
+      g_strfreev (self->synced_keys);
+      self->synced_keys = g_steal_pointer (&sent->keys);
     }
 
   if (self->closed)
@@ -400,6 +409,8 @@ update_cb (GObject      *object,
   g_free (self->etag);
   self->etag = g_steal_pointer (&etag);
   self->synced_revision = sent->revision;
+  g_strfreev (self->synced_keys);
+  self->synced_keys = g_steal_pointer (&sent->keys);
   run_test (self);
 }
 
@@ -463,13 +474,19 @@ test_clicked_cb (TribConnectDialog *self)
   sent = g_new0 (Sent, 1);
   sent->self = g_object_ref (self);
   sent->revision = self->revision;
+  sent->keys = _trib_connect_answered_keys (self->form);
   if (self->connection_id == NULL)
     trib_flow_service_create_connection_async (self->client, name, NULL, self->spec,
                                                trib_spec_form_get_name (self->form), params, NULL,
                                                create_cb, sent);
   else
-    trib_flow_service_update_connection_async (self->client, self->connection_id, self->etag, name, params, NULL,
-                                               update_cb, sent);
+    {
+      g_autoptr(GPtrArray) cleared = _trib_connect_cleared_paths (self->form,
+                                                                   (const char * const *) self->synced_keys);
+
+      trib_flow_service_update_connection_async (self->client, self->connection_id, self->etag, name, params,
+                                                 cleared, NULL, update_cb, sent);
+    }
   /* The request holds what it sends: the params go now. */
   trib_spec_form_free_params (params);
 }
@@ -714,6 +731,7 @@ trib_connect_dialog_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->connection_id, g_free);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->synced_keys, g_strfreev);
 
   G_OBJECT_CLASS (trib_connect_dialog_parent_class)->finalize (object);
 }
