@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "trib-connection.h"
+#include "trib-flow-explore.h"
 #include "trib-xdm-json.h"
 
 struct _TribConnection
@@ -103,6 +104,28 @@ trib_connection_new_from_json (JsonObject *object)
     }
   if (self->auth_params == NULL)
     self->auth_params = json_object_new ();
+
+  return self;
+}
+
+/**
+ * trib_connection_new_landing_zone:
+ *
+ * The Data Landing Zone, which is explored through its connection spec
+ * without a base connection: a stand-in with an empty id, for lists of
+ * what can be explored.
+ *
+ * Returns: (transfer full): a connection with the id ""
+ */
+TribConnection *
+trib_connection_new_landing_zone (void)
+{
+  TribConnection *self = g_object_new (TRIB_TYPE_CONNECTION, NULL);
+
+  self->id = g_strdup ("");
+  self->spec_id = g_strdup (TRIB_LANDING_ZONE_SPEC_ID);
+  self->state = g_strdup ("enabled");
+  self->auth_params = json_object_new ();
 
   return self;
 }

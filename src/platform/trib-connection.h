@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TribConnection, trib_connection, TRIB, CONNECTION, GObject)
 
 TribConnection *trib_connection_new_from_json      (JsonObject     *object);
+TribConnection *trib_connection_new_landing_zone   (void);
 const char     *trib_connection_get_id             (TribConnection *self);
 const char     *trib_connection_get_name           (TribConnection *self);
 const char     *trib_connection_get_description    (TribConnection *self);

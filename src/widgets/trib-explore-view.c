@@ -41,9 +41,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Below this width the tree goes above the preview. */
-#define NARROW_WIDTH 760
-
 G_DEFINE_FINAL_TYPE (TribExploreView, trib_explore_view, TRIB_TYPE_SESSION_PAGE)
 
 void
@@ -223,7 +220,10 @@ options_changed_cb (TribExploreView *self)
 
   _trib_explore_view_notify_options (self);
 
-  if (self->previewed != NULL && self->previewed == self->selected)
+  /* After a reload nothing is selected yet, and the preview shown is
+   * still the one the options are for.
+   */
+  if (self->previewed != NULL && (self->selected == NULL || self->previewed == self->selected))
     run_preview (self, self->previewed);
 }
 
@@ -384,6 +384,53 @@ rebuild_tree (TribExploreView *self)
   _trib_explore_view_update_title (self);
 }
 
+/**
+ * trib_explore_view_reload:
+ *
+ * Reads again what the view shows (F5): the accounts, the tree from its
+ * root, and the file or table previewed, with the same options. Folders
+ * opened before are closed: their listings may have changed.
+ */
+void
+trib_explore_view_reload (TribExploreView *self)
+{
+  g_autoptr(TribExploreItem) previewed = NULL;
+
+  g_return_if_fail (TRIB_IS_EXPLORE_VIEW (self));
+
+  if (self->previewed != NULL)
+    previewed = g_object_ref (self->previewed);
+
+  _trib_explore_view_load_accounts (self);
+  rebuild_tree (self);
+
+  if (previewed != NULL)
+    {
+      gtk_widget_set_visible (self->options_box,
+                              trib_explore_item_get_item_type (previewed) == TRIB_EXPLORE_ITEM_FILE);
+      run_preview (self, previewed);
+    }
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  trib_explore_view_reload (TRIB_EXPLORE_VIEW (widget));
+}
+
+static void
+retry_preview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TribExploreView *self = TRIB_EXPLORE_VIEW (widget);
+
+  if (self->previewed != NULL)
+    run_preview (self, self->previewed);
+}
+
 static void
 trib_explore_view_session_changed (TribSessionPage *page)
 {
@@ -391,52 +438,6 @@ trib_explore_view_session_changed (TribSessionPage *page)
 
   _trib_explore_view_load_accounts (self);
   rebuild_tree (self);
-}
-
-static gboolean
-set_orientation_cb (gpointer user_data)
-{
-  TribExploreView *self = user_data;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-
-  self->orientation_idle = 0;
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
-                                  width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_position (self->paned, width < NARROW_WIDTH ? gtk_widget_get_height (GTK_WIDGET (self)) / 3 : 300);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-trib_explore_view_measure (GtkWidget      *widget,
-                           GtkOrientation  orientation,
-                           int             for_size,
-                           int            *minimum,
-                           int            *natural,
-                           int            *minimum_baseline,
-                           int            *natural_baseline)
-{
-  gtk_widget_measure (adw_bin_get_child (ADW_BIN (widget)), orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
-/* Narrow, the tree goes above the preview rather than beside it, so
- * that neither cuts long file names down to a few letters. Changed
- * after the allocation, not during it.
- */
-static void
-trib_explore_view_size_allocate (GtkWidget *widget,
-                                 int        width,
-                                 int        height,
-                                 int        baseline)
-{
-  TribExploreView *self = TRIB_EXPLORE_VIEW (widget);
-  GtkOrientation wanted = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
-
-  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (self)), width, height, baseline, NULL);
-
-  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) && self->orientation_idle == 0)
-    self->orientation_idle = g_idle_add (set_orientation_cb, self);
 }
 
 static void
@@ -474,7 +475,7 @@ trib_explore_view_finalize (GObject *object)
 
   g_clear_pointer (&self->connection_id, g_free);
   g_clear_pointer (&self->preview_error, g_free);
-  g_clear_pointer (&self->account_ids, g_ptr_array_unref);
+  g_clear_object (&self->account_store);
 
   G_OBJECT_CLASS (trib_explore_view_parent_class)->finalize (object);
 }
@@ -555,8 +556,8 @@ trib_explore_view_class_init (TribExploreViewClass *klass)
   object_class->finalize = trib_explore_view_finalize;
   object_class->get_property = trib_explore_view_get_property;
   object_class->set_property = trib_explore_view_set_property;
-  widget_class->measure = trib_explore_view_measure;
-  widget_class->size_allocate = trib_explore_view_size_allocate;
+  widget_class->measure = _trib_explore_view_measure;
+  widget_class->size_allocate = _trib_explore_view_size_allocate;
   page_class->session_changed = trib_explore_view_session_changed;
 
   /**
@@ -591,7 +592,6 @@ trib_explore_view_class_init (TribExploreViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-explore-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, window_title);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, account_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, TribExploreView, account_names);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, tree_stack);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, tree_view);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, options_box);
@@ -608,6 +608,14 @@ trib_explore_view_class_init (TribExploreViewClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "account_selected_cb",
                                                 G_CALLBACK (_trib_explore_view_account_selected_cb));
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
+
+  /* The explore window is not the main window: win.refresh's keys work
+   * here too, on what this view shows.
+   */
+  gtk_widget_class_install_action (widget_class, "explore.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "explore.retry-preview", NULL, retry_preview_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "explore.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "explore.refresh", NULL);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "describe_file_type_cb",
                                                 G_CALLBACK (_trib_explore_view_describe_file_type));
@@ -620,10 +628,8 @@ trib_explore_view_init (TribExploreView *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *keys;
 
-  self->account_ids = g_ptr_array_new_with_free_func (g_free);
-
   /* AdwBin's layout manager would allocate without asking us (see
-   * trib_explore_view_size_allocate).
+   * _trib_explore_view_size_allocate).
    */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -643,6 +649,7 @@ trib_explore_view_init (TribExploreView *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
 
+  _trib_explore_view_setup_accounts (self);
   gtk_drop_down_set_selected (self->account_dropdown, GTK_INVALID_LIST_POSITION);
   _trib_explore_view_update_options_sensitivity (self);
 }

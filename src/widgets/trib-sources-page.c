@@ -61,6 +61,15 @@ static char *
 source_row_accounts (GtkListItem *item,
                      guint        n_accounts)
 {
+  TribSourceItem *source = item != NULL ? gtk_list_item_get_item (item) : NULL;
+
+  /* Activating it explores it at once: say so where "No accounts" would
+   * suggest making one first.
+   */
+  if (n_accounts == 0 && source != NULL &&
+      trib_connection_spec_explores_without_account (trib_source_item_get_spec (source)))
+    return g_strdup (_("No account needed"));
+
   if (n_accounts == 0)
     return g_strdup (_("No accounts"));
 
@@ -233,6 +242,12 @@ open_connect (TribSourcesPage *self,
   TribConnectDialog *dialog;
 
   if (client == NULL || session == NULL || !GTK_IS_WINDOW (root))
+    return;
+
+  /* Nothing to connect: the platform explores it through its spec. */
+  if (trib_connection_spec_explores_without_account (trib_source_item_get_spec (item)) &&
+      trib_connect_dialog_can_explore (GTK_WINDOW (root)) &&
+      gtk_widget_activate_action (GTK_WIDGET (root), "win.explore-source", "s", ""))
     return;
 
   dialog = trib_connect_dialog_new (GTK_WINDOW (root), session, trib_source_item_get_spec (item), self->accounts);
