@@ -112,6 +112,15 @@ test_credentials (void)
       }
   }
 
+  /* A server error says nothing of the credentials: the test did not run. */
+  trib_test_sim_add_fault (sim, "{\"path\": \"" CONNECTIONS_PATH "/" WORLD_S3_CONNECTION "/test\", "
+                                "\"method\": \"GET\", \"kind\": \"status\", \"status\": 500, \"count\": 10}");
+  g_assert_false (test_connection (WORLD_S3_CONNECTION, &error));
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_SERVER);
+  g_assert_true (g_str_has_prefix (error->message, "Could not run the connection test: "));
+  g_clear_error (&error);
+  trib_test_sim_clear_faults (sim);
+
   /* The Data Lake takes no credentials, so there is nothing to refuse. */
   lake = create ("Lake", DATA_LAKE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);

@@ -320,6 +320,22 @@ last_patch_body (TribApplication *app)
   return NULL;
 }
 
+static gboolean
+accounts_unknown (gpointer data)
+{
+  TribSourcesPage *page = data;
+
+  return trib_source_item_get_n_accounts (find_item (page, SPEC_S3)) == TRIB_SOURCE_ITEM_ACCOUNTS_UNKNOWN &&
+         trib_ui_test_has_label (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TOAST_OVERLAY),
+                                 "Accounts could not be counted", TRUE);
+}
+
+static gboolean
+accounts_known (gpointer data)
+{
+  return trib_source_item_get_n_accounts (find_item (data, SPEC_S3)) != TRIB_SOURCE_ITEM_ACCOUNTS_UNKNOWN;
+}
+
 static void
 test_sources (void)
 {
@@ -491,6 +507,22 @@ test_sources (void)
   trib_ui_test_iterate_until (page_listed, page, 30);
   g_assert_cmpuint (count_named (window, "Test datasets"), ==, 1);
   g_assert_cmpuint (trib_source_item_get_n_accounts (find_item (page, SPEC_DATASETS)), ==, 1);
+
+  /* The accounts cannot be read: no connector claims "No accounts", and
+   * Try Again counts them once the platform answers.
+   */
+  trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/flowservice/connections\", \"method\": \"GET\", "
+                                  "\"kind\": \"status\", \"status\": 500, \"count\": 4}");
+  trib_sources_page_reload (page);
+  wait_state (page, "list");
+  trib_ui_test_iterate_until (accounts_unknown, page, 30);
+  trib_ui_test_settle ();
+  g_assert_false (trib_ui_test_has_label (GTK_WIDGET (page), "No accounts", FALSE));
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "sources-accounts-unreadable.png");
+  trib_sources_page_reload (page);
+  trib_ui_test_iterate_until (page_listed, page, 30);
+  trib_ui_test_iterate_until (accounts_known, page, 30);
+  g_assert_cmpuint (trib_source_item_get_n_accounts (find_item (page, SPEC_S3)), ==, s3_accounts + 1);
 
   /* Another sandbox: the page reads its accounts (no Databricks in dev). */
   g_assert_cmpuint (trib_source_item_get_n_accounts (find_item (page, SPEC_DATABRICKS)), >=, 2);

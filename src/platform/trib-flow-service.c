@@ -258,7 +258,9 @@ static const TribEndpoint test_connection_endpoint = {
   .path = FLOW_SERVICE_PATH "/connections/{}/test",
   .idempotent = TRUE,
   .parse = parse_test,
-  .error_prefix = N_("The connection test failed: "),
+  /* No prefix here: the finish function tells a refusal from a failure
+   * to test at all.
+   */
 };
 
 /**
@@ -696,5 +698,23 @@ gboolean
 trib_flow_service_test_connection_finish (GAsyncResult  *result,
                                           GError       **error)
 {
-  return trib_platform_client_send_finish (result, error) != NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  /* The parse gives a flag, not a node to free. */
+  if (trib_platform_client_send_finish (result, &local_error) != NULL)
+    return TRUE;
+
+  /* A 4xx is the platform refusing the credentials; a 5xx, a lost
+   * connection or a timeout says nothing about them: the test did not
+   * run, and saying it failed would send the user to fix what works.
+   */
+  if (local_error->domain == TRIB_PLATFORM_ERROR &&
+      (local_error->code == TRIB_PLATFORM_ERROR_FAILED ||
+       (trib_platform_error_get_status (local_error) >= 400 && trib_platform_error_get_status (local_error) < 500)))
+    g_prefix_error (&local_error, "%s", _("The connection test failed: "));
+  else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_prefix_error (&local_error, "%s", _("Could not run the connection test: "));
+  g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return FALSE;
 }
