@@ -24,6 +24,7 @@
 #include "trib-connection.h"
 #include "trib-list-cell.h"
 #include "trib-platform-enums.h"
+#include "trib-platform-error.h"
 #include "trib-toast.h"
 
 
@@ -104,8 +105,13 @@ show_preview_error (TribExploreView *self,
   g_free (self->preview_error);
   self->preview_error = g_strdup (error->message);
 
-  /* The options that change how the file is read are right above. */
-  if (self->previewed != NULL && trib_explore_item_get_item_type (self->previewed) == TRIB_EXPLORE_ITEM_FILE)
+  /* The options that change how the file is read are right above; they
+   * help when the platform refused the file as read (a 4xx), not when it
+   * failed (a 5xx, a lost connection).
+   */
+  if (self->previewed != NULL && trib_explore_item_get_item_type (self->previewed) == TRIB_EXPLORE_ITEM_FILE &&
+      error->domain == TRIB_PLATFORM_ERROR && trib_platform_error_get_status (error) >= 400 &&
+      trib_platform_error_get_status (error) < 500)
     {
       g_autofree char *description =
         /* Translators: %s is the platform's reason; the options are the file type, delimiter… above */
