@@ -35,6 +35,12 @@ struct _TribAccountsPage
   TribSpecForm *form;           /* its credentials */
   GPtrArray *credential_rows;   /* AdwEntryRow, one per field of the form */
   gboolean busy;
+  /* After a change read again: the row to select and focus, the account
+   * changed or (gone) the one at its place.
+   */
+  char *reselect_id;
+  guint reselect_position;
+  gboolean reselect;
 
   /* Template widgets */
   GtkStack *view_stack;
