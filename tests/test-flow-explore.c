@@ -29,6 +29,8 @@
 #define ODATA_CONNECTION "c4d5e6f7-0812-4a3b-8c4d-5e6f7a8b9c0d"
 #define RETIRED_SFTP_CONNECTION "e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7"
 #define DATASETS_CONNECTION "0b1c2d3e-4f5a-4b6c-9d7e-8f9a0b1c2d3e"
+#define ADLS_CONNECTION "3d8e1f2a-5b6c-4d7e-8f90-a1b2c3d4e5f6"
+#define GCS_CONNECTION "9b4a7c6d-2e1f-4a3b-8c5d-6e7f8a9b0c1d"
 
 #define BUCKET "/luma-demo-bucket/"
 #define CLICKSTREAM BUCKET "web-events/clickstream/"
@@ -74,17 +76,27 @@ browse (Fixture     *fixture,
 }
 
 static TribExplorePreview *
+preview_file_of (Fixture                      *fixture,
+                 const char                   *connection_id,
+                 const char                   *path,
+                 const TribExploreFileOptions *options,
+                 GError                      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  trib_flow_explore_preview_file_async (fixture->client, connection_id, path, options, NULL,
+                                        trib_test_result_cb, &result);
+
+  return trib_flow_explore_preview_finish (trib_test_wait_result (&result), error);
+}
+
+static TribExplorePreview *
 preview_file (Fixture                      *fixture,
               const char                   *path,
               const TribExploreFileOptions *options,
               GError                      **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
-  trib_flow_explore_preview_file_async (fixture->client, S3_CONNECTION, path, options, NULL,
-                                        trib_test_result_cb, &result);
-
-  return trib_flow_explore_preview_finish (trib_test_wait_result (&result), error);
+  return preview_file_of (fixture, S3_CONNECTION, path, options, error);
 }
 
 static TribExplorePreview *
@@ -359,6 +371,44 @@ test_compression (Fixture       *fixture,
   /* Nor is a plain file gzip. */
   g_assert_null (preview_file (fixture, BUCKET "orders/orders-2026-10.csv", &gzip, &error));
   assert_platform_error (error, 400, "FLOW-1461-400");
+}
+
+/* The demo ADLS Gen2 and Google Cloud Storage accounts hold files too. */
+static void
+test_adls_and_gcs (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TribExploreFileOptions parquet = { TRIB_EXPLORE_FILE_PARQUET, NULL, NULL, NULL };
+  TribExploreFileOptions gzip = { TRIB_EXPLORE_FILE_DELIMITED, ",", "gzip", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) lake = NULL;
+  g_autoptr(GListModel) curated = NULL;
+  g_autoptr(GListModel) archive = NULL;
+  g_autoptr(TribExploreItem) top = NULL;
+  g_autoptr(TribExplorePreview) orders = NULL;
+  g_autoptr(TribExplorePreview) archived = NULL;
+
+  trib_platform_client_set_sandbox (fixture->client, "prod");
+  lake = browse (fixture, ADLS_CONNECTION, NULL, &error);
+  g_assert_no_error (error);
+  top = find_item (lake, "luma-lake");
+  g_assert_cmpint (trib_explore_item_get_item_type (top), ==, TRIB_EXPLORE_ITEM_FOLDER);
+  curated = browse (fixture, ADLS_CONNECTION, "/luma-lake/curated/", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (curated), ==, 2);
+  orders = preview_file_of (fixture, ADLS_CONNECTION, "/luma-lake/curated/orders-2026-10.parquet", &parquet, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value (orders, 0, "orderId"), ==, "LUMA-1000000");
+
+  g_clear_object (&top);
+  archive = browse (fixture, GCS_CONNECTION, NULL, &error);
+  g_assert_no_error (error);
+  top = find_item (archive, "luma-archive-gcs");
+  g_assert_cmpint (trib_explore_item_get_item_type (top), ==, TRIB_EXPLORE_ITEM_FOLDER);
+  archived = preview_file_of (fixture, GCS_CONNECTION, "/luma-archive-gcs/2026-09/orders-2026-09.csv.gz", &gzip,
+                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value (archived, 0, "orderId"), ==, "LUMA-1000900");
 }
 
 static void
@@ -725,6 +775,7 @@ main (int   argc,
   ADD ("file-types", test_file_types);
   ADD ("delimiters", test_delimiters);
   ADD ("compression", test_compression);
+  ADD ("adls-and-gcs", test_adls_and_gcs);
   ADD ("ten-thousand-files", test_ten_thousand_files);
   ADD ("databricks", test_databricks);
   ADD ("odata", test_odata);

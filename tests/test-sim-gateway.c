@@ -249,6 +249,41 @@ test_sandbox_defaults_to_prod (void)
   }
 }
 
+/* Flow Service answers a missing x-sandbox-name with its own code in its
+ * own body (API-NOTES §0, §E), on every route under its path.
+ */
+static void
+test_flow_service_needs_sandbox (void)
+{
+  static const char * const paths[] = {
+    "/data/foundation/flowservice/connectionSpecs",
+    "/data/foundation/flowservice/connections",
+    "/data/foundation/flowservice/connections/7f3b2c1a-4d5e-4f60-8a9b-0c1d2e3f4a5b/explore?objectType=root",
+    "/data/foundation/flowservice/flows",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *object;
+      guint status = 0;
+
+      g_test_message ("GET %s", paths[i]);
+      node = send ("GET", paths[i], NULL, NULL, &status);
+      g_assert_cmpuint (status, ==, 400);
+      object = json_node_get_object (node);
+      g_assert_cmpstr (json_object_get_string_member (object, "type"), ==,
+                       "https://ns.adobe.com/aep/errors/FLOW-2105-400");
+      g_assert_cmpint (json_object_get_int_member (object, "status"), ==, 400);
+      g_assert_true (json_object_has_member (json_object_get_object_member (object, "report"), "detailed-message"));
+      g_clear_pointer (&node, json_node_unref);
+
+      /* With the header, the same call goes through. */
+      node = send ("GET", paths[i], "prod", NULL, &status);
+      g_assert_cmpuint (status, ==, 200);
+    }
+}
+
 /* The media type of a dataset's schema comes back as it was sent. */
 static void
 test_dataset_content_type (void)
@@ -459,6 +494,7 @@ main (int   argc,
 
   g_test_add_func ("/tributary/sim/gateway/bearer-scheme", test_bearer_scheme);
   g_test_add_func ("/tributary/sim/gateway/sandbox-defaults-to-prod", test_sandbox_defaults_to_prod);
+  g_test_add_func ("/tributary/sim/gateway/flow-service-needs-sandbox", test_flow_service_needs_sandbox);
   g_test_add_func ("/tributary/sim/catalog/content-type-as-sent", test_dataset_content_type);
   g_test_add_func ("/tributary/sim/sandbox-management/endpoints", test_sandbox_endpoints);
   g_test_add_func ("/tributary/sim/query-service/version", test_query_version);

@@ -32,6 +32,7 @@
 #define ODATA_ID "c4d5e6f7-0812-4a3b-8c4d-5e6f7a8b9c0d"
 #define DATABRICKS_ID "2a9c8e7d-6b5a-4c3d-9e2f-1a0b9c8d7e6f"
 #define DEMO_S3_SECRET "tributary/Demo+S3/secret0123456789abcdef"
+#define REST_SPEC "4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62"
 
 static TribAccountsPage *page;
 
@@ -210,7 +211,7 @@ rename_behind_back (TribPlatformClient *client,
   g_autofree char *etag = NULL;
 
   trib_flow_service_update_connection_async (client, id, trib_connection_get_etag (connection), name, NULL,
-                                             NULL, updated_cb, &etag);
+                                             NULL, NULL, updated_cb, &etag);
   trib_ui_test_iterate_until (is_set, &etag, 20);
 }
 
@@ -293,6 +294,51 @@ rename_to (const char *name)
   respond (dialog, "rename");
 }
 
+static gboolean
+focus_in_list (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (page)));
+
+  return focus != NULL && (focus == GTK_WIDGET (page->list_view) ||
+                           gtk_widget_is_ancestor (focus, GTK_WIDGET (page->list_view)));
+}
+
+static void
+got_spec_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(TribConnectionSpec **) user_data = trib_flow_service_get_connection_spec_finish (result, NULL);
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(char **) user_data = trib_flow_service_create_connection_finish (result, NULL, NULL);
+}
+
+/* An OAuth 2 REST account with nested parameters, made behind the page. */
+static char *
+create_nested_account (TribPlatformClient *client)
+{
+  g_autoptr(TribConnectionSpec) spec = NULL;
+  g_autoptr(JsonNode) params = json_from_string ("{\"host\":\"https://api.tributary.example\","
+                                                 "\"accessToken\":\"tok\",\"requestParameterOverride\":"
+                                                 "{\"accessTokenRequest\":{\"scope\":\"read\","
+                                                 "\"audience\":\"orders\"}}}", NULL);
+  char *id = NULL;
+
+  trib_flow_service_get_connection_spec_async (client, REST_SPEC, NULL, got_spec_cb, &spec);
+  trib_ui_test_iterate_until (is_set, &spec, 20);
+  trib_flow_service_create_connection_async (client, "Nested REST", NULL, spec, "oAuth2RefreshCode",
+                                             json_node_get_object (params), NULL, created_cb, &id);
+  trib_ui_test_iterate_until (is_set, &id, 20);
+
+  return id;
+}
+
 static void
 test_accounts_page (void)
 {
@@ -304,6 +350,7 @@ test_accounts_page (void)
   GListModel *log;
   TribWindow *window;
   GtkWidget *secret_row = NULL;
+  guint odata_position;
 
   window = trib_ui_test_open_demo (app, 60);
   client = trib_session_get_client (trib_window_get_session (window));
@@ -463,11 +510,53 @@ test_accounts_page (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "accounts.back", NULL);
   trib_ui_test_iterate_until (listed_with, (gpointer) "Luma orders (OData)", 20);
   focus_account (ODATA_ID);
+  odata_position = gtk_single_selection_get_selected (page->selection);
   trib_ui_test_press_keys (GTK_WIDGET (window), "Delete");
   dialog = wait_for_dialog ("Delete “Luma orders (OData)”");
   respond (dialog, "delete");
   trib_ui_test_iterate_until (listed_without, (gpointer) "Luma orders (OData)", 20);
   g_assert_true (has_account ("Luma landing bucket"));
+  /* The keys stay in the list, on the account that took its place,
+   * not in the search field.
+   */
+  trib_ui_test_iterate_until (focus_in_list, NULL, 20);
+  g_assert_cmpuint (gtk_single_selection_get_selected (page->selection), ==, odata_position);
+
+  /* Nested credentials have rows too; a value changed and an optional
+   * one cleared reach the platform at their own paths.
+   */
+  {
+    g_autofree char *nested = create_nested_account (client);
+    static const char * const scope_path[] = { "requestParameterOverride", "accessTokenRequest", "scope", NULL };
+    static const char * const audience_path[] = { "requestParameterOverride", "accessTokenRequest", "audience", NULL };
+    static const char * const host_path[] = { "host", NULL };
+    g_autoptr(TribConnection) now = NULL;
+    GtkWidget *scope;
+    GtkWidget *audience;
+
+    _trib_accounts_page_changed (page, NULL);
+    trib_ui_test_iterate_until (listed_with, (gpointer) "Nested REST", 20);
+    gtk_widget_activate_action (GTK_WIDGET (page), "accounts.select", "s", nested);
+    gtk_widget_activate_action (GTK_WIDGET (page), "accounts.details", NULL);
+    trib_ui_test_iterate_until (details_of, (gpointer) nested, 20);
+    trib_ui_test_settle ();
+    scope = find_credential_row ("requestParameterOverride.accessTokenRequest.scope");
+    audience = find_credential_row ("requestParameterOverride.accessTokenRequest.audience");
+    g_assert_nonnull (scope);
+    g_assert_nonnull (audience);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (scope)), ==, "read");
+    gtk_editable_set_text (GTK_EDITABLE (scope), "read write");
+    gtk_editable_set_text (GTK_EDITABLE (audience), "");
+    gtk_widget_activate_action (GTK_WIDGET (page), "accounts.update-credentials", NULL);
+    trib_ui_test_iterate_until (idle_page, NULL, 20);
+    trib_ui_test_iterate_until (details_of, (gpointer) nested, 20);
+    now = read_account (client, nested);
+    g_assert_cmpstr (json_node_get_string (trib_connection_get_auth_param (now, scope_path)), ==, "read write");
+    g_assert_null (trib_connection_get_auth_param (now, audience_path));
+    g_assert_cmpstr (json_node_get_string (trib_connection_get_auth_param (now, host_path)), ==,
+                     "https://api.tributary.example");
+    gtk_widget_activate_action (GTK_WIDGET (page), "accounts.back", NULL);
+  }
 
   trib_ui_test_resize (GTK_WIDGET (window), 600, 800);
   trib_ui_test_settle ();

@@ -18,14 +18,18 @@
 #include <adwaita.h>
 
 #include "trib-application.h"
+#include "trib-connection.h"
 #include "trib-explore-node.h"
 #include "trib-explore-view.h"
+#include "trib-flow-service.h"
 #include "trib-list-cell.h"
 #include "trib-window.h"
 #include "trib-ui-test.h"
 
 #define S3_ACCOUNT "7f3b2c1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
 #define DATABRICKS_ACCOUNT "2a9c8e7d-6b5a-4c3d-9e2f-1a0b9c8d7e6f"
+#define ADLS_ACCOUNT "3d8e1f2a-5b6c-4d7e-8f90-a1b2c3d4e5f6"
+#define GCS_ACCOUNT "9b4a7c6d-2e1f-4a3b-8c5d-6e7f8a9b0c1d"
 
 static TribApplication *app;
 
@@ -265,6 +269,8 @@ set_delimiter (TribExploreView *view,
   wait_options_preview (view);
 }
 
+static void test_reload_and_accounts (TribWindow *window);
+
 static void
 test_explore (void)
 {
@@ -410,7 +416,135 @@ test_explore (void)
   gtk_window_destroy (db_window);
   gtk_window_destroy (s3_window);
   trib_ui_test_settle ();
+
+  test_reload_and_accounts (window);
   g_clear_object (&app);
+}
+
+static GtkDropDown *
+account_dropdown (TribExploreView *view)
+{
+  GtkDropDown *dropdown = trib_ui_test_find_any (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN);
+
+  g_assert_nonnull (dropdown);
+
+  return dropdown;
+}
+
+static gboolean
+accounts_listed (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_drop_down_get_model (account_dropdown (data))) > 1;
+}
+
+/* The position of @id in the drop-down, which holds connections. */
+static guint
+account_position (TribExploreView *view,
+                  const char      *id)
+{
+  GListModel *model = gtk_drop_down_get_model (account_dropdown (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (TRIB_IS_CONNECTION (item));
+      if (g_str_equal (trib_connection_get_id (TRIB_CONNECTION (item)), id))
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The accounts are read again after the tree: wait for the list. */
+static gboolean
+adls_gone (gpointer data)
+{
+  return account_position (data, ADLS_ACCOUNT) == GTK_INVALID_LIST_POSITION;
+}
+
+static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (trib_flow_service_delete_connection_finish (result, NULL));
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* F5 in an explore window reads its tree and its preview again; the
+ * account drop-down follows ids, so a list that changes keeps the
+ * account chosen.
+ */
+static void
+test_reload_and_accounts (TribWindow *window)
+{
+  GtkWindow *explore_window = NULL;
+  TribExploreView *view;
+  GtkDropDown *dropdown;
+  TribConnection *selected;
+  guint requests;
+  guint gcs;
+  gboolean deleted = FALSE;
+
+  view = open_explore (window, ADLS_ACCOUNT, &explore_window);
+  trib_ui_test_iterate_until (tree_loaded, view, 30);
+  trib_ui_test_iterate_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, view, 10);
+  trib_ui_test_iterate_until (accounts_listed, view, 30);
+  expand_row (explore_window, view, "luma-lake");
+  expand_row (explore_window, view, "raw");
+  preview_row (explore_window, view, "customers-2026-10.csv");
+  g_assert_cmpstr (trib_explore_view_get_preview_state (view), ==, "grid");
+
+  requests = count_explore_requests ();
+  trib_ui_test_press_keys (GTK_WIDGET (explore_window), "F5");
+  trib_ui_test_iterate_until (tree_loaded, view, 30);
+  trib_ui_test_iterate_until (preview_done, view, 30);
+  /* The root again (the folders closed), and the preview. */
+  g_assert_cmpuint (count_explore_requests (), ==, requests + 2);
+  g_assert_cmpuint (g_list_model_get_n_items (tree_of (view)), ==, 1);
+  g_assert_cmpstr (trib_explore_view_get_preview_state (view), ==, "grid");
+  g_assert_cmpuint (trib_result_model_get_n_columns (preview_model (view)), >, 3);
+  trib_ui_test_press_keys (GTK_WIDGET (explore_window), "ctrl+r");
+  trib_ui_test_iterate_until (tree_loaded, view, 30);
+  trib_ui_test_iterate_until (preview_done, view, 30);
+  g_assert_cmpuint (count_explore_requests (), ==, requests + 4);
+
+  /* The drop-down holds the connections, the Data Landing Zone first. */
+  dropdown = account_dropdown (view);
+  g_assert_cmpuint (account_position (view, ""), ==, 0);
+  gcs = account_position (view, GCS_ACCOUNT);
+  g_assert_cmpuint (gcs, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (dropdown, gcs);
+  trib_ui_test_iterate_until (tree_loaded, view, 30);
+  g_assert_cmpstr (trib_explore_view_get_connection_id (view), ==, GCS_ACCOUNT);
+
+  /* An account before it goes, elsewhere; the list read again keeps
+   * the Google Cloud Storage account chosen, at its new place.
+   */
+  trib_flow_service_delete_connection_async (trib_session_get_client (trib_window_get_session (window)),
+                                             ADLS_ACCOUNT, NULL, deleted_cb, &deleted);
+  trib_ui_test_iterate_until (is_true, &deleted, 20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "explore.refresh", NULL));
+  trib_ui_test_iterate_until (tree_loaded, view, 30);
+  trib_ui_test_iterate_until (adls_gone, view, 30);
+  trib_ui_test_settle ();
+  g_assert_cmpuint (account_position (view, GCS_ACCOUNT), ==, gcs - 1);
+  selected = gtk_drop_down_get_selected_item (dropdown);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (trib_connection_get_id (selected), ==, GCS_ACCOUNT);
+  g_assert_cmpstr (trib_explore_view_get_connection_id (view), ==, GCS_ACCOUNT);
+
+  gtk_window_destroy (explore_window);
+  trib_ui_test_settle ();
 }
 
 int

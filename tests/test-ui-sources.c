@@ -21,6 +21,7 @@
 #include "trib-connect-dialog.h"
 #include "trib-entry-row.h"
 #include "trib-flow-service.h"
+#include "trib-request-record.h"
 #include "trib-secret-row.h"
 #include "trib-secret-store.h"
 #include "trib-source-item.h"
@@ -29,6 +30,8 @@
 
 #define SPEC_S3 "ecadc60c-7455-4d87-84dc-2a0e293d997b"
 #define SPEC_DATABRICKS "e9d7ec6b-0873-4e57-ad21-b3a7c65e310b"
+#define SPEC_LANDING_ZONE "26f526f2-58f4-4712-961d-e41bf1ccc0e8"
+#define SPEC_DATASETS "23598e46-f560-407b-88d5-ea6207e49db0"
 
 static gboolean
 page_listed (gpointer data)
@@ -299,6 +302,40 @@ explore_view_open (gpointer connection_id)
   return trib_ui_test_find_explore_view (connection_id) != NULL;
 }
 
+/* The body of the last PATCH the application sent, as logged. */
+static const char *
+last_patch_body (TribApplication *app)
+{
+  GListModel *log = G_LIST_MODEL (trib_application_get_request_log (app));
+
+  /* The log shows the newest first. */
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(TribRequestRecord) record = g_list_model_get_item (log, i);
+
+      if (g_str_equal (trib_request_record_get_method (record), "PATCH"))
+        return trib_request_record_get_body (record);
+    }
+
+  return NULL;
+}
+
+static gboolean
+accounts_unknown (gpointer data)
+{
+  TribSourcesPage *page = data;
+
+  return trib_source_item_get_n_accounts (find_item (page, SPEC_S3)) == TRIB_SOURCE_ITEM_ACCOUNTS_UNKNOWN &&
+         trib_ui_test_has_label (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_TOAST_OVERLAY),
+                                 "Accounts could not be counted", TRUE);
+}
+
+static gboolean
+accounts_known (gpointer data)
+{
+  return trib_source_item_get_n_accounts (find_item (data, SPEC_S3)) != TRIB_SOURCE_ITEM_ACCOUNTS_UNKNOWN;
+}
+
 static void
 test_sources (void)
 {
@@ -416,6 +453,76 @@ test_sources (void)
   trib_ui_test_iterate_until (dialog_gone, NULL, 10);
   trib_ui_test_iterate_until (explore_view_open, id, 10);
   g_assert_cmpuint (count_named (window, "Test warehouse"), ==, 1);
+
+  /* A Test after an optional field was cleared removes it from the
+   * account (a JSON Patch remove), rather than keeping the old value.
+   */
+  dialog = open_connect (window, page, "S3");
+  set_field (dialog, "Account name", "Test session token");
+  set_field (dialog, "Access key ID", "AKIATRIBUTARYDEMO001");
+  set_field (dialog, "Secret access key", "tributary/Demo+S3/secret0123456789abcdef");
+  set_field (dialog, "Session token", "short-lived-token");
+  press_return (dialog);
+  g_assert_true (trib_connect_dialog_get_tested (TRIB_CONNECT_DIALOG (dialog)));
+  set_field (dialog, "Session token", "");
+  press_return (dialog);
+  g_assert_true (trib_connect_dialog_get_tested (TRIB_CONNECT_DIALOG (dialog)));
+  g_assert_nonnull (last_patch_body (app));
+  g_assert_nonnull (strstr (last_patch_body (app), "{\"op\":\"remove\",\"path\":\"/auth/params/s3SessionToken\"}"));
+  trib_ui_test_press_keys (dialog, "Escape");
+  trib_ui_test_iterate_until (dialog_gone, NULL, 10);
+  trib_ui_test_settle ();
+
+  /* The Data Landing Zone has no account to make: its row says so, and
+   * activating it explores it at once.
+   */
+  g_assert_true (trib_connection_spec_explores_without_account (
+    trib_source_item_get_spec (find_item (page, SPEC_LANDING_ZONE))));
+  trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+f");
+  trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+a");
+  for (const char *c = "Landing"; *c != '\0'; c++)
+    {
+      char key[2] = { *c, '\0' };
+
+      trib_ui_test_press_keys (GTK_WIDGET (window), key);
+    }
+  wait_state (page, "list");
+  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (page), "No account needed", FALSE));
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Return");
+  trib_ui_test_iterate_until (explore_view_open, (gpointer) "", 10);
+  trib_ui_test_settle ();
+  g_assert_null (trib_ui_test_find_toplevel (TRIB_TYPE_CONNECT_DIALOG, NULL));
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (trib_ui_test_find_explore_view ("")))));
+
+  /* A connector without credentials that is not explored so: the account
+   * is a name, which Test creates and the platform passes.
+   */
+  dialog = open_connect (window, page, "datasets");
+  g_assert_true (trib_ui_test_has_label (dialog, "This connector takes no credentials", TRUE));
+  set_field (dialog, "Account name", "Test datasets");
+  press_return (dialog);
+  g_assert_true (trib_connect_dialog_get_tested (TRIB_CONNECT_DIALOG (dialog)));
+  trib_ui_test_press_keys (dialog, "Return");
+  trib_ui_test_iterate_until (dialog_gone, NULL, 10);
+  trib_ui_test_iterate_until (page_listed, page, 30);
+  g_assert_cmpuint (count_named (window, "Test datasets"), ==, 1);
+  g_assert_cmpuint (trib_source_item_get_n_accounts (find_item (page, SPEC_DATASETS)), ==, 1);
+
+  /* The accounts cannot be read: no connector claims "No accounts", and
+   * Try Again counts them once the platform answers.
+   */
+  trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/flowservice/connections\", \"method\": \"GET\", "
+                                  "\"kind\": \"status\", \"status\": 500, \"count\": 4}");
+  trib_sources_page_reload (page);
+  wait_state (page, "list");
+  trib_ui_test_iterate_until (accounts_unknown, page, 30);
+  trib_ui_test_settle ();
+  g_assert_false (trib_ui_test_has_label (GTK_WIDGET (page), "No accounts", FALSE));
+  trib_ui_test_save_screenshot (GTK_WIDGET (window), "sources-accounts-unreadable.png");
+  trib_sources_page_reload (page);
+  trib_ui_test_iterate_until (page_listed, page, 30);
+  trib_ui_test_iterate_until (accounts_known, page, 30);
+  g_assert_cmpuint (trib_source_item_get_n_accounts (find_item (page, SPEC_S3)), ==, s3_accounts + 1);
 
   /* Another sandbox: the page reads its accounts (no Databricks in dev). */
   g_assert_cmpuint (trib_source_item_get_n_accounts (find_item (page, SPEC_DATABRICKS)), >=, 2);

@@ -206,6 +206,35 @@ insert_at_path (JsonObject         *params,
   json_object_set_member (object, path[g_strv_length ((char **) path) - 1], value);
 }
 
+/* The params of the fields of @keys (%NULL: every field), checked. */
+static JsonObject *
+build_params (TribSpecForm       *self,
+              const char * const *keys)
+{
+  JsonObject *params = json_object_new ();
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      TribSpecField *field = g_ptr_array_index (self->fields, i);
+      const char *key = trib_spec_field_get_key (field);
+      JsonNode *given = g_hash_table_lookup (self->values, key);
+      JsonNode *value;
+
+      if (keys != NULL && !g_strv_contains (keys, key))
+        continue;
+
+      if (given != NULL)
+        value = json_node_copy (given);
+      else
+        value = trib_spec_field_to_node (field, g_hash_table_lookup (self->answers, key));
+
+      if (value != NULL)
+        insert_at_path (params, trib_spec_field_get_path (field), value);
+    }
+
+  return params;
+}
+
 /**
  * trib_spec_form_build_params:
  * @self: a form
@@ -227,32 +256,68 @@ JsonObject *
 trib_spec_form_build_params (TribSpecForm  *self,
                              GError       **error)
 {
-  JsonObject *params;
-
   g_return_val_if_fail (TRIB_IS_SPEC_FORM (self), NULL);
 
   if (!trib_spec_form_validate (self, error))
     return NULL;
 
-  params = json_object_new ();
+  return build_params (self, NULL);
+}
 
-  for (guint i = 0; i < self->fields->len; i++)
+/**
+ * trib_spec_form_build_some_params:
+ * @self: a form
+ * @keys: the keys of the fields to send
+ * @error: a location for a #GError: the first field of @keys whose
+ *   answer is not valid
+ *
+ * Like trib_spec_form_build_params(), for some fields only: a change of
+ * an account's credentials sends what changed, each value nested at its
+ * path. Only @keys' answers are checked. A blank answer is left out.
+ *
+ * Returns: (transfer full) (nullable): the params, or %NULL if an
+ *   answer is not valid; for trib_spec_form_free_params()
+ */
+JsonObject *
+trib_spec_form_build_some_params (TribSpecForm        *self,
+                                  const char * const  *keys,
+                                  GError             **error)
+{
+  g_return_val_if_fail (TRIB_IS_SPEC_FORM (self), NULL);
+  g_return_val_if_fail (keys != NULL, NULL);
+
+  for (guint i = 0; keys[i] != NULL; i++)
     {
-      TribSpecField *field = g_ptr_array_index (self->fields, i);
-      const char *key = trib_spec_field_get_key (field);
-      JsonNode *given = g_hash_table_lookup (self->values, key);
-      JsonNode *value;
+      g_autofree char *message = NULL;
 
-      if (given != NULL)
-        value = json_node_copy (given);
-      else
-        value = trib_spec_field_to_node (field, g_hash_table_lookup (self->answers, key));
-
-      if (value != NULL)
-        insert_at_path (params, trib_spec_field_get_path (field), value);
+      g_return_val_if_fail (g_hash_table_contains (self->by_key, keys[i]), NULL);
+      if ((message = trib_spec_form_check_answer (self, keys[i])) != NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
+          return NULL;
+        }
     }
 
-  return params;
+  return build_params (self, keys);
+}
+
+/**
+ * trib_spec_form_is_answered:
+ * @self: a form
+ * @key: a field's key
+ *
+ * Returns: whether the field has an answer that is not blank, or a
+ *   value: whether the params hold it
+ */
+gboolean
+trib_spec_form_is_answered (TribSpecForm *self,
+                            const char   *key)
+{
+  g_return_val_if_fail (TRIB_IS_SPEC_FORM (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  return g_hash_table_contains (self->values, key) ||
+         !_trib_spec_field_is_blank (g_hash_table_lookup (self->answers, key));
 }
 
 static void

@@ -57,6 +57,11 @@ gboolean       trib_spec_form_validate          (TribSpecForm   *self,
                                                  GError        **error);
 JsonObject    *trib_spec_form_build_params      (TribSpecForm   *self,
                                                  GError        **error);
+JsonObject    *trib_spec_form_build_some_params (TribSpecForm        *self,
+                                                 const char * const  *keys,
+                                                 GError             **error);
+gboolean       trib_spec_form_is_answered       (TribSpecForm   *self,
+                                                 const char     *key);
 void           trib_spec_form_free_params       (JsonObject     *params);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "trib-connection-spec.h"
+#include "trib-flow-explore.h"
 #include "trib-xdm-json.h"
 
 struct _TribConnectionSpec
@@ -246,6 +247,24 @@ trib_connection_spec_dup_auth_names (TribConnectionSpec *self)
     }
 
   return g_strv_builder_end (names);
+}
+
+/**
+ * trib_connection_spec_explores_without_account:
+ *
+ * The Data Landing Zone takes no credentials and is explored through its
+ * connection spec (`GET /connectionSpecs/{id}/explore`), and its source
+ * connection needs no base connection (API-NOTES §A3, §A4): there is no
+ * account to make, only a container to explore.
+ *
+ * Returns: whether the connector is explored without an account
+ */
+gboolean
+trib_connection_spec_explores_without_account (TribConnectionSpec *self)
+{
+  g_return_val_if_fail (TRIB_IS_CONNECTION_SPEC (self), FALSE);
+
+  return g_strcmp0 (trib_connection_spec_get_id (self), TRIB_LANDING_ZONE_SPEC_ID) == 0;
 }
 
 /**

@@ -28,6 +28,7 @@ gboolean            trib_connection_spec_is_source             (TribConnectionSp
 gboolean            trib_connection_spec_is_destination        (TribConnectionSpec *self);
 const char         *trib_connection_spec_get_explore_type      (TribConnectionSpec *self);
 GStrv               trib_connection_spec_dup_auth_names        (TribConnectionSpec *self);
+gboolean            trib_connection_spec_explores_without_account (TribConnectionSpec *self);
 JsonObject         *trib_connection_spec_get_auth_schema       (TribConnectionSpec *self,
                                                                 const char         *auth_name);
 JsonObject         *trib_connection_spec_get_source_schema     (TribConnectionSpec *self);

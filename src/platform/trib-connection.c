@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "trib-connection.h"
+#include "trib-flow-explore.h"
 #include "trib-xdm-json.h"
 
 struct _TribConnection
@@ -107,6 +108,28 @@ trib_connection_new_from_json (JsonObject *object)
   return self;
 }
 
+/**
+ * trib_connection_new_landing_zone:
+ *
+ * The Data Landing Zone, which is explored through its connection spec
+ * without a base connection: a stand-in with an empty id, for lists of
+ * what can be explored.
+ *
+ * Returns: (transfer full): a connection with the id ""
+ */
+TribConnection *
+trib_connection_new_landing_zone (void)
+{
+  TribConnection *self = g_object_new (TRIB_TYPE_CONNECTION, NULL);
+
+  self->id = g_strdup ("");
+  self->spec_id = g_strdup (TRIB_LANDING_ZONE_SPEC_ID);
+  self->state = g_strdup ("enabled");
+  self->auth_params = json_object_new ();
+
+  return self;
+}
+
 const char *
 trib_connection_get_id (TribConnection *self)
 {
@@ -175,6 +198,35 @@ trib_connection_get_auth_params (TribConnection *self)
   g_return_val_if_fail (TRIB_IS_CONNECTION (self), NULL);
 
   return self->auth_params;
+}
+
+/**
+ * trib_connection_get_auth_param:
+ * @path: the names from `auth.params` down to the parameter, as
+ *   trib_spec_field_get_path() gives them
+ *
+ * Returns: (transfer none) (nullable): the parameter's value as the
+ *   platform shows it (a secret masked), or %NULL if it has none
+ */
+JsonNode *
+trib_connection_get_auth_param (TribConnection     *self,
+                                const char * const *path)
+{
+  JsonObject *object;
+  JsonNode *node = NULL;
+
+  g_return_val_if_fail (TRIB_IS_CONNECTION (self), NULL);
+  g_return_val_if_fail (path != NULL && path[0] != NULL, NULL);
+
+  object = self->auth_params;
+  for (guint i = 0; path[i] != NULL; i++)
+    {
+      if (object == NULL || (node = json_object_get_member (object, path[i])) == NULL)
+        return NULL;
+      object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+    }
+
+  return node;
 }
 
 /**

@@ -258,7 +258,9 @@ static const TribEndpoint test_connection_endpoint = {
   .path = FLOW_SERVICE_PATH "/connections/{}/test",
   .idempotent = TRUE,
   .parse = parse_test,
-  .error_prefix = N_("The connection test failed: "),
+  /* No prefix here: the finish function tells a refusal from a failure
+   * to test at all.
+   */
 };
 
 /**
@@ -473,19 +475,88 @@ trib_flow_service_create_connection_finish (GAsyncResult  *result,
   return _trib_flow_service_finish_created (result, etag, error);
 }
 
+/* A JSON Pointer below /auth/params: each segment escaped, "~" then "/". */
+static char *
+params_pointer (const char * const *path)
+{
+  g_autoptr(GString) pointer = g_string_new ("/auth/params");
+
+  for (guint i = 0; path[i] != NULL; i++)
+    {
+      g_autoptr(GString) segment = g_string_new (path[i]);
+
+      g_string_replace (segment, "~", "~0", 0);
+      g_string_replace (segment, "/", "~1", 0);
+      g_string_append_c (pointer, '/');
+      g_string_append (pointer, segment->str);
+    }
+
+  return g_string_free (g_steal_pointer (&pointer), FALSE);
+}
+
+static void
+add_operation (JsonArray  *operations,
+               const char *op,
+               const char *path,
+               JsonNode   *value)
+{
+  JsonObject *operation = json_object_new ();
+
+  json_object_set_string_member (operation, "op", op);
+  json_object_set_string_member (operation, "path", path);
+  if (value != NULL)
+    json_object_set_member (operation, "value", json_node_copy (value));
+  json_array_add_object_element (operations, operation);
+}
+
+/* One replace per value: a parameter nested in objects is replaced at
+ * its own path, so its siblings the caller did not send stay as they are.
+ */
+static void
+add_replacements (JsonArray  *operations,
+                  JsonObject *params,
+                  GPtrArray  *path)
+{
+  g_autoptr(GList) names = json_object_get_members (params);
+
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (params, l->data);
+
+      g_ptr_array_add (path, l->data);
+      if (JSON_NODE_HOLDS_OBJECT (value) && json_object_get_size (json_node_get_object (value)) > 0 &&
+          path->len < 16)
+        add_replacements (operations, json_node_get_object (value), path);
+      else
+        {
+          g_autofree char *pointer = NULL;
+
+          g_ptr_array_add (path, NULL);
+          pointer = params_pointer ((const char * const *) path->pdata);
+          g_ptr_array_remove_index (path, path->len - 1);
+          add_operation (operations, "replace", pointer, value);
+        }
+      g_ptr_array_remove_index (path, path->len - 1);
+    }
+}
+
 /**
  * trib_flow_service_update_connection_async:
  * @client: a #TribPlatformClient
  * @connection_id: a base connection id
  * @etag: the etag the account had when read, with its quotes
  * @name: (nullable): a new name
- * @auth_params: (nullable): parameters to replace, each alone; the
- *   others stay as they are
+ * @auth_params: (nullable): parameters to replace, as the request's
+ *   `auth.params` nests them; each value is replaced alone, at its own
+ *   path, and the others stay as they are
+ * @removed_params: (nullable) (element-type GStrv): parameters to remove
+ *   (optional ones the user cleared), each the path of its names from
+ *   `auth.params` down, as trib_spec_field_get_path() gives it
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the new etag
  * @user_data: data for @callback
  *
- * Renames an account or replaces some of its credentials, with a JSON
+ * Renames an account or changes some of its credentials, with a JSON
  * Patch sent with If-Match: if the account changed since @etag, the
  * platform refuses with %TRIB_PLATFORM_ERROR_STALE, and it must be read
  * again. The authentication type cannot change.
@@ -496,46 +567,42 @@ trib_flow_service_update_connection_async (TribPlatformClient  *client,
                                            const char          *etag,
                                            const char          *name,
                                            JsonObject          *auth_params,
+                                           GPtrArray           *removed_params,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
   g_autoptr(JsonNode) body = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(GList) names = NULL;
   JsonArray *operations = json_array_new ();
   TribCall *call;
 
   g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
   g_return_if_fail (connection_id != NULL);
   g_return_if_fail (etag != NULL);
-  g_return_if_fail (name != NULL || auth_params != NULL);
+  g_return_if_fail (name != NULL || auth_params != NULL || (removed_params != NULL && removed_params->len > 0));
 
   if (name != NULL)
     {
-      JsonObject *operation = json_object_new ();
+      g_autoptr(JsonNode) value = json_node_init_string (json_node_alloc (), name);
 
-      json_object_set_string_member (operation, "op", "replace");
-      json_object_set_string_member (operation, "path", "/name");
-      json_object_set_string_member (operation, "value", name);
-      json_array_add_object_element (operations, operation);
+      add_operation (operations, "replace", "/name", value);
     }
 
   if (auth_params != NULL)
-    names = json_object_get_members (auth_params);
-  for (const GList *l = names; l != NULL; l = l->next)
     {
-      JsonObject *operation = json_object_new ();
-      g_autofree char *path = NULL;
-      g_autoptr(GString) escaped = g_string_new (l->data);
+      g_autoptr(GPtrArray) path = g_ptr_array_new ();
 
-      /* JSON Pointer escapes "~" then "/". */
-      g_string_replace (escaped, "~", "~0", 0);
-      g_string_replace (escaped, "/", "~1", 0);
-      path = g_strconcat ("/auth/params/", escaped->str, NULL);
-      json_object_set_string_member (operation, "op", "replace");
-      json_object_set_string_member (operation, "path", path);
-      json_object_set_member (operation, "value", json_node_copy (json_object_get_member (auth_params, l->data)));
-      json_array_add_object_element (operations, operation);
+      add_replacements (operations, auth_params, path);
+    }
+
+  for (guint i = 0; removed_params != NULL && i < removed_params->len; i++)
+    {
+      const char * const *path = g_ptr_array_index (removed_params, i);
+      g_autofree char *pointer = NULL;
+
+      g_return_if_fail (path != NULL && path[0] != NULL);
+      pointer = params_pointer (path);
+      add_operation (operations, "remove", pointer, NULL);
     }
   json_node_take_array (body, operations);
 
@@ -631,5 +698,23 @@ gboolean
 trib_flow_service_test_connection_finish (GAsyncResult  *result,
                                           GError       **error)
 {
-  return trib_platform_client_send_finish (result, error) != NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  /* The parse gives a flag, not a node to free. */
+  if (trib_platform_client_send_finish (result, &local_error) != NULL)
+    return TRUE;
+
+  /* A 4xx is the platform refusing the credentials; a 5xx, a lost
+   * connection or a timeout says nothing about them: the test did not
+   * run, and saying it failed would send the user to fix what works.
+   */
+  if (local_error->domain == TRIB_PLATFORM_ERROR &&
+      (local_error->code == TRIB_PLATFORM_ERROR_FAILED ||
+       (trib_platform_error_get_status (local_error) >= 400 && trib_platform_error_get_status (local_error) < 500)))
+    g_prefix_error (&local_error, "%s", _("The connection test failed: "));
+  else if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_prefix_error (&local_error, "%s", _("Could not run the connection test: "));
+  g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return FALSE;
 }

@@ -57,6 +57,7 @@ void                trib_flow_service_update_connection_async      (TribPlatform
                                                                     const char           *etag,
                                                                     const char           *name,
                                                                     JsonObject           *auth_params,
+                                                                    GPtrArray            *removed_params,
                                                                     GCancellable         *cancellable,
                                                                     GAsyncReadyCallback   callback,
                                                                     gpointer              user_data);

@@ -180,13 +180,13 @@ find_auth_form (TribConnectionSpec *spec,
 }
 
 /* The form of the account's auth type: a row per field the form can
- * draw at the top level (a JSON Patch replaces one parameter by name).
+ * draw, nested ones too (a JSON Patch replaces or removes each at its
+ * own path).
  */
 static void
 build_credentials (TribAccountsPage *self)
 {
   TribConnectionSpec *spec = g_hash_table_lookup (self->specs, trib_connection_get_spec_id (self->shown));
-  JsonObject *params = trib_connection_get_auth_params (self->shown);
   guint n_fields;
 
   clear_credential_rows (self);
@@ -202,8 +202,7 @@ build_credentials (TribAccountsPage *self)
       const char *key = trib_spec_field_get_key (field);
       GtkWidget *row;
 
-      if (trib_spec_field_get_field_type (field) == TRIB_SPEC_FIELD_UNSUPPORTED ||
-          g_strv_length ((char **)trib_spec_field_get_path (field)) != 1)
+      if (trib_spec_field_get_field_type (field) == TRIB_SPEC_FIELD_UNSUPPORTED)
         continue;
 
       if (trib_spec_field_get_secret (field))
@@ -213,11 +212,11 @@ build_credentials (TribAccountsPage *self)
         }
       else
         {
-          row = adw_entry_row_new ();
-          if (params != NULL && json_object_has_member (params, key))
-            {
-              JsonNode *value = json_object_get_member (params, key);
+          JsonNode *value = trib_connection_get_auth_param (self->shown, trib_spec_field_get_path (field));
 
+          row = adw_entry_row_new ();
+          if (value != NULL)
+            {
               if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
                 gtk_editable_set_text (GTK_EDITABLE (row), json_node_get_string (value));
               else if (JSON_NODE_HOLDS_VALUE (value))
@@ -396,29 +395,48 @@ _trib_accounts_page_test (TribAccountsPage *self)
                                            test_cb, g_object_ref (self));
 }
 
-/* Only what changed is sent: a secret typed, or another value. */
+/* Only what changed is sent: a secret typed, another value, or an
+ * optional value cleared (removed). The form builds the params, each
+ * value at its path, nested ones too.
+ */
 void
 _trib_accounts_page_update_credentials (TribAccountsPage *self)
 {
+  g_autoptr(GStrvBuilder) changed = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GError) error = NULL;
   JsonObject *params;
 
   if (self->shown == NULL || self->form == NULL || self->busy)
     return;
 
-  params = json_object_new ();
+  changed = g_strv_builder_new ();
+  removed = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  trib_spec_form_clear_answers (self->form);
   for (guint i = 0; i < self->credential_rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (self->credential_rows, i);
       TribSpecField *field = g_object_get_data (G_OBJECT (row), "trib-field");
       const char *original = g_object_get_data (G_OBJECT (row), "trib-original");
       const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+      const char *key = trib_spec_field_get_key (field);
+      g_autofree char *trimmed = g_strstrip (g_strdup (text));
       g_autofree char *problem = NULL;
-      JsonNode *node;
 
       /* An empty secret keeps the one the platform has. */
       if ((text[0] == '\0' && trib_spec_field_get_secret (field)) || g_strcmp0 (text, original) == 0)
         {
           gtk_widget_remove_css_class (row, "error");
+          continue;
+        }
+
+      /* An optional value emptied goes from the account. */
+      if (trimmed[0] == '\0' && !trib_spec_field_get_required (field) &&
+          original != NULL && original[0] != '\0')
+        {
+          gtk_widget_remove_css_class (row, "error");
+          g_ptr_array_add (removed, g_strdupv ((GStrv) trib_spec_field_get_path (field)));
           continue;
         }
 
@@ -428,20 +446,28 @@ _trib_accounts_page_update_credentials (TribAccountsPage *self)
           gtk_widget_add_css_class (row, "error");
           gtk_widget_grab_focus (row);
           trib_toast_show_message (GTK_WIDGET (self), problem);
-          trib_spec_form_free_params (params);
+          trib_spec_form_clear_answers (self->form);
           return;
         }
 
       gtk_widget_remove_css_class (row, "error");
-      /* An optional value emptied has no value to send: it stays. */
-      if ((node = trib_spec_field_to_node (field, text)) == NULL)
-        continue;
+      trib_spec_form_set_answer (self->form, key, text);
+      g_strv_builder_add (changed, key);
       if (g_object_get_data (G_OBJECT (row), "trib-remembered") != NULL)
         remember_again (self, field, text);
-      json_object_set_member (params, trib_spec_field_get_key (field), node);
     }
 
-  if (json_object_get_size (params) == 0)
+  keys = g_strv_builder_end (g_steal_pointer (&changed));
+  params = trib_spec_form_build_some_params (self->form, (const char * const *) keys, &error);
+  /* The form's copy of the answers goes; the params hold them now. */
+  trib_spec_form_clear_answers (self->form);
+  if (params == NULL)
+    {
+      trib_toast_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  if (json_object_get_size (params) == 0 && removed->len == 0)
     {
       trib_spec_form_free_params (params);
       trib_toast_show_message (GTK_WIDGET (self), _("Nothing to update: no credential was changed."));
@@ -453,5 +479,7 @@ _trib_accounts_page_update_credentials (TribAccountsPage *self)
     if (ADW_IS_PASSWORD_ENTRY_ROW (g_ptr_array_index (self->credential_rows, i)))
       gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (self->credential_rows, i)), "");
 
-  _trib_accounts_page_patch (self, self->shown, NULL, params);
+  if (json_object_get_size (params) == 0)
+    g_clear_pointer (&params, trib_spec_form_free_params);
+  _trib_accounts_page_patch (self, self->shown, NULL, params, removed->len > 0 ? g_steal_pointer (&removed) : NULL);
 }

@@ -47,6 +47,7 @@ typedef struct
   char *account_name;
   char *name;
   JsonObject *auth_params;   /* secrets: overwritten when freed */
+  GPtrArray *removed_params; /* paths (GStrv) of the parameters to remove */
   gboolean answered;
 } Patch;
 
@@ -58,6 +59,7 @@ patch_clear (Patch *patch)
   g_free (patch->account_name);
   g_free (patch->name);
   g_clear_pointer (&patch->auth_params, trib_spec_form_free_params);
+  g_clear_pointer (&patch->removed_params, g_ptr_array_unref);
 }
 
 static void
@@ -185,12 +187,14 @@ send_patch (Patch      *patch,
 
   trib_flow_service_update_connection_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)),
                                              patch->id, etag, patch->name, patch->auth_params,
-                                             self->cancellable, patch_cb, patch);
+                                             patch->removed_params, self->cancellable, patch_cb, patch);
 }
 
 /**
  * _trib_accounts_page_patch:
  * @auth_params: (transfer full) (nullable): credentials to replace
+ * @removed_params: (transfer full) (nullable) (element-type GStrv): the
+ *   paths of optional parameters to remove
  *
  * Sends a change of @connection with the etag it was read with.
  */
@@ -198,7 +202,8 @@ void
 _trib_accounts_page_patch (TribAccountsPage *self,
                            TribConnection   *connection,
                            const char       *name,
-                           JsonObject       *auth_params)
+                           JsonObject       *auth_params,
+                           GPtrArray        *removed_params)
 {
   Patch *patch = g_rc_box_new0 (Patch);
 
@@ -207,6 +212,7 @@ _trib_accounts_page_patch (TribAccountsPage *self,
   patch->account_name = g_strdup (trib_connection_get_name (connection));
   patch->name = g_strdup (name);
   patch->auth_params = auth_params;
+  patch->removed_params = removed_params;
 
   _trib_accounts_page_set_busy (self, TRUE);
   send_patch (patch, trib_connection_get_etag (connection));
@@ -225,7 +231,7 @@ rename_response_cb (AdwMessageDialog *dialog,
       g_strcmp0 (name, trib_connection_get_name (connection)) == 0)
     return;
 
-  _trib_accounts_page_patch (self, connection, name, NULL);
+  _trib_accounts_page_patch (self, connection, name, NULL, NULL);
 }
 
 static void

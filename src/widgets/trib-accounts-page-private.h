@@ -35,6 +35,12 @@ struct _TribAccountsPage
   TribSpecForm *form;           /* its credentials */
   GPtrArray *credential_rows;   /* AdwEntryRow, one per field of the form */
   gboolean busy;
+  /* After a change read again: the row to select and focus, the account
+   * changed or (gone) the one at its place.
+   */
+  char *reselect_id;
+  guint reselect_position;
+  gboolean reselect;
 
   /* Template widgets */
   GtkStack *view_stack;
@@ -71,7 +77,8 @@ void            _trib_accounts_page_delete        (TribAccountsPage *self);
 void            _trib_accounts_page_patch         (TribAccountsPage *self,
                                                    TribConnection   *connection,
                                                    const char       *name,
-                                                   JsonObject       *auth_params);
+                                                   JsonObject       *auth_params,
+                                                   GPtrArray        *removed_params);
 void            _trib_accounts_page_changed       (TribAccountsPage *self,
                                                    const char       *connection_id);
 

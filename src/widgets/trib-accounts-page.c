@@ -39,12 +39,48 @@ map_connection (gpointer item,
   return trib_account_item_new (connection, spec != NULL ? trib_connection_spec_get_connector_name (spec) : NULL);
 }
 
+/* The list read again after a change: the keys go on where they were,
+ * on the account changed, or on the one that took a deleted one's place,
+ * rather than in the search field with the first row selected.
+ */
+static void
+reselect (TribAccountsPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n_items = g_list_model_get_n_items (model);
+  guint position = MIN (self->reselect_position, n_items > 0 ? n_items - 1 : 0);
+
+  self->reselect = FALSE;
+  for (guint i = 0; self->reselect_id != NULL && i < n_items; i++)
+    {
+      g_autoptr(TribAccountItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (trib_connection_get_id (trib_account_item_get_connection (item)), self->reselect_id) == 0)
+        position = i;
+    }
+  g_clear_pointer (&self->reselect_id, g_free);
+
+  if (n_items == 0 || g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "list") != 0)
+    return;
+
+  /* Through the list's own actions, so that its cursor (where the
+   * arrows go from) is the row selected, which the actions act on.
+   */
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.select-item", "(ubb)", position, FALSE, FALSE);
+}
+
 static void
 update_results (TribAccountsPage *self)
 {
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean loading = self->list != NULL && trib_paged_list_get_loading (self->list);
   gboolean none = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+
+  if (self->reselect && !loading && self->list != NULL &&
+      (trib_paged_list_get_complete (self->list) || g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0))
+    reselect (self);
 
   gtk_widget_set_visible (self->more_label,
                           loading && self->list != NULL &&
@@ -235,6 +271,12 @@ void
 _trib_accounts_page_changed (TribAccountsPage *self,
                              const char       *connection_id)
 {
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  g_free (self->reselect_id);
+  self->reselect_id = g_strdup (connection_id);
+  self->reselect_position = selected != GTK_INVALID_LIST_POSITION ? selected : 0;
+  self->reselect = TRUE;
   reload_list (self);
 
   if (self->shown != NULL && connection_id != NULL &&
@@ -398,6 +440,7 @@ trib_accounts_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->specs, g_hash_table_unref);
   g_clear_pointer (&self->credential_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->reselect_id, g_free);
 
   G_OBJECT_CLASS (trib_accounts_page_parent_class)->finalize (object);
 }

@@ -18,6 +18,7 @@
 
 #include "trib-application.h"
 #include "trib-connect-dialog-private.h"
+#include "trib-connect-dialog.h"
 #include "trib-flow-service.h"
 #include "trib-format.h"
 #include "trib-secret-store.h"
@@ -126,4 +127,34 @@ _trib_connect_remember (GtkWindow    *parent,
       trib_secret_store_store_async (store, trib_profile_get_id (profile), kind, label, secret, NULL,
                                      remembered_cb, weak_ref_new (parent));
     }
+}
+
+/**
+ * trib_connect_dialog_can_explore:
+ * @window: the application's window
+ *
+ * Returns: whether @window can explore a source (`win.explore-source`)
+ */
+gboolean
+trib_connect_dialog_can_explore (GtkWindow *window)
+{
+  GtkWidgetClass *widget_class;
+  const char *name;
+  GType owner;
+  const GVariantType *parameter_type;
+  const char *property_name;
+
+  if (window == NULL)
+    return FALSE;
+
+  if (G_IS_ACTION_GROUP (window) && g_action_group_has_action (G_ACTION_GROUP (window), "explore-source"))
+    return TRUE;
+
+  widget_class = GTK_WIDGET_GET_CLASS (window);
+  for (guint i = 0; gtk_widget_class_query_action (widget_class, i, &owner, &name, &parameter_type, &property_name);
+       i++)
+    if (g_str_equal (name, "win.explore-source"))
+      return TRUE;
+
+  return FALSE;
 }

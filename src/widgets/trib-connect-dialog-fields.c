@@ -349,3 +349,42 @@ _trib_connect_field_new (TribSpecForm            *form,
 
   return box;
 }
+
+/* The keys of the form's fields that have a value, which the request
+ * sends.
+ */
+GStrv
+_trib_connect_answered_keys (TribSpecForm *form)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (form)); i++)
+    {
+      g_autoptr(TribSpecField) field = g_list_model_get_item (G_LIST_MODEL (form), i);
+
+      if (trib_spec_form_is_answered (form, trib_spec_field_get_key (field)))
+        g_strv_builder_add (builder, trib_spec_field_get_key (field));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* The paths of the fields of @synced_keys (sent before) cleared since,
+ * for the PATCH to remove them; %NULL if none.
+ */
+GPtrArray *
+_trib_connect_cleared_paths (TribSpecForm       *form,
+                             const char * const *synced_keys)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+
+  for (guint i = 0; synced_keys != NULL && synced_keys[i] != NULL; i++)
+    {
+      TribSpecField *field = trib_spec_form_get_field (form, synced_keys[i]);
+
+      if (field != NULL && !trib_spec_form_is_answered (form, synced_keys[i]))
+        g_ptr_array_add (paths, (gpointer) trib_spec_field_get_path (field));
+    }
+
+  return paths->len > 0 ? g_steal_pointer (&paths) : NULL;
+}

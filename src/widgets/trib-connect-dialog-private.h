@@ -27,6 +27,9 @@ void       _trib_connect_field_show_check   (GtkWidget               *field_widg
                                              TribSpecForm            *form,
                                              gboolean                 always);
 GtkWidget *_trib_connect_field_get_input    (GtkWidget               *field_widget);
+GStrv      _trib_connect_answered_keys      (TribSpecForm            *form);
+GPtrArray *_trib_connect_cleared_paths      (TribSpecForm            *form,
+                                             const char * const      *synced_keys);
 
 void       _trib_connect_delete             (TribPlatformClient      *client,
                                              GtkWindow               *parent,

@@ -44,10 +44,16 @@ struct _TribConnectDialog
   TribConnectionSpec *spec;
   GListModel *auth_choices;
   TribSpecForm *form;
+  /* A connector without credentials: the account is its name. */
+  gboolean no_auth;
 
   /* The account Test made, until saved or deleted. */
   char *connection_id;
   char *etag;
+  /* The keys of the fields the platform holds a value of: a field
+   * answered then, and cleared since, is removed by the next PATCH.
+   */
+  GStrv synced_keys;
   /* Answers change the revision; what the platform holds, and what it
    * tested with success, are revisions too.
    */
@@ -92,38 +98,9 @@ delete_unsaved (TribConnectDialog *self)
   g_autofree char *id = g_steal_pointer (&self->connection_id);
 
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->synced_keys, g_strfreev);
   if (id != NULL && !self->saved)
     _trib_connect_delete (self->client, gtk_window_get_transient_for (GTK_WINDOW (self)), id);
-}
-
-/**
- * trib_connect_dialog_can_explore:
- * @window: the application's window
- *
- * Returns: whether @window can explore a source (`win.explore-source`)
- */
-gboolean
-trib_connect_dialog_can_explore (GtkWindow *window)
-{
-  GtkWidgetClass *widget_class;
-  const char *name;
-  GType owner;
-  const GVariantType *parameter_type;
-  const char *property_name;
-
-  if (window == NULL)
-    return FALSE;
-
-  if (G_IS_ACTION_GROUP (window) && g_action_group_has_action (G_ACTION_GROUP (window), "explore-source"))
-    return TRUE;
-
-  widget_class = GTK_WIDGET_GET_CLASS (window);
-  for (guint i = 0; gtk_widget_class_query_action (widget_class, i, &owner, &name, &parameter_type, &property_name);
-       i++)
-    if (g_str_equal (name, "win.explore-source"))
-      return TRUE;
-
-  return FALSE;
 }
 
 /* Saved or chosen: the window explores it, if it can. */
@@ -132,6 +109,10 @@ explore (TribConnectDialog *self,
          const char        *connection_id)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  /* A connector with no exploreSpec has nothing to browse. */
+  if (trib_connection_spec_get_explore_type (self->spec) == NULL)
+    return;
 
   if (parent == NULL || !trib_connect_dialog_can_explore (parent) ||
       !gtk_widget_activate_action (GTK_WIDGET (parent), "win.explore-source", "s", connection_id))
@@ -152,7 +133,7 @@ update_buttons (TribConnectDialog *self)
   gboolean tested = is_tested (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), tested && !self->busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), !self->busy && self->form != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), !self->busy && (self->form != NULL || self->no_auth));
   /* A request under way is for the authentication type shown. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->auth_row), !self->busy);
   /* Enter tests until the test passes; then it saves. */
@@ -334,12 +315,14 @@ typedef struct
 {
   TribConnectDialog *self;
   guint revision;
+  GStrv keys;
 } Sent;
 
 static void
 sent_free (Sent *sent)
 {
   g_object_unref (sent->self);
+  g_strfreev (sent->keys);
   g_free (sent);
 }
 
@@ -361,6 +344,8 @@ create_cb (GObject      *object,
       self->connection_id = g_steal_pointer (&id);
       self->etag = g_steal_pointer (&etag);
       self->synced_revision = sent->revision;
+      g_strfreev (self->synced_keys);
+      self->synced_keys = g_steal_pointer (&sent->keys);
     }
 
   if (self->closed)
@@ -400,6 +385,8 @@ update_cb (GObject      *object,
   g_free (self->etag);
   self->etag = g_steal_pointer (&etag);
   self->synced_revision = sent->revision;
+  g_strfreev (self->synced_keys);
+  self->synced_keys = g_steal_pointer (&sent->keys);
   run_test (self);
 }
 
@@ -424,10 +411,10 @@ test_clicked_cb (TribConnectDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  JsonObject *params;
+  JsonObject *params = NULL;
   Sent *sent;
 
-  if (self->busy || self->form == NULL)
+  if (self->busy || (self->form == NULL && !self->no_auth))
     return;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->fields_box)); child != NULL;
@@ -440,8 +427,9 @@ test_clicked_cb (TribConnectDialog *self)
       return;
     }
 
-  if (!trib_spec_form_validate (self->form, &error) ||
-      (params = trib_spec_form_build_params (self->form, &error)) == NULL)
+  if (self->form != NULL &&
+      (!trib_spec_form_validate (self->form, &error) ||
+       (params = trib_spec_form_build_params (self->form, &error)) == NULL))
     {
       show_status (self, "dialog-error-symbolic", "error", error->message);
       focus_first_problem (self);
@@ -455,7 +443,7 @@ test_clicked_cb (TribConnectDialog *self)
 
   if (self->connection_id != NULL && self->synced_revision == self->revision)
     {
-      trib_spec_form_free_params (params);
+      g_clear_pointer (&params, trib_spec_form_free_params);
       run_test (self);
       return;
     }
@@ -463,15 +451,23 @@ test_clicked_cb (TribConnectDialog *self)
   sent = g_new0 (Sent, 1);
   sent->self = g_object_ref (self);
   sent->revision = self->revision;
+  sent->keys = self->form != NULL ? _trib_connect_answered_keys (self->form) : NULL;
   if (self->connection_id == NULL)
     trib_flow_service_create_connection_async (self->client, name, NULL, self->spec,
-                                               trib_spec_form_get_name (self->form), params, NULL,
-                                               create_cb, sent);
+                                               self->form != NULL ? trib_spec_form_get_name (self->form) : NULL,
+                                               params, NULL, create_cb, sent);
   else
-    trib_flow_service_update_connection_async (self->client, self->connection_id, self->etag, name, params, NULL,
-                                               update_cb, sent);
+    {
+      g_autoptr(GPtrArray) cleared = self->form != NULL
+                                     ? _trib_connect_cleared_paths (self->form,
+                                                                    (const char * const *) self->synced_keys)
+                                     : NULL;
+
+      trib_flow_service_update_connection_async (self->client, self->connection_id, self->etag, name, params,
+                                                 cleared, NULL, update_cb, sent);
+    }
   /* The request holds what it sends: the params go now. */
-  trib_spec_form_free_params (params);
+  g_clear_pointer (&params, trib_spec_form_free_params);
 }
 
 /* Save */
@@ -508,7 +504,7 @@ save_clicked_cb (TribConnectDialog *self)
 
   self->saved = TRUE;
   id = g_strdup (self->connection_id);
-  if (gtk_switch_get_active (self->remember_switch))
+  if (gtk_switch_get_active (self->remember_switch) && self->form != NULL)
     _trib_connect_remember (gtk_window_get_transient_for (GTK_WINDOW (self)), self->session, self->form,
                             self->connection_id, get_name (self));
 
@@ -553,7 +549,8 @@ add_accounts (TribConnectDialog *self,
               GListModel        *accounts)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  gboolean can_explore = trib_connect_dialog_can_explore (parent);
+  gboolean can_explore = trib_connect_dialog_can_explore (parent) &&
+                         trib_connection_spec_get_explore_type (self->spec) != NULL;
   guint n_rows = 0;
 
   for (guint i = 0; accounts != NULL && i < g_list_model_get_n_items (accounts); i++)
@@ -619,9 +616,18 @@ set_spec (TribConnectDialog  *self,
                            G_CONNECT_SWAPPED);
   auth_selected_cb (self);
 
-  /* A connector without credentials has nothing to remember. */
+  /* A connector without credentials has nothing to remember, and its
+   * account is only a name: the platform lets it be made (API-NOTES §C2:
+   * only name and connectionSpec), and says it works.
+   */
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->remember_switch), ADW_TYPE_PREFERENCES_GROUP),
                           n_choices > 0);
+  self->no_auth = n_choices == 0;
+  if (self->no_auth)
+    adw_preferences_group_set_description (
+      ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->name_row), ADW_TYPE_PREFERENCES_GROUP)),
+      _("This connector takes no credentials: the account only needs a name. Test Connection creates it."));
+  update_buttons (self);
 }
 
 /**
@@ -714,6 +720,7 @@ trib_connect_dialog_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->connection_id, g_free);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->synced_keys, g_strfreev);
 
   G_OBJECT_CLASS (trib_connect_dialog_parent_class)->finalize (object);
 }

@@ -1,7 +1,11 @@
 /* trib-explore-view-accounts.c
  *
  * The explore view's account switcher: the sandbox's base connections,
- * and the Data Landing Zone, which needs none.
+ * and the Data Landing Zone, which needs none. The drop-down holds the
+ * connections themselves and names them through an expression, and the
+ * view follows the chosen connection's id, never a position: a list
+ * that changes (an account made or deleted elsewhere, a reload) cannot
+ * switch the view to another account.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -19,17 +23,68 @@
 #include "trib-flow-service.h"
 #include "trib-toast.h"
 
+/* The drop-down's label of an account. */
+static char *
+account_label (TribConnection *connection)
+{
+  const char *id = connection != NULL ? trib_connection_get_id (connection) : NULL;
+  const char *name = connection != NULL ? trib_connection_get_name (connection) : NULL;
+
+  if (id == NULL)
+    return NULL;
+  if (*id == '\0')
+    return g_strdup (_("Data Landing Zone"));
+  if (name == NULL || *name == '\0')
+    return g_strdup (id);
+
+  return g_strdup (name);
+}
+
+void
+_trib_explore_view_setup_accounts (TribExploreView *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  self->account_store = g_list_store_new (TRIB_TYPE_CONNECTION);
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (account_label), NULL, NULL);
+  gtk_drop_down_set_expression (self->account_dropdown, expression);
+  gtk_drop_down_set_model (self->account_dropdown, G_LIST_MODEL (self->account_store));
+}
+
+/* The position of @connection_id in the drop-down, or
+ * GTK_INVALID_LIST_POSITION.
+ */
+static guint
+find_account (TribExploreView *self,
+              const char      *connection_id)
+{
+  GListModel *model = G_LIST_MODEL (self->account_store);
+
+  for (guint i = 0; connection_id != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TribConnection) connection = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (trib_connection_get_id (connection), connection_id) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
 void
 _trib_explore_view_update_title (TribExploreView *self)
 {
-  const char *name = NULL;
+  guint position = find_account (self, self->connection_id);
+  g_autofree char *name = NULL;
 
-  if (self->connection_id != NULL && *self->connection_id == '\0')
-    name = _("Data Landing Zone");
-  else if (self->account_ids != NULL && self->connection_id != NULL)
-    for (guint i = 0; i < self->account_ids->len; i++)
-      if (g_str_equal (self->account_ids->pdata[i], self->connection_id))
-        name = gtk_string_list_get_string (self->account_names, i);
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(TribConnection) connection = g_list_model_get_item (G_LIST_MODEL (self->account_store), position);
+
+      name = account_label (connection);
+    }
+  else if (self->connection_id != NULL && *self->connection_id == '\0')
+    name = g_strdup (_("Data Landing Zone"));
 
   adw_window_title_set_title (self->window_title, name != NULL ? name : _("Explore"));
   adw_window_title_set_subtitle (self->window_title, name != NULL ? _("Explore") : NULL);
@@ -38,15 +93,8 @@ _trib_explore_view_update_title (TribExploreView *self)
 void
 _trib_explore_view_select_account_row (TribExploreView *self)
 {
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  if (self->account_ids != NULL && self->connection_id != NULL)
-    for (guint i = 0; i < self->account_ids->len; i++)
-      if (g_str_equal (self->account_ids->pdata[i], self->connection_id))
-        position = i;
-
   self->filling_accounts = TRUE;
-  gtk_drop_down_set_selected (self->account_dropdown, position);
+  gtk_drop_down_set_selected (self->account_dropdown, find_account (self, self->connection_id));
   self->filling_accounts = FALSE;
 }
 
@@ -58,8 +106,8 @@ accounts_loaded_cb (GObject      *object,
   g_autoptr(TribExploreView) self = user_data;
   g_autoptr(GError) error = NULL;
   TribPagedList *accounts = TRIB_PAGED_LIST (object);
+  g_autoptr(GPtrArray) items = NULL;
   guint n_items;
-  g_autoptr(GPtrArray) names = NULL;
 
   if (!trib_paged_list_load_all_finish (accounts, result, &error))
     {
@@ -75,23 +123,14 @@ accounts_loaded_cb (GObject      *object,
     return;
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (accounts));
-  names = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_set_size (self->account_ids, 0);
-  g_ptr_array_add (self->account_ids, g_strdup (""));
-  g_ptr_array_add (names, g_strdup (_("Data Landing Zone")));
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (items, trib_connection_new_landing_zone ());
   for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(TribConnection) connection = g_list_model_get_item (G_LIST_MODEL (accounts), i);
-
-      g_ptr_array_add (self->account_ids, g_strdup (trib_connection_get_id (connection)));
-      g_ptr_array_add (names, g_strdup (trib_connection_get_name (connection)));
-    }
-  g_ptr_array_add (names, NULL);
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (accounts), i));
 
   self->filling_accounts = TRUE;
-  gtk_string_list_splice (self->account_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->account_names)),
-                          (const char * const *) names->pdata);
+  g_list_store_splice (self->account_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->account_store)),
+                       items->pdata, items->len);
   self->filling_accounts = FALSE;
   _trib_explore_view_select_account_row (self);
   _trib_explore_view_update_title (self);
@@ -100,12 +139,12 @@ accounts_loaded_cb (GObject      *object,
 void
 _trib_explore_view_account_selected_cb (TribExploreView *self)
 {
-  guint position = gtk_drop_down_get_selected (self->account_dropdown);
+  TribConnection *connection = gtk_drop_down_get_selected_item (self->account_dropdown);
 
-  if (self->filling_accounts || position >= self->account_ids->len)
+  if (self->filling_accounts || connection == NULL)
     return;
 
-  trib_explore_view_set_connection_id (self, self->account_ids->pdata[position]);
+  trib_explore_view_set_connection_id (self, trib_connection_get_id (connection));
 }
 
 void

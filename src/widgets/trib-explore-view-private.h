@@ -26,7 +26,7 @@ struct _TribExploreView
   char *preview_error;
 
   TribPagedList *accounts;
-  GPtrArray *account_ids;
+  GListStore *account_store;  /* TribConnection, the Data Landing Zone first */
   GCancellable *preview_cancellable;
   guint filling_accounts : 1;
   guint setting_options : 1;
@@ -34,7 +34,6 @@ struct _TribExploreView
   /* Template widgets */
   AdwWindowTitle *window_title;
   GtkDropDown *account_dropdown;
-  GtkStringList *account_names;
   GtkStack *tree_stack;
   GtkListView *tree_view;
   GtkWidget *options_box;
@@ -65,7 +64,21 @@ void  _trib_explore_view_guess_options               (const char                
                                                       TribExploreFileOptions       *options);
 void  _trib_explore_view_update_options_sensitivity  (TribExploreView              *self);
 
+/* trib-explore-view-layout.c */
+void  _trib_explore_view_measure                     (GtkWidget                    *widget,
+                                                      GtkOrientation                orientation,
+                                                      int                           for_size,
+                                                      int                          *minimum,
+                                                      int                          *natural,
+                                                      int                          *minimum_baseline,
+                                                      int                          *natural_baseline);
+void  _trib_explore_view_size_allocate               (GtkWidget                    *widget,
+                                                      int                           width,
+                                                      int                           height,
+                                                      int                           baseline);
+
 /* trib-explore-view-accounts.c */
+void  _trib_explore_view_setup_accounts              (TribExploreView              *self);
 void  _trib_explore_view_update_title                (TribExploreView              *self);
 void  _trib_explore_view_select_account_row          (TribExploreView              *self);
 void  _trib_explore_view_account_selected_cb         (TribExploreView              *self);

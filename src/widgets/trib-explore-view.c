@@ -25,6 +25,7 @@
 #include "trib-connection.h"
 #include "trib-list-cell.h"
 #include "trib-platform-enums.h"
+#include "trib-platform-error.h"
 #include "trib-toast.h"
 
 
@@ -41,9 +42,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Below this width the tree goes above the preview. */
-#define NARROW_WIDTH 760
 
 G_DEFINE_FINAL_TYPE (TribExploreView, trib_explore_view, TRIB_TYPE_SESSION_PAGE)
 
@@ -108,8 +106,13 @@ show_preview_error (TribExploreView *self,
   g_free (self->preview_error);
   self->preview_error = g_strdup (error->message);
 
-  /* The options that change how the file is read are right above. */
-  if (self->previewed != NULL && trib_explore_item_get_item_type (self->previewed) == TRIB_EXPLORE_ITEM_FILE)
+  /* The options that change how the file is read are right above; they
+   * help when the platform refused the file as read (a 4xx), not when it
+   * failed (a 5xx, a lost connection).
+   */
+  if (self->previewed != NULL && trib_explore_item_get_item_type (self->previewed) == TRIB_EXPLORE_ITEM_FILE &&
+      error->domain == TRIB_PLATFORM_ERROR && trib_platform_error_get_status (error) >= 400 &&
+      trib_platform_error_get_status (error) < 500)
     {
       g_autofree char *description =
         /* Translators: %s is the platform's reason; the options are the file type, delimiter… above */
@@ -224,7 +227,10 @@ options_changed_cb (TribExploreView *self)
 
   _trib_explore_view_notify_options (self);
 
-  if (self->previewed != NULL && self->previewed == self->selected)
+  /* After a reload nothing is selected yet, and the preview shown is
+   * still the one the options are for.
+   */
+  if (self->previewed != NULL && (self->selected == NULL || self->previewed == self->selected))
     run_preview (self, self->previewed);
 }
 
@@ -417,6 +423,53 @@ rebuild_tree (TribExploreView *self)
   _trib_explore_view_update_title (self);
 }
 
+/**
+ * trib_explore_view_reload:
+ *
+ * Reads again what the view shows (F5): the accounts, the tree from its
+ * root, and the file or table previewed, with the same options. Folders
+ * opened before are closed: their listings may have changed.
+ */
+void
+trib_explore_view_reload (TribExploreView *self)
+{
+  g_autoptr(TribExploreItem) previewed = NULL;
+
+  g_return_if_fail (TRIB_IS_EXPLORE_VIEW (self));
+
+  if (self->previewed != NULL)
+    previewed = g_object_ref (self->previewed);
+
+  _trib_explore_view_load_accounts (self);
+  rebuild_tree (self);
+
+  if (previewed != NULL)
+    {
+      gtk_widget_set_visible (self->options_box,
+                              trib_explore_item_get_item_type (previewed) == TRIB_EXPLORE_ITEM_FILE);
+      run_preview (self, previewed);
+    }
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  trib_explore_view_reload (TRIB_EXPLORE_VIEW (widget));
+}
+
+static void
+retry_preview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TribExploreView *self = TRIB_EXPLORE_VIEW (widget);
+
+  if (self->previewed != NULL)
+    run_preview (self, self->previewed);
+}
+
 static void
 trib_explore_view_session_changed (TribSessionPage *page)
 {
@@ -424,52 +477,6 @@ trib_explore_view_session_changed (TribSessionPage *page)
 
   _trib_explore_view_load_accounts (self);
   rebuild_tree (self);
-}
-
-static gboolean
-set_orientation_cb (gpointer user_data)
-{
-  TribExploreView *self = user_data;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-
-  self->orientation_idle = 0;
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned),
-                                  width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_position (self->paned, width < NARROW_WIDTH ? gtk_widget_get_height (GTK_WIDGET (self)) / 3 : 300);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-trib_explore_view_measure (GtkWidget      *widget,
-                           GtkOrientation  orientation,
-                           int             for_size,
-                           int            *minimum,
-                           int            *natural,
-                           int            *minimum_baseline,
-                           int            *natural_baseline)
-{
-  gtk_widget_measure (adw_bin_get_child (ADW_BIN (widget)), orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
-/* Narrow, the tree goes above the preview rather than beside it, so
- * that neither cuts long file names down to a few letters. Changed
- * after the allocation, not during it.
- */
-static void
-trib_explore_view_size_allocate (GtkWidget *widget,
-                                 int        width,
-                                 int        height,
-                                 int        baseline)
-{
-  TribExploreView *self = TRIB_EXPLORE_VIEW (widget);
-  GtkOrientation wanted = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
-
-  gtk_widget_allocate (adw_bin_get_child (ADW_BIN (self)), width, height, baseline, NULL);
-
-  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) && self->orientation_idle == 0)
-    self->orientation_idle = g_idle_add (set_orientation_cb, self);
 }
 
 static void
@@ -507,7 +514,7 @@ trib_explore_view_finalize (GObject *object)
 
   g_clear_pointer (&self->connection_id, g_free);
   g_clear_pointer (&self->preview_error, g_free);
-  g_clear_pointer (&self->account_ids, g_ptr_array_unref);
+  g_clear_object (&self->account_store);
 
   G_OBJECT_CLASS (trib_explore_view_parent_class)->finalize (object);
 }
@@ -588,8 +595,8 @@ trib_explore_view_class_init (TribExploreViewClass *klass)
   object_class->finalize = trib_explore_view_finalize;
   object_class->get_property = trib_explore_view_get_property;
   object_class->set_property = trib_explore_view_set_property;
-  widget_class->measure = trib_explore_view_measure;
-  widget_class->size_allocate = trib_explore_view_size_allocate;
+  widget_class->measure = _trib_explore_view_measure;
+  widget_class->size_allocate = _trib_explore_view_size_allocate;
   page_class->session_changed = trib_explore_view_session_changed;
 
   /**
@@ -624,7 +631,6 @@ trib_explore_view_class_init (TribExploreViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-explore-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, window_title);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, account_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, TribExploreView, account_names);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, tree_stack);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, tree_view);
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, options_box);
@@ -641,6 +647,14 @@ trib_explore_view_class_init (TribExploreViewClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "account_selected_cb",
                                                 G_CALLBACK (_trib_explore_view_account_selected_cb));
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
+
+  /* The explore window is not the main window: win.refresh's keys work
+   * here too, on what this view shows.
+   */
+  gtk_widget_class_install_action (widget_class, "explore.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "explore.retry-preview", NULL, retry_preview_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "explore.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "explore.refresh", NULL);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "describe_file_type_cb",
                                                 G_CALLBACK (_trib_explore_view_describe_file_type));
@@ -655,10 +669,8 @@ trib_explore_view_init (TribExploreView *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *keys;
 
-  self->account_ids = g_ptr_array_new_with_free_func (g_free);
-
   /* AdwBin's layout manager would allocate without asking us (see
-   * trib_explore_view_size_allocate).
+   * _trib_explore_view_size_allocate).
    */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -678,6 +690,7 @@ trib_explore_view_init (TribExploreView *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
 
+  _trib_explore_view_setup_accounts (self);
   gtk_drop_down_set_selected (self->account_dropdown, GTK_INVALID_LIST_POSITION);
   _trib_explore_view_update_options_sensitivity (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explore.create-dataflow", FALSE);

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TribExploreView, trib_explore_view, TRIB, EXPLORE_VIEW, TribSessionPage)
 
 TribExploreView     *trib_explore_view_new                   (void);
+void                 trib_explore_view_reload                (TribExploreView *self);
 const char          *trib_explore_view_get_connection_id     (TribExploreView *self);
 void                 trib_explore_view_set_connection_id     (TribExploreView *self,
                                                               const char      *connection_id);

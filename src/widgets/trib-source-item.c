@@ -124,7 +124,7 @@ trib_source_item_class_init (TribSourceItemClass *klass)
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ACCOUNTS] =
-    g_param_spec_uint ("n-accounts", NULL, NULL, 0, G_MAXUINT, 0,
+    g_param_spec_uint ("n-accounts", NULL, NULL, 0, G_MAXUINT, TRIB_SOURCE_ITEM_ACCOUNTS_UNKNOWN,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -133,6 +133,7 @@ trib_source_item_class_init (TribSourceItemClass *klass)
 static void
 trib_source_item_init (TribSourceItem *self)
 {
+  self->n_accounts = TRIB_SOURCE_ITEM_ACCOUNTS_UNKNOWN;
 }
 
 TribSourceItem *

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 #define TRIB_TYPE_SOURCE_ITEM (trib_source_item_get_type ())
 
+/* The accounts were not counted (yet, or the platform would not say). */
+#define TRIB_SOURCE_ITEM_ACCOUNTS_UNKNOWN G_MAXUINT
+
 G_DECLARE_FINAL_TYPE (TribSourceItem, trib_source_item, TRIB, SOURCE_ITEM, GObject)
 
 TribSourceItem     *trib_source_item_new            (TribConnectionSpec *spec);

@@ -61,6 +61,19 @@ static char *
 source_row_accounts (GtkListItem *item,
                      guint        n_accounts)
 {
+  TribSourceItem *source = item != NULL ? gtk_list_item_get_item (item) : NULL;
+
+  /* Activating it explores it at once: say so where "No accounts" would
+   * suggest making one first.
+   */
+  if ((n_accounts == 0 || n_accounts == TRIB_SOURCE_ITEM_ACCOUNTS_UNKNOWN) && source != NULL &&
+      trib_connection_spec_explores_without_account (trib_source_item_get_spec (source)))
+    return g_strdup (_("No account needed"));
+
+  /* Not counted: say nothing rather than "No accounts". */
+  if (n_accounts == TRIB_SOURCE_ITEM_ACCOUNTS_UNKNOWN)
+    return NULL;
+
   if (n_accounts == 0)
     return g_strdup (_("No accounts"));
 
@@ -235,6 +248,12 @@ open_connect (TribSourcesPage *self,
   if (client == NULL || session == NULL || !GTK_IS_WINDOW (root))
     return;
 
+  /* Nothing to connect: the platform explores it through its spec. */
+  if (trib_connection_spec_explores_without_account (trib_source_item_get_spec (item)) &&
+      trib_connect_dialog_can_explore (GTK_WINDOW (root)) &&
+      gtk_widget_activate_action (GTK_WIDGET (root), "win.explore-source", "s", ""))
+    return;
+
   dialog = trib_connect_dialog_new (GTK_WINDOW (root), session, trib_source_item_get_spec (item), self->accounts);
   g_signal_connect_object (dialog, "account-saved", G_CALLBACK (connect_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -369,13 +388,26 @@ accounts_loaded_cb (GObject      *object,
 
   if (!trib_paged_list_load_all_finish (TRIB_PAGED_LIST (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && G_LIST_MODEL (object) == self->accounts)
         {
           g_autofree char *text = trib_format_error_text (error->message);
           /* Translators: %s is the platform's explanation */
           g_autofree char *message = g_strdup_printf (_("Accounts could not be counted: %s"), text);
+          g_autofree char *markup = g_markup_escape_text (message, -1);
+          AdwToast *toast = adw_toast_new (markup);
 
-          trib_toast_show_message (GTK_WIDGET (self), message);
+          /* The counts shown were not read: none is claimed. */
+          for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+            {
+              g_autoptr(TribSourceItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+              trib_source_item_set_n_accounts (item, TRIB_SOURCE_ITEM_ACCOUNTS_UNKNOWN);
+            }
+          adw_toast_set_button_label (toast, _("_Try Again"));
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          adw_toast_set_timeout (toast, 0);
+          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (load_accounts), self, G_CONNECT_SWAPPED);
+          trib_toast_show (GTK_WIDGET (self), toast);
         }
       return;
     }

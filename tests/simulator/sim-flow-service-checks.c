@@ -189,6 +189,13 @@ has_type (JsonNode   *node,
   return g_str_equal (actual, type) || (g_str_equal (type, "number") && g_str_equal (actual, "integer"));
 }
 
+static char *
+check_object (const char *auth_name,
+              JsonObject *schema,
+              JsonObject *params,
+              const char *prefix,
+              guint       depth);
+
 /* JSON Schema draft-07, as much of it as the auth specs use: required,
  * type, pattern, enum, minLength, minimum, maximum and
  * additionalProperties. Messages name the parameter but never echo a
@@ -200,8 +207,20 @@ char *
 flow_check_params (JsonObject *auth_spec,
                    JsonObject *params)
 {
-  const char *auth_name = sim_json_get_string (auth_spec, "name");
-  JsonObject *schema = json_object_get_object_member (auth_spec, "spec");
+  return check_object (sim_json_get_string (auth_spec, "name"), json_object_get_object_member (auth_spec, "spec"),
+                       params, "", 0);
+}
+
+/* One object of the params against its schema; a parameter nested in
+ * an object is named by its path ("requestParameterOverride.scope").
+ */
+static char *
+check_object (const char *auth_name,
+              JsonObject *schema,
+              JsonObject *params,
+              const char *prefix,
+              guint       depth)
+{
   JsonObject *properties = json_object_get_object_member (schema, "properties");
   JsonArray *required = json_object_has_member (schema, "required")
                         ? json_object_get_array_member (schema, "required") : NULL;
@@ -214,16 +233,16 @@ flow_check_params (JsonObject *auth_spec,
       JsonNode *value = json_object_get_member (params, name);
 
       if (value == NULL || JSON_NODE_HOLDS_NULL (value))
-        return g_strdup_printf ("The required parameter '%s' of the authentication '%s' is missing.",
-                                name, auth_name);
+        return g_strdup_printf ("The required parameter '%s%s' of the authentication '%s' is missing.",
+                                prefix, name, auth_name);
     }
 
   for (const GList *l = names; l != NULL; l = l->next)
     {
-      const char *name = l->data;
-      JsonNode *value = json_object_get_member (params, name);
-      JsonObject *property = properties != NULL && json_object_has_member (properties, name)
-                             ? json_object_get_object_member (properties, name) : NULL;
+      g_autofree char *name = g_strconcat (prefix, l->data, NULL);
+      JsonNode *value = json_object_get_member (params, l->data);
+      JsonObject *property = properties != NULL && json_object_has_member (properties, l->data)
+                             ? json_object_get_object_member (properties, l->data) : NULL;
       const char *type;
       const char *pattern;
 
@@ -237,6 +256,16 @@ flow_check_params (JsonObject *auth_spec,
       type = sim_json_get_string (property, "type");
       if (type != NULL && !has_type (value, type))
         return g_strdup_printf ("The parameter '%s' must be of type %s, not %s.", name, type, type_of (value));
+
+      /* Objects in objects: as deep as a schema goes, within reason. */
+      if (JSON_NODE_HOLDS_OBJECT (value) && json_object_has_member (property, "properties") && depth < 8)
+        {
+          g_autofree char *inner = g_strconcat (name, ".", NULL);
+          char *problem = check_object (auth_name, property, json_node_get_object (value), inner, depth + 1);
+
+          if (problem != NULL)
+            return problem;
+        }
 
       if (json_object_has_member (property, "enum"))
         {
@@ -331,4 +360,57 @@ flow_reply_items (SimRequest *request,
     }
 
   flow_reply_item_list (request, kept);
+}
+
+/* Sets (@value) or removes (%NULL) the parameter at @pointer, a JSON
+ * Pointer below /auth/params ("urlParams/path"), its segments unescaped
+ * (~1 is "/", ~0 is "~"). A value may go where no object was yet (the
+ * docs replace an optional parameter that was never set); a removal
+ * needs something there.
+ *
+ * Returns: %FALSE if there is nothing to remove
+ */
+gboolean
+flow_patch_param (JsonObject *params,
+                  const char *pointer,
+                  JsonNode   *value)
+{
+  g_auto(GStrv) segments = g_strsplit (pointer, "/", -1);
+  guint n = g_strv_length (segments);
+  JsonObject *object = params;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GString) segment = g_string_new (segments[i]);
+
+      g_string_replace (segment, "~1", "/", 0);
+      g_string_replace (segment, "~0", "~", 0);
+      g_free (segments[i]);
+      segments[i] = g_string_free (g_steal_pointer (&segment), FALSE);
+    }
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      JsonNode *member = json_object_get_member (object, segments[i]);
+
+      if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
+        {
+          if (value == NULL)
+            return FALSE;
+          json_object_set_object_member (object, segments[i], json_object_new ());
+          member = json_object_get_member (object, segments[i]);
+        }
+      object = json_node_get_object (member);
+    }
+
+  if (value == NULL)
+    {
+      if (!json_object_has_member (object, segments[n - 1]))
+        return FALSE;
+      json_object_remove_member (object, segments[n - 1]);
+    }
+  else
+    json_object_set_member (object, segments[n - 1], json_node_copy (value));
+
+  return TRUE;
 }

@@ -573,14 +573,16 @@ patch_connection_cb (SimRequest *request)
           params = flow_copy_object (json_node_get_object (new_params));
         }
       else if (g_str_has_prefix (path, "/auth/params/") && path[strlen ("/auth/params/")] != '\0' &&
-               strchr (path + strlen ("/auth/params/"), '/') == NULL && spec_name != NULL)
+               spec_name != NULL)
         {
-          const char *param = path + strlen ("/auth/params/");
+          if (!flow_patch_param (params, path + strlen ("/auth/params/"), removes ? NULL : value))
+            {
+              g_autofree char *detail = g_strdup_printf ("Operation %u: there is no parameter at %s to remove.",
+                                                         i, path);
 
-          if (removes)
-            json_object_remove_member (params, param);
-          else
-            json_object_set_member (params, param, json_node_copy (value));
+              bad_request (request, detail);
+              return;
+            }
         }
       else
         {
@@ -660,6 +662,13 @@ refusal (const char *param)
     { "password", "Permission denied (password)." },
     { "connectionString", "Server failed to authenticate the request. Make sure the value of the Authorization "
                           "header is formed correctly including the signature." },
+    { "servicePrincipalId", "AADSTS700016: Application with the identifier you provided was not found in the "
+                            "directory." },
+    { "servicePrincipalKey", "AADSTS7000215: Invalid client secret provided." },
+    { "tenant", "AADSTS90002: Tenant not found." },
+    { "accessKeyId", "InvalidAccessKeyId: The GOOG access key Id you provided does not exist in our records." },
+    { "secretAccessKey", "SignatureDoesNotMatch: The request signature we calculated does not match the "
+                         "signature you provided." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)

@@ -136,6 +136,9 @@ JsonObject     *flow_find_auth_spec         (JsonObject    *spec,
                                              const char    *spec_name);
 char           *flow_check_params           (JsonObject    *auth_spec,
                                              JsonObject    *params);
+gboolean        flow_patch_param            (JsonObject    *params,
+                                             const char    *pointer,
+                                             JsonNode      *value);
 GPtrArray      *flow_parse_property         (const char    *text);
 gboolean        flow_matches                (JsonObject    *object,
                                              GPtrArray     *conditions);

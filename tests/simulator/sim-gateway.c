@@ -16,6 +16,7 @@
 
 #include <string.h>
 
+#include "sim-flow-service-private.h"
 #include "sim-server-private.h"
 
 /* RFC 7235: credentials = auth-scheme 1*SP token68, the scheme in any
@@ -125,6 +126,18 @@ check_sandbox (SimRequest    *request,
     {
       if (flags & SIM_ROUTE_SANDBOX_OPTIONAL)
         return TRUE;
+
+      /* Flow Service documents its own code for it (API-NOTES §0, §E),
+       * in its own error body; every route under its path, whoever
+       * registers it, answers so.
+       */
+      if (g_str_has_prefix (request->path, FLOW_SERVICE_PATH "/"))
+        {
+          sim_flow_service_reply_error (request, "2105-400", "Missing sandbox header",
+                                        "The x-sandbox-name header is required. Specify the name of "
+                                        "the sandbox the request is for.");
+          return FALSE;
+        }
 
       sim_request_reply_problem (request, 400, "SMS-1005-400", "Missing sandbox header",
                                  "The x-sandbox-name header is required for this request.");
