@@ -20,6 +20,7 @@
 #include <gio/gunixinputstream.h>
 #include <glib-unix.h>
 
+#include "sim-clock.h"
 #include "sim-services.h"
 #include "trib-test-pg.h"
 
@@ -175,6 +176,10 @@ main (int   argc,
   sim_catalog_register (server, (guint) n_datasets);
   sim_admin_register (server);
   sim_queries_register (server);
+  sim_query_create_register (server);
+  sim_query_templates_register (server);
+  sim_schedules_register (server);
+  sim_clock_register (server);
   sim_dataset_export_register (server);
   sim_data_prep_register (server);
   if (!sim_flow_service_register (server, world_dir, &error))
