@@ -395,6 +395,25 @@ trib_test_sim_rotate_query_password (TribTestSim *sim)
 }
 
 /**
+ * trib_test_sim_advance_clock:
+ * @seconds: how far to move the simulator's clock forward
+ *
+ * Moves the clock the schedulers run by (sim-clock.c); what falls due
+ * meanwhile starts before this returns.
+ */
+void
+trib_test_sim_advance_clock (TribTestSim *sim,
+                             guint        seconds)
+{
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (sim != NULL);
+
+  body = g_strdup_printf ("{\"seconds\": %u}", seconds);
+  json_node_unref (control (sim, "POST", "/__sim/clock/advance", body));
+}
+
+/**
  * trib_test_sim_set_token_lifetime:
  * @seconds: how long tokens issued from now on stay valid
  */
