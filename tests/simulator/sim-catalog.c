@@ -300,6 +300,17 @@ sim_catalog_find_dataset_by_name (const char  *org_id,
   return FALSE;
 }
 
+/* The table of dataset @id, or NULL if the sandbox has no such dataset. */
+char *
+sim_catalog_dup_table (const char *org_id,
+                       const char *sandbox_name,
+                       const char *id)
+{
+  Dataset *dataset = g_hash_table_lookup (get_sandbox_for (org_id, sandbox_name)->by_id, id);
+
+  return dataset != NULL ? g_strdup (dataset->table) : NULL;
+}
+
 /* The table a dataset named @name would get, before it is made. */
 char *
 sim_catalog_new_table_name (const char *org_id,

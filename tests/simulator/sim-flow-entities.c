@@ -26,6 +26,8 @@
 
 #define G_LOG_DOMAIN "sim-flow-entities"
 
+#define DLZ_DESTINATION_SPEC "10440537-2a7b-4583-ac39-ed38d4b848e8"
+
 #include "config.h"
 
 #include <string.h>
@@ -375,8 +377,11 @@ create_source_cb (SimRequest *request)
       bad_request (request, "Connection spec %s is a destination, not a source.", spec_id);
       return;
     }
-  if (!check_base_connection (request, body, spec_id, !g_str_equal (spec_id, LANDING_ZONE_SPEC)) ||
-      !check_source_data (request, body, spec_id))
+  /* A dataset export reads datasets, through no account. */
+  if (g_str_equal (spec_id, EXPORT_SOURCE_SPEC)
+      ? !dataset_export_check_source (request, body)
+      : (!check_base_connection (request, body, spec_id, !g_str_equal (spec_id, LANDING_ZONE_SPEC)) ||
+         !check_source_data (request, body, spec_id)))
     return;
 
   entity = flow_new_entity (request, body);
@@ -396,6 +401,18 @@ create_target_cb (SimRequest *request)
 
   if (body == NULL)
     return;
+  if (dataset_export_is_destination (spec_id))
+    {
+      /* The Data Landing Zone's destination has no account (authSpec []). */
+      if (!check_base_connection (request, body, spec_id, !g_str_equal (spec_id, DLZ_DESTINATION_SPEC)) ||
+          !dataset_export_check_target (request, body, spec_id))
+        return;
+      entity = flow_new_entity (request, body);
+      g_hash_table_insert (flow_get_entities (request)->targets, g_strdup (sim_json_get_string (entity, "id")),
+                           entity);
+      flow_reply_id_etag (request, entity);
+      return;
+    }
   if (!g_str_equal (spec_id, DATA_LAKE_SPEC))
     {
       bad_request (request, "A target connection here must use the Data Lake spec " DATA_LAKE_SPEC ", not %s.",
@@ -429,6 +446,15 @@ create_target_cb (SimRequest *request)
   entity = flow_new_entity (request, body);
   g_hash_table_insert (flow_get_entities (request)->targets, g_strdup (sim_json_get_string (entity, "id")), entity);
   flow_reply_id_etag (request, entity);
+}
+
+/* Calls @func with each org and sandbox's "org\nsandbox" and entities. */
+void
+flow_foreach_entities (GHFunc   func,
+                       gpointer user_data)
+{
+  if (flow_entities.entities != NULL)
+    g_hash_table_foreach (flow_entities.entities, func, user_data);
 }
 
 static GHashTable *

@@ -94,5 +94,21 @@ void          flow_add_entity_routes       (SimServer     *server);
 
 /* sim-flow-flows.c */
 void          flow_add_flow_routes         (SimServer     *server);
+void          flow_foreach_entities        (GHFunc         func,
+                                            gpointer       user_data);
+
+/* sim-dataset-export-checks.c */
+#define EXPORT_SOURCE_SPEC "23598e46-f560-407b-88d5-ea6207e49db0"
+#define EXPORT_SCHEDULE_SPEC "DatasetScheduleParams_V2"
+
+gboolean      dataset_export_is_destination (const char   *spec_id);
+const char   *dataset_export_path_param     (const char   *spec_id);
+const char   *dataset_export_place_param    (const char   *spec_id);
+gboolean      dataset_export_check_source   (SimRequest   *request,
+                                             JsonObject   *body);
+gboolean      dataset_export_check_target   (SimRequest   *request,
+                                             JsonObject   *body,
+                                             const char   *spec_id);
+char         *dataset_export_check_schedule (JsonObject   *params);
 
 G_END_DECLS

@@ -180,6 +180,7 @@ main (int   argc,
   sim_query_templates_register (server);
   sim_schedules_register (server);
   sim_clock_register (server);
+  sim_dataset_export_runs_register ();
   sim_dataset_export_register (server);
   sim_data_prep_register (server);
   if (!sim_flow_service_register (server, world_dir, &error))

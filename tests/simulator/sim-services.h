@@ -35,6 +35,10 @@ gboolean sim_catalog_find_dataset_by_name (const char  *org_id,
                                            const char  *name,
                                            char       **id,
                                            char       **table);
+char    *sim_catalog_dup_table            (const char  *org_id,
+                                           const char  *sandbox,
+                                           const char  *id);
+void     sim_dataset_export_runs_register (void);
 char    *sim_catalog_new_table_name       (const char  *org_id,
                                            const char  *sandbox,
                                            const char  *name);
