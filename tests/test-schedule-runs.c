@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "trib-platform-error.h"
+#include "trib-query-template.h"
 #include "trib-test-distiller.h"
 #include "trib-test-platform.h"
 #include "trib-test-query.h"
@@ -251,6 +252,63 @@ test_runs_paging (void)
     }
 }
 
+static JsonObject *
+parse_object (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* The yaml's own examples: times with a space and microseconds, a
+ * duration as a number; and what is not a run, a schedule or a template.
+ */
+static void
+test_objects (void)
+{
+  g_autoptr(JsonObject) run_json = parse_object (
+    "{\"id\": \"a2NoKWR1dGVk\", \"scheduleId\": \"s1\", \"state\": \"FAILED\", \"created\": "
+    "\"2022-06-02 10:56:00+00:00\", \"externalTrigger\": false, \"taskStatusList\": [{\"taskId\": "
+    "\"0tx2JTP56S\", \"state\": \"FAILED\", \"message\": \"Processing Failed\", \"startDate\": "
+    "\"2022-06-03 11:03:54.095191+00:00\", \"endDate\": \"2022-06-03 11:04:03.236972+00:00\", "
+    "\"duration\": 9}]}");
+  g_autoptr(JsonObject) schedule_json = parse_object (
+    "{\"id\": \"s1\", \"state\": \"QUARANTINED\", \"query\": {\"dbName\": \"prod:all\", \"sql\": "
+    "\"SELECT 1\", \"insertIntoParameters\": {\"datasetName\": \"Luma Orders\"}}, \"schedule\": "
+    "{\"schedule\": \"@once\", \"startDate\": \"2030-01-08T12:30:00.000Z\"}, \"quarantine\": "
+    "{\"reason\": \"10 consecutive runs failed\"}}");
+  g_autoptr(JsonObject) empty = parse_object ("{\"name\": \"no id\"}");
+  g_autoptr(GDateTime) before = g_date_time_new_utc (2029, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) after = g_date_time_new_utc (2031, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) once = NULL;
+  TribScheduleRun *run = trib_schedule_run_new_from_json (run_json);
+  TribQuerySchedule *schedule = trib_query_schedule_new_from_json (schedule_json);
+
+  g_assert_cmpint (trib_schedule_run_get_state (run), ==, TRIB_SCHEDULE_RUN_FAILED);
+  g_assert_cmpint (trib_schedule_run_get_duration_ms (run), ==, 9000);
+  g_assert_cmpint (g_date_time_get_microsecond (trib_schedule_run_get_start (run)), ==, 95191);
+  g_assert_cmpint (g_date_time_get_second (trib_schedule_run_get_end (run)), ==, 3);
+  g_assert_cmpstr (trib_schedule_run_get_error (run), ==, "Processing Failed");
+  g_assert_cmpstr (trib_schedule_run_get_task (run, 0)->id, ==, "0tx2JTP56S");
+  g_assert_finalize_object (run);
+
+  g_assert_cmpint (trib_query_schedule_get_state (schedule), ==, TRIB_QUERY_SCHEDULE_QUARANTINED);
+  g_assert_cmpstr (trib_query_schedule_get_quarantine_reason (schedule), ==, "10 consecutive runs failed");
+  g_assert_cmpstr (trib_query_schedule_get_output_dataset (schedule), ==, "Luma Orders");
+  g_assert_false (trib_query_schedule_get_creates_dataset (schedule));
+  g_assert_cmpuint (trib_query_schedule_get_max_active_runs (schedule), ==, 1);
+  /* @once: at its start, then never again. */
+  once = trib_query_schedule_dup_next_run (schedule, before);
+  g_assert_true (g_date_time_equal (once, trib_query_schedule_get_start (schedule)));
+  g_assert_null (trib_query_schedule_dup_next_run (schedule, after));
+  g_assert_finalize_object (schedule);
+
+  g_assert_null (trib_schedule_run_new_from_json (empty));
+  g_assert_null (trib_query_schedule_new_from_json (empty));
+  g_assert_null (trib_query_template_new_from_json (empty));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +319,7 @@ main (int   argc,
 
   world = trib_test_distiller_start ();
 
+  g_test_add_func ("/schedule-runs/objects", test_objects);
   g_test_add_func ("/schedule-runs/cancel-query", test_cancel_query);
   g_test_add_func ("/schedule-runs/trigger-and-cancel", test_trigger_and_cancel_run);
   g_test_add_func ("/schedule-runs/quarantine", test_quarantine);
