@@ -37,6 +37,7 @@ typedef struct
 {
   GHashTable *last_tick;     /* flow id → gint64 *, the last tick handled */
   GHashTable *exported;      /* "flow\ndataset" → gint64 *, rows written so far */
+  GHashTable *running;       /* keys being exported → the Export waiting for it, or NULL */
 } ExportState;
 
 static ExportState export_state;
@@ -49,6 +50,7 @@ typedef struct
   char *table;
   char *folder;
   gboolean gzip;
+  gboolean full;
   gint64 offset;
   gint64 rows;
 } Export;
@@ -178,6 +180,36 @@ export_worker (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static void export_done_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data);
+
+/* One export of a dataset to a target at a time: a tick due while the
+ * last one writes waits for it, and then starts from where it ended.
+ */
+static void
+launch (Export *export)
+{
+  g_autoptr(GTask) task = NULL;
+  gint64 *offset;
+
+  if (g_hash_table_contains (export_state.running, export->key))
+    {
+      g_hash_table_replace (export_state.running, g_strdup (export->key), export);
+      return;
+    }
+  g_hash_table_insert (export_state.running, g_strdup (export->key), NULL);
+
+  offset = g_hash_table_lookup (export_state.exported, export->key);
+  export->offset = export->full || offset == NULL ? 0 : *offset;
+  if (export->full)
+    g_hash_table_remove (export_state.exported, export->key);
+
+  task = g_task_new (NULL, NULL, export_done_cb, NULL);
+  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
+  g_task_run_in_thread (task, export_worker);
+}
+
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -185,21 +217,27 @@ export_done_cb (GObject      *object,
 {
   Export *export = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  Export *waiting = NULL;
   gint64 *offset;
 
+  g_hash_table_steal_extended (export_state.running, export->key, (gpointer *) &key, (gpointer *) &waiting);
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Dataset export into %s failed: %s", export->folder, error->message);
+  else
     {
-      g_warning ("Dataset export into %s failed: %s", export->folder, error->message);
-      return;
+      if ((offset = g_hash_table_lookup (export_state.exported, export->key)) == NULL)
+        {
+          offset = g_new0 (gint64, 1);
+          g_hash_table_insert (export_state.exported, g_strdup (export->key), offset);
+        }
+      *offset += export->rows;
+      g_debug ("Exported %" G_GINT64_FORMAT " rows of %s into %s", export->rows, export->table, export->folder);
     }
 
-  if ((offset = g_hash_table_lookup (export_state.exported, export->key)) == NULL)
-    {
-      offset = g_new0 (gint64, 1);
-      g_hash_table_insert (export_state.exported, g_strdup (export->key), offset);
-    }
-  *offset += export->rows;
-  g_debug ("Exported %" G_GINT64_FORMAT " rows of %s into %s", export->rows, export->table, export->folder);
+  if (waiting != NULL)
+    launch (waiting);
 }
 
 static char *
@@ -228,10 +266,8 @@ start_export (const char *org_id,
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (tick / 1000);
   g_autofree char *stamp = g_date_time_format (time, "exportTime=%Y%m%d%H%M");
   g_autofree char *root = export_root ();
-  g_autoptr(GTask) task = NULL;
   g_autofree char *table = sim_catalog_dup_table (org_id, sandbox, dataset_id);
   Export *export;
-  gint64 *offset;
 
   if (table == NULL || path == NULL)
     return;
@@ -249,14 +285,8 @@ start_export (const char *org_id,
   export->table = g_steal_pointer (&table);
   export->folder = g_build_filename (root, place != NULL ? place : "", path, dataset_id, stamp, NULL);
   export->gzip = g_strcmp0 (sim_json_get_string (params, "compression"), "GZIP") == 0;
-  offset = g_hash_table_lookup (export_state.exported, export->key);
-  export->offset = full || offset == NULL ? 0 : *offset;
-  if (full)
-    g_hash_table_remove (export_state.exported, export->key);
-
-  task = g_task_new (NULL, NULL, export_done_cb, NULL);
-  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
-  g_task_run_in_thread (task, export_worker);
+  export->full = full;
+  launch (export);
 }
 
 /* The latest tick of @params in (last, now], or -1. */
@@ -362,5 +392,6 @@ sim_dataset_export_runs_register (void)
 {
   export_state.last_tick = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   export_state.exported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  export_state.running = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) export_free);
   sim_clock_add_listener (clock_tick_cb, NULL);
 }
