@@ -173,7 +173,7 @@ patch_cb (SimRequest *request)
   const char *code;
   JsonArray *transformations;
   FlowLive *live;
-  g_autoptr(GList) members = NULL;
+  static const char * const changeable[] = { "name", "description", "scheduleParams", "transformations" };
 
   if (flow == NULL)
     return;
@@ -259,10 +259,12 @@ patch_cb (SimRequest *request)
         return;
     }
 
-  /* Kept: the same object, so the live flow and the lists see it. */
-  members = json_object_get_members (copy);
-  for (const GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (flow, l->data, json_node_copy (json_object_get_member (copy, l->data)));
+  /* Kept in the same object, so the live flow and the lists see it; only
+   * the members a patch may change, since the id keys the flow tables.
+   */
+  for (guint i = 0; i < G_N_ELEMENTS (changeable); i++)
+    if (json_object_has_member (copy, changeable[i]))
+      json_object_set_member (flow, changeable[i], json_node_copy (json_object_get_member (copy, changeable[i])));
   touch (request, flow);
   if (live != NULL && rescheduled)
     {
