@@ -283,9 +283,10 @@ flow_live_add_run (FlowLive *live,
       run.files = 0;
       run.duration_ms = 4000 + (hash >> 40) % 20000;
     }
-  else if (live->mismatch_every > 0 && (hash >> 16) % live->mismatch_every == 0)
+  else if (live->mismatch_every > 0 && index % live->mismatch_every == live->mismatch_every - 1)
     {
-      run.records_failed = MAX (1, run.records_in * live->mismatch_permille / 1000);
+      /* Every Nth run, by its index: any N runs in a row have one. */
+      run.records_failed = MAX (1, (guint32) ((guint64) run.records_in * live->mismatch_permille / 1000));
     }
 
   g_array_append_val (live->runs, run);
@@ -328,7 +329,8 @@ finish_run (FlowLive *live,
                           run->started_ms + 2000, run->started_ms + run->duration_ms,
                           run->records_in - MIN (run->records_failed, run->records_in), run->records_failed,
                           run->records_failed > 0 ? "MAPPER-3700-400" : NULL,
-                          run->records_failed > 0 ? live->mismatch_column : NULL);
+                          run->records_failed > 0 ? "Some rows do not match the mapping: see the run's errors."
+                                                  : NULL);
 }
 
 void
