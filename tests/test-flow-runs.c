@@ -288,6 +288,22 @@ test_world_history (void)
   g_assert_cmpint (trib_flow_get_last_run_state (flow), ==, TRIB_FLOW_RUN_STATE_FAILED);
   g_assert_nonnull (trib_flow_get_last_run_id (flow));
 
+  /* The failing flows, as a filter on their last run finds them. */
+  {
+    g_autoptr(TribPagedList) failing = trib_flow_service_list_flows (client, "lastRunDetails.state==failed");
+    g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    trib_test_load_all (failing);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (failing)); i++)
+      {
+        g_autoptr(TribFlow) item = g_list_model_get_item (G_LIST_MODEL (failing), i);
+
+        g_hash_table_add (ids, g_strdup (trib_flow_get_id (item)));
+      }
+    g_assert_true (g_hash_table_contains (ids, EXPIRED_FLOW) && g_hash_table_contains (ids, UNREACHABLE_FLOW));
+    g_assert_false (g_hash_table_contains (ids, CRM_FLOW));
+  }
+
   /* A host that is gone. */
   unreachable = all_runs (UNREACHABLE_FLOW);
   {
@@ -369,6 +385,14 @@ test_paging (void)
   trib_test_load_all (flows);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (flows)), ==, 2000);
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", FLOWS_PATH), ==, 20);
+
+  /* Filtered by state: one in ten is disabled, two pages' worth. */
+  {
+    g_autoptr(TribPagedList) disabled = trib_flow_service_list_flows (client, "state==disabled");
+
+    trib_test_load_all (disabled);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (disabled)), ==, 200);
+  }
 
   busiest = g_list_model_get_item (G_LIST_MODEL (flows), 0);
   daily = g_list_model_get_item (G_LIST_MODEL (flows), 1999);

@@ -467,6 +467,22 @@ list_flows_cb (SimRequest *request)
       return;
     }
 
+  /* A filter may read `lastRunDetails` ("failing" flows): up to date first. */
+  if (conditions != NULL)
+    {
+      gint64 now = sim_clock_now_ms ();
+
+      for (i = 0; i < entities->flows->len; i++)
+        {
+          FlowLive *live = flow_live_get (entities, sim_json_get_string (g_ptr_array_index (entities->flows, i), "id"));
+
+          if (live != NULL)
+            {
+              flow_live_catch_up (live, now);
+              flow_live_update_flow_json (live, now);
+            }
+        }
+    }
   for (i = start; i < entities->flows->len && page->len < limit; i++)
     if (flow_matches (g_ptr_array_index (entities->flows, i), conditions))
       g_ptr_array_add (page, g_ptr_array_index (entities->flows, i));

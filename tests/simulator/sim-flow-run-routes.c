@@ -304,6 +304,23 @@ create_run_cb (SimRequest *request)
                     "\"windowEndTime\"}}.");
       return;
     }
+  if (params != NULL)
+    {
+      JsonObject *window = json_node_get_object (params);
+      gint64 window_start = 0;
+      gint64 window_end = G_MAXINT64;
+
+      if ((json_object_has_member (window, "windowStartTime") &&
+           !flow_get_integer (json_object_get_member (window, "windowStartTime"), FALSE, &window_start)) ||
+          (json_object_has_member (window, "windowEndTime") &&
+           !flow_get_integer (json_object_get_member (window, "windowEndTime"), FALSE, &window_end)) ||
+          window_start >= window_end)
+        {
+          flow_invalid (request, "1100-400", "params.windowStartTime and params.windowEndTime must be whole "
+                        "numbers, the start before the end.");
+          return;
+        }
+    }
   if (!(live = flow_live_get (entities, flow_id)))
     {
       sim_flow_service_reply_error (request, "1101-404", "Resource not found",
