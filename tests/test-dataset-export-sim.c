@@ -193,7 +193,7 @@ test_query_then_export (void)
   g_assert_no_error (error);
   g_object_unref (trib_test_query_wait_schedule (client, trib_query_schedule_get_id (schedule),
                                                  TRIB_QUERY_SCHEDULE_ENABLED));
-  trib_test_sim_advance_clock (world->sim, DAY_SECONDS);
+  trib_test_sim_clock (world->sim, -1, DAY_SECONDS / 60);
   runs = trib_test_query_wait_runs (client, trib_query_schedule_get_id (schedule), 1);
   rows = query_number ("SELECT count(*) FROM big_orders");
   g_assert_cmpint (rows, >, 0);
@@ -247,7 +247,7 @@ test_query_then_export (void)
 
     flow = create (FLOW_SERVICE "/flows", json);
   }
-  trib_test_sim_advance_clock (world->sim, 60);
+  trib_test_sim_clock (world->sim, -1, 1);
   g_assert_cmpint (wait_exported (dataset_id, 0, rows), ==, rows);
   g_clear_pointer (&exports, g_ptr_array_unref);
   exports = list_exports (dataset_id);
@@ -255,10 +255,10 @@ test_query_then_export (void)
 
   /* The query's second run adds its rows; the next exports bring only those. */
   g_clear_object (&runs);
-  trib_test_sim_advance_clock (world->sim, DAY_SECONDS);
+  trib_test_sim_clock (world->sim, -1, DAY_SECONDS / 60);
   runs = trib_test_query_wait_runs (client, trib_query_schedule_get_id (schedule), 2);
   g_assert_cmpint (query_number ("SELECT count(*) FROM big_orders"), ==, 2 * rows);
-  trib_test_sim_advance_clock (world->sim, 3 * 60 * 60);
+  trib_test_sim_clock (world->sim, -1, 3 * 60);
   g_assert_cmpint (wait_exported (dataset_id, 1, rows), ==, rows);
   g_assert_cmpint (count_lines (g_ptr_array_index (exports, 0)), ==, rows);
 }

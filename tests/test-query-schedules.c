@@ -130,7 +130,7 @@ test_seed_001 (void)
   g_clear_object (&runs);
 
   /* A day on: the first run creates the dataset and its table. */
-  trib_test_sim_advance_clock (world->sim, DAY_SECONDS);
+  trib_test_sim_clock (world->sim, -1, DAY_SECONDS / 60);
   runs = trib_test_query_wait_runs (client, trib_query_schedule_get_id (schedule), 1);
   first = newest_run (runs, trib_query_schedule_get_id (schedule));
   g_assert_cmpstr (trib_schedule_run_get_schedule_id (first), ==, trib_query_schedule_get_id (schedule));
@@ -148,7 +148,7 @@ test_seed_001 (void)
 
   /* Another day: the second run adds its rows to the same dataset. */
   g_clear_object (&runs);
-  trib_test_sim_advance_clock (world->sim, DAY_SECONDS);
+  trib_test_sim_clock (world->sim, -1, DAY_SECONDS / 60);
   runs = trib_test_query_wait_runs (client, trib_query_schedule_get_id (schedule), 2);
   second = newest_run (runs, trib_query_schedule_get_id (schedule));
   assert_run_succeeded (second);

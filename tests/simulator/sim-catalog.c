@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sim-catalog-private.h"
+#include "sim-flow-service-private.h"
 
 #define DEMO_ORG "B2C2D9A35F3E4C1A0A495C2B@AdobeOrg"
 #define DEMO_TENANT_SCHEMAS "https://ns.adobe.com/tributarydemo/schemas/"
@@ -76,6 +77,9 @@ compare_names (gconstpointer a,
 static const Batch *
 last_batch (const Dataset *dataset)
 {
+  if (dataset->batches_unsorted)
+    catalog_sort_batches ((Dataset *) dataset);
+
   return dataset->batches->len > 0 ? g_ptr_array_index (dataset->batches, dataset->batches->len - 1) : NULL;
 }
 
@@ -268,7 +272,14 @@ get_sandbox_for (const char *org_id,
 Sandbox *
 catalog_get_sandbox (SimRequest *request)
 {
-  return get_sandbox_for (request->client->org->id, request->sandbox);
+  Sandbox *sandbox = get_sandbox_for (request->client->org->id, request->sandbox);
+
+  /* The world's flows write batches from the start; the flows need a
+   * client, which Query Service's writes have not.
+   */
+  sim_flow_service_touch (request->server, request->client, request->sandbox);
+
+  return sandbox;
 }
 
 /* Query Service's output datasets: found by name, as ctasParameters and

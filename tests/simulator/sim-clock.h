@@ -1,9 +1,5 @@
 /* sim-clock.h
  *
- * The simulator's clock, for everything that runs on a schedule (Query
- * Service schedules, flow runs): real time plus an offset that tests
- * move forward with POST /__sim/clock/advance.
- *
  * Copyright 2026 The Tributary authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,22 +11,22 @@
 
 G_BEGIN_DECLS
 
-/**
- * SimClockTickFunc:
- * @now_ms: the clock's time, epoch milliseconds
- * @user_data: the data given to sim_clock_add_listener()
- *
- * Called after the clock moves: on every advance, and every few seconds
- * of real time, so schedules fire in the demo too.
+/* Called after the clock moved: on each tick while it runs, and at once
+ * after an advance, so what is due by @now_ms happens before the
+ * admin call answers.
  */
-typedef void (*SimClockTickFunc) (gint64   now_ms,
-                                  gpointer user_data);
+typedef void (*SimClockFunc) (gint64   now_ms,
+                              gpointer user_data);
 
-void   sim_clock_register     (SimServer        *server);
-gint64 sim_clock_now_ms       (void);
-void   sim_clock_advance      (gint64            ms);
-void   sim_clock_add_listener (SimClockTickFunc  func,
-                               gpointer          user_data);
-char  *sim_clock_format_iso   (gint64            ms);
+void   sim_clock_init          (gint64        start_ms,
+                                double        speed);
+gint64 sim_clock_now_ms        (void);
+gint64 sim_clock_start_ms      (void);
+double sim_clock_get_speed     (void);
+void   sim_clock_set_speed     (double        speed);
+void   sim_clock_advance       (gint64        ms);
+void   sim_clock_add_listener  (SimClockFunc  func,
+                                gpointer      user_data);
+void   sim_clock_register      (SimServer    *server);
 
 G_END_DECLS

@@ -121,6 +121,8 @@ sim_flow_mapping_exists (SimServer  *server,
 static void
 flow_entities_free (FlowEntities *entities)
 {
+  g_hash_table_unref (entities->live);
+  g_free (entities->sandbox);
   g_hash_table_unref (entities->sources);
   g_hash_table_unref (entities->targets);
   g_hash_table_unref (entities->flows_by_id);
@@ -145,9 +147,37 @@ flow_get_entities (SimRequest *request)
   entities->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_object_unref);
   entities->flows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   entities->flows_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  entities->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) flow_live_free);
+  entities->server = request->server;
+  entities->client = request->client;
+  entities->sandbox = g_strdup (request->sandbox);
   g_hash_table_insert (flow_entities.entities, g_steal_pointer (&key), entities);
 
+  /* Before anything reads it: the world's flows and their history. */
+  entities->populated = TRUE;
+  flow_world_populate (entities);
+
   return entities;
+}
+
+/**
+ * sim_flow_service_touch:
+ *
+ * Makes sure the world's flows of @sandbox exist, for services whose
+ * data they write (the Catalog's batches).
+ */
+void
+sim_flow_service_touch (SimServer  *server,
+                        SimClient  *client,
+                        const char *sandbox)
+{
+  SimRequest request = { 0 };
+
+  request.server = server;
+  request.client = client;
+  request.sandbox = (char *) sandbox;
+  if (client != NULL && sandbox != NULL)
+    flow_get_entities (&request);
 }
 
 /* The body as sent, with what the platform adds. */
@@ -205,14 +235,25 @@ bad_request (SimRequest *request,
                                 detail);
 }
 
-static JsonObject *
-member_object (JsonObject *object,
-               const char *member)
+JsonObject *
+flow_member_object (JsonObject *object,
+                    const char *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
+
+JsonArray *
+flow_member_array (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+#define member_object flow_member_object
 
 /* What both creates check first: a body, a name, a known spec. */
 static JsonObject *
