@@ -162,3 +162,147 @@ trib_flow_get_json (TribFlow *self)
 
   return self->json;
 }
+
+/**
+ * trib_flow_get_frequency:
+ *
+ * Returns: (nullable): `once`, `minute`, `hour`, `day` or `week`
+ */
+const char *
+trib_flow_get_frequency (TribFlow *self)
+{
+  g_return_val_if_fail (TRIB_IS_FLOW (self), NULL);
+
+  return trib_xdm_json_get_string (trib_flow_get_schedule_params (self), "frequency");
+}
+
+/* Numbers may come as strings (API-NOTES §A8). */
+static gint64
+schedule_int (TribFlow   *self,
+              const char *member,
+              gint64      fallback)
+{
+  JsonObject *params = trib_flow_get_schedule_params (self);
+  const char *text = trib_xdm_json_get_string (params, member);
+  gint64 value;
+
+  if (trib_xdm_json_get_int (params, member, &value))
+    return value;
+  if (text != NULL && g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, &value, NULL))
+    return value;
+
+  return fallback;
+}
+
+/**
+ * trib_flow_get_interval:
+ *
+ * Returns: how many units of the frequency between runs; 0 for `once`
+ */
+gint64
+trib_flow_get_interval (TribFlow *self)
+{
+  g_return_val_if_fail (TRIB_IS_FLOW (self), 0);
+
+  return g_strcmp0 (trib_flow_get_frequency (self), "once") == 0 ? 0 : schedule_int (self, "interval", 1);
+}
+
+/**
+ * trib_flow_get_start_time:
+ *
+ * Returns: the schedule's start, in epoch seconds, or -1
+ */
+gint64
+trib_flow_get_start_time (TribFlow *self)
+{
+  g_return_val_if_fail (TRIB_IS_FLOW (self), -1);
+
+  return schedule_int (self, "startTime", -1);
+}
+
+gboolean
+trib_flow_is_enabled (TribFlow *self)
+{
+  g_return_val_if_fail (TRIB_IS_FLOW (self), FALSE);
+
+  return g_strcmp0 (trib_flow_get_state (self), "enabled") == 0;
+}
+
+/**
+ * trib_flow_get_mapping_version:
+ *
+ * Returns: the version of the mapping set its `Mapping` transformation
+ *   uses (sent as a number or a string), or -1 without one
+ */
+gint64
+trib_flow_get_mapping_version (TribFlow *self)
+{
+  JsonArray *transformations;
+
+  g_return_val_if_fail (TRIB_IS_FLOW (self), -1);
+
+  transformations = trib_xdm_json_get_array (self->json, "transformations");
+  for (guint i = 0; transformations != NULL && i < json_array_get_length (transformations); i++)
+    {
+      JsonNode *node = json_array_get_element (transformations, i);
+      JsonObject *params;
+      const char *text;
+      gint64 version;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          g_strcmp0 (trib_xdm_json_get_string (json_node_get_object (node), "name"), "Mapping") != 0)
+        continue;
+      params = trib_xdm_json_get_object (json_node_get_object (node), "params");
+      if (trib_xdm_json_get_int (params, "mappingVersion", &version))
+        return version;
+      text = trib_xdm_json_get_string (params, "mappingVersion");
+      if (text != NULL && g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, &version, NULL))
+        return version;
+    }
+
+  return -1;
+}
+
+/**
+ * trib_flow_get_last_run_id:
+ *
+ * Returns: (nullable): the id of the last run that ended
+ */
+const char *
+trib_flow_get_last_run_id (TribFlow *self)
+{
+  g_return_val_if_fail (TRIB_IS_FLOW (self), NULL);
+
+  return trib_xdm_json_get_string (trib_xdm_json_get_object (self->json, "lastRunDetails"), "id");
+}
+
+/**
+ * trib_flow_get_last_run_state:
+ *
+ * Returns: how the last run that ended went; %TRIB_FLOW_RUN_STATE_UNKNOWN
+ *   if none has
+ */
+TribFlowRunState
+trib_flow_get_last_run_state (TribFlow *self)
+{
+  g_return_val_if_fail (TRIB_IS_FLOW (self), TRIB_FLOW_RUN_STATE_UNKNOWN);
+
+  return trib_flow_run_state_from_string (
+    trib_xdm_json_get_string (trib_xdm_json_get_object (self->json, "lastRunDetails"), "state"));
+}
+
+/**
+ * trib_flow_get_last_run_started_ms:
+ *
+ * Returns: when the last run that ended started, in epoch ms, or -1
+ */
+gint64
+trib_flow_get_last_run_started_ms (TribFlow *self)
+{
+  gint64 value;
+
+  g_return_val_if_fail (TRIB_IS_FLOW (self), -1);
+
+  return trib_xdm_json_get_int (trib_xdm_json_get_object (self->json, "lastRunDetails"), "startedAtUTC", &value)
+         ? value : -1;
+}

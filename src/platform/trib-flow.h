@@ -9,6 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "trib-flow-run.h"
+
 G_BEGIN_DECLS
 
 #define TRIB_TYPE_FLOW (trib_flow_get_type ())
@@ -25,5 +27,13 @@ const char *trib_flow_get_source_connection_id   (TribFlow   *self);
 const char *trib_flow_get_target_connection_id   (TribFlow   *self);
 JsonObject *trib_flow_get_schedule_params        (TribFlow   *self);
 JsonObject *trib_flow_get_json                   (TribFlow   *self);
+const char *trib_flow_get_frequency              (TribFlow   *self);
+gint64      trib_flow_get_interval               (TribFlow   *self);
+gint64      trib_flow_get_start_time             (TribFlow   *self);
+gboolean    trib_flow_is_enabled                 (TribFlow   *self);
+gint64      trib_flow_get_mapping_version        (TribFlow   *self);
+const char *trib_flow_get_last_run_id            (TribFlow   *self);
+TribFlowRunState trib_flow_get_last_run_state    (TribFlow   *self);
+gint64      trib_flow_get_last_run_started_ms    (TribFlow   *self);
 
 G_END_DECLS

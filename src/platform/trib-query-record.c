@@ -30,6 +30,9 @@ struct _TribQueryRecord
   gint64 elapsed_ms;
   gint64 row_count;
   char *error;
+  char *created_dataset_id;
+  gboolean is_ctas;
+  gboolean is_insert_into;
 };
 
 G_DEFINE_FINAL_TYPE (TribQueryRecord, trib_query_record, G_TYPE_OBJECT)
@@ -48,6 +51,7 @@ trib_query_record_finalize (GObject *object)
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->updated, g_date_time_unref);
   g_free (self->error);
+  g_free (self->created_dataset_id);
 
   G_OBJECT_CLASS (trib_query_record_parent_class)->finalize (object);
 }
@@ -99,6 +103,8 @@ trib_query_record_new_from_json (JsonObject *object)
 {
   g_autoptr(TribQueryRecord) self = NULL;
   JsonObject *request;
+  JsonObject *links;
+  JsonObject *created_dataset;
   JsonArray *errors;
 
   g_return_val_if_fail (object != NULL, NULL);
@@ -121,6 +127,12 @@ trib_query_record_new_from_json (JsonObject *object)
       self->sql = g_strdup (trib_xdm_json_get_string (request, "sql"));
       self->database = g_strdup (trib_xdm_json_get_string (request, "dbName"));
     }
+
+  self->is_ctas = trib_xdm_json_get_boolean (object, "isCTAS");
+  self->is_insert_into = trib_xdm_json_get_boolean (object, "isInsertInto");
+  if ((links = trib_xdm_json_get_object (object, "_links")) &&
+      (created_dataset = trib_xdm_json_get_object (links, "created_dataset")))
+    self->created_dataset_id = g_strdup (trib_xdm_json_get_string (created_dataset, "id"));
 
   errors = trib_xdm_json_get_array (object, "errors");
   if (errors != NULL && json_array_get_length (errors) > 0 &&
@@ -241,4 +253,33 @@ trib_query_record_get_error (TribQueryRecord *self)
   g_return_val_if_fail (TRIB_IS_QUERY_RECORD (self), NULL);
 
   return self->error;
+}
+
+/**
+ * trib_query_record_get_created_dataset_id:
+ *
+ * Returns: (nullable): the dataset a CTAS made, once it succeeded
+ */
+const char *
+trib_query_record_get_created_dataset_id (TribQueryRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_QUERY_RECORD (self), NULL);
+
+  return self->created_dataset_id;
+}
+
+gboolean
+trib_query_record_get_is_ctas (TribQueryRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_QUERY_RECORD (self), FALSE);
+
+  return self->is_ctas;
+}
+
+gboolean
+trib_query_record_get_is_insert_into (TribQueryRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_QUERY_RECORD (self), FALSE);
+
+  return self->is_insert_into;
 }

@@ -27,5 +27,8 @@ GDateTime       *trib_query_record_get_updated      (TribQueryRecord  *self);
 gint64           trib_query_record_get_elapsed_ms   (TribQueryRecord  *self);
 gint64           trib_query_record_get_row_count    (TribQueryRecord  *self);
 const char      *trib_query_record_get_error        (TribQueryRecord  *self);
+const char      *trib_query_record_get_created_dataset_id (TribQueryRecord *self);
+gboolean         trib_query_record_get_is_ctas      (TribQueryRecord  *self);
+gboolean         trib_query_record_get_is_insert_into (TribQueryRecord *self);
 
 G_END_DECLS

@@ -9,11 +9,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "trib-paging.h"
 #include "trib-platform-error.h"
-#include "trib-query-service.h"
+#include "trib-query-service-private.h"
 #include "trib-xdm-json.h"
 
 /* Query Service's PostgreSQL endpoint for one sandbox: the connection
@@ -295,4 +297,266 @@ trib_query_service_dup_preview_sql (const char *table_name)
   g_string_append_c (quoted, '"');
 
   return g_strdup_printf ("SELECT * FROM %s LIMIT 50", quoted->str);
+}
+
+/**
+ * trib_query_service_sql_writes_table:
+ * @sql: a statement
+ *
+ * Whether @sql creates a table (CREATE TABLE … AS) or inserts into one,
+ * outside its comments, strings and quoted names. Query Service refuses
+ * such SQL with an output dataset, which it writes itself; the editor
+ * says so before sending.
+ *
+ * Returns: %TRUE if it does
+ */
+gboolean
+trib_query_service_sql_writes_table (const char *sql)
+{
+  g_autoptr(GString) bare = NULL;
+
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  bare = g_string_new (NULL);
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (p[0] == '-' && p[1] == '-')
+        {
+          while (p[1] != '\0' && p[1] != '\n')
+            p++;
+        }
+      else if (p[0] == '/' && p[1] == '*')
+        {
+          const char *end = strstr (p + 2, "*/");
+
+          if (end == NULL)
+            break;
+          p = end + 1;
+          g_string_append_c (bare, ' ');
+        }
+      else if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+
+          for (p++; *p != '\0' && *p != quote; p++)
+            ;
+          if (*p == '\0')
+            break;
+          g_string_append_c (bare, ' ');
+        }
+      else
+        g_string_append_c (bare, g_ascii_tolower (*p));
+    }
+
+  return g_regex_match_simple ("\\bcreate\\s+(\\w+\\s+)*table\\b", bare->str, 0, 0) ||
+         g_regex_match_simple ("\\binsert\\s+(overwrite\\s+)?into\\b", bare->str, 0, 0);
+}
+
+void
+_trib_query_service_add_query_def (JsonBuilder     *builder,
+                                   const char      *name,
+                                   const char      *database,
+                                   const char      *sql,
+                                   const char      *template_id,
+                                   TribQueryOutput  output,
+                                   const char      *dataset_name)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "dbName");
+  json_builder_add_string_value (builder, database);
+  if (sql != NULL)
+    {
+      json_builder_set_member_name (builder, "sql");
+      json_builder_add_string_value (builder, sql);
+    }
+  if (template_id != NULL)
+    {
+      json_builder_set_member_name (builder, "templateId");
+      json_builder_add_string_value (builder, template_id);
+    }
+  if (name != NULL)
+    {
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, name);
+    }
+  if (output != TRIB_QUERY_OUTPUT_NONE)
+    {
+      json_builder_set_member_name (builder, output == TRIB_QUERY_OUTPUT_NEW_DATASET ? "ctasParameters"
+                                                                                     : "insertIntoParameters");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "datasetName");
+      json_builder_add_string_value (builder, dataset_name);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+/* Answers that only say the request was taken: any JSON will do. */
+gboolean
+_trib_query_service_reply_ok (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_autoptr(JsonNode) reply = trib_platform_client_send_finish (result, error);
+
+  return reply != NULL;
+}
+
+static gpointer
+parse_query (JsonNode  *reply,
+             TribCall  *call,
+             GError   **error)
+{
+  return JSON_NODE_HOLDS_OBJECT (reply) ? trib_query_record_new_from_json (json_node_get_object (reply)) : NULL;
+}
+
+/* Never retried: a second try would run the query twice. */
+static const TribEndpoint create_query_endpoint = {
+  .service = NC_("platform service", "Query Service"),
+  .what = N_("the new query"),
+  .method = "POST",
+  .path = TRIB_QUERY_SERVICE_PATH "/queries",
+  .idempotent = FALSE,
+  .parse = parse_query,
+  .free_result = g_object_unref,
+};
+
+static const TribEndpoint get_query_endpoint = {
+  .service = NC_("platform service", "Query Service"),
+  .what = N_("the query"),
+  .method = "GET",
+  .path = TRIB_QUERY_SERVICE_PATH "/queries/{}",
+  .idempotent = TRUE,
+  .parse = parse_query,
+  .free_result = g_object_unref,
+};
+
+static const TribEndpoint patch_query_endpoint = {
+  .service = NC_("platform service", "Query Service"),
+  .method = "PATCH",
+  .path = TRIB_QUERY_SERVICE_PATH "/queries/{}",
+  .idempotent = TRUE,
+};
+
+/**
+ * trib_query_service_create_query_async:
+ * @client: a #TribPlatformClient
+ * @name: (nullable): the query's name
+ * @database: such as `prod:all`
+ * @sql: the statement; with an output, a SELECT
+ * @output: where it writes
+ * @dataset_name: (nullable): the output dataset, unless @output is
+ *   %TRIB_QUERY_OUTPUT_NONE
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the query as submitted
+ * @user_data: data for @callback
+ *
+ * Submits a query to run on the platform, as a CTAS into a new dataset
+ * or an INSERT INTO an existing one if @output says so. It runs on after
+ * the answer; follow it with trib_query_service_get_query_async().
+ */
+void
+trib_query_service_create_query_async (TribPlatformClient  *client,
+                                       const char          *name,
+                                       const char          *database,
+                                       const char          *sql,
+                                       TribQueryOutput      output,
+                                       const char          *dataset_name,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  TribCall *call;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (database != NULL);
+  g_return_if_fail (sql != NULL);
+  g_return_if_fail (output == TRIB_QUERY_OUTPUT_NONE || dataset_name != NULL);
+
+  builder = json_builder_new ();
+  _trib_query_service_add_query_def (builder, name, database, sql, NULL, output, dataset_name);
+  body = json_builder_get_root (builder);
+
+  call = trib_call_new (&create_query_endpoint, NULL);
+  trib_call_set_body (call, body);
+  trib_platform_client_send_async (client, call, cancellable, callback, user_data);
+}
+
+/**
+ * trib_query_service_create_query_finish:
+ *
+ * Returns: (transfer full): the query, `SUBMITTED`
+ */
+TribQueryRecord *
+trib_query_service_create_query_finish (GAsyncResult  *result,
+                                        GError       **error)
+{
+  return trib_platform_client_send_finish (result, error);
+}
+
+void
+trib_query_service_get_query_async (TribPlatformClient  *client,
+                                    const char          *query_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (query_id != NULL);
+
+  trib_platform_client_send_async (client, trib_call_new (&get_query_endpoint, query_id, NULL), cancellable,
+                                   callback, user_data);
+}
+
+/**
+ * trib_query_service_get_query_finish:
+ *
+ * Returns: (transfer full): the query as it is now
+ */
+TribQueryRecord *
+trib_query_service_get_query_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  return trib_platform_client_send_finish (result, error);
+}
+
+/**
+ * trib_query_service_cancel_query_async:
+ *
+ * Asks the platform to stop a query. One that has already finished is a
+ * %TRIB_PLATFORM_ERROR_CONFLICT.
+ */
+void
+trib_query_service_cancel_query_async (TribPlatformClient  *client,
+                                       const char          *query_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  TribCall *call;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (query_id != NULL);
+
+  /* An object, not a JSON Patch array. */
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "op");
+  json_builder_add_string_value (builder, "cancel");
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  call = trib_call_new (&patch_query_endpoint, query_id, NULL);
+  trib_call_set_body (call, body);
+  trib_platform_client_send_async (client, call, cancellable, callback, user_data);
+}
+
+gboolean
+trib_query_service_cancel_query_finish (GAsyncResult  *result,
+                                        GError       **error)
+{
+  return _trib_query_service_reply_ok (result, error);
 }

@@ -15,7 +15,7 @@
 
 /**
  * trib_xdm_json_get_string:
- * @object: a #JsonObject
+ * @object: (nullable): a #JsonObject
  * @member: a member name
  *
  * Returns: (nullable): the member's string, or %NULL if it is not one
@@ -24,7 +24,8 @@ const char *
 trib_xdm_json_get_string (JsonObject *object,
                           const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  /* A missing parent reads as a missing member. */
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
@@ -34,7 +35,7 @@ trib_xdm_json_get_string (JsonObject *object,
 
 /**
  * trib_xdm_json_get_object:
- * @object: a #JsonObject
+ * @object: (nullable): a #JsonObject
  * @member: a member name
  *
  * Returns: (nullable) (transfer none): the member's object
@@ -43,14 +44,14 @@ JsonObject *
 trib_xdm_json_get_object (JsonObject *object,
                           const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 /**
  * trib_xdm_json_get_array:
- * @object: a #JsonObject
+ * @object: (nullable): a #JsonObject
  * @member: a member name
  *
  * Returns: (nullable) (transfer none): the member's array
@@ -59,7 +60,7 @@ JsonArray *
 trib_xdm_json_get_array (JsonObject *object,
                          const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
@@ -68,14 +69,14 @@ gboolean
 trib_xdm_json_get_boolean (JsonObject *object,
                            const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
   return node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
 }
 
 /**
  * trib_xdm_json_get_int:
- * @object: a #JsonObject
+ * @object: (nullable): a #JsonObject
  * @member: a member name
  * @value: (out): the member's integer, or 0
  *
@@ -89,7 +90,7 @@ trib_xdm_json_get_int (JsonObject *object,
                        const char *member,
                        gint64     *value)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
   *value = 0;
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
@@ -102,7 +103,7 @@ trib_xdm_json_get_int (JsonObject *object,
 
 /**
  * trib_xdm_json_get_epoch_ms:
- * @object: a #JsonObject
+ * @object: (nullable): a #JsonObject
  * @member: a member holding milliseconds since 1970, as the platform's
  *   timestamps do
  *
@@ -112,7 +113,7 @@ GDateTime *
 trib_xdm_json_get_epoch_ms (JsonObject *object,
                             const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
   gint64 ms;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
@@ -139,7 +140,7 @@ trib_xdm_json_get_epoch_ms (JsonObject *object,
 
 /**
  * trib_xdm_json_get_strv:
- * @object: a #JsonObject
+ * @object: (nullable): a #JsonObject
  * @member: a member holding an array of strings
  *
  * Returns: (transfer full): the array's strings, empty if there are none

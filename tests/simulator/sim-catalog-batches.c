@@ -68,6 +68,72 @@ add_batch_json (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+static int
+compare_created (gconstpointer a,
+                 gconstpointer b)
+{
+  const Batch *batch_a = *(const Batch * const *) a;
+  const Batch *batch_b = *(const Batch * const *) b;
+
+  return (batch_a->created > batch_b->created) - (batch_a->created < batch_b->created);
+}
+
+void
+catalog_sort_batches (Dataset *dataset)
+{
+  g_ptr_array_sort (dataset->batches, compare_created);
+  dataset->batches_unsorted = FALSE;
+}
+
+/**
+ * catalog_add_flow_batch:
+ * @error_code: (nullable): a static string
+ * @error_description: (nullable): a static string
+ *
+ * A batch a flow's run wrote (sim-flow-runs.c), so the dataset's page
+ * shows it. Runs of several flows arrive out of order: the batches are
+ * sorted when next read.
+ */
+void
+catalog_add_flow_batch (SimServer  *server,
+                        SimClient  *client,
+                        const char *sandbox,
+                        const char *dataset_id,
+                        const char *batch_id,
+                        const char *status,
+                        gint64      created,
+                        gint64      completed,
+                        gint64      records,
+                        gint64      failed_records,
+                        const char *error_code,
+                        const char *error_description)
+{
+  SimRequest request = { 0 };
+  Dataset *dataset;
+  Batch *batch;
+
+  request.server = server;
+  request.client = client;
+  request.sandbox = (char *) sandbox;
+  if (!(dataset = g_hash_table_lookup (catalog_get_sandbox (&request)->by_id, dataset_id)))
+    return;
+
+  batch = g_new0 (Batch, 1);
+  batch->id = g_strdup (batch_id);
+  batch->status = g_str_equal (status, "failed") ? "failed" : "success";
+  batch->created = created;
+  batch->completed = completed;
+  batch->records = records;
+  batch->failed_records = failed_records;
+  batch->error_code = error_code;
+  batch->error_description = error_description;
+  if (dataset->batches->len > 0 &&
+      ((Batch *) g_ptr_array_index (dataset->batches, dataset->batches->len - 1))->created > created)
+    dataset->batches_unsorted = TRUE;
+  g_ptr_array_add (dataset->batches, batch);
+  dataset->updated = MAX (dataset->updated, completed);
+}
+
 static void
 list_batches_cb (SimRequest *request)
 {
@@ -91,6 +157,8 @@ list_batches_cb (SimRequest *request)
 
       if (dataset_id != NULL && !g_str_equal (dataset_id, dataset->id))
         continue;
+      if (dataset->batches_unsorted)
+        catalog_sort_batches (dataset);
 
       for (guint j = 0; j < dataset->batches->len && n < limit; j++, n++)
         add_batch_json (builder,

@@ -47,6 +47,7 @@ typedef struct
   gboolean profile;
   gboolean labelled;
   GPtrArray *batches;   /* Batch, newest last */
+  gboolean batches_unsorted;  /* flows added some: sort before reading */
 } Dataset;
 
 typedef struct
@@ -63,5 +64,18 @@ Dataset    *catalog_find_dataset            (SimRequest    *request);
 
 /* sim-catalog-batches.c */
 void        catalog_add_detail_routes       (SimServer     *server);
+void        catalog_sort_batches            (Dataset       *dataset);
+void        catalog_add_flow_batch          (SimServer     *server,
+                                             SimClient     *client,
+                                             const char    *sandbox,
+                                             const char    *dataset_id,
+                                             const char    *batch_id,
+                                             const char    *status,
+                                             gint64         created,
+                                             gint64         completed,
+                                             gint64         records,
+                                             gint64         failed_records,
+                                             const char    *error_code,
+                                             const char    *error_description);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sim-catalog-private.h"
+#include "sim-flow-service-private.h"
 
 #define DEMO_ORG "B2C2D9A35F3E4C1A0A495C2B@AdobeOrg"
 #define DEMO_TENANT_SCHEMAS "https://ns.adobe.com/tributarydemo/schemas/"
@@ -76,6 +77,9 @@ compare_names (gconstpointer a,
 static const Batch *
 last_batch (const Dataset *dataset)
 {
+  if (dataset->batches_unsorted)
+    catalog_sort_batches ((Dataset *) dataset);
+
   return dataset->batches->len > 0 ? g_ptr_array_index (dataset->batches, dataset->batches->len - 1) : NULL;
 }
 
@@ -233,10 +237,11 @@ add_generated_datasets (Sandbox *sandbox,
     }
 }
 
-Sandbox *
-catalog_get_sandbox (SimRequest *request)
+static Sandbox *
+get_sandbox_for (const char *org_id,
+                 const char *sandbox_name)
 {
-  g_autofree char *key = g_strconcat (request->client->org->id, "\n", request->sandbox, NULL);
+  g_autofree char *key = g_strconcat (org_id, "\n", sandbox_name, NULL);
   Sandbox *sandbox = g_hash_table_lookup (catalog.sandboxes, key);
 
   if (sandbox != NULL)
@@ -246,7 +251,7 @@ catalog_get_sandbox (SimRequest *request)
   sandbox->by_name = g_ptr_array_new_with_free_func ((GDestroyNotify) dataset_free);
   sandbox->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (g_str_equal (request->client->org->id, DEMO_ORG))
+  if (g_str_equal (org_id, DEMO_ORG))
     {
       add_luma_datasets (sandbox);
       add_generated_datasets (sandbox, catalog.n_generated);
@@ -262,6 +267,113 @@ catalog_get_sandbox (SimRequest *request)
   g_hash_table_insert (catalog.sandboxes, g_steal_pointer (&key), sandbox);
 
   return sandbox;
+}
+
+Sandbox *
+catalog_get_sandbox (SimRequest *request)
+{
+  Sandbox *sandbox = get_sandbox_for (request->client->org->id, request->sandbox);
+
+  /* The world's flows write batches from the start; the flows need a
+   * client, which Query Service's writes have not.
+   */
+  sim_flow_service_touch (request->server, request->client, request->sandbox);
+
+  return sandbox;
+}
+
+/* Query Service's output datasets: found by name, as ctasParameters and
+ * insertIntoParameters name them.
+ */
+gboolean
+sim_catalog_find_dataset_by_name (const char  *org_id,
+                                  const char  *sandbox_name,
+                                  const char  *name,
+                                  char       **id,
+                                  char       **table)
+{
+  Sandbox *sandbox = get_sandbox_for (org_id, sandbox_name);
+
+  for (guint i = 0; i < sandbox->by_name->len; i++)
+    {
+      Dataset *dataset = g_ptr_array_index (sandbox->by_name, i);
+
+      if (g_str_equal (dataset->name, name))
+        {
+          if (id != NULL)
+            *id = g_strdup (dataset->id);
+          if (table != NULL)
+            *table = g_strdup (dataset->table);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The table of dataset @id, or NULL if the sandbox has no such dataset. */
+char *
+sim_catalog_dup_table (const char *org_id,
+                       const char *sandbox_name,
+                       const char *id)
+{
+  Dataset *dataset = g_hash_table_lookup (get_sandbox_for (org_id, sandbox_name)->by_id, id);
+
+  return dataset != NULL ? g_strdup (dataset->table) : NULL;
+}
+
+/* The table a dataset named @name would get, before it is made. */
+char *
+sim_catalog_new_table_name (const char *org_id,
+                            const char *sandbox_name,
+                            const char *name)
+{
+  return table_for_name (get_sandbox_for (org_id, sandbox_name), name);
+}
+
+/**
+ * sim_catalog_add_output_dataset:
+ *
+ * A CTAS's dataset, once its table exists: an ad hoc schema of its own
+ * **[UNV]** (the platform makes one from the query's columns; the
+ * Schema Registry here does not show it).
+ *
+ * Returns: (transfer full): the new dataset's id
+ */
+char *
+sim_catalog_add_output_dataset (const char *org_id,
+                                const char *sandbox_name,
+                                const char *name,
+                                const char *description,
+                                const char *table)
+{
+  Sandbox *sandbox = get_sandbox_for (org_id, sandbox_name);
+  g_autofree char *id = g_strdup_printf ("66c0%020" G_GINT64_MODIFIER "x",
+                                         ((guint64) g_random_int () << 32) | (guint64) ++sandbox->next_id);
+  g_autofree char *schema_id = g_strdup_printf ("https://ns.adobe.com/tributarydemo/schemas/adhoc_%s", id);
+  Dataset *dataset = dataset_new (id, name, description, schema_id, g_strdup (table), g_get_real_time () / 1000);
+
+  g_ptr_array_add (sandbox->by_name, dataset);
+  g_ptr_array_sort (sandbox->by_name, compare_names);
+  g_hash_table_insert (sandbox->by_id, dataset->id, dataset);
+
+  return g_steal_pointer (&id);
+}
+
+/* A write into an output dataset shows as a batch of it. */
+void
+sim_catalog_add_output_batch (const char *org_id,
+                              const char *sandbox_name,
+                              const char *dataset_id,
+                              gint64      records)
+{
+  Dataset *dataset = g_hash_table_lookup (get_sandbox_for (org_id, sandbox_name)->by_id, dataset_id);
+
+  if (dataset == NULL)
+    return;
+
+  add_batch (dataset, "success", g_get_real_time () / 1000, records, 0);
+  dataset->updated = g_get_real_time () / 1000;
 }
 
 static gboolean

@@ -26,6 +26,8 @@
 
 #define G_LOG_DOMAIN "sim-flow-entities"
 
+#define DLZ_DESTINATION_SPEC "10440537-2a7b-4583-ac39-ed38d4b848e8"
+
 #include "config.h"
 
 #include <string.h>
@@ -144,6 +146,8 @@ sim_flow_mapping_schema (SimServer  *server,
 static void
 flow_entities_free (FlowEntities *entities)
 {
+  g_hash_table_unref (entities->live);
+  g_free (entities->sandbox);
   g_hash_table_unref (entities->sources);
   g_hash_table_unref (entities->targets);
   g_hash_table_unref (entities->flows_by_id);
@@ -168,9 +172,37 @@ flow_get_entities (SimRequest *request)
   entities->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_object_unref);
   entities->flows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   entities->flows_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  entities->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) flow_live_free);
+  entities->server = request->server;
+  entities->client = request->client;
+  entities->sandbox = g_strdup (request->sandbox);
   g_hash_table_insert (flow_entities.entities, g_steal_pointer (&key), entities);
 
+  /* Before anything reads it: the world's flows and their history. */
+  entities->populated = TRUE;
+  flow_world_populate (entities);
+
   return entities;
+}
+
+/**
+ * sim_flow_service_touch:
+ *
+ * Makes sure the world's flows of @sandbox exist, for services whose
+ * data they write (the Catalog's batches).
+ */
+void
+sim_flow_service_touch (SimServer  *server,
+                        SimClient  *client,
+                        const char *sandbox)
+{
+  SimRequest request = { 0 };
+
+  request.server = server;
+  request.client = client;
+  request.sandbox = (char *) sandbox;
+  if (client != NULL && sandbox != NULL)
+    flow_get_entities (&request);
 }
 
 /* The body as sent, with what the platform adds. */
@@ -228,14 +260,25 @@ bad_request (SimRequest *request,
                                 detail);
 }
 
-static JsonObject *
-member_object (JsonObject *object,
-               const char *member)
+JsonObject *
+flow_member_object (JsonObject *object,
+                    const char *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
+
+JsonArray *
+flow_member_array (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+#define member_object flow_member_object
 
 /* What both creates check first: a body, a name, a known spec. */
 static JsonObject *
@@ -400,8 +443,11 @@ create_source_cb (SimRequest *request)
       bad_request (request, "Connection spec %s is a destination, not a source.", spec_id);
       return;
     }
-  if (!check_base_connection (request, body, spec_id, !g_str_equal (spec_id, LANDING_ZONE_SPEC)) ||
-      !check_source_data (request, body, spec_id))
+  /* A dataset export reads datasets, through no account. */
+  if (g_str_equal (spec_id, EXPORT_SOURCE_SPEC)
+      ? !dataset_export_check_source (request, body)
+      : (!check_base_connection (request, body, spec_id, !g_str_equal (spec_id, LANDING_ZONE_SPEC)) ||
+         !check_source_data (request, body, spec_id)))
     return;
 
   entity = flow_new_entity (request, body);
@@ -421,6 +467,18 @@ create_target_cb (SimRequest *request)
 
   if (body == NULL)
     return;
+  if (dataset_export_is_destination (spec_id))
+    {
+      /* The Data Landing Zone's destination has no account (authSpec []). */
+      if (!check_base_connection (request, body, spec_id, !g_str_equal (spec_id, DLZ_DESTINATION_SPEC)) ||
+          !dataset_export_check_target (request, body, spec_id))
+        return;
+      entity = flow_new_entity (request, body);
+      g_hash_table_insert (flow_get_entities (request)->targets, g_strdup (sim_json_get_string (entity, "id")),
+                           entity);
+      flow_reply_id_etag (request, entity);
+      return;
+    }
   if (!g_str_equal (spec_id, DATA_LAKE_SPEC))
     {
       bad_request (request, "A target connection here must use the Data Lake spec " DATA_LAKE_SPEC ", not %s.",
@@ -454,6 +512,15 @@ create_target_cb (SimRequest *request)
   entity = flow_new_entity (request, body);
   g_hash_table_insert (flow_get_entities (request)->targets, g_strdup (sim_json_get_string (entity, "id")), entity);
   flow_reply_id_etag (request, entity);
+}
+
+/* Calls @func with each org and sandbox's "org\nsandbox" and entities. */
+void
+flow_foreach_entities (GHFunc   func,
+                       gpointer user_data)
+{
+  if (flow_entities.entities != NULL)
+    g_hash_table_foreach (flow_entities.entities, func, user_data);
 }
 
 static GHashTable *

@@ -21,21 +21,17 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "sim-clock.h"
 #include "sim-flow-private.h"
 
 #define DEFAULT_LIMIT 20
 #define MAX_LIMIT 100
 
-static void invalid (SimRequest *request,
-                     const char *code,
-                     const char *format,
-                     ...) G_GNUC_PRINTF (3, 4);
-
-static void
-invalid (SimRequest *request,
-         const char *code,
-         const char *format,
-         ...)
+void
+flow_invalid (SimRequest *request,
+              const char *code,
+              const char *format,
+              ...)
 {
   g_autofree char *detail = NULL;
   va_list args;
@@ -46,6 +42,8 @@ invalid (SimRequest *request,
 
   sim_flow_service_reply_error (request, code, "Invalid request", "%s", detail);
 }
+
+#define invalid flow_invalid
 
 static JsonObject *
 member_object (JsonObject *object,
@@ -235,6 +233,15 @@ sources_are_xdm (SimRequest *request,
   return ids != NULL && json_array_get_length (ids) > 0;
 }
 
+/* For PATCH: a new mapping version, checked as on create. */
+gboolean
+flow_check_mapping_params (SimRequest *request,
+                           JsonObject *flow_spec,
+                           JsonObject *params)
+{
+  return check_mapping (request, flow_spec, find_transformation_spec (flow_spec, "Mapping"), params);
+}
+
 static gboolean
 check_transformations (SimRequest *request,
                        JsonObject *body,
@@ -296,10 +303,10 @@ check_transformations (SimRequest *request,
 }
 
 /* Each base connection the flow reads or writes through is in use. */
-static void
-mark_used (SimRequest *request,
-           JsonObject *flow,
-           gboolean    used)
+void
+flow_mark_used (SimRequest *request,
+                JsonObject *flow,
+                gboolean    used)
 {
   FlowEntities *entities = flow_get_entities (request);
   const char *flow_id = sim_json_get_string (flow, "id");
@@ -393,15 +400,24 @@ create_flow_cb (SimRequest *request)
     }
   json_object_set_object_member (flow, "inheritedAttributes", inherited);
 
-  g_ptr_array_add (entities->flows, flow);
-  g_hash_table_insert (entities->flows_by_id, (gpointer) sim_json_get_string (flow, "id"), flow);
-  mark_used (request, flow, TRUE);
+  flow_insert_flow (entities, flow);
+  flow_mark_used (request, flow, TRUE);
 
   flow_reply_id_etag (request, flow);
 }
 
-static JsonObject *
-find_flow (SimRequest *request)
+/* Takes @flow; from now on the clock fires it. */
+void
+flow_insert_flow (FlowEntities *entities,
+                  JsonObject   *flow)
+{
+  g_ptr_array_add (entities->flows, flow);
+  g_hash_table_insert (entities->flows_by_id, (gpointer) sim_json_get_string (flow, "id"), flow);
+  flow_live_add (entities, flow, sim_clock_now_ms ());
+}
+
+JsonObject *
+flow_find_flow (SimRequest *request)
 {
   const char *id = sim_request_get_param (request, "id");
   JsonObject *flow = g_hash_table_lookup (flow_get_entities (request)->flows_by_id, id);
@@ -422,9 +438,21 @@ reply_items (SimRequest *request,
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   JsonObject *object = json_object_new ();
   JsonArray *items = json_array_new ();
+  FlowEntities *entities = flow_get_entities (request);
+  gint64 now = sim_clock_now_ms ();
 
   for (guint i = 0; i < flows->len; i++)
-    json_array_add_object_element (items, json_object_ref (g_ptr_array_index (flows, i)));
+    {
+      JsonObject *flow = g_ptr_array_index (flows, i);
+      FlowLive *live = flow_live_get (entities, sim_json_get_string (flow, "id"));
+
+      if (live != NULL)
+        {
+          flow_live_catch_up (live, now);
+          flow_live_update_flow_json (live, now);
+        }
+      json_array_add_object_element (items, json_object_ref (flow));
+    }
   json_object_set_array_member (object, "items", items);
   if (next_href != NULL)
     {
@@ -442,7 +470,7 @@ reply_items (SimRequest *request,
 static void
 get_flow_cb (SimRequest *request)
 {
-  JsonObject *flow = find_flow (request);
+  JsonObject *flow = flow_find_flow (request);
   g_autoptr(GPtrArray) flows = g_ptr_array_new ();
 
   if (flow == NULL)
@@ -462,9 +490,18 @@ list_flows_cb (SimRequest *request)
   const char *limit_text = sim_request_get_query (request, "limit");
   g_autoptr(GPtrArray) page = g_ptr_array_new ();
   g_autofree char *next_href = NULL;
+  const char *property = sim_request_get_query (request, "property");
+  g_autoptr(GPtrArray) conditions = NULL;
   gint64 limit = DEFAULT_LIMIT;
   guint start = 0;
+  guint i;
 
+  if (property != NULL && !(conditions = flow_parse_property (property)))
+    {
+      invalid (request, "1100-400", "The property filter '%s' is not valid: give field==value, field!=value, "
+               "field>value or field<value, separated by commas.", property);
+      return;
+    }
   if (limit_text != NULL && sim_request_get_query (request, "count") != NULL)
     {
       invalid (request, "1401-400", "The limit and count parameters cannot be given together in the same request.");
@@ -497,16 +534,38 @@ list_flows_cb (SimRequest *request)
       return;
     }
 
-  for (guint i = start; i < entities->flows->len && page->len < limit; i++)
-    g_ptr_array_add (page, g_ptr_array_index (entities->flows, i));
-  if (page->len > 0 && start + page->len < entities->flows->len)
+  /* A filter may read `lastRunDetails` ("failing" flows): up to date first. */
+  if (conditions != NULL)
+    {
+      gint64 now = sim_clock_now_ms ();
+
+      for (i = 0; i < entities->flows->len; i++)
+        {
+          FlowLive *live = flow_live_get (entities, sim_json_get_string (g_ptr_array_index (entities->flows, i), "id"));
+
+          if (live != NULL)
+            {
+              flow_live_catch_up (live, now);
+              flow_live_update_flow_json (live, now);
+            }
+        }
+    }
+  for (i = start; i < entities->flows->len && page->len < limit; i++)
+    if (flow_matches (g_ptr_array_index (entities->flows, i), conditions))
+      g_ptr_array_add (page, g_ptr_array_index (entities->flows, i));
+  /* Whether another matches after the page: the next link promises one. */
+  while (i < entities->flows->len && !flow_matches (g_ptr_array_index (entities->flows, i), conditions))
+    i++;
+  if (page->len > 0 && i < entities->flows->len)
     {
       JsonObject *last = g_ptr_array_index (page, page->len - 1);
       g_autofree char *plain = g_strdup_printf ("%s:%" G_GINT64_FORMAT, sim_json_get_string (last, "id"), limit);
       g_autofree char *encoded = g_base64_encode ((const guchar *) plain, strlen (plain));
       g_autofree char *escaped = g_uri_escape_string (encoded, NULL, FALSE);
+      g_autofree char *escaped_property = property != NULL ? g_uri_escape_string (property, NULL, FALSE) : NULL;
 
-      next_href = g_strconcat ("/flows?continuationToken=", escaped, NULL);
+      next_href = g_strconcat ("/flows?continuationToken=", escaped, property != NULL ? "&property=" : NULL,
+                               escaped_property, NULL);
     }
 
   reply_items (request, page, next_href);
@@ -516,12 +575,13 @@ static void
 delete_flow_cb (SimRequest *request)
 {
   FlowEntities *entities = flow_get_entities (request);
-  JsonObject *flow = find_flow (request);
+  JsonObject *flow = flow_find_flow (request);
 
   if (flow == NULL)
     return;
 
-  mark_used (request, flow, FALSE);
+  flow_mark_used (request, flow, FALSE);
+  flow_live_remove (entities, sim_json_get_string (flow, "id"));
   g_hash_table_remove (entities->flows_by_id, sim_json_get_string (flow, "id"));
   g_ptr_array_remove (entities->flows, flow);
   soup_server_message_set_status (request->message, 204, NULL);
@@ -534,4 +594,6 @@ flow_add_flow_routes (SimServer *server)
   sim_server_add_route (server, "GET", FLOW_SERVICE_PATH "/flows", SIM_ROUTE_DEFAULT, list_flows_cb);
   sim_server_add_route (server, "GET", FLOW_SERVICE_PATH "/flows/{id}", SIM_ROUTE_DEFAULT, get_flow_cb);
   sim_server_add_route (server, "DELETE", FLOW_SERVICE_PATH "/flows/{id}", SIM_ROUTE_DEFAULT, delete_flow_cb);
+  flow_add_edit_routes (server);
+  flow_add_run_routes (server);
 }

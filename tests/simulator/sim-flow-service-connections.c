@@ -678,11 +678,84 @@ refusal (const char *param)
   return "The credentials were refused.";
 }
 
+/* The parameters that name where an account is, rather than who. */
+static gboolean
+is_address (const char *param)
+{
+  return g_str_equal (param, "host") || g_str_equal (param, "url") || g_str_equal (param, "domain");
+}
+
+/**
+ * flow_connection_refusal:
+ * @connection: a base connection
+ * @unreachable: (out) (optional): whether its address leads nowhere, rather
+ *   than its credentials being refused
+ *
+ * What the remote end says to @connection's credentials: the connection
+ * test's answer, and why a flow's run on it fails.
+ *
+ * Returns: (nullable): the connector's complaint; %NULL if it gets in
+ */
+const char *
+flow_connection_refusal (FlowConnection *connection,
+                         gboolean       *unreachable)
+{
+  JsonArray *accounts = flow_get_remote_accounts ();
+  const char *refused = "No such host is known: there is no account of this kind to connect to.";
+  gboolean address_known = FALSE;
+
+  if (unreachable != NULL)
+    *unreachable = FALSE;
+  if (connection->spec_name == NULL)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (accounts) && refused != NULL; i++)
+    {
+      JsonObject *account = json_array_get_object_element (accounts, i);
+      JsonNode *specs = json_object_get_member (account, "connectionSpecs");
+      JsonObject *params = json_object_get_object_member (account, "params");
+      g_autoptr(GList) names = NULL;
+      gboolean spec_matches = FALSE;
+      gboolean has_address = FALSE;
+      gboolean same_address = TRUE;
+
+      for (guint j = 0; j < json_array_get_length (json_node_get_array (specs)); j++)
+        spec_matches |= g_strcmp0 (json_array_get_string_element (json_node_get_array (specs), j),
+                                   connection->spec_id) == 0;
+      if (!spec_matches || g_strcmp0 (sim_json_get_string (account, "specName"), connection->spec_name) != 0)
+        continue;
+
+      refused = NULL;
+      names = json_object_get_members (params);
+      for (const GList *l = names; l != NULL; l = l->next)
+        {
+          JsonNode *have = json_object_get_member (connection->params, l->data);
+          gboolean same = have != NULL && json_node_equal (have, json_object_get_member (params, l->data));
+
+          if (is_address (l->data))
+            {
+              has_address = TRUE;
+              same_address &= same;
+            }
+          if (!same && refused == NULL)
+            refused = refusal (l->data);
+        }
+      address_known |= has_address && same_address;
+    }
+
+  if (unreachable != NULL)
+    *unreachable = refused != NULL && !address_known &&
+                   (json_object_has_member (connection->params, "host") ||
+                    json_object_has_member (connection->params, "url") ||
+                    json_object_has_member (connection->params, "domain"));
+
+  return refused;
+}
+
 static void
 test_connection_cb (SimRequest *request)
 {
   FlowConnection *connection = find_connection (request);
-  JsonArray *accounts = flow_get_remote_accounts ();
   const char *refused = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *object;
@@ -690,37 +763,7 @@ test_connection_cb (SimRequest *request)
   if (connection == NULL)
     return;
 
-  if (connection->spec_name == NULL)
-    refused = NULL;
-  else
-    {
-      refused = "No such host is known: there is no account of this kind to connect to.";
-      for (guint i = 0; i < json_array_get_length (accounts) && refused != NULL; i++)
-        {
-          JsonObject *account = json_array_get_object_element (accounts, i);
-          JsonNode *specs = json_object_get_member (account, "connectionSpecs");
-          JsonObject *params = json_object_get_object_member (account, "params");
-          g_autoptr(GList) names = NULL;
-          gboolean spec_matches = FALSE;
-
-          for (guint j = 0; j < json_array_get_length (json_node_get_array (specs)); j++)
-            spec_matches |= g_strcmp0 (json_array_get_string_element (json_node_get_array (specs), j),
-                                       connection->spec_id) == 0;
-          if (!spec_matches || g_strcmp0 (sim_json_get_string (account, "specName"), connection->spec_name) != 0)
-            continue;
-
-          refused = NULL;
-          names = json_object_get_members (params);
-          for (const GList *l = names; l != NULL && refused == NULL; l = l->next)
-            {
-              JsonNode *have = json_object_get_member (connection->params, l->data);
-
-              if (have == NULL || !json_node_equal (have, json_object_get_member (params, l->data)))
-                refused = refusal (l->data);
-            }
-        }
-    }
-
+  refused = flow_connection_refusal (connection, NULL);
   if (refused != NULL)
     {
       sim_flow_service_reply_error (request, "1100-400", "Invalid request",

@@ -147,7 +147,18 @@ void            flow_reply_item_list        (SimRequest    *request,
 void            flow_reply_items            (SimRequest    *request,
                                              JsonArray     *all);
 
+FlowConnection *flow_lookup_connection      (SimServer     *server,
+                                             SimClient     *client,
+                                             const char    *sandbox,
+                                             const char    *connection_id);
+
+void            sim_flow_service_touch      (SimServer     *server,
+                                             SimClient     *client,
+                                             const char    *sandbox);
+
 /* sim-flow-service-connections.c */
 void            flow_add_connection_routes  (SimServer     *server);
+const char     *flow_connection_refusal     (FlowConnection *connection,
+                                             gboolean      *unreachable);
 
 G_END_DECLS

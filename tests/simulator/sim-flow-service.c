@@ -422,17 +422,20 @@ flow_get_sandbox (SimRequest *request)
 
   g_hash_table_insert (flow.sandboxes, g_steal_pointer (&key), sandbox);
 
+  /* The world's flows use these accounts from the start. */
+  flow_get_entities (request);
+
   return sandbox;
 }
 
 /* Through flow_get_sandbox(), so the world's accounts are there even if
  * no Flow Service call came first.
  */
-static FlowConnection *
-lookup_connection (SimServer  *server,
-                   SimClient  *client,
-                   const char *sandbox,
-                   const char *connection_id)
+FlowConnection *
+flow_lookup_connection (SimServer  *server,
+                        SimClient  *client,
+                        const char *sandbox,
+                        const char *connection_id)
 {
   SimRequest request = { 0 };
 
@@ -456,7 +459,7 @@ sim_flow_service_set_connection_used (SimServer  *server,
 
   g_return_val_if_fail (client != NULL && sandbox != NULL && connection_id != NULL && flow_id != NULL, FALSE);
 
-  if (!(connection = lookup_connection (server, client, sandbox, connection_id)))
+  if (!(connection = flow_lookup_connection (server, client, sandbox, connection_id)))
     return FALSE;
 
   if (g_ptr_array_find_with_equal_func (connection->used_by, flow_id, g_str_equal, &index))
@@ -483,7 +486,7 @@ sim_flow_service_lookup_connection (SimServer   *server,
 
   g_return_val_if_fail (client != NULL && sandbox != NULL && connection_id != NULL, NULL);
 
-  if (!(connection = lookup_connection (server, client, sandbox, connection_id)))
+  if (!(connection = flow_lookup_connection (server, client, sandbox, connection_id)))
     return NULL;
 
   if (spec_id != NULL)
@@ -540,8 +543,9 @@ sim_flow_service_register (SimServer   *server,
   flow_add_connection_routes (server);
 
   /* Source and target connections, flow specs and flows. */
-  if (!flow_specs_load (world_dir, error))
+  if (!flow_specs_load (world_dir, error) || !flow_world_load (world_dir, error))
     return FALSE;
+  flow_runs_init ();
   flow_add_spec_routes (server);
   flow_add_entity_routes (server);
   flow_add_flow_routes (server);

@@ -75,7 +75,12 @@ flow_specs_load (const char  *world_dir,
       JsonObject *spec = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       JsonObject *schedule = member_object (member_object (spec, "scheduleSpec"), "spec");
       JsonObject *frequency = member_object (member_object (schedule, "properties"), "frequency");
+      /* An export's schedule has a time unit instead of a frequency. */
+      gboolean export = g_strcmp0 (sim_json_get_string (member_object (spec, "scheduleSpec"), "name"),
+                                   EXPORT_SCHEDULE_SPEC) == 0;
 
+      if (export)
+        frequency = member_object (member_object (schedule, "properties"), "timeUnit");
       if (spec == NULL || sim_json_get_string (spec, "id") == NULL || sim_json_get_string (spec, "name") == NULL ||
           !member_array (spec, "sourceConnectionSpecIds") || !member_array (spec, "targetConnectionSpecIds") ||
           !member_array (spec, "transformationSpecs") || !member_array (frequency, "enum") ||
@@ -155,6 +160,9 @@ flow_check_schedule (JsonObject *flow_spec,
   if (params == NULL || !JSON_NODE_HOLDS_OBJECT (params))
     return g_strdup ("scheduleParams is required: an object with startTime and frequency.");
   object = json_node_get_object (params);
+
+  if (g_strcmp0 (sim_json_get_string (member_object (flow_spec, "scheduleSpec"), "name"), EXPORT_SCHEDULE_SPEC) == 0)
+    return dataset_export_check_schedule (object);
 
   for (guint i = 0; i < json_array_get_length (required); i++)
     {

@@ -20,6 +20,7 @@
 #include <gio/gunixinputstream.h>
 #include <glib-unix.h>
 
+#include "sim-clock.h"
 #include "sim-services.h"
 #include "trib-test-pg.h"
 
@@ -98,6 +99,8 @@ main (int   argc,
   int token_lifetime = DEFAULT_TOKEN_LIFETIME;
   gboolean exit_on_stdin_eof = FALSE;
   int n_datasets = DEFAULT_GENERATED_DATASETS;
+  double clock_speed = 1.0;
+  gint64 clock_start = 0;
   const GOptionEntry entries[] = {
     { "host", 0, 0, G_OPTION_ARG_STRING, &host,
       "Loopback address to listen on (127.0.0.1)", "ADDRESS" },
@@ -111,6 +114,10 @@ main (int   argc,
       "Quit when standard input reaches end of file", NULL },
     { "datasets", 0, 0, G_OPTION_ARG_INT, &n_datasets,
       "Generated datasets in each demo sandbox, besides the Luma ones (240)", "N" },
+    { "clock-speed", 0, 0, G_OPTION_ARG_DOUBLE, &clock_speed,
+      "How much faster than real time the clock that fires flows runs, 0 to stop it (1)", "FACTOR" },
+    { "clock-start", 0, 0, G_OPTION_ARG_INT64, &clock_start,
+      "The clock's start, in epoch seconds (now)", "SECONDS" },
     { "postgres", 0, 0, G_OPTION_ARG_STRING, &postgres,
       "Superuser connection string of the PostgreSQL that plays Data Distiller, "
       "its demo data loaded (TRIBUTARY_SIM_POSTGRES=start: start one)", "CONNINFO" },
@@ -132,6 +139,13 @@ main (int   argc,
       g_printerr ("tributary-sim: unexpected argument %s\n", argv[1]);
       return 2;
     }
+  if (clock_speed < 0 || clock_speed > 100000 || clock_start < 0)
+    {
+      g_printerr ("tributary-sim: --clock-speed must be 0 to 100000 and --clock-start not negative\n");
+      return 2;
+    }
+  sim_clock_init (clock_start * 1000, clock_speed);
+
   if (port < 0 || port > G_MAXUINT16 || token_lifetime < 0 || n_datasets < 0 || n_datasets > 1000000)
     {
       g_printerr ("tributary-sim: --port must be 0 to 65535, --token-lifetime not negative and --datasets 0 to 1000000\n");
@@ -174,7 +188,12 @@ main (int   argc,
   sim_schema_registry_register (server);
   sim_catalog_register (server, (guint) n_datasets);
   sim_admin_register (server);
+  sim_clock_register (server);
   sim_queries_register (server);
+  sim_query_create_register (server);
+  sim_query_templates_register (server);
+  sim_schedules_register (server);
+  sim_dataset_export_runs_register ();
   sim_dataset_export_register (server);
   sim_data_prep_register (server);
   if (!sim_flow_service_register (server, world_dir, &error))

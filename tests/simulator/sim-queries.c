@@ -21,7 +21,7 @@
 
 #include <string.h>
 
-#include "sim-services.h"
+#include "sim-queries-private.h"
 
 #define QUERIES_PATH "/data/foundation/query/queries"
 #define DEMO_ORG "B2C2D9A35F3E4C1A0A495C2B@AdobeOrg"
@@ -38,27 +38,6 @@
 #define BAD_REQUEST_CODE "QSG-1400-400"
 #define BAD_REQUEST_TITLE "Bad request"
 
-typedef struct
-{
-  char *id;
-  char *name;
-  char *sql;
-  char *db_name;
-  const char *state;
-  const char *client;
-  gint64 created;           /* epoch ms, distinct within a sandbox */
-  gint64 updated;
-  gint64 elapsed;
-  gint64 row_count;
-  gboolean hidden;          /* issued by the PostgreSQL protocol itself */
-  gboolean soft_deleted;
-} Query;
-
-typedef struct
-{
-  GPtrArray *queries;       /* Query, by created */
-} Store;
-
 static struct
 {
   GHashTable *stores;       /* "org\nsandbox" → Store */
@@ -71,6 +50,12 @@ query_free (Query *query)
   g_free (query->name);
   g_free (query->sql);
   g_free (query->db_name);
+  g_free (query->effective_sql);
+  g_free (query->template_id);
+  g_free (query->error_code);
+  g_free (query->error_message);
+  g_free (query->dataset_id);
+  g_clear_pointer (&query->job, sim_query_job_unref);
   g_free (query);
 }
 
@@ -144,6 +129,8 @@ history_query (GRand      *rand,
     }
 
   query->sql = fill (statements[g_rand_int_range (rand, 0, G_N_ELEMENTS (statements))], table);
+  query->is_ctas = g_str_has_prefix (query->sql, "CREATE TABLE");
+  query->is_insert_into = g_str_has_prefix (query->sql, "INSERT INTO");
   query->soft_deleted = index % 17 == 3;
   if (index % 5 == 0)
     query->name = g_strdup_printf ("%s report %u", table, index);
@@ -161,10 +148,11 @@ history_query (GRand      *rand,
   return query;
 }
 
-static Store *
-get_store (SimRequest *request)
+Store *
+queries_get_store (const char *org_id,
+                   const char *sandbox)
 {
-  g_autofree char *key = g_strconcat (request->client->org->id, "\n", request->sandbox, NULL);
+  g_autofree char *key = g_strconcat (org_id, "\n", sandbox, NULL);
   g_autoptr(GRand) rand = NULL;
   Store *store;
   guint n_queries;
@@ -180,18 +168,18 @@ get_store (SimRequest *request)
   store->queries = g_ptr_array_new_with_free_func ((GDestroyNotify) query_free);
   g_hash_table_insert (queries.stores, g_steal_pointer (&key), store);
 
-  if (!g_str_equal (request->client->org->id, DEMO_ORG))
+  if (!g_str_equal (org_id, DEMO_ORG))
     return store;
 
   /* Some hundreds a sandbox, at least ten minutes apart: the cursor is a
    * time, so no two may share one.
    */
-  rand = g_rand_new_with_seed (g_str_hash (request->sandbox));
+  rand = g_rand_new_with_seed (g_str_hash (sandbox));
   n_queries = 300 + g_rand_int_range (rand, 0, 80);
   created = HISTORY_END_MS - (gint64) n_queries * (10 * 60 * 1000 + 3 * 60 * 60 * 1000);
   for (guint i = 0; i < n_queries; i++)
     {
-      Query *query = history_query (rand, request->sandbox, i, created);
+      Query *query = history_query (rand, sandbox, i, created);
 
       g_ptr_array_add (store->queries, query);
       created += 10 * 60 * 1000 + g_rand_int_range (rand, 0, 6 * 60 * 60 * 1000);
@@ -200,8 +188,8 @@ get_store (SimRequest *request)
   return store;
 }
 
-static char *
-format_time (gint64 ms)
+char *
+queries_format_time (gint64 ms)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (ms / 1000);
   g_autofree char *seconds = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
@@ -287,7 +275,7 @@ filter_accepts (const Filter *filter,
   else if (g_str_equal (filter->field, "id"))
     text = g_strdup (query->id);
   else
-    text = format_time (time);
+    text = queries_format_time (time);
 
   if (filter->op == OP_CONTAINS)
     return strstr (text, filter->value) != NULL;
@@ -363,13 +351,13 @@ compare_queries (gconstpointer a,
   return order->descending ? -compared : compared;
 }
 
-static void
-add_query_json (JsonBuilder *builder,
+void
+queries_add_json (JsonBuilder *builder,
                 SimRequest  *request,
                 Query       *query)
 {
-  g_autofree char *created = format_time (query->created);
-  g_autofree char *updated = format_time (query->updated);
+  g_autofree char *created = queries_format_time (query->created);
+  g_autofree char *updated = queries_format_time (query->updated);
   g_autofree char *self_href = g_strconcat (sim_server_get_base_url (request->server), QUERIES_PATH "/",
                                             query->id, NULL);
 
@@ -389,9 +377,9 @@ add_query_json (JsonBuilder *builder,
     }
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "isCTAS");
-  json_builder_add_boolean_value (builder, g_str_has_prefix (query->sql, "CREATE TABLE"));
+  json_builder_add_boolean_value (builder, query->is_ctas);
   json_builder_set_member_name (builder, "isInsertInto");
-  json_builder_add_boolean_value (builder, g_str_has_prefix (query->sql, "INSERT INTO"));
+  json_builder_add_boolean_value (builder, query->is_insert_into);
   json_builder_set_member_name (builder, "state");
   json_builder_add_string_value (builder, query->state);
   json_builder_set_member_name (builder, "created");
@@ -408,7 +396,22 @@ add_query_json (JsonBuilder *builder,
   json_builder_add_string_value (builder, query->client);
   json_builder_set_member_name (builder, "errors");
   json_builder_begin_array (builder);
-  if (g_str_equal (query->state, "FAILED"))
+  if (query->error_message != NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("ErrorCode: %s queryId: %s %s", query->error_code, query->id,
+                                                  query->error_message);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, query->error_code);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, message);
+      json_builder_set_member_name (builder, "errorType");
+      json_builder_add_string_value (builder, g_str_has_prefix (query->error_code, "42") ? "USER_ERROR"
+                                                                                          : "SYSTEM_ERROR");
+      json_builder_end_object (builder);
+    }
+  else if (g_str_equal (query->state, "FAILED"))
     {
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "code");
@@ -422,15 +425,77 @@ add_query_json (JsonBuilder *builder,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, 1);
+  if (query->effective_sql != NULL)
+    {
+      json_builder_set_member_name (builder, "effectiveSQL");
+      json_builder_add_string_value (builder, query->effective_sql);
+    }
+  if (query->template_id != NULL)
+    {
+      json_builder_set_member_name (builder, "templateId");
+      json_builder_add_string_value (builder, query->template_id);
+    }
   json_builder_set_member_name (builder, "_links");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "self");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "href");
-  json_builder_add_string_value (builder, self_href);
+  add_href (builder, "self", self_href, "GET");
+  add_href (builder, "soft_delete", self_href, "PATCH");
+  if (g_str_equal (query->state, "SUBMITTED") || g_str_equal (query->state, "IN_PROGRESS"))
+    add_href (builder, "cancel", self_href, "PATCH");
+  if (query->dataset_id != NULL)
+    {
+      g_autofree char *href = g_strconcat (sim_server_get_base_url (request->server),
+                                           "/data/foundation/catalog/dataSets/", query->dataset_id, NULL);
+
+      json_builder_set_member_name (builder, "created_dataset");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, query->dataset_id);
+      json_builder_set_member_name (builder, "href");
+      json_builder_add_string_value (builder, href);
+      json_builder_set_member_name (builder, "method");
+      json_builder_add_string_value (builder, "GET");
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  json_builder_end_object (builder);
+}
+
+Query *
+queries_find (Store      *store,
+              const char *id)
+{
+  for (guint i = 0; i < store->queries->len; i++)
+    {
+      Query *query = g_ptr_array_index (store->queries, i);
+
+      if (g_str_equal (query->id, id))
+        return query;
+    }
+
+  return NULL;
+}
+
+/* Takes @query; its created time is moved on until no other has it,
+ * since the list's cursor is a time.
+ */
+void
+queries_add (Store *store,
+             Query *query)
+{
+  if (store->queries->len > 0)
+    {
+      Query *last = g_ptr_array_index (store->queries, store->queries->len - 1);
+
+      query->created = MAX (query->created, last->created + 1);
+    }
+  query->updated = MAX (query->updated, query->created);
+  g_ptr_array_add (store->queries, query);
+}
+
+char *
+queries_new_uuid (void)
+{
+  return g_uuid_string_random ();
 }
 
 /* The request's own link with another start: its query as sent (so a
@@ -445,7 +510,7 @@ page_href (SimRequest *request,
   const char *query = g_uri_get_query (uri);
   g_auto(GStrv) parts = g_strsplit (query != NULL ? query : "", "&", -1);
   g_autoptr(GString) href = g_string_new (sim_server_get_base_url (request->server));
-  g_autofree char *time = format_time (start);
+  g_autofree char *time = queries_format_time (start);
   g_autofree char *escaped = g_uri_escape_string (time, NULL, FALSE);
 
   g_string_append (href, request->path);
@@ -483,7 +548,7 @@ list_queries_cb (SimRequest *request)
   g_autoptr(GPtrArray) page = g_ptr_array_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
-  Store *store = get_store (request);
+  Store *store = queries_get_store (request->client->org->id, request->sandbox);
   Order order = { FALSE, TRUE };
   gboolean exclude_soft_deleted;
   gboolean exclude_hidden;
@@ -575,7 +640,7 @@ list_queries_cb (SimRequest *request)
   json_builder_set_member_name (builder, "queries");
   json_builder_begin_array (builder);
   for (guint i = 0; i < page->len; i++)
-    add_query_json (builder, request, g_ptr_array_index (page, i));
+    queries_add_json (builder, request, g_ptr_array_index (page, i));
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "_page");
@@ -585,14 +650,14 @@ list_queries_cb (SimRequest *request)
                                                           : (order.updated ? "+updated" : "+created"));
   if (page->len > 0)
     {
-      g_autofree char *time = format_time (order_key (&order, g_ptr_array_index (page, 0)));
+      g_autofree char *time = queries_format_time (order_key (&order, g_ptr_array_index (page, 0)));
 
       json_builder_set_member_name (builder, "start");
       json_builder_add_string_value (builder, time);
     }
   if (end < kept->len)
     {
-      g_autofree char *time = format_time (order_key (&order, g_ptr_array_index (kept, end)));
+      g_autofree char *time = queries_format_time (order_key (&order, g_ptr_array_index (kept, end)));
 
       json_builder_set_member_name (builder, "next");
       json_builder_add_string_value (builder, time);

@@ -289,6 +289,67 @@ ask_port (GError **error)
 }
 
 /**
+ * sim_query_service_get_admin_conninfo:
+ *
+ * Returns: (nullable): the superuser's connection string, %NULL when
+ *   the simulator runs without PostgreSQL
+ */
+const char *
+sim_query_service_get_admin_conninfo (void)
+{
+  return query_service.admin_conninfo;
+}
+
+/**
+ * sim_query_service_check_database:
+ * @database: such as `prod:all`
+ *
+ * Returns: whether PostgreSQL has @database; %FALSE with @error set if
+ *   it could not be asked
+ */
+gboolean
+sim_query_service_check_database (const char  *database,
+                                  gboolean    *exists,
+                                  GError     **error)
+{
+  return database_exists (database, exists, error);
+}
+
+/**
+ * sim_query_service_ensure_role:
+ * @org_id: an org id
+ *
+ * Makes the org's role if it has none yet, without a password: the
+ * statements Query Service runs for the org (REST queries, schedule
+ * runs) run as it, so their tables are the org's.
+ */
+gboolean
+sim_query_service_ensure_role (const char  *org_id,
+                               GError     **error)
+{
+  g_autoptr(PGresult) exists = NULL;
+  g_autoptr(PGresult) created = NULL;
+  g_autofree char *sql = NULL;
+  PGconn *admin;
+  char *role;
+
+  if (!(exists = admin_exec ("SELECT 1 FROM pg_roles WHERE rolname = $1", 1, &org_id, error)))
+    return FALSE;
+  if (PQntuples (exists) > 0)
+    return TRUE;
+
+  if (!(admin = get_admin (error)))
+    return FALSE;
+  role = PQescapeIdentifier (admin, org_id, strlen (org_id));
+  sql = g_strdup_printf ("CREATE ROLE %s", role);
+  PQfreemem (role);
+
+  created = admin_exec (sql, 0, NULL, error);
+
+  return created != NULL;
+}
+
+/**
  * sim_query_service_register:
  * @admin_conninfo: (nullable): the superuser's way into a PostgreSQL
  *   with the demo data loaded (trib_test_pg_load_demo()), or %NULL to

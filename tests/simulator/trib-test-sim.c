@@ -395,6 +395,35 @@ trib_test_sim_rotate_query_password (TribTestSim *sim)
 }
 
 /**
+ * trib_test_sim_clock:
+ * @speed: the clock's new speed (0 stops it), or negative to leave it
+ * @advance_minutes: how far to move it on; what falls due meanwhile
+ *   (flows' runs, their batches) has happened when this returns
+ *
+ * Returns: the simulator's time, in epoch milliseconds
+ */
+gint64
+trib_test_sim_clock (TribTestSim *sim,
+                     double       speed,
+                     guint        advance_minutes)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *body = NULL;
+  char speed_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (sim != NULL, 0);
+
+  g_ascii_dtostr (speed_text, sizeof speed_text, speed);
+  if (speed >= 0)
+    body = g_strdup_printf ("{\"speed\": %s, \"advanceMinutes\": %u}", speed_text, advance_minutes);
+  else
+    body = g_strdup_printf ("{\"advanceMinutes\": %u}", advance_minutes);
+  node = control (sim, "POST", "/__sim/clock", body);
+
+  return json_object_get_int_member (json_node_get_object (node), "now");
+}
+
+/**
  * trib_test_sim_set_token_lifetime:
  * @seconds: how long tokens issued from now on stay valid
  */

@@ -59,6 +59,9 @@ void         trib_test_sim_revoke_tokens      (TribTestSim        *sim);
 void         trib_test_sim_rotate_query_password (TribTestSim     *sim);
 void         trib_test_sim_set_token_lifetime (TribTestSim        *sim,
                                                guint               seconds);
+gint64       trib_test_sim_clock              (TribTestSim        *sim,
+                                               double              speed,
+                                               guint               advance_minutes);
 void         trib_test_sim_free               (TribTestSim        *sim);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TribTestSim, trib_test_sim_free)
