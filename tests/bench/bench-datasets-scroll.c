@@ -18,6 +18,14 @@
  *     ticks, less its period, a time the window could not draw or answer
  *     input (a frame drawn by llvmpipe is part of it); bench-util's probe.
  *
+ * The stall's anchor, in the same rounds, is a bare GtkColumnView (five
+ * label columns showing the same datasets' name, schema, table, creation
+ * date and status, in a toplevel of its own the size of our list) given
+ * the very splices our list made during the round, in the same sizes,
+ * each followed by a jump to its end and a frame: what GTK 4.8 alone
+ * costs for the same changes, printed as information
+ * (`# datasets-scroll: … bare GtkColumnView …`).
+ *
  * The information lines after them give, measured in the same rounds, a
  * bare libsoup loop fetching and parsing the same pages one after the
  * other from the same simulator (what paging through the list one page
@@ -218,6 +226,174 @@ idle_stall_ms (void)
   return bench_probe_stop (&probe);
 }
 
+/* The stall's anchor ---------------------------------------------------- */
+
+typedef struct
+{
+  GtkWidget *window;
+  GtkColumnView *column_view;
+  GListStore *store;
+} Anchor;
+
+static void
+anchor_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+anchor_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  column)
+{
+  TribDataset *dataset = gtk_list_item_get_item (item);
+  g_autofree char *created = NULL;
+  const char *text;
+
+  switch (GPOINTER_TO_UINT (column))
+    {
+    case 0:
+      text = trib_dataset_get_name (dataset);
+      break;
+    case 1:
+      text = trib_dataset_get_schema_id (dataset);
+      break;
+    case 2:
+      text = trib_dataset_get_table_name (dataset);
+      break;
+    case 3:
+      if (trib_dataset_get_created (dataset) != NULL)
+        created = g_date_time_format (trib_dataset_get_created (dataset), "%x");
+      text = created;
+      break;
+    default:
+      text = trib_dataset_get_last_batch_status (dataset);
+      break;
+    }
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+}
+
+static void
+anchor_init (Anchor    *anchor,
+             GtkWidget *ours)
+{
+  const char *titles[] = { "Name", "Schema", "Table", "Created", "Last Batch" };
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  anchor->store = g_list_store_new (TRIB_TYPE_DATASET);
+  anchor->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (
+    G_LIST_MODEL (g_object_ref (anchor->store))))));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (anchor_setup_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (anchor_bind_cb), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (titles[i], factory);
+      gtk_column_view_column_set_expand (column, i == 0);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (anchor->column_view, column);
+      g_object_unref (column);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (anchor->column_view));
+  gtk_widget_set_size_request (scrolled, gtk_widget_get_width (ours), gtk_widget_get_height (ours));
+
+  anchor->window = gtk_window_new ();
+  gtk_window_set_decorated (GTK_WINDOW (anchor->window), FALSE);
+  gtk_window_set_child (GTK_WINDOW (anchor->window), scrolled);
+  gtk_window_present (GTK_WINDOW (anchor->window));
+  trib_ui_test_wait_for_mapped (GTK_WIDGET (anchor->column_view), TRUE);
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Iterates until @widget's window paints a frame, or a fifth of a second. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 late = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+  gboolean painted = FALSE;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+
+  while (!painted && g_get_monotonic_time () < late)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+splice_from (GListStore *store,
+             GListModel *items,
+             guint       n_items)
+{
+  guint position = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = position; i < position + n_items; i++)
+    g_ptr_array_add (added, g_list_model_get_item (items, i));
+  g_list_store_splice (store, position, 0, added->pdata, added->len);
+}
+
+/* Our round's splices, in their sizes, on the bare view: each followed
+ * by a jump to the end and a frame, as our loop jumps after each change.
+ * Returns: the longest stall
+ */
+static double
+anchor_round (Anchor     *anchor,
+              GListModel *items,
+              guint       n_first,
+              GArray     *splices)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (anchor->column_view));
+  g_autoptr(GtkSelectionModel) selection = NULL;
+  BenchProbe probe;
+
+  /* A new list each round, the view back at its top with it. */
+  g_clear_object (&anchor->store);
+  anchor->store = g_list_store_new (TRIB_TYPE_DATASET);
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (anchor->store))));
+  gtk_column_view_set_model (anchor->column_view, selection);
+  splice_from (anchor->store, items, n_first);
+  wait_for_frame (GTK_WIDGET (anchor->column_view));
+  trib_ui_test_settle ();
+
+  bench_probe_start (&probe);
+  for (guint i = 0; i < splices->len; i++)
+    {
+      splice_from (anchor->store, items, g_array_index (splices, guint, i));
+      wait_for_frame (GTK_WIDGET (anchor->column_view));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                            gtk_adjustment_get_page_size (adjustment));
+      wait_for_frame (GTK_WIDGET (anchor->column_view));
+    }
+
+  return bench_probe_stop (&probe);
+}
+
+static void
+record_splice_cb (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *splices)
+{
+  if (added > 0)
+    g_array_append_val (splices, added);
+}
+
 /* The row of the list's last dataset, if it is mapped. */
 static gboolean
 last_row_mapped (TribDatasetsPage *page,
@@ -248,9 +424,12 @@ scroll_to_end_ms (TribTestSim      *sim,
                   guint            *n_frames,
                   double           *max_stall_ms,
                   double           *app_cpu_ms,
-                  double           *server_cpu_ms)
+                  double           *server_cpu_ms,
+                  guint            *n_first,
+                  GArray           *splices)
 {
   Loading loading = { 0 };
+  gulong splice_handler;
   gulong loading_handler;
   GtkWidget *column_view = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
@@ -278,6 +457,9 @@ scroll_to_end_ms (TribTestSim      *sim,
   loading.loading = trib_paged_list_get_loading (TRIB_PAGED_LIST (trib_datasets_page_get_list (page)));
   loading_handler = g_signal_connect (trib_datasets_page_get_list (page), "notify::loading",
                                       G_CALLBACK (loading_cb), &loading);
+  *n_first = g_list_model_get_n_items (trib_datasets_page_get_list (page));
+  splice_handler = g_signal_connect (trib_datasets_page_get_list (page), "items-changed",
+                                     G_CALLBACK (record_splice_cb), splices);
   deadline = start + ROUND_TIMEOUT_S * G_USEC_PER_SEC;
   while (!last_row_mapped (page, column_view))
     {
@@ -291,6 +473,7 @@ scroll_to_end_ms (TribTestSim      *sim,
     }
 
   g_signal_handler_disconnect (trib_datasets_page_get_list (page), loading_handler);
+  g_signal_handler_disconnect (trib_datasets_page_get_list (page), splice_handler);
   *in_flight_ms = loading.in_flight / 1000.0;
 
   /* Mapped, the row is laid out; shown once the frame is painted. */
@@ -327,6 +510,8 @@ main (int   argc,
   double in_flight[ROUNDS];
   double stall[ROUNDS];
   double idle_stall[ROUNDS];
+  double anchor_stall[ROUNDS];
+  Anchor anchor = { 0 };
   double frames[ROUNDS];
   guint requests[ROUNDS];
   double requests_median[ROUNDS];
@@ -358,25 +543,32 @@ main (int   argc,
   trib_ui_test_settle ();
 
   token = trib_test_platform_token (client);
+  anchor_init (&anchor, gtk_widget_get_parent (trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW,
+                                                                         NULL)));
 
   for (guint round = 0; round < ROUNDS; round++)
     {
+      g_autoptr(GArray) splices = g_array_new (FALSE, FALSE, sizeof (guint));
       guint n_frames;
+      guint n_first;
       double app_cpu;
       double server_cpu;
 
       ours[round] = scroll_to_end_ms (sim, window, page, &requests[round], &n_items, &in_flight[round],
-                                      &n_frames, &stall[round], &app_cpu, &server_cpu);
+                                      &n_frames, &stall[round], &app_cpu, &server_cpu, &n_first, splices);
       g_assert_cmpuint (n_items, >=, N_DATASETS);
+      anchor_stall[round] = anchor_round (&anchor, trib_datasets_page_get_list (page), n_first, splices);
       bare[round] = bare_all_pages_ms (sim, token, &bare_pages);
       idle_stall[round] = idle_stall_ms ();
       requests_median[round] = requests[round];
       frames[round] = n_frames;
       g_print ("# datasets-scroll round %u: window %.0f ms (a page request in flight %.0f ms of it), "
                "%u requests, %u datasets, %u frames, longest stall %.1f ms (idle %.1f ms); "
-               "bare libsoup %u pages %.0f ms; CPU: app %.0f ms, simulator %.0f ms; load %.2f\n",
+               "bare libsoup %u pages %.0f ms; CPU: app %.0f ms, simulator %.0f ms; load %.2f; "
+               "bare GtkColumnView given the same %u splices: longest stall %.1f ms\n",
                round, ours[round], in_flight[round], requests[round], n_items, n_frames, stall[round],
-               idle_stall[round], bare_pages, bare[round], app_cpu, server_cpu, load_average ());
+               idle_stall[round], bare_pages, bare[round], app_cpu, server_cpu, load_average (),
+               splices->len, anchor_stall[round]);
     }
 
   trib_secret_free (token);
@@ -386,11 +578,15 @@ main (int   argc,
   g_print ("BENCH datasets-scroll max_stall_ms=%.1f target=16 rounds=%u\n", bench_median (stall, ROUNDS), ROUNDS);
   g_print ("# datasets-scroll: %.0f frames drawn, longest stall of the idle window %.1f ms (medians)\n",
            bench_median (frames, ROUNDS), bench_median (idle_stall, ROUNDS));
+  g_print ("# datasets-scroll: longest stall of a bare GtkColumnView given the same splices and jumps: "
+           "%.1f ms (median)\n", bench_median (anchor_stall, ROUNDS));
   g_print ("# datasets-scroll: a page request in flight %.0f ms of the window's time (median)\n",
            bench_median (in_flight, ROUNDS));
   g_print ("# datasets-scroll: a bare libsoup loop fetching and parsing the same %u pages one after the other: "
            "%.0f ms (median of %u)\n", bare_pages, bench_median (bare, ROUNDS), ROUNDS);
 
+  gtk_window_destroy (GTK_WINDOW (anchor.window));
+  g_clear_object (&anchor.store);
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();
 
