@@ -729,7 +729,7 @@ test_retrigger (void)
     json_object_set_string_member (params, "userName", "luma");
     json_object_set_string_member (params, "password", "tributary-demo-sftp");
     trib_flow_service_update_connection_async (client, RETIRED_SFTP_CONNECTION, trib_connection_get_etag (account),
-                                               NULL, params, NULL, trib_test_result_cb, &result);
+                                               NULL, params, NULL, NULL, trib_test_result_cb, &result);
     etag = trib_flow_service_update_connection_finish (trib_test_wait_result (&result), &error);
     g_assert_no_error (error);
   }
