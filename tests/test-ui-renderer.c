@@ -241,7 +241,11 @@ find_child (GPid        parent_pid,
   return 0;
 }
 
-/* The value of @variable in the environment @pid started with, or NULL. */
+/* The value of @variable in the environment @pid started with, or NULL.
+ * The kernel names the new program before it lays out its environment:
+ * found by its name in between, the process shows an empty one for a
+ * moment, which no program is started with here.
+ */
 static char *
 dup_environ_value (GPid        pid,
                    const char *variable)
@@ -249,9 +253,18 @@ dup_environ_value (GPid        pid,
   g_autofree char *path = g_strdup_printf ("/proc/%d/environ", pid);
   g_autofree char *prefix = g_strconcat (variable, "=", NULL);
   g_autofree char *contents = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   gsize length = 0;
 
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (;;)
+    {
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      if (length > 0)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_clear_pointer (&contents, g_free);
+      g_usleep (10 * 1000);
+    }
   for (const char *entry = contents; entry < contents + length; entry += strlen (entry) + 1)
     if (g_str_has_prefix (entry, prefix))
       return g_strdup (entry + strlen (prefix));
