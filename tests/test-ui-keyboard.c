@@ -234,7 +234,7 @@ check_editor_and_tabs (TribWindow *window)
   trib_ui_test_press_keys (GTK_WIDGET (window), "shift+Tab");
   g_assert_true (get_focus (window) == GTK_WIDGET (gtk_list_box_get_selected_row (sidebar)));
   trib_ui_test_press_keys (GTK_WIDGET (window), "Down");
-  g_assert_cmpstr (visible_page (window), ==, "sources");
+  g_assert_cmpstr (visible_page (window), ==, "query");
   trib_ui_test_press_keys (GTK_WIDGET (window), "Up");
   g_assert_cmpstr (visible_page (window), ==, "datasets");
 

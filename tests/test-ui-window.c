@@ -185,7 +185,7 @@ test_window (void)
   /* Moving through the sidebar with the keyboard shows each page. */
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (trib_ui_test_find_sidebar (GTK_WIDGET (window)))));
   trib_ui_test_press_keys (GTK_WIDGET (window), "Down");
-  assert_sidebar_shows (window, "sources");
+  assert_sidebar_shows (window, "query");
   trib_ui_test_press_keys (GTK_WIDGET (window), "Up");
   trib_ui_test_press_keys (GTK_WIDGET (window), "Up");
   assert_sidebar_shows (window, "schemas");
