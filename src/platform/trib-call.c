@@ -14,6 +14,7 @@
 
 #include "trib-call-private.h"
 #include "trib-retry-policy.h"
+#include "trib-util.h"
 
 /* A call is a value: what to send, in which sandbox, and how to read the
  * answer. TribPlatformClient sends it as it is; in particular the
@@ -176,6 +177,10 @@ trib_call_add_query (TribCall   *call,
  * trib_call_set_body:
  * @call: a #TribCall
  * @body: the JSON body, sent as `application/json`
+ *
+ * A body may carry credentials (a connection's auth params): it is
+ * overwritten when the last reference to it, the call's or the HTTP
+ * layer's, goes.
  */
 void
 trib_call_set_body (TribCall *call,
@@ -188,7 +193,7 @@ trib_call_set_body (TribCall *call,
 
   data = json_to_string (body, FALSE);
   g_clear_pointer (&call->body, g_bytes_unref);
-  call->body = g_bytes_new_take (data, strlen (data));
+  call->body = g_bytes_new_with_free_func (data, strlen (data), (GDestroyNotify) trib_secret_free, data);
 }
 
 /**
