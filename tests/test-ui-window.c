@@ -75,6 +75,29 @@ at_newest (GtkScrolledWindow *scroller)
   return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller)) < 1;
 }
 
+/* Until the pages' own loads (the next page of datasets, say) stop
+ * adding calls to @log for half a second.
+ */
+static void
+wait_for_quiet_log (GListModel *log)
+{
+  guint n_calls;
+
+  do
+    {
+      gint64 quiet_until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      n_calls = g_list_model_get_n_items (log);
+      while (g_get_monotonic_time () < quiet_until)
+        {
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+          g_usleep (10 * 1000);
+        }
+    }
+  while (g_list_model_get_n_items (log) != n_calls);
+}
+
 /* The header's reload button. */
 static GtkWidget *
 find_reload_button (GtkWidget *widget)
@@ -153,6 +176,7 @@ test_window (void)
   TribSession *session;
   AdwMessageDialog *question;
   TribActivityPage *activity;
+  GtkWidget *focus;
   GtkScrolledWindow *scroller;
   GtkSingleSelection *calls;
   GListModel *log;
@@ -191,6 +215,15 @@ test_window (void)
   assert_sidebar_shows (window, "schemas");
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "sidebar-datasets-wide-light.png");
 
+  /* Ctrl+F searches the page shown even with the focus in the sidebar. */
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (trib_ui_test_find_sidebar (GTK_WIDGET (window)))));
+  trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+f");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, g_type_from_name ("TribDatasetsPage")));
+
   /* The reload button says what it reloads, and reloads only that; it
    * is gone where there is nothing to reload.
    */
@@ -228,7 +261,11 @@ test_window (void)
   g_assert_cmpuint (gtk_single_selection_get_selected (calls), ==, 0);
   g_assert_true (at_newest (scroller));
 
-  /* Scrolled down to an older call, which is selected: both stay. */
+  /* Scrolled down to an older call, which is selected: both stay. A
+   * call that came in before the list had scrolled would rightly have
+   * brought it back to the newest.
+   */
+  wait_for_quiet_log (log);
   n_calls = g_list_model_get_n_items (log);
   gtk_single_selection_set_selected (calls, n_calls - 1);
   gtk_widget_activate_action (trib_ui_test_find_widget (GTK_WIDGET (activity), GTK_TYPE_LIST_VIEW, NULL),

@@ -86,6 +86,36 @@ show_page_action (GtkWidget  *widget,
   gtk_widget_grab_focus (gtk_stack_get_visible_child (self->pages_stack));
 }
 
+/* Ctrl+F with the focus outside the page shown (in the sidebar, say):
+ * the page's own search, as its binding would have done with the focus
+ * inside it. The query page searches its current editor.
+ */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+  const char *page_name = gtk_stack_get_visible_child_name (self->pages_stack);
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages_stack);
+  g_autofree char *page_find = NULL;
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") || page == NULL)
+    return;
+
+  if (g_strcmp0 (page_name, "query") == 0)
+    {
+      GtkWidget *editor = GTK_WIDGET (trib_query_page_get_current_editor (self->query_page));
+
+      if (editor != NULL)
+        gtk_widget_activate_action (editor, "editor.find", NULL);
+      return;
+    }
+
+  page_find = g_strconcat (page_name, ".find", NULL);
+  gtk_widget_activate_action (page, page_find, NULL);
+}
+
 static void
 show_schema_action (GtkWidget  *widget,
                     const char *action_name,
@@ -168,6 +198,7 @@ _trib_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-schema", "s", show_schema_action);
   gtk_widget_class_install_action (widget_class, "win.query-dataset", "s", query_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.insert-into-query", "s", insert_into_query_action);
@@ -176,6 +207,7 @@ _trib_window_class_add_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "sandboxes");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "schemas");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "datasets");
