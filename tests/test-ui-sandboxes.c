@@ -107,6 +107,9 @@ test_demo_sandboxes (void)
   trib_ui_test_settle ();
   list_view = trib_ui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
   g_assert_nonnull (list_view);
+  /* The type on the rows' side is in words, not the platform's value. */
+  g_assert_nonnull (trib_ui_test_find_any_label (list_view, "Development"));
+  g_assert_null (trib_ui_test_find_any_label (list_view, "development"));
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "sandboxes-narrow-dark.png");
   g_signal_emit_by_name (list_view, "activate", dev_position);
   trib_ui_test_settle ();

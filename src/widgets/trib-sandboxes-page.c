@@ -87,6 +87,14 @@ describe_state (TribSandbox *sandbox)
 /* The rows of the list. Built here rather than in the template, for
  * bind to name each row after what it shows.
  */
+/* The tag on the row's side (trib-sandbox-row.ui), in the user's words. */
+static char *
+sandbox_type_label (GtkListItem *item,
+                    TribSandbox *sandbox)
+{
+  return sandbox != NULL ? g_strdup (describe_type (sandbox)) : NULL;
+}
+
 /* The row's accessible name (trib-sandbox-row.ui). */
 static char *
 sandbox_row_name (GtkListItem *item,
@@ -318,6 +326,8 @@ trib_sandboxes_page_init (TribSandboxesPage *self)
 
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "sandbox_row_name",
                                           G_CALLBACK (sandbox_row_name));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "sandbox_type_label",
+                                          G_CALLBACK (sandbox_type_label));
   factory = gtk_builder_list_item_factory_new_from_resource (scope, APP_RESOURCE_PATH "/trib-sandbox-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 
