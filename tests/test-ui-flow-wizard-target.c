@@ -380,6 +380,15 @@ class_and_field_groups (TribWindow *window)
   g_assert_null (trib_flow_wizard_get_problem (wizard));
   g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/schemas"), ==, 0);
 
+  /* Back and Next: the class, the field groups and the mappings kept. */
+  trib_ui_test_press_keys (GTK_WIDGET (wizard), "Escape");
+  g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "target");
+  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "Chosen: XDM Individual Profile", FALSE));
+  g_assert_null (trib_flow_wizard_get_problem (wizard));
+  press_next (wizard, "mapping");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trib_mapping_page_get_draft (page))), ==, 2);
+  g_assert_null (trib_flow_wizard_get_problem (wizard));
+
   /* Schedule as proposed, then the review: the schema of the class and
    * both field groups, then its dataset.
    */

@@ -192,6 +192,18 @@ _trib_flow_wizard_init_class (TribFlowWizard *self)
   g_signal_connect_object (self->class_selection, "notify::selected", G_CALLBACK (class_selected_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_set_sensitive (GTK_WIDGET (self->field_group_group), FALSE);
+
+  {
+    GtkWidget *placeholder = gtk_label_new (_("No field groups for this class contain this text."));
+
+    gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+    gtk_widget_set_margin_top (placeholder, 12);
+    gtk_widget_set_margin_bottom (placeholder, 12);
+    gtk_widget_set_margin_start (placeholder, 12);
+    gtk_widget_set_margin_end (placeholder, 12);
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_list_box_set_placeholder (self->field_group_list, placeholder);
+  }
 }
 
 void
