@@ -364,6 +364,7 @@ class_and_field_groups (TribWindow *window)
                          "Orders Profile Schema");
   gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Dataset Name")),
                          "Orders profiles");
+  trib_ui_test_click_center (GTK_WIDGET (wizard), trib_ui_test_find_row (GTK_WIDGET (wizard), "Enabled for Profile"));
   trib_ui_test_settle ();
   g_assert_null (trib_flow_wizard_get_problem (wizard));
 
@@ -406,6 +407,9 @@ class_and_field_groups (TribWindow *window)
   g_assert_nonnull (strstr (curl, PROFILE_CLASS));
   g_assert_nonnull (strstr (curl, PERSON_DETAILS));
   g_assert_nonnull (strstr (curl, PERSONAL_DETAILS));
+  /* Made for Profile, as seed 002's schema and dataset are. */
+  g_assert_nonnull (strstr (curl, "meta:immutableTags"));
+  g_assert_nonnull (strstr (curl, "unifiedProfile"));
 
   /* Create: the schema, its dataset and the flow, each once. */
   press_next (wizard, "create");

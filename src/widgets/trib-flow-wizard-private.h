@@ -123,6 +123,7 @@ struct _TribFlowWizard
   GtkListBox *field_list;
   AdwEntryRow *class_schema_row;
   AdwEntryRow *class_dataset_row;
+  GtkSwitch *class_profile_switch;
   AdwPreferencesGroup *class_group;
   GtkSearchEntry *class_search;
   GtkListView *class_list;

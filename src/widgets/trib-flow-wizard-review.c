@@ -65,6 +65,10 @@ _trib_flow_wizard_sync_answers (TribFlowWizard *self)
   trib_flow_answers_set_flow_spec (answers, self->flow_spec);
   trib_flow_answers_set_flow_name (answers, flow_name);
 
+  /* Only a schema made from a class may be made for Profile here. */
+  trib_flow_answers_set_profile_enabled (answers, self->target_kind == TRIB_FLOW_WIZARD_TARGET_CLASS &&
+                                                  gtk_switch_get_active (self->class_profile_switch));
+
   switch (self->target_kind)
     {
     case TRIB_FLOW_WIZARD_TARGET_DATASET:

@@ -520,6 +520,7 @@ trib_flow_wizard_class_init (TribFlowWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, field_list);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_schema_row);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_dataset_row);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_profile_switch);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_group);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_search);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_list);
