@@ -4,7 +4,8 @@
  * against tributary-sim over HTTP: each step's state followed, the
  * flow made once with what it needs, the journal written while it runs
  * and gone after; a resume from a journal in a fresh runner; a roll back
- * of a finished setup.
+ * of a finished setup; an ad hoc class mapped onto as the wizard plans
+ * it, before it exists, its mappings landing on the class's fields.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -13,10 +14,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
+#include "trib-column-types.h"
+#include "trib-data-prep.h"
 #include "trib-flow-runner-private.h"
 #include "trib-flow-service-flows.h"
+#include "trib-mapping-draft.h"
+#include "trib-schema-registry.h"
 #include "trib-test-flow.h"
 
 static TribTestSim *sim;
@@ -271,6 +278,93 @@ test_new_destroy (void)
   g_assert_finalize_object (plan);
 }
 
+static gboolean
+has_leaf (GListModel *fields,
+          const char *path)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(TribXdmField) field = g_list_model_get_item (fields, i);
+
+      if (g_str_equal (trib_xdm_field_get_path (field), path))
+        return TRUE;
+      if (trib_xdm_field_get_children (field) != NULL && has_leaf (trib_xdm_field_get_children (field), path))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The wizard's ad hoc path: the class's fields planned from the
+ * columns, auto-mapped before anything exists, the plan run; each
+ * mapping then writes to a real field of the schema made, under the
+ * namespace the registry gave the class.
+ */
+static void
+test_planned_adhoc (void)
+{
+  g_autofree char *unique = g_uuid_string_random ();
+  g_autoptr(TribFlowAnswers) answers = trib_test_setup_answers (TRIB_TEST_SETUP_SEED_004, unique);
+  const char * const *names = trib_flow_answers_get_column_names (answers);
+  const char * const *json_types = trib_flow_answers_get_column_types (answers);
+  guint n_columns = g_strv_length ((char **) names);
+  g_autofree TribColumnType *types = g_new0 (TribColumnType, n_columns);
+  g_autoptr(GListModel) planned = NULL;
+  g_autoptr(TribMappingDraft) draft = trib_mapping_draft_new ();
+  g_autoptr(GPtrArray) mappings = NULL;
+  g_autoptr(TribFlowSpec) spec = NULL;
+  g_autoptr(TribFlowPlan) plan = NULL;
+  g_autoptr(TribFlowJournal) journal = NULL;
+  g_autoptr(TribFlowRunner) runner = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(TribMappingSet) mapping_set = NULL;
+  g_autoptr(GListModel) made = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *flow_id = NULL;
+  GPtrArray *stored;
+  guint n_fields;
+
+  for (guint i = 0; i < n_columns; i++)
+    types[i] = trib_column_type_from_name (json_types[i]);
+  planned = trib_column_types_planned_tree (n_columns, names, types, &n_fields);
+  g_assert_cmpuint (n_fields, ==, n_columns);
+  g_assert_cmpuint (trib_mapping_draft_automap (draft, planned, n_columns, names, types), ==, n_columns);
+  mappings = trib_mapping_draft_dup_mappings (draft);
+  trib_flow_answers_set_mappings (answers, mappings);
+
+  spec = trib_test_find_flow_spec (client, answers);
+  plan = trib_flow_plan_new (answers, spec, &error);
+  g_assert_no_error (error);
+  journal = trib_flow_journal_new (journal_dir, trib_flow_plan_get_setup_id (plan));
+  runner = trib_flow_runner_new (client, plan, journal);
+  flow_id = trib_test_run (runner, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (flow_id);
+
+  trib_data_prep_get_mapping_set_async (client,
+                                        trib_flow_step_get_created_id (trib_flow_plan_find_step (plan, TRIB_FLOW_STEP_CREATE_MAPPING_SET)),
+                                        -1, NULL, trib_test_result_cb, &result);
+  mapping_set = trib_data_prep_get_mapping_set_finish (trib_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  trib_schema_registry_load_fields_async (client, TRIB_XDM_KIND_SCHEMA,
+                                          trib_flow_step_get_created_id (trib_flow_plan_find_step (plan, TRIB_FLOW_STEP_CREATE_SCHEMA)),
+                                          NULL, trib_test_result_cb, &result);
+  made = trib_schema_registry_load_fields_finish (trib_test_wait_result (&result), NULL, &error);
+  g_assert_no_error (error);
+
+  stored = trib_mapping_set_get_mappings (mapping_set);
+  g_assert_cmpuint (stored->len, ==, n_columns);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const char *destination = trib_mapping_get_destination (g_ptr_array_index (stored, i));
+
+      g_test_message ("mapped onto %s", destination);
+      g_assert_null (strstr (destination, "{{"));
+      g_assert_true (has_leaf (made, destination));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/tributary/flow-runner/resume-from-journal", test_resume_from_journal);
   g_test_add_func ("/tributary/flow-runner/cancel-then-resume", test_cancel_then_resume);
   g_test_add_func ("/tributary/flow-runner/roll-back-finished", test_roll_back_finished);
+  g_test_add_func ("/tributary/flow-runner/planned-adhoc", test_planned_adhoc);
 
   status = g_test_run ();
 

@@ -364,6 +364,84 @@ create_schema (const char          *title,
 }
 
 static void
+collect_paths (GListModel *fields,
+               GPtrArray  *paths)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+    {
+      g_autoptr(TribXdmField) field = g_list_model_get_item (fields, i);
+
+      g_ptr_array_add (paths, g_strdup_printf ("%s %s", trib_xdm_field_get_path (field),
+                                               trib_xdm_field_get_type_name (field)));
+      if (trib_xdm_field_get_children (field) != NULL)
+        collect_paths (trib_xdm_field_get_children (field), paths);
+    }
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The fields a schema of a class and field groups will have, read
+ * before it exists (the dataflow wizard maps onto them), are those it
+ * has once made: every path with its type, a tenant field group's
+ * `_tenant` merged with the others'.
+ */
+static void
+test_planned_fields (void)
+{
+  const char * const field_groups[] = {
+    "https://ns.adobe.com/xdm/context/profile-person-details",
+    "https://ns.adobe.com/xdm/context/profile-personal-details",
+    "https://ns.adobe.com/xdm/context/identitymap",
+    NULL
+  };
+  g_autofree char *title = trib_test_unique_name ("Planned Profile");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) planned = NULL;
+  g_autoptr(GListModel) made = NULL;
+  g_autoptr(TribXdmResource) schema = NULL;
+  g_autoptr(TribXdmField) full_name = NULL;
+  g_autoptr(GPtrArray) planned_paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) made_paths = g_ptr_array_new_with_free_func (g_free);
+  guint n_planned = 0;
+  guint n_made = 0;
+
+  trib_schema_registry_load_planned_fields_async (client, PROFILE_CLASS, field_groups, NULL, trib_test_result_cb,
+                                                  &result);
+  planned = trib_schema_registry_load_planned_fields_finish (trib_test_wait_result (&result), &n_planned, &error);
+  g_assert_no_error (error);
+  full_name = find_field (planned, "person.name.fullName");
+  g_assert_nonnull (full_name);
+  g_assert_cmpstr (trib_xdm_field_get_type_name (full_name), ==, "string");
+
+  schema = create_schema (title, PROFILE_CLASS, field_groups, &error);
+  g_assert_no_error (error);
+  made = load_fields (TRIB_XDM_KIND_SCHEMA, trib_xdm_resource_get_id (schema), &n_made);
+
+  collect_paths (planned, planned_paths);
+  collect_paths (made, made_paths);
+  g_ptr_array_sort (planned_paths, compare_paths);
+  g_ptr_array_sort (made_paths, compare_paths);
+  g_assert_cmpuint (n_planned, ==, n_made);
+  g_assert_cmpuint (planned_paths->len, ==, made_paths->len);
+  for (guint i = 0; i < planned_paths->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (planned_paths, i), ==, g_ptr_array_index (made_paths, i));
+  g_test_message ("%u fields planned, as made", n_planned);
+
+  /* A class that is not there: the registry's 404, said. */
+  g_clear_object (&result);
+  trib_schema_registry_load_planned_fields_async (client, "https://ns.adobe.com/tributarydemo/classes/0ddba11",
+                                                  NULL, NULL, trib_test_result_cb, &result);
+  g_assert_null (trib_schema_registry_load_planned_fields_finish (trib_test_wait_result (&result), NULL, &error));
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NOT_FOUND);
+}
+
+static void
 test_create_schema_seed_002 (void)
 {
   const char * const field_groups[] = {
@@ -594,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/tributary/schema-registry/field-tree-from-reply", test_field_tree_from_reply);
   g_test_add_func ("/tributary/schema-registry/create-seed-002", test_create_schema_seed_002);
   g_test_add_func ("/tributary/schema-registry/create-refused", test_create_schema_refused);
+  g_test_add_func ("/tributary/schema-registry/planned-fields", test_planned_fields);
   g_test_add_func ("/tributary/schema-registry/adhoc", test_adhoc_class_and_schema);
   g_test_add_func ("/tributary/schema-registry/field-names", test_field_names);
   g_test_add_func ("/tributary/schema-registry/titles", test_titles);

@@ -2,9 +2,11 @@
  *
  * Seed 004's dataflow set up through the wizard in the real application
  * on the demo platform: the OData Orders table chosen in Explore, an ad
- * hoc schema made from its columns (one name fixed after the wizard
- * refused it), a 15-minute schedule (14 refused with the flow spec's
- * reason), the review of every call, and Back keeping every answer.
+ * hoc schema planned from its columns (one name fixed after the wizard
+ * refused it) and mapped onto before it exists, a 15-minute schedule (14
+ * refused with the flow spec's reason), the review of every call, Back
+ * keeping every answer, and nothing made before Create: the class and
+ * the schema are steps of the plan, so a Roll Back deletes them too.
  * Screenshots light and dark, narrow and wide.
  *
  * Copyright 2026 The Tributary authors
@@ -178,6 +180,29 @@ count_requests (const char *method,
   return count;
 }
 
+/* Successful requests whose method is @method and whose URL holds
+ * @fragment anywhere.
+ */
+static guint
+count_requests_to (const char *method,
+                   const char *fragment)
+{
+  GListModel *log = G_LIST_MODEL (trib_application_get_request_log (app));
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(TribRequestRecord) record = g_list_model_get_item (log, i);
+
+      if (g_str_equal (trib_request_record_get_method (record), method) &&
+          strstr (trib_request_record_get_url (record), fragment) != NULL &&
+          trib_request_record_get_status (record) / 100 == 2)
+        count++;
+    }
+
+  return count;
+}
+
 static gboolean
 targets_listed (gpointer data)
 {
@@ -208,6 +233,12 @@ find_field_entry (GtkWidget  *wizard,
   return NULL;
 }
 
+static gboolean
+wizard_shown (gpointer data)
+{
+  return trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_WIZARD, NULL) != NULL;
+}
+
 static TribFlowWizard *
 open_wizard (TribWindow       *window,
              GtkWindow       **explore_window)
@@ -230,6 +261,15 @@ open_wizard (TribWindow       *window,
   g_assert_true (gtk_widget_is_sensitive (button));
   trib_ui_test_click_center (GTK_WIDGET (*explore_window), button);
   trib_ui_test_settle ();
+  /* A click synthesized on a loaded machine can land before the
+   * explore window is where GTK drew it: the button's action then.
+   */
+  if (!wizard_shown (NULL))
+    {
+      g_test_message ("the click opened no wizard; activating the button");
+      gtk_widget_activate (button);
+    }
+  trib_ui_test_iterate_until (wizard_shown, NULL, 10);
 
   wizard = TRIB_FLOW_WIZARD (trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_WIZARD, NULL));
   g_assert_nonnull (wizard);
@@ -301,48 +341,41 @@ seed_004 (TribWindow *window)
   trib_ui_test_settle ();
   g_assert_null (trib_flow_wizard_get_problem (wizard));
 
-  /* Mapping: onto the ad hoc schema made on leaving the Target step. */
+  /* Mapping: onto the ad hoc class as planned, its fields named as the
+   * Target page has them; nothing is made on the platform yet.
+   */
   press_next (wizard, "mapping");
   trib_ui_test_iterate_until (mapping_loaded, wizard, 30);
+  g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/classes"), ==, 0);
+  g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/schemas"), ==, 0);
   g_test_message ("mapping problem: %s", trib_flow_wizard_get_problem (wizard));
   button = trib_ui_test_find_by_action (GTK_WIDGET (wizard), "mapping.automap");
   g_assert_nonnull (button);
   trib_ui_test_click_center (GTK_WIDGET (wizard), button);
   trib_ui_test_settle ();
   g_assert_null (trib_flow_wizard_get_problem (wizard));
+  /* Data Prep cannot read a schema that does not exist yet. */
+  g_assert_false (gtk_widget_is_sensitive (trib_ui_test_find_by_action (GTK_WIDGET (wizard), "mapping.validate")));
 
-  /* A calculated field Data Prep refuses: marked on its row, Next
-   * refused; the expression fixed, Validate again passes.
+  /* A second column onto a field already mapped: marked on its row,
+   * Next refused; undone, the step passes again.
    */
   {
     TribMappingPage *page = trib_ui_test_find_any (GTK_WIDGET (wizard), TRIB_TYPE_MAPPING_PAGE);
     TribMappingDraft *draft = trib_mapping_page_get_draft (page);
-    gint freight = trib_mapping_draft_find_column (draft, "Freight");
-    g_autoptr(TribMappingRow) mapping = NULL;
-    g_autofree char *target = NULL;
-    g_autofree char *target_type = NULL;
-    guint position;
+    guint n_mappings = g_list_model_get_n_items (G_LIST_MODEL (draft));
 
-    g_assert_cmpint (freight, >=, 0);
-    mapping = g_list_model_get_item (G_LIST_MODEL (draft), freight);
-    target = g_strdup (trib_mapping_row_get_target (mapping));
-    target_type = g_strdup (trib_mapping_row_get_target_type (mapping));
-    trib_mapping_draft_remove (draft, freight);
-    position = trib_mapping_draft_add_expression (draft, "nosuchfunction(Freight)", target, target_type);
-    trib_ui_test_click_center (GTK_WIDGET (wizard),
-                               trib_ui_test_find_by_action (GTK_WIDGET (wizard), "mapping.validate"));
-    trib_ui_test_iterate_until (mapping_loaded, wizard, 30);
+    g_assert_cmpint (trib_mapping_draft_find_column (draft, "OrderID"), >=, 0);
+    trib_mapping_page_map_column (page, "ShipCity", "OrderID");
     trib_ui_test_settle ();
-    g_test_message ("after validate: %s (%u problems)", trib_flow_wizard_get_problem (wizard),
+    g_test_message ("two onto one: %s (%u problems)", trib_flow_wizard_get_problem (wizard),
                     trib_mapping_draft_get_n_problems (draft));
     g_assert_cmpuint (trib_mapping_draft_get_n_problems (draft), >, 0);
     g_assert_nonnull (trib_flow_wizard_get_problem (wizard));
     shoot (wizard, "mapping-refused");
-    trib_mapping_draft_set_expression (draft, position, "Freight");
-    trib_ui_test_click_center (GTK_WIDGET (wizard),
-                               trib_ui_test_find_by_action (GTK_WIDGET (wizard), "mapping.validate"));
-    trib_ui_test_iterate_until (mapping_loaded, wizard, 30);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "mapping.undo", NULL));
     trib_ui_test_settle ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (draft)), ==, n_mappings);
     g_assert_cmpuint (trib_mapping_draft_get_n_problems (draft), ==, 0);
     g_assert_null (trib_flow_wizard_get_problem (wizard));
   }
@@ -376,9 +409,12 @@ seed_004 (TribWindow *window)
   press_next (wizard, "schedule");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 15);
 
-  /* Review: every call in order; the whole plan as curl commands. */
+  /* Review: every call in order, the class and schema first; the whole
+   * plan as curl commands.
+   */
   press_next (wizard, "review");
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "Create the mapping set", TRUE));
+  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "1. Create the class", TRUE));
   button = trib_ui_test_find_by_action (GTK_WIDGET (wizard), "wizard.copy-curl");
   trib_ui_test_click_center (GTK_WIDGET (wizard), button);
   trib_ui_test_settle ();
@@ -389,10 +425,14 @@ seed_004 (TribWindow *window)
 
   /* Create: the plan runs, a row per call; the flow made once. */
   posts_before = count_requests ("POST", "/flowservice/flows");
+  g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/classes"), ==, 0);
+  g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/schemas"), ==, 0);
   press_next (wizard, "create");
   trib_ui_test_iterate_until (flow_made, wizard, 60);
   g_assert_nonnull (trib_flow_wizard_get_flow_id (wizard));
   g_assert_cmpuint (count_requests ("POST", "/flowservice/flows"), ==, posts_before + 1);
+  g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/classes"), ==, 1);
+  g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/schemas"), ==, 1);
   shoot (wizard, "created");
 
   gtk_window_destroy (GTK_WINDOW (wizard));
@@ -402,22 +442,22 @@ seed_004 (TribWindow *window)
 
 /* Source → ad hoc target → auto-map → 15 minutes → review, quickly. */
 static void
-drive_to_review (TribFlowWizard *wizard)
+drive_to_review (TribFlowWizard *wizard,
+                 const char     *name)
 {
   GtkWidget *row;
+  g_autofree char *schema_title = g_strdup_printf ("%s Schema", name);
 
   trib_ui_test_iterate_until (source_ready, wizard, 30);
   /* Names of their own: the registry refuses a second class of a title. */
-  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Dataflow Name")),
-                         "Orders again");
+  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Dataflow Name")), name);
   press_next (wizard, "target");
   row = trib_ui_test_find_row (GTK_WIDGET (wizard), "A New Ad Hoc Schema from the Source’s Columns");
   trib_ui_test_click_center (GTK_WIDGET (wizard), row);
   trib_ui_test_settle ();
-  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Class Title")), "Orders Again");
-  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Schema Title")),
-                         "Orders Again Schema");
-  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Dataset Name")), "Orders again");
+  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Class Title")), name);
+  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Schema Title")), schema_title);
+  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Dataset Name")), name);
   press_next (wizard, "mapping");
   trib_ui_test_iterate_until (mapping_loaded, wizard, 30);
   trib_ui_test_click_center (GTK_WIDGET (wizard),
@@ -458,7 +498,7 @@ resume_prompt (TribWindow *window)
   guint posts_before;
 
   wizard = open_wizard (window, &explore_window);
-  drive_to_review (wizard);
+  drive_to_review (wizard, "Orders again");
 
   /* The flow's creation fails once: the setup stops there. */
   trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/flowservice/flows\", \"method\": \"POST\", "
@@ -484,11 +524,14 @@ resume_prompt (TribWindow *window)
   trib_ui_test_save_screenshot (GTK_WIDGET (dialog), "flow-wizard-resume-prompt-light.png");
   adw_message_dialog_response (dialog, "resume");
   trib_ui_test_settle ();
+  trib_ui_test_iterate_until (wizard_shown, NULL, 10);
 
   wizard = TRIB_FLOW_WIZARD (trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_WIZARD, NULL));
   g_assert_nonnull (wizard);
   g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "create");
   trib_ui_test_iterate_until (flow_made, wizard, 60);
+  if (trib_flow_wizard_get_flow_id (wizard) == NULL)
+    shoot (wizard, "resume-failed");
   g_assert_nonnull (trib_flow_wizard_get_flow_id (wizard));
   g_assert_cmpuint (count_requests ("POST", "/flowservice/flows"), ==, posts_before + 1);
   shoot (wizard, "resumed");
@@ -497,7 +540,52 @@ resume_prompt (TribWindow *window)
   trib_ui_test_settle ();
 }
 
-/* One application per process: both walks share it. */
+static gboolean
+rolled_back (gpointer data)
+{
+  return !trib_flow_wizard_get_busy (data) &&
+         trib_ui_test_has_label (GTK_WIDGET (data), "Rolled back", TRUE);
+}
+
+/* The dataset refused after the class and the schema were made: Roll
+ * Back deletes both, newest first, since they are the plan's steps.
+ */
+static void
+roll_back (TribWindow *window)
+{
+  GtkWindow *explore_window = NULL;
+  TribFlowWizard *wizard;
+  guint classes_deleted = count_requests_to ("DELETE", "/schemaregistry/tenant/classes/");
+  guint schemas_deleted = count_requests_to ("DELETE", "/schemaregistry/tenant/schemas/");
+  guint classes_made = count_requests_to ("POST", "/schemaregistry/tenant/classes");
+  guint schemas_made = count_requests_to ("POST", "/schemaregistry/tenant/schemas");
+
+  wizard = open_wizard (window, &explore_window);
+  drive_to_review (wizard, "Orders rolled back");
+  g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/classes"), ==, classes_made);
+
+  trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/catalog/dataSets\", \"method\": \"POST\", "
+                                  "\"kind\": \"status\", \"status\": 500}");
+  g_test_message ("roll back: create");
+  press_next (wizard, "create");
+  trib_ui_test_iterate_until (run_stopped, wizard, 60);
+  g_test_message ("roll back: stopped");
+  g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/classes"), ==, classes_made + 1);
+  g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/schemas"), ==, schemas_made + 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.roll-back", NULL));
+  shoot (wizard, "roll-back-stopped");
+  trib_ui_test_iterate_until (rolled_back, wizard, 60);
+  g_assert_cmpuint (count_requests_to ("DELETE", "/schemaregistry/tenant/schemas/"), ==, schemas_deleted + 1);
+  g_assert_cmpuint (count_requests_to ("DELETE", "/schemaregistry/tenant/classes/"), ==, classes_deleted + 1);
+  shoot (wizard, "rolled-back");
+
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  gtk_window_destroy (explore_window);
+  trib_ui_test_settle ();
+}
+
+/* One application per process: the walks share it. */
 static void
 test_flow_wizard (void)
 {
@@ -508,6 +596,7 @@ test_flow_wizard (void)
   trib_ui_test_settle ();
 
   seed_004 (window);
+  roll_back (window);
   resume_prompt (window);
 
   g_clear_object (&app);
@@ -524,7 +613,7 @@ main (int   argc,
   g_setenv ("TRIBUTARY_SETUPS_DIR", setups, TRUE);
   trib_ui_test_init (&argc, &argv);
 
-  g_test_add_func ("/ui/flow-wizard/seed-004-and-resume", test_flow_wizard);
+  g_test_add_func ("/ui/flow-wizard/seed-004-resume-roll-back", test_flow_wizard);
 
   status = g_test_run ();
   /* Empty once every setup finished: nothing left behind. */

@@ -98,6 +98,12 @@ trib_ui_test_find_row (GtkWidget  *root,
 
   find_all (root, ADW_TYPE_PREFERENCES_ROW, found);
 
+  /* The row shown first: pages of a stack may have rows of one title. */
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (found, i)), title) == 0 &&
+        gtk_widget_get_mapped (g_ptr_array_index (found, i)))
+      return g_ptr_array_index (found, i);
+
   for (guint i = 0; i < found->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (found, i)), title) == 0)
       return g_ptr_array_index (found, i);

@@ -52,6 +52,15 @@ void             trib_schema_registry_load_fields_async         (TribPlatformCli
 GListModel      *trib_schema_registry_load_fields_finish        (GAsyncResult            *result,
                                                                  guint                   *n_fields,
                                                                  GError                 **error);
+void             trib_schema_registry_load_planned_fields_async (TribPlatformClient      *client,
+                                                                 const char              *class_id,
+                                                                 const char * const      *field_group_ids,
+                                                                 GCancellable            *cancellable,
+                                                                 GAsyncReadyCallback      callback,
+                                                                 gpointer                 user_data);
+GListModel      *trib_schema_registry_load_planned_fields_finish (GAsyncResult           *result,
+                                                                 guint                   *n_fields,
+                                                                 GError                 **error);
 void             trib_schema_registry_create_schema_async       (TribPlatformClient      *client,
                                                                  const char              *title,
                                                                  const char              *description,

@@ -52,6 +52,12 @@ struct _TribExploreView
 
 /* trib-explore-view.c */
 void  _trib_explore_view_notify_options              (TribExploreView              *self);
+void  _trib_explore_view_run_preview                 (TribExploreView              *self,
+                                                      TribExploreItem              *item);
+void  _trib_explore_view_rebuild_tree                (TribExploreView              *self);
+
+/* trib-explore-view-actions.c */
+void  _trib_explore_view_class_add_actions           (GtkWidgetClass               *widget_class);
 
 /* trib-explore-view-options.c */
 char *_trib_explore_view_describe_file_type          (gpointer                      item,

@@ -4,7 +4,8 @@
  * or table chosen in it, in the query page's grid. Each view has its own
  * account, tree, selection and file options, so several can be open at
  * once; the selected object's path, type and options are properties,
- * where the dataflow wizard picks them up.
+ * where the dataflow wizard picks them up. Its actions (Refresh,
+ * Create Dataflow…) are in trib-explore-view-actions.c.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -20,7 +21,6 @@
 #include "trib-a11y.h"
 #include "trib-explore-node.h"
 #include "trib-explore-view-private.h"
-#include "trib-flow-wizard.h"
 #include "trib-flow-service.h"
 #include "trib-connection.h"
 #include "trib-list-cell.h"
@@ -176,9 +176,9 @@ preview_cb (GObject      *object,
 }
 
 /* Latest wins: a preview asked for cancels the one still running. */
-static void
-run_preview (TribExploreView *self,
-             TribExploreItem *item)
+void
+_trib_explore_view_run_preview (TribExploreView *self,
+                                TribExploreItem *item)
 {
   TribPlatformClient *client = trib_session_page_get_client (TRIB_SESSION_PAGE (self));
   const char *path = trib_explore_item_get_path (item);
@@ -231,7 +231,7 @@ options_changed_cb (TribExploreView *self)
    * still the one the options are for.
    */
   if (self->previewed != NULL && (self->selected == NULL || self->previewed == self->selected))
-    run_preview (self, self->previewed);
+    _trib_explore_view_run_preview (self, self->previewed);
 }
 
 static void
@@ -261,37 +261,6 @@ selection_changed_cb (TribExploreView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_TYPE]);
 }
 
-/* explore.create-dataflow: the wizard starts from the selected object,
- * read with the options chosen here.
- */
-static void
-create_dataflow_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  TribExploreView *self = TRIB_EXPLORE_VIEW (widget);
-  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
-  GtkRoot *root = gtk_widget_get_root (widget);
-  TribExploreFileOptions options;
-  TribFlowWizard *wizard;
-
-  if (session == NULL || self->selected == NULL || self->connection_id == NULL)
-    return;
-
-  _trib_explore_view_read_options (self, &options);
-  wizard = trib_flow_wizard_new (session);
-  trib_flow_wizard_set_source (wizard, self->connection_id, trib_explore_item_get_path (self->selected),
-                               trib_explore_item_get_item_type (self->selected),
-                               trib_explore_item_get_item_type (self->selected) == TRIB_EXPLORE_ITEM_TABLE
-                               ? NULL : &options);
-  if (GTK_IS_WINDOW (root))
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (wizard), GTK_WINDOW (root));
-      gtk_window_set_application (GTK_WINDOW (wizard), gtk_window_get_application (GTK_WINDOW (root)));
-    }
-  gtk_window_present (GTK_WINDOW (wizard));
-}
-
 static void
 row_activated_cb (TribExploreView *self,
                   guint            position)
@@ -319,7 +288,7 @@ row_activated_cb (TribExploreView *self,
   if (trib_explore_item_get_item_type (item) == TRIB_EXPLORE_ITEM_FOLDER)
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
   else
-    run_preview (self, item);
+    _trib_explore_view_run_preview (self, item);
 }
 
 /* Right opens a folder (or goes into an open one), Left closes it (or
@@ -397,8 +366,8 @@ create_children_cb (gpointer item,
   return g_object_ref (G_LIST_MODEL (node));
 }
 
-static void
-rebuild_tree (TribExploreView *self)
+void
+_trib_explore_view_rebuild_tree (TribExploreView *self)
 {
   TribPlatformClient *client = trib_session_page_get_client (TRIB_SESSION_PAGE (self));
 
@@ -423,60 +392,13 @@ rebuild_tree (TribExploreView *self)
   _trib_explore_view_update_title (self);
 }
 
-/**
- * trib_explore_view_reload:
- *
- * Reads again what the view shows (F5): the accounts, the tree from its
- * root, and the file or table previewed, with the same options. Folders
- * opened before are closed: their listings may have changed.
- */
-void
-trib_explore_view_reload (TribExploreView *self)
-{
-  g_autoptr(TribExploreItem) previewed = NULL;
-
-  g_return_if_fail (TRIB_IS_EXPLORE_VIEW (self));
-
-  if (self->previewed != NULL)
-    previewed = g_object_ref (self->previewed);
-
-  _trib_explore_view_load_accounts (self);
-  rebuild_tree (self);
-
-  if (previewed != NULL)
-    {
-      gtk_widget_set_visible (self->options_box,
-                              trib_explore_item_get_item_type (previewed) == TRIB_EXPLORE_ITEM_FILE);
-      run_preview (self, previewed);
-    }
-}
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  trib_explore_view_reload (TRIB_EXPLORE_VIEW (widget));
-}
-
-static void
-retry_preview_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  TribExploreView *self = TRIB_EXPLORE_VIEW (widget);
-
-  if (self->previewed != NULL)
-    run_preview (self, self->previewed);
-}
-
 static void
 trib_explore_view_session_changed (TribSessionPage *page)
 {
   TribExploreView *self = TRIB_EXPLORE_VIEW (page);
 
   _trib_explore_view_load_accounts (self);
-  rebuild_tree (self);
+  _trib_explore_view_rebuild_tree (self);
 }
 
 static void
@@ -648,18 +570,11 @@ trib_explore_view_class_init (TribExploreViewClass *klass)
                                                 G_CALLBACK (_trib_explore_view_account_selected_cb));
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
 
-  /* The explore window is not the main window: win.refresh's keys work
-   * here too, on what this view shows.
-   */
-  gtk_widget_class_install_action (widget_class, "explore.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "explore.retry-preview", NULL, retry_preview_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "explore.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "explore.refresh", NULL);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "describe_file_type_cb",
                                                 G_CALLBACK (_trib_explore_view_describe_file_type));
 
-  gtk_widget_class_install_action (widget_class, "explore.create-dataflow", NULL, create_dataflow_action);
+  _trib_explore_view_class_add_actions (widget_class);
 }
 
 static void
@@ -722,7 +637,7 @@ trib_explore_view_set_connection_id (TribExploreView *self,
   g_free (self->connection_id);
   self->connection_id = g_strdup (connection_id);
   _trib_explore_view_select_account_row (self);
-  rebuild_tree (self);
+  _trib_explore_view_rebuild_tree (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION_ID]);
 }
 

@@ -235,6 +235,17 @@ roll_back_cb (GObject      *object,
   if (self->runner == NULL)
     return;
 
+  /* A mapping set stays (Data Prep cannot delete one): said, not hidden. */
+  if (not_deleted != NULL && not_deleted[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (" ", not_deleted);
+      /* Translators: %s says what stays and why */
+      g_autofree char *status = g_strdup_printf (_("Rolled back, except what cannot be deleted. %s"), list);
+
+      show_run_state (self, RUN_ROLLED_BACK, status);
+      return;
+    }
+
   show_run_state (self, RUN_ROLLED_BACK, _("Rolled back: everything this setup created is deleted."));
 }
 

@@ -24,6 +24,7 @@ typedef enum
   TRIB_FLOW_WIZARD_TARGET_DATASET,
   TRIB_FLOW_WIZARD_TARGET_SCHEMA,
   TRIB_FLOW_WIZARD_TARGET_ADHOC,
+  TRIB_FLOW_WIZARD_TARGET_CLASS,
 } TribFlowWizardTarget;
 
 struct _TribFlowWizard
@@ -53,10 +54,20 @@ struct _TribFlowWizard
   TribFlowWizardTarget target_kind;
   TribPagedList *target_model;
   GtkSingleSelection *target_selection;
-  char *adhoc_class_id;
-  char *adhoc_schema_id;
-  char *adhoc_error;
   gboolean filling;
+
+  /* Target: a new schema from a class and field groups */
+  GtkSingleSelection *class_selection;
+  GPtrArray *class_lists;        /* TribPagedList, searched now */
+  GPtrArray *field_group_lists;
+  GPtrArray *field_group_ids;    /* chosen, in order */
+  char *class_id;
+  char *class_title;
+  gboolean class_reloading;
+  GListModel *class_fields;      /* the planned schema's, for the mapping */
+  guint n_class_fields;
+  char *class_fields_key;
+  GCancellable *class_fields_cancellable;
 
   /* The answers as the flows library checks them, and their plan */
   TribFlowAnswers *answers;
@@ -98,6 +109,7 @@ struct _TribFlowWizard
 
   GtkCheckButton *existing_check;
   GtkCheckButton *schema_check;
+  GtkCheckButton *class_check;
   GtkCheckButton *adhoc_check;
   GtkStack *target_stack;
   AdwPreferencesGroup *new_dataset_group;
@@ -109,10 +121,20 @@ struct _TribFlowWizard
   AdwEntryRow *schema_title_row;
   AdwEntryRow *adhoc_dataset_row;
   GtkListBox *field_list;
+  AdwEntryRow *class_schema_row;
+  AdwEntryRow *class_dataset_row;
+  GtkSwitch *class_profile_switch;
+  AdwPreferencesGroup *class_group;
+  GtkSearchEntry *class_search;
+  GtkListView *class_list;
+  AdwPreferencesGroup *field_group_group;
+  GtkSearchEntry *field_group_search;
+  GtkListBox *field_group_list;
 
   AdwBin *mapping_bin;
   TribMappingPage *mapping_page;
-  char *mapping_schema_id;
+  char *mapping_key;             /* the target the page maps onto */
+  GHashTable *drafts;            /* target key → TribMappingDraft */
   TribExplorePreview *mapping_source;
 
   AdwComboRow *frequency_row;
@@ -166,8 +188,26 @@ void        _trib_flow_wizard_target_kind_cb    (TribFlowWizard *self);
 void        _trib_flow_wizard_target_search_cb  (TribFlowWizard *self);
 char      **_trib_flow_wizard_dup_adhoc_fields  (TribFlowWizard *self,
                                                  GArray        **types);
-gboolean    _trib_flow_wizard_adhoc_ready       (TribFlowWizard *self);
-void        _trib_flow_wizard_create_adhoc      (TribFlowWizard *self,
+GListModel *_trib_flow_wizard_dup_planned_fields (TribFlowWizard  *self,
+                                                  guint           *n_fields,
+                                                  char           **key);
+
+GtkListItemFactory *_trib_flow_wizard_new_target_factory (void);
+
+/* trib-flow-wizard-class.c */
+void        _trib_flow_wizard_init_class        (TribFlowWizard *self);
+void        _trib_flow_wizard_dispose_class     (TribFlowWizard *self);
+void        _trib_flow_wizard_fill_class        (TribFlowWizard *self);
+void        _trib_flow_wizard_reload_classes    (TribFlowWizard *self);
+void        _trib_flow_wizard_reload_field_groups (TribFlowWizard *self);
+void        _trib_flow_wizard_class_search_cb   (TribFlowWizard *self);
+void        _trib_flow_wizard_field_group_search_cb (TribFlowWizard *self);
+const char *_trib_flow_wizard_check_class       (TribFlowWizard *self);
+char      **_trib_flow_wizard_dup_field_group_ids (TribFlowWizard *self);
+char       *_trib_flow_wizard_dup_class_key     (TribFlowWizard *self);
+GListModel *_trib_flow_wizard_get_class_fields  (TribFlowWizard *self,
+                                                 guint          *n_fields);
+void        _trib_flow_wizard_load_class_fields (TribFlowWizard *self,
                                                  GCallback       done);
 
 /* trib-flow-wizard-review.c: the mapping step */

@@ -65,6 +65,10 @@ _trib_flow_wizard_sync_answers (TribFlowWizard *self)
   trib_flow_answers_set_flow_spec (answers, self->flow_spec);
   trib_flow_answers_set_flow_name (answers, flow_name);
 
+  /* Only a schema made from a class may be made for Profile here. */
+  trib_flow_answers_set_profile_enabled (answers, self->target_kind == TRIB_FLOW_WIZARD_TARGET_CLASS &&
+                                                  gtk_switch_get_active (self->class_profile_switch));
+
   switch (self->target_kind)
     {
     case TRIB_FLOW_WIZARD_TARGET_DATASET:
@@ -77,6 +81,18 @@ _trib_flow_wizard_sync_answers (TribFlowWizard *self)
       trib_flow_answers_set_target_kind (answers, TRIB_FLOW_TARGET_NEW_DATASET);
       trib_flow_answers_set_schema_id (answers, TRIB_IS_XDM_RESOURCE (target) ? trib_xdm_resource_get_id (target) : NULL);
       trib_flow_answers_set_dataset_name (answers, gtk_editable_get_text (GTK_EDITABLE (self->dataset_name_row)));
+      break;
+
+    case TRIB_FLOW_WIZARD_TARGET_CLASS:
+      {
+        g_auto(GStrv) ids = _trib_flow_wizard_dup_field_group_ids (self);
+
+        trib_flow_answers_set_target_kind (answers, TRIB_FLOW_TARGET_NEW_SCHEMA_FROM_CLASS);
+        trib_flow_answers_set_class_id (answers, self->class_id);
+        trib_flow_answers_set_field_group_ids (answers, (const char * const *) ids);
+        trib_flow_answers_set_schema_title (answers, gtk_editable_get_text (GTK_EDITABLE (self->class_schema_row)));
+        trib_flow_answers_set_dataset_name (answers, gtk_editable_get_text (GTK_EDITABLE (self->class_dataset_row)));
+      }
       break;
 
     case TRIB_FLOW_WIZARD_TARGET_ADHOC:
@@ -93,14 +109,7 @@ _trib_flow_wizard_sync_answers (TribFlowWizard *self)
                               g_enum_get_value (type_class, g_array_index (types, TribXdmFieldType, i))->value_nick);
         type_strv = g_strv_builder_end (type_names);
 
-        /* Once made (before the mapping), it is an existing schema. */
-        if (self->adhoc_schema_id != NULL)
-          {
-            trib_flow_answers_set_target_kind (answers, TRIB_FLOW_TARGET_NEW_DATASET);
-            trib_flow_answers_set_schema_id (answers, self->adhoc_schema_id);
-          }
-        else
-          trib_flow_answers_set_target_kind (answers, TRIB_FLOW_TARGET_ADHOC_SCHEMA);
+        trib_flow_answers_set_target_kind (answers, TRIB_FLOW_TARGET_ADHOC_SCHEMA);
         trib_flow_answers_set_class_title (answers, gtk_editable_get_text (GTK_EDITABLE (self->class_title_row)));
         trib_flow_answers_set_schema_title (answers, gtk_editable_get_text (GTK_EDITABLE (self->schema_title_row)));
         trib_flow_answers_set_dataset_name (answers, gtk_editable_get_text (GTK_EDITABLE (self->adhoc_dataset_row)));
@@ -154,27 +163,70 @@ _trib_flow_wizard_get_target_schema_id (TribFlowWizard *self)
       return TRIB_IS_DATASET (target) ? trib_dataset_get_schema_id (target) : NULL;
     case TRIB_FLOW_WIZARD_TARGET_SCHEMA:
       return TRIB_IS_XDM_RESOURCE (target) ? trib_xdm_resource_get_id (target) : NULL;
+    case TRIB_FLOW_WIZARD_TARGET_CLASS:
     case TRIB_FLOW_WIZARD_TARGET_ADHOC:
     default:
-      return self->adhoc_schema_id;
+      /* Made by the plan, at Create. */
+      return NULL;
     }
 }
 
+/* The draft of @key, kept for when the person comes back to that
+ * target: Back and Next, or another target and back, lose no mapping.
+ */
+static void
+use_draft (TribFlowWizard *self,
+           const char     *key)
+{
+  TribMappingDraft *draft = g_hash_table_lookup (self->drafts, key);
+
+  if (draft == NULL)
+    {
+      draft = trib_mapping_draft_new ();
+      g_hash_table_insert (self->drafts, g_strdup (key), draft);
+    }
+  trib_mapping_page_set_draft (self->mapping_page, draft);
+}
+
 /* The mapping page keeps its draft through Back and Next; it starts
- * again only when the source's columns or the target schema changed.
+ * again only when the source's columns or the target changed. A target
+ * the plan will create (an ad hoc class, a schema from a class and field
+ * groups) is mapped onto as planned.
  */
 void
 _trib_flow_wizard_fill_mapping (TribFlowWizard *self)
 {
-  const char *schema_id = _trib_flow_wizard_get_target_schema_id (self);
+  g_autoptr(GListModel) planned = NULL;
+  g_autofree char *key = NULL;
+  guint n_fields = 0;
 
-  if (self->mapping_source == self->preview && g_strcmp0 (self->mapping_schema_id, schema_id) == 0)
+  if (self->target_kind == TRIB_FLOW_WIZARD_TARGET_ADHOC)
+    planned = _trib_flow_wizard_dup_planned_fields (self, &n_fields, &key);
+  else if (self->target_kind == TRIB_FLOW_WIZARD_TARGET_CLASS)
+    {
+      GListModel *fields = _trib_flow_wizard_get_class_fields (self, &n_fields);
+
+      /* Read on leaving the Target step (trib-flow-wizard-class.c). */
+      if (fields == NULL)
+        return;
+      planned = g_object_ref (fields);
+      key = _trib_flow_wizard_dup_class_key (self);
+    }
+  else
+    key = g_strdup (_trib_flow_wizard_get_target_schema_id (self));
+
+  if (self->mapping_source == self->preview && g_strcmp0 (self->mapping_key, key) == 0)
     return;
 
   g_set_object (&self->mapping_source, self->preview);
-  g_free (self->mapping_schema_id);
-  self->mapping_schema_id = g_strdup (schema_id);
-  trib_mapping_page_set_inputs (self->mapping_page, self->session, self->preview, schema_id);
+  g_free (self->mapping_key);
+  self->mapping_key = g_strdup (key);
+  if (key != NULL)
+    use_draft (self, key);
+  if (planned != NULL)
+    trib_mapping_page_set_planned_target (self->mapping_page, self->session, self->preview, planned, n_fields);
+  else
+    trib_mapping_page_set_inputs (self->mapping_page, self->session, self->preview, key);
 }
 
 /**

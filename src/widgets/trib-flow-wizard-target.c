@@ -2,9 +2,12 @@
  *
  * The wizard's second step: where the data goes. An existing dataset
  * (the catalog's list, searched on the platform), a new dataset on an
- * existing schema, or an ad hoc class and schema made from the source's
+ * existing schema, a new schema from a class and field groups
+ * (trib-flow-wizard-class.c), or an ad hoc class and schema made from the source's
  * columns as seed 004 does, each column's type guessed from the preview
- * and open to correction.
+ * and open to correction. Nothing is made here: what the page chose
+ * becomes steps of the flow plan, made by the Create step (so that a
+ * roll back deletes them too).
  *
  * Copyright 2026 The Tributary authors
  *
@@ -19,6 +22,7 @@
 
 #include "trib-a11y.h"
 #include "trib-catalog.h"
+#include "trib-column-types.h"
 #include "trib-dataset.h"
 #include "trib-flow-wizard-private.h"
 #include "trib-platform-enums.h"
@@ -93,13 +97,23 @@ selection_changed_cb (TribFlowWizard *self)
   _trib_flow_wizard_update (self);
 }
 
-void
-_trib_flow_wizard_init_target (TribFlowWizard *self)
+/* Rows of datasets, schemas or classes: the title, the id below. */
+GtkListItemFactory *
+_trib_flow_wizard_new_target_factory (void)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), NULL);
+
+  return factory;
+}
+
+void
+_trib_flow_wizard_init_target (TribFlowWizard *self)
+{
+  g_autoptr(GtkListItemFactory) factory = _trib_flow_wizard_new_target_factory ();
+
   gtk_list_view_set_factory (self->target_list, factory);
 
   self->target_selection = gtk_single_selection_new (NULL);
@@ -120,7 +134,8 @@ _trib_flow_wizard_reload_targets (TribFlowWizard *self)
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->target_search));
   g_autoptr(TribPagedList) model = NULL;
 
-  if (client == NULL || self->target_kind == TRIB_FLOW_WIZARD_TARGET_ADHOC)
+  if (client == NULL || self->target_kind == TRIB_FLOW_WIZARD_TARGET_ADHOC ||
+      self->target_kind == TRIB_FLOW_WIZARD_TARGET_CLASS)
     return;
 
   if (self->target_model != NULL)
@@ -160,20 +175,31 @@ _trib_flow_wizard_target_kind_cb (TribFlowWizard *self)
 
   if (gtk_check_button_get_active (self->adhoc_check))
     kind = TRIB_FLOW_WIZARD_TARGET_ADHOC;
+  else if (gtk_check_button_get_active (self->class_check))
+    kind = TRIB_FLOW_WIZARD_TARGET_CLASS;
   else if (gtk_check_button_get_active (self->schema_check))
     kind = TRIB_FLOW_WIZARD_TARGET_SCHEMA;
   else
     kind = TRIB_FLOW_WIZARD_TARGET_DATASET;
 
-  if (kind == self->target_kind && self->target_model != NULL)
+  if (kind == self->target_kind &&
+      (kind == TRIB_FLOW_WIZARD_TARGET_CLASS ? gtk_single_selection_get_model (self->class_selection) != NULL
+                                             : self->target_model != NULL))
     return;
 
   self->target_kind = kind;
-  gtk_stack_set_visible_child_name (self->target_stack, kind == TRIB_FLOW_WIZARD_TARGET_ADHOC ? "adhoc" : "list");
+  gtk_stack_set_visible_child_name (self->target_stack,
+                                    kind == TRIB_FLOW_WIZARD_TARGET_ADHOC ? "adhoc"
+                                    : kind == TRIB_FLOW_WIZARD_TARGET_CLASS ? "class" : "list");
   gtk_widget_set_visible (GTK_WIDGET (self->new_dataset_group), kind == TRIB_FLOW_WIZARD_TARGET_SCHEMA);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->target_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   kind == TRIB_FLOW_WIZARD_TARGET_SCHEMA ? _("Schemas") : _("Datasets"), -1);
-  if (kind != TRIB_FLOW_WIZARD_TARGET_ADHOC)
+  if (kind == TRIB_FLOW_WIZARD_TARGET_CLASS)
+    {
+      if (gtk_single_selection_get_model (self->class_selection) == NULL)
+        _trib_flow_wizard_reload_classes (self);
+    }
+  else if (kind != TRIB_FLOW_WIZARD_TARGET_ADHOC)
     {
       g_clear_object (&self->target_model);
       _trib_flow_wizard_reload_targets (self);
@@ -191,7 +217,7 @@ _trib_flow_wizard_target_kind_cb (TribFlowWizard *self)
 gpointer
 _trib_flow_wizard_get_target_item (TribFlowWizard *self)
 {
-  if (self->target_kind == TRIB_FLOW_WIZARD_TARGET_ADHOC)
+  if (self->target_kind == TRIB_FLOW_WIZARD_TARGET_ADHOC || self->target_kind == TRIB_FLOW_WIZARD_TARGET_CLASS)
     return NULL;
 
   return gtk_single_selection_get_selected_item (self->target_selection);
@@ -235,8 +261,6 @@ select_type (GtkDropDown *dropdown,
 static void
 field_changed_cb (TribFlowWizard *self)
 {
-  /* A change may fix what the registry refused: let it try again. */
-  g_clear_pointer (&self->adhoc_error, g_free);
   _trib_flow_wizard_update (self);
 }
 
@@ -359,14 +383,10 @@ const char *
 _trib_flow_wizard_check_target (TribFlowWizard *self,
                                 gboolean       *refused)
 {
+  if (self->target_kind == TRIB_FLOW_WIZARD_TARGET_CLASS)
+    return _trib_flow_wizard_check_class (self);
   if (self->target_kind != TRIB_FLOW_WIZARD_TARGET_ADHOC)
     return NULL;
-
-  if (self->adhoc_error != NULL)
-    {
-      *refused = TRUE;
-      return self->adhoc_error;
-    }
 
   mark_fields (self);
   if (self->preview == NULL && gtk_widget_get_first_child (GTK_WIDGET (self->field_list)) == NULL)
@@ -401,147 +421,37 @@ _trib_flow_wizard_dup_adhoc_fields (TribFlowWizard *self,
   return g_strv_builder_end (names);
 }
 
-gboolean
-_trib_flow_wizard_adhoc_ready (TribFlowWizard *self)
-{
-  return self->adhoc_schema_id != NULL;
-}
-
-typedef struct
-{
-  TribFlowWizard *self;
-  GCallback done;
-} AdhocOp;
-
-static void
-adhoc_op_free (AdhocOp *op)
-{
-  g_object_unref (op->self);
-  g_free (op);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AdhocOp, adhoc_op_free)
-
-static void
-adhoc_failed (TribFlowWizard *self,
-              const GError   *error,
-              const char     *prefix)
-{
-  g_free (self->adhoc_error);
-  self->adhoc_error = prefix != NULL ? g_strdup_printf ("%s %s", prefix, error->message) : g_strdup (error->message);
-  _trib_flow_wizard_set_busy (self, FALSE);
-  _trib_flow_wizard_update (self);
-}
-
-static void
-adhoc_schema_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(AdhocOp) op = user_data;
-  TribFlowWizard *self = op->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TribXdmResource) schema = trib_schema_registry_create_schema_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (schema == NULL)
-    {
-      adhoc_failed (self, error, _("The class was created, but not its schema:"));
-      return;
-    }
-
-  self->adhoc_schema_id = g_strdup (trib_xdm_resource_get_id (schema));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->schema_title_row), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->adhoc_check), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->existing_check), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->schema_check), FALSE);
-  _trib_flow_wizard_set_busy (self, FALSE);
-  /* Translators: a toast; %s is the new schema's title */
-  {
-    g_autofree char *message = g_strdup_printf (_("Schema “%s” created"), trib_xdm_resource_get_title (schema));
-
-    _trib_flow_wizard_toast (self, message);
-  }
-  ((void (*) (TribFlowWizard *)) op->done) (self);
-}
-
-static void
-create_schema (AdhocOp *op)
-{
-  TribFlowWizard *self = op->self;
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->schema_title_row))));
-
-  trib_schema_registry_create_schema_async (trib_session_get_client (self->session), title, "",
-                                            self->adhoc_class_id, NULL, self->cancellable,
-                                            adhoc_schema_cb, op);
-}
-
-static void
-adhoc_class_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(AdhocOp) op = user_data;
-  TribFlowWizard *self = op->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TribXdmResource) class = trib_schema_registry_create_adhoc_class_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (class == NULL)
-    {
-      adhoc_failed (self, error, NULL);
-      return;
-    }
-
-  /* The class is made: its title and fields can no longer change, and
-   * trying again after a failed schema makes only the schema.
-   */
-  self->adhoc_class_id = g_strdup (trib_xdm_resource_get_id (class));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->class_title_row), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->field_list), FALSE);
-  create_schema (g_steal_pointer (&op));
-}
-
-/* Two calls, as the ad hoc class dialog makes them: never a second
- * class for the same answers.
+/**
+ * _trib_flow_wizard_dup_planned_fields:
+ * @n_fields: (out): how many fields the tree holds
+ * @key: (out) (transfer full): what the tree was made from, to tell
+ *   when the fields changed
+ *
+ * The ad hoc class's fields as the Target page has them now, before the
+ * class exists: the Mapping step maps onto them, and the plan puts its
+ * mappings under the namespace the registry gives the class.
+ *
+ * Returns: (transfer full): the field tree
  */
-void
-_trib_flow_wizard_create_adhoc (TribFlowWizard *self,
-                                GCallback       done)
+GListModel *
+_trib_flow_wizard_dup_planned_fields (TribFlowWizard  *self,
+                                      guint           *n_fields,
+                                      char           **key)
 {
-  AdhocOp *op = g_new0 (AdhocOp, 1);
   g_autoptr(GArray) types = NULL;
-  g_auto(GStrv) names = NULL;
-  g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (TribXdmFieldSpec));
+  g_auto(GStrv) names = _trib_flow_wizard_dup_adhoc_fields (self, &types);
   g_autoptr(GEnumClass) type_class = g_type_class_ref (TRIB_TYPE_XDM_FIELD_TYPE);
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->class_title_row))));
+  g_autofree TribColumnType *column_types = g_new0 (TribColumnType, types->len + 1);
+  GString *text = g_string_new ("adhoc");
 
-  op->self = g_object_ref (self);
-  op->done = done;
-  g_clear_pointer (&self->adhoc_error, g_free);
-  _trib_flow_wizard_set_busy (self, TRUE);
-
-  if (self->adhoc_class_id != NULL)
+  for (guint i = 0; i < types->len; i++)
     {
-      create_schema (op);
-      return;
+      const char *nick = g_enum_get_value (type_class, g_array_index (types, TribXdmFieldType, i))->value_nick;
+
+      column_types[i] = trib_column_type_from_name (nick);
+      g_string_append_printf (text, "\n%s\t%s", names[i], nick);
     }
+  *key = g_string_free (text, FALSE);
 
-  names = _trib_flow_wizard_dup_adhoc_fields (self, &types);
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      TribXdmFieldSpec field;
-
-      field.name = names[i];
-      field.type = g_enum_get_value (type_class, g_array_index (types, TribXdmFieldType, i))->value_nick;
-      g_array_append_val (fields, field);
-    }
-
-  trib_schema_registry_create_adhoc_class_async (trib_session_get_client (self->session), title, "",
-                                                 &g_array_index (fields, TribXdmFieldSpec, 0), fields->len,
-                                                 self->cancellable, adhoc_class_cb, op);
+  return trib_column_types_planned_tree (types->len, (const char * const *) names, column_types, n_fields);
 }

@@ -248,6 +248,7 @@ entering_step (TribFlowWizard *self,
     {
       _trib_flow_wizard_target_kind_cb (self);
       _trib_flow_wizard_fill_fields (self);
+      _trib_flow_wizard_fill_class (self);
     }
   else if (g_str_equal (step, "mapping"))
     _trib_flow_wizard_fill_mapping (self);
@@ -260,24 +261,28 @@ static void next_action (GtkWidget  *widget,
                          GVariant   *param);
 
 static void
-adhoc_created_cb (TribFlowWizard *self)
+class_fields_read_cb (TribFlowWizard *self)
 {
-  if (_trib_flow_wizard_adhoc_ready (self))
-    next_action (GTK_WIDGET (self), NULL, NULL);
+  next_action (GTK_WIDGET (self), NULL, NULL);
 }
 
-/* Leaving a page may need work before the next can show. */
+/* Leaving a page may need work before the next can show. Nothing is
+ * made on the platform before Create: a new class, schema or dataset is
+ * a step of the plan, mapped onto as planned.
+ */
 static gboolean
 leaving_step (TribFlowWizard *self,
               const char     *next)
 {
-  /* The ad hoc schema is made before the mapping, which maps onto its
-   * real fields, as seed 004 does.
+  guint n_fields;
+
+  /* The Mapping step maps onto the fields the class and the field
+   * groups will give the schema: they are read first.
    */
-  if (g_str_equal (current_step (self), "target") && self->target_kind == TRIB_FLOW_WIZARD_TARGET_ADHOC &&
-      !_trib_flow_wizard_adhoc_ready (self))
+  if (g_str_equal (next, "mapping") && self->target_kind == TRIB_FLOW_WIZARD_TARGET_CLASS &&
+      _trib_flow_wizard_get_class_fields (self, &n_fields) == NULL)
     {
-      _trib_flow_wizard_create_adhoc (self, G_CALLBACK (adhoc_created_cb));
+      _trib_flow_wizard_load_class_fields (self, G_CALLBACK (class_fields_read_cb));
       return FALSE;
     }
 
@@ -361,6 +366,7 @@ trib_flow_wizard_dispose (GObject *object)
     trib_paged_list_cancel (self->target_model);
   if (self->target_selection != NULL)
     gtk_single_selection_set_model (self->target_selection, NULL);
+  _trib_flow_wizard_dispose_class (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_FLOW_WIZARD);
 
@@ -374,6 +380,7 @@ trib_flow_wizard_dispose (GObject *object)
   g_clear_object (&self->answers);
   g_clear_object (&self->plan);
   g_clear_object (&self->mapping_source);
+  g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_object (&self->target_model);
   g_clear_object (&self->target_selection);
 
@@ -393,10 +400,7 @@ trib_flow_wizard_finalize (GObject *object)
   g_clear_pointer (&self->flow_id, g_free);
   g_clear_pointer (&self->schedule_spec_id, g_free);
   g_clear_pointer (&self->answers_problem, g_free);
-  g_clear_pointer (&self->adhoc_class_id, g_free);
-  g_clear_pointer (&self->adhoc_schema_id, g_free);
-  g_clear_pointer (&self->adhoc_error, g_free);
-  g_clear_pointer (&self->mapping_schema_id, g_free);
+  g_clear_pointer (&self->mapping_key, g_free);
   g_clear_error (&self->source_error);
 
   G_OBJECT_CLASS (trib_flow_wizard_parent_class)->finalize (object);
@@ -502,6 +506,7 @@ trib_flow_wizard_class_init (TribFlowWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, delta_columns);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, existing_check);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, schema_check);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_check);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, adhoc_check);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, target_stack);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, new_dataset_group);
@@ -513,6 +518,15 @@ trib_flow_wizard_class_init (TribFlowWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, schema_title_row);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, adhoc_dataset_row);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, field_list);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_schema_row);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_dataset_row);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_profile_switch);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_group);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_search);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_list);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, field_group_group);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, field_group_search);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, field_group_list);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, mapping_bin);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, frequency_row);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, frequencies);
@@ -538,6 +552,10 @@ trib_flow_wizard_class_init (TribFlowWizardClass *klass)
                                                 G_CALLBACK (_trib_flow_wizard_target_kind_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "target_search_cb",
                                                 G_CALLBACK (_trib_flow_wizard_target_search_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "class_search_cb",
+                                                G_CALLBACK (_trib_flow_wizard_class_search_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "field_group_search_cb",
+                                                G_CALLBACK (_trib_flow_wizard_field_group_search_cb));
 
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
@@ -556,6 +574,7 @@ trib_flow_wizard_init (TribFlowWizard *self)
 {
   self->cancellable = g_cancellable_new ();
   self->answers = trib_flow_answers_new ();
+  self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -564,9 +583,12 @@ trib_flow_wizard_init (TribFlowWizard *self)
   adw_entry_row_set_activates_default (self->flow_name_row, TRUE);
   adw_entry_row_set_activates_default (self->dataset_name_row, TRUE);
   adw_entry_row_set_activates_default (self->adhoc_dataset_row, TRUE);
+  adw_entry_row_set_activates_default (self->class_schema_row, TRUE);
+  adw_entry_row_set_activates_default (self->class_dataset_row, TRUE);
   adw_entry_row_set_activates_default (self->start_row, TRUE);
 
   _trib_flow_wizard_init_target (self);
+  _trib_flow_wizard_init_class (self);
 
   self->mapping_page = TRIB_MAPPING_PAGE (trib_mapping_page_new ());
   adw_bin_set_child (self->mapping_bin, GTK_WIDGET (self->mapping_page));
