@@ -261,6 +261,12 @@ shoot_mapping (TribFlowWizard *wizard,
   trib_ui_test_resize (GTK_WIDGET (wizard), 1000, 800);
 }
 
+static gboolean
+wizard_open (gpointer data)
+{
+  return trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_WIZARD, NULL) != NULL;
+}
+
 static TribFlowWizard *
 open_wizard (TribWindow      *window,
              const char      *account,
@@ -286,8 +292,11 @@ open_wizard (TribWindow      *window,
   button = trib_ui_test_find_by_action (GTK_WIDGET (view), "explore.create-dataflow");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
-  trib_ui_test_click_center (GTK_WIDGET (*explore_window), button);
+  /* On top, for the pointer's click to reach it. */
+  gtk_window_present (*explore_window);
   trib_ui_test_settle ();
+  trib_ui_test_click_center (GTK_WIDGET (*explore_window), button);
+  trib_ui_test_iterate_until (wizard_open, NULL, 10);
 
   wizard = TRIB_FLOW_WIZARD (trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_WIZARD, NULL));
   g_assert_nonnull (wizard);
