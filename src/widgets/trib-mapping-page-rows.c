@@ -1,9 +1,10 @@
 /* trib-mapping-page-rows.c
  *
- * The Mapping step's lists: the source columns (each a drag source,
- * saying where it goes), the mappings (source or expression, target,
- * identity, remove, and the row's problem underneath: TribMappingRowView),
- * target paths shown below the namespace they share, dropping a column
+ * The Mapping step's lists: the source columns (TribMappingColumnRow,
+ * each a drag source, saying where it goes), the mappings (source or
+ * expression, target, identity, remove, and the row's problem
+ * underneath: TribMappingRowView), target paths shown below the
+ * namespace they share, dropping a column
  * on the field tree, and the popover that picks a target path from the
  * schema's leaf fields, filtered incrementally so a 5,000-field schema
  * never holds up typing.
@@ -22,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-a11y.h"
+#include "trib-mapping-column-row.h"
 #include "trib-mapping-page-private.h"
 #include "trib-mapping-row-view.h"
 
@@ -154,11 +156,6 @@ trib_mapping_page_pick_target (TribMappingPage *self,
 
 /* Source columns */
 
-static void
-setup_column_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data);
-
 static GdkContentProvider *
 column_drag_prepare_cb (GtkDragSource *source,
                         double         x,
@@ -178,35 +175,14 @@ setup_column_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *type = gtk_label_new (NULL);
-  GtkWidget *target = gtk_label_new (NULL);
+  GtkWidget *row = trib_mapping_column_row_new ();
   GtkDragSource *drag = gtk_drag_source_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (type, "dim-label");
-  gtk_widget_add_css_class (type, "caption");
-  gtk_label_set_xalign (GTK_LABEL (target), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (target), PANGO_ELLIPSIZE_START);
-  gtk_widget_add_css_class (target, "dim-label");
-  gtk_widget_add_css_class (target, "caption");
-
-  gtk_box_append (GTK_BOX (top), name);
-  gtk_box_append (GTK_BOX (top), type);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), target);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
 
   gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
   g_signal_connect (drag, "prepare", G_CALLBACK (column_drag_prepare_cb), item);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
 
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -215,28 +191,20 @@ bind_column_cb (GtkSignalListItemFactory *factory,
                 TribMappingPage          *self)
 {
   const char *column = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *top = gtk_widget_get_first_child (box);
-  GtkWidget *name = gtk_widget_get_first_child (top);
-  GtkWidget *type = gtk_widget_get_next_sibling (name);
-  GtkWidget *target = gtk_widget_get_next_sibling (top);
   gint position = trib_mapping_draft_find_column (self->draft, column);
   g_autoptr(TribMappingRow) row = position >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->draft), position) : NULL;
   const char *path = row != NULL ? trib_mapping_row_get_target (row) : NULL;
+  const char *type = _trib_mapping_page_column_type (self, column);
   g_autofree char *goes = NULL;
 
-  gtk_label_set_label (GTK_LABEL (name), column);
-  gtk_label_set_label (GTK_LABEL (type), _trib_mapping_page_column_type (self, column));
   if (path != NULL)
     /* Translators: %s is the target field path a column is mapped to */
     goes = g_strdup_printf (_("→ %s"), _trib_mapping_page_short_path (self, path));
   else
     goes = g_strdup (_("Not mapped"));
-  gtk_label_set_label (GTK_LABEL (target), goes);
+  trib_mapping_column_row_show (TRIB_MAPPING_COLUMN_ROW (gtk_list_item_get_child (item)), column, type, goes, path);
 
-  gtk_widget_set_tooltip_text (target, path);
-  trib_a11y_set_row_parts (item, column, _trib_mapping_page_column_type (self, column),
-                           path != NULL ? path : goes, NULL);
+  trib_a11y_set_row_parts (item, column, type, path != NULL ? path : goes, NULL);
 }
 
 /* Mappings: each row a TribMappingRowView (its own template), whose
