@@ -7,7 +7,8 @@
  * the mouse, Auto-map, a calculated field whose target is picked in the
  * popover, Data Prep's verdict on that row shown on it, the fix, Delete
  * and Ctrl+Z, and the preview grid, with screenshots light and dark,
- * wide and narrow. Then a target the setup will create (the ad hoc
+ * wide and in a 600 px window. The targets of the ad hoc class show
+ * below its namespace, which is said once. Then a target the setup will create (the ad hoc
  * class planned from the columns), mapped before it exists.
  *
  * Copyright 2026 The Tributary authors
@@ -148,6 +149,26 @@ drag_column (GtkWidget *window,
   for (guint i = 0; i < 4; i++)
     xdotool (window, "mousemove", i < 2 ? gtk_widget_get_parent (column_label) : field_label);
   xdotool (window, "mouseup", NULL);
+}
+
+/* The source column's label: the field tree, open, has one of the name. */
+static GtkWidget *
+column_label_of (TribMappingPage *page,
+                 const char      *column)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  trib_ui_test_find_mapped (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), column) == 0 &&
+          gtk_widget_get_ancestor (label, TRIB_TYPE_FIELD_TREE) == NULL)
+        return label;
+    }
+
+  return NULL;
 }
 
 static gboolean
@@ -296,7 +317,7 @@ test_mapping_page (void)
   /* Dragged: a column onto the field the tree's filter opened. */
   {
     TribFieldTree *tree = trib_ui_test_find_any (GTK_WIDGET (page), TRIB_TYPE_FIELD_TREE);
-    GtkWidget *column_label = trib_ui_test_find_label (GTK_WIDGET (page), "Freight", FALSE);
+    GtkWidget *column_label = column_label_of (page, "Freight");
     g_autofree char *ship_country = g_strconcat (namespace, ".ShipCountry", NULL);
     GtkWidget *field_label;
 
@@ -331,6 +352,24 @@ test_mapping_page (void)
     }
   g_assert_true (trib_mapping_page_get_complete (page));
   g_assert_false (trib_ui_test_has_label (GTK_WIDGET (page), "Not mapped", FALSE));
+
+  /* Every target is below the ad hoc class's namespace: said once above
+   * the mappings, each row shows the path below it, whole on hover.
+   */
+  {
+    g_autofree char *below = g_strdup_printf ("Targets below %s", namespace);
+    g_autofree char *order_id = g_strconcat (namespace, ".OrderID", NULL);
+    GtkWidget *target = trib_ui_test_find_button (GTK_WIDGET (page), "OrderID");
+
+    trib_ui_test_settle ();
+    g_assert_true (trib_ui_test_has_label (GTK_WIDGET (page), below, FALSE));
+    g_assert_nonnull (target);
+    g_assert_true (gtk_widget_get_mapped (target));
+    g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (target), order_id));
+    g_assert_true (trib_ui_test_has_label (GTK_WIDGET (page), "→ OrderID", FALSE));
+    /* No label repeats the namespace. */
+    g_assert_false (trib_ui_test_has_label (GTK_WIDGET (page), order_id, TRUE));
+  }
 
   /* A calculated field: no expression and no target yet, both said. */
   trib_ui_test_click_center (page_window,
@@ -404,7 +443,8 @@ test_mapping_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, trib_explore_preview_get_n_rows (preview));
   g_assert_cmpuint (trib_result_model_get_n_columns (model), ==, n_columns + 2);
   for (guint c = 0; c < trib_result_model_get_n_columns (model); c++)
-    if (g_strcmp0 (trib_result_model_get_column_name (model, c), notes_path) == 0)
+    /* Its header the path below the namespace, as on the rows. */
+    if (g_strcmp0 (trib_result_model_get_column_name (model, c), "Notes") == 0)
       notes_column = c;
   g_assert_cmpint (notes_column, >=, 0);
   for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (model)); r++)
@@ -421,7 +461,15 @@ test_mapping_page (void)
   trib_ui_test_save_screenshot (page_window, "mapping-preview-wide-light.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   trib_ui_test_save_screenshot (page_window, "mapping-preview-wide-dark.png");
+  /* A 600 px window: the panes fold, nothing is cut. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (page_window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 600);
+  }
   trib_ui_test_resize (page_window, 600, 800);
+  g_assert_cmpint (gtk_widget_get_width (page_window), <=, 600);
   trib_ui_test_save_screenshot (page_window, "mapping-preview-narrow-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   trib_ui_test_save_screenshot (page_window, "mapping-preview-narrow-light.png");

@@ -90,7 +90,8 @@ show_preview (TribMappingPage *self,
       gint position = trib_mapping_draft_find_target (self->draft, targets[i]);
       g_autoptr(TribMappingRow) row = g_list_model_get_item (G_LIST_MODEL (self->draft), position);
 
-      names[i] = targets[i];
+      /* Below the namespace the page shows once, as the rows do. */
+      names[i] = _trib_mapping_page_short_path (self, targets[i]);
       types[i] = trib_mapping_row_get_target_type (row);
     }
   names[n_targets] = _("Problems");

@@ -33,6 +33,7 @@ struct _TribMappingPage
   guint busy : 1;
   guint loaded : 1;
   guint complete : 1;
+  char *target_prefix;          /* the namespace every target shares, or NULL */
   gint pick_position;           /* the row the popover chooses for, -1 for a column */
   char *pick_column;            /* the column it chooses for */
 
@@ -43,7 +44,8 @@ struct _TribMappingPage
   GtkSpinner *loading_spinner;
   GtkStack *state_stack;
   AdwStatusPage *error_page;
-  GtkPaned *paned;
+  AdwLeaflet *leaflet;
+  GtkLabel *namespace_label;
   GtkListView *columns_view;
   GtkListView *mappings_view;
   TribFieldTree *field_tree;
@@ -81,6 +83,9 @@ void          _trib_mapping_page_pick_activated  (TribMappingPage *self,
                                                   guint            position);
 TribXdmField *_trib_mapping_page_lookup_field    (TribMappingPage *self,
                                                   const char      *path);
+const char   *_trib_mapping_page_short_path      (TribMappingPage *self,
+                                                  const char      *path);
+char         *_trib_mapping_page_common_namespace (GListModel     *leaves);
 const char   *_trib_mapping_page_column_type     (TribMappingPage *self,
                                                   const char      *column);
 

@@ -1,8 +1,10 @@
 /* trib-mapping-page-rows.c
  *
- * The Mapping step's lists: the source columns (each a drag source,
- * saying where it goes), the mappings (source or expression, target,
- * identity, remove, and the row's problem underneath), dropping a column
+ * The Mapping step's lists: the source columns (TribMappingColumnRow,
+ * each a drag source, saying where it goes), the mappings (source or
+ * expression, target, identity, remove, and the row's problem
+ * underneath: TribMappingRowView), target paths shown below the
+ * namespace they share, dropping a column
  * on the field tree, and the popover that picks a target path from the
  * schema's leaf fields, filtered incrementally so a 5,000-field schema
  * never holds up typing.
@@ -21,13 +23,70 @@
 #include <glib/gi18n.h>
 
 #include "trib-a11y.h"
+#include "trib-mapping-column-row.h"
 #include "trib-mapping-page-private.h"
+#include "trib-mapping-row-view.h"
 
 TribXdmField *
 _trib_mapping_page_lookup_field (TribMappingPage *self,
                                  const char      *path)
 {
   return path != NULL ? g_hash_table_lookup (self->leaves, path) : NULL;
+}
+
+/* The dot path every leaf is below, such as an ad hoc class's
+ * `_tenant.classid`: NULL when the leaves share none.
+ */
+char *
+_trib_mapping_page_common_namespace (GListModel *leaves)
+{
+  guint n_items = g_list_model_get_n_items (leaves);
+  g_autofree char *prefix = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TribXdmField) field = g_list_model_get_item (leaves, i);
+      const char *path = trib_xdm_field_get_path (field);
+
+      if (prefix == NULL)
+        {
+          const char *dot = strrchr (path, '.');
+
+          if (dot == NULL)
+            return NULL;
+          prefix = g_strndup (path, dot - path);
+          length = strlen (prefix);
+          continue;
+        }
+
+      while (length > 0 && !(strncmp (path, prefix, length) == 0 && path[length] == '.'))
+        {
+          prefix[length] = '\0';
+          length = strrchr (prefix, '.') != NULL ? (gsize) (strrchr (prefix, '.') - prefix) : 0;
+        }
+      if (length == 0)
+        return NULL;
+    }
+
+  return prefix != NULL ? g_strndup (prefix, length) : NULL;
+}
+
+/* The path as the page shows it: below the namespace every target
+ * shares (an ad hoc class's `_tenant.classid`), which the page shows
+ * once above the mappings.
+ */
+const char *
+_trib_mapping_page_short_path (TribMappingPage *self,
+                               const char      *path)
+{
+  gsize length = self->target_prefix != NULL ? strlen (self->target_prefix) : 0;
+
+  if (path != NULL && length > 0 && g_str_has_prefix (path, self->target_prefix) && path[length] == '.' &&
+      path[length + 1] != '\0')
+    return path + length + 1;
+
+  return path;
 }
 
 const char *
@@ -97,11 +156,6 @@ trib_mapping_page_pick_target (TribMappingPage *self,
 
 /* Source columns */
 
-static void
-setup_column_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data);
-
 static GdkContentProvider *
 column_drag_prepare_cb (GtkDragSource *source,
                         double         x,
@@ -121,35 +175,14 @@ setup_column_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *type = gtk_label_new (NULL);
-  GtkWidget *target = gtk_label_new (NULL);
+  GtkWidget *row = trib_mapping_column_row_new ();
   GtkDragSource *drag = gtk_drag_source_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (type, "dim-label");
-  gtk_widget_add_css_class (type, "caption");
-  gtk_label_set_xalign (GTK_LABEL (target), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (target), PANGO_ELLIPSIZE_START);
-  gtk_widget_add_css_class (target, "dim-label");
-  gtk_widget_add_css_class (target, "caption");
-
-  gtk_box_append (GTK_BOX (top), name);
-  gtk_box_append (GTK_BOX (top), type);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), target);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
 
   gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
   g_signal_connect (drag, "prepare", G_CALLBACK (column_drag_prepare_cb), item);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
 
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -158,49 +191,40 @@ bind_column_cb (GtkSignalListItemFactory *factory,
                 TribMappingPage          *self)
 {
   const char *column = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *top = gtk_widget_get_first_child (box);
-  GtkWidget *name = gtk_widget_get_first_child (top);
-  GtkWidget *type = gtk_widget_get_next_sibling (name);
-  GtkWidget *target = gtk_widget_get_next_sibling (top);
   gint position = trib_mapping_draft_find_column (self->draft, column);
   g_autoptr(TribMappingRow) row = position >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->draft), position) : NULL;
   const char *path = row != NULL ? trib_mapping_row_get_target (row) : NULL;
+  const char *type = _trib_mapping_page_column_type (self, column);
   g_autofree char *goes = NULL;
 
-  gtk_label_set_label (GTK_LABEL (name), column);
-  gtk_label_set_label (GTK_LABEL (type), _trib_mapping_page_column_type (self, column));
   if (path != NULL)
     /* Translators: %s is the target field path a column is mapped to */
-    goes = g_strdup_printf (_("→ %s"), path);
+    goes = g_strdup_printf (_("→ %s"), _trib_mapping_page_short_path (self, path));
   else
     goes = g_strdup (_("Not mapped"));
-  gtk_label_set_label (GTK_LABEL (target), goes);
+  trib_mapping_column_row_show (TRIB_MAPPING_COLUMN_ROW (gtk_list_item_get_child (item)), column, type, goes, path);
 
-  trib_a11y_set_row_parts (item, column, _trib_mapping_page_column_type (self, column), goes, NULL);
+  trib_a11y_set_row_parts (item, column, type, path != NULL ? path : goes, NULL);
 }
 
-/* Mappings */
+/* Mappings: each row a TribMappingRowView (its own template), whose
+ * signals the page turns into changes of the draft.
+ */
 
-enum { ROW_SOURCE, ROW_EXPRESSION, ROW_TARGET, ROW_IDENTITY, ROW_REMOVE, ROW_PROBLEM, N_ROW_WIDGETS };
-
-static GtkWidget *
-row_widget (GtkListItem *item,
-            guint        which)
+static TribMappingPage *
+item_page (GtkListItem *item)
 {
-  GtkWidget **widgets = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "row-widgets");
-
-  return widgets[which];
+  return g_object_get_data (G_OBJECT (item), "page");
 }
 
 static void
-expression_commit (GtkListItem *item)
+expression_committed_cb (TribMappingRowView *view,
+                         const char         *text,
+                         GtkListItem        *item)
 {
-  TribMappingPage *self = g_object_get_data (G_OBJECT (item), "page");
-  GtkEditable *entry = GTK_EDITABLE (row_widget (item, ROW_EXPRESSION));
+  TribMappingPage *self = item_page (item);
   guint position = gtk_list_item_get_position (item);
   g_autoptr(TribMappingRow) row = NULL;
-  const char *text = gtk_editable_get_text (entry);
 
   if (self == NULL || position == GTK_INVALID_LIST_POSITION)
     return;
@@ -213,64 +237,46 @@ expression_commit (GtkListItem *item)
 }
 
 static void
-expression_focus_leave_cb (GtkEventControllerFocus *controller,
-                           GtkListItem             *item)
+choose_target_cb (TribMappingRowView *view,
+                  GtkWidget          *anchor,
+                  GtkListItem        *item)
 {
-  expression_commit (item);
-}
-
-static void
-target_clicked_cb (GtkButton   *button,
-                   GtkListItem *item)
-{
-  TribMappingPage *self = g_object_get_data (G_OBJECT (item), "page");
+  TribMappingPage *self = item_page (item);
   guint position = gtk_list_item_get_position (item);
 
   if (self != NULL && position != GTK_INVALID_LIST_POSITION)
-    _trib_mapping_page_open_pick (self, GTK_WIDGET (button), position, NULL);
+    _trib_mapping_page_open_pick (self, anchor, position, NULL);
 }
 
 static void
-identity_toggled_cb (GtkToggleButton *toggle,
-                     GtkListItem     *item)
+identity_toggled_cb (TribMappingRowView *view,
+                     gboolean            active,
+                     GtkListItem        *item)
 {
-  TribMappingPage *self = g_object_get_data (G_OBJECT (item), "page");
+  TribMappingPage *self = item_page (item);
   guint position = gtk_list_item_get_position (item);
   g_autoptr(TribMappingRow) row = NULL;
   TribXdmField *field;
   const char *namespace;
 
-  if (self == NULL || position == GTK_INVALID_LIST_POSITION || g_object_get_data (G_OBJECT (item), "binding"))
+  if (self == NULL || position == GTK_INVALID_LIST_POSITION)
     return;
   row = g_list_model_get_item (G_LIST_MODEL (self->draft), position);
   field = _trib_mapping_page_lookup_field (self, trib_mapping_row_get_target (row));
   namespace = trib_mapping_row_get_namespace (row);
   if (namespace == NULL && field != NULL)
     namespace = trib_xdm_field_get_identity_namespace (field);
-  trib_mapping_draft_set_identity (self->draft, position, gtk_toggle_button_get_active (toggle), namespace);
+  trib_mapping_draft_set_identity (self->draft, position, active, namespace);
 }
 
 static void
-remove_clicked_cb (GtkButton   *button,
-                   GtkListItem *item)
+remove_cb (TribMappingRowView *view,
+           GtkListItem        *item)
 {
   guint position = gtk_list_item_get_position (item);
 
   if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (button), "mapping.remove-row", "u", position);
-}
-
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  trib_a11y_set_label (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  return button;
+    gtk_widget_activate_action (GTK_WIDGET (view), "mapping.remove-row", "u", position);
 }
 
 static void
@@ -278,63 +284,14 @@ setup_mapping_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   TribMappingPage          *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget **widgets = g_new0 (GtkWidget *, N_ROW_WIDGETS);
-  GtkWidget *arrow = gtk_label_new ("→");
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkWidget *view = trib_mapping_row_view_new ();
 
-  widgets[ROW_SOURCE] = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (widgets[ROW_SOURCE]), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (widgets[ROW_SOURCE]), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (widgets[ROW_SOURCE]), 8);
-  gtk_widget_set_hexpand (widgets[ROW_SOURCE], TRUE);
-
-  widgets[ROW_EXPRESSION] = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (widgets[ROW_EXPRESSION]), _("Expression, such as upper(name)"));
-  trib_a11y_set_label (widgets[ROW_EXPRESSION], _("Expression"));
-  gtk_widget_set_hexpand (widgets[ROW_EXPRESSION], TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (widgets[ROW_EXPRESSION]), 8);
-  g_signal_connect_swapped (widgets[ROW_EXPRESSION], "activate", G_CALLBACK (expression_commit), item);
-  g_signal_connect (focus, "leave", G_CALLBACK (expression_focus_leave_cb), item);
-  gtk_widget_add_controller (widgets[ROW_EXPRESSION], focus);
-
-  widgets[ROW_TARGET] = gtk_button_new_with_label ("");
-  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widgets[ROW_TARGET]))), PANGO_ELLIPSIZE_START);
-  gtk_widget_set_hexpand (widgets[ROW_TARGET], TRUE);
-  g_signal_connect (widgets[ROW_TARGET], "clicked", G_CALLBACK (target_clicked_cb), item);
-
-  widgets[ROW_IDENTITY] = gtk_toggle_button_new ();
-  gtk_button_set_icon_name (GTK_BUTTON (widgets[ROW_IDENTITY]), "contact-new-symbolic");
-  gtk_widget_set_tooltip_text (widgets[ROW_IDENTITY], _("Identity"));
-  trib_a11y_set_label (widgets[ROW_IDENTITY], _("Identity"));
-  gtk_widget_add_css_class (widgets[ROW_IDENTITY], "flat");
-  gtk_widget_set_valign (widgets[ROW_IDENTITY], GTK_ALIGN_CENTER);
-  g_signal_connect (widgets[ROW_IDENTITY], "toggled", G_CALLBACK (identity_toggled_cb), item);
-
-  widgets[ROW_REMOVE] = icon_button ("user-trash-symbolic", _("Remove Mapping (Delete)"));
-  g_signal_connect (widgets[ROW_REMOVE], "clicked", G_CALLBACK (remove_clicked_cb), item);
-
-  widgets[ROW_PROBLEM] = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (widgets[ROW_PROBLEM]), 0);
-  gtk_label_set_wrap (GTK_LABEL (widgets[ROW_PROBLEM]), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (widgets[ROW_PROBLEM]), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (widgets[ROW_PROBLEM]), FALSE);
-  gtk_widget_add_css_class (widgets[ROW_PROBLEM], "error");
-  gtk_widget_add_css_class (widgets[ROW_PROBLEM], "caption");
-
-  gtk_box_append (GTK_BOX (line), widgets[ROW_SOURCE]);
-  gtk_box_append (GTK_BOX (line), widgets[ROW_EXPRESSION]);
-  gtk_box_append (GTK_BOX (line), arrow);
-  gtk_box_append (GTK_BOX (line), widgets[ROW_TARGET]);
-  gtk_box_append (GTK_BOX (line), widgets[ROW_IDENTITY]);
-  gtk_box_append (GTK_BOX (line), widgets[ROW_REMOVE]);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_box_append (GTK_BOX (box), widgets[ROW_PROBLEM]);
-
-  g_object_set_data_full (G_OBJECT (box), "row-widgets", widgets, g_free);
+  g_signal_connect (view, "expression-committed", G_CALLBACK (expression_committed_cb), item);
+  g_signal_connect (view, "choose-target", G_CALLBACK (choose_target_cb), item);
+  g_signal_connect (view, "identity-toggled", G_CALLBACK (identity_toggled_cb), item);
+  g_signal_connect (view, "remove", G_CALLBACK (remove_cb), item);
   g_object_set_data (G_OBJECT (item), "page", self);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, view);
 }
 
 /* Shows the row as it is now: called on bind, and on every change the
@@ -344,49 +301,28 @@ static void
 show_mapping (GtkListItem *item)
 {
   TribMappingRow *row = gtk_list_item_get_item (item);
-  TribMappingPage *self = g_object_get_data (G_OBJECT (item), "page");
-  gboolean calculated = trib_mapping_row_get_calculated (row);
+  TribMappingPage *self = item_page (item);
   const char *source = trib_mapping_row_get_source (row);
   const char *target = trib_mapping_row_get_target (row);
   const char *problem = trib_mapping_row_get_problem (row);
-  GtkWidget *expression = row_widget (item, ROW_EXPRESSION);
   TribXdmField *field = self != NULL ? _trib_mapping_page_lookup_field (self, target) : NULL;
-  g_autofree char *target_label = NULL;
+  g_autofree char *tooltip = NULL;
   g_autofree char *a11y = NULL;
 
-  g_object_set_data (G_OBJECT (item), "binding", GINT_TO_POINTER (TRUE));
-
-  gtk_widget_set_visible (row_widget (item, ROW_SOURCE), !calculated);
-  gtk_widget_set_visible (expression, calculated);
-  gtk_label_set_label (GTK_LABEL (row_widget (item, ROW_SOURCE)), calculated ? NULL : source);
-  if (calculated && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (expression)), source != NULL ? source : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (expression), source != NULL ? source : "");
-
-  /* The path's end is what tells fields apart: the type goes in the
-   * tooltip, so that a narrow row still shows it.
-   */
   if (target != NULL && field != NULL && trib_xdm_field_get_type_name (field) != NULL)
     /* Translators: a target field path, then its type, such as "person.birthDate (date)" */
-    target_label = g_strdup_printf (_("%s (%s)"), target, trib_xdm_field_get_type_name (field));
-  gtk_button_set_label (GTK_BUTTON (row_widget (item, ROW_TARGET)), target != NULL ? target : _("Choose Field…"));
-  gtk_widget_set_tooltip_text (row_widget (item, ROW_TARGET),
-                               target_label != NULL ? target_label : _("Choose the target field"));
-  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (row_widget (item, ROW_TARGET)))),
-                           PANGO_ELLIPSIZE_START);
-  trib_a11y_set_label (row_widget (item, ROW_TARGET), target != NULL ? target : _("Choose Field…"));
+    tooltip = g_strdup_printf (_("%s (%s)"), target, trib_xdm_field_get_type_name (field));
+  else if (target != NULL)
+    tooltip = g_strdup (target);
+  trib_mapping_row_view_show (TRIB_MAPPING_ROW_VIEW (gtk_list_item_get_child (item)), row,
+                              self != NULL ? _trib_mapping_page_short_path (self, target) : target, tooltip);
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row_widget (item, ROW_IDENTITY)),
-                                trib_mapping_row_get_identity (row));
-  gtk_label_set_label (GTK_LABEL (row_widget (item, ROW_PROBLEM)), problem);
-  gtk_widget_set_visible (row_widget (item, ROW_PROBLEM), problem != NULL);
-
-  a11y = trib_a11y_join_parts (calculated ? _("Calculated") : "", source != NULL ? source : "",
+  a11y = trib_a11y_join_parts (trib_mapping_row_get_calculated (row) ? _("Calculated") : "",
+                               source != NULL ? source : "",
                                target != NULL ? target : _("No target field"),
                                trib_mapping_row_get_identity (row) ? _("Identity") : "",
                                problem != NULL ? problem : "", NULL);
   trib_a11y_set_row_label (item, a11y);
-
-  g_object_set_data (G_OBJECT (item), "binding", NULL);
 }
 
 static void
@@ -439,12 +375,13 @@ setup_pick_cb (GtkSignalListItemFactory *factory,
 static void
 bind_pick_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              TribMappingPage          *self)
 {
   TribXdmField *field = gtk_list_item_get_item (item);
   GtkWidget *path = gtk_widget_get_first_child (gtk_list_item_get_child (item));
 
-  gtk_label_set_label (GTK_LABEL (path), trib_xdm_field_get_path (field));
+  gtk_label_set_label (GTK_LABEL (path), _trib_mapping_page_short_path (self, trib_xdm_field_get_path (field)));
+  gtk_widget_set_tooltip_text (path, trib_xdm_field_get_path (field));
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (path)), trib_xdm_field_get_type_name (field));
   trib_a11y_set_row_parts (item, trib_xdm_field_get_path (field), trib_xdm_field_get_type_name (field), NULL);
 }

@@ -129,6 +129,47 @@ collect_leaves (TribMappingPage *self,
     }
 }
 
+/* The mappings' rows made again, to show their targets below a new
+ * namespace.
+ */
+static void
+attach_draft (TribMappingPage *self)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->draft)));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_list_view_set_model (self->mappings_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+}
+
+static void
+set_target_prefix (TribMappingPage *self,
+                   char            *prefix)
+{
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (self->target_prefix, prefix) == 0)
+    {
+      g_free (prefix);
+      return;
+    }
+  g_free (self->target_prefix);
+  self->target_prefix = prefix;
+
+  if (prefix != NULL)
+    /* Translators: %s is the namespace all target fields are below, such as "_tenant.orders_1234" */
+    text = g_strdup_printf (_("Targets below %s"), prefix);
+  gtk_label_set_label (self->namespace_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->namespace_label), prefix);
+  gtk_widget_set_visible (GTK_WIDGET (self->namespace_label), prefix != NULL);
+  if (self->draft != NULL)
+    {
+      attach_draft (self);
+      draft_changed_cb (self);
+    }
+}
+
 static void
 show_fields (TribMappingPage *self,
              GListModel      *roots,
@@ -139,6 +180,7 @@ show_fields (TribMappingPage *self,
   g_hash_table_remove_all (self->leaves);
   g_list_store_remove_all (self->leaf_store);
   collect_leaves (self, roots);
+  set_target_prefix (self, _trib_mapping_page_common_namespace (G_LIST_MODEL (self->leaf_store)));
   trib_field_tree_set_fields (self->field_tree, roots, n_fields);
 
   self->loaded = TRUE;
@@ -302,6 +344,19 @@ pick_entry_activate_cb (TribMappingPage *self)
   _trib_mapping_page_pick_activated (self, 0);
 }
 
+/* Folded, one pane at a time. */
+static void
+show_fields_cb (TribMappingPage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "fields");
+}
+
+static void
+show_mappings_cb (TribMappingPage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "mappings");
+}
+
 /* Laid out by hand rather than by a layout manager, so that the page
  * knows its width: narrow, the fields' names need the room the identity
  * and required columns take (the Schemas page folds the same way).
@@ -370,6 +425,7 @@ trib_mapping_page_finalize (GObject *object)
   g_clear_pointer (&self->schema_id, g_free);
   g_clear_pointer (&self->types, g_free);
   g_clear_pointer (&self->pick_column, g_free);
+  g_clear_pointer (&self->target_prefix, g_free);
 
   G_OBJECT_CLASS (trib_mapping_page_parent_class)->finalize (object);
 }
@@ -465,7 +521,8 @@ trib_mapping_page_class_init (TribMappingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribMappingPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribMappingPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, TribMappingPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, TribMappingPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, TribMappingPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TribMappingPage, namespace_label);
   gtk_widget_class_bind_template_child (widget_class, TribMappingPage, columns_view);
   gtk_widget_class_bind_template_child (widget_class, TribMappingPage, mappings_view);
   gtk_widget_class_bind_template_child (widget_class, TribMappingPage, field_tree);
@@ -479,6 +536,8 @@ trib_mapping_page_class_init (TribMappingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, pick_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pick_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, pick_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_fields_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_mappings_cb);
 
   gtk_widget_class_install_action (widget_class, "mapping.automap", NULL, automap_action);
   gtk_widget_class_install_action (widget_class, "mapping.add-calculated", NULL, add_calculated_action);
@@ -622,7 +681,6 @@ trib_mapping_page_set_draft (TribMappingPage  *self,
                              TribMappingDraft *draft)
 {
   g_autoptr(TribMappingDraft) fresh = NULL;
-  GtkSingleSelection *selection;
 
   g_return_if_fail (TRIB_IS_MAPPING_PAGE (self));
   g_return_if_fail (!draft || TRIB_IS_MAPPING_DRAFT (draft));
@@ -642,11 +700,7 @@ trib_mapping_page_set_draft (TribMappingPage  *self,
   g_signal_connect_object (draft, "notify::can-redo", G_CALLBACK (_trib_mapping_page_update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (draft, "notify::complete", G_CALLBACK (_trib_mapping_page_update_status), self, G_CONNECT_SWAPPED);
 
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (draft)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_list_view_set_model (self->mappings_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  attach_draft (self);
 
   draft_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
