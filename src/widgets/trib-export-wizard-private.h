@@ -46,6 +46,7 @@ struct _TribExportWizard
 
   /* Datasets: the chosen ones by id, in the order chosen */
   TribPagedList *datasets;
+  GtkFilter *dataset_filter;
   GHashTable *chosen;             /* id → name */
   GPtrArray *chosen_order;
   GStrv preselected;

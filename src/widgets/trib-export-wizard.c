@@ -343,29 +343,31 @@ create_dataset_row (gpointer item,
   return row;
 }
 
+/* The search matches a dataset's name or id, case aside. */
 static gboolean
-dataset_filter (GtkListBoxRow *row,
-                gpointer       user_data)
+dataset_matches (gpointer item,
+                 gpointer user_data)
 {
   TribExportWizard *self = user_data;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->dataset_search));
   g_autofree char *needle = NULL;
-  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *id = NULL;
 
   if (search == NULL || *search == '\0')
     return TRUE;
   needle = g_utf8_casefold (search, -1);
-  title = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
-  id = g_utf8_casefold (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), -1);
+  name = g_utf8_casefold (trib_dataset_get_name (item) != NULL ? trib_dataset_get_name (item) : "", -1);
+  id = g_utf8_casefold (trib_dataset_get_id (item), -1);
 
-  return strstr (title, needle) != NULL || strstr (id, needle) != NULL;
+  return strstr (name, needle) != NULL || strstr (id, needle) != NULL;
 }
 
 static void
 dataset_search_cb (TribExportWizard *self)
 {
-  gtk_list_box_invalidate_filter (self->dataset_list);
+  if (self->dataset_filter != NULL)
+    gtk_filter_changed (self->dataset_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -375,6 +377,7 @@ datasets_loaded_cb (GObject      *object,
 {
   g_autoptr(TribExportWizard) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GtkFilterListModel) filtered = NULL;
   GListModel *model = G_LIST_MODEL (object);
 
   gtk_spinner_set_spinning (self->datasets_spinner, FALSE);
@@ -397,7 +400,9 @@ datasets_loaded_cb (GObject      *object,
           g_ptr_array_add (self->chosen_order, g_strdup (id));
         }
     }
-  gtk_list_box_bind_model (self->dataset_list, model, create_dataset_row, self, NULL);
+  self->dataset_filter = GTK_FILTER (gtk_custom_filter_new (dataset_matches, self, NULL));
+  filtered = gtk_filter_list_model_new (g_object_ref (model), g_object_ref (self->dataset_filter));
+  gtk_list_box_bind_model (self->dataset_list, G_LIST_MODEL (filtered), create_dataset_row, self, NULL);
   update_chosen_label (self);
   _trib_export_wizard_refresh_files (self);
   _trib_export_wizard_update (self);
@@ -505,6 +510,7 @@ trib_export_wizard_finalize (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_pointer (&self->account_ids, g_ptr_array_unref);
   g_clear_object (&self->datasets);
+  g_clear_object (&self->dataset_filter);
   g_clear_pointer (&self->chosen, g_hash_table_unref);
   g_clear_pointer (&self->chosen_order, g_ptr_array_unref);
   g_clear_pointer (&self->preselected, g_strfreev);
@@ -651,7 +657,6 @@ trib_export_wizard_init (TribExportWizard *self)
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (destinations, all[i].name);
   adw_combo_row_set_model (self->destination_row, G_LIST_MODEL (destinations));
-  gtk_list_box_set_filter_func (self->dataset_list, dataset_filter, self, NULL);
 
   g_signal_connect_object (self->destination_row, "notify::selected", G_CALLBACK (destination_selected_cb), self,
                            G_CONNECT_SWAPPED);
