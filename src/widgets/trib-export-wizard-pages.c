@@ -359,7 +359,6 @@ finished (TribExportWizard *self,
           char             *flow_id,
           GError           *error)
 {
-  g_autofree char *owned_id = flow_id;
   g_autoptr(GError) owned_error = error;
 
   self->failed = flow_id == NULL;
@@ -383,6 +382,9 @@ finished (TribExportWizard *self,
   show_progress (self);
   _trib_export_wizard_set_busy (self, FALSE);
   _trib_export_wizard_update (self);
+  /* Close or Resume takes the focus, not the selectable status text. */
+  gtk_widget_grab_focus (flow_id != NULL ? GTK_WIDGET (self->next_button) : self->resume_button);
+  g_free (flow_id);
 }
 
 static void
