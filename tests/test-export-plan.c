@@ -488,6 +488,22 @@ test_restart_without_secrets (void)
   trib_test_sim_clear_faults (sim);
   g_clear_error (&error);
 
+  /* The start-up prompt lists it, as it lists a source dataflow's. */
+  {
+    g_autoptr(GListModel) pending = trib_flow_journal_list_pending (journal_dir, &error);
+    gboolean listed = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (pending); i++)
+      {
+        g_autoptr(TribFlowJournal) item = g_list_model_get_item (pending, i);
+
+        listed |= g_strcmp0 (trib_flow_journal_get_setup_id (item), trib_flow_plan_get_setup_id (plan)) == 0 &&
+                  g_strcmp0 (trib_flow_journal_get_title (item), "Restarted export") == 0;
+      }
+    g_assert_true (listed);
+  }
+
   loaded = trib_flow_journal_load (trib_flow_journal_get_path (journal), &error);
   g_assert_no_error (error);
   reloaded = trib_flow_journal_dup_plan (loaded, &error);

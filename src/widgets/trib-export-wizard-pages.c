@@ -229,7 +229,10 @@ _trib_export_wizard_init_pages (TribExportWizard *self)
                                                      g_date_time_get_hour (now), 0, 0);
   g_autoptr(GDateTime) next = g_date_time_add_hours (hour, 1);
   g_autofree char *start = g_date_time_format (next, "%Y-%m-%d %H:%M");
-  g_autofree char *list = g_strjoinv ("  ", (char **) macros);
+  g_autofree char *joined = g_strjoinv ("  ", (char **) macros);
+  /* A word joiner keeps `%DATETIME(…)%` whole when the line wraps. */
+  g_auto(GStrv) parts = g_strsplit (joined, ")%", -1);
+  g_autofree char *list = g_strjoinv (")\u2060%", parts);
   GtkWidget *rows[] = {
     GTK_WIDGET (self->bucket_row), GTK_WIDGET (self->path_row), GTK_WIDGET (self->template_row),
     GTK_WIDGET (self->name_row), GTK_WIDGET (self->start_row), GTK_WIDGET (self->end_row),
