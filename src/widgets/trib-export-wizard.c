@@ -192,7 +192,10 @@ spec_loaded_cb (GObject      *object,
     }
   /* A destination chosen since: its own answer follows. */
   if (g_strcmp0 (trib_connection_spec_get_id (spec), _trib_export_wizard_destination (self)->connection_spec_id) != 0)
-    return;
+    {
+      _trib_export_wizard_set_busy (self, self->spec_loading > 0);
+      return;
+    }
 
   g_set_object (&self->spec, spec);
   auth_spec = json_object_get_member (trib_connection_spec_get_json (spec), "authSpec");
