@@ -318,6 +318,44 @@ test_every_schedule (void)
     }
 }
 
+/* The Data Landing Zone: its authSpec is empty, so the new account is
+ * a name and the spec; no bucket, a path.
+ */
+static void
+test_landing_zone (void)
+{
+  const char *ids[] = { dataset_id, NULL };
+  const char *names[] = { dataset_name, NULL };
+  g_autoptr(TribFlowPlan) plan = NULL;
+  g_autoptr(TribFlowJournal) journal = NULL;
+  g_autoptr(TribFlowRunner) runner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) sent = NULL;
+  g_autofree char *flow_id = NULL;
+  TribExportDraft draft;
+
+  fill_draft (&draft, "To the landing zone", NULL, ids, names);
+  draft.destination = trib_export_destination_lookup ("10440537-2a7b-4583-ac39-ed38d4b848e8");
+  draft.new_account_name = "Landing zone";
+  draft.bucket = NULL;
+  draft.compression = "NONE";
+  plan = trib_export_plan_new (&draft, &error);
+  g_assert_no_error (error);
+  journal = trib_flow_journal_new (journal_dir, trib_flow_plan_get_setup_id (plan));
+  runner = trib_flow_runner_new (client, plan, journal);
+  flow_id = trib_test_run (runner, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (flow_id);
+
+  sent = trib_test_sim_dup_last_body (sim, "POST", "/data/foundation/flowservice/connections");
+  g_assert_false (json_object_has_member (json_node_get_object (sent), "auth"));
+  g_clear_pointer (&sent, json_node_unref);
+  sent = trib_test_sim_dup_last_body (sim, "POST", "/data/foundation/flowservice/targetConnections");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (sent),
+                                                                                 "params"), "path"),
+                   ==, "exports/plan");
+}
+
 typedef struct
 {
   guint connections;
@@ -547,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/tributary/export-plan/schedule", test_schedule);
   g_test_add_func ("/tributary/export-plan/payloads", test_payloads);
   g_test_add_func ("/tributary/export-plan/every-schedule", test_every_schedule);
+  g_test_add_func ("/tributary/export-plan/landing-zone", test_landing_zone);
   g_test_add_func ("/tributary/export-plan/faults", test_faults);
   g_test_add_func ("/tributary/export-plan/restart-without-secrets", test_restart_without_secrets);
 
