@@ -277,6 +277,7 @@ trib_test_count (TribPlatformClient *client,
                                       (gpointer) trib_flow_get_name);
           break;
         case TRIB_FLOW_STEP_FIND_FLOW_SPEC:
+        case TRIB_FLOW_STEP_CREATE_CONNECTION:
         default:
           break;
         }

@@ -170,7 +170,23 @@ resolve_node (TribFlowPlan  *self,
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
       const char *text = json_node_get_string (node);
-      JsonNode *resolved = resolve_value (self, text, error);
+      JsonNode *resolved;
+
+      if (g_str_has_prefix (text, "{{secret:") && g_str_has_suffix (text, "}}"))
+        {
+          g_autofree char *key = g_strndup (text + strlen ("{{secret:"), strlen (text) - strlen ("{{secret:}}"));
+          const char *secret = _trib_flow_plan_get_secret (self, key);
+
+          if (secret != NULL)
+            return json_node_init_string (json_node_alloc (), secret);
+          if (error != NULL && *error == NULL)
+            g_set_error_literal (error, TRIB_ERROR, TRIB_ERROR_FAILED,
+                                 _("The new account’s secrets are kept in memory only, and are gone: roll back, "
+                                   "then set up the export again."));
+          return json_node_new (JSON_NODE_NULL);
+        }
+
+      resolved = resolve_value (self, text, error);
 
       if (resolved != NULL)
         return resolved;

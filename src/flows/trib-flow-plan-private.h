@@ -59,6 +59,11 @@ void          _trib_flow_plan_set_header        (TribFlowPlan      *self,
                                                  const char        *title);
 void          _trib_flow_plan_add_step          (TribFlowPlan      *self,
                                                  TribFlowStep      *step);
+void          _trib_flow_plan_set_secret        (TribFlowPlan      *self,
+                                                 const char        *key,
+                                                 const char        *secret);
+const char   *_trib_flow_plan_get_secret        (TribFlowPlan      *self,
+                                                 const char        *key);
 JsonNode     *_trib_flow_plan_to_json           (TribFlowPlan      *self);
 JsonNode     *_trib_flow_plan_resolve           (TribFlowPlan      *self,
                                                  JsonNode          *template,

@@ -39,6 +39,7 @@ struct _TribFlowPlan
   char *sandbox;
   char *title;
   GPtrArray *steps;
+  GHashTable *secrets;    /* key → a new account's secret, in memory only */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -87,6 +88,7 @@ trib_flow_plan_finalize (GObject *object)
   g_free (self->sandbox);
   g_free (self->title);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
+  g_clear_pointer (&self->secrets, g_hash_table_unref);
 
   G_OBJECT_CLASS (trib_flow_plan_parent_class)->finalize (object);
 }
@@ -101,6 +103,36 @@ static void
 trib_flow_plan_init (TribFlowPlan *self)
 {
   self->steps = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static void
+secret_free (gpointer data)
+{
+  char *secret = data;
+
+  /* Overwritten before it is freed, as the spec forms do. */
+  memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
+/* A secret a step's body names as `{{secret:KEY}}`: kept in memory for
+ * the runner, never in the body, the journal or the curl commands.
+ */
+void
+_trib_flow_plan_set_secret (TribFlowPlan *self,
+                            const char   *key,
+                            const char   *secret)
+{
+  if (self->secrets == NULL)
+    self->secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, secret_free);
+  g_hash_table_replace (self->secrets, g_strdup (key), g_strdup (secret));
+}
+
+const char *
+_trib_flow_plan_get_secret (TribFlowPlan *self,
+                            const char   *key)
+{
+  return self->secrets != NULL ? g_hash_table_lookup (self->secrets, key) : NULL;
 }
 
 /**

@@ -24,6 +24,7 @@
 #include "trib-flow-runner-private.h"
 #include "trib-flow-service-entities.h"
 #include "trib-flow-service-flows.h"
+#include "trib-flow-service.h"
 #include "trib-platform-error.h"
 #include "trib-schema-registry.h"
 
@@ -60,6 +61,9 @@ check_done_cb (GObject      *object,
       break;
     case TRIB_FLOW_STEP_CREATE_FLOW:
       found = G_OBJECT (trib_flow_service_get_flow_finish (result, &error));
+      break;
+    case TRIB_FLOW_STEP_CREATE_CONNECTION:
+      found = G_OBJECT (trib_flow_service_get_connection_finish (result, &error));
       break;
     case TRIB_FLOW_STEP_FIND_FLOW_SPEC:
     default:
@@ -119,6 +123,9 @@ _trib_flow_resource_check_async (TribPlatformClient  *client,
       break;
     case TRIB_FLOW_STEP_CREATE_FLOW:
       trib_flow_service_get_flow_async (client, id, cancellable, check_done_cb, g_steal_pointer (&task));
+      break;
+    case TRIB_FLOW_STEP_CREATE_CONNECTION:
+      trib_flow_service_get_connection_async (client, id, cancellable, check_done_cb, g_steal_pointer (&task));
       break;
     case TRIB_FLOW_STEP_FIND_FLOW_SPEC:
     default:
@@ -216,6 +223,10 @@ matches (TribFlowStep *step,
       return g_strcmp0 (trib_flow_get_name (TRIB_FLOW (item)), name) == 0 &&
              (tie == NULL || g_strcmp0 (trib_flow_get_source_connection_id (TRIB_FLOW (item)), tie) == 0)
                ? trib_flow_get_id (TRIB_FLOW (item)) : NULL;
+    case TRIB_FLOW_STEP_CREATE_CONNECTION:
+      return g_strcmp0 (trib_connection_get_name (TRIB_CONNECTION (item)), name) == 0 &&
+             (tie == NULL || g_strcmp0 (trib_connection_get_spec_id (TRIB_CONNECTION (item)), tie) == 0)
+               ? trib_connection_get_id (TRIB_CONNECTION (item)) : NULL;
     case TRIB_FLOW_STEP_FIND_FLOW_SPEC:
     default:
       return NULL;
@@ -319,6 +330,9 @@ _trib_flow_resource_find_async (TribPlatformClient  *client,
     case TRIB_FLOW_STEP_CREATE_FLOW:
       find->list = trib_flow_service_list_flows (client, property);
       break;
+    case TRIB_FLOW_STEP_CREATE_CONNECTION:
+      find->list = trib_flow_service_list_connections (client, property);
+      break;
     case TRIB_FLOW_STEP_FIND_FLOW_SPEC:
     default:
       g_task_return_pointer (task, NULL, NULL);
@@ -380,6 +394,9 @@ delete_done_cb (GObject      *object,
     case TRIB_FLOW_STEP_CREATE_FLOW:
       deleted = trib_flow_service_delete_entity_finish (result, &error);
       break;
+    case TRIB_FLOW_STEP_CREATE_CONNECTION:
+      deleted = trib_flow_service_delete_connection_finish (result, &error);
+      break;
     case TRIB_FLOW_STEP_CREATE_MAPPING_SET:
     case TRIB_FLOW_STEP_FIND_FLOW_SPEC:
     default:
@@ -433,6 +450,9 @@ _trib_flow_resource_delete_async (TribPlatformClient  *client,
     case TRIB_FLOW_STEP_CREATE_FLOW:
       trib_flow_service_delete_entity_async (client, TRIB_FLOW_ENTITY_FLOW, id, cancellable, delete_done_cb,
                                              g_steal_pointer (&task));
+      break;
+    case TRIB_FLOW_STEP_CREATE_CONNECTION:
+      trib_flow_service_delete_connection_async (client, id, cancellable, delete_done_cb, g_steal_pointer (&task));
       break;
     case TRIB_FLOW_STEP_CREATE_MAPPING_SET:
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,

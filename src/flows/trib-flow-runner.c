@@ -75,6 +75,8 @@ static const TribEndpoint create_endpoints[] = {
                                                                N_("Could not create the target connection: ")),
   [TRIB_FLOW_STEP_CREATE_FLOW] = CREATE_ENDPOINT (NC_ ("platform service", "Flow Service"), "/data/foundation/flowservice/flows",
                                                   N_("Could not create the dataflow: ")),
+  [TRIB_FLOW_STEP_CREATE_CONNECTION] = CREATE_ENDPOINT (NC_ ("platform service", "Flow Service"), "/data/foundation/flowservice/connections",
+                                                        N_("Could not create the account: ")),
 };
 
 static void advance (GTask *task);
@@ -350,6 +352,7 @@ created_id (TribFlowStepKind   kind,
     case TRIB_FLOW_STEP_CREATE_SOURCE_CONNECTION:
     case TRIB_FLOW_STEP_CREATE_TARGET_CONNECTION:
     case TRIB_FLOW_STEP_CREATE_FLOW:
+    case TRIB_FLOW_STEP_CREATE_CONNECTION:
       return object != NULL ? g_strdup (trib_xdm_json_get_string (object, "id")) : NULL;
 
     case TRIB_FLOW_STEP_FIND_FLOW_SPEC:

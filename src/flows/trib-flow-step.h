@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @TRIB_FLOW_STEP_FIND_FLOW_SPEC: `GET /flowservice/flowSpecs?property=name==…`,
  *   which creates nothing
  * @TRIB_FLOW_STEP_CREATE_FLOW: `POST /flowservice/flows`
+ * @TRIB_FLOW_STEP_CREATE_CONNECTION: `POST /flowservice/connections`, a
+ *   dataset export's new destination account
  *
  * What one step of a #TribFlowPlan does.
  */
@@ -36,6 +38,7 @@ typedef enum
   TRIB_FLOW_STEP_CREATE_TARGET_CONNECTION,
   TRIB_FLOW_STEP_FIND_FLOW_SPEC,
   TRIB_FLOW_STEP_CREATE_FLOW,
+  TRIB_FLOW_STEP_CREATE_CONNECTION,
 } TribFlowStepKind;
 
 /**

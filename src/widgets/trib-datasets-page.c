@@ -23,6 +23,7 @@
 #include "trib-dataset-detail.h"
 #include "trib-datasets-columns.h"
 #include "trib-datasets-page.h"
+#include "trib-export-wizard.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
 #include "trib-paged-list-view.h"
@@ -327,6 +328,41 @@ query_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.query-dataset", "s", trib_dataset_get_table_name (self->dataset));
 }
 
+/* The Export Datasets wizard, with the dataset shown or selected
+ * chosen at first; more are chosen in the wizard.
+ */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
+  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
+  g_autoptr(TribDataset) selected = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  TribExportWizard *wizard;
+  const char *ids[2] = { NULL, NULL };
+
+  if (session == NULL)
+    return;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "detail") == 0 && self->dataset != NULL)
+    ids[0] = trib_dataset_get_id (self->dataset);
+  else if ((selected = gtk_single_selection_get_selected_item (self->selection)) != NULL)
+    {
+      g_object_ref (selected);
+      ids[0] = trib_dataset_get_id (selected);
+    }
+
+  wizard = trib_export_wizard_new (session, ids);
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (wizard), GTK_WINDOW (root));
+      gtk_window_set_application (GTK_WINDOW (wizard), gtk_window_get_application (GTK_WINDOW (root)));
+    }
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
 static void
 show_schema_action (GtkWidget  *widget,
                     const char *action_name,
@@ -503,6 +539,7 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "datasets.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "datasets.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "datasets.query", NULL, query_action);
+  gtk_widget_class_install_action (widget_class, "datasets.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "datasets.show-schema", NULL, show_schema_action);
   gtk_widget_class_install_action (widget_class, "datasets.copy-table", NULL, copy_table_action);
   gtk_widget_class_install_action (widget_class, "datasets.delete", NULL, delete_action);
