@@ -431,7 +431,7 @@ copy_rows_action (GtkWidget  *widget,
   if (positions->len == 0)
     return;
 
-  tsv = trib_result_model_dup_tsv (self->model, (const guint *) positions->data, positions->len, TRUE);
+  tsv = trib_result_model_dup_tsv (self->model, (const guint *) (gpointer) positions->data, positions->len, TRUE);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
 }
 
