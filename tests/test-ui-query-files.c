@@ -180,7 +180,7 @@ test_files (void)
   g_assert_true (trib_query_tab_get_modified (tab));
   g_assert_cmpstr (adw_tab_page_get_title (current_page (page)), ==, "• daily_orders.sql");
   wait_for_tab_name (page, "daily_orders.sql, modified");
-  trib_ui_query_save_screenshots (GTK_WIDGET (window), "file-modified", FALSE);
+  trib_ui_query_save_sized_screenshots (GTK_WIDGET (window), "file-modified");
 
   /* Ctrl+S from inside the editor saves, whole. */
   trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+s");
@@ -214,7 +214,7 @@ test_files (void)
   trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+w");
   dialog = trib_ui_query_wait_for_dialog ("Save Changes?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "daily_orders.sql"));
-  trib_ui_query_save_screenshots (GTK_WIDGET (window), "file-close-prompt", FALSE);
+  trib_ui_query_save_dialog_screenshots (dialog, "file-close-prompt");
   trib_ui_query_respond (dialog, "cancel");
   g_assert_true (trib_query_page_get_current_tab (page) == tab);
   g_assert_true (trib_query_tab_get_modified (tab));

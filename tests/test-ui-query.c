@@ -237,7 +237,7 @@ test_filter (GtkWidget       *window,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 10);
   trib_ui_test_wait_for_label (GTK_WIDGET (column_view), "evt-0000125");
   g_assert_false (trib_ui_test_has_label (GTK_WIDGET (column_view), "evt-0000001", FALSE));
-  trib_ui_query_save_screenshots (window, "filtered", FALSE);
+  trib_ui_query_save_sized_screenshots (window, "filtered");
 
   /* The second row shown is the model's 121st: its details and copy. */
   g_signal_emit_by_name (column_view, "activate", 1);
@@ -699,7 +699,8 @@ test_production_guard (GtkWidget     *window,
   g_assert_nonnull (strstr (body, "CREATE: CREATE TABLE trib_ui_guarded AS SELECT 1 AS x"));
   g_assert_nonnull (strstr (body, "INSERT: INSERT INTO trib_ui_guarded VALUES (2)"));
   g_assert_null (strstr (body, "nothing"));
-  trib_ui_query_save_screenshots (window, "production-guard", FALSE);
+  trib_ui_query_save_sized_screenshots (window, "production-guard");
+  trib_ui_query_save_dialog_screenshots (dialog, "production-guard");
   trib_ui_query_respond (dialog, "cancel");
   trib_ui_test_settle ();
   g_assert_true (table_missing (page, window, "trib_ui_guarded"));

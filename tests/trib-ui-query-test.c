@@ -294,3 +294,43 @@ trib_ui_query_type_keys (GtkWidget  *window,
     if (names[i][0] != '\0')
       trib_ui_test_press_keys (window, names[i]);
 }
+
+/* A message dialog, light and dark. */
+void
+trib_ui_query_save_dialog_screenshots (AdwMessageDialog *dialog,
+                                       const char       *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *file = g_strdup_printf ("query-%s-dialog-%s.png", name, dark ? "dark" : "light");
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      trib_ui_test_save_screenshot (GTK_WIDGET (dialog), file);
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The window at 600 and 1400 pixels wide, light and dark. */
+void
+trib_ui_query_save_sized_screenshots (GtkWidget  *window,
+                                      const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const int widths[] = { 600, 1400 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        g_autofree char *file = g_strdup_printf ("query-%s-%d-%s.png", name, widths[i], dark ? "dark" : "light");
+
+        trib_ui_test_resize (window, widths[i], 800);
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        trib_ui_test_save_screenshot (window, file);
+      }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  trib_ui_test_resize (window, 1280, 800);
+}

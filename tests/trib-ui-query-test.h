@@ -46,5 +46,9 @@ void                   trib_ui_query_respond            (AdwMessageDialog *dialo
                                                          const char      *response);
 void                   trib_ui_query_type_keys          (GtkWidget       *window,
                                                          const char      *keys);
+void                   trib_ui_query_save_dialog_screenshots (AdwMessageDialog *dialog,
+                                                              const char       *name);
+void                   trib_ui_query_save_sized_screenshots  (GtkWidget        *window,
+                                                              const char       *name);
 
 G_END_DECLS
