@@ -125,6 +125,23 @@ open_and_wait (TribQueryPage *page,
   trib_ui_test_iterate_until (tab_has_file, &wanted, 10);
 }
 
+static GtkMenuButton *
+find_menu_button (GtkWidget  *root,
+                  const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return GTK_MENU_BUTTON (child);
+      if ((found = find_menu_button (child, tooltip)))
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 window_gone (gpointer data)
 {
@@ -227,8 +244,26 @@ test_files (void)
   g_assert_cmpstr (text, ==, "SELECT count(*) FROM luma_orders;\nSELECT 1;");
   g_clear_pointer (&text, g_free);
 
-  /* Reopened: what was saved. */
-  open_and_wait (page, file);
+  /* Reopened from the recent files of the page's file menu: what was saved. */
+  {
+    GtkMenuButton *button = find_menu_button (GTK_WIDGET (page), "Open and Save SQL Files");
+    GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+    GMenuModel *recent = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+    g_autoptr(GVariant) target = NULL;
+    g_autofree char *label = NULL;
+    Wanted wanted = { page, file };
+
+    g_assert_nonnull (recent);
+    g_assert_cmpint (g_menu_model_get_n_items (recent), ==, 1);
+    /* The latest first: the file saved last is the first item. */
+    g_assert_true (g_menu_model_get_item_attribute (recent, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "daily__orders.sql");
+    target = g_menu_model_get_item_attribute_value (recent, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+    gtk_widget_activate_action (GTK_WIDGET (page), "query.open-recent", "s", uri);
+    trib_ui_test_iterate_until (tab_has_file, &wanted, 10);
+    g_object_unref (recent);
+  }
   tab = trib_query_page_get_current_tab (page);
   editor = trib_query_tab_get_editor (tab);
   text = trib_query_editor_dup_text (editor);
