@@ -41,6 +41,12 @@ tab_saved (gpointer data)
   return !trib_query_tab_get_modified (data);
 }
 
+static gboolean
+restored_modified (gpointer data)
+{
+  return trib_query_tab_get_modified (trib_query_page_get_current_tab (data));
+}
+
 static char *
 read_file (GFile *file)
 {
@@ -282,6 +288,26 @@ test_files (void)
   text = read_file (copy);
   g_assert_cmpstr (text, ==, "SELECT count(*) FROM luma_orders;\nSELECT 1;");
   g_clear_pointer (&text, g_free);
+
+  /* After a restart the tabs come back with their files; a file changed
+   * elsewhere since leaves its tab marked, with the text it had.
+   */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr(TribQueryPage) restored = NULL;
+    Wanted wanted = { NULL, copy };
+
+    trib_query_page_save_tabs (page);
+    g_assert_true (g_file_set_contents (copy_path, "SELECT 'changed elsewhere';\n", -1, NULL));
+    restored = g_object_ref_sink (g_object_new (TRIB_TYPE_QUERY_PAGE, NULL));
+    trib_query_page_set_settings (restored, settings);
+    wanted.page = restored;
+    g_assert_true (tab_has_file (&wanted));
+    trib_ui_test_iterate_until (restored_modified, restored, 10);
+    text = trib_query_editor_dup_text (trib_query_page_get_current_editor (restored));
+    g_assert_cmpstr (text, ==, "SELECT count(*) FROM luma_orders;\nSELECT 1;");
+    g_clear_pointer (&text, g_free);
+  }
 
   /* Closing the window with a modified file asks; Cancel keeps it open,
    * Save writes the file and closes.
