@@ -695,7 +695,7 @@ test_production_guard (GtkWidget     *window,
                               "INSERT INTO trib_ui_guarded VALUES (2);",
                               "ctrl+shift+Return");
   dialog = trib_ui_query_wait_for_dialog ("Change Data in Production Sandbox “prod”?");
-  body = adw_message_dialog_get_body (dialog);
+  body = gtk_label_get_label (GTK_LABEL (adw_message_dialog_get_extra_child (dialog)));
   g_assert_nonnull (strstr (body, "CREATE: CREATE TABLE trib_ui_guarded AS SELECT 1 AS x"));
   g_assert_nonnull (strstr (body, "INSERT: INSERT INTO trib_ui_guarded VALUES (2)"));
   g_assert_null (strstr (body, "nothing"));

@@ -75,6 +75,12 @@ void          _trib_query_page_close_tab_action    (GtkWidget     *widget,
 void          _trib_query_page_finish_close        (TribQueryPage *self,
                                                     AdwTabPage    *page);
 
+/* trib-query-page-guard.c */
+void          _trib_query_page_run_in_tab          (TribQueryPage *self,
+                                                    TribQueryTab  *tab,
+                                                    gboolean       script);
+void          _trib_query_page_update_production_banner (TribQueryPage *self);
+
 /* trib-query-page-files.c */
 void          _trib_query_page_open_action         (GtkWidget     *widget,
                                                     const char    *action_name,

@@ -14,7 +14,6 @@
 #include "trib-a11y.h"
 #include "trib-query-page-private.h"
 #include "trib-result-view.h"
-#include "trib-sql-writes.h"
 #include "trib-toast.h"
 
 G_DEFINE_FINAL_TYPE (TribQueryPage, trib_query_page, TRIB_TYPE_SESSION_PAGE)
@@ -148,123 +147,6 @@ run_request_free (gpointer  data,
   g_free (request);
 }
 
-static TribSandbox *
-get_production_sandbox (TribQueryPage *self)
-{
-  TribSession *session = trib_session_page_get_session (TRIB_SESSION_PAGE (self));
-  TribSandbox *sandbox = session != NULL ? trib_session_get_sandbox (session) : NULL;
-
-  return sandbox != NULL && (trib_sandbox_get_is_production (sandbox) ||
-                             g_strcmp0 (trib_sandbox_get_sandbox_type (sandbox), "production") == 0)
-         ? sandbox : NULL;
-}
-
-/* A production sandbox is unmistakable: a banner above everything. */
-static void
-update_production_banner (TribQueryPage *self)
-{
-  TribSandbox *sandbox = get_production_sandbox (self);
-  g_autofree char *label = NULL;
-
-  if (sandbox != NULL)
-    /* Translators: %s is a sandbox name; a banner above the query editor */
-    label = g_strdup_printf (_("Production sandbox “%s”: statements that change data ask before they run"),
-                             trib_sandbox_get_name (sandbox));
-
-  gtk_label_set_label (self->production_label, label);
-  gtk_widget_set_visible (self->production_banner, sandbox != NULL);
-}
-
-static void
-run_now (TribQueryPage *self,
-         TribQueryTab  *tab,
-         gboolean       script)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!trib_query_tab_run (tab, script, !self->continue_on_error, &error))
-    _trib_query_page_toast (self, error->message);
-}
-
-#define SUMMARY_CHARS 60
-
-static void
-production_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        RunRequest       *request)
-{
-  g_autoptr(TribQueryPage) self = g_weak_ref_get (&request->page);
-  g_autoptr(TribQueryTab) tab = g_weak_ref_get (&request->tab);
-  gboolean script = request->script;
-
-  /* Once: closing the dialog after a response answers again. This
-   * frees @request.
-   */
-  g_signal_handlers_disconnect_by_func (dialog, production_response_cb, request);
-  if (self != NULL && tab != NULL && g_str_equal (response, "run"))
-    run_now (self, tab, script);
-}
-
-/* In production, statements that write run once the user says so; the
- * dialog names them.
- */
-static void
-run_in_tab (TribQueryPage *self,
-            TribQueryTab  *tab,
-            gboolean       script)
-{
-  TribSandbox *sandbox = get_production_sandbox (self);
-  g_autofree char *sql = NULL;
-  g_autoptr(GPtrArray) writes = NULL;
-  g_autoptr(GString) body = NULL;
-  g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
-  RunRequest *request;
-
-  if (sandbox == NULL || !(sql = trib_query_tab_dup_sql (tab, script)) ||
-      (writes = trib_sql_find_writes (sql, -1))->len == 0)
-    {
-      run_now (self, tab, script);
-      return;
-    }
-
-  /* Translators: %s is a sandbox name */
-  heading = g_strdup_printf (_("Change Data in Production Sandbox “%s”?"), trib_sandbox_get_name (sandbox));
-  body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
-                                    "This statement writes to the production sandbox:",
-                                    "These statements write to the production sandbox:", writes->len));
-  for (guint i = 0; i < writes->len; i++)
-    {
-      TribSqlStatement *statement = g_ptr_array_index (writes, i);
-      g_autofree char *line = g_strdup (statement->text);
-      g_autofree char *summary = NULL;
-
-      g_strdelimit (line, "\n\r\t", ' ');
-      if (g_utf8_strlen (line, -1) > SUMMARY_CHARS)
-        {
-          g_autofree char *start = g_utf8_substring (line, 0, SUMMARY_CHARS);
-
-          summary = g_strconcat (start, "…", NULL);
-        }
-      /* Translators: a statement that writes; %s is its verb (CREATE, INSERT…), %s its first characters */
-      g_string_append_printf (body, "\n• %s: %s", trib_sql_write_verb (statement->text, -1),
-                              summary != NULL ? summary : line);
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       heading, body->str));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "run", _("_Run in Production"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "run", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  request = g_new0 (RunRequest, 1);
-  g_weak_ref_init (&request->page, self);
-  g_weak_ref_init (&request->tab, tab);
-  request->script = script;
-  g_signal_connect_data (dialog, "response", G_CALLBACK (production_response_cb), request, run_request_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 cancel_and_run_cb (AdwToast   *toast,
                    RunRequest *request)
@@ -277,7 +159,7 @@ cancel_and_run_cb (AdwToast   *toast,
 
   /* The new statements queue behind the cancelled ones. */
   trib_query_tab_cancel (tab);
-  run_in_tab (self, tab, request->script);
+  _trib_query_page_run_in_tab (self, tab, request->script);
 }
 
 static void
@@ -293,7 +175,7 @@ start_run (TribQueryPage *self,
 
   if (!trib_query_tab_get_running (tab))
     {
-      run_in_tab (self, tab, script);
+      _trib_query_page_run_in_tab (self, tab, script);
       return;
     }
 
@@ -376,7 +258,7 @@ static void
 trib_query_page_sandbox_changed (TribSessionPage *page)
 {
   update_placeholder (TRIB_QUERY_PAGE (page));
-  update_production_banner (TRIB_QUERY_PAGE (page));
+  _trib_query_page_update_production_banner (TRIB_QUERY_PAGE (page));
 }
 
 /* Each tab runs its queries in the page's session. */
@@ -392,7 +274,7 @@ trib_query_page_session_changed (TribSessionPage *page)
                                 session);
 
   update_placeholder (self);
-  update_production_banner (self);
+  _trib_query_page_update_production_banner (self);
 }
 
 static void
