@@ -179,6 +179,21 @@ _trib_result_view_class_init_filter (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "result.filter", NULL);
 }
 
+/* The search bar's own close button is named after its icon. */
+static void
+name_close_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
+        {
+          gtk_widget_set_tooltip_text (child, _("Close the Filter (Escape)"));
+          trib_a11y_set_label (child, _("Close the Filter"));
+        }
+      name_close_button (child);
+    }
+}
+
 /* Returns: (transfer none): the rows the grid shows, for its selection */
 GListModel *
 _trib_result_view_init_filter (TribResultView *self)
@@ -192,6 +207,7 @@ _trib_result_view_init_filter (TribResultView *self)
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (_trib_result_view_update_empty), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->filter_entry));
+  name_close_button (GTK_WIDGET (self->search_bar));
 
   return G_LIST_MODEL (self->filter_model);
 }
