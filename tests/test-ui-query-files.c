@@ -131,6 +131,48 @@ open_and_wait (TribQueryPage *page,
   trib_ui_test_iterate_until (tab_has_file, &wanted, 10);
 }
 
+static gboolean
+chooser_shown (gpointer data)
+{
+  return trib_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (data);
+
+  return chosen != NULL;
+}
+
+/* Answers the file chooser GtkFileChooserNative shows without a portal. */
+static void
+choose_file (GFile                *file,
+             GtkFileChooserAction  action)
+{
+  GtkWindow *chooser;
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+
+  trib_ui_test_iterate_until (chooser_shown, NULL, 10);
+  chooser = trib_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, action);
+  trib_ui_test_settle ();
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    {
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  else
+    {
+      /* Selected once the folder is listed. */
+      g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+      trib_ui_test_iterate_until (chooser_has_file, chooser, 10);
+    }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  trib_ui_test_settle ();
+}
+
 static GtkMenuButton *
 find_menu_button (GtkWidget  *root,
                   const char *tooltip)
@@ -214,9 +256,18 @@ test_files (void)
   g_assert_cmpstr (adw_tab_page_get_title (current_page (page)), ==, "daily_orders.sql");
   wait_for_tab_name (page, "daily_orders.sql");
 
-  /* Opened again, it is the same tab. */
+  /* Opened again with Ctrl+O from the editor, through the file chooser,
+   * it is the same tab.
+   */
   trib_query_page_open_query (page, "SELECT 2", NULL);
-  open_and_wait (page, file);
+  gtk_widget_grab_focus (trib_ui_query_get_view (trib_query_page_get_current_editor (page)));
+  trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+o");
+  choose_file (file, GTK_FILE_CHOOSER_ACTION_OPEN);
+  {
+    Wanted wanted = { page, file };
+
+    trib_ui_test_iterate_until (tab_has_file, &wanted, 10);
+  }
   g_assert_true (trib_query_page_get_current_tab (page) == tab);
 
   /* A file that is no UTF-8 is not opened, and the user reads why. */
@@ -276,9 +327,11 @@ test_files (void)
   g_assert_cmpstr (text, ==, "SELECT count(*) FROM luma_orders;\nSELECT 1;");
   g_clear_pointer (&text, g_free);
 
-  /* Save As writes another file, and the tab follows it. */
+  /* Save As (Ctrl+Shift+S) writes another file, and the tab follows it. */
   copy = g_file_new_for_path (copy_path);
-  trib_query_page_save_as (page, copy);
+  gtk_widget_grab_focus (trib_ui_query_get_view (editor));
+  trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+shift+s");
+  choose_file (copy, GTK_FILE_CHOOSER_ACTION_SAVE);
   {
     Wanted wanted = { page, copy };
 

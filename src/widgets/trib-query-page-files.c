@@ -472,25 +472,6 @@ _trib_query_page_save_action (GtkWidget  *widget,
     ask_where_to_save (self, tab, NULL);
 }
 
-/**
- * trib_query_page_save_as:
- * @file: where to write the selected tab's text
- *
- * Saves the selected tab to @file, as Save As does once a file is chosen.
- */
-void
-trib_query_page_save_as (TribQueryPage *self,
-                         GFile         *file)
-{
-  TribQueryTab *tab;
-
-  g_return_if_fail (TRIB_IS_QUERY_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if ((tab = _trib_query_page_get_current_tab (self)))
-    save_tab_async (self, tab, file, saved_ignore_cb, NULL);
-}
-
 /* Recent files */
 
 static gboolean

@@ -37,8 +37,6 @@ TribResultView  *trib_query_page_get_result_view    (TribQueryPage *self);
 GPtrArray       *trib_query_page_get_runs           (TribQueryPage *self);
 void             trib_query_page_open_file          (TribQueryPage *self,
                                                      GFile         *file);
-void             trib_query_page_save_as            (TribQueryPage *self,
-                                                     GFile         *file);
 guint            trib_query_page_get_n_modified     (TribQueryPage *self);
 void             trib_query_page_close_async        (TribQueryPage       *self,
                                                      GAsyncReadyCallback  callback,
