@@ -129,7 +129,7 @@ pixel_at (Render *render,
           int     x,
           int     y)
 {
-  return ((guint32 *) render->pixels)[(gsize) y * render->width + x] | 0xff000000;
+  return ((guint32 *) (gpointer) render->pixels)[(gsize) y * render->width + x] | 0xff000000;
 }
 
 /* The contrast of @label's text with the background around it: the
