@@ -248,6 +248,20 @@ test_filter (GtkWidget       *window,
   clipboard = trib_ui_test_read_clipboard (GTK_WIDGET (result_view));
   g_assert_nonnull (strstr (clipboard, "\nevt-0000121\t"));
 
+  /* Sorted, the filter keeps the same rows, in the new order. */
+  gtk_widget_activate_action (GTK_WIDGET (result_view), "result.sort", "(ib)", 0, TRUE);
+  trib_ui_test_iterate_until (not_sorting, result_view, 10);
+  trib_ui_test_iterate_until (filter_done, selection, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 10);
+  {
+    g_autoptr(TribResultRow) first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+
+    g_assert_cmpstr (trib_result_model_get_value (model, trib_result_row_get_position (first), 0, NULL), ==, "evt-0000129");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (result_view), "result.sort", "(ib)", -1, FALSE);
+  trib_ui_test_iterate_until (in_arrival_order, model, 10);
+  trib_ui_test_iterate_until (filter_done, selection, 10);
+
   /* Nothing matches: the grid says so. */
   trib_result_view_set_filter_text (result_view, "no such value anywhere");
   trib_ui_test_iterate_until (filter_done, selection, 10);
