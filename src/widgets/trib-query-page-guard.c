@@ -23,6 +23,7 @@ typedef struct
   GWeakRef page;
   GWeakRef tab;
   gboolean script;
+  gboolean cancel_first;
 } GuardRequest;
 
 static void
@@ -66,9 +67,14 @@ _trib_query_page_update_production_banner (TribQueryPage *self)
 static void
 run_now (TribQueryPage *self,
          TribQueryTab  *tab,
-         gboolean       script)
+         gboolean       script,
+         gboolean       cancel_first)
 {
   g_autoptr(GError) error = NULL;
+
+  /* The new statements queue behind the cancelled ones. */
+  if (cancel_first)
+    trib_query_tab_cancel (tab);
 
   if (!trib_query_tab_run (tab, script, !self->continue_on_error, &error))
     _trib_query_page_toast (self, error->message);
@@ -79,27 +85,30 @@ run_now (TribQueryPage *self,
 static void
 production_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
-                        GuardRequest       *request)
+                        GuardRequest     *request)
 {
   g_autoptr(TribQueryPage) self = g_weak_ref_get (&request->page);
   g_autoptr(TribQueryTab) tab = g_weak_ref_get (&request->tab);
   gboolean script = request->script;
+  gboolean cancel_first = request->cancel_first;
 
   /* Once: closing the dialog after a response answers again. This
    * frees @request.
    */
   g_signal_handlers_disconnect_by_func (dialog, production_response_cb, request);
   if (self != NULL && tab != NULL && g_str_equal (response, "run"))
-    run_now (self, tab, script);
+    run_now (self, tab, script, cancel_first);
 }
 
 /* In production, statements that write run once the user says so; the
- * dialog names them.
+ * dialog names them. With @cancel_first, what the tab runs is cancelled
+ * then too, not before: a No leaves it running.
  */
 void
 _trib_query_page_run_in_tab (TribQueryPage *self,
                              TribQueryTab  *tab,
-                             gboolean       script)
+                             gboolean       script,
+                             gboolean       cancel_first)
 {
   TribSandbox *sandbox = get_production_sandbox (self);
   g_autofree char *sql = NULL;
@@ -113,7 +122,7 @@ _trib_query_page_run_in_tab (TribQueryPage *self,
   if (sandbox == NULL || !(sql = trib_query_tab_dup_sql (tab, script)) ||
       (writes = trib_sql_find_writes (sql, -1))->len == 0)
     {
-      run_now (self, tab, script);
+      run_now (self, tab, script, cancel_first);
       return;
     }
 
@@ -159,6 +168,7 @@ _trib_query_page_run_in_tab (TribQueryPage *self,
   g_weak_ref_init (&request->page, self);
   g_weak_ref_init (&request->tab, tab);
   request->script = script;
+  request->cancel_first = cancel_first;
   g_signal_connect_data (dialog, "response", G_CALLBACK (production_response_cb), request, guard_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

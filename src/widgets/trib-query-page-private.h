@@ -78,7 +78,8 @@ void          _trib_query_page_finish_close        (TribQueryPage *self,
 /* trib-query-page-guard.c */
 void          _trib_query_page_run_in_tab          (TribQueryPage *self,
                                                     TribQueryTab  *tab,
-                                                    gboolean       script);
+                                                    gboolean       script,
+                                                    gboolean       cancel_first);
 void          _trib_query_page_update_production_banner (TribQueryPage *self);
 
 /* trib-query-page-files.c */

@@ -157,9 +157,7 @@ cancel_and_run_cb (AdwToast   *toast,
   if (self == NULL || tab == NULL)
     return;
 
-  /* The new statements queue behind the cancelled ones. */
-  trib_query_tab_cancel (tab);
-  _trib_query_page_run_in_tab (self, tab, request->script);
+  _trib_query_page_run_in_tab (self, tab, request->script, TRUE);
 }
 
 static void
@@ -175,7 +173,7 @@ start_run (TribQueryPage *self,
 
   if (!trib_query_tab_get_running (tab))
     {
-      _trib_query_page_run_in_tab (self, tab, script);
+      _trib_query_page_run_in_tab (self, tab, script, FALSE);
       return;
     }
 
