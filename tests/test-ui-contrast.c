@@ -129,7 +129,7 @@ pixel_at (Render *render,
           int     x,
           int     y)
 {
-  return ((guint32 *) render->pixels)[(gsize) y * render->width + x] | 0xff000000;
+  return ((guint32 *) (gpointer) render->pixels)[(gsize) y * render->width + x] | 0xff000000;
 }
 
 /* The contrast of @label's text with the background around it: the
@@ -317,7 +317,8 @@ measure_query_page (Render    *render,
   GtkWidget *grid = GTK_WIDGET (trib_result_view_get_column_view (trib_query_page_get_result_view (page)));
   GtkWidget *null_cell = wait_for_label (grid, C_("sql value", "NULL"), IN_CONTENT);
   GtkWidget *plain_cell = wait_for_label (grid, "present", IN_CONTENT);
-  GtkWidget *header = wait_for_label (grid, "missing", IN_HEADER);
+  /* A header reads its column's name, its type below. */
+  GtkWidget *header = wait_for_label (grid, "missing\ntext", IN_HEADER);
   /* The status of the run, after the table entry: "1 row in 0.01 s". */
   GtkWidget *status = find_styled_label (GTK_WIDGET (page), "dim-label", "numeric", FALSE);
   AdwWindowTitle *title = ADW_WINDOW_TITLE (trib_ui_test_find_widget (window, ADW_TYPE_WINDOW_TITLE, NULL));

@@ -60,7 +60,9 @@ find_column_title (GtkColumnView *column_view,
                    const char    *title)
 {
   GType title_type = g_type_from_name ("GtkColumnViewTitle");
-  GtkWidget *label = trib_ui_test_find_label (GTK_WIDGET (column_view), title, FALSE);
+  /* A header reads the column's name, its type below. */
+  g_autofree char *name_line = g_strconcat (title, "\n", NULL);
+  GtkWidget *label = trib_ui_test_find_label (GTK_WIDGET (column_view), name_line, TRUE);
 
   g_assert_nonnull (label);
   g_assert_nonnull (gtk_widget_get_ancestor (label, title_type));
@@ -183,6 +185,97 @@ grid_fresh (gpointer data)
   return count_stale_cells (grid, grid, seen->model, FALSE) == 0;
 }
 
+static gboolean
+filter_done (gpointer data)
+{
+  GtkFilterListModel *filtered = GTK_FILTER_LIST_MODEL (gtk_multi_selection_get_model (data));
+
+  return gtk_filter_list_model_get_pending (filtered) == 0;
+}
+
+/* Ctrl+F in the grid (not the editor's find) filters the loaded rows,
+ * says how many match, and a row's details and copy are of the row
+ * shown; Escape gives all rows back.
+ */
+static void
+test_filter (GtkWidget       *window,
+             TribResultView  *result_view,
+             GtkColumnView   *column_view,
+             TribResultModel *model)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (column_view);
+  GtkWidget *entry;
+  g_autofree char *clipboard = NULL;
+  guint n_expected = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    for (guint column = 0; column < trib_result_model_get_n_columns (model); column++)
+      {
+        const char *value = trib_result_model_get_value (model, i, column, NULL);
+        g_autofree char *lower = value != NULL ? g_ascii_strdown (value, -1) : NULL;
+
+        if (lower != NULL && strstr (lower, "evt-000012") != NULL)
+          {
+            n_expected++;
+            break;
+          }
+      }
+  g_assert_cmpuint (n_expected, ==, 10);
+
+  gtk_widget_grab_focus (GTK_WIDGET (column_view));
+  trib_ui_test_press_keys (window, "ctrl+f");
+  entry = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY));
+  g_assert_true (gtk_widget_is_ancestor (entry, GTK_WIDGET (result_view)));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY)),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, "Filter loaded rows"));
+  /* Upper case finds lower case. */
+  trib_ui_query_type_keys (window, "E V T minus 0 0 0 0 1 2");
+  trib_ui_test_wait_for_label (GTK_WIDGET (result_view), "10 of 500 rows");
+  trib_ui_test_iterate_until (filter_done, selection, 10);
+  g_assert_cmpuint (trib_result_view_get_n_shown (result_view), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 10);
+  trib_ui_test_wait_for_label (GTK_WIDGET (column_view), "evt-0000125");
+  g_assert_false (trib_ui_test_has_label (GTK_WIDGET (column_view), "evt-0000001", FALSE));
+  trib_ui_query_save_sized_screenshots (window, "filtered");
+
+  /* The second row shown is the model's 121st: its details and copy. */
+  g_signal_emit_by_name (column_view, "activate", 1);
+  trib_ui_test_wait_for_label (GTK_WIDGET (result_view), "Row 121");
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (column_view));
+  trib_ui_test_press_keys (window, "ctrl+c");
+  clipboard = trib_ui_test_read_clipboard (GTK_WIDGET (result_view));
+  g_assert_nonnull (strstr (clipboard, "\nevt-0000121\t"));
+
+  /* Sorted, the filter keeps the same rows, in the new order. */
+  gtk_widget_activate_action (GTK_WIDGET (result_view), "result.sort", "(ib)", 0, TRUE);
+  trib_ui_test_iterate_until (not_sorting, result_view, 10);
+  trib_ui_test_iterate_until (filter_done, selection, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 10);
+  {
+    g_autoptr(TribResultRow) first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+
+    g_assert_cmpstr (trib_result_model_get_value (model, trib_result_row_get_position (first), 0, NULL), ==, "evt-0000129");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (result_view), "result.sort", "(ib)", -1, FALSE);
+  trib_ui_test_iterate_until (in_arrival_order, model, 10);
+  trib_ui_test_iterate_until (filter_done, selection, 10);
+
+  /* Nothing matches: the grid says so. */
+  trib_result_view_set_filter_text (result_view, "no such value anywhere");
+  trib_ui_test_iterate_until (filter_done, selection, 10);
+  trib_ui_test_wait_for_label (GTK_WIDGET (result_view), "0 of 500 rows");
+  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (result_view), "No loaded row holds this text", FALSE));
+
+  /* Escape in the filter closes it: every row again. */
+  gtk_widget_grab_focus (entry);
+  trib_ui_test_press_keys (window, "Escape");
+  trib_ui_test_iterate_until (filter_done, selection, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 500);
+  g_assert_false (trib_ui_test_has_label (GTK_WIDGET (result_view), "No loaded row holds this text", FALSE));
+}
+
 /* The grid, the details of a row, sorting and copying. */
 static void
 test_rows (GtkWidget     *window,
@@ -225,8 +318,9 @@ test_rows (GtkWidget     *window,
     g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (columns, 0);
     g_autoptr(GtkColumnViewColumn) second = g_list_model_get_item (columns, 1);
 
-    g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "eventtype");
-    g_assert_cmpstr (gtk_column_view_column_get_title (second), ==, "events");
+    /* Each header says its column's type, from the row description. */
+    g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "eventtype\ntext");
+    g_assert_cmpstr (gtk_column_view_column_get_title (second), ==, "events\nbigint");
   }
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (column_view), trib_result_model_get_value (model, 0, 0, NULL), FALSE));
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (column_view), trib_result_model_get_value (model, 0, 1, NULL), FALSE));
@@ -242,6 +336,20 @@ test_rows (GtkWidget     *window,
   model = trib_distiller_run_get_model (run);
   result_view = GTK_WIDGET (trib_query_page_get_result_view (page));
   column_view = trib_result_view_get_column_view (TRIB_RESULT_VIEW (result_view));
+
+  {
+    GListModel *wide_columns = gtk_column_view_get_columns (column_view);
+    const char *titles[] = { "_id\ntext", "timestamp\ntimestamp", "eventtype\ntext", "web\njsonb" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (wide_columns, i);
+
+        g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+      }
+  }
+
+  test_filter (window, TRIB_RESULT_VIEW (result_view), column_view, model);
 
   /* A row's whole values beside the grid, nested ones indented. */
   g_signal_emit_by_name (column_view, "activate", 0);
@@ -553,6 +661,72 @@ table_missing (TribQueryPage *page,
   return g_str_equal (trib_ui_query_first_value (page, 0), "t");
 }
 
+/* The demo's sandbox "prod" is a production one: a script that writes
+ * runs once the dialog naming its statements is answered.
+ */
+static void
+run_in_production (GtkWidget     *window,
+                   TribQueryPage *page,
+                   const char    *text,
+                   const char    *keys,
+                   guint          n_runs)
+{
+  TribQueryEditor *editor = trib_query_page_get_current_editor (page);
+  AdwMessageDialog *dialog;
+
+  trib_ui_query_type_and_run (window, editor, text, keys);
+  dialog = trib_ui_query_wait_for_dialog ("Production Sandbox “prod”");
+  trib_ui_query_respond (dialog, "run");
+  trib_ui_query_wait_for_runs (page, n_runs);
+}
+
+/* The production sandbox shows, and statements that write ask first:
+ * Cancel runs nothing; a read never asks.
+ */
+static void
+test_production_guard (GtkWidget     *window,
+                       TribQueryPage *page)
+{
+  TribQueryEditor *editor = trib_query_page_get_current_editor (page);
+  GtkWidget *banner;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  banner = trib_ui_test_find_label (GTK_WIDGET (page), "Production sandbox “prod”", TRUE);
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_widget_get_mapped (banner));
+  g_assert_true (trib_ui_test_has_css_class (gtk_widget_get_parent (banner), "production-banner"));
+
+  /* A read runs at once. */
+  trib_ui_query_run_and_wait (window, page, "SELECT 'read' AS r", "ctrl+Return", 1);
+  g_assert_null (trib_ui_query_find_dialog ("Production"));
+
+  /* A block that creates a table, among reads: named, and not run on Cancel. */
+  trib_ui_query_type_and_run (window, editor,
+                              "SELECT 1;\n"
+                              "CREATE TABLE trib_ui_guarded AS SELECT 1 AS x;\n"
+                              "SELECT 'DROP TABLE nothing';\n"
+                              "INSERT INTO trib_ui_guarded VALUES (2);",
+                              "ctrl+shift+Return");
+  dialog = trib_ui_query_wait_for_dialog ("Change Data in Production Sandbox “prod”?");
+  body = gtk_label_get_label (GTK_LABEL (adw_message_dialog_get_extra_child (dialog)));
+  g_assert_nonnull (strstr (body, "CREATE: CREATE TABLE trib_ui_guarded AS SELECT 1 AS x"));
+  g_assert_nonnull (strstr (body, "INSERT: INSERT INTO trib_ui_guarded VALUES (2)"));
+  g_assert_null (strstr (body, "nothing"));
+  trib_ui_query_save_sized_screenshots (window, "production-guard");
+  trib_ui_query_save_dialog_screenshots (dialog, "production-guard");
+  trib_ui_query_respond (dialog, "cancel");
+  trib_ui_test_settle ();
+  g_assert_true (table_missing (page, window, "trib_ui_guarded"));
+
+  /* Said yes to, it runs. */
+  run_in_production (window, page, "CREATE TABLE trib_ui_guarded AS SELECT 1 AS x", "ctrl+Return", 1);
+  g_assert_cmpint (trib_ui_query_state_at (page, 0), ==, TRIB_DISTILLER_RUN_DONE);
+  g_assert_false (table_missing (page, window, "trib_ui_guarded"));
+  run_in_production (window, page, "DROP TABLE trib_ui_guarded", "ctrl+Return", 1);
+  g_assert_true (table_missing (page, window, "trib_ui_guarded"));
+}
+
 /* A script stops at its first failure, unless asked to go on. */
 static void
 test_script (GtkWidget     *window,
@@ -575,9 +749,9 @@ test_script (GtkWidget     *window,
 
   /* After a failure nothing else runs: the table is not created. */
   g_assert_false (g_settings_get_boolean (settings, "query-continue-on-error"));
-  trib_ui_query_run_and_wait (window, page,
-                "SELECT 1;\nSELECT 1/0;\nCREATE TABLE trib_ui_not_created (x int);",
-                "ctrl+shift+Return", 3);
+  run_in_production (window, page,
+                     "SELECT 1;\nSELECT 1/0;\nCREATE TABLE trib_ui_not_created (x int);",
+                     "ctrl+shift+Return", 3);
   g_assert_cmpint (trib_ui_query_state_at (page, 0), ==, TRIB_DISTILLER_RUN_DONE);
   g_assert_cmpint (trib_ui_query_state_at (page, 1), ==, TRIB_DISTILLER_RUN_FAILED);
   g_assert_cmpint (trib_ui_query_state_at (page, 2), ==, TRIB_DISTILLER_RUN_SKIPPED);
@@ -601,13 +775,13 @@ test_script (GtkWidget     *window,
   /* Asked to, from the Run menu, the script goes on after the failure. */
   gtk_widget_activate_action (GTK_WIDGET (page), "query.continue-on-error", NULL);
   g_assert_true (g_settings_get_boolean (settings, "query-continue-on-error"));
-  trib_ui_query_run_and_wait (window, page,
-                "SELECT 1/0;\nCREATE TABLE trib_ui_created (x int);",
-                "ctrl+shift+Return", 2);
+  run_in_production (window, page,
+                     "SELECT 1/0;\nCREATE TABLE trib_ui_created (x int);",
+                     "ctrl+shift+Return", 2);
   g_assert_cmpint (trib_ui_query_state_at (page, 0), ==, TRIB_DISTILLER_RUN_FAILED);
   g_assert_cmpint (trib_ui_query_state_at (page, 1), ==, TRIB_DISTILLER_RUN_DONE);
   g_assert_false (table_missing (page, window, "trib_ui_created"));
-  trib_ui_query_run_and_wait (window, page, "DROP TABLE trib_ui_created", "ctrl+Return", 1);
+  run_in_production (window, page, "DROP TABLE trib_ui_created", "ctrl+Return", 1);
   gtk_widget_activate_action (GTK_WIDGET (page), "query.continue-on-error", NULL);
   g_assert_false (g_settings_get_boolean (settings, "query-continue-on-error"));
 }
@@ -717,6 +891,8 @@ test_query_page (void)
   test_states (GTK_WIDGET (window), page);
   g_test_message ("Scripts");
   test_script (GTK_WIDGET (window), page, settings);
+  g_test_message ("The production guard");
+  test_production_guard (GTK_WIDGET (window), page);
 
   g_test_message ("Copying the connection for Python");
   /* The connection for a notebook, without the token. */

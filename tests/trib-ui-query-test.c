@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "trib-ui-query-test.h"
 
 typedef struct
@@ -218,3 +220,117 @@ trib_ui_query_show_page (GtkWidget *window)
   return TRIB_QUERY_PAGE (page);
 }
 
+static GtkWindow *
+find_dialog (const char *heading_part)
+{
+  GtkWindow *found = NULL;
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        strstr (adw_message_dialog_get_heading (l->data), heading_part) != NULL)
+      found = l->data;
+
+  return found;
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return find_dialog (data) != NULL;
+}
+
+/* Returns: (transfer none) (nullable): the message dialog shown whose
+ * heading holds @heading_part
+ */
+AdwMessageDialog *
+trib_ui_query_find_dialog (const char *heading_part)
+{
+  return (AdwMessageDialog *) find_dialog (heading_part);
+}
+
+AdwMessageDialog *
+trib_ui_query_wait_for_dialog (const char *heading_part)
+{
+  trib_ui_test_iterate_until (dialog_open, (gpointer) heading_part, 20);
+  trib_ui_test_settle ();
+
+  return ADW_MESSAGE_DIALOG (find_dialog (heading_part));
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  GtkWidget **dialog = data;
+
+  return *dialog == NULL || !gtk_widget_get_visible (*dialog);
+}
+
+/* Answers @dialog as a click on the response's button does, and waits
+ * until it is gone.
+ */
+void
+trib_ui_query_respond (AdwMessageDialog *dialog,
+                       const char       *response)
+{
+  GtkWidget *weak = GTK_WIDGET (dialog);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  trib_ui_test_iterate_until (dialog_gone, &weak, 20);
+  if (weak != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+}
+
+/* Presses each of @keys (xdotool key names, between spaces) in turn. */
+void
+trib_ui_query_type_keys (GtkWidget  *window,
+                         const char *keys)
+{
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (names[i][0] != '\0')
+      trib_ui_test_press_keys (window, names[i]);
+}
+
+/* A message dialog, light and dark. */
+void
+trib_ui_query_save_dialog_screenshots (AdwMessageDialog *dialog,
+                                       const char       *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *file = g_strdup_printf ("query-%s-dialog-%s.png", name, dark ? "dark" : "light");
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      trib_ui_test_save_screenshot (GTK_WIDGET (dialog), file);
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The window at 600 and 1400 pixels wide, light and dark. */
+void
+trib_ui_query_save_sized_screenshots (GtkWidget  *window,
+                                      const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const int widths[] = { 600, 1400 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        g_autofree char *file = g_strdup_printf ("query-%s-%d-%s.png", name, widths[i], dark ? "dark" : "light");
+
+        trib_ui_test_resize (window, widths[i], 800);
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        trib_ui_test_save_screenshot (window, file);
+      }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  trib_ui_test_resize (window, 1280, 800);
+}

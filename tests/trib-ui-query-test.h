@@ -40,5 +40,15 @@ void                   trib_ui_query_save_screenshots   (GtkWidget       *window
                                                          const char      *name,
                                                          gboolean         all);
 TribQueryPage         *trib_ui_query_show_page          (GtkWidget       *window);
+AdwMessageDialog      *trib_ui_query_find_dialog        (const char      *heading_part);
+AdwMessageDialog      *trib_ui_query_wait_for_dialog    (const char      *heading_part);
+void                   trib_ui_query_respond            (AdwMessageDialog *dialog,
+                                                         const char      *response);
+void                   trib_ui_query_type_keys          (GtkWidget       *window,
+                                                         const char      *keys);
+void                   trib_ui_query_save_dialog_screenshots (AdwMessageDialog *dialog,
+                                                              const char       *name);
+void                   trib_ui_query_save_sized_screenshots  (GtkWidget        *window,
+                                                              const char       *name);
 
 G_END_DECLS

@@ -94,10 +94,47 @@ trib_result_model_new_from_text_rows (guint                       n_columns,
 }
 
 /**
+ * trib_column_type_word:
+ * @type_oid: a PostgreSQL type, from a row description
+ *
+ * Returns: (nullable): the type as SQL writes it (`text`, `integer`,
+ *   `timestamp`, `json`, `text[]`…), or %NULL for one we do not name
+ */
+const char *
+trib_column_type_word (guint32 type_oid)
+{
+  /* The types Data Distiller answers with, and PostgreSQL's common ones;
+   * the OIDs are fixed in pg_type.dat.
+   */
+  static const struct { guint32 oid; const char *word; } types[] = {
+    { 16, "boolean" }, { 17, "bytea" }, { 18, "char" }, { 19, "name" },
+    { 20, "bigint" }, { 21, "smallint" }, { 23, "integer" }, { 25, "text" },
+    { 26, "oid" }, { 114, "json" }, { 142, "xml" }, { 700, "real" },
+    { 701, "double precision" }, { 1042, "char" }, { 1043, "varchar" },
+    { 1082, "date" }, { 1083, "time" }, { 1114, "timestamp" },
+    { 1184, "timestamptz" }, { 1186, "interval" }, { 1266, "timetz" },
+    { 1700, "numeric" }, { 2249, "record" }, { 2950, "uuid" }, { 3802, "jsonb" },
+    { 199, "json[]" }, { 1000, "boolean[]" }, { 1005, "smallint[]" },
+    { 1007, "integer[]" }, { 1009, "text[]" }, { 1014, "char[]" },
+    { 1015, "varchar[]" }, { 1016, "bigint[]" }, { 1021, "real[]" },
+    { 1022, "double precision[]" }, { 1115, "timestamp[]" }, { 1182, "date[]" },
+    { 1185, "timestamptz[]" }, { 1231, "numeric[]" }, { 2287, "record[]" },
+    { 2951, "uuid[]" }, { 3807, "jsonb[]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (types[i].oid == type_oid)
+      return types[i].word;
+
+  return NULL;
+}
+
+/**
  * trib_result_model_get_column_type_name:
  *
- * Returns: (nullable): the type word a model made from text rows was
- *   given for @column; %NULL for a model of PostgreSQL rows
+ * Returns: (nullable): the type of @column in words: the word a model
+ *   made from text rows was given, or for PostgreSQL's rows
+ *   trib_column_type_word() of its type; %NULL if unknown
  */
 const char *
 trib_result_model_get_column_type_name (TribResultModel *self,
@@ -105,7 +142,11 @@ trib_result_model_get_column_type_name (TribResultModel *self,
 {
   g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), NULL);
 
-  if (self->type_names == NULL || column >= g_strv_length (self->type_names))
+  if (self->type_names == NULL)
+    return column < trib_result_model_get_n_columns (self)
+           ? trib_column_type_word (trib_result_model_get_column_type (self, column)) : NULL;
+
+  if (column >= g_strv_length (self->type_names))
     return NULL;
 
   return self->type_names[column];

@@ -34,6 +34,7 @@ typedef enum
 } TribColumnKind;
 
 TribColumnKind trib_column_kind_from_type_oid (guint32 type_oid);
+const char    *trib_column_type_word          (guint32 type_oid);
 
 /**
  * TribResultSnapshot:

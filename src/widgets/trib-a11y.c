@@ -443,7 +443,18 @@ name_tabs (GtkWidget *widget,
           g_autofree char *title = NULL;
 
           g_object_get (child, "label", &title, NULL);
-          trib_a11y_set_label (tab_container, title != NULL && title[0] != '\0' ? title : _("Untitled Tab"));
+          /* The query page marks a tab with unsaved changes with a bullet
+           * (TRIB_MODIFIED_MARK), which a screen reader says in words.
+           */
+          if (title != NULL && g_str_has_prefix (title, "• "))
+            {
+              /* Translators: the accessible name of a tab whose file has unsaved changes; %s is its title */
+              g_autofree char *name = g_strdup_printf (_("%s, modified"), title + strlen ("• "));
+
+              trib_a11y_set_label (tab_container, name);
+            }
+          else
+            trib_a11y_set_label (tab_container, title != NULL && title[0] != '\0' ? title : _("Untitled Tab"));
         }
       else if (GTK_IS_BUTTON (child) && tab_container != NULL &&
                g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)

@@ -44,9 +44,11 @@ quit_action (GSimpleAction *action,
   TribApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  /* Destroying the windows lets them save their state. */
+  /* Closing the windows lets them ask about unsaved files, then save
+   * their state.
+   */
   for (GList *iter = g_list_copy (windows); iter; iter = g_list_delete_link (iter, iter))
-    gtk_window_destroy (iter->data);
+    gtk_window_close (iter->data);
 }
 
 static void

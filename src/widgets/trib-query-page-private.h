@@ -29,6 +29,7 @@ struct _TribQueryPage
   guint save_source;              /* a save of the tabs, waiting for typing to pause */
   guint restoring : 1;
   guint continue_on_error : 1;
+  GMenu *recent_menu;             /* the recent .sql files, in the file menu */
 
   /* Template widgets */
   GtkEntry *table_entry;
@@ -41,7 +42,13 @@ struct _TribQueryPage
   GtkMenuButton *export_button;
   AdwTabBar *tab_bar;
   GtkWidget *new_tab_button;
+  GtkMenuButton *file_button;
+  GtkWidget *production_banner;
+  GtkLabel *production_label;
 };
+
+/* Before a modified tab's title; the tab's accessible name says it. */
+#define TRIB_MODIFIED_MARK "• "
 
 void          _trib_query_page_toast               (TribQueryPage *self,
                                                     const char    *message);
@@ -65,6 +72,32 @@ void          _trib_query_page_new_tab_action      (GtkWidget     *widget,
 void          _trib_query_page_close_tab_action    (GtkWidget     *widget,
                                                     const char    *action_name,
                                                     GVariant      *param);
+void          _trib_query_page_finish_close        (TribQueryPage *self,
+                                                    AdwTabPage    *page);
+
+/* trib-query-page-guard.c */
+void          _trib_query_page_run_in_tab          (TribQueryPage *self,
+                                                    TribQueryTab  *tab,
+                                                    gboolean       script,
+                                                    gboolean       cancel_first);
+void          _trib_query_page_update_production_banner (TribQueryPage *self);
+
+/* trib-query-page-files.c */
+void          _trib_query_page_open_action         (GtkWidget     *widget,
+                                                    const char    *action_name,
+                                                    GVariant      *param);
+void          _trib_query_page_open_recent_action  (GtkWidget     *widget,
+                                                    const char    *action_name,
+                                                    GVariant      *param);
+void          _trib_query_page_save_action         (GtkWidget     *widget,
+                                                    const char    *action_name,
+                                                    GVariant      *param);
+void          _trib_query_page_reattach_file       (TribQueryPage *self,
+                                                    TribQueryTab  *tab,
+                                                    const char    *uri);
+void          _trib_query_page_update_recent       (TribQueryPage *self);
+void          _trib_query_page_ask_close_tab       (TribQueryPage *self,
+                                                    AdwTabPage    *page);
 
 /* trib-query-page-export.c */
 void          _trib_query_page_export_action       (GtkWidget     *widget,

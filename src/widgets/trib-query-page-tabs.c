@@ -27,16 +27,37 @@ update_tab_title (AdwTabPage *page)
   const char *table = trib_query_tab_get_table (tab);
   char *line = g_strstrip (text);
 
+  GFile *file = trib_query_tab_get_file (tab);
+
   line[strcspn (line, "\n")] = '\0';
-  if (g_utf8_strlen (line, -1) > 24)
+  if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *path = g_file_get_parse_name (file);
+
+      /* The mark the accessible name reads too (trib_a11y_name_tab_bar()). */
+      title = trib_query_tab_get_modified (tab) ? g_strconcat (TRIB_MODIFIED_MARK, name, NULL) : g_strdup (name);
+      if (trib_query_tab_get_modified (tab))
+        /* Translators: a query tab's tooltip; %s is the file's path */
+        tooltip = g_strdup_printf (_("%s, with unsaved changes"), path);
+      else
+        tooltip = g_steal_pointer (&path);
+    }
+  else if (g_utf8_strlen (line, -1) > 24)
     title = g_strconcat ((*g_utf8_offset_to_pointer (line, 23) = '\0', line), "…", NULL);
   else
     title = g_strdup (line[0] != '\0' ? line : _("Untitled Query"));
 
   /* Which database the tab runs on, where it is not the whole sandbox. */
   if (table[0] != '\0')
-    /* Translators: a query tab's tooltip; %s is a dataset's table */
-    tooltip = g_strdup_printf (_("Runs on the dataset table %s"), table);
+    {
+      /* Translators: a query tab's tooltip; %s is a dataset's table */
+      g_autofree char *runs_on = g_strdup_printf (_("Runs on the dataset table %s"), table);
+      char *joined = tooltip != NULL ? g_strconcat (tooltip, "\n", runs_on, NULL) : g_strdup (runs_on);
+
+      g_free (tooltip);
+      tooltip = joined;
+    }
 
   adw_tab_page_set_title (page, title);
   adw_tab_page_set_tooltip (page, tooltip);
@@ -90,6 +111,9 @@ _trib_query_page_add_tab (TribQueryPage *self,
   g_signal_connect_object (trib_query_editor_get_buffer (editor), "changed",
                            G_CALLBACK (update_tab_title), page, G_CONNECT_SWAPPED);
   g_signal_connect_object (tab, "notify::table", G_CALLBACK (update_tab_title), page, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tab, "notify::file", G_CALLBACK (update_tab_title), page, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tab, "notify::modified", G_CALLBACK (update_tab_title), page, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tab, "notify::file", G_CALLBACK (_trib_query_page_queue_save), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (trib_query_editor_get_buffer (editor), "changed",
                            G_CALLBACK (_trib_query_page_queue_save), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tab, "notify::table", G_CALLBACK (_trib_query_page_queue_save), self, G_CONNECT_SWAPPED);
@@ -118,8 +142,10 @@ trib_query_page_save_tabs (TribQueryPage *self)
 {
   g_autoptr(GStrvBuilder) texts_builder = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) tables_builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) files_builder = g_strv_builder_new ();
   g_auto(GStrv) texts = NULL;
   g_auto(GStrv) tables = NULL;
+  g_auto(GStrv) files = NULL;
   AdwTabPage *selected;
   int n_pages;
 
@@ -134,13 +160,18 @@ trib_query_page_save_tabs (TribQueryPage *self)
     {
       TribQueryTab *tab = TRIB_QUERY_TAB (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i)));
       g_autofree char *text = trib_query_editor_dup_text (trib_query_tab_get_editor (tab));
+      GFile *file = trib_query_tab_get_file (tab);
+      g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
 
       g_strv_builder_add (texts_builder, text);
       g_strv_builder_add (tables_builder, trib_query_tab_get_table (tab));
+      g_strv_builder_add (files_builder, uri != NULL ? uri : "");
     }
 
   texts = g_strv_builder_end (texts_builder);
   tables = g_strv_builder_end (tables_builder);
+  files = g_strv_builder_end (files_builder);
+  g_settings_set_strv (self->settings, "query-tab-files", (const char * const *) files);
   g_settings_set_strv (self->settings, "query-tabs", (const char * const *) texts);
   g_settings_set_strv (self->settings, "query-tab-tables", (const char * const *) tables);
   selected = adw_tab_view_get_selected_page (self->tab_view);
@@ -157,13 +188,21 @@ _trib_query_page_restore_tabs (TribQueryPage *self)
   g_auto(GStrv) texts = g_settings_get_strv (self->settings, "query-tabs");
   g_auto(GStrv) tables = g_settings_get_strv (self->settings, "query-tab-tables");
   guint selected = g_settings_get_uint (self->settings, "query-tab");
+  g_auto(GStrv) files = g_settings_get_strv (self->settings, "query-tab-files");
   guint n_tables = g_strv_length (tables);
+  guint n_files = g_strv_length (files);
 
   self->restoring = TRUE;
   while (adw_tab_view_get_n_pages (self->tab_view) > 0)
     adw_tab_view_close_page (self->tab_view, adw_tab_view_get_nth_page (self->tab_view, 0));
   for (guint i = 0; texts[i] != NULL; i++)
-    _trib_query_page_add_tab (self, texts[i], i < n_tables ? tables[i] : NULL);
+    {
+      TribQueryTab *tab = _trib_query_page_add_tab (self, texts[i], i < n_tables ? tables[i] : NULL);
+
+      /* The file says whether the text kept is a change of it. */
+      if (i < n_files && files[i][0] != '\0')
+        _trib_query_page_reattach_file (self, tab, files[i]);
+    }
   if (adw_tab_view_get_n_pages (self->tab_view) == 0)
     _trib_query_page_add_tab (self, "", NULL);
   if (selected < (guint) adw_tab_view_get_n_pages (self->tab_view))
@@ -269,11 +308,25 @@ _trib_query_page_close_page_cb (TribQueryPage *self,
       return GDK_EVENT_STOP;
     }
 
+  if (trib_query_tab_get_modified (TRIB_QUERY_TAB (adw_tab_page_get_child (page))))
+    {
+      _trib_query_page_ask_close_tab (self, page);
+      return GDK_EVENT_STOP;
+    }
+
+  _trib_query_page_finish_close (self, page);
+
+  return GDK_EVENT_STOP;
+}
+
+/* Closes @page, whose changes are saved or given up. */
+void
+_trib_query_page_finish_close (TribQueryPage *self,
+                               AdwTabPage    *page)
+{
   offer_to_reopen (self, page);
   adw_tab_view_close_page_finish (self->tab_view, page, TRUE);
   if (adw_tab_view_get_n_pages (self->tab_view) == 0)
     _trib_query_page_select_tab (self, _trib_query_page_add_tab (self, "", NULL));
   trib_query_page_save_tabs (self);
-
-  return GDK_EVENT_STOP;
 }

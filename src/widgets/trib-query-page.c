@@ -148,17 +148,6 @@ run_request_free (gpointer  data,
 }
 
 static void
-run_in_tab (TribQueryPage *self,
-            TribQueryTab  *tab,
-            gboolean       script)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!trib_query_tab_run (tab, script, !self->continue_on_error, &error))
-    _trib_query_page_toast (self, error->message);
-}
-
-static void
 cancel_and_run_cb (AdwToast   *toast,
                    RunRequest *request)
 {
@@ -168,9 +157,7 @@ cancel_and_run_cb (AdwToast   *toast,
   if (self == NULL || tab == NULL)
     return;
 
-  /* The new statements queue behind the cancelled ones. */
-  trib_query_tab_cancel (tab);
-  run_in_tab (self, tab, request->script);
+  _trib_query_page_run_in_tab (self, tab, request->script, TRUE);
 }
 
 static void
@@ -186,7 +173,7 @@ start_run (TribQueryPage *self,
 
   if (!trib_query_tab_get_running (tab))
     {
-      run_in_tab (self, tab, script);
+      _trib_query_page_run_in_tab (self, tab, script, FALSE);
       return;
     }
 
@@ -269,6 +256,7 @@ static void
 trib_query_page_sandbox_changed (TribSessionPage *page)
 {
   update_placeholder (TRIB_QUERY_PAGE (page));
+  _trib_query_page_update_production_banner (TRIB_QUERY_PAGE (page));
 }
 
 /* Each tab runs its queries in the page's session. */
@@ -284,6 +272,7 @@ trib_query_page_session_changed (TribSessionPage *page)
                                 session);
 
   update_placeholder (self);
+  _trib_query_page_update_production_banner (self);
 }
 
 static void
@@ -303,6 +292,7 @@ trib_query_page_dispose (GObject *object)
   g_clear_object (&self->results_signals);
   g_clear_object (&self->settings);
   g_clear_object (&self->history);
+  g_clear_object (&self->recent_menu);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_QUERY_PAGE);
@@ -369,6 +359,10 @@ static const struct
   { GDK_KEY_KP_Enter, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.run-script" },
   { GDK_KEY_t, GDK_CONTROL_MASK, "query.new-tab" },
   { GDK_KEY_w, GDK_CONTROL_MASK, "query.close-tab" },
+  { GDK_KEY_o, GDK_CONTROL_MASK, "query.open" },
+  { GDK_KEY_s, GDK_CONTROL_MASK, "query.save" },
+  { GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.save-as" },
+  { GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.save-as" },
 };
 
 /* Coming to the page is coming to write SQL: the editor, not the Run button. */
@@ -465,6 +459,9 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, tab_view);
   gtk_widget_class_bind_template_child (widget_class, TribQueryPage, new_tab_button);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, file_button);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, production_banner);
+  gtk_widget_class_bind_template_child (widget_class, TribQueryPage, production_label);
   gtk_widget_class_bind_template_callback (widget_class, table_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_icon_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_tab_changed_cb);
@@ -477,6 +474,10 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "query.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "query.new-tab", NULL, _trib_query_page_new_tab_action);
   gtk_widget_class_install_action (widget_class, "query.close-tab", NULL, _trib_query_page_close_tab_action);
+  gtk_widget_class_install_action (widget_class, "query.open", NULL, _trib_query_page_open_action);
+  gtk_widget_class_install_action (widget_class, "query.open-recent", "s", _trib_query_page_open_recent_action);
+  gtk_widget_class_install_action (widget_class, "query.save", NULL, _trib_query_page_save_action);
+  gtk_widget_class_install_action (widget_class, "query.save-as", NULL, _trib_query_page_save_action);
   gtk_widget_class_install_action (widget_class, "query.export", "s", _trib_query_page_export_action);
   gtk_widget_class_install_action (widget_class, "query.copy-python", "s", _trib_query_page_copy_python_action);
   gtk_widget_class_install_property_action (widget_class, "query.continue-on-error", "continue-on-error");
@@ -498,6 +499,7 @@ trib_query_page_init (TribQueryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_a11y_name_menu_button (self->export_button, _("Export and Copy"));
+  trib_a11y_name_menu_button (self->file_button, _("Open and Save SQL Files"));
   trib_a11y_name_split_button (self->run_button, _("More Ways to Run"));
   trib_a11y_name_tab_bar (self->tab_bar);
 
@@ -525,6 +527,13 @@ trib_query_page_init (TribQueryPage *self)
 
   _trib_query_page_add_tab (self, "", NULL);
   table_changed_cb (self);
+
+  self->recent_menu = g_menu_new ();
+  g_menu_append_section (G_MENU (gtk_menu_button_get_menu_model (self->file_button)), _("Recent Files"),
+                         G_MENU_MODEL (self->recent_menu));
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (_trib_query_page_update_recent), self, G_CONNECT_SWAPPED);
+  _trib_query_page_update_recent (self);
 
   capture_keys = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (capture_keys, GTK_PHASE_CAPTURE);

@@ -35,5 +35,14 @@ TribQueryTab    *trib_query_page_get_current_tab    (TribQueryPage *self);
 TribQueryEditor *trib_query_page_get_current_editor (TribQueryPage *self);
 TribResultView  *trib_query_page_get_result_view    (TribQueryPage *self);
 GPtrArray       *trib_query_page_get_runs           (TribQueryPage *self);
+void             trib_query_page_open_file          (TribQueryPage *self,
+                                                     GFile         *file);
+guint            trib_query_page_get_n_modified     (TribQueryPage *self);
+void             trib_query_page_close_async        (TribQueryPage       *self,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean         trib_query_page_close_finish       (TribQueryPage  *self,
+                                                     GAsyncResult   *result,
+                                                     GError        **error);
 
 G_END_DECLS

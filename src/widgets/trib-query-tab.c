@@ -31,6 +31,8 @@ struct _TribQueryTab
   TribDistillerSession *distiller;
   char *table;
   TribScriptRun *script_run;    /* the last Run */
+  GFile *file;                  /* the .sql file it was opened from or saved to */
+  char *saved_text;             /* what that file holds, as far as we know */
 
   /* Template widgets */
   TribQueryEditor *editor;
@@ -42,6 +44,8 @@ G_DEFINE_FINAL_TYPE (TribQueryTab, trib_query_tab, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_TABLE,
+  PROP_FILE,
+  PROP_MODIFIED,
   N_PROPS
 };
 
@@ -113,6 +117,13 @@ sandbox_changed_cb (TribQueryTab *self)
 }
 
 static void
+modified_changed_cb (TribQueryTab *self)
+{
+  if (self->file != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
 trib_query_tab_dispose (GObject *object)
 {
   TribQueryTab *self = (TribQueryTab *)object;
@@ -136,6 +147,8 @@ trib_query_tab_finalize (GObject *object)
   TribQueryTab *self = (TribQueryTab *)object;
 
   g_clear_pointer (&self->table, g_free);
+  g_clear_pointer (&self->saved_text, g_free);
+  g_clear_object (&self->file);
 
   G_OBJECT_CLASS (trib_query_tab_parent_class)->finalize (object);
 }
@@ -152,6 +165,14 @@ trib_query_tab_get_property (GObject    *object,
     {
     case PROP_TABLE:
       g_value_set_string (value, self->table);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, trib_query_tab_get_modified (self));
       break;
 
     default:
@@ -205,6 +226,25 @@ trib_query_tab_class_init (TribQueryTabClass *klass)
   properties[PROP_TABLE] =
     g_param_spec_string ("table", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TribQueryTab:file: (nullable)
+   *
+   * The .sql file the tab was opened from or saved to.
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TribQueryTab:modified:
+   *
+   * Whether the tab has a file and its text changed since it was
+   * opened or saved.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-query-tab.ui");
@@ -223,6 +263,8 @@ trib_query_tab_init (TribQueryTab *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->table = g_strdup ("");
+  g_signal_connect_object (trib_query_editor_get_buffer (self->editor), "modified-changed",
+                           G_CALLBACK (modified_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 TribQueryTab *
@@ -448,4 +490,96 @@ trib_query_tab_get_runs (TribQueryTab *self)
   g_return_val_if_fail (TRIB_IS_QUERY_TAB (self), NULL);
 
   return self->script_run != NULL ? trib_script_run_get_runs (self->script_run) : NULL;
+}
+
+/**
+ * trib_query_tab_dup_sql:
+ * @script: as for trib_query_tab_run()
+ *
+ * Returns: (transfer full) (nullable): what trib_query_tab_run() would
+ *   run now: the whole text, or the selection or statement under the
+ *   cursor
+ */
+char *
+trib_query_tab_dup_sql (TribQueryTab *self,
+                        gboolean      script)
+{
+  int offset = 0;
+
+  g_return_val_if_fail (TRIB_IS_QUERY_TAB (self), NULL);
+
+  if (script)
+    return trib_query_editor_dup_text (self->editor);
+
+  return trib_query_editor_dup_current_statement (self->editor, &offset);
+}
+
+/**
+ * trib_query_tab_get_file:
+ *
+ * Returns: (transfer none) (nullable): the tab's .sql file
+ */
+GFile *
+trib_query_tab_get_file (TribQueryTab *self)
+{
+  g_return_val_if_fail (TRIB_IS_QUERY_TAB (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * trib_query_tab_set_file:
+ * @file: (nullable): the .sql file the tab now stands for
+ * @saved_text: (nullable): what @file holds; the tab is unmodified when
+ *   its text is that
+ *
+ * Records that the tab's text was read from or written to @file.
+ */
+void
+trib_query_tab_set_file (TribQueryTab *self,
+                         GFile        *file,
+                         const char   *saved_text)
+{
+  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (TRIB_IS_QUERY_TAB (self));
+  g_return_if_fail (!file || G_IS_FILE (file));
+
+  buffer = trib_query_editor_get_buffer (self->editor);
+  text = trib_query_editor_dup_text (self->editor);
+  g_free (self->saved_text);
+  self->saved_text = g_strdup (saved_text);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  gtk_text_buffer_set_modified (buffer, file != NULL && g_strcmp0 (text, saved_text) != 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+trib_query_tab_get_modified (TribQueryTab *self)
+{
+  g_return_val_if_fail (TRIB_IS_QUERY_TAB (self), FALSE);
+
+  return self->file != NULL && gtk_text_buffer_get_modified (trib_query_editor_get_buffer (self->editor));
+}
+
+/**
+ * trib_query_tab_revert:
+ *
+ * Puts back the text the tab's file holds, dropping the changes since.
+ */
+void
+trib_query_tab_revert (TribQueryTab *self)
+{
+  g_return_if_fail (TRIB_IS_QUERY_TAB (self));
+
+  if (self->file == NULL || self->saved_text == NULL)
+    return;
+
+  trib_query_editor_set_text (self->editor, self->saved_text);
+  gtk_text_buffer_set_modified (trib_query_editor_get_buffer (self->editor), FALSE);
 }

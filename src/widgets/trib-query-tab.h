@@ -38,5 +38,13 @@ gboolean         trib_query_tab_run          (TribQueryTab     *self,
 void             trib_query_tab_cancel       (TribQueryTab     *self);
 gboolean         trib_query_tab_get_running  (TribQueryTab     *self);
 GPtrArray       *trib_query_tab_get_runs     (TribQueryTab     *self);
+char            *trib_query_tab_dup_sql      (TribQueryTab     *self,
+                                              gboolean          script);
+GFile           *trib_query_tab_get_file     (TribQueryTab     *self);
+void             trib_query_tab_set_file     (TribQueryTab     *self,
+                                              GFile            *file,
+                                              const char       *saved_text);
+gboolean         trib_query_tab_get_modified (TribQueryTab     *self);
+void             trib_query_tab_revert       (TribQueryTab     *self);
 
 G_END_DECLS

@@ -47,12 +47,32 @@ struct _TribResultView
 
   GtkWidget *grid_menu;         /* a GtkPopoverMenu, ours to unparent */
   TribRowFeed *feed;
+
+  /* Filtering the loaded rows (trib-result-view-filter.c) */
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter *filter;
+  char *filter_text;            /* lower case; NULL: no filter */
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *filter_entry;
+  GtkLabel *filter_label;
 };
+
+void _trib_result_view_update_empty      (TribResultView     *self);
 
 /* trib-result-view-cells.c */
 void _trib_result_view_connect_cells    (TribResultView     *self,
                                          GtkListItemFactory *factory);
 void _trib_result_view_show_new_order   (TribResultView     *self);
 void _trib_result_view_stop_refreshing  (TribResultView     *self);
+
+/* trib-result-view-filter.c */
+void        _trib_result_view_class_init_filter (GtkWidgetClass  *widget_class);
+GListModel *_trib_result_view_init_filter       (TribResultView  *self);
+void        _trib_result_view_dispose_filter    (TribResultView  *self);
+void        _trib_result_view_filter_set_model  (TribResultView  *self,
+                                                 TribResultModel *model);
+void        _trib_result_view_refilter          (TribResultView  *self);
+guint       _trib_result_view_get_row_position  (TribResultView  *self,
+                                                 guint            position);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ static void
 order_changed_cb (TribResultView *self)
 {
   _trib_result_view_show_new_order (self);
+  _trib_result_view_refilter (self);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }
 
@@ -85,16 +86,22 @@ sort_state (TribResultView *self,
   return self->probed_column;
 }
 
-static void
-update_empty (TribResultView *self)
+void
+_trib_result_view_update_empty (TribResultView *self)
 {
-  gboolean empty = self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+  gboolean no_rows = self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+  gboolean none_match = self->model != NULL && !no_rows && self->filter_text != NULL &&
+                        g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
 
-  gtk_widget_set_visible (self->empty_box, empty);
-  gtk_widget_set_visible (self->empty_spinner, self->loading);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->empty_spinner), empty && self->loading);
-  /* Translators: in the result grid, under the column headers */
-  gtk_label_set_label (self->empty_label, self->loading ? _("Waiting for rows…") : _("No rows"));
+  gtk_widget_set_visible (self->empty_box, no_rows || none_match);
+  gtk_widget_set_visible (self->empty_spinner, no_rows && self->loading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->empty_spinner), no_rows && self->loading);
+  if (none_match)
+    /* Translators: in the result grid, when the filter keeps none of the rows */
+    gtk_label_set_label (self->empty_label, _("No loaded row holds this text"));
+  else
+    /* Translators: in the result grid, under the column headers */
+    gtk_label_set_label (self->empty_label, self->loading ? _("Waiting for rows…") : _("No rows"));
 }
 
 static void
@@ -225,6 +232,11 @@ row_activated_cb (TribResultView *self,
                   guint           position)
 {
   g_autofree char *title = NULL;
+
+  /* The grid's position, filtered; the details read the model's. */
+  position = _trib_result_view_get_row_position (self, position);
+  if (position == G_MAXUINT)
+    return;
 
   clear_details (self);
   self->details_position = position;
@@ -409,12 +421,17 @@ copy_rows_action (GtkWidget  *widget,
   positions = g_array_new (FALSE, FALSE, sizeof (guint));
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
-    g_array_append_val (positions, position);
+    {
+      guint row = _trib_result_view_get_row_position (self, position);
+
+      if (row != G_MAXUINT)
+        g_array_append_val (positions, row);
+    }
 
   if (positions->len == 0)
     return;
 
-  tsv = trib_result_model_dup_tsv (self->model, (const guint *) positions->data, positions->len, TRUE);
+  tsv = trib_result_model_dup_tsv (self->model, (const guint *) (gpointer) positions->data, positions->len, TRUE);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
 }
 
@@ -445,7 +462,7 @@ trib_result_view_dispose (GObject *object)
   _trib_result_view_stop_refreshing (self);
   if (self->model != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
+      g_signal_handlers_disconnect_by_func (self->model, _trib_result_view_update_empty, self);
       g_signal_handlers_disconnect_by_func (self->model, order_changed_cb, self);
     }
   if (self->column_view != NULL)
@@ -454,6 +471,7 @@ trib_result_view_dispose (GObject *object)
       gtk_column_view_set_model (self->column_view, NULL);
     }
   g_clear_object (&self->selection);
+  _trib_result_view_dispose_filter (self);
   g_clear_object (&self->feed);
   g_clear_object (&self->model);
 
@@ -483,6 +501,7 @@ trib_result_view_class_init (TribResultViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribResultView, details_list);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_details_cb);
+  _trib_result_view_class_init_filter (widget_class);
 
   gtk_widget_class_install_action (widget_class, "result.sort", "(ib)", sort_action);
   gtk_widget_class_install_action (widget_class, "result.copy", NULL, copy_rows_action);
@@ -510,7 +529,7 @@ trib_result_view_init (TribResultView *self)
   gtk_widget_set_parent (self->grid_menu, GTK_WIDGET (self));
 
   self->feed = trib_row_feed_new (GTK_WIDGET (self->column_view));
-  self->selection = gtk_multi_selection_new (NULL);
+  self->selection = gtk_multi_selection_new (g_object_ref (_trib_result_view_init_filter (self)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
@@ -550,10 +569,10 @@ trib_result_view_set_model (TribResultView  *self,
   close_details_cb (self);
   if (self->model != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->model, update_empty, self);
+      g_signal_handlers_disconnect_by_func (self->model, _trib_result_view_update_empty, self);
       g_signal_handlers_disconnect_by_func (self->model, order_changed_cb, self);
     }
-  gtk_multi_selection_set_model (self->selection, NULL);
+  _trib_result_view_filter_set_model (self, NULL);
   self->syncing_sorter = TRUE;
   remove_columns (self);
   self->syncing_sorter = FALSE;
@@ -564,12 +583,12 @@ trib_result_view_set_model (TribResultView  *self,
     {
       add_columns (self);
       sync_sorter (self);
-      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (model));
-      g_signal_connect_object (model, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
+      _trib_result_view_filter_set_model (self, model);
+      g_signal_connect_object (model, "items-changed", G_CALLBACK (_trib_result_view_update_empty), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (model, "order-changed", G_CALLBACK (order_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  update_empty (self);
+  _trib_result_view_update_empty (self);
 }
 
 /**
@@ -586,7 +605,7 @@ trib_result_view_set_loading (TribResultView *self,
   g_return_if_fail (TRIB_IS_RESULT_VIEW (self));
 
   self->loading = !!loading;
-  update_empty (self);
+  _trib_result_view_update_empty (self);
 }
 
 /**

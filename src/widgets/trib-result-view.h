@@ -25,5 +25,8 @@ void             trib_result_view_set_loading     (TribResultView  *self,
                                                    gboolean         loading);
 gboolean         trib_result_view_get_sorting     (TribResultView  *self);
 GtkColumnView   *trib_result_view_get_column_view (TribResultView  *self);
+void             trib_result_view_set_filter_text (TribResultView  *self,
+                                                   const char      *text);
+guint            trib_result_view_get_n_shown     (TribResultView  *self);
 
 G_END_DECLS

@@ -59,6 +59,7 @@ struct _TribWindow
   guint restored_state : 1;
   guint syncing_sidebar : 1;
   guint setups_offered : 1;
+  guint close_confirmed : 1;      /* the query page's unsaved files were dealt with */
 };
 
 void _trib_window_class_add_actions (GtkWidgetClass *widget_class);

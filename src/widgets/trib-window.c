@@ -317,12 +317,33 @@ back_clicked_cb (TribWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void
+query_page_closed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(TribWindow) self = user_data;
+
+  if (trib_query_page_close_finish (TRIB_QUERY_PAGE (object), result, NULL))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
 static gboolean
 trib_window_close_request (GtkWindow *window)
 {
   TribWindow *self = TRIB_WINDOW (window);
   GSettings *settings = trib_application_get_settings (TRIB_APPLICATION (gtk_window_get_application (window)));
   int width, height;
+
+  /* .sql files with changes: saved or discarded first, as the user says. */
+  if (self->query_page != NULL && !self->close_confirmed && trib_query_page_get_n_modified (self->query_page) > 0)
+    {
+      trib_query_page_close_async (self->query_page, query_page_closed_cb, g_object_ref (self));
+      return GDK_EVENT_STOP;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (settings, "window-width", width);
