@@ -52,6 +52,8 @@ format_duration (gint64 ms)
 {
   gint64 minutes = (ms + 30000) / 60000;
 
+  if (ms < 1000)
+    return g_strdup (_("under a second"));
   if (ms < 60000)
     /* Translators: a duration in seconds */
     return g_strdup_printf (C_("duration", "%d s"), (int) ((ms + 500) / 1000));
@@ -96,10 +98,10 @@ trib_collision_describe_warning (const TribCollisionReport *report,
   switch (warning->kind)
     {
     case TRIB_COLLISION_INSIDE_RUN:
-      end = trib_collision_format_time (run->median_end_ms, local);
-      /* Translators: times such as “Thu 03:00 UTC (04:00 CET)” */
+      end = format_duration (run->median_end_ms - run->start_ms);
+      /* Translators: times such as “Thu 03:00 UTC (04:00 CET)”, then a duration */
       sentence = g_strdup_printf (_("The export at %s falls inside the query run that starts at %s and usually "
-                                    "ends at %s."), tick, start, end);
+                                    "takes %s."), tick, start, end);
       break;
     case TRIB_COLLISION_INSIDE_WORST:
       end = trib_collision_format_time (run->worst_end_ms, local);
