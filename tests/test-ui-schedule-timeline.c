@@ -20,6 +20,7 @@
 
 #include <glib/gstdio.h>
 
+#include "trib-export-pairs.h"
 #include "trib-flow-service-flows.h"
 #include "trib-schedule-timeline.h"
 #include "trib-test-distiller.h"
@@ -156,7 +157,10 @@ test_timeline (void)
   g_autoptr(TribQuerySchedule) schedule = NULL;
   g_autoptr(TribQuerySchedule) stored = NULL;
   g_autoptr(GListModel) runs = NULL;
+  g_autoptr(TribFlow) created = NULL;
   g_autoptr(TribFlow) flow = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GArray) durations = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autofree char *dataset_id = NULL;
@@ -213,7 +217,15 @@ test_timeline (void)
   /* Every three hours from the query's next run: seed 001's trap. */
   next_run = (window_start / DAY_MS + 1) * DAY_MS;
   dataset_id = find_dataset ("Big%20orders");
-  flow = create_export (dataset_id, next_run);
+  created = create_export (dataset_id, next_run);
+
+  /* Found again as the Schedules page finds it: from the dataset's name. */
+  trib_export_pairs_find_async (client, "Big orders", NULL, trib_test_result_cb, &result);
+  pairs = trib_export_pairs_find_finish (trib_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pairs->len, ==, 1);
+  flow = g_object_ref (g_ptr_array_index (pairs, 0));
+  g_assert_cmpstr (trib_flow_get_id (flow), ==, trib_flow_get_id (created));
   g_assert_true (trib_collision_export_from_params (trib_flow_get_schedule_params (flow), &export, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (export.interval_hours, ==, 3);
