@@ -334,24 +334,31 @@ run_now (void)
 }
 
 static gboolean
+idle (gpointer data)
+{
+  return !page->busy;
+}
+
+static gboolean
 quarantine_shown (gpointer data)
 {
   return shown_in_state (GINT_TO_POINTER (TRIB_QUERY_SCHEDULE_QUARANTINED)) &&
-         gtk_widget_get_visible (page->quarantine_box);
+         gtk_widget_get_visible (page->quarantine_group);
 }
 
 static void
 quarantine (void)
 {
-  /* Ten failed runs in a row, started by hand. */
+  /* Ten failed runs in a row, started by hand: they wait their turn. */
   for (guint i = 1; i <= 10; i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (page), "schedules.run-now", NULL);
-      trib_ui_test_iterate_until (run_finished, GUINT_TO_POINTER (i), 30);
-      g_assert_cmpint (trib_schedule_run_get_state (g_ptr_array_index (page->runs, 0)), ==, TRIB_SCHEDULE_RUN_FAILED);
+      trib_ui_test_iterate_until (idle, NULL, 10);
     }
-
-  trib_ui_test_iterate_until (quarantine_shown, NULL, 20);
+  trib_ui_test_iterate_until (quarantine_shown, NULL, 30);
+  trib_ui_test_iterate_until (run_finished, GUINT_TO_POINTER (10), 30);
+  for (guint i = 0; i < page->runs->len; i++)
+    g_assert_cmpint (trib_schedule_run_get_state (g_ptr_array_index (page->runs, i)), ==, TRIB_SCHEDULE_RUN_FAILED);
   g_assert_nonnull (strstr (gtk_label_get_label (page->quarantine_label), "10 consecutive"));
   g_assert_nonnull (strstr (gtk_label_get_label (page->quarantine_label), "luma_ordres"));
   g_assert_false (gtk_widget_get_visible (page->enable_button));
@@ -360,7 +367,7 @@ quarantine (void)
   /* The way out. */
   gtk_widget_activate_action (GTK_WIDGET (page), "schedules.enable", NULL);
   trib_ui_test_iterate_until (shown_in_state, GINT_TO_POINTER (TRIB_QUERY_SCHEDULE_ENABLED), 20);
-  g_assert_false (gtk_widget_get_visible (page->quarantine_box));
+  g_assert_false (gtk_widget_get_visible (page->quarantine_group));
 }
 
 static GtkWindow *

@@ -102,6 +102,7 @@ _trib_schedules_page_clear_details (TribSchedulesPage *self)
   self->busy = FALSE;
   self->runs_loading = FALSE;
   self->trigger_polls = 0;
+  self->had_running = FALSE;
 
   /* Disposed already: no widgets left to clear. */
   if (self->runs_list == NULL)
@@ -147,7 +148,7 @@ show_schedule (TribSchedulesPage *self)
                                          : trib_query_schedule_get_id (schedule));
   adw_action_row_set_subtitle (self->state_row, _trib_schedules_state_text (state));
 
-  gtk_widget_set_visible (self->quarantine_box, state == TRIB_QUERY_SCHEDULE_QUARANTINED);
+  gtk_widget_set_visible (self->quarantine_group, state == TRIB_QUERY_SCHEDULE_QUARANTINED);
   if (state == TRIB_QUERY_SCHEDULE_QUARANTINED)
     {
       const char *reason = trib_query_schedule_get_quarantine_reason (schedule);
@@ -279,9 +280,13 @@ maybe_poll (TribSchedulesPage *self)
   for (guint i = 0; i < self->runs->len; i++)
     running |= trib_schedule_run_get_state (g_ptr_array_index (self->runs, i)) == TRIB_SCHEDULE_RUN_IN_PROGRESS;
 
+  /* Once more after the last run ended: the schedule is read before its
+   * runs, and that run may have quarantined it meanwhile.
+   */
   stop_polling (self);
-  if (self->shown != NULL && (running || self->trigger_polls > 0))
+  if (self->shown != NULL && (running || self->had_running || self->trigger_polls > 0))
     self->poll_source = g_timeout_add (POLL_MS, poll_cb, self);
+  self->had_running = running;
 }
 
 static void
@@ -405,7 +410,7 @@ _trib_schedules_page_show_details (TribSchedulesPage *self,
       _trib_schedules_page_clear_details (self);
       self->show_id = g_steal_pointer (&id);
       gtk_label_set_label (self->name_label, NULL);
-      gtk_widget_set_visible (self->quarantine_box, FALSE);
+      gtk_widget_set_visible (self->quarantine_group, FALSE);
     }
 
   gtk_stack_set_visible_child_name (self->view_stack, "detail");

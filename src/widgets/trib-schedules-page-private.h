@@ -33,6 +33,7 @@ struct _TribSchedulesPage
   GPtrArray *runs;                /* TribScheduleRun of the details, with their tasks */
   guint poll_source;              /* reads the details again while a run goes on */
   guint trigger_polls;            /* reads left for a run just started to be listed */
+  gboolean had_running;           /* a run went on at the last read */
   gboolean runs_loading;
   gboolean busy;
 
@@ -45,7 +46,7 @@ struct _TribSchedulesPage
   GtkWidget *enable_button;
   GtkWidget *disable_button;
   AdwPreferencesPage *detail_page;
-  GtkWidget *quarantine_box;
+  GtkWidget *quarantine_group;
   GtkLabel *quarantine_label;
   AdwActionRow *state_row;
   AdwActionRow *cron_row;

@@ -259,7 +259,11 @@ row_subtitle (TribQuerySchedule *schedule,
   else
     g_string_assign (subtitle, _trib_schedules_state_text (state));
   if (trib_query_schedule_get_output_dataset (schedule) != NULL)
-    g_string_append_printf (subtitle, "\n%s", trib_query_schedule_get_output_dataset (schedule));
+    {
+      g_string_append_c (subtitle, '\n');
+      /* Translators: %s is the name of the dataset a scheduled query writes */
+      g_string_append_printf (subtitle, _("Writes “%s”"), trib_query_schedule_get_output_dataset (schedule));
+    }
   if (runs != NULL)
     g_string_append_printf (subtitle, "\n%s", runs);
 
@@ -572,7 +576,7 @@ trib_schedules_page_class_init (TribSchedulesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribSchedulesPage, enable_button);
   gtk_widget_class_bind_template_child (widget_class, TribSchedulesPage, disable_button);
   gtk_widget_class_bind_template_child (widget_class, TribSchedulesPage, detail_page);
-  gtk_widget_class_bind_template_child (widget_class, TribSchedulesPage, quarantine_box);
+  gtk_widget_class_bind_template_child (widget_class, TribSchedulesPage, quarantine_group);
   gtk_widget_class_bind_template_child (widget_class, TribSchedulesPage, quarantine_label);
   gtk_widget_class_bind_template_child (widget_class, TribSchedulesPage, state_row);
   gtk_widget_class_bind_template_child (widget_class, TribSchedulesPage, cron_row);
