@@ -369,6 +369,7 @@ static const struct
   { GDK_KEY_KP_Enter, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.run-script" },
   { GDK_KEY_t, GDK_CONTROL_MASK, "query.new-tab" },
   { GDK_KEY_w, GDK_CONTROL_MASK, "query.close-tab" },
+  { GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK, "query.schedule" },
 };
 
 /* Coming to the page is coming to write SQL: the editor, not the Run button. */
@@ -479,6 +480,7 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "query.close-tab", NULL, _trib_query_page_close_tab_action);
   gtk_widget_class_install_action (widget_class, "query.export", "s", _trib_query_page_export_action);
   gtk_widget_class_install_action (widget_class, "query.copy-python", "s", _trib_query_page_copy_python_action);
+  gtk_widget_class_install_action (widget_class, "query.schedule", NULL, _trib_query_page_schedule_action);
   gtk_widget_class_install_property_action (widget_class, "query.continue-on-error", "continue-on-error");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "query.cancel", NULL);
