@@ -7,7 +7,8 @@
  * three hours from the query's next run, read back as the platform
  * stores it. The timeline must warn about the ticks that meet the runs,
  * say so to a screen reader, offer a start that is clear, and show that
- * start clear once taken. Screenshots light and dark, wide and narrow.
+ * start clear once taken on the platform. Screenshots light and dark,
+ * wide and narrow.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -265,7 +266,24 @@ test_timeline (void)
   /* The suggested start, taken: nothing meets the runs any more. */
   suggested = trib_schedule_timeline_get_suggested_start (timeline);
   g_assert_cmpint (suggested, >, window_start);
-  export.start_ms = suggested;
+  {
+    g_autoptr(TribFlow) moved = NULL;
+    g_autofree char *etag = NULL;
+
+    /* Taken on the platform, and read back from it. */
+    g_clear_object (&result);
+    trib_export_pairs_set_start_async (client, flow, suggested, NULL, trib_test_result_cb, &result);
+    etag = trib_export_pairs_set_start_finish (trib_test_wait_result (&result), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (etag);
+    g_clear_object (&result);
+    trib_flow_service_get_flow_async (client, trib_flow_get_id (flow), NULL, trib_test_result_cb, &result);
+    moved = trib_flow_service_get_flow_finish (trib_test_wait_result (&result), &error);
+    g_assert_no_error (error);
+    g_assert_true (trib_collision_export_from_params (trib_flow_get_schedule_params (moved), &export, &error));
+    g_assert_cmpuint (export.interval_hours, ==, 3);
+  }
+  g_assert_cmpint (export.start_ms, ==, suggested);
   show_check (timeline, GTK_LABEL (summary), &query, &export, window_start);
   g_assert_cmpuint (trib_schedule_timeline_get_n_warnings (timeline), ==, 0);
   g_assert_nonnull (strstr (trib_schedule_timeline_get_summary (timeline), "No export in the next 48 hours"));

@@ -38,7 +38,10 @@ trib_collision_format_time (gint64     time_ms,
   if (local == NULL)
     return g_steal_pointer (&text);
   there = g_date_time_to_timezone (utc, local);
-  if (g_date_time_get_utc_offset (there) == 0 && g_strcmp0 (g_time_zone_get_identifier (local), "UTC") == 0)
+  /* A reader on UTC (whatever the zone's name) needs it once. */
+  if (g_date_time_get_utc_offset (there) == 0 &&
+      (g_strcmp0 (g_date_time_get_timezone_abbreviation (there), "UTC") == 0 ||
+       g_strcmp0 (g_time_zone_get_identifier (local), "UTC") == 0))
     return g_steal_pointer (&text);
 
   /* Translators: a local time and its zone's abbreviation, strftime format */

@@ -18,12 +18,19 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "trib-export-pairs.h"
 #include "trib-flow-service-entities.h"
+#include "trib-flow-service-private.h"
+#include "trib-flow-service-runs.h"
 #include "trib-flow-service-flows.h"
 #include "trib-paged-list.h"
 #include "trib-source-connection.h"
 #include "trib-xdm-json.h"
+
+#define FLOW_SERVICE_PATH "/data/foundation/flowservice"
+#define FLOW_SERVICE NC_("platform service", "Flow Service")
 
 /* The dataset flow specs of S3, Azure Blob, ADLS Gen2, the Data Landing
  * Zone, GCS and SFTP (API-NOTES §C1). */
@@ -34,6 +41,17 @@ static const char * const export_specs[] = {
   "cd2fc47e-e838-4f38-a581-8fff2f99b63a",
   "585c15c4-6cbf-4126-8f87-e26bff78b657",
   "354d6aad-4754-46e4-a576-1b384561c440",
+};
+
+static const TribEndpoint set_start_endpoint = {
+  .service = FLOW_SERVICE,
+  .what = N_("the dataflow’s new etag"),
+  .method = "PATCH",
+  .path = FLOW_SERVICE_PATH "/flows/{}",
+  .idempotent = FALSE,
+  .parse = _trib_flow_service_parse_created,
+  .free_result = (GDestroyNotify) _trib_flow_created_free,
+  .error_prefix = N_("Could not change the export’s start: "),
 };
 
 typedef struct
@@ -212,4 +230,58 @@ trib_export_pairs_find_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * trib_export_pairs_set_start_async:
+ * @client: a #TribPlatformClient
+ * @flow: a dataset export flow as last read: its etag goes in If-Match
+ * @start_ms: its new `startTime`, epoch ms (sent in seconds)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the new etag
+ * @user_data: data for @callback
+ *
+ * Moves an export's ticks, as the collision check suggests: only
+ * `scheduleParams.startTime` is replaced, its mode and interval stay.
+ * A stale @flow is %TRIB_PLATFORM_ERROR_STALE.
+ */
+void
+trib_export_pairs_set_start_async (TribPlatformClient  *client,
+                                   TribFlow            *flow,
+                                   gint64               start_ms,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *operations = json_array_new ();
+  JsonObject *operation = json_object_new ();
+  TribCall *call;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (TRIB_IS_FLOW (flow));
+  g_return_if_fail (trib_flow_get_etag (flow) != NULL);
+
+  json_object_set_string_member (operation, "op", "replace");
+  json_object_set_string_member (operation, "path", "/scheduleParams/startTime");
+  json_object_set_int_member (operation, "value", start_ms / 1000);
+  json_array_add_object_element (operations, operation);
+  json_node_take_array (body, operations);
+
+  call = trib_call_new (&set_start_endpoint, trib_flow_get_id (flow), NULL);
+  trib_call_set_body (call, body);
+  trib_call_set_if_match (call, trib_flow_get_etag (flow));
+  trib_platform_client_send_async (client, call, cancellable, callback, user_data);
+}
+
+/**
+ * trib_export_pairs_set_start_finish:
+ *
+ * Returns: (transfer full): the flow's new etag, or %NULL with @error
+ */
+char *
+trib_export_pairs_set_start_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  return trib_flow_service_set_flow_enabled_finish (result, error);
 }

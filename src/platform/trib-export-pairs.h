@@ -20,5 +20,13 @@ void       trib_export_pairs_find_async     (TribPlatformClient  *client,
                                              gpointer             user_data);
 GPtrArray *trib_export_pairs_find_finish    (GAsyncResult        *result,
                                              GError             **error);
+void       trib_export_pairs_set_start_async (TribPlatformClient *client,
+                                             TribFlow            *flow,
+                                             gint64               start_ms,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+char      *trib_export_pairs_set_start_finish (GAsyncResult      *result,
+                                              GError           **error);
 
 G_END_DECLS

@@ -160,6 +160,9 @@ draw_axis (TribScheduleTimeline *self,
                                                                                           : _("%H:%M UTC"));
       /* Translators: the same hour in local time, strftime format */
       g_autofree char *local_text = g_date_time_format (local, _("%H:%M %Z"));
+      /* A reader on UTC needs no second line. */
+      gboolean local_is_utc = g_date_time_get_utc_offset (local) == 0 &&
+                              g_strcmp0 (g_date_time_get_timezone_abbreviation (local), "UTC") == 0;
 
       gtk_snapshot_append_color (snapshot, palette->high_contrast ? &palette->dim : &palette->grid,
                                  &GRAPHENE_RECT_INIT (x, 2 * line_height + 2, 1, height - 2 * line_height - 2));
@@ -173,6 +176,8 @@ draw_axis (TribScheduleTimeline *self,
         continue;
       last_right = left + text_width;
       draw_text (snapshot, layout, utc_text, left, 0, &palette->fg);
+      if (local_is_utc)
+        continue;
       pango_layout_set_text (layout, local_text, -1);
       pango_layout_get_pixel_size (layout, &text_width, NULL);
       draw_text (snapshot, layout, local_text, CLAMP (x - text_width / 2.0f, 0, width - text_width), line_height,

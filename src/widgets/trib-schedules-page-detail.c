@@ -112,6 +112,7 @@ _trib_schedules_page_clear_details (TribSchedulesPage *self)
     gtk_list_box_remove (self->runs_list, child);
   gtk_widget_set_visible (GTK_WIDGET (self->runs_list), FALSE);
   gtk_label_set_label (self->runs_status, NULL);
+  _trib_schedules_page_clear_collisions (self);
   update_actions (self);
 }
 
@@ -336,6 +337,7 @@ runs_cb (GPtrArray    *runs,
     gtk_label_set_label (self->runs_status, runs->len == 0 ? _("No runs yet.") : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->runs_status), error != NULL || runs->len == 0);
 
+  _trib_schedules_page_check_collisions (self);
   maybe_poll (self);
 }
 

@@ -90,4 +90,8 @@ void        _trib_schedules_page_run_now       (TribSchedulesPage *self);
 void        _trib_schedules_page_edit          (TribSchedulesPage *self);
 void        _trib_schedules_page_delete        (TribSchedulesPage *self);
 
+/* trib-schedules-page-collision.c */
+void        _trib_schedules_page_check_collisions (TribSchedulesPage *self);
+void        _trib_schedules_page_clear_collisions (TribSchedulesPage *self);
+
 G_END_DECLS
