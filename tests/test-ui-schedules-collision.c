@@ -6,6 +6,8 @@
  * from the next midnight, when the daily query runs. Its details show
  * the export against the runs with the warning, and "Use Suggested
  * Time" moves the export on the platform until nothing meets a run.
+ * Then the schedule is edited to run five minutes before the moved
+ * export, and the Schedule dialog warns as the cron is typed.
  * Screenshots light at 1400 and dark at 600 pixels.
  *
  * Copyright 2026 The Tributary authors
@@ -18,6 +20,7 @@
 #include <string.h>
 
 #include "trib-flow-service-flows.h"
+#include "trib-schedule-dialog-private.h"
 #include "trib-schedule-timeline.h"
 #include "trib-schedules-page-private.h"
 #include "trib-test-platform.h"
@@ -123,6 +126,14 @@ clear (gpointer data)
          trib_schedule_timeline_get_n_warnings (timeline) == 0;
 }
 
+static gboolean
+dialog_warned (gpointer data)
+{
+  TribScheduleTimeline *timeline = trib_ui_test_find_any (GTK_WIDGET (data), TRIB_TYPE_SCHEDULE_TIMELINE);
+
+  return timeline != NULL && trib_schedule_timeline_get_n_warnings (timeline) > 0;
+}
+
 static void
 shots (const char *what)
 {
@@ -149,6 +160,7 @@ test_page (void)
   g_autoptr(GError) error = NULL;
   TribPlatformClient *client;
   TribQueryScheduleDraft draft = { 0 };
+  TribScheduleDialog *dialog;
   GtkWidget *button;
   gint64 next_midnight;
 
@@ -196,6 +208,30 @@ test_page (void)
   trib_ui_test_iterate_until (clear, NULL, 40);
   g_assert_null (trib_ui_test_find_button (GTK_WIDGET (page->collision_box), "_Use Suggested Time"));
   shots ("clear");
+
+  /* Edited to run at 23:50 UTC: the moved export's 23:55 tick is now
+   * within the margin, and the dialog says so as the cron is typed. */
+  _trib_schedules_page_edit (page);
+  dialog = TRIB_SCHEDULE_DIALOG (trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, GTK_WINDOW (window)));
+  g_assert_nonnull (dialog);
+  trib_ui_test_resize (GTK_WIDGET (dialog), 600, 900);
+  gtk_editable_set_text (GTK_EDITABLE (dialog->cron_row), "50 23 * * *");
+  trib_ui_test_iterate_until (dialog_warned, dialog, 40);
+  g_assert_nonnull (strstr (trib_schedule_timeline_get_summary (trib_ui_test_find_any (GTK_WIDGET (dialog),
+                                                                                       TRIB_TYPE_SCHEDULE_TIMELINE)),
+                            "23:50 UTC"));
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (trib_ui_test_find_any (GTK_WIDGET (dialog),
+                                                                                      TRIB_TYPE_SCHEDULE_TIMELINE)),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    /* Scrolled to the check, for the screenshot. */
+    trib_ui_test_settle ();
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  trib_ui_test_save_screenshot (GTK_WIDGET (dialog), "schedules-collision-dialog-600-light.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();

@@ -90,4 +90,7 @@ const char     *_trib_schedule_dialog_get_dataset  (TribScheduleDialog *self);
 /* trib-schedule-dialog-save.c */
 void            _trib_schedule_dialog_save         (TribScheduleDialog *self);
 
+/* trib-schedule-dialog-collision.c */
+void            _trib_schedule_dialog_check_collisions (TribScheduleDialog *self);
+
 G_END_DECLS

@@ -271,6 +271,7 @@ _trib_schedule_dialog_validate (TribScheduleDialog *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", ok && !self->busy);
+  _trib_schedule_dialog_check_collisions (self);
   return ok;
 }
 
