@@ -36,6 +36,14 @@
 
 static TribWindow *window;
 static TribSchedulesPage *page;
+static gint64 started;
+
+/* What the test does next, and when: the whole must stay under a minute. */
+static void
+step (const char *what)
+{
+  g_test_message ("%.1f s: %s", (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC, what);
+}
 
 /* The simulator's own endpoints (README, "Test control"). */
 static JsonNode *
@@ -143,12 +151,22 @@ can_save (TribScheduleDialog *dialog)
 /* A statement scheduled daily into a new dataset: the template first,
  * then the schedule of it, with the payloads the platform reads.
  */
+static gboolean
+datasets_found (gpointer data)
+{
+  TribScheduleDialog *dialog = data;
+
+  return dialog->datasets != NULL && !trib_paged_list_get_loading (dialog->datasets) &&
+         gtk_list_box_get_row_at_index (dialog->dataset_list, 0) != NULL;
+}
+
 static char *
 schedule_from_editor (TribQueryPage *query_page,
                       const char    *name,
                       const char    *sql,
                       gboolean       check_form)
 {
+  g_autofree char *dataset = NULL;
   TribScheduleDialog *dialog = open_dialog (query_page, sql);
   g_autoptr(GPtrArray) templates = NULL;
   g_autoptr(GPtrArray) schedules = NULL;
@@ -159,7 +177,30 @@ schedule_from_editor (TribQueryPage *query_page,
 
   g_assert_false (trib_schedule_dialog_get_refused (dialog));
   gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), name);
-  gtk_editable_set_text (GTK_EDITABLE (dialog->dataset_name_row), name);
+  if (check_form)
+    {
+      /* A new dataset, named after the query. */
+      gtk_editable_set_text (GTK_EDITABLE (dialog->dataset_name_row), name);
+      dataset = g_strdup (name);
+    }
+  else
+    {
+      GtkListBoxRow *row;
+      g_autofree char *lower = NULL;
+
+      /* An existing one, found by a search of the Catalog. */
+      adw_combo_row_set_selected (dialog->output_row, 1);
+      g_assert_false (can_save (dialog));
+      gtk_editable_set_text (GTK_EDITABLE (dialog->dataset_search), "luma");
+      /* Now, rather than after the entry's pause for typing. */
+      g_signal_emit_by_name (dialog->dataset_search, "search-changed");
+      trib_ui_test_iterate_until (datasets_found, dialog, 20);
+      row = gtk_list_box_get_row_at_index (dialog->dataset_list, 0);
+      dataset = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      lower = g_ascii_strdown (dataset, -1);
+      g_assert_nonnull (strstr (lower, "luma"));
+      gtk_list_box_select_row (dialog->dataset_list, row);
+    }
 
   if (check_form)
     {
@@ -207,9 +248,11 @@ schedule_from_editor (TribQueryPage *query_page,
   query = json_object_get_object_member (body, "query");
   g_assert_cmpstr (json_object_get_string_member (query, "dbName"), ==, "prod:all");
   g_assert_nonnull (json_object_get_string_member (query, "templateId"));
-  g_assert_false (json_object_has_member (query, "insertIntoParameters"));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (query, "ctasParameters"),
-                                                  "datasetName"), ==, name);
+  g_assert_false (json_object_has_member (query, check_form ? "insertIntoParameters" : "ctasParameters"));
+  g_assert_false (json_object_has_member (query, "sql"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (query, check_form ? "ctasParameters"
+                                                                                                  : "insertIntoParameters"),
+                                                  "datasetName"), ==, dataset);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (body, "schedule"), "schedule"),
                    ==, cron);
   g_assert_true (g_str_has_suffix (json_object_get_string_member (json_object_get_object_member (body, "schedule"),
@@ -340,6 +383,43 @@ idle (gpointer data)
 }
 
 static gboolean
+cron_shown (gpointer data)
+{
+  return page->shown != NULL && !page->busy &&
+         g_strcmp0 (adw_action_row_get_subtitle (page->cron_row), data) == 0;
+}
+
+/* Edit: the frequency, the one thing the platform changes. */
+static void
+edit_frequency (void)
+{
+  TribScheduleDialog *dialog;
+  g_autoptr(GPtrArray) patches = NULL;
+  g_autofree char *path = g_strconcat (SCHEDULES_PATH "/", trib_query_schedule_get_id (page->shown), NULL);
+  JsonObject *op;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "schedules.edit", NULL);
+  trib_ui_test_iterate_until (dialog_open, NULL, 10);
+  dialog = TRIB_SCHEDULE_DIALOG (trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, NULL));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog->name_row)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->edit_label)));
+  gtk_editable_set_text (GTK_EDITABLE (dialog->cron_row), "30 4 * * 1-5");
+  g_assert_true (can_save (dialog));
+
+  json_node_unref (sim_control ("DELETE", "/__sim/requests", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  trib_ui_test_iterate_until (dialog_closed, NULL, 20);
+  trib_ui_test_iterate_until (cron_shown, (gpointer)"30 4 * * 1-5", 20);
+
+  patches = requests ("PATCH", path);
+  g_assert_cmpuint (patches->len, ==, 1);
+  op = json_array_get_object_element (json_object_get_array_member (json_object_get_object_member (
+                                        g_ptr_array_index (patches, 0), "body"), "body"), 0);
+  g_assert_cmpstr (json_object_get_string_member (op, "path"), ==, "/schedule/schedule");
+  g_assert_cmpstr (json_object_get_string_member (op, "value"), ==, "30 4 * * 1-5");
+}
+
+static gboolean
 quarantine_shown (gpointer data)
 {
   return shown_in_state (GINT_TO_POINTER (TRIB_QUERY_SCHEDULE_QUARANTINED)) &&
@@ -454,19 +534,21 @@ test_schedules (void)
 
   /* The demo's simulator starts its own PostgreSQL with the demo data. */
   g_setenv ("TRIBUTARY_SIM_POSTGRES", "start", TRUE);
+  started = g_get_monotonic_time ();
   window = trib_ui_test_open_demo (app, 120);
+  step ("Signed in to the demo");
   trib_ui_test_resize (GTK_WIDGET (window), 1400, 900);
   /* No run comes from the clock: only those started here. */
   json_node_unref (sim_control ("POST", "/__sim/clock", "{\"speed\": 0}"));
 
   query_page = trib_ui_query_show_page (GTK_WIDGET (window));
-  g_test_message ("Scheduling from the editor");
+  step ("Scheduling from the editor");
   cron = schedule_from_editor (query_page, "Luma daily orders", GOOD_SQL, TRUE);
-  g_test_message ("Statements that write a table refused");
+  step ("Statements that write a table refused");
   refused_sql (query_page);
   broken_cron = schedule_from_editor (query_page, "Broken orders", BROKEN_SQL, FALSE);
 
-  g_test_message ("The Schedules page");
+  step ("The Schedules page");
   trib_ui_test_press_keys (GTK_WIDGET (window), "alt+9");
   page = TRIB_SCHEDULES_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_SCHEDULES_PAGE, NULL));
   g_assert_nonnull (page);
@@ -474,24 +556,27 @@ test_schedules (void)
   trib_ui_test_iterate_until (listed, GUINT_TO_POINTER (2), 20);
   shots ("list");
 
-  g_test_message ("A run started by hand");
+  step ("A run started by hand");
   open_details ("Luma daily orders");
   g_assert_cmpstr (adw_action_row_get_subtitle (page->cron_row), ==, cron);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (page->next_row), "UTC)"));
   run_now ();
   shots ("detail");
+  step ("A new frequency");
+  edit_frequency ();
   gtk_widget_activate_action (GTK_WIDGET (page), "schedules.back", NULL);
   trib_ui_test_iterate_until (row_shows_runs, (gpointer)"Luma daily orders", 20);
 
-  g_test_message ("Quarantine");
+  step ("Quarantine");
   open_details ("Broken orders");
   quarantine ();
 
-  g_test_message ("Delete, disabling first");
+  step ("Delete, disabling first");
   delete_enabled ();
   trib_ui_test_iterate_until (listed, GUINT_TO_POINTER (1), 20);
   g_assert_null (find_row ("Broken orders"));
 
+  step ("Done");
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();
 }

@@ -43,6 +43,7 @@ struct _TribScheduleDialog
   TribPagedList *datasets;
   gboolean busy;
   gboolean setting_cron;
+  gboolean disposing;
 
   /* Template widgets */
   GtkWidget *save_button;

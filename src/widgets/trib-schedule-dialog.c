@@ -244,11 +244,18 @@ _trib_schedule_dialog_get_dataset (TribScheduleDialog *self)
 gboolean
 _trib_schedule_dialog_validate (TribScheduleDialog *self)
 {
-  g_autoptr(GDateTime) start = _trib_schedule_dialog_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
-  g_autoptr(GDateTime) end = _trib_schedule_dialog_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
-  const char *end_text = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  const char *end_text;
   gboolean editing = self->schedule != NULL;
   gboolean ok = TRUE;
+
+  if (self->disposing)
+    return FALSE;
+
+  start = _trib_schedule_dialog_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  end = _trib_schedule_dialog_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  end_text = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
 
   ok &= update_preview (self, start, end);
   if (!editing)
@@ -301,8 +308,14 @@ form_changed_cb (TribScheduleDialog *self)
 static void
 preset_changed_cb (TribScheduleDialog *self)
 {
-  SchedulePreset preset = adw_combo_row_get_selected (self->frequency_row);
-  g_autofree char *cron = preset_cron (self);
+  SchedulePreset preset;
+  g_autofree char *cron = NULL;
+
+  if (self->disposing)
+    return;
+
+  preset = adw_combo_row_get_selected (self->frequency_row);
+  cron = preset_cron (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->weekday_row), preset == PRESET_WEEKLY);
   gtk_widget_set_visible (GTK_WIDGET (self->time_row), preset != PRESET_CUSTOM);
@@ -323,6 +336,8 @@ preset_changed_cb (TribScheduleDialog *self)
 static void
 cron_changed_cb (TribScheduleDialog *self)
 {
+  if (self->disposing)
+    return;
   if (!self->setting_cron && adw_combo_row_get_selected (self->frequency_row) != PRESET_CUSTOM)
     adw_combo_row_set_selected (self->frequency_row, PRESET_CUSTOM);
   _trib_schedule_dialog_validate (self);
@@ -359,13 +374,19 @@ load_datasets (TribScheduleDialog *self)
 static void
 dataset_search_cb (TribScheduleDialog *self)
 {
-  load_datasets (self);
+  if (!self->disposing)
+    load_datasets (self);
 }
 
 static void
 output_changed_cb (TribScheduleDialog *self)
 {
-  gboolean existing = _trib_schedule_dialog_get_output (self) == TRIB_QUERY_OUTPUT_EXISTING_DATASET;
+  gboolean existing;
+
+  if (self->disposing)
+    return;
+
+  existing = _trib_schedule_dialog_get_output (self) == TRIB_QUERY_OUTPUT_EXISTING_DATASET;
 
   gtk_widget_set_visible (GTK_WIDGET (self->dataset_name_row), !existing);
   gtk_widget_set_visible (GTK_WIDGET (self->dataset_search), existing);
@@ -418,6 +439,10 @@ trib_schedule_dialog_dispose (GObject *object)
 {
   TribScheduleDialog *self = (TribScheduleDialog *)object;
 
+  /* Rows removed and the search entry's delayed search-changed call
+   * back while the widgets go: nothing is checked from now on.
+   */
+  self->disposing = TRUE;
   g_cancellable_cancel (self->cancellable);
   if (self->datasets != NULL)
     trib_paged_list_cancel (self->datasets);
