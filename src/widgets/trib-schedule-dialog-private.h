@@ -70,6 +70,13 @@ struct _TribScheduleDialog
   TribEntryRow *dataset_name_row;
   GtkSearchEntry *dataset_search;
   GtkListBox *dataset_list;
+  /* For the collision check (branch collision): its warnings for the
+   * cron and dataset of the form (trib_schedule_dialog_dup_cron(),
+   * _trib_schedule_dialog_get_dataset()), shown by making the group
+   * visible. _trib_schedule_dialog_validate() runs at every change.
+   */
+  AdwPreferencesGroup *collision_group;
+  GtkBox *collision_box;
 };
 
 enum {

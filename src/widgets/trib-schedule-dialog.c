@@ -514,6 +514,8 @@ trib_schedule_dialog_class_init (TribScheduleDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribScheduleDialog, dataset_name_row);
   gtk_widget_class_bind_template_child (widget_class, TribScheduleDialog, dataset_search);
   gtk_widget_class_bind_template_child (widget_class, TribScheduleDialog, dataset_list);
+  gtk_widget_class_bind_template_child (widget_class, TribScheduleDialog, collision_group);
+  gtk_widget_class_bind_template_child (widget_class, TribScheduleDialog, collision_box);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cron_changed_cb);
