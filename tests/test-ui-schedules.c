@@ -160,6 +160,22 @@ datasets_found (gpointer data)
          gtk_list_box_get_row_at_index (dialog->dataset_list, 0) != NULL;
 }
 
+static gboolean
+error_shown (gpointer data)
+{
+  TribScheduleDialog *dialog = data;
+
+  return !dialog->busy && gtk_widget_get_visible (GTK_WIDGET (dialog->error_label));
+}
+
+static gboolean
+datasets_searched (gpointer data)
+{
+  TribScheduleDialog *dialog = TRIB_SCHEDULE_DIALOG (trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, NULL));
+
+  return dialog->datasets != data && datasets_found (dialog);
+}
+
 static char *
 schedule_from_editor (TribQueryPage *query_page,
                       const char    *name,
@@ -187,14 +203,16 @@ schedule_from_editor (TribQueryPage *query_page,
     {
       GtkListBoxRow *row;
       g_autofree char *lower = NULL;
+      TribPagedList *unsearched;
 
       /* An existing one, found by a search of the Catalog. */
       adw_combo_row_set_selected (dialog->output_row, 1);
       g_assert_false (can_save (dialog));
-      gtk_editable_set_text (GTK_EDITABLE (dialog->dataset_search), "luma");
-      /* Now, rather than after the entry's pause for typing. */
-      g_signal_emit_by_name (dialog->dataset_search, "search-changed");
       trib_ui_test_iterate_until (datasets_found, dialog, 20);
+      unsearched = dialog->datasets;
+      gtk_editable_set_text (GTK_EDITABLE (dialog->dataset_search), "luma");
+      /* Searched once the entry's pause for typing is over. */
+      trib_ui_test_iterate_until (datasets_searched, unsearched, 20);
       row = gtk_list_box_get_row_at_index (dialog->dataset_list, 0);
       dataset = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
       lower = g_ascii_strdown (dataset, -1);
@@ -232,19 +250,36 @@ schedule_from_editor (TribQueryPage *query_page,
   g_assert_true (can_save (dialog));
 
   json_node_unref (sim_control ("DELETE", "/__sim/requests", NULL));
+  if (!check_form)
+    {
+      /* The schedule refused once: said, not retried behind the user's
+       * back; trying again schedules the template already made.
+       */
+      json_node_unref (sim_control ("POST", "/__sim/faults",
+                                    "{\"path\": \"" SCHEDULES_PATH "\", \"method\": \"POST\", "
+                                    "\"kind\": \"status\", \"status\": 503, \"count\": 1}"));
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+      trib_ui_test_iterate_until (error_shown, dialog, 20);
+      g_assert_nonnull (strstr (gtk_label_get_label (dialog->error_label), "was saved, but the schedule was not"));
+      g_assert_true (can_save (dialog));
+    }
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
   trib_ui_test_iterate_until (dialog_closed, NULL, 20);
 
-  /* One template with the statement, then one schedule of it. */
+  /* One template with the statement, then one schedule of it (two tries
+   * of it when the first was refused, of the same template).
+   */
   templates = requests ("POST", TEMPLATES_PATH);
   schedules = requests ("POST", SCHEDULES_PATH);
   g_assert_cmpuint (templates->len, ==, 1);
-  g_assert_cmpuint (schedules->len, ==, 1);
-  body = json_object_get_object_member (g_ptr_array_index (templates, 0), "body");
-  g_assert_cmpstr (json_object_get_string_member (body, "name"), ==, name);
-  g_assert_cmpstr (json_object_get_string_member (body, "sql"), ==, sql);
+  g_assert_cmpuint (schedules->len, ==, check_form ? 1 : 2);
+  /* The refused try is logged without its body: one template is the
+   * proof that the second try scheduled the first one's.
+   */
+  if (!check_form)
+    g_assert_cmpuint (json_object_get_int_member (g_ptr_array_index (schedules, 0), "status"), ==, 503);
 
-  body = json_object_get_object_member (g_ptr_array_index (schedules, 0), "body");
+  body = json_object_get_object_member (g_ptr_array_index (schedules, schedules->len - 1), "body");
   query = json_object_get_object_member (body, "query");
   g_assert_cmpstr (json_object_get_string_member (query, "dbName"), ==, "prod:all");
   g_assert_nonnull (json_object_get_string_member (query, "templateId"));

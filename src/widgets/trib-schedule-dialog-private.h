@@ -40,6 +40,10 @@ struct _TribScheduleDialog
    */
   char *template_id;
   char *template_name;
+  /* The output as it was when Schedule was pressed: the dataset list may
+   * be read again meanwhile.
+   */
+  char *dataset;
   TribPagedList *datasets;
   gboolean busy;
   gboolean setting_cron;

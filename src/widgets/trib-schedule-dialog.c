@@ -466,6 +466,7 @@ trib_schedule_dialog_finalize (GObject *object)
   g_clear_pointer (&self->sql, g_free);
   g_clear_pointer (&self->template_id, g_free);
   g_clear_pointer (&self->template_name, g_free);
+  g_clear_pointer (&self->dataset, g_free);
 
   G_OBJECT_CLASS (trib_schedule_dialog_parent_class)->finalize (object);
 }
