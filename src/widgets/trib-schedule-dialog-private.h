@@ -40,9 +40,14 @@ struct _TribScheduleDialog
    */
   char *template_id;
   char *template_name;
+  /* The output as it was when Schedule was pressed: the dataset list may
+   * be read again meanwhile.
+   */
+  char *dataset;
   TribPagedList *datasets;
   gboolean busy;
   gboolean setting_cron;
+  gboolean disposing;
 
   /* Template widgets */
   GtkWidget *save_button;
@@ -69,6 +74,13 @@ struct _TribScheduleDialog
   TribEntryRow *dataset_name_row;
   GtkSearchEntry *dataset_search;
   GtkListBox *dataset_list;
+  /* For the collision check (branch collision): its warnings for the
+   * cron and dataset of the form (trib_schedule_dialog_dup_cron(),
+   * _trib_schedule_dialog_get_dataset()), shown by making the group
+   * visible. _trib_schedule_dialog_validate() runs at every change.
+   */
+  AdwPreferencesGroup *collision_group;
+  GtkBox *collision_box;
 };
 
 enum {

@@ -76,7 +76,7 @@ create_schedule (TribScheduleDialog *self)
   draft.database = self->database;
   draft.template_id = self->template_id;
   draft.output = _trib_schedule_dialog_get_output (self);
-  draft.dataset_name = _trib_schedule_dialog_get_dataset (self);
+  draft.dataset_name = self->dataset;
   draft.cron = cron;
   draft.start = start;
   draft.end = end;
@@ -136,6 +136,8 @@ cron_set_cb (GObject      *object,
 void
 _trib_schedule_dialog_save (TribScheduleDialog *self)
 {
+  g_free (self->dataset);
+  self->dataset = g_strdup (_trib_schedule_dialog_get_dataset (self));
   _trib_schedule_dialog_show_error (self, NULL);
   _trib_schedule_dialog_set_busy (self, TRUE);
 

@@ -244,11 +244,18 @@ _trib_schedule_dialog_get_dataset (TribScheduleDialog *self)
 gboolean
 _trib_schedule_dialog_validate (TribScheduleDialog *self)
 {
-  g_autoptr(GDateTime) start = _trib_schedule_dialog_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
-  g_autoptr(GDateTime) end = _trib_schedule_dialog_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
-  const char *end_text = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  const char *end_text;
   gboolean editing = self->schedule != NULL;
   gboolean ok = TRUE;
+
+  if (self->disposing)
+    return FALSE;
+
+  start = _trib_schedule_dialog_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  end = _trib_schedule_dialog_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->end_row)));
+  end_text = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
 
   ok &= update_preview (self, start, end);
   if (!editing)
@@ -302,8 +309,14 @@ form_changed_cb (TribScheduleDialog *self)
 static void
 preset_changed_cb (TribScheduleDialog *self)
 {
-  SchedulePreset preset = adw_combo_row_get_selected (self->frequency_row);
-  g_autofree char *cron = preset_cron (self);
+  SchedulePreset preset;
+  g_autofree char *cron = NULL;
+
+  if (self->disposing)
+    return;
+
+  preset = adw_combo_row_get_selected (self->frequency_row);
+  cron = preset_cron (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->weekday_row), preset == PRESET_WEEKLY);
   gtk_widget_set_visible (GTK_WIDGET (self->time_row), preset != PRESET_CUSTOM);
@@ -324,6 +337,8 @@ preset_changed_cb (TribScheduleDialog *self)
 static void
 cron_changed_cb (TribScheduleDialog *self)
 {
+  if (self->disposing)
+    return;
   if (!self->setting_cron && adw_combo_row_get_selected (self->frequency_row) != PRESET_CUSTOM)
     adw_combo_row_set_selected (self->frequency_row, PRESET_CUSTOM);
   _trib_schedule_dialog_validate (self);
@@ -360,13 +375,19 @@ load_datasets (TribScheduleDialog *self)
 static void
 dataset_search_cb (TribScheduleDialog *self)
 {
-  load_datasets (self);
+  if (!self->disposing)
+    load_datasets (self);
 }
 
 static void
 output_changed_cb (TribScheduleDialog *self)
 {
-  gboolean existing = _trib_schedule_dialog_get_output (self) == TRIB_QUERY_OUTPUT_EXISTING_DATASET;
+  gboolean existing;
+
+  if (self->disposing)
+    return;
+
+  existing = _trib_schedule_dialog_get_output (self) == TRIB_QUERY_OUTPUT_EXISTING_DATASET;
 
   gtk_widget_set_visible (GTK_WIDGET (self->dataset_name_row), !existing);
   gtk_widget_set_visible (GTK_WIDGET (self->dataset_search), existing);
@@ -419,6 +440,10 @@ trib_schedule_dialog_dispose (GObject *object)
 {
   TribScheduleDialog *self = (TribScheduleDialog *)object;
 
+  /* Rows removed and the search entry's delayed search-changed call
+   * back while the widgets go: nothing is checked from now on.
+   */
+  self->disposing = TRUE;
   g_cancellable_cancel (self->cancellable);
   if (self->datasets != NULL)
     trib_paged_list_cancel (self->datasets);
@@ -442,6 +467,7 @@ trib_schedule_dialog_finalize (GObject *object)
   g_clear_pointer (&self->sql, g_free);
   g_clear_pointer (&self->template_id, g_free);
   g_clear_pointer (&self->template_name, g_free);
+  g_clear_pointer (&self->dataset, g_free);
 
   G_OBJECT_CLASS (trib_schedule_dialog_parent_class)->finalize (object);
 }
@@ -490,6 +516,8 @@ trib_schedule_dialog_class_init (TribScheduleDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribScheduleDialog, dataset_name_row);
   gtk_widget_class_bind_template_child (widget_class, TribScheduleDialog, dataset_search);
   gtk_widget_class_bind_template_child (widget_class, TribScheduleDialog, dataset_list);
+  gtk_widget_class_bind_template_child (widget_class, TribScheduleDialog, collision_group);
+  gtk_widget_class_bind_template_child (widget_class, TribScheduleDialog, collision_box);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, preset_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cron_changed_cb);

@@ -56,6 +56,14 @@ struct _TribSchedulesPage
   AdwActionRow *database_row;
   AdwActionRow *id_row;
   GtkLabel *sql_label;
+  /* For the collision check (branch collision): the warnings and the
+   * 48-hour timeline of the schedule shown against the exports of its
+   * output dataset go in collision_box; make collision_group visible
+   * when there is something. The schedule is self->shown, its last runs
+   * (with durations) self->runs, both up to date when runs_cb() in
+   * trib-schedules-page-detail.c has run; clear both in
+   * _trib_schedules_page_clear_details().
+   */
   AdwPreferencesGroup *collision_group;
   GtkBox *collision_box;
   GtkLabel *runs_status;
