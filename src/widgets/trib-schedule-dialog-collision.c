@@ -7,9 +7,6 @@
  * brings its recent runs' durations; a new one has none, so only the
  * margin counts. "Use Suggested Time" moves the export on the platform.
  *
- * The group is added to the form here, not in the template, so that the
- * dialog's own files stay as they are.
- *
  * Copyright 2026 The Tributary authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -72,15 +69,11 @@ get_state (TribScheduleDialog *self)
     {
       state = g_new0 (State, 1);
       state->durations = g_array_new (FALSE, FALSE, sizeof (gint64));
-      state->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-      adw_preferences_group_set_title (state->group, _("Dataset Exports"));
+      state->group = self->collision_group;
+      state->box = self->collision_box;
       adw_preferences_group_set_description (state->group,
                                              _("Exports of this dataset against the schedule as written, in the "
                                                "next 48 hours."));
-      state->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-      adw_preferences_group_add (state->group, GTK_WIDGET (state->box));
-      gtk_widget_set_visible (GTK_WIDGET (state->group), FALSE);
-      adw_preferences_page_add (self->form, state->group);
       g_object_set_data_full (G_OBJECT (self), STATE_KEY, state, (GDestroyNotify) state_free);
     }
   return state;
@@ -110,7 +103,8 @@ moved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   etag = trib_export_pairs_set_start_finish (result, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !move->self->disposing &&
+      move->self->collision_box != NULL)
     {
       if (etag == NULL)
         {
@@ -257,7 +251,7 @@ found_cb (GObject      *object,
   State *state;
 
   flows = trib_export_pairs_find_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposing || self->collision_box == NULL)
     return;
 
   state = get_state (self);
@@ -283,8 +277,11 @@ runs_cb (GPtrArray    *runs,
          gpointer      user_data)
 {
   TribScheduleDialog *self = user_data;
-  State *state = get_state (self);
+  State *state;
 
+  if (self->disposing || self->collision_box == NULL)
+    return;
+  state = get_state (self);
   g_array_set_size (state->durations, 0);
   /* Newest first in the list, oldest first for the check. */
   for (guint i = runs != NULL ? runs->len : 0; i > 0; i--)
@@ -343,7 +340,7 @@ check (TribScheduleDialog *self)
 void
 _trib_schedule_dialog_check_collisions (TribScheduleDialog *self)
 {
-  if (self->form == NULL || self->client == NULL)
+  if (self->disposing || self->collision_box == NULL || self->client == NULL)
     return;
   check (self);
 }
