@@ -7,7 +7,7 @@
  * specs, §C1), and each one's source connection read for the datasets
  * it exports (`params.datasets[{dataSetId, name}]`). A schedule names
  * its output dataset by name (`ctasParameters.datasetName`), so that is
- * what is matched.
+ * what is matched (or an id, for a caller that has one).
  *
  * Copyright 2026 The Tributary authors
  *
@@ -105,8 +105,11 @@ exports_dataset (TribSourceConnection *source,
     {
       JsonNode *node = json_array_get_element (datasets, i);
 
-      if (JSON_NODE_HOLDS_OBJECT (node) &&
-          g_strcmp0 (trib_xdm_json_get_string (json_node_get_object (node), "name"), dataset_name) == 0)
+      JsonObject *dataset = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      /* A client that did not know the name may have sent the id there. */
+      if (dataset != NULL && (g_strcmp0 (trib_xdm_json_get_string (dataset, "name"), dataset_name) == 0 ||
+                              g_strcmp0 (trib_xdm_json_get_string (dataset, "dataSetId"), dataset_name) == 0))
         return TRUE;
     }
   return FALSE;
@@ -187,7 +190,7 @@ listed_cb (GObject      *object,
 /**
  * trib_export_pairs_find_async:
  * @client: a #TribPlatformClient
- * @dataset_name: the dataset a scheduled query writes
+ * @dataset_name: the dataset a scheduled query writes: its name, or its id
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the export flows that read it
  * @user_data: data for @callback
