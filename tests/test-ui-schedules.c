@@ -99,16 +99,24 @@ requests (const char *method,
   return found;
 }
 
+/* Each screen at 1400 and 600 pixels, one light and one dark, or (all)
+ * both at each width; four screenshots cost seconds on a loaded machine.
+ */
 static void
-shots (const char *name)
+shots (const char *name,
+       gboolean    all,
+       gboolean    wide_dark)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
   const struct { int width; gboolean dark; } sizes[] = { { 1400, FALSE }, { 1400, TRUE }, { 600, TRUE }, { 600, FALSE } };
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autofree char *file = g_strdup_printf ("schedules-%s-%d-%s.png", name, sizes[i].width,
-                                               sizes[i].dark ? "dark" : "light");
+      g_autofree char *file = NULL;
+
+      if (!all && sizes[i].dark != (sizes[i].width == 1400 ? wide_dark : !wide_dark))
+        continue;
+      file = g_strdup_printf ("schedules-%s-%d-%s.png", name, sizes[i].width, sizes[i].dark ? "dark" : "light");
 
       trib_ui_test_resize (GTK_WIDGET (window), sizes[i].width, 900);
       adw_style_manager_set_color_scheme (style, sizes[i].dark ? ADW_COLOR_SCHEME_FORCE_DARK
@@ -477,7 +485,7 @@ quarantine (void)
   g_assert_nonnull (strstr (gtk_label_get_label (page->quarantine_label), "10 consecutive"));
   g_assert_nonnull (strstr (gtk_label_get_label (page->quarantine_label), "luma_ordres"));
   g_assert_false (gtk_widget_get_visible (page->enable_button));
-  shots ("quarantined");
+  shots ("quarantined", TRUE, FALSE);
 
   /* The way out. */
   gtk_widget_activate_action (GTK_WIDGET (page), "schedules.enable", NULL);
@@ -554,6 +562,12 @@ delete_enabled (void)
 }
 
 static gboolean
+list_replaced (gpointer data)
+{
+  return page->list != data;
+}
+
+static gboolean
 page_shown (gpointer data)
 {
   return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page));
@@ -566,6 +580,7 @@ test_schedules (void)
   TribQueryPage *query_page;
   g_autofree char *cron = NULL;
   g_autofree char *broken_cron = NULL;
+  TribPagedList *before;
 
   /* The demo's simulator starts its own PostgreSQL with the demo data. */
   g_setenv ("TRIBUTARY_SIM_POSTGRES", "start", TRUE);
@@ -589,14 +604,14 @@ test_schedules (void)
   g_assert_nonnull (page);
   trib_ui_test_iterate_until (page_shown, NULL, 10);
   trib_ui_test_iterate_until (listed, GUINT_TO_POINTER (2), 20);
-  shots ("list");
+  shots ("list", FALSE, FALSE);
 
   step ("A run started by hand");
   open_details ("Luma daily orders");
   g_assert_cmpstr (adw_action_row_get_subtitle (page->cron_row), ==, cron);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (page->next_row), "UTC)"));
   run_now ();
-  shots ("detail");
+  shots ("detail", FALSE, TRUE);
   step ("A new frequency");
   edit_frequency ();
   gtk_widget_activate_action (GTK_WIDGET (page), "schedules.back", NULL);
@@ -610,6 +625,12 @@ test_schedules (void)
   delete_enabled ();
   trib_ui_test_iterate_until (listed, GUINT_TO_POINTER (1), 20);
   g_assert_null (find_row ("Broken orders"));
+
+  /* Reload (F5) reads them again. */
+  before = page->list;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL);
+  trib_ui_test_iterate_until (list_replaced, before, 10);
+  trib_ui_test_iterate_until (listed, GUINT_TO_POINTER (1), 20);
 
   step ("Done");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -300,6 +300,18 @@ _trib_schedule_dialog_show_error (TribScheduleDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+/* 09:05, not 9:5. */
+static gboolean
+spin_output_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
 static void
 form_changed_cb (TribScheduleDialog *self)
 {
@@ -523,6 +535,7 @@ trib_schedule_dialog_class_init (TribScheduleDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cron_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, output_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, dataset_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -442,6 +442,9 @@ back_action (GtkWidget  *widget,
 {
   TribSchedulesPage *self = TRIB_SCHEDULES_PAGE (widget);
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "list") == 0)
+    return;
+
   gtk_stack_set_visible_child_name (self->view_stack, "list");
   _trib_schedules_page_clear_details (self);
   /* What was done in the details shows in the list: its last runs. */
