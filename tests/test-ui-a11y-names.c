@@ -37,6 +37,7 @@
 #include "trib-datasets-page.h"
 #include "trib-preferences-window.h"
 #include "trib-profile-dialog.h"
+#include "trib-schedule-dialog.h"
 #include "trib-schema-create-dialog.h"
 #include "trib-schemas-page.h"
 #include "trib-ui-query-test.h"
@@ -502,8 +503,15 @@ test_pages (void)
   g_assert_true (g_str_has_prefix (announced, "40 rows in "));
   g_assert_true (g_str_has_suffix (announced, " s"));
 
+  /* The statement just run, to be scheduled. */
+  gtk_widget_activate_action (GTK_WIDGET (query), "query.schedule", NULL);
+  check_dialog (wait_for_toplevel (TRIB_TYPE_SCHEDULE_DIALOG), "schedule");
+
   trib_window_show_page (window, "activity");
   check_names (GTK_WIDGET (window), "activity", NULL);
+
+  trib_window_show_page (window, "schedules");
+  check_names (GTK_WIDGET (window), "schedules", NULL);
 
   /* GTK 4.8's shortcuts window measures one of its labels at a
    * negative width here, and says so: nothing of Tributary's.

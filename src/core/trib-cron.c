@@ -276,3 +276,78 @@ trib_cron_next (const TribCron *cron,
 
   return -1;
 }
+
+/**
+ * trib_cron_next_in:
+ * @after_ms: epoch milliseconds
+ * @zone: (nullable): the time zone the fields are read in, %NULL for
+ *   UTC as the platform reads them
+ *
+ * The platform reads a cron in UTC; the app reads it in a local zone to
+ * show what a schedule written in local time becomes across a change to
+ * or from summer time. A time the change skips is moved past the gap,
+ * as GLib does, and one it repeats fires once, as in Vixie cron.
+ *
+ * Returns: the first time the schedule fires strictly after @after_ms,
+ *   in epoch milliseconds, or -1 as trib_cron_next() says
+ */
+gint64
+trib_cron_next_in (const TribCron *cron,
+                   gint64          after_ms,
+                   GTimeZone      *zone)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  GDate date;
+  int first_hour;
+
+  if (zone == NULL)
+    return trib_cron_next (cron, after_ms);
+  if (cron->once)
+    return -1;
+
+  utc = g_date_time_new_from_unix_utc (after_ms >= 0 ? after_ms / 1000 : (after_ms - 999) / 1000);
+  local = g_date_time_to_timezone (utc, zone);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
+  /* Hours before this one cannot come after @after_ms, even two hours
+   * back across a change of offset. */
+  first_hour = MAX (0, g_date_time_get_hour (local) - 2);
+
+  for (guint day = 0; day < 5 * 366; day++, first_hour = 0, g_date_add_days (&date, 1))
+    {
+      guint dom = g_date_get_day (&date);
+      guint weekday = g_date_get_weekday (&date) % 7;
+      gboolean day_ok = (cron->days >> dom) & 1;
+      gboolean weekday_ok = (cron->weekdays >> weekday) & 1;
+
+      if (!((cron->months >> g_date_get_month (&date)) & 1))
+        continue;
+      if (!cron->any_day && !cron->any_weekday ? !(day_ok || weekday_ok) : !(day_ok && weekday_ok))
+        continue;
+
+      for (int hour = first_hour; hour < 24; hour++)
+        {
+          if (!((cron->hours >> hour) & 1))
+            continue;
+          for (int minute = 0; minute < 60; minute++)
+            {
+              g_autoptr(GDateTime) time = NULL;
+              gint64 ms;
+
+              if (!((cron->minutes >> minute) & 1))
+                continue;
+              time = g_date_time_new (zone, g_date_get_year (&date), g_date_get_month (&date), (int) dom, hour,
+                                      minute, 0);
+              if (time == NULL)
+                continue;
+              ms = g_date_time_to_unix (time) * 1000;
+              if (ms > after_ms)
+                return ms;
+            }
+        }
+    }
+
+  return -1;
+}

@@ -19,6 +19,9 @@ void      trib_cron_free    (TribCron        *cron);
 gboolean  trib_cron_is_once (const TribCron  *cron);
 gint64    trib_cron_next    (const TribCron  *cron,
                             gint64          after_ms);
+gint64    trib_cron_next_in (const TribCron  *cron,
+                            gint64          after_ms,
+                            GTimeZone      *zone);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TribCron, trib_cron_free)
 

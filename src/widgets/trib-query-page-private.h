@@ -107,4 +107,9 @@ void          _trib_query_page_copy_python_action  (GtkWidget     *widget,
                                                     const char    *action_name,
                                                     GVariant      *param);
 
+/* trib-query-page-schedule.c */
+void          _trib_query_page_schedule_action     (GtkWidget     *widget,
+                                                    const char    *action_name,
+                                                    GVariant      *param);
+
 G_END_DECLS

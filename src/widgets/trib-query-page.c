@@ -363,6 +363,7 @@ static const struct
   { GDK_KEY_s, GDK_CONTROL_MASK, "query.save" },
   { GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.save-as" },
   { GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "query.save-as" },
+  { GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK, "query.schedule" },
 };
 
 /* Coming to the page is coming to write SQL: the editor, not the Run button. */
@@ -480,6 +481,7 @@ trib_query_page_class_init (TribQueryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "query.save-as", NULL, _trib_query_page_save_action);
   gtk_widget_class_install_action (widget_class, "query.export", "s", _trib_query_page_export_action);
   gtk_widget_class_install_action (widget_class, "query.copy-python", "s", _trib_query_page_copy_python_action);
+  gtk_widget_class_install_action (widget_class, "query.schedule", NULL, _trib_query_page_schedule_action);
   gtk_widget_class_install_property_action (widget_class, "query.continue-on-error", "continue-on-error");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "query.cancel", NULL);

@@ -67,6 +67,9 @@ refresh_action (GtkWidget  *widget,
   else if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
            g_strcmp0 (page, "accounts") == 0)
     trib_accounts_page_reload (self->accounts_page);
+  else if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
+           g_strcmp0 (page, "schedules") == 0)
+    trib_schedules_page_reload (self->schedules_page);
   else if (!trib_session_get_loading (self->session))
     trib_session_refresh_async (self->session, NULL, refresh_cb, g_object_ref (self));
 }
@@ -140,6 +143,18 @@ query_dataset_action (GtkWidget  *widget,
   trib_query_page_open_query (self->query_page, sql, table);
 }
 
+/* win.show-schedule: a scheduled query's id, such as one just made. */
+static void
+show_schedule_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  trib_window_show_page (self, "schedules");
+  trib_schedules_page_show_schedule (self->schedules_page, g_variant_get_string (param, NULL));
+}
+
 static void
 insert_into_query_action (GtkWidget  *widget,
                           const char *action_name,
@@ -202,6 +217,7 @@ _trib_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-schema", "s", show_schema_action);
   gtk_widget_class_install_action (widget_class, "win.query-dataset", "s", query_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.insert-into-query", "s", insert_into_query_action);
+  gtk_widget_class_install_action (widget_class, "win.show-schedule", "s", show_schedule_action);
   gtk_widget_class_install_action (widget_class, "win.explore-source", "s", explore_source_action);
   gtk_widget_class_install_action (widget_class, "win.explore", NULL, explore_action);
 
@@ -215,4 +231,5 @@ _trib_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "activity");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-page", "s", "sources");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK, "win.show-page", "s", "accounts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_ALT_MASK, "win.show-page", "s", "schedules");
 }

@@ -14,6 +14,7 @@
 #include "trib-accounts-page.h"
 #include "trib-query-page.h"
 #include "trib-sandboxes-page.h"
+#include "trib-schedules-page.h"
 #include "trib-schemas-page.h"
 #include "trib-window.h"
 
@@ -54,6 +55,7 @@ struct _TribWindow
   TribSchemasPage *schemas_page;
   TribDatasetsPage *datasets_page;
   TribAccountsPage *accounts_page;
+  TribSchedulesPage *schedules_page;
 
   guint updating_dropdown : 1;
   guint restored_state : 1;

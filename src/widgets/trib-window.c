@@ -100,6 +100,7 @@ ensure_pages (TribWindow *self)
     { "datasets", N_("Datasets") },
     { "sources", N_("Sources") },
     { "accounts", N_("Accounts") },
+    { "schedules", N_("Schedules") },
     { "query", N_("Query") },
     { "activity", N_("Activity") },
   };
@@ -112,6 +113,7 @@ ensure_pages (TribWindow *self)
   g_type_ensure (TRIB_TYPE_DATASETS_PAGE);
   g_type_ensure (TRIB_TYPE_SOURCES_PAGE);
   g_type_ensure (TRIB_TYPE_ACCOUNTS_PAGE);
+  g_type_ensure (TRIB_TYPE_SCHEDULES_PAGE);
   g_type_ensure (TRIB_TYPE_QUERY_PAGE);
   g_type_ensure (TRIB_TYPE_ACTIVITY_PAGE);
 
@@ -127,6 +129,7 @@ ensure_pages (TribWindow *self)
   self->datasets_page = TRIB_DATASETS_PAGE (gtk_builder_get_object (builder, "datasets"));
   self->sources_page = TRIB_SOURCES_PAGE (gtk_builder_get_object (builder, "sources"));
   self->accounts_page = TRIB_ACCOUNTS_PAGE (gtk_builder_get_object (builder, "accounts"));
+  self->schedules_page = TRIB_SCHEDULES_PAGE (gtk_builder_get_object (builder, "schedules"));
   self->query_page = TRIB_QUERY_PAGE (gtk_builder_get_object (builder, "query"));
   self->activity_page = TRIB_ACTIVITY_PAGE (gtk_builder_get_object (builder, "activity"));
 
@@ -244,6 +247,8 @@ update_refresh_button (TribWindow *self)
     label = _("Reload Sources");
   else if (g_strcmp0 (page, "accounts") == 0)
     label = _("Reload Accounts");
+  else if (g_strcmp0 (page, "schedules") == 0)
+    label = _("Reload Scheduled Queries");
 
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), label != NULL);
   if (label == NULL)
@@ -420,6 +425,7 @@ trib_window_dispose (GObject *object)
   self->schemas_page = NULL;
   self->datasets_page = NULL;
   self->accounts_page = NULL;
+  self->schedules_page = NULL;
   self->query_page = NULL;
   self->activity_page = NULL;
   self->sources_page = NULL;
