@@ -15,6 +15,7 @@
 #include "trib-query-page.h"
 #include "trib-sandboxes-page.h"
 #include "trib-schemas-page.h"
+#include "trib-flow-watcher.h"
 #include "trib-window.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,10 @@ struct _TribWindow
   TribDatasetsPage *datasets_page;
   TribAccountsPage *accounts_page;
 
+  /* trib-window-watch.c */
+  TribFlowWatcher *flow_watcher;
+  GtkWidget *failing_badge;
+
   guint updating_dropdown : 1;
   guint restored_state : 1;
   guint syncing_sidebar : 1;
@@ -62,5 +67,9 @@ struct _TribWindow
 };
 
 void _trib_window_class_add_actions (GtkWidgetClass *widget_class);
+void _trib_window_watch_class_init  (GtkWidgetClass *widget_class);
+void _trib_window_watch_init        (TribWindow     *self);
+void _trib_window_watch_session     (TribWindow     *self);
+void _trib_window_watch_dispose     (TribWindow     *self);
 
 G_END_DECLS

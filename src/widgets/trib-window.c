@@ -167,6 +167,7 @@ session_sandbox_changed_cb (TribWindow  *self,
 {
   sync_dropdown (self);
   update_title (self);
+  _trib_window_watch_session (self);
 }
 
 static void
@@ -392,6 +393,7 @@ trib_window_dispose (GObject *object)
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
+  _trib_window_watch_dispose (self);
   g_clear_object (&self->session);
 
   /* Their stack owns the pages, and goes with the template. */
@@ -523,12 +525,14 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   _trib_window_class_add_actions (widget_class);
+  _trib_window_watch_class_init (widget_class);
 }
 
 static void
 trib_window_init (TribWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _trib_window_watch_init (self);
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->sidebar_list));
 
@@ -610,6 +614,7 @@ trib_window_set_session (TribWindow  *self,
   self->setups_offered = FALSE;
 
   g_signal_group_set_target (self->session_signals, session);
+  _trib_window_watch_session (self);
   gtk_drop_down_set_model (self->sandbox_dropdown,
                            session != NULL ? trib_session_get_sandboxes (session) : NULL);
   if (session != NULL)
