@@ -12,6 +12,7 @@
 #include "trib-announcer.h"
 #include "trib-datasets-page.h"
 #include "trib-accounts-page.h"
+#include "trib-flows-page.h"
 #include "trib-query-page.h"
 #include "trib-sandboxes-page.h"
 #include "trib-schemas-page.h"
@@ -55,6 +56,7 @@ struct _TribWindow
   TribSchemasPage *schemas_page;
   TribDatasetsPage *datasets_page;
   TribAccountsPage *accounts_page;
+  TribFlowsPage *flows_page;
 
   /* trib-window-watch.c */
   TribFlowWatcher *flow_watcher;

@@ -100,6 +100,7 @@ ensure_pages (TribWindow *self)
     { "datasets", N_("Datasets") },
     { "sources", N_("Sources") },
     { "accounts", N_("Accounts") },
+    { "dataflows", N_("Dataflows") },
     { "query", N_("Query") },
     { "activity", N_("Activity") },
   };
@@ -112,6 +113,7 @@ ensure_pages (TribWindow *self)
   g_type_ensure (TRIB_TYPE_DATASETS_PAGE);
   g_type_ensure (TRIB_TYPE_SOURCES_PAGE);
   g_type_ensure (TRIB_TYPE_ACCOUNTS_PAGE);
+  g_type_ensure (TRIB_TYPE_FLOWS_PAGE);
   g_type_ensure (TRIB_TYPE_QUERY_PAGE);
   g_type_ensure (TRIB_TYPE_ACTIVITY_PAGE);
 
@@ -127,6 +129,7 @@ ensure_pages (TribWindow *self)
   self->datasets_page = TRIB_DATASETS_PAGE (gtk_builder_get_object (builder, "datasets"));
   self->sources_page = TRIB_SOURCES_PAGE (gtk_builder_get_object (builder, "sources"));
   self->accounts_page = TRIB_ACCOUNTS_PAGE (gtk_builder_get_object (builder, "accounts"));
+  self->flows_page = TRIB_FLOWS_PAGE (gtk_builder_get_object (builder, "dataflows"));
   self->query_page = TRIB_QUERY_PAGE (gtk_builder_get_object (builder, "query"));
   self->activity_page = TRIB_ACTIVITY_PAGE (gtk_builder_get_object (builder, "activity"));
 
@@ -245,6 +248,8 @@ update_refresh_button (TribWindow *self)
     label = _("Reload Sources");
   else if (g_strcmp0 (page, "accounts") == 0)
     label = _("Reload Accounts");
+  else if (g_strcmp0 (page, "dataflows") == 0)
+    label = _("Reload Dataflows");
 
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_button), label != NULL);
   if (label == NULL)
@@ -401,6 +406,7 @@ trib_window_dispose (GObject *object)
   self->schemas_page = NULL;
   self->datasets_page = NULL;
   self->accounts_page = NULL;
+  self->flows_page = NULL;
   self->query_page = NULL;
   self->activity_page = NULL;
   self->sources_page = NULL;
