@@ -570,6 +570,21 @@ trib_flow_actions_new (TribPlatformClient *client)
 }
 
 /**
+ * trib_flow_actions_set_client:
+ * @self: a #TribFlowActions
+ * @client: the client of the session now shown
+ */
+void
+trib_flow_actions_set_client (TribFlowActions    *self,
+                              TribPlatformClient *client)
+{
+  g_return_if_fail (TRIB_IS_FLOW_ACTIONS (self));
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+
+  g_set_object (&self->client, client);
+}
+
+/**
  * trib_flow_actions_install:
  * @self: a #TribFlowActions
  * @widget: the widget showing the flow

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TribFlowActions, trib_flow_actions, TRIB, FLOW_ACTIONS, GObject)
 
 TribFlowActions *trib_flow_actions_new              (TribPlatformClient *client);
+void             trib_flow_actions_set_client       (TribFlowActions    *self,
+                                                     TribPlatformClient *client);
 void             trib_flow_actions_install          (TribFlowActions    *self,
                                                      GtkWidget          *widget);
 GActionGroup    *trib_flow_actions_get_action_group (TribFlowActions    *self);

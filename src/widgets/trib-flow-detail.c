@@ -25,6 +25,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-flow-actions.h"
 #include "trib-flow-detail.h"
 #include "trib-flow-format.h"
 #include "trib-flow-run-view.h"
@@ -44,6 +45,7 @@ struct _TribFlowDetail
   TribPlatformClient *client;
   TribFlowNames *names;
   TribFlow *flow;
+  TribFlowActions *actions;   /* flow-watch: the flow. actions, from the first show */
   TribPagedList *runs;
   GtkSliceListModel *shown_runs;
   GCancellable *cancellable;
@@ -298,8 +300,56 @@ flow_read_cb (GObject      *object,
   if (self->flow != NULL && g_strcmp0 (trib_flow_get_id (flow), trib_flow_get_id (self->flow)) == 0)
     {
       g_set_object (&self->flow, flow);
+      /* The etag read now is the one the actions send. */
+      if (self->actions != NULL)
+        trib_flow_actions_set_flow (self->actions, flow);
       update_flow (self);
     }
+}
+
+/* An action changed the flow, or started a run: both read again. */
+static void
+actions_flow_changed_cb (TribFlowDetail *self,
+                         TribFlow       *flow)
+{
+  if (self->flow == NULL || g_strcmp0 (trib_flow_get_id (flow), trib_flow_get_id (self->flow)) != 0)
+    return;
+
+  g_set_object (&self->flow, flow);
+  update_flow (self);
+  trib_flow_detail_reload (self);
+}
+
+/* Deleted: back to the list, read again without it. */
+static void
+actions_flow_deleted_cb (TribFlowDetail *self,
+                         const char     *flow_id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "flows.back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.refresh", NULL);
+}
+
+static void
+add_action_items (TribFlowDetail *self)
+{
+  GtkWidget *button;
+
+  g_menu_append (self->flow_menu_actions, _("_Enable"), "flow.enable");
+  g_menu_append (self->flow_menu_actions, _("_Disable"), "flow.disable");
+  g_menu_append (self->flow_menu_actions, _("Run _Now"), "flow.run-now");
+  g_menu_append (self->flow_menu_actions, _("Run Last Failed Run _Again"), "flow.retrigger");
+  g_menu_append (self->flow_menu_actions, _("Change _Schedule…"), "flow.edit-schedule");
+  g_menu_append (self->flow_menu_actions, _("Update _Mapping…"), "flow.update-mapping");
+  g_menu_append (self->flow_menu_actions, _("De_lete…"), "flow.delete");
+
+  /* A failing flow's first repair, in view once its cause is fixed. */
+  button = gtk_button_new_from_icon_name ("view-refresh-symbolic");
+  gtk_widget_set_name (button, "retrigger-button");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "flow.retrigger");
+  gtk_widget_set_tooltip_text (button, _("Run the Last Failed Run Again"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Run the Last Failed Run Again"), -1);
+  gtk_box_append (self->actions_box, button);
 }
 
 /* Actions */
@@ -368,6 +418,7 @@ trib_flow_detail_dispose (GObject *object)
   GtkWidget *child;
 
   trib_flow_detail_clear (self);
+  g_clear_object (&self->actions);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->shown_runs);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_FLOW_DETAIL);
@@ -422,6 +473,7 @@ trib_flow_detail_init (TribFlowDetail *self)
   g_type_ensure (TRIB_TYPE_RUNS_CHART);
   g_type_ensure (TRIB_TYPE_FLOW_RUN_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_action_items (self);
 
   self->cancellable = g_cancellable_new ();
   self->shown_runs = gtk_slice_list_model_new (NULL, 0, RUNS_SHOWN_STEP);
@@ -453,6 +505,18 @@ trib_flow_detail_show (TribFlowDetail     *self,
   self->names = g_object_ref (names);
   self->flow = g_object_ref (flow);
   self->names_handler = g_signal_connect_swapped (names, "changed", G_CALLBACK (update_names), self);
+
+  if (self->actions == NULL)
+    {
+      self->actions = trib_flow_actions_new (client);
+      trib_flow_actions_install (self->actions, GTK_WIDGET (self));
+      g_signal_connect_object (self->actions, "flow-changed", G_CALLBACK (actions_flow_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->actions, "flow-deleted", G_CALLBACK (actions_flow_deleted_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  trib_flow_actions_set_client (self->actions, client);
+  trib_flow_actions_set_flow (self->actions, flow);
 
   gtk_stack_set_visible_child_name (self->stack, "flow");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->flow_scrolled), 0);

@@ -278,7 +278,7 @@ update_flow_credentials_action (GtkWidget  *widget,
                                     flow_cb, g_object_ref (self));
 }
 
-/* Until the Dataflows page can show one flow, its page. */
+/* The flow's details on the Dataflows page, its last run's errors in view. */
 static void
 show_flow_action (GtkWidget  *widget,
                   const char *action_name,
@@ -286,8 +286,8 @@ show_flow_action (GtkWidget  *widget,
 {
   TribWindow *self = TRIB_WINDOW (widget);
 
-  if (find_row (self, "dataflows") != NULL)
-    trib_window_show_page (self, "dataflows");
+  trib_window_show_page (self, "dataflows");
+  trib_flows_page_show_flow (self->flows_page, g_variant_get_string (param, NULL));
 }
 
 void
