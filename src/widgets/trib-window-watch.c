@@ -112,6 +112,8 @@ flow_failed_cb (TribWindow  *self,
       toast = adw_toast_new (title);
       adw_toast_set_button_label (toast, _("_Update Credentials"));
       adw_toast_set_action_name (toast, "win.update-flow-credentials");
+      /* What the user can repair at once goes before the rest. */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
     }
   else
     {
@@ -122,7 +124,6 @@ flow_failed_cb (TribWindow  *self,
       adw_toast_set_action_name (toast, "win.show-flow");
     }
   adw_toast_set_action_target_value (toast, g_variant_new_string (trib_flow_get_id (flow)));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
   trib_toast_show (GTK_WIDGET (self->toast_overlay), toast);
 }
