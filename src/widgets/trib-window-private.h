@@ -61,6 +61,7 @@ struct _TribWindow
   /* trib-window-watch.c */
   TribFlowWatcher *flow_watcher;
   GtkWidget *failing_badge;
+  char *watched_sandbox;
 
   guint updating_dropdown : 1;
   guint restored_state : 1;

@@ -171,9 +171,21 @@ void
 _trib_window_watch_session (TribWindow *self)
 {
   TribPlatformClient *client = self->session != NULL ? trib_session_get_client (self->session) : NULL;
+  TribSandbox *sandbox = self->session != NULL ? trib_session_get_sandbox (self->session) : NULL;
+  const char *sandbox_name = sandbox != NULL ? trib_sandbox_get_name (sandbox) : NULL;
+  /* Between two readings of the sandboxes there may be none for a moment:
+   * that is not another sandbox.
+   */
+  gboolean same_sandbox = sandbox_name == NULL || g_strcmp0 (sandbox_name, self->watched_sandbox) == 0;
 
   if (self->flow_watcher != NULL && trib_flow_watcher_get_client (self->flow_watcher) != client)
     _trib_window_watch_dispose (self);
+  /* The sandboxes read again keep the one shown: nothing to learn again. */
+  if (sandbox_name != NULL)
+    {
+      g_free (self->watched_sandbox);
+      self->watched_sandbox = g_strdup (sandbox_name);
+    }
 
   if (client != NULL && self->flow_watcher == NULL)
     {
@@ -183,7 +195,7 @@ _trib_window_watch_session (TribWindow *self)
       g_signal_connect_object (self->flow_watcher, "flow-failed", G_CALLBACK (flow_failed_cb), self,
                                G_CONNECT_SWAPPED);
     }
-  else if (self->flow_watcher != NULL)
+  else if (self->flow_watcher != NULL && !same_sandbox)
     {
       trib_flow_watcher_restart (self->flow_watcher);
     }
@@ -201,6 +213,7 @@ _trib_window_watch_dispose (TribWindow *self)
       g_signal_handlers_disconnect_by_data (self->flow_watcher, self);
     }
   g_clear_object (&self->flow_watcher);
+  g_clear_pointer (&self->watched_sandbox, g_free);
 }
 
 /**
