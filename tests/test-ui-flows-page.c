@@ -98,13 +98,6 @@ runs_charted (gpointer data)
   TribFlowDetail *detail = trib_flows_page_get_detail (page);
   GListModel *runs = trib_flow_detail_get_runs (detail);
 
-  if (g_getenv ("DEBUG_FLOWS"))
-    g_printerr ("runs %p complete %d loading %d n %u chart %u err %s\n", runs,
-                runs ? trib_paged_list_get_complete (TRIB_PAGED_LIST (runs)) : -1,
-                runs ? trib_paged_list_get_loading (TRIB_PAGED_LIST (runs)) : -1,
-                runs ? g_list_model_get_n_items (runs) : 0,
-                trib_runs_chart_get_n_runs (TRIB_RUNS_CHART (trib_flow_detail_get_chart (detail))),
-                runs && trib_paged_list_get_error (TRIB_PAGED_LIST (runs)) ? trib_paged_list_get_error (TRIB_PAGED_LIST (runs))->message : "");
   return runs != NULL && trib_paged_list_get_complete (TRIB_PAGED_LIST (runs)) &&
          !trib_paged_list_get_loading (TRIB_PAGED_LIST (runs)) &&
          trib_runs_chart_get_n_runs (TRIB_RUNS_CHART (trib_flow_detail_get_chart (detail))) >= GPOINTER_TO_UINT (data);

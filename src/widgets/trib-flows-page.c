@@ -47,6 +47,7 @@ struct _TribFlowsPage
   char *search;                   /* casefolded, or NULL */
   GCancellable *cancellable;
   char *pending_flow_id;          /* to show once the session has a sandbox */
+  guint reload_idle;
 
   /* Template widgets */
   GtkStack *view_stack;
@@ -307,7 +308,21 @@ find_action (GtkWidget  *widget,
 
 /* GObject */
 
-/* A session or a sandbox of its own: nothing shown before stays. */
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  TribFlowsPage *self = data;
+
+  self->reload_idle = 0;
+  reload_list (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A session or a sandbox of its own: nothing shown before stays. A new
+ * session comes with its sandbox, two changes at once: the list is read
+ * once for both.
+ */
 static void
 trib_flows_page_session_changed (TribSessionPage *page)
 {
@@ -318,7 +333,13 @@ trib_flows_page_session_changed (TribSessionPage *page)
   if (self->names != NULL)
     trib_flow_names_cancel (self->names);
   g_clear_object (&self->names);
-  reload_list (self);
+  if (trib_session_page_has_sandbox (page))
+    self->names = trib_flow_names_new (trib_session_page_get_client (page));
+  g_cancellable_cancel (self->cancellable);
+  if (self->list != NULL)
+    trib_paged_list_cancel (self->list);
+  if (self->reload_idle == 0)
+    self->reload_idle = g_idle_add (reload_idle_cb, self);
 
   if (self->pending_flow_id != NULL && trib_session_page_has_sandbox (page))
     {
@@ -333,6 +354,7 @@ trib_flows_page_dispose (GObject *object)
 {
   TribFlowsPage *self = (TribFlowsPage *) object;
 
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->list != NULL)
     trib_paged_list_cancel (self->list);
@@ -433,6 +455,7 @@ trib_flows_page_reload (TribFlowsPage *self)
   if (trib_session_page_get_session (TRIB_SESSION_PAGE (self)) == NULL)
     return;
 
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
   reload_list (self);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->view_stack), "detail"))
     trib_flow_detail_reload (self->detail);
