@@ -338,6 +338,9 @@ trib_flows_page_session_changed (TribSessionPage *page)
   g_cancellable_cancel (self->cancellable);
   if (self->list != NULL)
     trib_paged_list_cancel (self->list);
+  g_clear_object (&self->list);
+  g_signal_group_set_target (self->list_signals, NULL);
+  gtk_filter_list_model_set_model (self->filtered, NULL);
   if (self->reload_idle == 0)
     self->reload_idle = g_idle_add (reload_idle_cb, self);
 
