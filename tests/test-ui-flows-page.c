@@ -291,6 +291,17 @@ test_flows_page (void)
                               trib_flows_page_get_detail (page)))), "failed records"));
   shoot (window, 1400, "detail");
   shoot (window, 600, "detail");
+  {
+    g_autoptr(GPtrArray) scrolled = g_ptr_array_new ();
+    GtkAdjustment *adjustment;
+
+    /* The chart and the runs, below the chain and the schedule. */
+    trib_ui_test_find_mapped (GTK_WIDGET (trib_flows_page_get_detail (page)), GTK_TYPE_SCROLLED_WINDOW, scrolled);
+    g_assert_cmpuint (scrolled->len, >, 0);
+    adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolled, 0));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+    shoot (window, 600, "runs");
+  }
 
   run = open_failed_run ();
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (page), "did not fit the mapping", TRUE));

@@ -153,11 +153,9 @@ create_run_row (gpointer item,
                 gpointer user_data)
 {
   TribFlowRun *run = item;
-  gint64 now_ms = g_get_real_time () / 1000;
   const char *css_class = NULL;
   const char *state = trib_flow_format_run_state (trib_flow_run_get_state (run), &css_class);
-  g_autofree char *when = trib_flow_run_get_started_ms (run) > 0
-                          ? trib_flow_format_when (trib_flow_run_get_started_ms (run), now_ms) : g_strdup ("");
+  g_autofree char *when = NULL;
   g_autofree char *in = trib_format_count (MAX (0, trib_flow_run_get_records_in (run)));
   g_autofree char *out = trib_format_count (MAX (0, trib_flow_run_get_records_out (run)));
   g_autofree char *failed = trib_format_count (MAX (0, trib_flow_run_get_records_failed (run)));
@@ -165,8 +163,16 @@ create_run_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (state);
 
+  /* Dates, not "1 hour ago": runs a quarter of an hour apart read alike. */
+  if (trib_flow_run_get_started_ms (run) > 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (trib_flow_run_get_started_ms (run) / 1000);
+      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+      when = trib_format_date_time (local);
+    }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when != NULL ? when : _("Not started"));
   /* Translators: a run's records: read, written, failed */
   records = g_strdup_printf (_("%s read, %s written, %s failed"), in, out, failed);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), records);
