@@ -168,8 +168,7 @@ open_flow (GtkWidget  *window,
   guint position = find_flow (name);
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  /* The mapped one: the filter's drop-down has a list view of its own. */
-  trib_ui_test_find_mapped (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, views);
+  trib_ui_test_find_mapped (GTK_WIDGET (page), GTK_TYPE_GRID_VIEW, views);
   g_assert_cmpuint (views->len, ==, 1);
   g_assert_cmpuint (position, !=, G_MAXUINT);
   gtk_widget_activate_action (g_ptr_array_index (views, 0), "list.activate-item", "u", position);

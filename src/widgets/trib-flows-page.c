@@ -57,7 +57,7 @@ struct _TribFlowsPage
   TribPagedListView *list_view;
   GtkStack *results_stack;
   AdwStatusPage *no_results_page;
-  GtkListView *flows_view;
+  GtkGridView *flows_view;
   TribFlowDetail *detail;
 };
 
@@ -434,13 +434,13 @@ trib_flows_page_init (TribFlowsPage *self)
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_results), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_list_view_set_model (self->flows_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->flows_view, GTK_SELECTION_MODEL (self->selection));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-  gtk_list_view_set_factory (self->flows_view, factory);
+  gtk_grid_view_set_factory (self->flows_view, factory);
   g_object_unref (factory);
 }
 
