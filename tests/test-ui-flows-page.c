@@ -2,7 +2,8 @@
  *
  * The Dataflows page on the demo platform (tributary-sim's prod flows,
  * with weeks of history): opened from the sidebar and by Alt+8, the
- * sandbox's flows listed with their names looked up; searched; filtered
+ * sandbox's flows listed with their names looked up; reloaded by F5 into
+ * an error, and read again by Try Again; searched; filtered
  * to the failing ones; a flow opened, its chain (account and dataset by
  * name), its runs listed and charted; a failed run opened, its error in
  * plain words with the refused rows' sample and the batch it wrote, that
@@ -26,6 +27,7 @@
 #include "trib-flow-run-view.h"
 #include "trib-flows-page.h"
 #include "trib-paged-list.h"
+#include "trib-paged-list-view.h"
 #include "trib-runs-chart.h"
 #include "trib-ui-test.h"
 #include "trib-window.h"
@@ -98,13 +100,6 @@ runs_charted (gpointer data)
   TribFlowDetail *detail = trib_flows_page_get_detail (page);
   GListModel *runs = trib_flow_detail_get_runs (detail);
 
-  if (g_getenv ("DEBUG_FLOWS"))
-    g_printerr ("runs %p complete %d loading %d n %u chart %u err %s\n", runs,
-                runs ? trib_paged_list_get_complete (TRIB_PAGED_LIST (runs)) : -1,
-                runs ? trib_paged_list_get_loading (TRIB_PAGED_LIST (runs)) : -1,
-                runs ? g_list_model_get_n_items (runs) : 0,
-                trib_runs_chart_get_n_runs (TRIB_RUNS_CHART (trib_flow_detail_get_chart (detail))),
-                runs && trib_paged_list_get_error (TRIB_PAGED_LIST (runs)) ? trib_paged_list_get_error (TRIB_PAGED_LIST (runs))->message : "");
   return runs != NULL && trib_paged_list_get_complete (TRIB_PAGED_LIST (runs)) &&
          !trib_paged_list_get_loading (TRIB_PAGED_LIST (runs)) &&
          trib_runs_chart_get_n_runs (TRIB_RUNS_CHART (trib_flow_detail_get_chart (detail))) >= GPOINTER_TO_UINT (data);
@@ -126,6 +121,15 @@ dataset_shown (gpointer data)
 
   return dataset != NULL && g_str_equal (trib_dataset_get_id (dataset), ORDERS_DATASET_ID) &&
          gtk_widget_get_mapped (GTK_WIDGET (datasets)) && trib_datasets_page_get_n_batches (datasets) > 0;
+}
+
+static gboolean
+view_in_state (gpointer data)
+{
+  TribPagedListView *view = TRIB_PAGED_LIST_VIEW (trib_ui_test_find_any (GTK_WIDGET (page),
+                                                                          TRIB_TYPE_PAGED_LIST_VIEW));
+
+  return g_strcmp0 (trib_paged_list_view_get_state (view), data) == 0;
 }
 
 static GtkListBox *
@@ -164,8 +168,7 @@ open_flow (GtkWidget  *window,
   guint position = find_flow (name);
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  /* The mapped one: the filter's drop-down has a list view of its own. */
-  trib_ui_test_find_mapped (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, views);
+  trib_ui_test_find_mapped (GTK_WIDGET (page), GTK_TYPE_GRID_VIEW, views);
   g_assert_cmpuint (views->len, ==, 1);
   g_assert_cmpuint (position, !=, G_MAXUINT);
   gtk_widget_activate_action (g_ptr_array_index (views, 0), "list.activate-item", "u", position);
@@ -234,6 +237,15 @@ test_flows_page (void)
   shoot (window, 1400, "list");
   shoot (window, 600, "list");
 
+  /* F5 reloads it; a list that cannot be read says why, and tries again. */
+  trib_ui_test_add_fault (TRIB_WINDOW (window), "{\"path\": \"/data/foundation/flowservice/flows\", "
+                          "\"method\": \"GET\", \"kind\": \"status\", \"status\": 400, \"count\": 1}");
+  trib_ui_test_press_keys (window, "F5");
+  trib_ui_test_iterate_until (view_in_state, (gpointer) "error", 20);
+  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (page), "Could Not Load the Dataflows", FALSE));
+  gtk_widget_activate (trib_ui_test_find_button (GTK_WIDGET (page), "_Try Again"));
+  trib_ui_test_iterate_until (all_listed, GUINT_TO_POINTER (7), 20);
+
   /* Search: the whole list, by name. */
   search = GTK_EDITABLE (trib_ui_test_find_any (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY));
   gtk_editable_set_text (search, "northwind");
@@ -278,6 +290,17 @@ test_flows_page (void)
                               trib_flows_page_get_detail (page)))), "failed records"));
   shoot (window, 1400, "detail");
   shoot (window, 600, "detail");
+  {
+    g_autoptr(GPtrArray) scrolled = g_ptr_array_new ();
+    GtkAdjustment *adjustment;
+
+    /* The chart and the runs, below the chain and the schedule. */
+    trib_ui_test_find_mapped (GTK_WIDGET (trib_flows_page_get_detail (page)), GTK_TYPE_SCROLLED_WINDOW, scrolled);
+    g_assert_cmpuint (scrolled->len, >, 0);
+    adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolled, 0));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+    shoot (window, 600, "runs");
+  }
 
   run = open_failed_run ();
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (page), "did not fit the mapping", TRUE));

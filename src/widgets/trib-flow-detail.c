@@ -71,6 +71,7 @@ struct _TribFlowDetail
   TribRunsChart *chart;
   GtkListBox *runs_list;
   GtkButton *more_button;
+  GtkLabel *runs_status;
   TribFlowRunView *run_view;
 };
 
@@ -154,11 +155,9 @@ create_run_row (gpointer item,
                 gpointer user_data)
 {
   TribFlowRun *run = item;
-  gint64 now_ms = g_get_real_time () / 1000;
   const char *css_class = NULL;
   const char *state = trib_flow_format_run_state (trib_flow_run_get_state (run), &css_class);
-  g_autofree char *when = trib_flow_run_get_started_ms (run) > 0
-                          ? trib_flow_format_when (trib_flow_run_get_started_ms (run), now_ms) : g_strdup ("");
+  g_autofree char *when = NULL;
   g_autofree char *in = trib_format_count (MAX (0, trib_flow_run_get_records_in (run)));
   g_autofree char *out = trib_format_count (MAX (0, trib_flow_run_get_records_out (run)));
   g_autofree char *failed = trib_format_count (MAX (0, trib_flow_run_get_records_failed (run)));
@@ -166,8 +165,16 @@ create_run_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (state);
 
+  /* Dates, not "1 hour ago": runs a quarter of an hour apart read alike. */
+  if (trib_flow_run_get_started_ms (run) > 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (trib_flow_run_get_started_ms (run) / 1000);
+      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+      when = trib_format_date_time (local);
+    }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when != NULL ? when : _("Not started"));
   /* Translators: a run's records: read, written, failed */
   records = g_strdup_printf (_("%s read, %s written, %s failed"), in, out, failed);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), records);
@@ -179,12 +186,24 @@ create_run_row (gpointer item,
   return row;
 }
 
+/* How many runs are read, while they come: a label, not a spinner, which
+ * would have the window drawn at every frame of a long read.
+ */
 static void
 update_more (TribFlowDetail *self)
 {
   guint n = self->runs != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->runs)) : 0;
+  g_autofree char *count = trib_format_count (n);
+  g_autofree char *status = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), n > gtk_slice_list_model_get_size (self->shown_runs));
+
+  if (self->runs != NULL && !trib_paged_list_get_complete (self->runs) && trib_paged_list_get_error (self->runs) == NULL)
+    /* Translators: %s is how many runs have been read so far */
+    status = g_strdup_printf (_("Reading runs… %s so far"), count);
+  else if (self->runs != NULL)
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s run", "%s runs", n), count);
+  gtk_label_set_label (self->runs_status, status != NULL ? status : "");
 }
 
 static void
@@ -199,7 +218,7 @@ runs_loaded_cb (GObject      *object,
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  busy (self, -1);
+  update_more (self);
   if (error != NULL)
     {
       /* Translators: %s is why the runs could not be read */
@@ -226,7 +245,6 @@ load_runs (TribFlowDetail *self)
   trib_runs_chart_set_runs (self->chart, G_LIST_MODEL (self->runs));
   update_more (self);
 
-  busy (self, 1);
   trib_paged_list_load_all_async (self->runs, self->cancellable, runs_loaded_cb, g_object_ref (self));
 }
 
@@ -457,6 +475,7 @@ trib_flow_detail_class_init (TribFlowDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribFlowDetail, chart);
   gtk_widget_class_bind_template_child (widget_class, TribFlowDetail, runs_list);
   gtk_widget_class_bind_template_child (widget_class, TribFlowDetail, more_button);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowDetail, runs_status);
   gtk_widget_class_bind_template_child (widget_class, TribFlowDetail, run_view);
   gtk_widget_class_bind_template_callback (widget_class, run_activated_cb);
 
@@ -647,8 +666,16 @@ trib_flow_detail_show_run (TribFlowDetail *self,
   dataset_id = self->flow != NULL ? trib_flow_get_dataset_id (self->flow) : NULL;
   trib_flow_run_view_show (self->run_view, run, dataset_id,
                            self->names != NULL ? trib_flow_names_get_dataset (self->names, dataset_id) : NULL);
-  when = trib_flow_format_when (trib_flow_run_get_started_ms (run), g_get_real_time () / 1000);
-  /* Translators: %s is when a run started, as "3 hours ago" or a date */
+  if (trib_flow_run_get_started_ms (run) > 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (trib_flow_run_get_started_ms (run) / 1000);
+      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+      when = trib_format_date_time (local);
+    }
+  else
+    when = g_strdup (_("Not started"));
+  /* Translators: %s is the date and time a run started */
   title = g_strdup_printf (_("Run of %s"), when);
   gtk_label_set_label (self->title_label, title);
   gtk_stack_set_visible_child_name (self->stack, "run");

@@ -31,6 +31,7 @@ struct _TribFlowRunView
   /* Template widgets */
   GtkScrolledWindow *scrolled;
   AdwActionRow *state_row;
+  GtkLabel *state_label;
   AdwActionRow *time_row;
   AdwActionRow *records_row;
   AdwActionRow *files_row;
@@ -101,12 +102,12 @@ show_summary (TribFlowRunView *self)
   g_autofree char *files_out = trib_format_count (MAX (0, trib_flow_run_get_files_out (run)));
   gint64 duration = trib_flow_run_get_duration_ms (run);
 
-  set_subtitle (self->state_row, state);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->state_row), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->state_row), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->state_row), "error");
-  if (g_strcmp0 (css_class, "dim-label") != 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->state_row), css_class);
+  gtk_label_set_label (self->state_label, state);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), css_class);
 
   if (trib_flow_run_get_started_ms (run) > 0)
     {
@@ -129,8 +130,8 @@ show_summary (TribFlowRunView *self)
   records = g_strdup_printf (_("%s read, %s written, %s failed"), in, out, failed);
   set_subtitle (self->records_row, records);
 
-  /* Translators: files read and written, then their sizes */
-  files = g_strdup_printf (_("%s files read (%s), %s written (%s)"), files_in, in_size, files_out, out_size);
+  /* Translators: files read and written, each with their size */
+  files = g_strdup_printf (_("Read: %s (%s). Written: %s (%s)."), files_in, in_size, files_out, out_size);
   set_subtitle (self->files_row, files);
 }
 
@@ -231,6 +232,7 @@ trib_flow_run_view_class_init (TribFlowRunViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tributary/Tributary/trib-flow-run-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TribFlowRunView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, TribFlowRunView, state_row);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowRunView, state_label);
   gtk_widget_class_bind_template_child (widget_class, TribFlowRunView, time_row);
   gtk_widget_class_bind_template_child (widget_class, TribFlowRunView, records_row);
   gtk_widget_class_bind_template_child (widget_class, TribFlowRunView, files_row);

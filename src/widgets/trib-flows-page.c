@@ -47,6 +47,7 @@ struct _TribFlowsPage
   char *search;                   /* casefolded, or NULL */
   GCancellable *cancellable;
   char *pending_flow_id;          /* to show once the session has a sandbox */
+  guint reload_idle;
 
   /* Template widgets */
   GtkStack *view_stack;
@@ -56,7 +57,7 @@ struct _TribFlowsPage
   TribPagedListView *list_view;
   GtkStack *results_stack;
   AdwStatusPage *no_results_page;
-  GtkListView *flows_view;
+  GtkGridView *flows_view;
   TribFlowDetail *detail;
 };
 
@@ -307,7 +308,21 @@ find_action (GtkWidget  *widget,
 
 /* GObject */
 
-/* A session or a sandbox of its own: nothing shown before stays. */
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  TribFlowsPage *self = data;
+
+  self->reload_idle = 0;
+  reload_list (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A session or a sandbox of its own: nothing shown before stays. A new
+ * session comes with its sandbox, two changes at once: the list is read
+ * once for both.
+ */
 static void
 trib_flows_page_session_changed (TribSessionPage *page)
 {
@@ -318,7 +333,16 @@ trib_flows_page_session_changed (TribSessionPage *page)
   if (self->names != NULL)
     trib_flow_names_cancel (self->names);
   g_clear_object (&self->names);
-  reload_list (self);
+  if (trib_session_page_has_sandbox (page))
+    self->names = trib_flow_names_new (trib_session_page_get_client (page));
+  g_cancellable_cancel (self->cancellable);
+  if (self->list != NULL)
+    trib_paged_list_cancel (self->list);
+  g_clear_object (&self->list);
+  g_signal_group_set_target (self->list_signals, NULL);
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+  if (self->reload_idle == 0)
+    self->reload_idle = g_idle_add (reload_idle_cb, self);
 
   if (self->pending_flow_id != NULL && trib_session_page_has_sandbox (page))
     {
@@ -333,6 +357,7 @@ trib_flows_page_dispose (GObject *object)
 {
   TribFlowsPage *self = (TribFlowsPage *) object;
 
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->list != NULL)
     trib_paged_list_cancel (self->list);
@@ -409,13 +434,13 @@ trib_flows_page_init (TribFlowsPage *self)
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_results), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_list_view_set_model (self->flows_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->flows_view, GTK_SELECTION_MODEL (self->selection));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-  gtk_list_view_set_factory (self->flows_view, factory);
+  gtk_grid_view_set_factory (self->flows_view, factory);
   g_object_unref (factory);
 }
 
@@ -433,6 +458,7 @@ trib_flows_page_reload (TribFlowsPage *self)
   if (trib_session_page_get_session (TRIB_SESSION_PAGE (self)) == NULL)
     return;
 
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
   reload_list (self);
   if (g_str_equal (gtk_stack_get_visible_child_name (self->view_stack), "detail"))
     trib_flow_detail_reload (self->detail);

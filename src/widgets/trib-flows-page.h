@@ -14,6 +14,13 @@
 
 G_BEGIN_DECLS
 
+/* TribFlowsPage: the Dataflows page (`win.show-page` "dataflows", Alt+8).
+ * trib_flows_page_show_flow() opens a flow by id (a toast's "Show", the
+ * failing badge); trib_flows_page_set_filter() shows only some of them
+ * (TRIB_FLOWS_FILTER_FAILING for the badge); trib_flows_page_get_detail()
+ * is where a flow's actions go (trib-flow-detail.h).
+ */
+
 #define TRIB_TYPE_FLOWS_PAGE (trib_flows_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (TribFlowsPage, trib_flows_page, TRIB, FLOWS_PAGE, TribSessionPage)
