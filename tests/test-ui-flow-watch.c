@@ -284,7 +284,10 @@ test_flow_watch (void)
     trib_flow_detail_show_run (detail, last);
   }
   trib_ui_test_iterate_until (has_label, (gpointer) "Update the credentials of the account", 20);
+  /* Run Again, there, is for the run shown. */
+  g_assert_nonnull (trib_ui_test_find_by_action (GTK_WIDGET (detail), "flow.retrigger-run"));
   trib_flow_detail_back (detail);
+  g_assert_null (trib_ui_test_find_by_action (GTK_WIDGET (detail), "flow.retrigger-run"));
 
   /* A day on, its next run fails too, while the app is open: a toast. */
   g_signal_connect (watcher, "flow-failed", G_CALLBACK (flow_failed_cb), &failed);

@@ -46,6 +46,7 @@ struct _TribFlowDetail
   TribFlowNames *names;
   TribFlow *flow;
   TribFlowActions *actions;   /* flow-watch: the flow. actions, from the first show */
+  GtkWidget *retrigger_button;
   TribPagedList *runs;
   GtkSliceListModel *shown_runs;
   GCancellable *cancellable;
@@ -362,12 +363,43 @@ add_action_items (TribFlowDetail *self)
 
   /* A failing flow's first repair, in view once its cause is fixed. */
   button = gtk_button_new_from_icon_name ("view-refresh-symbolic");
+  self->retrigger_button = button;
   gtk_widget_set_name (button, "retrigger-button");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "flow.retrigger");
   gtk_widget_set_tooltip_text (button, _("Run the Last Failed Run Again"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Run the Last Failed Run Again"), -1);
   gtk_box_append (self->actions_box, button);
+}
+
+/* Run Again acts on the failed run shown, else on the flow's last. The
+ * target changes before the name or after it, so that the button never
+ * has a parameterized action without one.
+ */
+static void
+update_retrigger (TribFlowDetail *self,
+                  TribFlowRun    *run)
+{
+  TribFlowRunState state = run != NULL ? trib_flow_run_get_state (run) : TRIB_FLOW_RUN_STATE_UNKNOWN;
+  GtkActionable *button = GTK_ACTIONABLE (self->retrigger_button);
+  const char *label;
+
+  if (state == TRIB_FLOW_RUN_STATE_FAILED || state == TRIB_FLOW_RUN_STATE_PARTIAL_SUCCESS)
+    {
+      gtk_actionable_set_action_name (button, NULL);
+      gtk_actionable_set_action_target (button, "s", trib_flow_run_get_id (run));
+      gtk_actionable_set_action_name (button, "flow.retrigger-run");
+      label = _("Run This Failed Run Again");
+    }
+  else
+    {
+      gtk_actionable_set_action_name (button, NULL);
+      gtk_actionable_set_action_target_value (button, NULL);
+      gtk_actionable_set_action_name (button, "flow.retrigger");
+      label = _("Run the Last Failed Run Again");
+    }
+  gtk_widget_set_tooltip_text (self->retrigger_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retrigger_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 /* Actions */
@@ -538,6 +570,7 @@ trib_flow_detail_show (TribFlowDetail     *self,
   trib_flow_actions_set_flow (self->actions, flow);
 
   gtk_stack_set_visible_child_name (self->stack, "flow");
+  update_retrigger (self, NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->flow_scrolled), 0);
   update_flow (self);
   trib_flow_detail_reload (self);
@@ -612,6 +645,7 @@ trib_flow_detail_back (TribFlowDetail *self)
     return FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, "flow");
+  update_retrigger (self, NULL);
   if (self->flow != NULL)
     gtk_label_set_label (self->title_label, trib_flow_get_name (self->flow));
   gtk_widget_grab_focus (GTK_WIDGET (self->runs_list));
@@ -679,6 +713,7 @@ trib_flow_detail_show_run (TribFlowDetail *self,
   title = g_strdup_printf (_("Run of %s"), when);
   gtk_label_set_label (self->title_label, title);
   gtk_stack_set_visible_child_name (self->stack, "run");
+  update_retrigger (self, run);
 }
 
 /**
