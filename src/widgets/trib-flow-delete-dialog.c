@@ -2,10 +2,10 @@
  *
  * Deleting a dataflow, after a confirmation that names it and says what
  * stays: its connections, its account and its dataset (API-NOTES §A8).
- * The platform may refuse, while a run is writing for one (`1416-400`,
- * the simulator's run now or re-trigger):
- * its reason is then shown in a dialog of its own, and nothing is sent
- * again. "deleted" says it is gone.
+ * The platform may refuse, while a run is writing for one (`1416-400`;
+ * in the simulator, a run started by hand): its reason is then shown in
+ * a dialog of its own, and nothing is sent again. "deleted" says it is
+ * gone.
  *
  * Copyright 2026 The Tributary authors
  *
