@@ -200,8 +200,15 @@ update_more (TribFlowDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), n > gtk_slice_list_model_get_size (self->shown_runs));
 
   if (self->runs != NULL && !trib_paged_list_get_complete (self->runs) && trib_paged_list_get_error (self->runs) == NULL)
-    /* Translators: %s is how many runs have been read so far */
-    status = g_strdup_printf (_("Reading runs… %s so far"), count);
+    {
+      /* A label whose text changes lays the whole page out again: every
+       * thousand runs, not every page of a hundred.
+       */
+      if (n % 1000 != 0 && n > RUNS_SHOWN_STEP && gtk_label_get_label (self->runs_status)[0] != '\0')
+        return;
+      /* Translators: %s is how many runs have been read so far */
+      status = g_strdup_printf (_("Reading runs… %s so far"), count);
+    }
   else if (self->runs != NULL)
     status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s run", "%s runs", n), count);
   gtk_label_set_label (self->runs_status, status != NULL ? status : "");
