@@ -35,9 +35,6 @@
 #define ORDERS_DATASET "64f0a1b2c3d4e5f60718293c"
 #define CRM_DATASET "64f0a1b2c3d4e5f60718293b"
 #define ORDERS_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/d4c3b2a1f0e94d8c9b7a6f5e4d3c2b1a"
-#define S3_DESTINATION "4fce964d-3f37-408f-9778-e597338a21ee"
-#define S3_DATASET_FLOW "269ba276-16fc-47db-92b0-c1049a3c131f"
-#define EXPORT_SOURCE "23598e46-f560-407b-88d5-ea6207e49db0"
 #define S004_MAPPING "37409d3017e24a3eb4a2dc21020f7a5b"
 
 /* The world's flows (tests/simulator/world/flows.json). */
@@ -765,83 +762,6 @@ test_retrigger (void)
   g_assert_nonnull (error);
 }
 
-/* A dataset export's schedule is `timeUnit` and `interval`, no
- * `frequency`: its runs follow it, every three hours here, not once.
- */
-static void
-test_export_runs (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) reply = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  g_autoptr(TribPagedList) runs = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *source = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *flow = NULL;
-  gint64 start = (trib_test_sim_clock (sim, 0, 0) / 60000 + 1) * 60;
-
-  body = json_from_string ("{\"name\": \"Exports\", \"auth\": {\"specName\": \"Access Key\", \"params\": {"
-                           "\"s3AccessKey\": \"" DEMO_S3_KEY "\", \"s3SecretKey\": \"" DEMO_S3_SECRET "\"}}, "
-                           "\"connectionSpec\": {\"id\": \"" S3_DESTINATION "\", \"version\": \"1.0\"}}", NULL);
-  reply = trib_test_call (client, "POST", "/data/foundation/flowservice/connections", body, &error);
-  g_assert_no_error (error);
-  base = g_strdup (json_object_get_string_member (json_node_get_object (reply), "id"));
-  g_clear_pointer (&body, json_node_unref);
-  g_clear_pointer (&reply, json_node_unref);
-
-  body = json_from_string ("{\"name\": \"Orders\", \"connectionSpec\": {\"id\": \"" EXPORT_SOURCE "\", "
-                           "\"version\": \"1.0\"}, \"params\": {\"datasets\": [{\"dataSetId\": \"" ORDERS_DATASET
-                           "\", \"name\": \"Orders\"}]}}", NULL);
-  reply = trib_test_call (client, "POST", "/data/foundation/flowservice/sourceConnections", body, &error);
-  g_assert_no_error (error);
-  source = g_strdup (json_object_get_string_member (json_node_get_object (reply), "id"));
-  g_clear_pointer (&body, json_node_unref);
-  g_clear_pointer (&reply, json_node_unref);
-
-  /* Parquet: the simulator writes no file, the runs are what counts. */
-  json = g_strdup_printf ("{\"name\": \"Bucket\", \"baseConnectionId\": \"%s\", \"connectionSpec\": {\"id\": \""
-                          S3_DESTINATION "\", \"version\": \"1.0\"}, \"params\": {\"mode\": \"Server-to-server\", "
-                          "\"path\": \"exports\", \"bucketName\": \"luma-exports\", \"compression\": \"NONE\", "
-                          "\"datasetFileType\": \"PARQUET\"}}", base);
-  body = json_from_string (json, NULL);
-  reply = trib_test_call (client, "POST", "/data/foundation/flowservice/targetConnections", body, &error);
-  g_assert_no_error (error);
-  target = g_strdup (json_object_get_string_member (json_node_get_object (reply), "id"));
-  g_clear_pointer (&body, json_node_unref);
-  g_clear_pointer (&reply, json_node_unref);
-  g_clear_pointer (&json, g_free);
-
-  json = g_strdup_printf ("{\"name\": \"Orders every 3 hours\", \"flowSpec\": {\"id\": \"" S3_DATASET_FLOW "\", "
-                          "\"version\": \"1.0\"}, \"sourceConnectionIds\": [\"%s\"], \"targetConnectionIds\": "
-                          "[\"%s\"], \"transformations\": [], \"scheduleParams\": {\"exportMode\": "
-                          "\"FIRST_FULL_THEN_INCREMENTAL\", \"timeUnit\": \"hour\", \"interval\": 3, \"startTime\": %"
-                          G_GINT64_FORMAT "}}", source, target, start);
-  body = json_from_string (json, NULL);
-  reply = trib_test_call (client, "POST", FLOWS_PATH, body, &error);
-  g_assert_no_error (error);
-  flow = g_strdup (json_object_get_string_member (json_node_get_object (reply), "id"));
-
-  /* Ticks at +1 minute, +3 h 1 min and +6 h 1 min. */
-  trib_test_sim_clock (sim, 0, 7 * 60);
-  runs = all_runs (flow);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (runs)), ==, 3);
-  for (guint i = 1; i < 3; i++)
-    {
-      g_autoptr(TribFlowRun) run = run_at (runs, i);
-      g_autoptr(TribFlowRun) previous = run_at (runs, i - 1);
-
-      g_assert_cmpint (trib_flow_run_get_started_ms (previous) - trib_flow_run_get_started_ms (run), ==,
-                       3 * 60 * 60000);
-    }
-  {
-    g_autoptr(TribFlowRun) first = run_at (runs, 2);
-
-    g_assert_cmpint (trib_flow_run_get_started_ms (first), ==, start * 1000);
-  }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -862,7 +782,6 @@ main (int   argc,
   g_test_add_func ("/tributary/flow-runs/delete", test_delete);
   g_test_add_func ("/tributary/flow-runs/run-now", test_run_now);
   g_test_add_func ("/tributary/flow-runs/retrigger", test_retrigger);
-  g_test_add_func ("/tributary/flow-runs/export-runs", test_export_runs);
 
   status = g_test_run ();
 
