@@ -608,7 +608,10 @@ test_delete (void)
   g_autoptr(TribFlow) gone = NULL;
   g_autoptr(GError) error = NULL;
 
-  trib_test_sim_clock (sim, 0, 2);
+  /* Its first run, at +1 minute, has ended by +5 (a running flow is not
+   * deleted: test-flow-actions.c).
+   */
+  trib_test_sim_clock (sim, 0, 5);
   runs = all_runs (id);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (runs)), ==, 1);
   run = run_at (runs, 0);

@@ -28,12 +28,17 @@ G_BEGIN_DECLS
  * @TRIB_CALL_TEXT: the answer is its checked JSON text (a #GBytes), for
  *   a reader of its own (trib-json-reader.h), where a document would cost
  *   more than what is read from it
+ * @TRIB_CALL_WORKER: the answer is parsed on a worker thread whatever its
+ *   size: for a list read whole while the window draws (a flow's ten
+ *   thousand runs into its chart), where a page parsed on the main thread
+ *   is a stall and the turn of the main loop the worker costs is not
  */
 typedef enum
 {
   TRIB_CALL_NONE = 0,
   TRIB_CALL_NO_SANDBOX = 1 << 0,
   TRIB_CALL_TEXT = 1 << 1,
+  TRIB_CALL_WORKER = 1 << 2,
 } TribCallFlags;
 
 typedef struct _TribCall TribCall;

@@ -140,6 +140,16 @@ static const TribEndpoint list_flow_specs_endpoint = {
   .free_result = g_object_unref,
 };
 
+static const TribEndpoint get_flow_spec_endpoint = {
+  .service = FLOW_SERVICE,
+  .what = N_("the kind of dataflow"),
+  .method = "GET",
+  .path = FLOW_SERVICE_PATH "/flowSpecs/{}",
+  .idempotent = TRUE,
+  .parse = parse_flow_spec,
+  .free_result = g_object_unref,
+};
+
 static const TribEndpoint create_flow_endpoint = {
   .service = FLOW_SERVICE,
   .what = N_("the new dataflow’s id"),
@@ -359,6 +369,30 @@ trib_flow_service_find_flow_spec_finish (GAsyncResult  *result,
                                          GError       **error)
 {
   return trib_platform_client_send_finish (result, error);
+}
+
+/**
+ * trib_flow_service_get_flow_spec_async:
+ * @client: a #TribPlatformClient
+ * @flow_spec_id: a flow's `flowSpec.id`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the spec (trib_flow_service_find_flow_spec_finish())
+ * @user_data: data for @callback
+ *
+ * A flow spec by its id, for its `scheduleSpec` when a flow is changed.
+ */
+void
+trib_flow_service_get_flow_spec_async (TribPlatformClient  *client,
+                                       const char          *flow_spec_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (flow_spec_id != NULL);
+
+  trib_platform_client_send_async (client, trib_call_new (&get_flow_spec_endpoint, flow_spec_id, NULL), cancellable,
+                                   callback, user_data);
 }
 
 /**

@@ -47,6 +47,11 @@ void          trib_flow_service_find_flow_spec_async            (TribPlatformCli
                                                                  gpointer              user_data);
 TribFlowSpec *trib_flow_service_find_flow_spec_finish           (GAsyncResult         *result,
                                                                  GError              **error);
+void          trib_flow_service_get_flow_spec_async             (TribPlatformClient   *client,
+                                                                 const char           *flow_spec_id,
+                                                                 GCancellable         *cancellable,
+                                                                 GAsyncReadyCallback   callback,
+                                                                 gpointer              user_data);
 void          trib_flow_service_create_flow_async               (TribPlatformClient   *client,
                                                                  const char           *name,
                                                                  const char           *flow_spec_id,

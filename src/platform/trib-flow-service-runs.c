@@ -70,11 +70,13 @@ static const TribPaging runs_paging = {
   .link_base = FLOW_SERVICE_PATH,
 };
 
+/* Read whole into a chart while the window draws: parsed on a worker. */
 static const TribEndpoint list_runs_endpoint = {
   .service = FLOW_SERVICE,
   .what = N_("a list of dataflow runs"),
   .method = "GET",
   .path = FLOW_SERVICE_PATH "/runs",
+  .flags = TRIB_CALL_WORKER,
   .idempotent = TRUE,
   .paging = &runs_paging,
 };

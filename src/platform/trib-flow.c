@@ -306,3 +306,128 @@ trib_flow_get_last_run_started_ms (TribFlow *self)
   return trib_xdm_json_get_int (trib_xdm_json_get_object (self->json, "lastRunDetails"), "startedAtUTC", &value)
          ? value : -1;
 }
+
+/* The flow's first inherited source or target connection: GET /flows
+ * copies them into `inheritedAttributes`, so a list of flows names their
+ * accounts and datasets without a request per flow.
+ */
+static JsonObject *
+inherited (TribFlow   *self,
+           const char *member)
+{
+  JsonArray *connections = trib_xdm_json_get_array (trib_xdm_json_get_object (self->json, "inheritedAttributes"),
+                                                    member);
+  JsonNode *node;
+
+  if (connections == NULL || json_array_get_length (connections) == 0)
+    return NULL;
+  node = json_array_get_element (connections, 0);
+
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/**
+ * trib_flow_get_account_id:
+ *
+ * Returns: (nullable): the base connection (account) of its source
+ *   connection, when the platform gave its inherited attributes
+ */
+const char *
+trib_flow_get_account_id (TribFlow *self)
+{
+  g_return_val_if_fail (TRIB_IS_FLOW (self), NULL);
+  return trib_xdm_json_get_string (inherited (self, "sourceConnections"), "baseConnectionId");
+}
+
+/**
+ * trib_flow_get_source_spec_id:
+ *
+ * Returns: (nullable): the connection spec (connector) of its source
+ */
+const char *
+trib_flow_get_source_spec_id (TribFlow *self)
+{
+  g_return_val_if_fail (TRIB_IS_FLOW (self), NULL);
+  return trib_xdm_json_get_string (trib_xdm_json_get_object (inherited (self, "sourceConnections"),
+                                                             "connectionSpec"), "id");
+}
+
+/**
+ * trib_flow_get_dataset_id:
+ *
+ * Returns: (nullable): the Catalog dataset its target connection writes to
+ */
+const char *
+trib_flow_get_dataset_id (TribFlow *self)
+{
+  g_return_val_if_fail (TRIB_IS_FLOW (self), NULL);
+  return trib_xdm_json_get_string (trib_xdm_json_get_object (inherited (self, "targetConnections"), "params"),
+                                   "dataSetId");
+}
+
+/**
+ * trib_flow_get_mapping_id:
+ *
+ * Returns: (nullable): the mapping set of its `Mapping` transformation
+ */
+const char *
+trib_flow_get_mapping_id (TribFlow *self)
+{
+  JsonArray *transformations;
+
+  g_return_val_if_fail (TRIB_IS_FLOW (self), NULL);
+
+  transformations = trib_xdm_json_get_array (self->json, "transformations");
+  for (guint i = 0; transformations != NULL && i < json_array_get_length (transformations); i++)
+    {
+      JsonNode *node = json_array_get_element (transformations, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          g_strcmp0 (trib_xdm_json_get_string (json_node_get_object (node), "name"), "Mapping") == 0)
+        return trib_xdm_json_get_string (trib_xdm_json_get_object (json_node_get_object (node), "params"),
+                                         "mappingId");
+    }
+
+  return NULL;
+}
+
+/**
+ * trib_flow_get_next_run:
+ * @self: a #TribFlow
+ * @now: the time, in epoch seconds
+ *
+ * The platform fires an enabled flow at `startTime + k × interval`; this
+ * is the first such slot after @now.
+ *
+ * Returns: the next run's time, in epoch seconds, or -1 when none is due
+ *   (disabled, `once`, or no schedule)
+ */
+gint64
+trib_flow_get_next_run (TribFlow *self,
+                        gint64    now)
+{
+  static const struct {
+    const char *frequency;
+    gint64 seconds;
+  } units[] = {
+    { "minute", 60 }, { "hour", 3600 }, { "day", 86400 }, { "week", 7 * 86400 },
+  };
+  const char *frequency;
+  gint64 start;
+  gint64 step = 0;
+
+  g_return_val_if_fail (TRIB_IS_FLOW (self), -1);
+
+  frequency = trib_flow_get_frequency (self);
+  start = trib_flow_get_start_time (self);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_strcmp0 (frequency, units[i].frequency) == 0)
+      step = units[i].seconds * trib_flow_get_interval (self);
+
+  if (!trib_flow_is_enabled (self) || step <= 0 || start < 0)
+    return -1;
+  if (start > now)
+    return start;
+
+  return start + ((now - start) / step + 1) * step;
+}

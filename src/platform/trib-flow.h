@@ -35,5 +35,11 @@ gint64      trib_flow_get_mapping_version        (TribFlow   *self);
 const char *trib_flow_get_last_run_id            (TribFlow   *self);
 TribFlowRunState trib_flow_get_last_run_state    (TribFlow   *self);
 gint64      trib_flow_get_last_run_started_ms    (TribFlow   *self);
+const char *trib_flow_get_account_id             (TribFlow   *self);
+const char *trib_flow_get_source_spec_id         (TribFlow   *self);
+const char *trib_flow_get_dataset_id             (TribFlow   *self);
+const char *trib_flow_get_mapping_id             (TribFlow   *self);
+gint64      trib_flow_get_next_run               (TribFlow   *self,
+                                                  gint64      now);
 
 G_END_DECLS

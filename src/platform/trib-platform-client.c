@@ -436,7 +436,9 @@ static void
 return_json (GTask  *task,
              GBytes *body)
 {
-  if (g_bytes_get_size (body) > LARGE_BODY_BYTES)
+  Send *send = g_task_get_task_data (task);
+
+  if (g_bytes_get_size (body) > LARGE_BODY_BYTES || (send->call->endpoint.flags & TRIB_CALL_WORKER))
     {
       /* The task now completes from its worker; GTask brings the result
        * back to the caller's main context.

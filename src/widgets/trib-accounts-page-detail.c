@@ -295,6 +295,70 @@ show_connection (TribAccountsPage *self,
       gtk_stack_set_visible_child_name (self->view_stack, "detail");
       gtk_widget_grab_focus (GTK_WIDGET (self->test_button));
     }
+
+  /* From a run its credentials failed: straight to the first secret. */
+  if (self->focus_credentials && self->credential_rows->len > 0)
+    {
+      GtkWidget *first = g_ptr_array_index (self->credential_rows, 0);
+
+      for (guint i = 0; i < self->credential_rows->len; i++)
+        {
+          GtkWidget *row = g_ptr_array_index (self->credential_rows, i);
+          TribSpecField *field = g_object_get_data (G_OBJECT (row), "trib-field");
+
+          if (field != NULL && trib_spec_field_get_secret (field))
+            {
+              first = row;
+              break;
+            }
+        }
+      gtk_widget_grab_focus (first);
+    }
+}
+
+static void
+account_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(TribAccountsPage) self = user_data;
+  g_autoptr(TribConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  connection = trib_flow_service_get_connection_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_set_spinning (self->detail_spinner, FALSE);
+  if (connection == NULL)
+    {
+      self->focus_credentials = FALSE;
+      trib_toast_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  show_connection (self, connection);
+  self->focus_credentials = FALSE;
+}
+
+/**
+ * trib_accounts_page_show_credentials:
+ * @self: a #TribAccountsPage
+ * @account_id: an account (a base connection)
+ *
+ * Shows the account with its credentials to update, the first secret
+ * focused: where a run whose credentials were refused leads.
+ */
+void
+trib_accounts_page_show_credentials (TribAccountsPage *self,
+                                     const char       *account_id)
+{
+  g_return_if_fail (TRIB_IS_ACCOUNTS_PAGE (self));
+  g_return_if_fail (account_id != NULL);
+
+  self->focus_credentials = TRUE;
+  gtk_spinner_set_spinning (self->detail_spinner, TRUE);
+  trib_flow_service_get_connection_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)), account_id,
+                                          self->cancellable, account_cb, g_object_ref (self));
 }
 
 static void

@@ -23,6 +23,7 @@
 #include "trib-flow-service.h"
 #include "trib-keynav.h"
 #include "trib-list-cell.h"
+#include "trib-toast.h"
 
 G_DEFINE_FINAL_TYPE (TribAccountsPage, trib_accounts_page, TRIB_TYPE_SESSION_PAGE)
 
@@ -527,4 +528,45 @@ trib_accounts_page_init (TribAccountsPage *self)
 
   trib_paged_list_view_set_empty (self->paged_view, _("No Accounts"),
                                   _("An account holds the credentials of a source. Connect a source to add one."));
+}
+
+static void
+account_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TribAccountsPage) self = user_data;
+  g_autoptr(TribConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(connection = trib_flow_service_get_connection_finish (result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        trib_toast_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  _trib_accounts_page_show_details (self, connection);
+}
+
+/**
+ * trib_accounts_page_show_account:
+ * @self: a #TribAccountsPage
+ * @account_id: an account's (base connection's) id
+ *
+ * Reads the account and shows its details: where a dataflow's chain
+ * sends its account.
+ */
+void
+trib_accounts_page_show_account (TribAccountsPage *self,
+                                 const char       *account_id)
+{
+  g_return_if_fail (TRIB_IS_ACCOUNTS_PAGE (self));
+  g_return_if_fail (account_id != NULL);
+
+  if (!trib_session_page_has_sandbox (TRIB_SESSION_PAGE (self)))
+    return;
+
+  trib_flow_service_get_connection_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)), account_id,
+                                          self->cancellable, account_read_cb, g_object_ref (self));
 }

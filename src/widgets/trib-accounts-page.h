@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TribAccountsPage, trib_accounts_page, TRIB, ACCOUNTS_PAGE, TribSessionPage)
 
-void trib_accounts_page_reload (TribAccountsPage *self);
+void trib_accounts_page_reload           (TribAccountsPage *self);
+void trib_accounts_page_show_account     (TribAccountsPage *self,
+                                          const char       *account_id);
+void trib_accounts_page_show_credentials (TribAccountsPage *self,
+                                          const char       *account_id);
 
 G_END_DECLS

@@ -678,3 +678,28 @@ trib_datasets_page_get_n_batches (TribDatasetsPage *self)
 
   return trib_dataset_detail_get_n_batches (self->detail);
 }
+
+/**
+ * trib_datasets_page_show_dataset:
+ * @self: a #TribDatasetsPage
+ * @dataset_id: a dataset's id
+ *
+ * Reads the dataset and shows its details, its recent batches among
+ * them: where the Dataflows page sends the batches a run wrote.
+ */
+void
+trib_datasets_page_show_dataset (TribDatasetsPage *self,
+                                 const char       *dataset_id)
+{
+  g_return_if_fail (TRIB_IS_DATASETS_PAGE (self));
+  g_return_if_fail (dataset_id != NULL);
+
+  if (trib_session_page_get_session (TRIB_SESSION_PAGE (self)) == NULL)
+    return;
+
+  g_cancellable_cancel (self->fetch_cancellable);
+  g_object_unref (self->fetch_cancellable);
+  self->fetch_cancellable = g_cancellable_new ();
+  trib_catalog_get_dataset_async (trib_session_page_get_client (TRIB_SESSION_PAGE (self)), dataset_id,
+                                  self->fetch_cancellable, fetched_cb, g_object_ref (self));
+}

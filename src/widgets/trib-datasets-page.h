@@ -24,5 +24,7 @@ void         trib_datasets_page_set_compact   (TribDatasetsPage *self,
 GListModel  *trib_datasets_page_get_list      (TribDatasetsPage *self);
 TribDataset *trib_datasets_page_get_dataset   (TribDatasetsPage *self);
 guint        trib_datasets_page_get_n_batches (TribDatasetsPage *self);
+void         trib_datasets_page_show_dataset  (TribDatasetsPage *self,
+                                               const char       *dataset_id);
 
 G_END_DECLS

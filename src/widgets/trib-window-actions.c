@@ -42,7 +42,7 @@ refresh_cb (GObject      *object,
 }
 
 /* Reloads what the page shown lists: the sandboxes (which is signing in
- * again when that failed), the schemas or the datasets.
+ * again when that failed), or what the page shown lists.
  */
 static void
 refresh_action (GtkWidget  *widget,
@@ -68,6 +68,8 @@ refresh_action (GtkWidget  *widget,
            g_strcmp0 (page, "accounts") == 0)
     trib_accounts_page_reload (self->accounts_page);
   else if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
+           g_strcmp0 (page, "dataflows") == 0)
+    trib_flows_page_reload (self->flows_page);
            g_strcmp0 (page, "schedules") == 0)
     trib_schedules_page_reload (self->schedules_page);
   else if (!trib_session_get_loading (self->session))
@@ -128,6 +130,30 @@ show_schema_action (GtkWidget  *widget,
 
   trib_window_show_page (self, "schemas");
   trib_schemas_page_show_schema (self->schemas_page, g_variant_get_string (param, NULL));
+}
+
+/* win.show-dataset: a dataset's id; its details list its batches. */
+static void
+show_dataset_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  trib_window_show_page (self, "datasets");
+  trib_datasets_page_show_dataset (self->datasets_page, g_variant_get_string (param, NULL));
+}
+
+/* win.show-account: an account's (base connection's) id. */
+static void
+show_account_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  TribWindow *self = TRIB_WINDOW (widget);
+
+  trib_window_show_page (self, "accounts");
+  trib_accounts_page_show_account (self->accounts_page, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -215,6 +241,8 @@ _trib_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-schema", "s", show_schema_action);
+  gtk_widget_class_install_action (widget_class, "win.show-dataset", "s", show_dataset_action);
+  gtk_widget_class_install_action (widget_class, "win.show-account", "s", show_account_action);
   gtk_widget_class_install_action (widget_class, "win.query-dataset", "s", query_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.insert-into-query", "s", insert_into_query_action);
   gtk_widget_class_install_action (widget_class, "win.show-schedule", "s", show_schedule_action);
@@ -231,5 +259,6 @@ _trib_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "activity");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-page", "s", "sources");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK, "win.show-page", "s", "accounts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_ALT_MASK, "win.show-page", "s", "dataflows");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_ALT_MASK, "win.show-page", "s", "schedules");
 }

@@ -12,10 +12,12 @@
 #include "trib-announcer.h"
 #include "trib-datasets-page.h"
 #include "trib-accounts-page.h"
+#include "trib-flows-page.h"
 #include "trib-query-page.h"
 #include "trib-sandboxes-page.h"
 #include "trib-schedules-page.h"
 #include "trib-schemas-page.h"
+#include "trib-flow-watcher.h"
 #include "trib-window.h"
 
 G_BEGIN_DECLS
@@ -55,6 +57,12 @@ struct _TribWindow
   TribSchemasPage *schemas_page;
   TribDatasetsPage *datasets_page;
   TribAccountsPage *accounts_page;
+  TribFlowsPage *flows_page;
+
+  /* trib-window-watch.c */
+  TribFlowWatcher *flow_watcher;
+  GtkWidget *failing_badge;
+  char *watched_sandbox;
   TribSchedulesPage *schedules_page;
 
   guint updating_dropdown : 1;
@@ -65,5 +73,9 @@ struct _TribWindow
 };
 
 void _trib_window_class_add_actions (GtkWidgetClass *widget_class);
+void _trib_window_watch_class_init  (GtkWidgetClass *widget_class);
+void _trib_window_watch_init        (TribWindow     *self);
+void _trib_window_watch_session     (TribWindow     *self);
+void _trib_window_watch_dispose     (TribWindow     *self);
 
 G_END_DECLS

@@ -100,6 +100,7 @@ ensure_pages (TribWindow *self)
     { "datasets", N_("Datasets") },
     { "sources", N_("Sources") },
     { "accounts", N_("Accounts") },
+    { "dataflows", N_("Dataflows") },
     { "schedules", N_("Schedules") },
     { "query", N_("Query") },
     { "activity", N_("Activity") },
@@ -113,6 +114,7 @@ ensure_pages (TribWindow *self)
   g_type_ensure (TRIB_TYPE_DATASETS_PAGE);
   g_type_ensure (TRIB_TYPE_SOURCES_PAGE);
   g_type_ensure (TRIB_TYPE_ACCOUNTS_PAGE);
+  g_type_ensure (TRIB_TYPE_FLOWS_PAGE);
   g_type_ensure (TRIB_TYPE_SCHEDULES_PAGE);
   g_type_ensure (TRIB_TYPE_QUERY_PAGE);
   g_type_ensure (TRIB_TYPE_ACTIVITY_PAGE);
@@ -129,6 +131,7 @@ ensure_pages (TribWindow *self)
   self->datasets_page = TRIB_DATASETS_PAGE (gtk_builder_get_object (builder, "datasets"));
   self->sources_page = TRIB_SOURCES_PAGE (gtk_builder_get_object (builder, "sources"));
   self->accounts_page = TRIB_ACCOUNTS_PAGE (gtk_builder_get_object (builder, "accounts"));
+  self->flows_page = TRIB_FLOWS_PAGE (gtk_builder_get_object (builder, "dataflows"));
   self->schedules_page = TRIB_SCHEDULES_PAGE (gtk_builder_get_object (builder, "schedules"));
   self->query_page = TRIB_QUERY_PAGE (gtk_builder_get_object (builder, "query"));
   self->activity_page = TRIB_ACTIVITY_PAGE (gtk_builder_get_object (builder, "activity"));
@@ -170,6 +173,7 @@ session_sandbox_changed_cb (TribWindow  *self,
 {
   sync_dropdown (self);
   update_title (self);
+  _trib_window_watch_session (self);
 }
 
 static void
@@ -247,6 +251,8 @@ update_refresh_button (TribWindow *self)
     label = _("Reload Sources");
   else if (g_strcmp0 (page, "accounts") == 0)
     label = _("Reload Accounts");
+  else if (g_strcmp0 (page, "dataflows") == 0)
+    label = _("Reload Dataflows");
   else if (g_strcmp0 (page, "schedules") == 0)
     label = _("Reload Scheduled Queries");
 
@@ -418,6 +424,7 @@ trib_window_dispose (GObject *object)
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->session_signals);
+  _trib_window_watch_dispose (self);
   g_clear_object (&self->session);
 
   /* Their stack owns the pages, and goes with the template. */
@@ -425,6 +432,7 @@ trib_window_dispose (GObject *object)
   self->schemas_page = NULL;
   self->datasets_page = NULL;
   self->accounts_page = NULL;
+  self->flows_page = NULL;
   self->schedules_page = NULL;
   self->query_page = NULL;
   self->activity_page = NULL;
@@ -550,12 +558,14 @@ trib_window_class_init (TribWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   _trib_window_class_add_actions (widget_class);
+  _trib_window_watch_class_init (widget_class);
 }
 
 static void
 trib_window_init (TribWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _trib_window_watch_init (self);
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->sidebar_list));
 
@@ -637,6 +647,7 @@ trib_window_set_session (TribWindow  *self,
   self->setups_offered = FALSE;
 
   g_signal_group_set_target (self->session_signals, session);
+  _trib_window_watch_session (self);
   gtk_drop_down_set_model (self->sandbox_dropdown,
                            session != NULL ? trib_session_get_sandboxes (session) : NULL);
   if (session != NULL)

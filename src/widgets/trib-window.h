@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "trib-application.h"
+#include "trib-flow-watcher.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,6 @@ void         trib_window_show_page       (TribWindow      *self,
 void         trib_window_offer_unfinished_setups (TribWindow *self);
 void         trib_window_add_toast       (TribWindow      *self,
                                           const char      *message);
+TribFlowWatcher *trib_window_get_flow_watcher (TribWindow *self);
 
 G_END_DECLS

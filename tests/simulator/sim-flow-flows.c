@@ -576,9 +576,19 @@ delete_flow_cb (SimRequest *request)
 {
   FlowEntities *entities = flow_get_entities (request);
   JsonObject *flow = flow_find_flow (request);
+  FlowLive *live;
 
   if (flow == NULL)
     return;
+
+  /* [UNV] `1416-400` (API-NOTES §E): not while a run is writing. */
+  live = flow_live_get (entities, sim_json_get_string (flow, "id"));
+  if (live != NULL && flow_live_is_running (live, sim_clock_now_ms ()))
+    {
+      sim_flow_service_reply_error (request, "1416-400", "Invalid request",
+                                    "The dataflow is running: it can be deleted once its run has ended.");
+      return;
+    }
 
   flow_mark_used (request, flow, FALSE);
   flow_live_remove (entities, sim_json_get_string (flow, "id"));

@@ -192,6 +192,8 @@ void          flow_live_remove             (FlowEntities  *entities,
 void          flow_live_free               (FlowLive      *live);
 gint64        flow_live_period_ms          (FlowLive      *live);
 gboolean      flow_live_is_once            (FlowLive      *live);
+gboolean      flow_live_is_running         (FlowLive      *live,
+                                            gint64         now_ms);
 void          flow_live_reschedule         (FlowLive      *live,
                                             gint64         now_ms);
 guint         flow_live_add_run            (FlowLive      *live,

@@ -89,10 +89,36 @@ schedule_of (FlowLive *live)
   return flow_member_object (live->flow, "scheduleParams");
 }
 
+/* A dataset export's schedule has no `frequency`: its unit is
+ * `timeUnit` (`hour` or `day`), and interval 0 runs once
+ * (sim-dataset-export-runs.c reads the same members).
+ */
+static gboolean
+is_export_schedule (JsonObject *schedule)
+{
+  return sim_json_get_string (schedule, "frequency") == NULL && sim_json_get_string (schedule, "timeUnit") != NULL;
+}
+
+static gint64
+export_period_ms (JsonObject *schedule)
+{
+  gint64 interval = 0;
+
+  if (!flow_get_integer (json_object_get_member (schedule, "interval"), TRUE, &interval) || interval < 1)
+    return 0;
+
+  return interval * (g_str_equal (sim_json_get_string (schedule, "timeUnit"), "hour") ? 60 : 24 * 60) * MINUTE_MS;
+}
+
 gboolean
 flow_live_is_once (FlowLive *live)
 {
-  return g_strcmp0 (sim_json_get_string (schedule_of (live), "frequency"), "once") == 0;
+  JsonObject *schedule = schedule_of (live);
+
+  if (is_export_schedule (schedule))
+    return export_period_ms (schedule) == 0;
+
+  return g_strcmp0 (sim_json_get_string (schedule, "frequency"), "once") == 0;
 }
 
 /* 0 for a `once` flow. Intervals may come as strings (API-NOTES §A8). */
@@ -104,6 +130,8 @@ flow_live_period_ms (FlowLive *live)
   gint64 interval = 1;
   gint64 unit;
 
+  if (schedule != NULL && is_export_schedule (schedule))
+    return export_period_ms (schedule);
   if (frequency == NULL || g_str_equal (frequency, "once"))
     return 0;
   if (!flow_get_integer (json_object_get_member (schedule, "interval"), TRUE, &interval) || interval < 1)
@@ -128,6 +156,19 @@ start_time_ms (FlowLive *live)
   flow_get_integer (json_object_get_member (schedule_of (live), "startTime"), TRUE, &start);
 
   return start * 1000;
+}
+
+/* Exports stop at their `endTime`; other flows run on. */
+static gint64
+end_time_ms (FlowLive *live)
+{
+  gint64 end = 0;
+
+  if (!flow_get_integer (json_object_get_member (schedule_of (live), "endTime"), TRUE, &end) || end <= 0 ||
+      end > G_MAXINT64 / 1000)
+    return G_MAXINT64;
+
+  return end * 1000;
 }
 
 /* The first slot at or after @now_ms: missed slots are not made up for,
@@ -294,6 +335,27 @@ flow_live_add_run (FlowLive *live,
   return index;
 }
 
+/* Whether a run asked for by hand (run now, re-trigger: queued, so made
+ * before it starts) has started and not ended at @now_ms. Scheduled runs
+ * do not count: the tests that roll a setup back on the real-time clock
+ * would meet one now and then.
+ */
+gboolean
+flow_live_is_running (FlowLive *live,
+                      gint64    now_ms)
+{
+  for (guint i = live->n_finished; i < live->runs->len; i++)
+    {
+      FlowRun *run = &g_array_index (live->runs, FlowRun, i);
+
+      if (run->created_ms < run->started_ms && run->started_ms <= now_ms &&
+          now_ms < run->started_ms + run->duration_ms)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 const char *
 flow_run_status (FlowLive *live,
                  guint     index,
@@ -344,6 +406,11 @@ flow_live_catch_up (FlowLive *live,
 
   while (live->next_ms <= now_ms)
     {
+      if (live->next_ms > end_time_ms (live))
+        {
+          live->next_ms = G_MAXINT64;
+          break;
+        }
       flow_live_add_run (live, live->next_ms, live->next_ms, FALSE, 0);
       live->next_ms = period > 0 ? live->next_ms + period : G_MAXINT64;
     }
