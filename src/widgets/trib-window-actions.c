@@ -70,6 +70,7 @@ refresh_action (GtkWidget  *widget,
   else if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
            g_strcmp0 (page, "dataflows") == 0)
     trib_flows_page_reload (self->flows_page);
+  else if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "pages") &&
            g_strcmp0 (page, "schedules") == 0)
     trib_schedules_page_reload (self->schedules_page);
   else if (!trib_session_get_loading (self->session))
