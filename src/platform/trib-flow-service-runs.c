@@ -22,6 +22,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "trib-flow-service-flows.h"
 #include "trib-flow-service-private.h"
 #include "trib-flow-service-runs.h"
 #include "trib-paging.h"
@@ -403,6 +404,88 @@ trib_flow_service_update_flow_finish (GAsyncResult  *result,
                                       GError       **error)
 {
   return trib_flow_service_set_flow_enabled_finish (result, error);
+}
+
+static void
+change_flow_reread_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  TribFlow *flow;
+
+  flow = trib_flow_service_get_flow_finish (result, &error);
+  if (flow == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, flow, g_object_unref);
+}
+
+static void
+change_flow_update_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autofree char *etag = NULL;
+  g_autoptr(GError) error = NULL;
+  TribFlow *flow = g_task_get_task_data (task);
+
+  etag = trib_flow_service_update_flow_finish (result, &error);
+  if (etag == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  trib_flow_service_get_flow_async (TRIB_PLATFORM_CLIENT (object), trib_flow_get_id (flow),
+                                    g_task_get_cancellable (task), change_flow_reread_cb, g_object_ref (task));
+}
+
+/**
+ * trib_flow_service_change_flow_async:
+ *
+ * Does what trib_flow_service_update_flow_async() does with the same
+ * arguments, then reads the flow again: the caller gets the flow as the
+ * platform made it, with its new etag for the next change.
+ */
+void
+trib_flow_service_change_flow_async (TribPlatformClient  *client,
+                                     TribFlow            *flow,
+                                     const char          *name,
+                                     const char          *frequency,
+                                     gint64               interval,
+                                     gint64               mapping_version,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (TRIB_IS_FLOW (flow));
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_flow_service_change_flow_async);
+  g_task_set_task_data (task, g_object_ref (flow), g_object_unref);
+  trib_flow_service_update_flow_async (client, flow, name, frequency, interval, mapping_version, cancellable,
+                                       change_flow_update_cb, g_steal_pointer (&task));
+}
+
+/**
+ * trib_flow_service_change_flow_finish:
+ *
+ * Returns: (transfer full): the flow as it is now, or %NULL with
+ *   %TRIB_PLATFORM_ERROR_STALE if it changed since it was read
+ */
+TribFlow *
+trib_flow_service_change_flow_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

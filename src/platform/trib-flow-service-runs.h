@@ -45,6 +45,17 @@ void           trib_flow_service_update_flow_async      (TribPlatformClient   *c
                                                          gpointer              user_data);
 char          *trib_flow_service_update_flow_finish     (GAsyncResult         *result,
                                                          GError              **error);
+void           trib_flow_service_change_flow_async      (TribPlatformClient   *client,
+                                                         TribFlow             *flow,
+                                                         const char           *name,
+                                                         const char           *frequency,
+                                                         gint64                interval,
+                                                         gint64                mapping_version,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+TribFlow      *trib_flow_service_change_flow_finish     (GAsyncResult         *result,
+                                                         GError              **error);
 void           trib_flow_service_delete_flow_async      (TribPlatformClient   *client,
                                                          const char           *flow_id,
                                                          GCancellable         *cancellable,

@@ -112,6 +112,9 @@ show_error (TribFlowMappingDialog *self,
 
 static void send (TribFlowMappingDialog *self);
 
+/* Reload, after a stale etag: the flow as it is now, and the same version
+ * sent to it again.
+ */
 static void
 reread_cb (GObject      *object,
            GAsyncResult *result,
@@ -131,18 +134,9 @@ reread_cb (GObject      *object,
     }
 
   g_set_object (&self->flow, flow);
-  if (self->stale)
-    {
-      /* Read again to apply the same version to the flow as it is now. */
-      self->stale = FALSE;
-      show_problem (self, NULL, FALSE);
-      send (self);
-      return;
-    }
-
-  self->busy = FALSE;
-  g_signal_emit (self, signals[CHANGED], 0, self->flow);
-  gtk_window_close (GTK_WINDOW (self));
+  self->stale = FALSE;
+  show_problem (self, NULL, FALSE);
+  send (self);
 }
 
 static void
@@ -151,10 +145,10 @@ patch_cb (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(TribFlowMappingDialog) self = user_data;
-  g_autofree char *etag = NULL;
+  g_autoptr(TribFlow) flow = NULL;
   g_autoptr(GError) error = NULL;
 
-  etag = trib_flow_service_update_flow_finish (result, &error);
+  flow = trib_flow_service_change_flow_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (g_error_matches (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_STALE))
@@ -167,14 +161,16 @@ patch_cb (GObject      *object,
       update (self);
       return;
     }
-  if (etag == NULL)
+  if (flow == NULL)
     {
       show_error (self, error);
       return;
     }
 
-  trib_flow_service_get_flow_async (self->client, trib_flow_get_id (self->flow), self->cancellable, reread_cb,
-                                    g_object_ref (self));
+  g_set_object (&self->flow, flow);
+  self->busy = FALSE;
+  g_signal_emit (self, signals[CHANGED], 0, self->flow);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -182,7 +178,7 @@ send (TribFlowMappingDialog *self)
 {
   self->busy = TRUE;
   update (self);
-  trib_flow_service_update_flow_async (self->client, self->flow, NULL, NULL, 0,
+  trib_flow_service_change_flow_async (self->client, self->flow, NULL, NULL, 0,
                                        gtk_spin_button_get_value_as_int (self->version_spin), self->cancellable,
                                        patch_cb, g_object_ref (self));
 }

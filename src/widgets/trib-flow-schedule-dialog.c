@@ -246,6 +246,9 @@ flow_spec_cb (GObject      *object,
 
 static void send (TribFlowScheduleDialog *self);
 
+/* Reload, after a stale etag: the flow as it is now, and the same schedule
+ * sent to it again.
+ */
 static void
 reread_cb (GObject      *object,
            GAsyncResult *result,
@@ -265,18 +268,9 @@ reread_cb (GObject      *object,
     }
 
   g_set_object (&self->flow, flow);
-  if (self->stale)
-    {
-      /* Read again to apply the same schedule to the flow as it is now. */
-      self->stale = FALSE;
-      show_problem (self, NULL, FALSE);
-      send (self);
-      return;
-    }
-
-  self->busy = FALSE;
-  g_signal_emit (self, signals[CHANGED], 0, self->flow);
-  gtk_window_close (GTK_WINDOW (self));
+  self->stale = FALSE;
+  show_problem (self, NULL, FALSE);
+  send (self);
 }
 
 static void
@@ -285,10 +279,10 @@ patch_cb (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(TribFlowScheduleDialog) self = user_data;
-  g_autofree char *etag = NULL;
+  g_autoptr(TribFlow) flow = NULL;
   g_autoptr(GError) error = NULL;
 
-  etag = trib_flow_service_update_flow_finish (result, &error);
+  flow = trib_flow_service_change_flow_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (g_error_matches (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_STALE))
@@ -301,15 +295,16 @@ patch_cb (GObject      *object,
       update (self);
       return;
     }
-  if (etag == NULL)
+  if (flow == NULL)
     {
       show_error (self, error);
       return;
     }
 
-  /* The flow as it is now: its new etag, and what the platform made of it. */
-  trib_flow_service_get_flow_async (self->client, trib_flow_get_id (self->flow), self->cancellable, reread_cb,
-                                    g_object_ref (self));
+  g_set_object (&self->flow, flow);
+  self->busy = FALSE;
+  g_signal_emit (self, signals[CHANGED], 0, self->flow);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -321,7 +316,7 @@ send (TribFlowScheduleDialog *self)
     return;
 
   set_busy (self, TRUE);
-  trib_flow_service_update_flow_async (self->client, self->flow, NULL, frequency,
+  trib_flow_service_change_flow_async (self->client, self->flow, NULL, frequency,
                                        gtk_spin_button_get_value_as_int (self->interval_spin), -1, self->cancellable,
                                        patch_cb, g_object_ref (self));
 }
