@@ -31,6 +31,7 @@
 #include "trib-mapping-page.h"
 #include "trib-window.h"
 #include "trib-ui-test.h"
+#include "trib-ui-test-wizard.h"
 
 #define DATABRICKS_ACCOUNT "2a9c8e7d-6b5a-4c3d-9e2f-1a0b9c8d7e6f"
 #define ADLS_ACCOUNT "3d8e1f2a-5b6c-4d7e-8f90-a1b2c3d4e5f6"
@@ -95,37 +96,11 @@ n_requests (TribWindow *window)
 
 /* Explore */
 
-static GListModel *
-tree_of (TribExploreView *view)
-{
-  GtkSelectionModel *selection = gtk_list_view_get_model (trib_explore_view_get_tree_view (view));
-
-  return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
-}
-
-static gboolean
-tree_loaded (gpointer data)
-{
-  GListModel *tree = tree_of (data);
-  guint n_items = tree != NULL ? g_list_model_get_n_items (tree) : 0;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tree, i);
-      g_autoptr(TribExploreNode) node = gtk_tree_list_row_get_item (row);
-
-      if (trib_explore_node_get_kind (node) == TRIB_EXPLORE_NODE_LOADING)
-        return FALSE;
-    }
-
-  return n_items > 0;
-}
-
 static guint
 find_row (TribExploreView *view,
           const char      *title)
 {
-  GListModel *tree = tree_of (view);
+  GListModel *tree = trib_ui_wizard_explore_tree (view);
 
   for (guint i = 0; i < g_list_model_get_n_items (tree); i++)
     {
@@ -143,10 +118,10 @@ static void
 expand_row (TribExploreView *view,
             const char      *title)
 {
-  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tree_of (view), find_row (view, title));
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (trib_ui_wizard_explore_tree (view), find_row (view, title));
 
   gtk_tree_list_row_set_expanded (row, TRUE);
-  trib_ui_test_iterate_until (tree_loaded, view, 30);
+  trib_ui_test_iterate_until (trib_ui_wizard_explore_loaded, view, 30);
 }
 
 static void
@@ -163,58 +138,6 @@ select_row (TribExploreView *view,
 }
 
 /* The wizard */
-
-static gboolean
-source_ready (gpointer data)
-{
-  TribFlowWizard *wizard = data;
-
-  return trib_flow_wizard_get_problem (wizard) == NULL ||
-         strstr (trib_flow_wizard_get_problem (wizard), "…") == NULL;
-}
-
-typedef struct
-{
-  TribFlowWizard *wizard;
-  const char *step;
-} StepWait;
-
-static gboolean
-step_reached (gpointer data)
-{
-  StepWait *wait = data;
-
-  return !trib_flow_wizard_get_busy (wait->wizard) &&
-         g_strcmp0 (trib_flow_wizard_get_step (wait->wizard), wait->step) == 0;
-}
-
-static void
-press_next (TribFlowWizard *wizard,
-            const char     *expected_step)
-{
-  StepWait wait = { wizard, expected_step };
-
-  g_test_message ("%s: %s", expected_step, trib_flow_wizard_get_problem (wizard));
-  trib_ui_test_press_keys (GTK_WIDGET (wizard), "ctrl+Return");
-  trib_ui_test_iterate_until (step_reached, &wait, 30);
-  trib_ui_test_settle ();
-  g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, expected_step);
-}
-
-static gboolean
-mapping_loaded (gpointer data)
-{
-  TribMappingPage *page = trib_ui_test_find_any (GTK_WIDGET (data), TRIB_TYPE_MAPPING_PAGE);
-
-  return page != NULL && trib_mapping_page_get_loaded (page) && !trib_mapping_page_get_busy (page);
-}
-
-static gboolean
-flow_made (gpointer data)
-{
-  return trib_flow_wizard_get_flow_id (data) != NULL ||
-         (!trib_flow_wizard_get_busy (data) && trib_ui_test_has_label (GTK_WIDGET (data), "The setup stopped", TRUE));
-}
 
 /* The Mapping step light and dark, wide and in a 600 px window: folded
  * there, each pane whole, the fields one button away.
@@ -283,7 +206,7 @@ open_wizard (TribWindow      *window,
   view = trib_ui_test_find_explore_view (account);
   g_assert_nonnull (view);
   *explore_window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view)));
-  trib_ui_test_iterate_until (tree_loaded, view, 30);
+  trib_ui_test_iterate_until (trib_ui_wizard_explore_loaded, view, 30);
   trib_ui_test_iterate_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, view, 10);
 
   for (guint i = 0; folders != NULL && folders[i] != NULL; i++)
@@ -302,7 +225,7 @@ open_wizard (TribWindow      *window,
   g_assert_nonnull (wizard);
   trib_ui_test_iterate_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, wizard, 10);
   g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "source");
-  trib_ui_test_iterate_until (source_ready, wizard, 30);
+  trib_ui_test_iterate_until (trib_ui_wizard_source_ready, wizard, 30);
 
   return wizard;
 }
@@ -342,7 +265,7 @@ walk_to_flow (TribFlowWizard *wizard,
 
   g_assert_null (trib_flow_wizard_get_problem (wizard));
   gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Dataflow Name")), flow_name);
-  press_next (wizard, "target");
+  trib_ui_wizard_press_next (wizard, "target");
   row = trib_ui_test_find_row (GTK_WIDGET (wizard), "A New Ad Hoc Schema from the Source’s Columns");
   g_assert_nonnull (row);
   trib_ui_test_click_center (GTK_WIDGET (wizard), row);
@@ -353,8 +276,8 @@ walk_to_flow (TribFlowWizard *wizard,
   trib_ui_test_settle ();
   g_assert_null (trib_flow_wizard_get_problem (wizard));
 
-  press_next (wizard, "mapping");
-  trib_ui_test_iterate_until (mapping_loaded, wizard, 30);
+  trib_ui_wizard_press_next (wizard, "mapping");
+  trib_ui_test_iterate_until (trib_ui_wizard_mapping_loaded, wizard, 30);
   page = trib_ui_test_find_any (GTK_WIDGET (wizard), TRIB_TYPE_MAPPING_PAGE);
   draft = trib_mapping_page_get_draft (page);
   trib_ui_test_click_center (GTK_WIDGET (wizard),
@@ -364,14 +287,14 @@ walk_to_flow (TribFlowWizard *wizard,
   g_assert_null (trib_flow_wizard_get_problem (wizard));
   shoot_mapping (wizard, shot);
 
-  press_next (wizard, "schedule");
+  trib_ui_wizard_press_next (wizard, "schedule");
   select_daily (ADW_COMBO_ROW (trib_ui_test_find_row (GTK_WIDGET (wizard), "Frequency")));
   trib_ui_test_settle ();
   g_test_message ("schedule: %s", trib_flow_wizard_get_problem (wizard));
   g_assert_null (trib_flow_wizard_get_problem (wizard));
-  press_next (wizard, "review");
-  press_next (wizard, "create");
-  trib_ui_test_iterate_until (flow_made, wizard, 60);
+  trib_ui_wizard_press_next (wizard, "review");
+  trib_ui_wizard_press_next (wizard, "create");
+  trib_ui_test_iterate_until (trib_ui_wizard_flow_made, wizard, 60);
   if (trib_flow_wizard_get_flow_id (wizard) == NULL)
     {
       g_autoptr(GPtrArray) labels = g_ptr_array_new ();

@@ -30,6 +30,7 @@
 #include "trib-window.h"
 #include "trib-xdm-resource.h"
 #include "trib-ui-test.h"
+#include "trib-ui-test-wizard.h"
 
 #define ODATA_ACCOUNT "c4d5e6f7-0812-4a3b-8c4d-5e6f7a8b9c0d"
 #define PROFILE_CLASS "https://ns.adobe.com/xdm/context/profile"
@@ -38,37 +39,11 @@
 
 static TribApplication *app;
 
-static GListModel *
-tree_of (TribExploreView *view)
-{
-  GtkSelectionModel *selection = gtk_list_view_get_model (trib_explore_view_get_tree_view (view));
-
-  return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
-}
-
-static gboolean
-tree_loaded (gpointer data)
-{
-  GListModel *tree = tree_of (data);
-  guint n_items = tree != NULL ? g_list_model_get_n_items (tree) : 0;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tree, i);
-      g_autoptr(TribExploreNode) node = gtk_tree_list_row_get_item (row);
-
-      if (trib_explore_node_get_kind (node) == TRIB_EXPLORE_NODE_LOADING)
-        return FALSE;
-    }
-
-  return n_items > 0;
-}
-
 static void
 select_table (TribExploreView *view,
               const char      *title)
 {
-  GListModel *tree = tree_of (view);
+  GListModel *tree = trib_ui_wizard_explore_tree (view);
 
   for (guint i = 0; i < g_list_model_get_n_items (tree); i++)
     {
@@ -87,42 +62,6 @@ select_table (TribExploreView *view,
     }
 
   g_error ("no table %s", title);
-}
-
-static gboolean
-source_ready (gpointer data)
-{
-  TribFlowWizard *wizard = data;
-
-  return trib_flow_wizard_get_problem (wizard) == NULL ||
-         strstr (trib_flow_wizard_get_problem (wizard), "…") == NULL;
-}
-
-typedef struct
-{
-  TribFlowWizard *wizard;
-  const char *step;
-} StepWait;
-
-static gboolean
-step_reached (gpointer data)
-{
-  StepWait *wait = data;
-
-  return !trib_flow_wizard_get_busy (wait->wizard) &&
-         g_strcmp0 (trib_flow_wizard_get_step (wait->wizard), wait->step) == 0;
-}
-
-static void
-press_next (TribFlowWizard *wizard,
-            const char     *expected_step)
-{
-  StepWait wait = { wizard, expected_step };
-
-  trib_ui_test_press_keys (GTK_WIDGET (wizard), "ctrl+Return");
-  trib_ui_test_iterate_until (step_reached, &wait, 30);
-  trib_ui_test_settle ();
-  g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, expected_step);
 }
 
 static void
@@ -220,21 +159,6 @@ row_listed (gpointer data)
 }
 
 static gboolean
-flow_made (gpointer data)
-{
-  return trib_flow_wizard_get_flow_id (data) != NULL ||
-         (!trib_flow_wizard_get_busy (data) && trib_ui_test_has_label (GTK_WIDGET (data), "The setup stopped", TRUE));
-}
-
-static gboolean
-mapping_loaded (gpointer data)
-{
-  TribMappingPage *page = trib_ui_test_find_any (GTK_WIDGET (data), TRIB_TYPE_MAPPING_PAGE);
-
-  return page != NULL && trib_mapping_page_get_loaded (page) && !trib_mapping_page_get_busy (page);
-}
-
-static gboolean
 wizard_shown (gpointer data)
 {
   return trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_WIZARD, NULL) != NULL;
@@ -253,7 +177,7 @@ open_wizard (TribWindow  *window,
   view = trib_ui_test_find_explore_view (ODATA_ACCOUNT);
   g_assert_nonnull (view);
   *explore_window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view)));
-  trib_ui_test_iterate_until (tree_loaded, view, 30);
+  trib_ui_test_iterate_until (trib_ui_wizard_explore_loaded, view, 30);
   trib_ui_test_iterate_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, view, 10);
 
   button = trib_ui_test_find_by_action (GTK_WIDGET (view), "explore.create-dataflow");
@@ -327,10 +251,10 @@ class_and_field_groups (TribWindow *window)
   g_autofree char *curl = NULL;
 
   wizard = open_wizard (window, &explore_window);
-  trib_ui_test_iterate_until (source_ready, wizard, 30);
+  trib_ui_test_iterate_until (trib_ui_wizard_source_ready, wizard, 30);
   gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Dataflow Name")),
                          "Orders to profiles");
-  press_next (wizard, "target");
+  trib_ui_wizard_press_next (wizard, "target");
 
   /* The new option: the classes listed, yours and Adobe's. */
   row = trib_ui_test_find_row (GTK_WIDGET (wizard), "A New Schema from a Class and Field Groups");
@@ -371,8 +295,8 @@ class_and_field_groups (TribWindow *window)
   /* Mapping: onto the fields the schema will have, read from the class
    * and the two field groups; nothing made yet.
    */
-  press_next (wizard, "mapping");
-  trib_ui_test_iterate_until (mapping_loaded, wizard, 30);
+  trib_ui_wizard_press_next (wizard, "mapping");
+  trib_ui_test_iterate_until (trib_ui_wizard_mapping_loaded, wizard, 30);
   page = trib_ui_test_find_any (GTK_WIDGET (wizard), TRIB_TYPE_MAPPING_PAGE);
   trib_mapping_page_map_column (page, "CustomerID", "person.name.fullName");
   trib_mapping_page_map_column (page, "ShipCity", "homeAddress.city");
@@ -386,19 +310,19 @@ class_and_field_groups (TribWindow *window)
   g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "target");
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "Chosen: XDM Individual Profile", FALSE));
   g_assert_null (trib_flow_wizard_get_problem (wizard));
-  press_next (wizard, "mapping");
+  trib_ui_wizard_press_next (wizard, "mapping");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trib_mapping_page_get_draft (page))), ==, 2);
   g_assert_null (trib_flow_wizard_get_problem (wizard));
 
   /* Schedule as proposed, then the review: the schema of the class and
    * both field groups, then its dataset.
    */
-  press_next (wizard, "schedule");
+  trib_ui_wizard_press_next (wizard, "schedule");
   adw_combo_row_set_selected (ADW_COMBO_ROW (trib_ui_test_find_row (GTK_WIDGET (wizard), "Frequency")), 1);
   gtk_spin_button_set_value (trib_ui_test_find_any (trib_ui_test_find_row (GTK_WIDGET (wizard), "Every"),
                                                     GTK_TYPE_SPIN_BUTTON), 15);
   trib_ui_test_settle ();
-  press_next (wizard, "review");
+  trib_ui_wizard_press_next (wizard, "review");
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "1. Create the schema “Orders Profile Schema”", TRUE));
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "2. Create the dataset “Orders profiles”", TRUE));
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.copy-curl", NULL);
@@ -412,8 +336,8 @@ class_and_field_groups (TribWindow *window)
   g_assert_nonnull (strstr (curl, "unifiedProfile"));
 
   /* Create: the schema, its dataset and the flow, each once. */
-  press_next (wizard, "create");
-  trib_ui_test_iterate_until (flow_made, wizard, 60);
+  trib_ui_wizard_press_next (wizard, "create");
+  trib_ui_test_iterate_until (trib_ui_wizard_flow_made, wizard, 60);
   g_assert_nonnull (trib_flow_wizard_get_flow_id (wizard));
   g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/schemas"), ==, 1);
   g_assert_cmpuint (count_requests_to ("POST", "/catalog/dataSets"), ==, 1);

@@ -30,42 +30,17 @@
 #include "trib-paged-list-view.h"
 #include "trib-window.h"
 #include "trib-ui-test.h"
+#include "trib-ui-test-wizard.h"
 
 #define ODATA_ACCOUNT "c4d5e6f7-0812-4a3b-8c4d-5e6f7a8b9c0d"
 
 static TribApplication *app;
 
-static GListModel *
-tree_of (TribExploreView *view)
-{
-  GtkSelectionModel *selection = gtk_list_view_get_model (trib_explore_view_get_tree_view (view));
-
-  return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
-}
-
-static gboolean
-tree_loaded (gpointer data)
-{
-  GListModel *tree = tree_of (data);
-  guint n_items = tree != NULL ? g_list_model_get_n_items (tree) : 0;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tree, i);
-      g_autoptr(TribExploreNode) node = gtk_tree_list_row_get_item (row);
-
-      if (trib_explore_node_get_kind (node) == TRIB_EXPLORE_NODE_LOADING)
-        return FALSE;
-    }
-
-  return n_items > 0;
-}
-
 static void
 select_table (TribExploreView *view,
               const char      *title)
 {
-  GListModel *tree = tree_of (view);
+  GListModel *tree = trib_ui_wizard_explore_tree (view);
 
   for (guint i = 0; i < g_list_model_get_n_items (tree); i++)
     {
@@ -85,43 +60,6 @@ select_table (TribExploreView *view,
     }
 
   g_error ("no table %s", title);
-}
-
-static gboolean
-source_ready (gpointer data)
-{
-  TribFlowWizard *wizard = data;
-
-  return trib_flow_wizard_get_problem (wizard) == NULL ||
-         strstr (trib_flow_wizard_get_problem (wizard), "…") == NULL;
-}
-
-typedef struct
-{
-  TribFlowWizard *wizard;
-  const char *step;
-} StepWait;
-
-static gboolean
-step_reached (gpointer data)
-{
-  StepWait *wait = data;
-
-  return !trib_flow_wizard_get_busy (wait->wizard) &&
-         g_strcmp0 (trib_flow_wizard_get_step (wait->wizard), wait->step) == 0;
-}
-
-/* Ctrl+Enter, then the step's work (an ad hoc schema made) to its end. */
-static void
-press_next (TribFlowWizard *wizard,
-            const char     *expected_step)
-{
-  StepWait wait = { wizard, expected_step };
-
-  trib_ui_test_press_keys (GTK_WIDGET (wizard), "ctrl+Return");
-  trib_ui_test_iterate_until (step_reached, &wait, 30);
-  trib_ui_test_settle ();
-  g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, expected_step);
 }
 
 static void
@@ -145,13 +83,6 @@ shoot (TribFlowWizard *wizard,
 
   /* The narrow window still shows the whole width of every page. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (wizard)), <=, 600);
-}
-
-static gboolean
-flow_made (gpointer data)
-{
-  return trib_flow_wizard_get_flow_id (data) != NULL ||
-         (!trib_flow_wizard_get_busy (data) && trib_ui_test_has_label (GTK_WIDGET (data), "The setup stopped", TRUE));
 }
 
 /* Requests the application sent whose method is @method and whose URL
@@ -208,14 +139,6 @@ targets_listed (gpointer data)
   return view != NULL && g_strcmp0 (trib_paged_list_view_get_state (view), "list") == 0;
 }
 
-static gboolean
-mapping_loaded (gpointer data)
-{
-  TribMappingPage *page = trib_ui_test_find_any (GTK_WIDGET (data), TRIB_TYPE_MAPPING_PAGE);
-
-  return page != NULL && trib_mapping_page_get_loaded (page) && !trib_mapping_page_get_busy (page);
-}
-
 static GtkEditable *
 find_field_entry (GtkWidget  *wizard,
                   const char *name)
@@ -249,7 +172,7 @@ open_wizard (TribWindow       *window,
   view = trib_ui_test_find_explore_view (ODATA_ACCOUNT);
   g_assert_nonnull (view);
   *explore_window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view)));
-  trib_ui_test_iterate_until (tree_loaded, view, 30);
+  trib_ui_test_iterate_until (trib_ui_wizard_explore_loaded, view, 30);
   trib_ui_test_iterate_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, view, 10);
 
   button = trib_ui_test_find_by_action (GTK_WIDGET (view), "explore.create-dataflow");
@@ -292,7 +215,7 @@ seed_004 (TribWindow *window)
 
   /* Source: the table, its columns, a date-time delta column proposed. */
   g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "source");
-  trib_ui_test_iterate_until (source_ready, wizard, 30);
+  trib_ui_test_iterate_until (trib_ui_wizard_source_ready, wizard, 30);
   g_assert_null (trib_flow_wizard_get_problem (wizard));
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "Luma orders (OData)", FALSE));
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "The table Orders", FALSE));
@@ -302,7 +225,7 @@ seed_004 (TribWindow *window)
   shoot (wizard, "source");
 
   /* Target: the datasets listed first; choosing one completes the page. */
-  press_next (wizard, "target");
+  trib_ui_wizard_press_next (wizard, "target");
   trib_ui_test_iterate_until (targets_listed, wizard, 30);
   g_assert_nonnull (trib_flow_wizard_get_problem (wizard));
   {
@@ -341,8 +264,8 @@ seed_004 (TribWindow *window)
   /* Mapping: onto the ad hoc class as planned, its fields named as the
    * Target page has them; nothing is made on the platform yet.
    */
-  press_next (wizard, "mapping");
-  trib_ui_test_iterate_until (mapping_loaded, wizard, 30);
+  trib_ui_wizard_press_next (wizard, "mapping");
+  trib_ui_test_iterate_until (trib_ui_wizard_mapping_loaded, wizard, 30);
   g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/classes"), ==, 0);
   g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/schemas"), ==, 0);
   g_test_message ("mapping problem: %s", trib_flow_wizard_get_problem (wizard));
@@ -379,7 +302,7 @@ seed_004 (TribWindow *window)
   shoot (wizard, "mapping");
 
   /* Schedule: every 14 minutes refused with the spec's reason, 15 taken. */
-  press_next (wizard, "schedule");
+  trib_ui_wizard_press_next (wizard, "schedule");
   row = trib_ui_test_find_row (GTK_WIDGET (wizard), "Frequency");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
   spin = trib_ui_test_find_any (trib_ui_test_find_row (GTK_WIDGET (wizard), "Every"), GTK_TYPE_SPIN_BUTTON);
@@ -399,17 +322,17 @@ seed_004 (TribWindow *window)
   g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "target");
   trib_ui_test_press_keys (GTK_WIDGET (wizard), "Escape");
   g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "source");
-  press_next (wizard, "target");
+  trib_ui_wizard_press_next (wizard, "target");
   g_assert_nonnull (find_field_entry (GTK_WIDGET (wizard), "OrderID"));
-  press_next (wizard, "mapping");
+  trib_ui_wizard_press_next (wizard, "mapping");
   g_assert_null (trib_flow_wizard_get_problem (wizard));
-  press_next (wizard, "schedule");
+  trib_ui_wizard_press_next (wizard, "schedule");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 15);
 
   /* Review: every call in order, the class and schema first; the whole
    * plan as curl commands.
    */
-  press_next (wizard, "review");
+  trib_ui_wizard_press_next (wizard, "review");
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "Create the mapping set", TRUE));
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "1. Create the class", TRUE));
   button = trib_ui_test_find_by_action (GTK_WIDGET (wizard), "wizard.copy-curl");
@@ -424,8 +347,8 @@ seed_004 (TribWindow *window)
   posts_before = count_requests ("POST", "/flowservice/flows");
   g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/classes"), ==, 0);
   g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/schemas"), ==, 0);
-  press_next (wizard, "create");
-  trib_ui_test_iterate_until (flow_made, wizard, 60);
+  trib_ui_wizard_press_next (wizard, "create");
+  trib_ui_test_iterate_until (trib_ui_wizard_flow_made, wizard, 60);
   g_assert_nonnull (trib_flow_wizard_get_flow_id (wizard));
   g_assert_cmpuint (count_requests ("POST", "/flowservice/flows"), ==, posts_before + 1);
   g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/classes"), ==, 1);
@@ -445,27 +368,27 @@ drive_to_review (TribFlowWizard *wizard,
   GtkWidget *row;
   g_autofree char *schema_title = g_strdup_printf ("%s Schema", name);
 
-  trib_ui_test_iterate_until (source_ready, wizard, 30);
+  trib_ui_test_iterate_until (trib_ui_wizard_source_ready, wizard, 30);
   /* Names of their own: the registry refuses a second class of a title. */
   gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Dataflow Name")), name);
-  press_next (wizard, "target");
+  trib_ui_wizard_press_next (wizard, "target");
   row = trib_ui_test_find_row (GTK_WIDGET (wizard), "A New Ad Hoc Schema from the Source’s Columns");
   trib_ui_test_click_center (GTK_WIDGET (wizard), row);
   trib_ui_test_settle ();
   gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Class Title")), name);
   gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Schema Title")), schema_title);
   gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_row (GTK_WIDGET (wizard), "Dataset Name")), name);
-  press_next (wizard, "mapping");
-  trib_ui_test_iterate_until (mapping_loaded, wizard, 30);
+  trib_ui_wizard_press_next (wizard, "mapping");
+  trib_ui_test_iterate_until (trib_ui_wizard_mapping_loaded, wizard, 30);
   trib_ui_test_click_center (GTK_WIDGET (wizard),
                              trib_ui_test_find_by_action (GTK_WIDGET (wizard), "mapping.automap"));
   trib_ui_test_settle ();
-  press_next (wizard, "schedule");
+  trib_ui_wizard_press_next (wizard, "schedule");
   adw_combo_row_set_selected (ADW_COMBO_ROW (trib_ui_test_find_row (GTK_WIDGET (wizard), "Frequency")), 1);
   gtk_spin_button_set_value (trib_ui_test_find_any (trib_ui_test_find_row (GTK_WIDGET (wizard), "Every"),
                                                     GTK_TYPE_SPIN_BUTTON), 15);
   trib_ui_test_settle ();
-  press_next (wizard, "review");
+  trib_ui_wizard_press_next (wizard, "review");
 }
 
 static gboolean
@@ -501,7 +424,7 @@ resume_prompt (TribWindow *window)
   trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/flowservice/flows\", \"method\": \"POST\", "
                                   "\"kind\": \"status\", \"status\": 500}");
   g_test_message ("resume: create");
-  press_next (wizard, "create");
+  trib_ui_wizard_press_next (wizard, "create");
   trib_ui_test_iterate_until (run_stopped, wizard, 60);
   g_test_message ("resume: stopped");
   g_assert_null (trib_flow_wizard_get_flow_id (wizard));
@@ -526,7 +449,7 @@ resume_prompt (TribWindow *window)
   wizard = TRIB_FLOW_WIZARD (trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_WIZARD, NULL));
   g_assert_nonnull (wizard);
   g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "create");
-  trib_ui_test_iterate_until (flow_made, wizard, 60);
+  trib_ui_test_iterate_until (trib_ui_wizard_flow_made, wizard, 60);
   if (trib_flow_wizard_get_flow_id (wizard) == NULL)
     shoot (wizard, "resume-failed");
   g_assert_nonnull (trib_flow_wizard_get_flow_id (wizard));
@@ -564,7 +487,7 @@ roll_back (TribWindow *window)
   trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/catalog/dataSets\", \"method\": \"POST\", "
                                   "\"kind\": \"status\", \"status\": 500}");
   g_test_message ("roll back: create");
-  press_next (wizard, "create");
+  trib_ui_wizard_press_next (wizard, "create");
   trib_ui_test_iterate_until (run_stopped, wizard, 60);
   g_test_message ("roll back: stopped");
   g_assert_cmpuint (count_requests_to ("POST", "/schemaregistry/tenant/classes"), ==, classes_made + 1);
