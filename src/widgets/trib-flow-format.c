@@ -202,3 +202,47 @@ trib_flow_format_error (const TribFlowRunError *error)
   /* Translators: a run's error in words, then the platform's code for it */
   return g_strdup_printf (_("%s (%s)"), words, code);
 }
+
+/**
+ * trib_flow_format_frequency:
+ * @frequency: a flow spec's `once`, `minute`, `hour`, `day` or `week`
+ *
+ * Returns: the frequency as a schedule's choice says it
+ */
+const char *
+trib_flow_format_frequency (const char *frequency)
+{
+  if (g_str_equal (frequency, "once"))
+    return _("Once");
+  if (g_str_equal (frequency, "minute"))
+    return _("Every few minutes");
+  if (g_str_equal (frequency, "hour"))
+    return _("Hourly");
+  if (g_str_equal (frequency, "day"))
+    return _("Daily");
+  if (g_str_equal (frequency, "week"))
+    return _("Weekly");
+
+  return frequency;
+}
+
+/**
+ * trib_flow_format_frequency_unit:
+ * @frequency: a flow spec's frequency
+ *
+ * Returns: what an interval of @frequency counts, or "" for `once`
+ */
+const char *
+trib_flow_format_frequency_unit (const char *frequency)
+{
+  if (g_str_equal (frequency, "minute"))
+    return _("minutes");
+  if (g_str_equal (frequency, "hour"))
+    return _("hours");
+  if (g_str_equal (frequency, "day"))
+    return _("days");
+  if (g_str_equal (frequency, "week"))
+    return _("weeks");
+
+  return "";
+}

@@ -22,5 +22,7 @@ char       *trib_flow_format_when       (gint64             ms,
 char       *trib_flow_format_next_run   (TribFlow          *flow,
                                          gint64             now_ms);
 char       *trib_flow_format_error      (const TribFlowRunError *error);
+const char *trib_flow_format_frequency  (const char        *frequency);
+const char *trib_flow_format_frequency_unit (const char    *frequency);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-flow-answers.h"
+#include "trib-flow-format.h"
 #include "trib-flow-schedule.h"
 #include "trib-flow-schedule-dialog.h"
 #include "trib-flow-service-flows.h"
@@ -62,38 +63,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const char * const frequency_names[] = { "once", "minute", "hour", "day", "week" };
-
-static const char *
-describe_frequency (const char *frequency)
-{
-  if (g_str_equal (frequency, "once"))
-    return _("Once");
-  if (g_str_equal (frequency, "minute"))
-    return _("Every few minutes");
-  if (g_str_equal (frequency, "hour"))
-    return _("Hourly");
-  if (g_str_equal (frequency, "day"))
-    return _("Daily");
-  if (g_str_equal (frequency, "week"))
-    return _("Weekly");
-
-  return frequency;
-}
-
-static const char *
-describe_unit (const char *frequency)
-{
-  if (g_str_equal (frequency, "minute"))
-    return _("minutes");
-  if (g_str_equal (frequency, "hour"))
-    return _("hours");
-  if (g_str_equal (frequency, "day"))
-    return _("days");
-  if (g_str_equal (frequency, "week"))
-    return _("weeks");
-
-  return "";
-}
 
 static const char *
 get_frequency (TribFlowScheduleDialog *self)
@@ -157,7 +126,7 @@ update (TribFlowScheduleDialog *self)
   gboolean changed;
 
   gtk_widget_set_visible (GTK_WIDGET (self->interval_row), periodic);
-  adw_action_row_set_subtitle (self->interval_row, frequency != NULL ? describe_unit (frequency) : "");
+  adw_action_row_set_subtitle (self->interval_row, frequency != NULL ? trib_flow_format_frequency_unit (frequency) : "");
 
   if (!self->stale && !self->busy)
     {
@@ -211,7 +180,7 @@ fill (TribFlowScheduleDialog *self)
   gtk_string_list_splice (self->frequencies, 0, g_list_model_get_n_items (G_LIST_MODEL (self->frequencies)), NULL);
   for (guint i = 0; choices[i] != NULL; i++)
     {
-      gtk_string_list_append (self->frequencies, describe_frequency (choices[i]));
+      gtk_string_list_append (self->frequencies, trib_flow_format_frequency (choices[i]));
       if (g_strcmp0 (choices[i], trib_flow_get_frequency (self->flow)) == 0)
         selected = i;
     }

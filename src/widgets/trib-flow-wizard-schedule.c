@@ -19,40 +19,9 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-flow-format.h"
 #include "trib-flow-schedule.h"
 #include "trib-flow-wizard-private.h"
-
-static const char *
-describe_frequency (const char *frequency)
-{
-  if (g_str_equal (frequency, "once"))
-    return _("Once");
-  if (g_str_equal (frequency, "minute"))
-    return _("Every few minutes");
-  if (g_str_equal (frequency, "hour"))
-    return _("Hourly");
-  if (g_str_equal (frequency, "day"))
-    return _("Daily");
-  if (g_str_equal (frequency, "week"))
-    return _("Weekly");
-
-  return frequency;
-}
-
-static const char *
-describe_unit (const char *frequency)
-{
-  if (g_str_equal (frequency, "minute"))
-    return _("minutes");
-  if (g_str_equal (frequency, "hour"))
-    return _("hours");
-  if (g_str_equal (frequency, "day"))
-    return _("days");
-  if (g_str_equal (frequency, "week"))
-    return _("weeks");
-
-  return "";
-}
 
 /**
  * _trib_flow_wizard_get_frequency:
@@ -105,7 +74,7 @@ show_frequency (TribFlowWizard *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->interval_row), periodic);
   gtk_widget_set_visible (GTK_WIDGET (self->backfill_row), periodic);
-  adw_action_row_set_subtitle (self->interval_row, frequency != NULL ? describe_unit (frequency) : "");
+  adw_action_row_set_subtitle (self->interval_row, frequency != NULL ? trib_flow_format_frequency_unit (frequency) : "");
 }
 
 /* Kept through Back and Next: filled only the first time, or when the
@@ -137,7 +106,7 @@ _trib_flow_wizard_fill_schedule (TribFlowWizard *self)
   gtk_string_list_splice (self->frequencies, 0, g_list_model_get_n_items (G_LIST_MODEL (self->frequencies)), NULL);
   for (guint i = 0; choices[i] != NULL; i++)
     {
-      gtk_string_list_append (self->frequencies, describe_frequency (choices[i]));
+      gtk_string_list_append (self->frequencies, trib_flow_format_frequency (choices[i]));
       /* Seed 004's flow runs every 15 minutes; hourly is the next best. */
       if (g_str_equal (choices[i], "hour") && preferred == 0)
         preferred = i;
