@@ -19,10 +19,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "trib-collision.h"
+#include "trib-collision-section.h"
 #include "trib-export-pairs.h"
 #include "trib-format.h"
 #include "trib-schedule-dialog-private.h"
-#include "trib-schedule-timeline.h"
 #include "trib-schedules-page-private.h"
 #include "trib-toast.h"
 
@@ -79,20 +79,6 @@ get_state (TribScheduleDialog *self)
   return state;
 }
 
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 moved_cb (GObject      *object,
           GAsyncResult *result,
@@ -120,28 +106,20 @@ moved_cb (GObject      *object,
   g_free (move);
 }
 
+/* Use Suggested Time: the dialog outlives its buttons. */
 static void
-use_suggested_cb (GtkButton *button,
-                  Move      *template)
+use_suggested (GtkButton *button,
+               TribFlow  *flow,
+               gint64     start_ms,
+               gpointer   user_data)
 {
   Move *move = g_new0 (Move, 1);
 
-  move->self = g_object_ref (template->self);
-  move->flow = g_object_ref (template->flow);
-  move->start_ms = template->start_ms;
-  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  move->self = g_object_ref (user_data);
+  move->flow = g_object_ref (flow);
+  move->start_ms = start_ms;
   trib_export_pairs_set_start_async (move->self->client, move->flow, move->start_ms, move->self->cancellable,
                                      moved_cb, move);
-}
-
-static void
-move_free (gpointer  data,
-           GClosure *closure)
-{
-  Move *move = data;
-
-  g_object_unref (move->flow);
-  g_free (move);
 }
 
 static void
@@ -156,15 +134,15 @@ draw_flow (TribScheduleDialog       *self,
   TribCollisionRuns *runs;
   TribCollisionReport *report;
   g_autoptr(GArray) ticks = NULL;
-  GtkWidget *timeline;
   const char *name = trib_flow_get_name (flow) != NULL ? trib_flow_get_name (flow) : trib_flow_get_id (flow);
 
-  gtk_box_append (state->box, new_label (name, "heading"));
+  gtk_box_append (state->box, trib_collision_section_new_label (name, "heading"));
   if (trib_flow_get_schedule_params (flow) == NULL ||
       !trib_collision_export_from_params (trib_flow_get_schedule_params (flow), &export, &error))
     {
       gtk_box_append (state->box,
-                      new_label (error != NULL ? error->message : _("This export has no schedule."), "dim-label"));
+                      trib_collision_section_new_label (error != NULL ? error->message : _("This export has no schedule."),
+                                                        "dim-label"));
       return;
     }
 
@@ -174,30 +152,7 @@ draw_flow (TribScheduleDialog       *self,
   ticks = trib_collision_ticks (&export, now);
   report = trib_collision_check (runs, &export, ticks, TRIB_COLLISION_DEFAULT_MARGIN_MS);
 
-  timeline = trib_schedule_timeline_new ();
-  trib_schedule_timeline_set_check (TRIB_SCHEDULE_TIMELINE (timeline), runs, report);
-  gtk_box_append (state->box, timeline);
-  gtk_box_append (state->box, new_label (trib_schedule_timeline_get_summary (TRIB_SCHEDULE_TIMELINE (timeline)),
-                                         report->warnings->len > 0 ? "warning" : "dim-label"));
-
-  if (report->suggested_start_ms >= 0)
-    {
-      g_autofree char *when = trib_collision_format_time (report->suggested_start_ms, NULL);
-      /* Translators: %s is a day and time in UTC */
-      g_autofree char *tooltip = g_strdup_printf (_("Start the export’s ticks from %s"), when);
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Use Suggested Time"));
-      Move *move = g_new0 (Move, 1);
-
-      /* The dialog outlives its buttons: no reference to it here. */
-      move->self = self;
-      move->flow = g_object_ref (flow);
-      move->start_ms = report->suggested_start_ms;
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
-      gtk_widget_add_css_class (button, "pill");
-      g_signal_connect_data (button, "clicked", G_CALLBACK (use_suggested_cb), move, move_free, 0);
-      gtk_box_append (state->box, button);
-    }
+  trib_collision_section_append (state->box, runs, report, flow, use_suggested, self);
 }
 
 static void
