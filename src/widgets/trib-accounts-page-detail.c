@@ -422,6 +422,17 @@ test_cb (GObject      *object,
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), TRUE);
+  /* Made insensitive while it ran, the button gave the focus up to the
+   * window; the keyboard carries on from it, not from the window's top.
+   */
+  if (self->test_had_focus)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (root != NULL && gtk_root_get_focus (root) == NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (self->test_button));
+      self->test_had_focus = FALSE;
+    }
   text = passed ? g_strdup (_("The platform connected with these credentials."))
                 : trib_format_error_text (error->message);
 
@@ -451,6 +462,7 @@ _trib_accounts_page_test (TribAccountsPage *self)
   if (connection == NULL)
     return;
 
+  self->test_had_focus = gtk_widget_has_focus (GTK_WIDGET (self->test_button));
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), FALSE);
   gtk_label_set_label (self->test_label, _("Testing…"));
   gtk_widget_set_visible (GTK_WIDGET (self->test_label), TRUE);

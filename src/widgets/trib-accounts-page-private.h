@@ -35,6 +35,7 @@ struct _TribAccountsPage
   TribSpecForm *form;           /* its credentials */
   GPtrArray *credential_rows;   /* AdwEntryRow, one per field of the form */
   gboolean busy;
+  gboolean test_had_focus;      /* the focus goes back to Test after it */
   gboolean focus_credentials; /* shown from a failed run: its credentials first */
   /* After a change read again: the row to select and focus, the account
    * changed or (gone) the one at its place.
