@@ -198,6 +198,13 @@ check_tab_stops (TribWindow *window)
                               "list.activate-item", "u", 0);
   trib_ui_test_iterate_until (batches_shown, datasets, 20);
   assert_page_crossed (window, "dataset", NULL);
+  /* Alt+3 with the detail shown: the focus lands in it, in sight, not
+   * on the list hidden behind it.
+   */
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+1");
+  trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
+  g_assert_true (focus_in (window, datasets));
+  g_assert_true (gtk_widget_get_mapped (get_focus (window)));
 
   /* New Tab is one of the query page's stops. */
   query = trib_ui_query_show_page (GTK_WIDGET (window));

@@ -83,13 +83,27 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   TribWindow *self = TRIB_WINDOW (widget);
+  GtkWidget *page;
+  GtkWidget *focus;
 
   trib_window_show_page (self, g_variant_get_string (param, NULL));
 
   /* Alt+digit goes to the page to work in it; focus left in the sidebar
    * (or on the page just hidden) would swallow what is typed next.
    */
-  gtk_widget_grab_focus (gtk_stack_get_visible_child (self->pages_stack));
+  page = gtk_stack_get_visible_child (self->pages_stack);
+  gtk_widget_grab_focus (page);
+
+  /* A page's default grab gives the focus to its first child that takes
+   * it, in sight or not: with a detail shown over a list, nothing (or the
+   * list's hidden search). Then the first widget in sight takes it.
+   */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, page) || !gtk_widget_get_mapped (focus))
+    {
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+    }
 }
 
 /* Ctrl+F with the focus outside the page shown (in the sidebar, say):
