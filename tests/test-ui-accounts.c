@@ -155,6 +155,16 @@ respond (AdwMessageDialog *dialog,
 }
 
 static gboolean
+row_menu_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  trib_ui_test_find_mapped (GTK_WIDGET (page->list_view), GTK_TYPE_POPOVER_MENU, found);
+
+  return found->len == 1;
+}
+
+static gboolean
 test_label_shown (gpointer data)
 {
   return gtk_widget_get_visible (GTK_WIDGET (page->test_label)) &&
@@ -382,6 +392,24 @@ test_accounts_page (void)
   trib_ui_test_iterate_until (no_results_shown, NULL, 20);
   gtk_editable_set_text (search, "");
   trib_ui_test_iterate_until (listed_with, (gpointer) "Luma landing bucket", 20);
+
+  /* Down from the search goes to a row, not to its menu button, and the
+   * Menu key opens the row's menu.
+   */
+  gtk_widget_grab_focus (GTK_WIDGET (page->search_entry));
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Down");
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_false (GTK_IS_BUTTON (focus));
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (page->list_view)));
+  }
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Menu");
+  trib_ui_test_iterate_until (row_menu_shown, NULL, 10);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Escape");
+  trib_ui_test_settle ();
+  g_assert_false (row_menu_shown (NULL));
 
   /* Enter opens the selected account's details. */
   focus_account (ODATA_ID);

@@ -196,6 +196,26 @@ specs_cb (GObject      *object,
     _trib_accounts_page_show_details (self, self->shown);
 }
 
+/* The menu button of the account's row, if the row is in view. */
+static GtkWidget *
+find_row_button (GtkWidget  *widget,
+                 const char *connection_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_name (child), connection_id) == 0)
+        return child;
+      if ((found = find_row_button (child, connection_id)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 list_activate_cb (TribAccountsPage *self,
                   guint             position)
@@ -373,6 +393,25 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Menu or Shift+F10: the selected row's menu, as its button opens it. */
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TribAccountsPage *self = TRIB_ACCOUNTS_PAGE (widget);
+  TribAccountItem *item = gtk_single_selection_get_selected_item (self->selection);
+  GtkWidget *button;
+
+  if (item == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "list") != 0)
+    return;
+
+  button = find_row_button (GTK_WIDGET (self->list_view),
+                            trib_connection_get_id (trib_account_item_get_connection (item)));
+  if (button != NULL)
+    account_row_menu_cb (GTK_BUTTON (button));
+}
+
 /**
  * trib_accounts_page_reload:
  * @self: a #TribAccountsPage
@@ -488,12 +527,16 @@ trib_accounts_page_class_init (TribAccountsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "accounts.test", NULL, test_action);
   gtk_widget_class_install_action (widget_class, "accounts.update-credentials", NULL, update_credentials_action);
   gtk_widget_class_install_action (widget_class, "accounts.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "accounts.menu", NULL, menu_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "accounts.rename", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "accounts.delete", NULL);
+  /* The keypad's key first: a menu shows the action's last one. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "accounts.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "accounts.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "accounts.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "accounts.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "accounts.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "accounts.menu", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "accountspage");
 }

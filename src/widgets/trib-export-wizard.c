@@ -637,8 +637,9 @@ trib_export_wizard_class_init (TribExportWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "export.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "export.back", NULL, back_action);
   _trib_export_wizard_class_add_actions (widget_class);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "export.next", NULL);
+  /* The keypad's key first: a menu shows the action's last one. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "export.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "export.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "export.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -551,8 +551,9 @@ trib_mapping_page_class_init (TribMappingPageClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "mapping.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "mapping.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "mapping.remove", NULL);
+  /* The keypad's key first: a menu shows the action's last one. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "mapping.remove", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "mapping.remove", NULL);
 }
 
 static void

@@ -604,8 +604,9 @@ trib_schedules_page_class_init (TribSchedulesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "schedules.delete", NULL, delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "schedules.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "schedules.delete", NULL);
+  /* The keypad's key first: a menu shows the action's last one. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "schedules.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "schedules.delete", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "schedulespage");
 }
