@@ -188,6 +188,33 @@ check_world_form (TribSpecForm *form,
   (*n_built)++;
 }
 
+/* A field the spec gives no title is named by a preset, translated,
+ * never by its key turned into English words.
+ */
+static void
+assert_named (const char *spec_id,
+              JsonObject *schema)
+{
+  JsonObject *properties;
+  g_autoptr(GList) names = NULL;
+
+  if (!json_object_has_member (schema, "properties"))
+    return;
+  properties = json_object_get_object_member (schema, "properties");
+  names = json_object_get_members (properties);
+
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *property = json_object_get_object_member (properties, l->data);
+      TribSpecPreset preset;
+
+      if (!json_object_has_member (property, "title") &&
+          !trib_spec_presets_lookup_field (spec_id, l->data, &preset))
+        g_error ("%s: no title and no preset for “%s”", spec_id, (const char *) l->data);
+      assert_named (spec_id, property);
+    }
+}
+
 /* Every spec of the simulator's world: each auth type and each
  * sourceSpec give a form, built once its required fields are answered.
  */
@@ -229,6 +256,12 @@ test_world_specs (void)
           check_world_form (form, &n_built);
           n_forms++;
         }
+      for (guint j = 0; auth_spec != NULL && j < json_array_get_length (json_node_get_array (auth_spec)); j++)
+        {
+          JsonObject *auth = json_array_get_object_element (json_node_get_array (auth_spec), j);
+
+          assert_named (id, json_object_get_object_member (auth, "spec"));
+        }
 
       if (source != NULL)
         {
@@ -236,6 +269,7 @@ test_world_specs (void)
             id, NULL, json_object_get_member (json_node_get_object (source), "spec"));
 
           check_world_form (form, &n_built);
+          assert_named (id, json_object_get_object_member (json_node_get_object (source), "spec"));
           n_forms++;
         }
     }
