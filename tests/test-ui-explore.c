@@ -404,6 +404,9 @@ test_explore (void)
   g_assert_cmpstr (options.column_delimiter, ==, ";");
   g_assert_true (preview_model (s3) != preview_model (db));
   g_assert_cmpuint (g_list_model_get_n_items (tree_of (s3)), >, 10000);
+  /* The task switcher tells them apart. */
+  g_assert_cmpstr (gtk_window_get_title (s3_window), ==, "Luma landing bucket — Explore");
+  g_assert_cmpstr (gtk_window_get_title (db_window), ==, "Luma Databricks warehouse — Explore");
 
   /* The Data Landing Zone, with no base connection. */
   dlz = open_explore (window, "", &dlz_window);

@@ -76,6 +76,7 @@ _trib_explore_view_update_title (TribExploreView *self)
 {
   guint position = find_account (self, self->connection_id);
   g_autofree char *name = NULL;
+  GtkRoot *root;
 
   if (position != GTK_INVALID_LIST_POSITION)
     {
@@ -88,6 +89,20 @@ _trib_explore_view_update_title (TribExploreView *self)
 
   adw_window_title_set_title (self->window_title, name != NULL ? name : _("Explore"));
   adw_window_title_set_subtitle (self->window_title, name != NULL ? _("Explore") : NULL);
+
+  /* The view is its window's content: the window list and the task
+   * switcher tell two explore windows apart by their source.
+   */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    {
+      g_autofree char *title = NULL;
+
+      if (name != NULL)
+        /* Translators: a window's title; %s is the account explored */
+        title = g_strdup_printf (_("%s — Explore"), name);
+      gtk_window_set_title (GTK_WINDOW (root), title != NULL ? title : _("Explore"));
+    }
 }
 
 void
