@@ -521,6 +521,38 @@ test_reload_and_accounts (TribWindow *window)
   trib_ui_test_iterate_until (preview_done, view, 30);
   g_assert_cmpuint (count_explore_requests (), ==, requests + 4);
 
+  /* A folder the platform refuses to list: its row says so in a few
+   * words, the reason and the way to try again on hover; Enter on it
+   * lists the folder again.
+   */
+  trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/flowservice/connections/" ADLS_ACCOUNT "/explore\", "
+                                  "\"query\": \"objectType=folder\", \"kind\": \"status\", \"status\": 403, "
+                                  "\"count\": 1}");
+  expand_row (explore_window, view, "luma-lake");
+  {
+    guint error_position = find_row (view, "luma-lake") + 1;
+    g_autoptr(TribExploreNode) error_node = node_at (view, error_position);
+    GtkWidget *cell;
+    GtkWidget *label;
+    const char *tooltip;
+
+    g_assert_cmpint (trib_explore_node_get_kind (error_node), ==, TRIB_EXPLORE_NODE_ERROR);
+    trib_ui_test_settle ();
+    cell = find_cell (GTK_WIDGET (trib_explore_view_get_tree_view (view)), error_node);
+    g_assert_nonnull (cell);
+    label = trib_ui_test_find_widget (cell, GTK_TYPE_LABEL, NULL);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Could not list this folder");
+    tooltip = gtk_widget_get_tooltip_text (label);
+    g_assert_nonnull (strstr (tooltip, trib_explore_node_get_title (error_node)));
+    g_assert_nonnull (strstr (tooltip, "try again"));
+    g_assert_cmpstr (trib_list_cell_get_row_name (TRIB_LIST_CELL (cell)), !=, NULL);
+
+    select_row (view, error_position);
+    trib_ui_test_press_keys (GTK_WIDGET (explore_window), "Return");
+    trib_ui_test_iterate_until (tree_loaded, view, 30);
+    g_assert_cmpuint (find_row (view, "raw"), >, find_row (view, "luma-lake"));
+  }
+
   /* The drop-down holds the connections, the Data Landing Zone first. */
   dropdown = account_dropdown (view);
   g_assert_cmpuint (account_position (view, ""), ==, 0);

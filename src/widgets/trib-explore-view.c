@@ -91,6 +91,36 @@ explore_row_name (GtkListItem     *list_item,
     }
 }
 
+/* A folder's error says little in a narrow tree: what went wrong is on
+ * hover, with how to try again.
+ */
+static char *
+explore_row_label (GtkListItem     *list_item,
+                   TribExploreNode *node)
+{
+  if (node == NULL)
+    return NULL;
+
+  if (trib_explore_node_get_kind (node) == TRIB_EXPLORE_NODE_ERROR)
+    return g_strdup (_("Could not list this folder"));
+
+  return g_strdup (trib_explore_node_get_title (node));
+}
+
+static char *
+explore_row_tooltip (GtkListItem     *list_item,
+                     TribExploreNode *node)
+{
+  if (node == NULL)
+    return NULL;
+
+  if (trib_explore_node_get_kind (node) == TRIB_EXPLORE_NODE_ERROR)
+    /* Translators: the tooltip of a folder that could not be listed; %s is why */
+    return g_strdup_printf (_("%s\n\nPress Enter or double-click to try again."), trib_explore_node_get_title (node));
+
+  return g_strdup (trib_explore_node_get_title (node));
+}
+
 static TribExploreNode *
 selected_node (TribExploreView *self)
 {
@@ -592,6 +622,10 @@ trib_explore_view_init (TribExploreView *self)
 
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "explore_row_name",
                                           G_CALLBACK (explore_row_name));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "explore_row_label",
+                                          G_CALLBACK (explore_row_label));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "explore_row_tooltip",
+                                          G_CALLBACK (explore_row_tooltip));
   factory = gtk_builder_list_item_factory_new_from_resource (scope, APP_RESOURCE_PATH "/trib-explore-row.ui");
   gtk_list_view_set_factory (self->tree_view, factory);
 
