@@ -7,7 +7,10 @@
  * refused with the flow spec's reason), the review of every call, Back
  * keeping every answer, and nothing made before Create: the class and
  * the schema are steps of the plan, so a Roll Back deletes them too.
- * Screenshots light and dark, narrow and wide.
+ * Then a setup stopped and resumed at the next sign-in, and one whose
+ * process is killed (SIGKILL) while its flow is on its way: the next
+ * process, on the same platform, offers it, and resuming it ends with
+ * the flow once. Screenshots light and dark, narrow and wide.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -16,7 +19,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -25,10 +30,14 @@
 #include "trib-application.h"
 #include "trib-explore-node.h"
 #include "trib-explore-view.h"
+#include "trib-flow-journal.h"
+#include "trib-flow-service-flows.h"
 #include "trib-flow-wizard.h"
 #include "trib-mapping-page.h"
 #include "trib-paged-list-view.h"
+#include "trib-session.h"
 #include "trib-window.h"
+#include "trib-test-sim.h"
 #include "trib-ui-test.h"
 #include "trib-ui-test-wizard.h"
 
@@ -442,7 +451,9 @@ resume_prompt (TribWindow *window)
   dialog = ADW_MESSAGE_DIALOG (trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (dialog), "Orders again", TRUE));
   trib_ui_test_save_screenshot (GTK_WIDGET (dialog), "flow-wizard-resume-prompt-light.png");
+  /* As its button does: the answer, then the dialog closed. */
   adw_message_dialog_response (dialog, "resume");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   trib_ui_test_settle ();
   trib_ui_test_iterate_until (wizard_shown, NULL, 10);
 
@@ -505,12 +516,194 @@ roll_back (TribWindow *window)
   trib_ui_test_settle ();
 }
 
-/* One application per process: the walks share it. */
+/* A kill: this process and the next one must share one platform, so
+ * the demo is a relay that hands the window the address of a simulator
+ * this test started, as tributary-sim's ready line does. The line stays
+ * in the environment, never in a file.
+ */
+static TribTestSim *
+start_shared_platform (void)
+{
+  TribTestSim *sim = trib_test_sim_start (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("trib-relay-XXXXXX", NULL);
+  g_autofree char *relay = g_build_filename (dir, "relay-sim", NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) ready = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "base_url");
+  json_builder_add_string_value (builder, sim->base_url);
+  json_builder_set_member_name (builder, "org_id");
+  json_builder_add_string_value (builder, sim->org_id);
+  json_builder_set_member_name (builder, "client_id");
+  json_builder_add_string_value (builder, sim->client_id);
+  json_builder_set_member_name (builder, "client_secret");
+  json_builder_add_string_value (builder, sim->client_secret);
+  json_builder_set_member_name (builder, "technical_account_id");
+  json_builder_add_string_value (builder, sim->technical_account_id);
+  json_builder_set_member_name (builder, "scopes");
+  json_builder_add_string_value (builder, sim->scopes);
+  json_builder_set_member_name (builder, "sandbox");
+  json_builder_add_string_value (builder, sim->sandbox);
+  json_builder_end_object (builder);
+  ready = json_builder_get_root (builder);
+  line = json_to_string (ready, FALSE);
+
+  g_file_set_contents (relay, "#!/bin/sh\nprintf '%s\\n' \"$TRIB_TEST_READY_LINE\"\nexec cat >/dev/null\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (relay, 0700), ==, 0);
+  g_setenv ("TRIB_TEST_READY_LINE", line, TRUE);
+  g_setenv ("TRIBUTARY_SIM", relay, TRUE);
+
+  return sim;
+}
+
+static gboolean
+flow_being_sent (gpointer data)
+{
+  g_autoptr(GListModel) pending = trib_flow_journal_list_pending (g_getenv ("TRIBUTARY_SETUPS_DIR"), NULL);
+
+  for (guint i = 0; pending != NULL && i < g_list_model_get_n_items (pending); i++)
+    {
+      g_autoptr(TribFlowJournal) journal = g_list_model_get_item (pending, i);
+      g_autoptr(TribFlowPlan) plan = NULL;
+      int sending = trib_flow_journal_get_sending_step (journal);
+
+      if (sending < 0 || g_strcmp0 (trib_flow_journal_get_title (journal), data) != 0)
+        continue;
+      plan = trib_flow_journal_dup_plan (journal, NULL);
+      if (plan != NULL &&
+          trib_flow_step_get_kind (trib_flow_plan_get_step (plan, sending)) == TRIB_FLOW_STEP_CREATE_FLOW)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+elapsed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* In the process to be killed: the setup's last step, the flow, on its
+ * way (its answer held back), and the process dies.
+ */
+static void
+killed_mid_setup (void)
+{
+  GtkWindow *explore_window = NULL;
+  TribFlowWizard *wizard;
+  TribWindow *window;
+  gint64 sent;
+
+  app = trib_application_new ();
+  window = trib_ui_test_open_demo (app, 60);
+  wizard = open_wizard (window, &explore_window);
+  drive_to_review (wizard, "Orders killed");
+  trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/flowservice/flows\", \"method\": \"POST\", "
+                                  "\"kind\": \"delay\", \"delay_ms\": 6000}");
+  /* Not trib_ui_wizard_press_next(): it waits for the run's end. */
+  trib_ui_test_press_keys (GTK_WIDGET (wizard), "ctrl+Return");
+  trib_ui_test_iterate_until (flow_being_sent, (gpointer) "Orders killed", 60);
+  /* Long enough for the request to leave; whether the platform made
+   * the flow or not, the next start must end with one.
+   */
+  sent = g_get_monotonic_time () + 300 * 1000;
+  trib_ui_test_iterate_until (elapsed, &sent, 5);
+  kill (getpid (), SIGKILL);
+}
+
+static void
+flows_listed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (trib_paged_list_load_all_finish (TRIB_PAGED_LIST (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static guint
+count_flows_named (TribWindow *window,
+                   const char *name)
+{
+  g_autofree char *property = g_strdup_printf ("name==%s", name);
+  TribPlatformClient *client = trib_session_get_client (trib_window_get_session (window));
+  g_autoptr(TribPagedList) flows = trib_flow_service_list_flows (client, property);
+  gboolean listed = FALSE;
+
+  trib_paged_list_load_all_async (flows, NULL, flows_listed_cb, &listed);
+  trib_ui_test_iterate_until (is_true, &listed, 30);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (flows));
+}
+
+/* The next start after the kill offers the setup (a sign-in again
+ * here); resuming it ends with its flow once, made or found.
+ */
+static void
+resume_after_kill (TribWindow *window)
+{
+  g_autoptr(TribSession) session = g_object_ref (trib_window_get_session (window));
+  AdwMessageDialog *dialog;
+  TribFlowWizard *wizard;
+  gint64 answered;
+
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_assert_false (g_test_trap_has_passed ());
+  /* The held-back answer given (to no one) before this start looks. */
+  answered = g_get_monotonic_time () + 6500 * 1000;
+  trib_ui_test_iterate_until (elapsed, &answered, 10);
+
+  trib_window_set_session (window, NULL);
+  trib_window_set_session (window, session);
+  trib_ui_test_iterate_until (prompt_shown, NULL, 30);
+  dialog = ADW_MESSAGE_DIALOG (trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (dialog), "Orders killed", TRUE));
+  trib_ui_test_save_screenshot (GTK_WIDGET (dialog), "flow-wizard-resume-after-kill-light.png");
+  adw_message_dialog_response (dialog, "resume");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  trib_ui_test_settle ();
+  trib_ui_test_iterate_until (wizard_shown, NULL, 10);
+  wizard = TRIB_FLOW_WIZARD (trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_WIZARD, NULL));
+  trib_ui_test_iterate_until (trib_ui_wizard_flow_made, wizard, 60);
+  if (trib_flow_wizard_get_flow_id (wizard) == NULL)
+    shoot (wizard, "resume-after-kill-failed");
+  g_assert_nonnull (trib_flow_wizard_get_flow_id (wizard));
+  g_assert_cmpuint (count_flows_named (window, "Orders killed"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  trib_ui_test_settle ();
+}
+
+/* One application per process: the walks share it. The process killed
+ * on purpose is this test run again (g_test_trap_subprocess()), on the
+ * same platform.
+ */
 static void
 test_flow_wizard (void)
 {
+  g_autoptr(TribTestSim) sim = NULL;
   TribWindow *window;
 
+  if (g_test_subprocess ())
+    {
+      killed_mid_setup ();
+      g_assert_not_reached ();
+    }
+
+  sim = start_shared_platform ();
   app = trib_application_new ();
   window = trib_ui_test_open_demo (app, 60);
   trib_ui_test_settle ();
@@ -518,6 +711,7 @@ test_flow_wizard (void)
   seed_004 (window);
   roll_back (window);
   resume_prompt (window);
+  resume_after_kill (window);
 
   g_clear_object (&app);
 }
@@ -526,10 +720,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *setups = g_dir_make_tmp ("flow-wizard-setups-XXXXXX", NULL);
+  g_autofree char *setups = NULL;
   int status;
 
-  /* The setups' journals of this run only. */
+  /* The setups' journals of this run only; the process killed on
+   * purpose writes into its parent's.
+   */
+  if (g_getenv ("TRIB_TEST_READY_LINE") != NULL)
+    setups = g_strdup (g_getenv ("TRIBUTARY_SETUPS_DIR"));
+  else
+    setups = g_dir_make_tmp ("flow-wizard-setups-XXXXXX", NULL);
   g_setenv ("TRIBUTARY_SETUPS_DIR", setups, TRUE);
   trib_ui_test_init (&argc, &argv);
 
