@@ -21,6 +21,7 @@
 #include "trib-data-prep.h"
 #include "trib-flow-actions.h"
 #include "trib-flow-delete-dialog.h"
+#include "trib-flow-detail.h"
 #include "trib-flow-mapping-dialog.h"
 #include "trib-flow-schedule-dialog.h"
 #include "trib-flow-service-flows.h"
@@ -585,6 +586,76 @@ test_delete (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+detail_idle (gpointer data)
+{
+  GtkWidget *spinner = GTK_WIDGET (gtk_widget_get_template_child (data, TRIB_TYPE_FLOW_DETAIL, "spinner"));
+  GtkWidget *menu_button = GTK_WIDGET (gtk_widget_get_template_child (data, TRIB_TYPE_FLOW_DETAIL, "menu_button"));
+
+  return !gtk_spinner_get_spinning (GTK_SPINNER (spinner)) && gtk_widget_get_sensitive (menu_button);
+}
+
+/* A menu button's focus is its inner button's. */
+static gboolean
+focus_in (GtkWidget *window,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* While an action is under way the detail's spinner turns and its
+ * buttons wait; at the end both come back, and the focus goes back to
+ * the button that had it.
+ */
+static void
+test_detail_busy (void)
+{
+  g_autoptr(TribFlow) flow = create_flow ("hour", 1);
+  g_autoptr(TribFlowNames) names = trib_flow_names_new (client);
+  g_autofree char *fault = NULL;
+  GtkWidget *window = gtk_window_new ();
+  TribFlowDetail *detail = g_object_new (TRIB_TYPE_FLOW_DETAIL, NULL);
+  GtkWidget *spinner = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (detail), TRIB_TYPE_FLOW_DETAIL, "spinner"));
+  GtkWidget *menu_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (detail), TRIB_TYPE_FLOW_DETAIL,
+                                                                      "menu_button"));
+  GtkWidget *retrigger = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (detail));
+  gtk_window_present (GTK_WINDOW (window));
+  trib_flow_detail_show (detail, client, names, flow);
+  trib_ui_test_iterate_until (detail_idle, detail, 20);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (trib_flow_detail_get_actions_box (detail)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_name (child), "retrigger-button") == 0)
+      retrigger = child;
+  g_assert_nonnull (retrigger);
+
+  /* The platform slow to answer: the disable is held open. */
+  fault = g_strdup_printf ("{\"path\": \"" FLOWS_PATH "/%s/action\", \"kind\": \"delay\", \"delay_ms\": 1500}",
+                           trib_flow_get_id (flow));
+  trib_test_sim_add_fault (sim, fault);
+  gtk_widget_grab_focus (menu_button);
+  g_assert_true (focus_in (window, menu_button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "flow.disable", NULL));
+  trib_ui_test_settle ();
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_false (gtk_widget_get_sensitive (menu_button));
+  g_assert_false (gtk_widget_is_sensitive (retrigger));
+  g_assert_false (focus_in (window, menu_button));
+
+  trib_ui_test_iterate_until (detail_idle, detail, 20);
+  trib_test_sim_clear_faults (sim);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_true (gtk_widget_get_sensitive (menu_button));
+  g_assert_true (focus_in (window, menu_button));
+  g_assert_false (trib_flow_is_enabled (trib_flow_detail_get_flow (detail)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/tributary/ui/flow-actions/mapping-once", test_mapping_once);
   g_test_add_func ("/tributary/ui/flow-actions/simple", test_simple);
   g_test_add_func ("/tributary/ui/flow-actions/delete", test_delete);
+  g_test_add_func ("/tributary/ui/flow-actions/detail-busy", test_detail_busy);
 
   status = g_test_run ();
 
