@@ -345,6 +345,7 @@ test_mapping (void)
   g_assert_false (gtk_widget_get_visible (g_object_get_data (g_ptr_array_index (rows, 0), "current-mark")));
   g_assert_true (gtk_widget_get_visible (g_object_get_data (g_ptr_array_index (rows, 2), "current-mark")));
   g_assert_true (action_enabled (GTK_WIDGET (dialog), "save"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == g_ptr_array_index (rows, 0));
   shoot (GTK_WIDGET (dialog), "flow-mapping-versions");
 
   /* Its own version: nothing to send. Version 1: sent. */

@@ -238,6 +238,20 @@ versions_read_cb (GObject      *object,
   else
     show_versions (self, versions);
   update (self);
+
+  /* The list was insensitive while read: the keyboard starts on the
+   * version checked.
+   */
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (gtk_check_button_get_active (row_check (row)) || i + 1 == self->rows->len)
+        {
+          gtk_widget_grab_focus (row);
+          break;
+        }
+    }
 }
 
 static void
