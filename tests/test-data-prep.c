@@ -495,6 +495,66 @@ test_update (void)
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NOT_FOUND);
 }
 
+static GPtrArray *
+read_versions (const char  *id,
+               guint        max,
+               GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  trib_data_prep_read_versions_async (client, id, max, NULL, trib_test_result_cb, &result);
+  return trib_data_prep_read_versions_finish (trib_test_wait_result (&result), error);
+}
+
+/* Every version a set has, newest first, each with its own mappings;
+ * only the newest when there are more than asked for.
+ */
+static void
+test_versions (void)
+{
+  g_autoptr(GPtrArray) mappings = seed_004_mappings ();
+  g_autoptr(TribMappingSet) set = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set = create ("Versioned mapping", mappings, &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i < 3; i++)
+    {
+      g_autoptr(TribMappingSet) updated = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+
+      g_ptr_array_remove_index (mappings, mappings->len - 1);
+      trib_data_prep_update_mapping_set_async (client, trib_mapping_set_get_id (set), "Versioned mapping",
+                                               target_schema (), mappings, NULL, trib_test_result_cb, &result);
+      updated = trib_data_prep_update_mapping_set_finish (trib_test_wait_result (&result), &error);
+      g_assert_no_error (error);
+    }
+
+  versions = read_versions (trib_mapping_set_get_id (set), 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 3);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      TribMappingSet *version = g_ptr_array_index (versions, i);
+
+      g_assert_cmpuint (trib_mapping_set_get_version (version), ==, 2 - i);
+      g_assert_cmpuint (trib_mapping_set_get_mappings (version)->len, ==, 2 + i);
+      g_assert_nonnull (trib_mapping_set_get_modified (version));
+    }
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  versions = read_versions (trib_mapping_set_get_id (set), 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_cmpuint (trib_mapping_set_get_version (g_ptr_array_index (versions, 1)), ==, 1);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  versions = read_versions ("0123456789abcdef0123456789abcdef", 10, &error);
+  g_assert_null (versions);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +574,7 @@ main (int   argc,
   g_test_add_func ("/tributary/data-prep/preview", test_preview);
   g_test_add_func ("/tributary/data-prep/list-paging", test_list_paging);
   g_test_add_func ("/tributary/data-prep/update", test_update);
+  g_test_add_func ("/tributary/data-prep/versions", test_versions);
 
   status = g_test_run ();
 

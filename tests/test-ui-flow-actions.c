@@ -4,7 +4,8 @@
  * HTTP with its clock stopped: each action's request checked; a new
  * schedule checked against the flow spec as in the wizard, then sent
  * with an etag made stale meanwhile (412), explained, and applied again
- * after Reload; a mapping version the platform refuses; enable, disable,
+ * after Reload; a mapping set's versions listed from Data Prep, one
+ * chosen and sent (stale etag, Reload); enable, disable,
  * run now (a `once` flow), re-trigger a failed run; delete refused while
  * a run is writing, the platform's reason shown, then done.
  *
@@ -17,8 +18,10 @@
 
 #include <string.h>
 
+#include "trib-data-prep.h"
 #include "trib-flow-actions.h"
 #include "trib-flow-delete-dialog.h"
+#include "trib-flow-detail.h"
 #include "trib-flow-mapping-dialog.h"
 #include "trib-flow-schedule-dialog.h"
 #include "trib-flow-service-flows.h"
@@ -29,6 +32,7 @@
 
 #define FLOWS_PATH "/data/foundation/flowservice/flows"
 #define RUNS_PATH "/data/foundation/flowservice/runs"
+#define MAPPING_SETS_PATH "/data/foundation/conversion/mappingSets"
 
 #define S3 "ecadc60c-7455-4d87-84dc-2a0e293d997b"
 #define CLOUD_STORAGE_TO_AEP "9753525b-82c7-4dce-8a9b-5ccfce2b9876"
@@ -52,10 +56,13 @@ get_flow (const char  *id,
   return trib_flow_service_get_flow_finish (trib_test_wait_result (&result), error);
 }
 
-/* A flow of its own on the demo S3 account, from the next minute. */
+/* A flow of its own on the demo S3 account, from the next minute, its
+ * mapping version 0 of @mapping_id.
+ */
 static TribFlow *
-create_flow (const char *frequency,
-             guint       interval)
+create_mapped_flow (const char *frequency,
+                    guint       interval,
+                    const char *mapping_id)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -64,6 +71,7 @@ create_flow (const char *frequency,
   g_autoptr(JsonObject) schedule = json_object_new ();
   g_autoptr(JsonArray) transformations = NULL;
   g_autoptr(JsonNode) mapping = NULL;
+  g_autofree char *mapping_json = NULL;
   g_autofree char *source = NULL;
   g_autofree char *target = NULL;
   g_autofree char *id = NULL;
@@ -84,8 +92,9 @@ create_flow (const char *frequency,
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  mapping = json_from_string ("[{\"name\": \"Mapping\", \"params\": {\"mappingId\": \"" S004_MAPPING "\", "
-                              "\"mappingVersion\": 0}}]", NULL);
+  mapping_json = g_strdup_printf ("[{\"name\": \"Mapping\", \"params\": {\"mappingId\": \"%s\", "
+                                  "\"mappingVersion\": 0}}]", mapping_id);
+  mapping = json_from_string (mapping_json, NULL);
   transformations = json_array_ref (json_node_get_array (mapping));
   json_object_set_int_member (schedule, "startTime", (now / 60000 + 1) * 60);
   json_object_set_string_member (schedule, "frequency", frequency);
@@ -100,6 +109,44 @@ create_flow (const char *frequency,
   g_assert_no_error (error);
 
   return flow;
+}
+
+static TribFlow *
+create_flow (const char *frequency,
+             guint       interval)
+{
+  return create_mapped_flow (frequency, interval, S004_MAPPING);
+}
+
+/* A mapping set of its own on the Orders schema, in @n_versions
+ * versions, version N mapping N + 1 columns.
+ */
+static TribMappingSet *
+create_mapping_set (guint n_versions)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) mappings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *name = trib_test_unique_name ("Versions");
+  TribMappingSet *set;
+
+  g_ptr_array_add (mappings, trib_mapping_new (TRIB_MAPPING_SOURCE_ATTRIBUTE, "OrderID", "_id"));
+  trib_data_prep_create_mapping_set_async (client, name, ORDERS_SCHEMA, mappings, NULL, trib_test_result_cb, &result);
+  set = trib_data_prep_create_mapping_set_finish (trib_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i < n_versions; i++)
+    {
+      g_autoptr(TribMappingSet) version = NULL;
+
+      g_clear_object (&result);
+      trib_data_prep_update_mapping_set_async (client, trib_mapping_set_get_id (set), name, ORDERS_SCHEMA, mappings,
+                                               NULL, trib_test_result_cb, &result);
+      version = trib_data_prep_update_mapping_set_finish (trib_test_wait_result (&result), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (trib_mapping_set_get_version (version), ==, i);
+    }
+
+  return set;
 }
 
 /* Light, then dark. */
@@ -241,26 +288,112 @@ mapping_refused (gpointer data)
   return trib_flow_mapping_dialog_get_problem (data) != NULL;
 }
 
-/* A version the mapping set does not have: the platform's refusal. */
+static gboolean
+versions_read (gpointer data)
+{
+  return !trib_flow_mapping_dialog_get_reading (data);
+}
+
+/* The mapping set's versions listed as Data Prep has them, the flow's
+ * marked; one chosen from the list is sent. A set that cannot be read
+ * is said, with Try Again.
+ */
 static void
 test_mapping (void)
 {
-  g_autoptr(TribFlow) flow = create_flow ("hour", 1);
+  g_autoptr(TribMappingSet) set = create_mapping_set (3);
+  g_autoptr(TribFlow) flow = create_mapped_flow ("hour", 1, trib_mapping_set_get_id (set));
+  g_autoptr(TribFlow) changed = NULL;
   g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
   g_autofree char *path = g_strconcat (FLOWS_PATH "/", trib_flow_get_id (flow), NULL);
-  TribFlowMappingDialog *dialog = trib_flow_mapping_dialog_new (client, flow);
+  g_autofree char *set_path = g_strconcat (MAPPING_SETS_PATH "/", trib_mapping_set_get_id (set), NULL);
+  g_autofree char *fault = NULL;
+  TribFlowMappingDialog *dialog;
+  GPtrArray *rows;
   JsonObject *operation;
 
+  /* The set not found once: said, and read again on Try Again. */
+  fault = g_strdup_printf ("{\"path\": \"%s\", \"kind\": \"status\", \"status\": 404}",
+                           set_path);
+  trib_test_sim_add_fault (sim, fault);
+  dialog = trib_flow_mapping_dialog_new (client, flow);
   gtk_window_present (GTK_WINDOW (dialog));
-  trib_flow_mapping_dialog_set_version (dialog, 7);
+  g_assert_true (trib_flow_mapping_dialog_get_reading (dialog));
+  g_assert_false (action_enabled (GTK_WIDGET (dialog), "save"));
+  trib_ui_test_iterate_until (versions_read, dialog, 30);
+  g_assert_nonnull (trib_flow_mapping_dialog_get_problem (dialog));
+  g_assert_true (action_enabled (GTK_WIDGET (dialog), "retry"));
+  g_assert_cmpuint (trib_flow_mapping_dialog_get_versions (dialog)->len, ==, 0);
+  trib_test_sim_clear_faults (sim);
+
+  trib_test_sim_clear_requests (sim);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.retry", NULL);
+  trib_ui_test_iterate_until (versions_read, dialog, 20);
+  g_assert_null (trib_flow_mapping_dialog_get_problem (dialog));
+  g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", set_path), ==, 3);
+
+  /* Newest first, the flow's own marked, the newest proposed. */
+  rows = trib_flow_mapping_dialog_get_versions (dialog);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==, "Version 2");
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 2)), ==, "Version 0");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 1)), "1 mapping"));
+  g_assert_true (trib_ui_test_has_label (g_ptr_array_index (rows, 2), "In use", FALSE));
+  g_assert_false (gtk_widget_get_visible (g_object_get_data (g_ptr_array_index (rows, 0), "current-mark")));
+  g_assert_true (gtk_widget_get_visible (g_object_get_data (g_ptr_array_index (rows, 2), "current-mark")));
   g_assert_true (action_enabled (GTK_WIDGET (dialog), "save"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == g_ptr_array_index (rows, 0));
+  shoot (GTK_WIDGET (dialog), "flow-mapping-versions");
+
+  /* Its own version: nothing to send. Version 1: sent. */
+  g_assert_true (trib_flow_mapping_dialog_set_version (dialog, 0));
+  g_assert_false (action_enabled (GTK_WIDGET (dialog), "save"));
+  g_assert_false (trib_flow_mapping_dialog_set_version (dialog, 7));
+  g_assert_true (trib_flow_mapping_dialog_set_version (dialog, 1));
+  g_assert_true (action_enabled (GTK_WIDGET (dialog), "save"));
+
+  /* Renamed elsewhere meanwhile: the stale etag explained, then Reload
+   * sends the version chosen with the new one.
+   */
+  trib_flow_service_update_flow_async (client, flow, "Renamed elsewhere", NULL, 0, -1, NULL, trib_test_result_cb,
+                                       &result);
+  etag = trib_flow_service_update_flow_finish (trib_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_signal_connect (dialog, "changed", G_CALLBACK (changed_cb), &changed);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
   trib_ui_test_iterate_until (mapping_refused, dialog, 20);
-  g_assert_nonnull (strstr (trib_flow_mapping_dialog_get_problem (dialog), "version 7 does not exist"));
+  g_assert_nonnull (strstr (trib_flow_mapping_dialog_get_problem (dialog), "Reload"));
+  g_assert_null (changed);
+  g_assert_true (action_enabled (GTK_WIDGET (dialog), "reload"));
+  g_assert_false (action_enabled (GTK_WIDGET (dialog), "save"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.reload", NULL);
+  trib_ui_test_iterate_until (is_set, &changed, 20);
+  /* The rename, the stale try, the one after Reload. */
+  g_assert_cmpuint (trib_test_sim_count_requests (sim, "PATCH", path), ==, 3);
+  g_assert_cmpstr (trib_flow_get_name (changed), ==, "Renamed elsewhere");
   body = trib_test_sim_dup_last_body (sim, "PATCH", path);
   operation = json_array_get_object_element (json_node_get_array (body), 0);
   g_assert_cmpstr (json_object_get_string_member (operation, "path"), ==, "/transformations/0/params/mappingVersion");
-  g_assert_cmpint (json_object_get_int_member (operation, "value"), ==, 7);
+  g_assert_cmpint (json_object_get_int_member (operation, "value"), ==, 1);
+  g_assert_cmpint (trib_flow_get_mapping_version (changed), ==, 1);
+}
+
+/* A `once` flow cannot be given another mapping, whatever is chosen. */
+static void
+test_mapping_once (void)
+{
+  g_autoptr(TribFlow) flow = create_flow ("once", 0);
+  TribFlowMappingDialog *dialog = trib_flow_mapping_dialog_new (client, flow);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  trib_ui_test_iterate_until (mapping_refused, dialog, 20);
+  g_assert_nonnull (strstr (trib_flow_mapping_dialog_get_problem (dialog), "runs once"));
+  g_assert_false (trib_flow_mapping_dialog_get_reading (dialog));
+  g_assert_cmpuint (trib_flow_mapping_dialog_get_versions (dialog)->len, ==, 0);
+  g_assert_false (action_enabled (GTK_WIDGET (dialog), "save"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -454,6 +587,76 @@ test_delete (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+detail_idle (gpointer data)
+{
+  GtkWidget *spinner = GTK_WIDGET (gtk_widget_get_template_child (data, TRIB_TYPE_FLOW_DETAIL, "spinner"));
+  GtkWidget *menu_button = GTK_WIDGET (gtk_widget_get_template_child (data, TRIB_TYPE_FLOW_DETAIL, "menu_button"));
+
+  return !gtk_spinner_get_spinning (GTK_SPINNER (spinner)) && gtk_widget_get_sensitive (menu_button);
+}
+
+/* A menu button's focus is its inner button's. */
+static gboolean
+focus_in (GtkWidget *window,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* While an action is under way the detail's spinner turns and its
+ * buttons wait; at the end both come back, and the focus goes back to
+ * the button that had it.
+ */
+static void
+test_detail_busy (void)
+{
+  g_autoptr(TribFlow) flow = create_flow ("hour", 1);
+  g_autoptr(TribFlowNames) names = trib_flow_names_new (client);
+  g_autofree char *fault = NULL;
+  GtkWidget *window = gtk_window_new ();
+  TribFlowDetail *detail = g_object_new (TRIB_TYPE_FLOW_DETAIL, NULL);
+  GtkWidget *spinner = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (detail), TRIB_TYPE_FLOW_DETAIL, "spinner"));
+  GtkWidget *menu_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (detail), TRIB_TYPE_FLOW_DETAIL,
+                                                                      "menu_button"));
+  GtkWidget *retrigger = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (detail));
+  gtk_window_present (GTK_WINDOW (window));
+  trib_flow_detail_show (detail, client, names, flow);
+  trib_ui_test_iterate_until (detail_idle, detail, 20);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (trib_flow_detail_get_actions_box (detail)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_name (child), "retrigger-button") == 0)
+      retrigger = child;
+  g_assert_nonnull (retrigger);
+
+  /* The platform slow to answer: the disable is held open. */
+  fault = g_strdup_printf ("{\"path\": \"" FLOWS_PATH "/%s/action\", \"kind\": \"delay\", \"delay_ms\": 1500}",
+                           trib_flow_get_id (flow));
+  trib_test_sim_add_fault (sim, fault);
+  gtk_widget_grab_focus (menu_button);
+  g_assert_true (focus_in (window, menu_button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "flow.disable", NULL));
+  trib_ui_test_settle ();
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_false (gtk_widget_get_sensitive (menu_button));
+  g_assert_false (gtk_widget_is_sensitive (retrigger));
+  g_assert_false (focus_in (window, menu_button));
+
+  trib_ui_test_iterate_until (detail_idle, detail, 20);
+  trib_test_sim_clear_faults (sim);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_true (gtk_widget_get_sensitive (menu_button));
+  g_assert_true (focus_in (window, menu_button));
+  g_assert_false (trib_flow_is_enabled (trib_flow_detail_get_flow (detail)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,8 +671,10 @@ main (int   argc,
 
   g_test_add_func ("/tributary/ui/flow-actions/schedule", test_schedule);
   g_test_add_func ("/tributary/ui/flow-actions/mapping", test_mapping);
+  g_test_add_func ("/tributary/ui/flow-actions/mapping-once", test_mapping_once);
   g_test_add_func ("/tributary/ui/flow-actions/simple", test_simple);
   g_test_add_func ("/tributary/ui/flow-actions/delete", test_delete);
+  g_test_add_func ("/tributary/ui/flow-actions/detail-busy", test_detail_busy);
 
   status = g_test_run ();
 

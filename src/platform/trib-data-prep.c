@@ -525,3 +525,151 @@ trib_data_prep_preview_finish (GAsyncResult  *result,
 {
   return trib_platform_client_send_finish (result, error);
 }
+
+/* Versions */
+
+/* Data Prep has no list of a set's versions [UNV]: the latest says how
+ * many there are, and each older one is read on its own, all at once.
+ */
+typedef struct
+{
+  TribPlatformClient *client;
+  char *mapping_set_id;
+  GPtrArray *versions;        /* TribMappingSet or NULL, newest first */
+  guint pending;
+  GError *error;
+} VersionsData;
+
+/* Versions not read yet are NULL. */
+static void
+unref_version (gpointer set)
+{
+  if (set != NULL)
+    g_object_unref (set);
+}
+
+static void
+versions_data_free (VersionsData *data)
+{
+  g_clear_object (&data->client);
+  g_free (data->mapping_set_id);
+  g_clear_pointer (&data->versions, g_ptr_array_unref);
+  g_clear_error (&data->error);
+  g_free (data);
+}
+
+static void
+version_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  VersionsData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  TribMappingSet *set = trib_data_prep_get_mapping_set_finish (result, &error);
+
+  if (set != NULL)
+    {
+      guint latest = trib_mapping_set_get_version (g_ptr_array_index (data->versions, 0));
+      guint index = latest - trib_mapping_set_get_version (set);
+
+      if (index < data->versions->len && g_ptr_array_index (data->versions, index) == NULL)
+        g_ptr_array_index (data->versions, index) = set;
+      else
+        g_object_unref (set);
+    }
+  else if (data->error == NULL)
+    data->error = g_steal_pointer (&error);
+
+  if (--data->pending > 0)
+    return;
+  if (data->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&data->error));
+  else
+    g_task_return_pointer (task, g_ptr_array_ref (data->versions), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+latest_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  VersionsData *data = g_task_get_task_data (task);
+  guint max = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "max"));
+  GError *error = NULL;
+  TribMappingSet *latest = trib_data_prep_get_mapping_set_finish (result, &error);
+  guint version;
+  guint n;
+
+  if (latest == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  version = trib_mapping_set_get_version (latest);
+  n = MIN (version + 1, max);
+  g_ptr_array_set_size (data->versions, n);
+  g_ptr_array_index (data->versions, 0) = latest;
+  if (n == 1)
+    {
+      g_task_return_pointer (task, g_ptr_array_ref (data->versions), (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+
+  data->pending = n - 1;
+  for (guint i = 1; i < n; i++)
+    trib_data_prep_get_mapping_set_async (data->client, data->mapping_set_id, version - i,
+                                          g_task_get_cancellable (task), version_read_cb, g_object_ref (task));
+}
+
+/**
+ * trib_data_prep_read_versions_async:
+ * @mapping_set_id: a mapping set id (32 hex digits)
+ * @max: how many versions at most, the newest, at least 1
+ *
+ * Reads the latest version of a mapping set and the ones before it, up
+ * to @max in all.
+ */
+void
+trib_data_prep_read_versions_async (TribPlatformClient  *client,
+                                    const char          *mapping_set_id,
+                                    guint                max,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  VersionsData *data;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (mapping_set_id != NULL);
+  g_return_if_fail (max > 0);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_data_prep_read_versions_async);
+  data = g_new0 (VersionsData, 1);
+  data->client = g_object_ref (client);
+  data->mapping_set_id = g_strdup (mapping_set_id);
+  data->versions = g_ptr_array_new_with_free_func (unref_version);
+  g_task_set_task_data (task, data, (GDestroyNotify) versions_data_free);
+  g_object_set_data (G_OBJECT (task), "max", GUINT_TO_POINTER (max));
+  trib_data_prep_get_mapping_set_async (client, mapping_set_id, -1, cancellable, latest_read_cb,
+                                        g_steal_pointer (&task));
+}
+
+/**
+ * trib_data_prep_read_versions_finish:
+ *
+ * Returns: (transfer container) (element-type TribMappingSet): the
+ *   versions read, newest first, each with its mappings
+ */
+GPtrArray *
+trib_data_prep_read_versions_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -45,6 +45,14 @@ void            trib_data_prep_get_mapping_set_async     (TribPlatformClient  *c
                                                           gpointer             user_data);
 TribMappingSet *trib_data_prep_get_mapping_set_finish    (GAsyncResult        *result,
                                                           GError             **error);
+void            trib_data_prep_read_versions_async       (TribPlatformClient  *client,
+                                                          const char          *mapping_set_id,
+                                                          guint                max,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GPtrArray      *trib_data_prep_read_versions_finish      (GAsyncResult        *result,
+                                                          GError             **error);
 TribPagedList  *trib_data_prep_list_mapping_sets         (TribPlatformClient  *client,
                                                           const char          *name,
                                                           guint                page_size);

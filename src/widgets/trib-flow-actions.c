@@ -6,7 +6,8 @@
  * `flow.retrigger` (its last run, failed) and `flow.retrigger-run` ("s",
  * any failed run), `flow.edit-schedule`, `flow.update-mapping` and
  * `flow.delete` (their dialogs). While one is under way the others wait
- * (#TribFlowActions:busy); each ends in a toast on the widget, and the
+ * (#TribFlowActions:busy), and the keyboard focus goes back where it was
+ * when it ends; each ends in a toast on the widget, and the
  * flow is read again so the page shows it as the platform has it
  * ("flow-changed", or "flow-deleted").
  *
@@ -44,6 +45,7 @@ struct _TribFlowActions
   GSimpleActionGroup *group;
   GtkWidget *widget;          /* weak: where toasts and dialogs go */
   GtkWindow *dialog;          /* weak: the dialog open, for tests */
+  GtkWidget *focus;           /* weak: the focus when the action began */
   GCancellable *cancellable;
   const char *retrigger_action; /* retrigger or retrigger-run, as asked */
   gboolean busy;
@@ -105,15 +107,50 @@ update (TribFlowActions *self)
   set_enabled (self, "delete", idle);
 }
 
+/* The button that began an action, made insensitive while it runs,
+ * gives the keyboard focus up to the window; it gets it back at the end,
+ * so that the keyboard carries on from it. An item of a menu gives it to
+ * the menu's button.
+ */
+static void
+remember_focus (TribFlowActions *self)
+{
+  GtkRoot *root = self->widget != NULL ? gtk_widget_get_root (self->widget) : NULL;
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *popover = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) : NULL;
+
+  if (popover != NULL)
+    focus = gtk_widget_get_parent (popover);
+  if (focus != NULL && !gtk_widget_is_ancestor (focus, self->widget))
+    focus = NULL;
+  g_set_weak_pointer (&self->focus, focus);
+}
+
+static void
+restore_focus (TribFlowActions *self)
+{
+  GtkRoot *root = self->widget != NULL ? gtk_widget_get_root (self->widget) : NULL;
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (self->focus != NULL && (focus == NULL || focus == GTK_WIDGET (root)) &&
+      gtk_widget_is_sensitive (self->focus) && gtk_widget_get_mapped (self->focus))
+    gtk_widget_grab_focus (self->focus);
+  g_clear_weak_pointer (&self->focus);
+}
+
 static void
 set_busy (TribFlowActions *self,
           gboolean         busy)
 {
   if (self->busy == busy)
     return;
+  if (busy)
+    remember_focus (self);
   self->busy = busy;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (!busy)
+    restore_focus (self);
 }
 
 static void
@@ -271,7 +308,8 @@ run_now_action (GSimpleAction *action,
 
   if (trib_flow_get_start_time (self->flow) > 0)
     start = g_date_time_new_from_unix_utc (trib_flow_get_start_time (self->flow));
-  if (start == NULL || g_date_time_compare (start, end) >= 0)
+  /* Sent in whole seconds: a start in the same second is not before. */
+  if (start == NULL || g_date_time_to_unix (start) >= g_date_time_to_unix (end))
     start = g_date_time_add_days (end, -1);
 
   set_busy (self, TRUE);
@@ -440,6 +478,7 @@ trib_flow_actions_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_weak_pointer (&self->widget);
   g_clear_weak_pointer (&self->dialog);
+  g_clear_weak_pointer (&self->focus);
 
   G_OBJECT_CLASS (trib_flow_actions_parent_class)->dispose (object);
 }

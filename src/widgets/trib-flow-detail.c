@@ -51,7 +51,8 @@ struct _TribFlowDetail
   GtkSliceListModel *shown_runs;
   GCancellable *cancellable;
   gulong names_handler;
-  guint n_busy;
+  guint n_busy;               /* reads of the flow and its runs */
+  gboolean actions_busy;
 
   /* Template widgets */
   GtkLabel *title_label;
@@ -83,7 +84,18 @@ busy (TribFlowDetail *self,
       int             delta)
 {
   self->n_busy += delta;
-  gtk_spinner_set_spinning (self->spinner, self->n_busy > 0);
+  gtk_spinner_set_spinning (self->spinner, self->n_busy > 0 || self->actions_busy);
+}
+
+/* While an action runs, the others wait (their buttons follow their
+ * actions), the menu's button too, and the spinner turns.
+ */
+static void
+actions_busy_cb (TribFlowDetail *self)
+{
+  self->actions_busy = trib_flow_actions_get_busy (self->actions);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), !self->actions_busy);
+  busy (self, 0);
 }
 
 static void
@@ -572,6 +584,8 @@ trib_flow_detail_show (TribFlowDetail     *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->actions, "flow-deleted", G_CALLBACK (actions_flow_deleted_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->actions, "notify::busy", G_CALLBACK (actions_busy_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   trib_flow_actions_set_client (self->actions, client);
   trib_flow_actions_set_flow (self->actions, flow);
@@ -617,7 +631,7 @@ trib_flow_detail_clear (TribFlowDetail *self)
   self->cancellable = g_cancellable_new ();
   self->n_busy = 0;
   if (self->spinner != NULL)
-    gtk_spinner_set_spinning (self->spinner, FALSE);
+    busy (self, 0);
 
   if (self->runs != NULL)
     {

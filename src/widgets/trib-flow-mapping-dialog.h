@@ -21,8 +21,10 @@ G_DECLARE_FINAL_TYPE (TribFlowMappingDialog, trib_flow_mapping_dialog, TRIB, FLO
 TribFlowMappingDialog *trib_flow_mapping_dialog_new         (TribPlatformClient    *client,
                                                              TribFlow              *flow);
 TribFlow              *trib_flow_mapping_dialog_get_flow    (TribFlowMappingDialog *self);
-void                   trib_flow_mapping_dialog_set_version (TribFlowMappingDialog *self,
+gboolean               trib_flow_mapping_dialog_set_version (TribFlowMappingDialog *self,
                                                              guint                  version);
+GPtrArray             *trib_flow_mapping_dialog_get_versions (TribFlowMappingDialog *self);
+gboolean               trib_flow_mapping_dialog_get_reading (TribFlowMappingDialog *self);
 const char            *trib_flow_mapping_dialog_get_problem (TribFlowMappingDialog *self);
 
 G_END_DECLS
