@@ -4,7 +4,8 @@
  * mapping set with its errata fixed, the seed's legacy body, refusals,
  * a verdict per mapping from validation, preview with expressions (an
  * expression failing in one row only), list paging by start and limit,
- * and updates that bump the version.
+ * updates that bump the version, and the demo world's set 37409d30…
+ * (world/mapping-sets.json) that the demo flows name.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -22,6 +23,8 @@
 
 #define MAPPING_SETS_PATH "/data/foundation/conversion/mappingSets"
 #define PROFILE_CLASS "https://ns.adobe.com/xdm/context/profile"
+#define S004_MAPPING "37409d3017e24a3eb4a2dc21020f7a5b"
+#define ORDERS_SCHEMA "https://ns.adobe.com/tributarydemo/schemas/d4c3b2a1f0e94d8c9b7a6f5e4d3c2b1a"
 
 static TribTestSim *sim;
 static TribPlatformClient *client;
@@ -555,6 +558,71 @@ test_versions (void)
   g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NOT_FOUND);
 }
 
+/* The demo flows' mapping set, as the new-version dialog reads it: two
+ * versions on the Orders schema of the flows' dataset, from the OData
+ * Orders table's columns into paths Data Prep accepts, in `prod` and
+ * `uat` and nowhere else.
+ */
+static void
+test_demo_world (void)
+{
+  /* The OData Orders table (world/remote-storage.json) as JSON types. */
+  const char * const names[] = { "OrderID", "CustomerID", "EmployeeID", "OrderDate", "ShipVia", "Freight",
+                                 "ShipCity", "ShipCountry", NULL };
+  const char * const types[] = { "integer", "string", "integer", "string", "integer", "number", "string",
+                                 "string", NULL };
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  versions = read_versions (S004_MAPPING, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      TribMappingSet *version = g_ptr_array_index (versions, i);
+      GPtrArray *mappings = trib_mapping_set_get_mappings (version);
+      g_autoptr(GPtrArray) checks = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+
+      g_assert_cmpstr (trib_mapping_set_get_id (version), ==, S004_MAPPING);
+      g_assert_cmpuint (trib_mapping_set_get_version (version), ==, 1 - i);
+      g_assert_cmpstr (trib_mapping_set_get_schema_id (version), ==, ORDERS_SCHEMA);
+      g_assert_cmpstr (trib_mapping_set_get_name (version), ==, "Northwind orders to Luma Orders");
+      g_assert_cmpstr (trib_mapping_set_get_created_by (version), ==, "acp_foundation_connectors@AdobeID");
+      g_assert_nonnull (trib_mapping_set_get_modified (version));
+      g_assert_cmpuint (mappings->len, ==, i == 0 ? 8 : 6);
+      g_assert_cmpstr (trib_mapping_get_source (g_ptr_array_index (mappings, 0)), ==, "OrderID");
+      g_assert_cmpstr (trib_mapping_get_destination (g_ptr_array_index (mappings, 0)), ==, "_id");
+
+      /* Every source a column of the table, every destination a path
+       * of the schema in a type it converts to: Data Prep's own verdict.
+       */
+      trib_data_prep_validate_async (client, ORDERS_SCHEMA, mappings, names, types, NULL,
+                                     trib_test_result_cb, &result);
+      checks = trib_data_prep_validate_finish (trib_test_wait_result (&result), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (checks->len, ==, mappings->len);
+      for (guint j = 0; j < checks->len; j++)
+        g_assert_true (check_says (checks, j, NULL));
+    }
+  /* The newer one has a column more: the dialog has a choice. */
+  g_assert_cmpuint (trib_mapping_get_source_type (g_ptr_array_index (trib_mapping_set_get_mappings (g_ptr_array_index (versions, 0)), 7)),
+                    ==, TRIB_MAPPING_SOURCE_EXPRESSION);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  trib_platform_client_set_sandbox (client, "uat");
+  versions = read_versions (S004_MAPPING, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  trib_platform_client_set_sandbox (client, "dev");
+  versions = read_versions (S004_MAPPING, 10, &error);
+  g_assert_null (versions);
+  g_assert_error (error, TRIB_PLATFORM_ERROR, TRIB_PLATFORM_ERROR_NOT_FOUND);
+  trib_platform_client_set_sandbox (client, "prod");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/tributary/data-prep/list-paging", test_list_paging);
   g_test_add_func ("/tributary/data-prep/update", test_update);
   g_test_add_func ("/tributary/data-prep/versions", test_versions);
+  g_test_add_func ("/tributary/data-prep/demo-world", test_demo_world);
 
   status = g_test_run ();
 

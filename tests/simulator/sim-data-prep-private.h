@@ -40,6 +40,12 @@ JsonArray *data_prep_read_body           (JsonObject  *body,
                                           gboolean    *legacy,
                                           GError     **error);
 
+/* sim-data-prep-world.c */
+gboolean   data_prep_world_load          (const char  *world_dir,
+                                          GError     **error);
+GPtrArray *data_prep_world_sets          (const char  *org_id,
+                                          const char  *sandbox);
+
 /* sim-data-prep-check.c */
 void      data_prep_validate_cb          (SimRequest *request);
 void      data_prep_preview_cb           (SimRequest *request);

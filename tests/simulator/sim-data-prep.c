@@ -13,6 +13,9 @@
  * PUT bumps `version` [UNV]: every stored version stays readable with
  * ?version=N, which is what a flow's `mappingVersion` points at.
  *
+ * A sandbox starts with the world's sets (sim-data-prep-world.c), made
+ * when it is first used.
+ *
  * Copyright 2026 The Tributary authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,6 +27,7 @@
 
 #include <string.h>
 
+#include "sim-clock.h"
 #include "sim-data-prep-private.h"
 
 typedef struct
@@ -62,6 +66,10 @@ store_free (Store *store)
   g_free (store);
 }
 
+static void populate_world (Store      *store,
+                            SimClient  *client,
+                            const char *sandbox);
+
 static Store *
 store_for (SimClient  *client,
            const char *sandbox)
@@ -75,6 +83,7 @@ store_for (SimClient  *client,
       store->sets = g_ptr_array_new_with_free_func ((GDestroyNotify) mapping_set_free);
       store->by_id = g_hash_table_new (g_str_hash, g_str_equal);
       g_hash_table_insert (data_prep->stores, g_steal_pointer (&key), store);
+      populate_world (store, client, sandbox);
     }
   return store;
 }
@@ -305,6 +314,73 @@ stored_version (const char *id,
     }
   json_object_set_array_member (stored, "mappings", echoed);
   return stored;
+}
+
+#define DAY_MS ((gint64) 24 * 60 * 60 * 1000)
+
+/* Each version as POST and PUT would have stored it, dated `ageDays`
+ * before the clock's now, by the world's `createdBy`.
+ */
+static void
+populate_world (Store      *store,
+                SimClient  *client,
+                const char *sandbox)
+{
+  g_autoptr(GPtrArray) sets = data_prep_world_sets (client->org->id, sandbox);
+  gint64 now = sim_clock_now_ms ();
+
+  for (guint i = 0; i < sets->len; i++)
+    {
+      JsonObject *entry = g_ptr_array_index (sets, i);
+      JsonArray *versions = json_object_get_array_member (entry, "versions");
+      const char *created_by = member_string (entry, "createdBy");
+      MappingSet *set = g_new0 (MappingSet, 1);
+      gint64 created = 0;
+
+      if (created_by == NULL)
+        created_by = user_of (client);
+      set->id = g_strdup (member_string (entry, "id"));
+      set->versions = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+      for (guint n = 0; n < json_array_get_length (versions); n++)
+        {
+          JsonObject *version = json_array_get_object_element (versions, n);
+          g_autoptr(JsonObject) body = json_object_new ();
+          g_autoptr(JsonObject) output = json_object_new ();
+          g_autoptr(JsonObject) ref = json_object_new ();
+          g_autoptr(JsonArray) mappings = NULL;
+          gint64 at = now - json_object_get_int_member_with_default (version, "ageDays", 0) * DAY_MS;
+          const char *schema_id;
+          gboolean legacy;
+          JsonObject *stored;
+          JsonArray *echoed;
+
+          json_object_set_string_member (body, "name", member_string (entry, "name"));
+          json_object_set_string_member (ref, "id", member_string (entry, "schema"));
+          json_object_set_object_member (output, "schemaRef", g_steal_pointer (&ref));
+          json_object_set_object_member (body, "outputSchema", g_steal_pointer (&output));
+          json_object_set_array_member (body, "mappings",
+                                        json_array_ref (json_object_get_array_member (version, "mappings")));
+          /* Checked when the world was loaded. */
+          mappings = data_prep_read_body (body, &schema_id, &legacy, NULL);
+          g_assert (mappings != NULL);
+          if (n == 0)
+            created = at;
+          stored = stored_version (set->id, n, created, created_by, client, body, schema_id, legacy, mappings);
+          json_object_set_int_member (stored, "modifiedDate", at);
+          json_object_set_string_member (stored, "modifiedBy", created_by);
+          echoed = json_object_get_array_member (stored, "mappings");
+          for (guint m = 0; m < json_array_get_length (echoed); m++)
+            {
+              JsonObject *mapping = json_array_get_object_element (echoed, m);
+
+              json_object_set_int_member (mapping, "createdDate", at);
+              json_object_set_int_member (mapping, "modifiedDate", at);
+            }
+          g_ptr_array_add (set->versions, stored);
+        }
+      g_ptr_array_add (store->sets, set);
+      g_hash_table_insert (store->by_id, set->id, set);
+    }
 }
 
 static void
@@ -593,10 +669,15 @@ sim_data_prep_mapping_schema (SimServer  *server,
   return member_string (member_object (member_object (stored, "outputSchema"), "schemaRef"), "id");
 }
 
-void
-sim_data_prep_register (SimServer *server)
+gboolean
+sim_data_prep_register (SimServer   *server,
+                        const char  *world_dir,
+                        GError     **error)
 {
-  g_return_if_fail (data_prep == NULL);
+  g_return_val_if_fail (data_prep == NULL, FALSE);
+
+  if (!data_prep_world_load (world_dir, error))
+    return FALSE;
 
   data_prep = g_new0 (DataPrep, 1);
   data_prep->server = server;
@@ -609,4 +690,6 @@ sim_data_prep_register (SimServer *server)
   sim_server_add_route (server, "GET", DATA_PREP_PATH "/mappingSets/{id}", SIM_ROUTE_DEFAULT, get_cb);
   sim_server_add_route (server, "GET", DATA_PREP_PATH "/mappingSets/{id}/mappings", SIM_ROUTE_DEFAULT, get_mappings_cb);
   sim_server_add_route (server, "PUT", DATA_PREP_PATH "/mappingSets/{id}", SIM_ROUTE_DEFAULT, update_cb);
+
+  return TRUE;
 }

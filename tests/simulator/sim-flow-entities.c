@@ -2,7 +2,8 @@
  *
  * Flow Service: source connections and target connections
  * (`POST/GET/DELETE /sourceConnections`, `/targetConnections`), and the
- * mapping sets Data Prep registers for flows to use.
+ * mapping sets Data Prep registers for flows to use (the world's, from
+ * world/mapping-sets.json).
  *
  * Source connections (API-NOTES §A4): a file source gives `params.path`,
  * optional `params.type` (file|folder) and `params.recursive`, and
@@ -36,9 +37,6 @@
 #include "sim-data-prep-private.h"
 #include "sim-flow-private.h"
 
-#define S004_MAPPING "37409d3017e24a3eb4a2dc21020f7a5b"
-#define SIM_DEMO_ORG "B2C2D9A35F3E4C1A0A495C2B@AdobeOrg"
-
 typedef struct
 {
   char *org_id;
@@ -71,7 +69,6 @@ ensure_mappings (void)
     return;
 
   flow_entities.mappings = g_ptr_array_new_with_free_func ((GDestroyNotify) mapping_entry_free);
-  sim_flow_register_mapping (SIM_DEMO_ORG, NULL, S004_MAPPING, 0, NULL);
 }
 
 void

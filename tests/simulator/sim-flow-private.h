@@ -23,10 +23,12 @@ G_BEGIN_DECLS
  * @version: its version, from 0
  * @schema_id: (nullable): its output schema's `$id`
  *
- * Data Prep calls this when a mapping set is created or gets a new
- * version, so that `POST /flows` accepts its `Mapping` transformation.
- * The demo org starts with S004's mapping set 37409d30…, version 0, in
- * every sandbox, so flows can be made before Data Prep exists.
+ * Data Prep calls this for each version of the world's mapping sets
+ * (world/mapping-sets.json: S004's 37409d30…, versions 0 and 1, in the
+ * demo org's `prod` and `uat`), without a schema: the demo flows write
+ * that set into datasets of several schemas, as the seeds do, so
+ * `POST /flows` does not refuse them with 1425-400. Sets created at run
+ * time are found through Data Prep itself (sim_flow_mapping_exists()).
  */
 void     sim_flow_register_mapping  (const char *org_id,
                                      const char *sandbox,

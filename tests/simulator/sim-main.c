@@ -195,7 +195,11 @@ main (int   argc,
   sim_schedules_register (server);
   sim_dataset_export_runs_register ();
   sim_dataset_export_register (server);
-  sim_data_prep_register (server);
+  if (!sim_data_prep_register (server, world_dir, &error))
+    {
+      g_printerr ("tributary-sim: cannot load the world: %s\n", error->message);
+      return 1;
+    }
   if (!sim_flow_service_register (server, world_dir, &error))
     {
       g_printerr ("tributary-sim: cannot load the world: %s\n", error->message);

@@ -68,7 +68,9 @@ JsonObject *sim_schema_registry_dup_resolved (SimServer  *server,
                                               SimClient  *client,
                                               const char *sandbox,
                                               const char *schema_id);
-void sim_data_prep_register          (SimServer *server);
+gboolean sim_data_prep_register      (SimServer   *server,
+                                      const char  *world_dir,
+                                      GError     **error);
 gboolean sim_flow_explore_register   (SimServer   *server,
                                       const char  *world_dir,
                                       GError     **error);
