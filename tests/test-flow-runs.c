@@ -516,6 +516,7 @@ test_update (void)
   g_autofree char *etag = NULL;
   g_autofree char *stale = NULL;
   g_autofree char *refused = NULL;
+  g_autofree char *remapped = NULL;
   JsonObject *operation;
 
   flow = get_flow (id, &error);
@@ -549,6 +550,13 @@ test_update (void)
   g_assert_null (refused);
   assert_flow_error (error, TRIB_PLATFORM_ERROR_BAD_REQUEST, "FLOW-1100-400");
   g_clear_error (&error);
+
+  /* Version 1 of S004's set, which Data Prep holds in prod
+   * (world/mapping-sets.json), is one a flow may name.
+   */
+  remapped = update_flow (changed, NULL, NULL, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (remapped);
 
   /* CRMToAEP types the mapping version as a string: sent as one. */
   databricks = get_flow (DATABRICKS_FLOW, &error);
