@@ -551,9 +551,7 @@ test_update (void)
   assert_flow_error (error, TRIB_PLATFORM_ERROR_BAD_REQUEST, "FLOW-1100-400");
   g_clear_error (&error);
 
-  /* Version 1 of S004's set, which Data Prep holds in prod
-   * (world/mapping-sets.json), is one a flow may name.
-   */
+  /* Data Prep holds S004's set in version 1 too (world/mapping-sets.json). */
   remapped = update_flow (changed, NULL, NULL, 0, 1, &error);
   g_assert_no_error (error);
   g_assert_nonnull (remapped);
