@@ -77,6 +77,22 @@ refresh_action (GtkWidget  *widget,
     trib_session_refresh_async (self->session, NULL, refresh_cb, g_object_ref (self));
 }
 
+/* Not gtk_widget_get_mapped(): a page built on first use is not mapped
+ * yet when it takes the focus, though nothing hides it.
+ */
+static gboolean
+shown_within (GtkWidget *widget,
+              GtkWidget *ancestor)
+{
+  for (; widget != NULL && widget != ancestor; widget = gtk_widget_get_parent (widget))
+    {
+      if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+        return FALSE;
+    }
+
+  return widget == ancestor;
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -99,7 +115,7 @@ show_page_action (GtkWidget  *widget,
    * list's hidden search). Then the first widget in sight takes it.
    */
   focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, page) || !gtk_widget_get_mapped (focus))
+  if (focus == NULL || !shown_within (focus, page))
     {
       gtk_root_set_focus (GTK_ROOT (self), NULL);
       gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
