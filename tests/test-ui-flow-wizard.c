@@ -414,6 +414,36 @@ prompt_shown (gpointer data)
   return trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
 }
 
+/* Signs the window in again, as the next start does, and answers
+ * Resume, as its button does, to the setup it offers, @title: the
+ * wizard that takes the setup up.
+ */
+static TribFlowWizard *
+resume_offered (TribWindow *window,
+                const char *title,
+                const char *screenshot)
+{
+  g_autoptr(TribSession) session = g_object_ref (trib_window_get_session (window));
+  AdwMessageDialog *dialog;
+  TribFlowWizard *wizard;
+
+  trib_window_set_session (window, NULL);
+  trib_window_set_session (window, session);
+  trib_ui_test_iterate_until (prompt_shown, NULL, 30);
+  dialog = ADW_MESSAGE_DIALOG (trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (dialog), title, TRUE));
+  trib_ui_test_save_screenshot (GTK_WIDGET (dialog), screenshot);
+  adw_message_dialog_response (dialog, "resume");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  trib_ui_test_settle ();
+  trib_ui_test_iterate_until (wizard_shown, NULL, 10);
+
+  wizard = TRIB_FLOW_WIZARD (trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_WIZARD, NULL));
+  g_assert_nonnull (wizard);
+
+  return wizard;
+}
+
 /* A setup stopped by a failing step, its window closed: the next
  * sign-in offers to resume it, and resuming makes the flow, once.
  */
@@ -422,8 +452,6 @@ resume_prompt (TribWindow *window)
 {
   GtkWindow *explore_window = NULL;
   TribFlowWizard *wizard;
-  AdwMessageDialog *dialog;
-  g_autoptr(TribSession) session = NULL;
   guint posts_before;
 
   wizard = open_wizard (window, &explore_window);
@@ -444,21 +472,7 @@ resume_prompt (TribWindow *window)
   gtk_window_destroy (GTK_WINDOW (wizard));
   gtk_window_destroy (explore_window);
   trib_ui_test_settle ();
-  session = g_object_ref (trib_window_get_session (window));
-  trib_window_set_session (window, NULL);
-  trib_window_set_session (window, session);
-  trib_ui_test_iterate_until (prompt_shown, NULL, 30);
-  dialog = ADW_MESSAGE_DIALOG (trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
-  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (dialog), "Orders again", TRUE));
-  trib_ui_test_save_screenshot (GTK_WIDGET (dialog), "flow-wizard-resume-prompt-light.png");
-  /* As its button does: the answer, then the dialog closed. */
-  adw_message_dialog_response (dialog, "resume");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  trib_ui_test_settle ();
-  trib_ui_test_iterate_until (wizard_shown, NULL, 10);
-
-  wizard = TRIB_FLOW_WIZARD (trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_WIZARD, NULL));
-  g_assert_nonnull (wizard);
+  wizard = resume_offered (window, "Orders again", "flow-wizard-resume-prompt-light.png");
   g_assert_cmpstr (trib_flow_wizard_get_step (wizard), ==, "create");
   trib_ui_test_iterate_until (trib_ui_wizard_flow_made, wizard, 60);
   if (trib_flow_wizard_get_flow_id (wizard) == NULL)
@@ -655,8 +669,6 @@ count_flows_named (TribWindow *window,
 static void
 resume_after_kill (TribWindow *window)
 {
-  g_autoptr(TribSession) session = g_object_ref (trib_window_get_session (window));
-  AdwMessageDialog *dialog;
   TribFlowWizard *wizard;
   gint64 answered;
 
@@ -666,17 +678,7 @@ resume_after_kill (TribWindow *window)
   answered = g_get_monotonic_time () + 6500 * 1000;
   trib_ui_test_iterate_until (elapsed, &answered, 10);
 
-  trib_window_set_session (window, NULL);
-  trib_window_set_session (window, session);
-  trib_ui_test_iterate_until (prompt_shown, NULL, 30);
-  dialog = ADW_MESSAGE_DIALOG (trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
-  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (dialog), "Orders killed", TRUE));
-  trib_ui_test_save_screenshot (GTK_WIDGET (dialog), "flow-wizard-resume-after-kill-light.png");
-  adw_message_dialog_response (dialog, "resume");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  trib_ui_test_settle ();
-  trib_ui_test_iterate_until (wizard_shown, NULL, 10);
-  wizard = TRIB_FLOW_WIZARD (trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_WIZARD, NULL));
+  wizard = resume_offered (window, "Orders killed", "flow-wizard-resume-after-kill-light.png");
   trib_ui_test_iterate_until (trib_ui_wizard_flow_made, wizard, 60);
   if (trib_flow_wizard_get_flow_id (wizard) == NULL)
     shoot (wizard, "resume-after-kill-failed");
