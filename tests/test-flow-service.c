@@ -294,7 +294,7 @@ static void
 test_strict_world (void)
 {
   const char *world = g_getenv ("TRIBUTARY_SIM_WORLD");
-  static const char * const copied[] = { "orgs.json", "sandboxes.json", "connection-specs.json" };
+  static const char * const copied[] = { "orgs.json", "sandboxes.json", "connection-specs.json", "mapping-sets.json" };
   g_autofree char *dir = g_dir_make_tmp ("trib-flow-world-XXXXXX", NULL);
   g_autofree char *connections = g_build_filename (dir, "connections.json", NULL);
   g_autoptr(GSubprocess) process = NULL;
