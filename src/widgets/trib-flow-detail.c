@@ -52,7 +52,7 @@ struct _TribFlowDetail
   GCancellable *cancellable;
   gulong names_handler;
   guint n_busy;               /* reads of the flow and its runs */
-  gboolean actions_busy;
+  gboolean actions_requesting;
 
   /* Template widgets */
   GtkLabel *title_label;
@@ -84,17 +84,19 @@ busy (TribFlowDetail *self,
       int             delta)
 {
   self->n_busy += delta;
-  gtk_spinner_set_spinning (self->spinner, self->n_busy > 0 || self->actions_busy);
+  gtk_spinner_set_spinning (self->spinner, self->n_busy > 0 || self->actions_requesting);
 }
 
-/* While an action runs, the others wait (their buttons follow their
- * actions), the menu's button too, and the spinner turns.
+/* While an action runs or its dialog is open, the others wait (their
+ * buttons follow their actions), the menu's button too; the spinner
+ * turns only while the platform is asked something: a dialog open is
+ * the user's turn, not a wait.
  */
 static void
 actions_busy_cb (TribFlowDetail *self)
 {
-  self->actions_busy = trib_flow_actions_get_busy (self->actions);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), !self->actions_busy);
+  self->actions_requesting = trib_flow_actions_get_requesting (self->actions);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), !trib_flow_actions_get_busy (self->actions));
   busy (self, 0);
 }
 
@@ -585,6 +587,8 @@ trib_flow_detail_show (TribFlowDetail     *self,
       g_signal_connect_object (self->actions, "flow-deleted", G_CALLBACK (actions_flow_deleted_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->actions, "notify::busy", G_CALLBACK (actions_busy_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->actions, "notify::requesting", G_CALLBACK (actions_busy_cb), self,
                                G_CONNECT_SWAPPED);
     }
   trib_flow_actions_set_client (self->actions, client);
