@@ -47,7 +47,7 @@
 #include "trib-util.h"
 #include "trib-window.h"
 
-#define ROUNDS 3
+#define ROUNDS 5
 #define BUSIEST_RUNS 10000
 #define FLOWS_PATH "/data/foundation/flowservice/flows"
 
