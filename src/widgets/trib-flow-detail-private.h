@@ -59,7 +59,7 @@ struct _TribFlowDetail
   TribRunsChart *chart;
   GtkListBox *runs_list;
   GtkButton *more_button;
-  GtkLabel *runs_status;
+  GtkInscription *runs_status;
   TribFlowRunView *run_view;
 };
 

@@ -58,8 +58,11 @@ create_run_row (gpointer item,
   return row;
 }
 
-/* How many runs are read, while they come: a label, not a spinner, which
- * would have the window drawn at every frame of a long read.
+/* How many runs are read, while they come: not a spinner, which would
+ * have the window drawn at every frame of a long read; and a
+ * GtkInscription, not a label, whose size does not follow its text: a
+ * label whose text changes lays the whole window out again, where this
+ * only draws itself again, so the count follows every page.
  */
 static void
 update_more (TribFlowDetail *self)
@@ -71,18 +74,15 @@ update_more (TribFlowDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), n > gtk_slice_list_model_get_size (self->shown_runs));
 
   if (self->runs != NULL && !trib_paged_list_get_complete (self->runs) && trib_paged_list_get_error (self->runs) == NULL)
-    {
-      /* A label whose text changes lays the whole page out again: every
-       * thousand runs, not every page of a hundred.
-       */
-      if (n % 1000 != 0 && n > RUNS_SHOWN_STEP && gtk_label_get_label (self->runs_status)[0] != '\0')
-        return;
-      /* Translators: %s is how many runs have been read so far */
-      status = g_strdup_printf (_("Reading runs… %s so far"), count);
-    }
+    /* Translators: %s is how many runs have been read so far */
+    status = g_strdup_printf (_("Reading runs… %s so far"), count);
   else if (self->runs != NULL)
     status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s run", "%s runs", n), count);
-  gtk_label_set_label (self->runs_status, status != NULL ? status : "");
+  if (g_strcmp0 (gtk_inscription_get_text (self->runs_status), status) == 0)
+    return;
+  gtk_inscription_set_text (self->runs_status, status);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->runs_status), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  status != NULL ? status : "", -1);
 }
 
 static void
