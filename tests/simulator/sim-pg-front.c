@@ -394,7 +394,8 @@ rewrite_message (Session      *session,
 
   rewritten = sim_pg_rewrite (session->front->admin, session->database, sql, &sqlstate, &message);
   if (rewritten == NULL)
-    rewritten = sim_pg_rewrite_error_statement (sqlstate, message);
+    rewritten = sim_pg_rewrite_error_statement (sqlstate, message,
+                                                type == 'P' ? sim_pg_rewrite_count_parameters (sql) : 0);
 
   out = g_byte_array_new ();
   g_byte_array_append (out, (const guint8 *) &type, 1);

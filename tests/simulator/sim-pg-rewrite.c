@@ -639,6 +639,25 @@ rewrite_block (Rewrite          *rw,
     }
   start = skip_blank (tokens, start + 1, n);
 
+  /* The block parses before anything runs: it ends with `; END`. */
+  {
+    gint last = (gint) n - 1;
+    gint before;
+
+    while (last >= 0 && is_blank (token_at (tokens, last)))
+      last--;
+    before = last - 1;
+    while (before >= 0 && is_blank (token_at (tokens, before)))
+      before--;
+    if (last < 0 || !token_is (tokens, last, n, "END") || before < (gint) start ||
+        !token_is (tokens, before, n, ";"))
+      {
+        fail (rw, "42601", "syntax error: each statement of an anonymous block ends with ';', and the "
+              "block with END");
+        return NULL;
+      }
+  }
+
   while (start < n)
     {
       g_autoptr(GString) statement = g_string_new (NULL);
@@ -776,21 +795,68 @@ sim_pg_rewrite (SimPgAdmin  *admin,
 }
 
 /**
+ * sim_pg_rewrite_count_parameters:
+ *
+ * Returns: the highest `$n` of @sql, the parameters a Bind supplies
+ */
+guint
+sim_pg_rewrite_count_parameters (const char *sql)
+{
+  g_autoptr(GArray) tokens = sim_pg_tokenize (sql, strlen (sql));
+  guint64 highest = 0;
+
+  for (guint i = 0; i + 1 < tokens->len; i++)
+    {
+      const SimPgToken *token = token_at (tokens, i);
+      const SimPgToken *number = token_at (tokens, i + 1);
+      g_autofree char *digits = NULL;
+      guint64 n;
+
+      if (token->kind != SIM_PG_TOKEN_PUNCT || token->start[0] != '$' || number->kind != SIM_PG_TOKEN_NUMBER)
+        continue;
+      digits = g_strndup (number->start, number->len);
+      if (g_ascii_string_to_unsigned (digits, 10, 1, 65535, &n, NULL))
+        highest = MAX (highest, n);
+    }
+
+  return (guint) highest;
+}
+
+/**
  * sim_pg_rewrite_error_statement:
+ * @n_parameters: how many parameters the client binds to it
  *
  * Returns: a statement the server fails with @sqlstate and @message,
- *   so that the client sees the error where the server's would be
+ *   so that the client sees the error where the server's would be,
+ *   and the session's transaction fails as it would. With parameters,
+ *   it is a call of distiller_raise() (trib-test-pg-demo.c), which
+ *   takes them.
  */
 char *
 sim_pg_rewrite_error_statement (const char *sqlstate,
-                                const char *message)
+                                const char *message,
+                                guint       n_parameters)
 {
-  g_autoptr(GString) statement = g_string_new ("DO $distiller_error$ BEGIN RAISE EXCEPTION USING ERRCODE = ");
+  g_autoptr(GString) statement = g_string_new (NULL);
 
-  append_literal (statement, sqlstate);
-  g_string_append (statement, ", MESSAGE = ");
-  append_literal (statement, message);
-  g_string_append (statement, "; END $distiller_error$");
+  if (n_parameters == 0)
+    {
+      g_string_append (statement, "DO $distiller_error$ BEGIN RAISE EXCEPTION USING ERRCODE = ");
+      append_literal (statement, sqlstate);
+      g_string_append (statement, ", MESSAGE = ");
+      append_literal (statement, message);
+      g_string_append (statement, "; END $distiller_error$");
+    }
+  else
+    {
+      g_string_append (statement, "SELECT distiller_raise(");
+      append_literal (statement, sqlstate);
+      g_string_append (statement, ", ");
+      append_literal (statement, message);
+      for (guint i = 1; i <= n_parameters; i++)
+        g_string_append_printf (statement, ", $%u::text", i);
+      g_string_append (statement, ")");
+    }
 
   return g_string_free (g_steal_pointer (&statement), FALSE);
 }

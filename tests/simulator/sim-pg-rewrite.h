@@ -44,6 +44,8 @@ char *sim_pg_rewrite                 (SimPgAdmin  *admin,
                                       char       **sqlstate,
                                       char       **message);
 char *sim_pg_rewrite_error_statement (const char  *sqlstate,
-                                      const char  *message);
+                                      const char  *message,
+                                      guint        n_parameters);
+guint sim_pg_rewrite_count_parameters (const char *sql);
 
 G_END_DECLS

@@ -151,4 +151,9 @@ const char trib_test_pg_demo_sql[] =
   "CREATE AGGREGATE attribution_last_touch(timestamp, text, text) (SFUNC = attribution_last_touch_step,"
   "  STYPE = attribution_result);"
 
+  /* How the simulator's front fails a statement that has parameters. */
+  "CREATE FUNCTION distiller_raise(state text, message text, VARIADIC parameters text[] DEFAULT '{}')"
+  "  RETURNS void LANGUAGE plpgsql AS $f$"
+  "  BEGIN RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message; END $f$;"
+
   "ANALYZE;";
