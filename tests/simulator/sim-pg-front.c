@@ -600,6 +600,24 @@ sim_pg_front_get_port (SimPgFront *front)
   return front->port;
 }
 
+/**
+ * sim_pg_front_rewrite:
+ *
+ * What the front does to a statement, for Query Service's REST queries
+ * and schedule runs, which Data Distiller runs alike. Any thread.
+ *
+ * Returns: (nullable): as sim_pg_rewrite()
+ */
+char *
+sim_pg_front_rewrite (SimPgFront  *front,
+                      const char  *database,
+                      const char  *sql,
+                      char       **sqlstate,
+                      char       **message)
+{
+  return sim_pg_rewrite (front->admin, database, sql, sqlstate, message);
+}
+
 /* Stops taking connections and ends the sessions under way, as a
  * server shutting down does.
  */

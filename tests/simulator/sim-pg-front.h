@@ -19,6 +19,11 @@ SimPgFront *sim_pg_front_start    (const char  *admin_conninfo,
                                    const char  *key_file,
                                    GError     **error);
 guint       sim_pg_front_get_port (SimPgFront  *front);
+char       *sim_pg_front_rewrite  (SimPgFront  *front,
+                                   const char  *database,
+                                   const char  *sql,
+                                   char       **sqlstate,
+                                   char       **message);
 void        sim_pg_front_stop     (SimPgFront  *front);
 
 /* sim-pg-front-tables.c: the generated datasets' tables and what the

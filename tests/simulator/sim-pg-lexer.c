@@ -3,7 +3,9 @@
  * Cuts a statement into PostgreSQL's tokens, keeping every byte, so
  * that the rewriter changes only what it means to: strings, quoted
  * names, dollar quotes and comments come through untouched. Data
- * Distiller's `@name` variables are tokens of their own.
+ * Distiller's `@name` variables are tokens of their own. Also the
+ * statements by which the front makes the server fail with Data
+ * Distiller's errors.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -171,4 +173,85 @@ sim_pg_tokenize (const char *sql,
     }
 
   return tokens;
+}
+
+static void
+append_literal (GString    *out,
+                const char *text)
+{
+  g_string_append_c (out, '\'');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (out, '\'');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '\'');
+}
+
+/**
+ * sim_pg_rewrite_count_parameters:
+ *
+ * Returns: the highest `$n` of @sql, the parameters a Bind supplies
+ */
+guint
+sim_pg_rewrite_count_parameters (const char *sql)
+{
+  g_autoptr(GArray) tokens = sim_pg_tokenize (sql, strlen (sql));
+  guint64 highest = 0;
+
+  for (guint i = 0; i + 1 < tokens->len; i++)
+    {
+      const SimPgToken *token = &g_array_index (tokens, SimPgToken, i);
+      const SimPgToken *number = &g_array_index (tokens, SimPgToken, i + 1);
+      g_autofree char *digits = NULL;
+      guint64 n;
+
+      if (token->kind != SIM_PG_TOKEN_PUNCT || token->start[0] != '$' || number->kind != SIM_PG_TOKEN_NUMBER)
+        continue;
+      digits = g_strndup (number->start, number->len);
+      if (g_ascii_string_to_unsigned (digits, 10, 1, 65535, &n, NULL))
+        highest = MAX (highest, n);
+    }
+
+  return (guint) highest;
+}
+
+/**
+ * sim_pg_rewrite_error_statement:
+ * @n_parameters: how many parameters the client binds to it
+ *
+ * Returns: a statement the server fails with @sqlstate and @message,
+ *   so that the client sees the error where the server's would be,
+ *   and the session's transaction fails as it would. With parameters,
+ *   it is a call of distiller_raise() (trib-test-pg-demo.c), which
+ *   takes them.
+ */
+char *
+sim_pg_rewrite_error_statement (const char *sqlstate,
+                                const char *message,
+                                guint       n_parameters)
+{
+  g_autoptr(GString) statement = g_string_new (NULL);
+
+  if (n_parameters == 0)
+    {
+      g_string_append (statement, "DO $distiller_error$ BEGIN RAISE EXCEPTION USING ERRCODE = ");
+      append_literal (statement, sqlstate);
+      g_string_append (statement, ", MESSAGE = ");
+      append_literal (statement, message);
+      g_string_append (statement, "; END $distiller_error$");
+    }
+  else
+    {
+      g_string_append (statement, "SELECT distiller_raise(");
+      append_literal (statement, sqlstate);
+      g_string_append (statement, ", ");
+      append_literal (statement, message);
+      for (guint i = 1; i <= n_parameters; i++)
+        g_string_append_printf (statement, ", $%u::text", i);
+      g_string_append (statement, ")");
+    }
+
+  return g_string_free (g_steal_pointer (&statement), FALSE);
 }

@@ -316,6 +316,27 @@ start_front (GError **error)
 }
 
 /**
+ * sim_query_service_rewrite:
+ * @database: where @sql is to run
+ *
+ * Data Distiller's SQL as the demo's PostgreSQL runs it
+ * (sim-pg-rewrite.c). Any thread.
+ *
+ * Returns: (nullable): the statement to run, or %NULL with Data
+ *   Distiller's @sqlstate and @message
+ */
+char *
+sim_query_service_rewrite (const char  *database,
+                           const char  *sql,
+                           char       **sqlstate,
+                           char       **message)
+{
+  g_return_val_if_fail (query_service.front != NULL, NULL);
+
+  return sim_pg_front_rewrite (query_service.front, database, sql, sqlstate, message);
+}
+
+/**
  * sim_query_service_get_admin_conninfo:
  *
  * Returns: (nullable): the superuser's connection string, %NULL when

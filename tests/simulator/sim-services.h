@@ -22,6 +22,10 @@ gboolean sim_query_service_register  (SimServer   *server,
                                       GError     **error);
 void sim_query_service_shutdown      (void);
 const char *sim_query_service_get_admin_conninfo (void);
+char *sim_query_service_rewrite (const char  *database,
+                                 const char  *sql,
+                                 char       **sqlstate,
+                                 char       **message);
 gboolean sim_query_service_check_database (const char  *database,
                                            gboolean    *exists,
                                            GError     **error);
