@@ -221,6 +221,22 @@ test_field_path (void)
       g_assert_cmpstr (PQgetvalue (result, i, 1), ==, "1");
     }
   g_assert_cmpstr (PQgetvalue (total, 0, 0), ==, PQgetvalue (counted, 0, 0));
+
+  /* Struct fields whatever their case, as the seed's web.webReferrer.url
+   * for XDM's URL; a map's keys (identityMap's namespaces) exactly.
+   */
+  {
+    g_autoptr(PGresult) any_case = run_ok (conn, "SELECT web.webReferrer.url, WEB.WEBPAGEDETAILS.NAME "
+                                           "FROM luma_web_events WHERE _id = 'evt-0000002'");
+    g_autoptr(PGresult) exact = run_ok (conn, "SELECT web.webReferrer.URL, web.webPageDetails.name "
+                                        "FROM luma_web_events WHERE _id = 'evt-0000002'");
+
+    g_assert_cmpint (PQntuples (any_case), ==, 1);
+    g_assert_cmpstr (PQfname (any_case, 0), ==, "URL");
+    g_assert_cmpstr (PQgetvalue (any_case, 0, 0), ==, PQgetvalue (exact, 0, 0));
+    g_assert_cmpstr (PQgetvalue (any_case, 0, 1), ==, PQgetvalue (exact, 0, 1));
+    g_assert_cmpstr (PQgetvalue (any_case, 0, 1), !=, "");
+  }
 }
 
 /* The seed's sessionization and attribution blocks read

@@ -38,6 +38,7 @@ struct _SimPgAdmin
   GHashTable *conns;      /* database → PGconn */
   GHashTable *made;       /* "database\ntable" of tables made */
   GHashTable *json_types; /* "database\ncolumn\npath" → jsonb_typeof */
+  GHashTable *json_keys;  /* "database\ncolumn\npath" → GStrv, the keys of the objects there */
 };
 
 static void
@@ -56,6 +57,7 @@ sim_pg_admin_new (const char *admin_conninfo)
   admin->conns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) PQfinish);
   admin->made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   admin->json_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  admin->json_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 
   return admin;
 }
@@ -66,6 +68,7 @@ sim_pg_admin_free (SimPgAdmin *admin)
   g_hash_table_unref (admin->conns);
   g_hash_table_unref (admin->made);
   g_hash_table_unref (admin->json_types);
+  g_hash_table_unref (admin->json_keys);
   g_free (admin->conninfo);
   g_mutex_clear (&admin->lock);
   g_free (admin);
@@ -297,6 +300,139 @@ sim_pg_admin_json_columns (SimPgAdmin *admin,
 }
 
 /**
+ * sim_pg_path_array:
+ * @keys: (element-type utf8): keys into a JSON value
+ *
+ * Returns: a text[] literal of @keys, `{"webPageDetails","name"}`
+ */
+char *
+sim_pg_path_array (GPtrArray *keys,
+                   guint      n)
+{
+  GString *array = g_string_new ("{");
+
+  for (guint i = 0; i < n && i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+
+      if (i > 0)
+        g_string_append_c (array, ',');
+      g_string_append_c (array, '"');
+      for (const char *p = key; *p != '\0'; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (array, '\\');
+          g_string_append_c (array, *p);
+        }
+      g_string_append_c (array, '"');
+    }
+  g_string_append_c (array, '}');
+
+  return g_string_free (array, FALSE);
+}
+
+/* The tables of @database with the JSON column @column, quoted. Called
+ * with the lock held.
+ */
+static PGresult *
+tables_with_column (SimPgAdmin *admin,
+                    const char *database,
+                    const char *column)
+{
+  return exec_params (admin, database,
+                      "SELECT quote_ident(c.relname) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                      "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' "
+                      "AND c.relkind = 'r' AND a.attname = $1 AND a.atttypid = 'jsonb'::regtype "
+                      "ORDER BY c.relname LIMIT 20",
+                      1, &column);
+}
+
+/* The keys of the objects at @path in @column, from a sample of each
+ * table's rows. Called with the lock held.
+ */
+static const char * const *
+keys_at (SimPgAdmin *admin,
+         const char *database,
+         const char *column,
+         PGresult   *tables,
+         const char *path)
+{
+  g_autofree char *cache_key = g_strjoin ("\n", database, column, path, NULL);
+  g_autoptr(GHashTable) found = NULL;
+  GStrv keys;
+  PGconn *conn;
+
+  if ((keys = g_hash_table_lookup (admin->json_keys, cache_key)) != NULL)
+    return (const char * const *) keys;
+  if ((conn = get_conn (admin, database)) == NULL)
+    return NULL;
+
+  found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (int i = 0; tables != NULL && i < PQntuples (tables); i++)
+    {
+      g_autoptr(PGresult) result = NULL;
+      g_autofree char *sql = NULL;
+      char *quoted = PQescapeIdentifier (conn, column, strlen (column));
+
+      sql = g_strdup_printf ("SELECT DISTINCT k FROM (SELECT jsonb_object_keys(%s #> $1::text[]) AS k FROM %s "
+                             "WHERE jsonb_typeof(%s #> $1::text[]) = 'object' LIMIT 2000) AS s",
+                             quoted, PQgetvalue (tables, i, 0), quoted);
+      PQfreemem (quoted);
+      result = exec_params (admin, database, sql, 1, &path);
+      for (int j = 0; result != NULL && j < PQntuples (result); j++)
+        g_hash_table_add (found, g_strdup (PQgetvalue (result, j, 0)));
+    }
+
+  keys = (GStrv) g_hash_table_get_keys_as_array (found, NULL);
+  for (guint i = 0; keys[i] != NULL; i++)
+    keys[i] = g_strdup (keys[i]);
+  g_hash_table_insert (admin->json_keys, g_steal_pointer (&cache_key), keys);
+
+  return (const char * const *) keys;
+}
+
+/**
+ * sim_pg_admin_resolve_keys:
+ * @column: a JSON column's name
+ * @keys: (element-type utf8): keys below it, replaced in place
+ *
+ * Spark finds a struct's fields whatever their case
+ * (`spark.sql.caseSensitive` is false, as the seed's
+ * `web.webReferrer.url` for XDM's `URL` shows); JSON keys are
+ * case-sensitive. A key the data does not have is replaced by the one
+ * it has that differs only in case. A map's keys are data, matched
+ * exactly by Spark too: `identityMap`'s namespaces.
+ */
+void
+sim_pg_admin_resolve_keys (SimPgAdmin *admin,
+                           const char *database,
+                           const char *column,
+                           GPtrArray  *keys)
+{
+  g_autoptr(PGresult) tables = NULL;
+
+  g_mutex_lock (&admin->lock);
+  tables = tables_with_column (admin, database, column);
+  for (guint i = g_str_equal (column, "identitymap") ? 1 : 0; i < keys->len; i++)
+    {
+      g_autofree char *prefix = sim_pg_path_array (keys, i);
+      const char * const *known = keys_at (admin, database, column, tables, prefix);
+      const char *key = g_ptr_array_index (keys, i);
+
+      if (known == NULL || g_strv_contains (known, key))
+        continue;
+      for (guint k = 0; known[k] != NULL; k++)
+        if (g_ascii_strcasecmp (known[k], key) == 0)
+          {
+            g_free (g_ptr_array_index (keys, i));
+            g_ptr_array_index (keys, i) = g_strdup (known[k]);
+            break;
+          }
+    }
+  g_mutex_unlock (&admin->lock);
+}
+
+/**
  * sim_pg_admin_json_type:
  * @column: a JSON column's name
  * @path: the keys below it, as a text[] literal: `{"webPageDetails","name"}`
@@ -321,12 +457,7 @@ sim_pg_admin_json_type (SimPgAdmin *admin,
   if ((type = g_strdup (g_hash_table_lookup (admin->json_types, key))) != NULL)
     goto out;
 
-  tables = exec_params (admin, database,
-                        "SELECT quote_ident(c.relname) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                        "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' "
-                        "AND c.relkind = 'r' AND a.attname = $1 AND a.atttypid = 'jsonb'::regtype "
-                        "ORDER BY c.relname LIMIT 20",
-                        1, &column);
+  tables = tables_with_column (admin, database, column);
   for (int i = 0; tables != NULL && i < PQntuples (tables) && type == NULL; i++)
     {
       g_autoptr(PGresult) found = NULL;

@@ -41,6 +41,12 @@ gboolean    sim_pg_admin_ensure_table (SimPgAdmin  *admin,
                                        GError     **error);
 GHashTable *sim_pg_admin_json_columns (SimPgAdmin  *admin,
                                        const char  *database);
+void        sim_pg_admin_resolve_keys (SimPgAdmin  *admin,
+                                       const char  *database,
+                                       const char  *column,
+                                       GPtrArray   *keys);
+char       *sim_pg_path_array         (GPtrArray   *keys,
+                                       guint        n);
 char       *sim_pg_admin_json_type    (SimPgAdmin  *admin,
                                        const char  *database,
                                        const char  *column,

@@ -6,7 +6,8 @@
  * - dot paths into nested objects, which are JSON columns here:
  *   `web.webPageDetails.name` becomes `(web #>> '{webPageDetails,name}')`,
  *   a number or a boolean when the data holds one there (Spark's
- *   structs have types; JSON columns only values);
+ *   structs have types; JSON columns only values), their fields found
+ *   whatever their case, as Spark finds them;
  * - `explode()` of a map or an array, as Spark SQL returns them
  *   (`key`, `value`; `col`);
  * - anonymous blocks, `$$ BEGIN … END $$`, with `SET @var = SELECT …`
@@ -190,32 +191,6 @@ append_literal (GString    *out,
   g_string_append_c (out, '\'');
 }
 
-/* `{"a","b"}`: a text[] literal of @keys. */
-static char *
-path_array (GPtrArray *keys)
-{
-  GString *array = g_string_new ("{");
-
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const char *key = g_ptr_array_index (keys, i);
-
-      if (i > 0)
-        g_string_append_c (array, ',');
-      g_string_append_c (array, '"');
-      for (const char *p = key; *p != '\0'; p++)
-        {
-          if (*p == '"' || *p == '\\')
-            g_string_append_c (array, '\\');
-          g_string_append_c (array, *p);
-        }
-      g_string_append_c (array, '"');
-    }
-  g_string_append_c (array, '}');
-
-  return g_string_free (array, FALSE);
-}
-
 static GHashTable *
 json_columns (Rewrite *rw)
 {
@@ -233,11 +208,15 @@ append_json_path (Rewrite    *rw,
                   const char *column,
                   GPtrArray  *keys)
 {
-  g_autofree char *array = path_array (keys);
-  g_autofree char *type = sim_pg_admin_json_type (rw->admin, rw->database, column, array);
+  g_autofree char *array = NULL;
+  g_autofree char *type = NULL;
   g_autofree char *quoted_column = g_strdup_printf ("\"%s\"", column);
   const char *cast = NULL;
   gboolean text = TRUE;
+
+  sim_pg_admin_resolve_keys (rw->admin, rw->database, column, keys);
+  array = sim_pg_path_array (keys, keys->len);
+  type = sim_pg_admin_json_type (rw->admin, rw->database, column, array);
 
   if (g_strcmp0 (type, "number") == 0)
     cast = "numeric";
