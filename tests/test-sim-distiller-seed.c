@@ -508,6 +508,11 @@ test_dataset_databases (void)
   other = run_ok (all, "SELECT count(*), min(person_id) FROM campaign_responses_emea_00004");
   g_assert_cmpstr (PQgetvalue (other, 0, 0), ==, "24");
 
+  /* A dataset's database holds that dataset alone, as the Luma ones do. */
+  assert_refused (generated, "SELECT count(*) FROM luma_orders", "42P01", "relation \"luma_orders\" does not exist");
+  assert_refused (luma, "SELECT count(*) FROM luma_web_events", "42P01",
+                  "relation \"luma_web_events\" does not exist");
+
   orders = run_ok (luma, "SELECT count(*) FROM luma_orders");
   g_assert_cmpstr (PQgetvalue (orders, 0, 0), ==, "30000");
 

@@ -273,6 +273,31 @@ sim_pg_admin_route (SimPgAdmin *admin,
 }
 
 /**
+ * sim_pg_admin_tables:
+ *
+ * Returns: (transfer full): the names of @database's tables and views
+ */
+GHashTable *
+sim_pg_admin_tables (SimPgAdmin *admin,
+                     const char *database)
+{
+  GHashTable *tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(PGresult) result = NULL;
+
+  g_mutex_lock (&admin->lock);
+  result = exec_params (admin, database,
+                        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'm')",
+                        0, NULL);
+  g_mutex_unlock (&admin->lock);
+
+  for (int i = 0; result != NULL && i < PQntuples (result); i++)
+    g_hash_table_add (tables, g_strdup (PQgetvalue (result, i, 0)));
+
+  return tables;
+}
+
+/**
  * sim_pg_admin_json_columns:
  *
  * Returns: (transfer full): the names of @database's JSON columns, in

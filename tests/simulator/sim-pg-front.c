@@ -57,6 +57,7 @@ typedef struct
   GIOStream *server;
   GSocket *server_socket;
   char *database;             /* the server's database this session runs in */
+  char *scope;                /* the one table a {sandbox}:{table} session sees, if routed */
 } Session;
 
 static guint32
@@ -392,7 +393,7 @@ rewrite_message (Session      *session,
   if (memchr (sql, '\0', size - ((const guint8 *) sql - body)) == NULL)
     return NULL;
 
-  rewritten = sim_pg_rewrite (session->front->admin, session->database, sql, &sqlstate, &message);
+  rewritten = sim_pg_rewrite (session->front->admin, session->database, session->scope, sql, &sqlstate, &message);
   if (rewritten == NULL)
     rewritten = sim_pg_rewrite_error_statement (sqlstate, message,
                                                 type == 'P' ? sim_pg_rewrite_count_parameters (sql) : 0);
@@ -475,7 +476,7 @@ run_cb (GThreadedSocketService *service,
 {
   SimPgFront *front = data;
   Session session = { front, G_IO_STREAM (g_object_ref (connection)),
-                      g_object_ref (g_socket_connection_get_socket (connection)), NULL, NULL, NULL };
+                      g_object_ref (g_socket_connection_get_socket (connection)), NULL, NULL, NULL, NULL };
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(GByteArray) startup = NULL;
@@ -510,6 +511,9 @@ run_cb (GThreadedSocketService *service,
       database = user;
     }
   session.database = sim_pg_admin_route (front->admin, database != NULL ? database : "");
+  /* A dataset's database shows that dataset's table alone. */
+  if (database != NULL && !g_str_equal (database, session.database) && strchr (database, ':') != NULL)
+    session.scope = g_strdup (strchr (database, ':') + 1);
   g_debug ("Session for %s in %s (asked for %s)", user, session.database, database);
 
   if (!connect_server (&session, tls, &error))
@@ -539,6 +543,7 @@ out:
   g_clear_object (&session.client);
   g_clear_object (&session.client_socket);
   g_free (session.database);
+  g_free (session.scope);
 
   return TRUE;
 }
@@ -615,7 +620,7 @@ sim_pg_front_rewrite (SimPgFront  *front,
                       char       **sqlstate,
                       char       **message)
 {
-  return sim_pg_rewrite (front->admin, database, sql, sqlstate, message);
+  return sim_pg_rewrite (front->admin, database, NULL, sql, sqlstate, message);
 }
 
 /* Stops taking connections and ends the sessions under way, as a

@@ -41,6 +41,8 @@ gboolean    sim_pg_admin_ensure_table (SimPgAdmin  *admin,
                                        GError     **error);
 GHashTable *sim_pg_admin_json_columns (SimPgAdmin  *admin,
                                        const char  *database);
+GHashTable *sim_pg_admin_tables       (SimPgAdmin  *admin,
+                                       const char  *database);
 void        sim_pg_admin_resolve_keys (SimPgAdmin  *admin,
                                        const char  *database,
                                        const char  *column,

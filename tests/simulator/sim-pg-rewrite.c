@@ -59,6 +59,8 @@ typedef struct
 {
   SimPgAdmin *admin;
   const char *database;
+  const char *scope;          /* the one table the session sees, or NULL */
+  GHashTable *tables;         /* NULL until a scoped session names one */
   GHashTable *json_columns;   /* NULL until a dot path needs them */
   const char *last_json_type; /* of the last path rewritten */
   char *sqlstate;
@@ -487,6 +489,18 @@ rewrite_range (Rewrite *rw,
                     return fail (rw, "58000", "System error: %s", error->message);
                 }
 
+              /* A dataset's own database holds no other dataset. */
+              if (rw->scope != NULL && previous != NULL && previous->kind == SIM_PG_TOKEN_WORD &&
+                  ((previous->len == 4 && g_ascii_strncasecmp (previous->start, "from", 4) == 0) ||
+                   (previous->len == 4 && g_ascii_strncasecmp (previous->start, "join", 4) == 0)) &&
+                  !token_is (tokens, next, to, ".") && !g_str_equal (name, rw->scope))
+                {
+                  if (rw->tables == NULL)
+                    rw->tables = sim_pg_admin_tables (rw->admin, rw->database);
+                  if (g_hash_table_contains (rw->tables, name))
+                    return fail (rw, "42P01", "relation \"%s\" does not exist", name);
+                }
+
               if (!rewrite_dotted (rw, tokens, i, to,
                                    depth < G_N_ELEMENTS (select_list) && select_list[depth] && previous != NULL &&
                                    ((previous->len == 1 && previous->start[0] == ',') ||
@@ -722,6 +736,9 @@ rewrite_block (Rewrite          *rw,
 /**
  * sim_pg_rewrite:
  * @database: the server's database the session runs in
+ * @scope: (nullable): the one table of a `{sandbox}:{table}` session
+ *   that runs in `{sandbox}:all`: naming another is refused as that
+ *   dataset's own database would refuse it
  * @sql: one message's statements
  * @sqlstate: (out): Data Distiller's SQLSTATE when it would refuse @sql
  * @message: (out): and its message
@@ -732,11 +749,12 @@ rewrite_block (Rewrite          *rw,
 char *
 sim_pg_rewrite (SimPgAdmin  *admin,
                 const char  *database,
+                const char  *scope,
                 const char  *sql,
                 char       **sqlstate,
                 char       **message)
 {
-  Rewrite rw = { admin, database, NULL, NULL, NULL, NULL };
+  Rewrite rw = { admin, database, scope, NULL, NULL, NULL, NULL, NULL };
   g_autoptr(GArray) tokens = sim_pg_tokenize (sql, strlen (sql));
   g_autoptr(GString) out = g_string_new (NULL);
   guint first = skip_blank (tokens, 0, tokens->len);
@@ -756,6 +774,7 @@ sim_pg_rewrite (SimPgAdmin  *admin,
     }
 
   g_clear_pointer (&rw.json_columns, g_hash_table_unref);
+  g_clear_pointer (&rw.tables, g_hash_table_unref);
   if (result == NULL)
     {
       *sqlstate = g_steal_pointer (&rw.sqlstate);

@@ -40,6 +40,7 @@ GArray *sim_pg_tokenize (const char *sql,
 /* sim-pg-rewrite.c */
 char *sim_pg_rewrite                 (SimPgAdmin  *admin,
                                       const char  *database,
+                                      const char  *scope,
                                       const char  *sql,
                                       char       **sqlstate,
                                       char       **message);
