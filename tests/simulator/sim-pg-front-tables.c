@@ -105,6 +105,9 @@ get_conn (SimPgAdmin *admin,
   return conn;
 }
 
+/* Runs @sql on @database, once more on a new connection if the last
+ * one broke (a test may terminate backends).
+ */
 static PGresult *
 exec_params (SimPgAdmin         *admin,
              const char         *database,
@@ -112,21 +115,25 @@ exec_params (SimPgAdmin         *admin,
              int                 n_params,
              const char * const *params)
 {
-  PGconn *conn = get_conn (admin, database);
-  PGresult *result;
-
-  if (conn == NULL)
-    return NULL;
-
-  result = PQexecParams (conn, sql, n_params, NULL, params, NULL, NULL, 0);
-  if (PQresultStatus (result) != PGRES_TUPLES_OK && PQresultStatus (result) != PGRES_COMMAND_OK)
+  for (guint attempt = 0; attempt < 2; attempt++)
     {
+      PGconn *conn = get_conn (admin, database);
+      PGresult *result;
+
+      if (conn == NULL)
+        return NULL;
+
+      result = PQexecParams (conn, sql, n_params, NULL, params, NULL, NULL, 0);
+      if (PQresultStatus (result) == PGRES_TUPLES_OK || PQresultStatus (result) == PGRES_COMMAND_OK)
+        return result;
+
       g_debug ("%s: %s", database, PQresultErrorMessage (result));
       PQclear (result);
-      return NULL;
+      if (PQstatus (conn) == CONNECTION_OK)
+        return NULL;
     }
 
-  return result;
+  return NULL;
 }
 
 static gboolean
