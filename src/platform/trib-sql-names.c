@@ -123,6 +123,8 @@ list_items_changed_cb (TribSqlNames *self,
   if (n > 0 && !trib_paged_list_get_complete (self->list))
     g_object_unref (g_list_model_get_item (list, n - 1));
 
+  g_debug ("%u tables of %u datasets%s", self->tables->len, n,
+           trib_paged_list_get_complete (self->list) ? ", all" : "");
   g_signal_emit (self, signals[TABLES_CHANGED], 0);
 }
 
@@ -146,9 +148,9 @@ trib_sql_names_dispose (GObject *object)
   g_hash_table_iter_init (&iter, self->fields);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &fields))
     {
-      g_autoptr(GPtrArray) waiters = g_ptr_array_ref (fields->waiters);
+      g_autoptr(GPtrArray) waiters = g_steal_pointer (&fields->waiters);
 
-      g_ptr_array_set_size (fields->waiters, 0);
+      fields->waiters = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = 0; i < waiters->len; i++)
         g_task_return_new_error (g_ptr_array_index (waiters, i), G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                  "The sandbox's names are gone");
@@ -397,12 +399,13 @@ fields_cb (GObject      *object,
   Fields *fields;
 
   roots = trib_schema_registry_load_fields_finish (result, NULL, &error);
+  g_debug ("Fields of %s: %s", load->schema_id, roots != NULL ? "read" : error->message);
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   fields = g_hash_table_lookup (self->fields, schema_id);
-  waiters = g_ptr_array_ref (fields->waiters);
-  g_ptr_array_set_size (fields->waiters, 0);
+  waiters = g_steal_pointer (&fields->waiters);
+  fields->waiters = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (roots != NULL)
     fields->roots = g_object_ref (roots);

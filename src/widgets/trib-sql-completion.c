@@ -458,10 +458,13 @@ trib_sql_completion_populate_async (GtkSourceCompletionProvider *provider,
   g_task_set_task_data (task, populate, (GDestroyNotify) populate_free);
   text = dup_text_before_cursor (context, &cursor);
   populate->scan = trib_sql_context_scan (text, -1, cursor);
+  g_debug ("Completing “%s” after “%s”, place %d", populate->scan->prefix,
+           populate->scan->path != NULL ? populate->scan->path : "", populate->scan->place);
   populate->names = self->names != NULL ? g_object_ref (self->names) : NULL;
   populate->store = g_list_store_new (TRIB_TYPE_SQL_PROPOSAL);
 
   candidates = g_new0 (Candidates, 1);
+  candidates->prefix = g_strdup (populate->scan->prefix);
   g_object_set_data_full (G_OBJECT (populate->store), "trib-candidates", candidates, (GDestroyNotify) candidates_free);
 
   if (populate->scan->place == TRIB_SQL_PLACE_NONE)
