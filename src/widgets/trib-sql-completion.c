@@ -100,7 +100,9 @@ dup_field_detail (TribXdmField *field)
       return g_strdup (C_("field type", "map"));
     case TRIB_XDM_SHAPE_SCALAR:
     default:
-      if (trib_xdm_field_get_format (field) != NULL)
+      /* `string (uri-reference)`, but not `date-time (date-time)`. */
+      if (trib_xdm_field_get_format (field) != NULL &&
+          g_strcmp0 (trib_xdm_field_get_format (field), trib_xdm_field_get_type_name (field)) != 0)
         return g_strdup_printf ("%s (%s)", trib_xdm_field_get_type_name (field), trib_xdm_field_get_format (field));
       return g_strdup (trib_xdm_field_get_type_name (field));
     }
