@@ -33,6 +33,11 @@
  */
 #define MAX_PROPOSALS 200
 
+/* While tables keep coming, an open list of them is updated this often:
+ * each update costs the popup a layout, and pages come many a second.
+ */
+#define TABLES_REFILL_MS 500
+
 struct _TribSqlCompletion
 {
   GObject parent_instance;
@@ -65,11 +70,13 @@ typedef struct
   TribSqlNames *names;
   GListModel *fields;
   char *prefix;
+  guint refill_source;
 } Candidates;
 
 static void
 candidates_free (Candidates *candidates)
 {
+  g_clear_handle_id (&candidates->refill_source, g_source_remove);
   g_clear_object (&candidates->names);
   g_clear_object (&candidates->fields);
   g_free (candidates->prefix);
@@ -222,6 +229,36 @@ refill (GListStore *store)
   Candidates *candidates = g_object_get_data (G_OBJECT (store), "trib-candidates");
 
   fill (store, candidates->prefix);
+}
+
+static gboolean
+refill_timeout_cb (gpointer user_data)
+{
+  GListStore *store = user_data;
+  Candidates *candidates = g_object_get_data (G_OBJECT (store), "trib-candidates");
+
+  candidates->refill_source = 0;
+  refill (store);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tables_changed_refill_cb (GListStore   *store,
+                          TribSqlNames *names)
+{
+  Candidates *candidates = g_object_get_data (G_OBJECT (store), "trib-candidates");
+
+  if (trib_sql_names_get_tables_complete (names))
+    {
+      g_clear_handle_id (&candidates->refill_source, g_source_remove);
+      refill (store);
+    }
+  else if (candidates->refill_source == 0)
+    {
+      /* The source goes with the candidates, which go with the store. */
+      candidates->refill_source = g_timeout_add (TABLES_REFILL_MS, refill_timeout_cb, store);
+    }
 }
 
 /* One populate_async: what the scanner read, and what it waits for. */
@@ -509,8 +546,8 @@ trib_sql_completion_populate_async (GtkSourceCompletionProvider *provider,
       candidates->names = g_object_ref (populate->names);
 
       /* The list grows as more tables come, the popup with it. */
-      g_signal_connect_object (populate->names, "tables-changed", G_CALLBACK (refill), populate->store,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (populate->names, "tables-changed", G_CALLBACK (tables_changed_refill_cb),
+                               populate->store, G_CONNECT_SWAPPED);
       if (trib_sql_names_get_n_tables (populate->names) > 0 || trib_sql_names_get_tables_complete (populate->names))
         answer (task);
       else
