@@ -24,6 +24,15 @@
  *     user action), not through xdotool, whose synchronous spawn would
  *     stall the loop being measured.
  *
+ * Beside the stall, in the same rounds, what GtkSourceView's own popup
+ * costs: the same keys typed at the same pace into a bare GtkSourceView
+ * in a window of its own, completed by GtkSourceView's word provider
+ * over a text holding the same names (printed as information).
+ *
+ * And the same keys typed into the real editor with its completion
+ * blocked (gtk_source_completion_block_interactive()): what the window
+ * costs without completion.
+ *
  * Medians of interleaved rounds. The machine may be shared: the load
  * average is printed with each round.
  *
@@ -260,6 +269,93 @@ typing_stall_ms (TribQueryEditor *editor,
   return stall;
 }
 
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *view;
+} Bare;
+
+static const char bare_words[] =
+  "name URL siteSection server viewName isErrorPage isHomePage pageViews publishDate web webPageDetails "
+  "webReferrer webInteraction SELECT SESSION SET FROM JOIN web_events_emea_00001 web_events_na_00002 "
+  "web_events_apac_00003 web_events_latam_00004 luma_web_events explode explode_outer\n";
+
+static void
+bare_init (Bare *bare)
+{
+  GtkSourceCompletion *completion;
+  GtkSourceCompletionWords *words;
+
+  bare->window = gtk_window_new ();
+  bare->view = gtk_source_view_new ();
+  gtk_window_set_child (GTK_WINDOW (bare->window), bare->view);
+  gtk_window_set_default_size (GTK_WINDOW (bare->window), 1000, 600);
+  completion = gtk_source_view_get_completion (GTK_SOURCE_VIEW (bare->view));
+  gtk_source_completion_set_page_size (completion, 10);
+  words = gtk_source_completion_words_new (NULL);
+  gtk_source_completion_words_register (words, gtk_text_view_get_buffer (GTK_TEXT_VIEW (bare->view)));
+  gtk_source_completion_add_provider (completion, GTK_SOURCE_COMPLETION_PROVIDER (words));
+  g_object_unref (words);
+  gtk_window_present (GTK_WINDOW (bare->window));
+}
+
+/* The same keys into the bare view, its word provider completing them. */
+static double
+bare_stall_ms (Bare *bare)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (bare->view));
+  g_autofree char *text = g_strconcat (bare_words, "\nFROM luma_web_events e", NULL);
+  BenchProbe probe;
+  GtkTextIter iter;
+  double stall;
+
+  gtk_window_present (GTK_WINDOW (bare->window));
+  trib_ui_test_press_keys (bare->window, "End");
+  gtk_widget_grab_focus (bare->view);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, sizeof bare_words - 1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  trib_ui_test_settle ();
+
+  bench_probe_start (&probe);
+  type_text (buffer, "SELECT e.web.webPageDetails.na");
+  pause_ms (300);
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (buffer, "\nJOIN web_e");
+  pause_ms (500);
+  stall = bench_probe_stop (&probe);
+  hide_popup (bare->view);
+
+  return stall;
+}
+
+/* The same keys into the real editor, its completion blocked. */
+static double
+blocked_stall_ms (TribQueryEditor *editor,
+                  GtkWidget       *view)
+{
+  GtkSourceCompletion *completion = gtk_source_view_get_completion (GTK_SOURCE_VIEW (view));
+  GtkTextBuffer *buffer = trib_query_editor_get_buffer (editor);
+  BenchProbe probe;
+  GtkTextIter end;
+  double stall;
+
+  set_text_with_cursor (editor, "\nFROM luma_web_events e", 0);
+  gtk_source_completion_block_interactive (completion);
+  bench_probe_start (&probe);
+  type_text (buffer, "SELECT e.web.webPageDetails.na");
+  pause_ms (300);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  type_text (buffer, "\nJOIN web_e");
+  pause_ms (500);
+  stall = bench_probe_stop (&probe);
+  gtk_source_completion_unblock_interactive (completion);
+
+  return stall;
+}
+
 /* The longest stall with the window idle for a second: the machine's
  * own noise, for the record.
  */
@@ -304,6 +400,9 @@ main (int   argc,
   double ratio[ROUNDS];
   double stall[ROUNDS];
   double idle[ROUNDS];
+  double bare_stall[ROUNDS];
+  double blocked_stall[ROUNDS];
+  Bare bare = { 0 };
 
   trib_ui_test_init (&argc, &argv);
 
@@ -340,6 +439,12 @@ main (int   argc,
   g_assert_true (gtk_widget_has_focus (view));
   trib_ui_test_settle ();
 
+  bare_init (&bare);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (view);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "End");
+  g_assert_true (gtk_widget_has_focus (view));
+
   /* Both sides warm: a connection open, the simulator's pages built. */
   (void) one_page_ms (client);
 
@@ -354,11 +459,18 @@ main (int   argc,
       ratio[round] = first[round] / anchor[round];
       stall[round] = typing_stall_ms (editor, view, &n_tables, names, &stall_at, &complete, &fields);
       idle[round] = idle_stall_ms ();
+      blocked_stall[round] = blocked_stall_ms (editor, view);
+      bare_stall[round] = bare_stall_ms (&bare);
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_widget_grab_focus (view);
+      trib_ui_test_press_keys (GTK_WIDGET (window), "End");
+      g_assert_true (gtk_widget_has_focus (view));
       g_print ("# completion round %u: first %.1f ms, one Catalog page %.1f ms; longest stall while typing "
                "%.1f ms, %.0f ms into it; the object's fields shown at %.0f ms, all %u tables read at %.0f ms; "
-               "idle window's longest stall %.1f ms; load %.2f\n",
+               "idle window's longest stall %.1f ms; the same keys with completion blocked %.1f ms; "
+               "a bare GtkSourceView with its word provider %.1f ms; load %.2f\n",
                round, first[round], anchor[round], stall[round], stall_at, fields, n_tables, complete,
-               idle[round], load_average ());
+               idle[round], blocked_stall[round], bare_stall[round], load_average ());
       trib_query_editor_set_sql_names (editor, NULL);
     }
 
@@ -368,7 +480,12 @@ main (int   argc,
   g_print ("# completion: one Catalog page fetched by TribPagedList %.1f ms (median of %u)\n",
            bench_median (anchor, ROUNDS), ROUNDS);
   g_print ("# completion: longest stall of the idle window %.1f ms (median)\n", bench_median (idle, ROUNDS));
+  g_print ("# completion: longest stall typing the same keys into the real editor with completion blocked: "
+           "%.1f ms (median)\n", bench_median (blocked_stall, ROUNDS));
+  g_print ("# completion: longest stall of a bare GtkSourceView typed the same keys, its word provider "
+           "completing them: %.1f ms (median)\n", bench_median (bare_stall, ROUNDS));
 
+  gtk_window_destroy (GTK_WINDOW (bare.window));
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();
 
