@@ -214,6 +214,18 @@ static const TribEndpoint list_datasets_endpoint = {
   .paging = &datasets_paging,
 };
 
+/* For SQL completion: the table each dataset is queried as, and the
+ * schema its columns come from.
+ */
+static const TribEndpoint list_tables_endpoint = {
+  .service = CATALOG,
+  .what = N_("a list of datasets"),
+  .method = "GET",
+  .path = CATALOG_PATH "/dataSets?orderBy=asc:name&properties=name,schemaRef,tags",
+  .idempotent = TRUE,
+  .paging = &datasets_paging,
+};
+
 static const TribEndpoint get_dataset_endpoint = {
   .service = CATALOG,
   .what = N_("the dataset"),
@@ -290,6 +302,24 @@ trib_catalog_list_datasets (TribPlatformClient *client,
     }
 
   return trib_paged_list_new_for_call (client, call);
+}
+
+/**
+ * trib_catalog_list_tables:
+ * @client: a #TribPlatformClient
+ *
+ * Lists the current sandbox's datasets with no more than their names,
+ * table names and schemas, for SQL completion; in pages, as
+ * trib_catalog_list_datasets().
+ *
+ * Returns: (transfer full): a #TribPagedList of #TribDataset
+ */
+TribPagedList *
+trib_catalog_list_tables (TribPlatformClient *client)
+{
+  g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (client), NULL);
+
+  return trib_paged_list_new_for_call (client, trib_call_new (&list_tables_endpoint, NULL));
 }
 
 /**

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 TribPagedList *trib_catalog_list_datasets         (TribPlatformClient   *client,
                                                    const char           *search);
+TribPagedList *trib_catalog_list_tables           (TribPlatformClient   *client);
 void           trib_catalog_get_dataset_async     (TribPlatformClient   *client,
                                                    const char           *dataset_id,
                                                    GCancellable         *cancellable,

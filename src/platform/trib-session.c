@@ -24,6 +24,7 @@ struct _TribSession
   GListStore *sandboxes;
   TribSandbox *sandbox;
   TribXdmTitles *xdm_titles;
+  TribSqlNames *sql_names;
   GError *error;
   guint loading;
 };
@@ -53,6 +54,7 @@ trib_session_dispose (GObject *object)
   g_clear_object (&self->sandboxes);
   g_clear_object (&self->sandbox);
   g_clear_object (&self->xdm_titles);
+  g_clear_object (&self->sql_names);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (trib_session_parent_class)->dispose (object);
@@ -256,11 +258,13 @@ trib_session_set_sandbox (TribSession *self,
 
   /* Tenant resources differ between sandboxes, and so may their titles. */
   g_clear_object (&self->xdm_titles);
+  g_clear_object (&self->sql_names);
   if (sandbox != NULL)
     {
       trib_platform_client_set_sandbox (self->client, trib_sandbox_get_name (sandbox));
       trib_profile_set_last_sandbox (trib_session_get_profile (self), trib_sandbox_get_name (sandbox));
       self->xdm_titles = trib_xdm_titles_new (self->client);
+      self->sql_names = trib_sql_names_new (self->client);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_XDM_TITLES]);
@@ -282,6 +286,24 @@ trib_session_get_xdm_titles (TribSession *self)
   g_return_val_if_fail (TRIB_IS_SESSION (self), NULL);
 
   return self->xdm_titles;
+}
+
+/**
+ * trib_session_get_sql_names:
+ * @self: a #TribSession
+ *
+ * The sandbox's tables and their schemas' fields for SQL completion,
+ * read once and shared by every editor; new with each sandbox (the
+ * session's #TribSession:sandbox says when).
+ *
+ * Returns: (transfer none) (nullable): the names, %NULL without a sandbox
+ */
+TribSqlNames *
+trib_session_get_sql_names (TribSession *self)
+{
+  g_return_val_if_fail (TRIB_IS_SESSION (self), NULL);
+
+  return self->sql_names;
 }
 
 gboolean

@@ -9,6 +9,7 @@
 
 #include "trib-platform-client.h"
 #include "trib-sandbox.h"
+#include "trib-sql-names.h"
 #include "trib-xdm-titles.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ TribSandbox        *trib_session_get_sandbox        (TribSession          *self)
 void                trib_session_set_sandbox        (TribSession          *self,
                                                      TribSandbox          *sandbox);
 TribXdmTitles      *trib_session_get_xdm_titles     (TribSession          *self);
+TribSqlNames       *trib_session_get_sql_names      (TribSession          *self);
 gboolean            trib_session_get_loading        (TribSession          *self);
 const GError       *trib_session_get_error          (TribSession          *self);
 void                trib_session_refresh_async      (TribSession          *self,

@@ -15,6 +15,7 @@
 #include "trib-a11y-status.h"
 #include "trib-keynav.h"
 #include "trib-query-editor.h"
+#include "trib-sql-completion.h"
 #include "trib-sql-splitter.h"
 
 /* One editor tab: Data Distiller SQL with highlighting, line numbers and
@@ -27,6 +28,7 @@ struct _TribQueryEditor
 
   GtkSourceSearchContext *search;
   GtkTextTag *error_tag;
+  TribSqlCompletion *completion;
 
   /* Template widgets */
   GtkSearchBar *search_bar;
@@ -180,6 +182,10 @@ trib_query_editor_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_object (&self->search);
+  if (self->completion != NULL)
+    gtk_source_completion_remove_provider (gtk_source_view_get_completion (self->view),
+                                           GTK_SOURCE_COMPLETION_PROVIDER (self->completion));
+  g_clear_object (&self->completion);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_QUERY_EDITOR);
 
   /* Template children without an id are ours to unparent too. */
@@ -290,6 +296,19 @@ trib_query_editor_init (TribQueryEditor *self)
                            G_CALLBACK (update_matches), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
+  /* Completion as one types, and on Ctrl+Space (the view's own
+   * show-completion binding, which no shortcut of ours takes).
+   */
+  self->completion = trib_sql_completion_new ();
+  gtk_source_completion_add_provider (gtk_source_view_get_completion (self->view),
+                                      GTK_SOURCE_COMPLETION_PROVIDER (self->completion));
+  /* An XDM object's fields at a glance, most of the time; Return takes
+   * the first proposal, as in other SQL editors (a word typed out in
+   * full is not proposed, so Return after it starts a new line).
+   */
+  gtk_source_completion_set_page_size (gtk_source_view_get_completion (self->view), 10);
+  g_object_set (gtk_source_view_get_completion (self->view), "select-on-show", TRUE, NULL);
+
   g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
@@ -302,6 +321,33 @@ TribQueryEditor *
 trib_query_editor_new (void)
 {
   return g_object_new (TRIB_TYPE_QUERY_EDITOR, NULL);
+}
+
+/**
+ * trib_query_editor_set_sql_names:
+ * @names: (nullable): the tables and fields of the sandbox statements
+ *   run in, for completion
+ */
+void
+trib_query_editor_set_sql_names (TribQueryEditor *self,
+                                 TribSqlNames    *names)
+{
+  g_return_if_fail (TRIB_IS_QUERY_EDITOR (self));
+
+  trib_sql_completion_set_names (self->completion, names);
+}
+
+/**
+ * trib_query_editor_get_completion:
+ *
+ * Returns: (transfer none): the editor's completion provider
+ */
+GtkSourceCompletionProvider *
+trib_query_editor_get_completion (TribQueryEditor *self)
+{
+  g_return_val_if_fail (TRIB_IS_QUERY_EDITOR (self), NULL);
+
+  return GTK_SOURCE_COMPLETION_PROVIDER (self->completion);
 }
 
 /**

@@ -10,6 +10,8 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "trib-sql-names.h"
+
 G_BEGIN_DECLS
 
 #define TRIB_TYPE_QUERY_EDITOR (trib_query_editor_get_type ())
@@ -17,6 +19,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TribQueryEditor, trib_query_editor, TRIB, QUERY_EDITOR, GtkWidget)
 
 TribQueryEditor *trib_query_editor_new                   (void);
+void             trib_query_editor_set_sql_names         (TribQueryEditor *self,
+                                                          TribSqlNames    *names);
+GtkSourceCompletionProvider *trib_query_editor_get_completion (TribQueryEditor *self);
 GtkTextBuffer   *trib_query_editor_get_buffer            (TribQueryEditor *self);
 char            *trib_query_editor_dup_text              (TribQueryEditor *self);
 void             trib_query_editor_set_text              (TribQueryEditor *self,

@@ -109,11 +109,20 @@ clear_script_run (TribQueryTab *self)
   g_clear_object (&self->script_run);
 }
 
+/* Completion proposes the tables and fields of the sandbox in use. */
+static void
+update_sql_names (TribQueryTab *self)
+{
+  trib_query_editor_set_sql_names (self->editor, self->session != NULL ? trib_session_get_sql_names (self->session)
+                                                                       : NULL);
+}
+
 static void
 sandbox_changed_cb (TribQueryTab *self)
 {
   /* The next statement connects to the other sandbox. */
   drop_distiller (self);
+  update_sql_names (self);
 }
 
 static void
@@ -318,6 +327,7 @@ trib_query_tab_set_session (TribQueryTab *self,
   g_set_object (&self->session, session);
   if (session != NULL)
     g_signal_connect_object (session, "notify::sandbox", G_CALLBACK (sandbox_changed_cb), self, G_CONNECT_SWAPPED);
+  update_sql_names (self);
 }
 
 /**
