@@ -26,6 +26,7 @@
 #include "trib-flow-service-runs.h"
 #include "trib-flow-service-flows.h"
 #include "trib-paged-list.h"
+#include "trib-query-schedules.h"
 #include "trib-source-connection.h"
 #include "trib-xdm-json.h"
 
@@ -229,6 +230,108 @@ trib_export_pairs_find_async (TribPlatformClient  *client,
 GPtrArray *
 trib_export_pairs_find_finish (GAsyncResult  *result,
                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The other way round: the query schedules that write one of the
+ * datasets an export is about to read. */
+
+typedef struct
+{
+  GStrv ids;
+  GStrv names;
+  TribPagedList *list;
+} FindSchedules;
+
+static void
+find_schedules_free (FindSchedules *find)
+{
+  g_strfreev (find->ids);
+  g_strfreev (find->names);
+  g_clear_object (&find->list);
+  g_free (find);
+}
+
+static void
+schedules_listed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FindSchedules *find = g_task_get_task_data (task);
+  GListModel *schedules = G_LIST_MODEL (find->list);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  GError *error = NULL;
+
+  if (!trib_paged_list_load_all_finish (find->list, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (schedules); i++)
+    {
+      g_autoptr(TribQuerySchedule) schedule = g_list_model_get_item (schedules, i);
+      const char *output = trib_query_schedule_get_output_dataset (schedule);
+
+      /* A schedule names its dataset (ctasParameters.datasetName); the
+       * export knows it by id and by the Catalog's name for it. */
+      if (output != NULL && (g_strv_contains ((const char * const *) find->names, output) ||
+                             g_strv_contains ((const char * const *) find->ids, output)))
+        g_ptr_array_add (found, g_steal_pointer (&schedule));
+    }
+  g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * trib_export_pairs_find_schedules_async:
+ * @client: a #TribPlatformClient
+ * @dataset_ids: (array zero-terminated=1): the datasets an export reads
+ * @dataset_names: (array zero-terminated=1): their names
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the query schedules that write any of them
+ * @user_data: data for @callback
+ *
+ * The Export Datasets wizard's side of the collision check.
+ */
+void
+trib_export_pairs_find_schedules_async (TribPlatformClient  *client,
+                                        const char * const  *dataset_ids,
+                                        const char * const  *dataset_names,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FindSchedules *find;
+
+  g_return_if_fail (TRIB_IS_PLATFORM_CLIENT (client));
+  g_return_if_fail (dataset_ids != NULL);
+  g_return_if_fail (dataset_names != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, trib_export_pairs_find_schedules_async);
+  find = g_new0 (FindSchedules, 1);
+  find->ids = g_strdupv ((char **) dataset_ids);
+  find->names = g_strdupv ((char **) dataset_names);
+  find->list = trib_query_schedules_list (client);
+  g_task_set_task_data (task, find, (GDestroyNotify) find_schedules_free);
+
+  trib_paged_list_load_all_async (find->list, cancellable, schedules_listed_cb, g_steal_pointer (&task));
+}
+
+/**
+ * trib_export_pairs_find_schedules_finish:
+ *
+ * Returns: (transfer container) (element-type TribQuerySchedule): the
+ *   schedules that write one of the datasets, or %NULL with @error
+ */
+GPtrArray *
+trib_export_pairs_find_schedules_finish (GAsyncResult  *result,
+                                         GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
