@@ -27,6 +27,8 @@
 #include "trib-format.h"
 #include "trib-schedules-page-private.h"
 
+#define HOUR_MS ((gint64) 60 * 60 * 1000)
+
 typedef struct
 {
   TribExportWizard *self;
@@ -142,9 +144,10 @@ draw (TribExportWizard *self)
     }
 
   trib_export_schedule_to_collision (&draft.schedule, &export);
-  /* An export that starts later is checked from its start: the first
-   * 48 hours it runs are the ones that matter. */
-  now = MAX (now, export.start_ms);
+  /* An export that starts later is checked from an hour before its
+   * first tick: the first 48 hours it runs are the ones that matter, and
+   * a clear start a little earlier can still be suggested. */
+  now = MAX (now, export.start_ms - HOUR_MS);
   for (guint i = 0; i < self->collision_schedules->len; i++)
     {
       TribQuerySchedule *schedule = g_ptr_array_index (self->collision_schedules, i);
