@@ -6,7 +6,11 @@
  * form, Luma Orders found by search, gzipped JSON under a folder whose
  * preview is checked, every 3 hours incremental (a full export refused
  * at that frequency), the review copied as curl without the secret,
- * then created through the journal. The simulator's clock is moved on
+ * then created through the journal. The account's secret is kept in
+ * the keyring when asked, as the Connect dialog keeps it, and nowhere
+ * else: the flow's create is refused once, and the journal left behind
+ * holds `{{secret:KEY}}` only, as do the settings and the files the
+ * app writes; Resume finishes the setup. The simulator's clock is moved on
  * and the files are found on disk with the platform's layout
  * `{bucket}/{path}/{datasetId}/exportTime=YYYYMMDDHHMM/`. Screenshots
  * light and dark at 600 and 1400 pixels.
@@ -27,7 +31,8 @@
 
 #include "trib-application.h"
 #include "trib-datasets-page.h"
-#include "trib-export-wizard.h"
+#include "trib-export-wizard-private.h"
+#include "trib-secret-store.h"
 #include "trib-secret-row.h"
 #include "trib-window.h"
 #include "trib-ui-test.h"
@@ -36,6 +41,81 @@
 #define S3_SECRET "tributary/Demo+S3/secret0123456789abcdef"
 
 static char *export_dir;
+static char *setups_dir;
+
+/* Whether a file under @path holds @needle. */
+static gboolean
+tree_contains (const char *path,
+               const char *needle)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *name;
+
+  if (dir == NULL)
+    return g_file_get_contents (path, &contents, &length, NULL) &&
+           g_strstr_len (contents, length, needle) != NULL;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (tree_contains (child, needle))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a key of the application's settings holds @needle. */
+static gboolean
+settings_contain (GSettings  *settings,
+                  const char *needle)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) children = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *text = g_variant_print (value, FALSE);
+
+      if (strstr (text, needle) != NULL)
+        return TRUE;
+    }
+  children = g_settings_list_children (settings);
+  for (guint i = 0; children[i] != NULL; i++)
+    {
+      g_autoptr(GSettings) child = g_settings_get_child (settings, children[i]);
+
+      if (settings_contain (child, needle))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  char **secret = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *secret = trib_secret_store_lookup_finish (TRIB_SECRET_STORE (object), result, &error);
+  g_assert_no_error (error);
+  if (*secret == NULL)
+    *secret = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
 
 /* A call to the simulator's own control endpoints. */
 static JsonNode *
@@ -131,6 +211,12 @@ datasets_listed (gpointer data)
 }
 
 static gboolean
+stopped (gpointer data)
+{
+  return !trib_export_wizard_get_busy (data) && TRIB_EXPORT_WIZARD (data)->failed;
+}
+
+static gboolean
 finished (gpointer data)
 {
   return !trib_export_wizard_get_busy (data) && trib_export_wizard_get_flow_id (data) != NULL;
@@ -185,6 +271,10 @@ test_export_wizard (void)
   g_autofree char *folder = NULL;
   g_autofree char *export = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *secret = NULL;
+  const char *account;
+  TribSecretStore *store;
   GtkWidget *row;
   GtkWidget *check;
 
@@ -201,7 +291,14 @@ test_export_wizard (void)
   trib_ui_test_iterate_until (loaded, wizard, 30);
   g_assert_cmpstr (trib_export_wizard_get_step (wizard), ==, "destination");
 
-  /* S3, a new account from its authSpec form. */
+  /* S3 picked (after another destination), a new account from its authSpec form. */
+  row = trib_ui_test_find_row (GTK_WIDGET (wizard), "Destination");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 4);
+  trib_ui_test_iterate_until (loaded, wizard, 30);
+  g_assert_true (trib_ui_test_has_label (GTK_WIDGET (wizard), "Google Cloud Storage", FALSE));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  trib_ui_test_iterate_until (loaded, wizard, 30);
+  g_assert_cmpstr (_trib_export_wizard_destination (wizard)->name, ==, "Amazon S3");
   row = trib_ui_test_find_row (GTK_WIDGET (wizard), "Account");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row),
                               g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))) - 1);
@@ -212,6 +309,11 @@ test_export_wizard (void)
                          "AKIATRIBUTARYDEMO001");
   trib_secret_row_set_secret (TRIB_SECRET_ROW (trib_ui_test_find_row (GTK_WIDGET (wizard), "Secret access key")),
                               S3_SECRET);
+  /* Kept in the keyring (in memory here, as the Connect dialog test does). */
+  store = trib_application_get_secret_store (app);
+  trib_secret_store_set_session_only (store, TRUE);
+  g_assert_true (gtk_widget_get_visible (wizard->remember_group));
+  gtk_switch_set_active (wizard->remember_switch, TRUE);
   trib_ui_test_settle ();
   shoot (wizard, "destination");
   press_next (wizard, "datasets");
@@ -283,11 +385,37 @@ test_export_wizard (void)
   g_assert_null (strstr (curl, S3_SECRET));
   shoot (wizard, "review");
 
-  /* Create: the account, the connections and the flow. */
+  /* Create: the account and the connections; the flow is refused once.
+   * What is left behind holds no secret, only its placeholder. */
+  trib_ui_test_add_fault (window, "{\"path\": \"/data/foundation/flowservice/flows\", \"method\": \"POST\", "
+                                  "\"kind\": \"status\", \"status\": 400, \"count\": 1}");
   press_next (wizard, "create");
+  trib_ui_test_iterate_until (stopped, wizard, 30);
+  g_assert_null (trib_export_wizard_get_flow_id (wizard));
+  g_assert_true (tree_contains (setups_dir, "{{secret:s3SecretKey}}"));
+  g_assert_false (tree_contains (setups_dir, S3_SECRET));
+  g_assert_false (tree_contains (g_get_user_config_dir (), S3_SECRET));
+  g_assert_false (tree_contains (g_get_user_data_dir (), S3_SECRET));
+  g_assert_false (settings_contain (trib_application_get_settings (app), S3_SECRET));
+
+  /* Resume: the flow is made, with the account made before. */
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "export.resume", NULL);
   trib_ui_test_iterate_until (finished, wizard, 30);
   g_assert_nonnull (trib_export_wizard_get_flow_id (wizard));
   shoot (wizard, "created");
+
+  /* The secret is in the keyring under the account the platform made. */
+  account = trib_flow_step_get_created_id (trib_flow_plan_find_step (trib_flow_runner_get_plan (wizard->runner),
+                                                                      TRIB_FLOW_STEP_CREATE_CONNECTION));
+  g_assert_nonnull (account);
+  kind = g_strdup_printf ("connection:%s:s3SecretKey", account);
+  trib_secret_store_lookup_async (store, trib_profile_get_id (trib_session_get_profile (trib_window_get_session (window))),
+                                  kind, NULL, lookup_cb, &secret);
+  trib_ui_test_iterate_until (is_set, &secret, 10);
+  g_assert_cmpstr (secret, ==, S3_SECRET);
+  g_assert_false (tree_contains (setups_dir, S3_SECRET));
+  g_assert_false (tree_contains (g_get_user_config_dir (), S3_SECRET));
+  g_assert_false (settings_contain (trib_application_get_settings (app), S3_SECRET));
 
   /* The simulator's clock moves past the first tick: the files are there. */
   g_clear_pointer (&clock, json_node_unref);
@@ -322,13 +450,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *setups = g_dir_make_tmp ("export-wizard-setups-XXXXXX", NULL);
   int status;
 
   /* The folder standing for the buckets, and this run's journals. */
   export_dir = g_dir_make_tmp ("export-wizard-files-XXXXXX", NULL);
   g_setenv ("TRIBUTARY_SIM_EXPORT_DIR", export_dir, TRUE);
-  g_setenv ("TRIBUTARY_SETUPS_DIR", setups, TRUE);
+  setups_dir = g_dir_make_tmp ("export-wizard-setups-XXXXXX", NULL);
+  g_setenv ("TRIBUTARY_SETUPS_DIR", setups_dir, TRUE);
   g_setenv ("TRIBUTARY_SIM_POSTGRES", "start", TRUE);
   trib_ui_test_init (&argc, &argv);
 
@@ -338,7 +466,8 @@ main (int   argc,
   remove_tree (export_dir);
   g_free (export_dir);
   /* Empty once the setup finished: nothing left behind. */
-  g_rmdir (setups);
+  g_rmdir (setups_dir);
+  g_free (setups_dir);
 
   return status;
 }

@@ -73,6 +73,7 @@ find_dataset (const char *name)
  * back through the platform calls. */
 static TribFlow *
 create_export (const char *dataset_id,
+               const char *listed_name,
                gint64      start_ms)
 {
   g_autofree char *base = NULL;
@@ -94,7 +95,7 @@ create_export (const char *dataset_id,
                  "\", \"version\": \"1.0\"}}");
   source_json = g_strdup_printf ("{\"name\": \"Big orders\", \"connectionSpec\": {\"id\": \"" EXPORT_SOURCE "\", "
                                  "\"version\": \"1.0\"}, \"params\": {\"datasets\": [{\"dataSetId\": \"%s\", "
-                                 "\"name\": \"Big orders\"}]}}", dataset_id);
+                                 "\"name\": \"%s\"}]}}", dataset_id, listed_name);
   source = create (FLOW_SERVICE "/sourceConnections", source_json);
   target_json = g_strdup_printf ("{\"name\": \"Luma bucket\", \"baseConnectionId\": \"%s\", \"connectionSpec\": "
                                  "{\"id\": \"" S3_DESTINATION "\", \"version\": \"1.0\"}, \"params\": {\"mode\": "
@@ -159,6 +160,8 @@ test_timeline (void)
   g_autoptr(TribQuerySchedule) stored = NULL;
   g_autoptr(GListModel) runs = NULL;
   g_autoptr(TribFlow) created = NULL;
+  g_autoptr(TribFlow) renamed = NULL;
+  g_autoptr(TribFlow) impostor = NULL;
   g_autoptr(TribFlow) flow = NULL;
   g_autoptr(GPtrArray) pairs = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -218,15 +221,38 @@ test_timeline (void)
   /* Every three hours from the query's next run: seed 001's trap. */
   next_run = (window_start / DAY_MS + 1) * DAY_MS;
   dataset_id = find_dataset ("Big%20orders");
-  created = create_export (dataset_id, next_run);
+  created = create_export (dataset_id, "Big orders", next_run);
+  /* The same dataset recorded under an older name, and another dataset
+   * recorded under this one's name. */
+  renamed = create_export (dataset_id, "Big orders (before renaming)", next_run);
+  impostor = create_export (find_dataset ("Luma%20Orders"), "Big orders", next_run);
 
-  /* Found again as the Schedules page finds it: from the dataset's name. */
+  /* Found again as the Schedules page finds it: from the dataset's name,
+   * which the Catalog turns into its id, matched on the exports' dataSetId. */
   trib_export_pairs_find_async (client, "Big orders", NULL, trib_test_result_cb, &result);
   pairs = trib_export_pairs_find_finish (trib_test_wait_result (&result), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (pairs->len, ==, 1);
-  flow = g_object_ref (g_ptr_array_index (pairs, 0));
-  g_assert_cmpstr (trib_flow_get_id (flow), ==, trib_flow_get_id (created));
+  g_assert_cmpuint (pairs->len, ==, 2);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const char *id = trib_flow_get_id (g_ptr_array_index (pairs, i));
+
+      g_assert_cmpstr (id, !=, trib_flow_get_id (impostor));
+      if (g_strcmp0 (id, trib_flow_get_id (created)) == 0)
+        flow = g_object_ref (g_ptr_array_index (pairs, i));
+      else
+        g_assert_cmpstr (id, ==, trib_flow_get_id (renamed));
+    }
+  g_assert_nonnull (flow);
+  g_clear_pointer (&pairs, g_ptr_array_unref);
+
+  /* No dataset has that name (an id given instead): matched as recorded. */
+  g_clear_object (&result);
+  trib_export_pairs_find_async (client, dataset_id, NULL, trib_test_result_cb, &result);
+  pairs = trib_export_pairs_find_finish (trib_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pairs->len, ==, 2);
+  g_clear_object (&result);
   g_assert_true (trib_collision_export_from_params (trib_flow_get_schedule_params (flow), &export, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (export.interval_hours, ==, 3);

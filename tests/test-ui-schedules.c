@@ -493,6 +493,52 @@ quarantine (void)
   g_assert_false (gtk_widget_get_visible (page->quarantine_group));
 }
 
+static gboolean
+older_runs_offered (gpointer data)
+{
+  return !page->runs_loading && page->runs->len == 10 && gtk_widget_get_visible (page->more_runs_button);
+}
+
+static gboolean
+older_runs_shown (gpointer data)
+{
+  return !page->runs_loading && page->runs->len == GPOINTER_TO_UINT (data) &&
+         !gtk_widget_get_visible (page->more_runs_button);
+}
+
+/* Twelve runs: the details show the newest ten and offer the older ones,
+ * read from the platform's next page of runs. */
+static void
+older_runs (void)
+{
+  g_autofree char *path = g_strconcat (SCHEDULES_PATH "/", trib_query_schedule_get_id (page->shown), "/runs",
+                                       NULL);
+  g_autoptr(GPtrArray) lists = NULL;
+  gboolean second_page = FALSE;
+
+  for (guint i = 1; i <= 2; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (page), "schedules.run-now", NULL);
+      trib_ui_test_iterate_until (idle, NULL, 10);
+    }
+  trib_ui_test_iterate_until (run_finished, GUINT_TO_POINTER (10), 30);
+  trib_ui_test_iterate_until (older_runs_offered, NULL, 30);
+  g_assert_cmpuint (gtk_list_box_get_row_at_index (page->runs_list, 10) == NULL, ==, TRUE);
+
+  json_node_unref (sim_control ("DELETE", "/__sim/requests", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (page), "schedules.more-runs", NULL);
+  trib_ui_test_iterate_until (older_runs_shown, GUINT_TO_POINTER (12), 30);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (page->runs_list, 11));
+  lists = requests ("GET", path);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      const char *query = json_object_get_string_member_with_default (g_ptr_array_index (lists, i), "query", "");
+
+      second_page |= strstr (query, "start=10") != NULL;
+    }
+  g_assert_true (second_page);
+}
+
 static GtkWindow *
 find_message_dialog (void)
 {
@@ -620,6 +666,9 @@ test_schedules (void)
   step ("Quarantine");
   open_details ("Broken orders");
   quarantine ();
+
+  step ("Older runs, a page at a time");
+  older_runs ();
 
   step ("Delete, disabling first");
   delete_enabled ();

@@ -300,3 +300,26 @@ trib_export_schedule_from_json (JsonObject          *params,
 
   return trib_export_schedule_check (self, error);
 }
+
+/**
+ * trib_export_schedule_to_collision:
+ * @self: a schedule, as the wizard has it before it is sent
+ * @export: (out caller-allocates): the same schedule as the collision
+ *   check reads a flow's `scheduleParams`
+ *
+ * So that an export not made yet is checked by the same functions as
+ * one that exists (trib_collision_export_from_params()).
+ */
+void
+trib_export_schedule_to_collision (const TribExportSchedule *self,
+                                   TribCollisionExport      *export)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (export != NULL);
+
+  *export = (TribCollisionExport) { 0 };
+  export->interval_hours = (guint) (trib_export_schedule_get_period (self) / HOUR_SECONDS);
+  export->incremental = self->mode == TRIB_EXPORT_MODE_INCREMENTAL;
+  export->start_ms = self->start * 1000;
+  export->end_ms = self->end > 0 ? self->end * 1000 : -1;
+}

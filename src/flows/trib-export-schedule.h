@@ -9,6 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "trib-collision.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -97,5 +99,7 @@ gboolean     trib_export_schedule_from_json      (JsonObject                *par
                                                   TribExportSchedule        *self,
                                                   GError                   **error);
 const char  *trib_export_mode_to_string          (TribExportMode             mode);
+void         trib_export_schedule_to_collision   (const TribExportSchedule  *self,
+                                                  TribCollisionExport       *export);
 
 G_END_DECLS

@@ -26,6 +26,14 @@ void       trib_export_pairs_set_start_async (TribPlatformClient *client,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
+void       trib_export_pairs_find_schedules_async  (TribPlatformClient  *client,
+                                                    const char * const  *dataset_ids,
+                                                    const char * const  *dataset_names,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray *trib_export_pairs_find_schedules_finish (GAsyncResult        *result,
+                                                    GError             **error);
 char      *trib_export_pairs_set_start_finish (GAsyncResult      *result,
                                               GError           **error);
 

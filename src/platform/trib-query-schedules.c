@@ -68,13 +68,15 @@ static const TribPaging schedules_paging = {
   .max_page_size = 100,
 };
 
-/* As the schedules [UNV: the yaml names the same parameters]. */
+/* As the schedules [UNV: the yaml names the same parameters]. Ten a
+ * page: each run is then read for its tasks and duration, and a
+ * schedule's details show ten more at a time. */
 static const TribPaging runs_paging = {
   .style = TRIB_PAGING_START_LIMIT,
   .item_type = trib_schedule_run_get_type,
   .items = "runsSchedules",
   .parse_item = parse_run_item,
-  .page_size = 50,
+  .page_size = 10,
   .max_page_size = 100,
 };
 

@@ -31,7 +31,7 @@ suggestion_free (gpointer  data,
 {
   Suggestion *suggestion = data;
 
-  g_object_unref (suggestion->flow);
+  g_clear_object (&suggestion->flow);
   g_free (suggestion);
 }
 
@@ -71,7 +71,8 @@ trib_collision_section_new_label (const char *text,
  * @box: where the check goes
  * @runs: (transfer full): the query's runs in the window
  * @report: (transfer full): the check of @flow's ticks against @runs
- * @flow: the export checked
+ * @flow: (nullable): the export checked; %NULL for one not made yet
+ *   (the Export Datasets wizard's)
  * @move: called when the user takes the suggested start
  * @user_data: data for @move, which must outlive @box's children
  */
@@ -101,7 +102,7 @@ trib_collision_section_append (GtkBox                *box,
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Use Suggested Time"));
       Suggestion *suggestion = g_new0 (Suggestion, 1);
 
-      suggestion->flow = g_object_ref (flow);
+      suggestion->flow = flow != NULL ? g_object_ref (flow) : NULL;
       suggestion->start_ms = suggested_start_ms;
       suggestion->move = move;
       suggestion->user_data = user_data;

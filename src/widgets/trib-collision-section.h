@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 /**
  * TribCollisionMoveFunc:
  * @button: the button clicked, made insensitive while the move goes
- * @flow: the export to move
+ * @flow: (nullable): the export to move, %NULL for one not made yet
  * @start_ms: its new first tick, in milliseconds since the epoch
  * @user_data: data given to trib_collision_section_append()
  */

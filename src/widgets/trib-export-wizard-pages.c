@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-connect-dialog-private.h"
 #include "trib-export-wizard-private.h"
 
 static const char * const macros[] = { TRIB_EXPORT_FOLDER_MACROS };
@@ -193,6 +194,7 @@ _trib_export_wizard_refresh_files (TribExportWizard *self)
                                                  : _("Every row first, then only the rows added since the last "
                                                      "export (incremental)"));
 
+  _trib_export_wizard_check_collisions (self);
   if (draft.schedule.start <= 0)
     {
       adw_action_row_set_subtitle (self->utc_row, "");
@@ -357,6 +359,29 @@ show_progress (TribExportWizard *self)
     }
 }
 
+/* A new account's secrets go to the keyring when asked, as the Connect
+ * dialog keeps them: once the platform has made the account (its id
+ * names them there), whether or not the rest of the setup went through.
+ * The plan and its journal only ever hold `{{secret:KEY}}`.
+ */
+static void
+remember_secrets (TribExportWizard *self)
+{
+  TribFlowPlan *plan = self->runner != NULL ? trib_flow_runner_get_plan (self->runner) : NULL;
+  TribFlowStep *step = plan != NULL ? trib_flow_plan_find_step (plan, TRIB_FLOW_STEP_CREATE_CONNECTION) : NULL;
+  const char *id = step != NULL ? trib_flow_step_get_created_id (step) : NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (id == NULL || self->form == NULL || !gtk_switch_get_active (self->remember_switch) ||
+      g_strcmp0 (id, self->remembered_id) == 0)
+    return;
+
+  g_free (self->remembered_id);
+  self->remembered_id = g_strdup (id);
+  _trib_connect_remember (parent != NULL ? parent : GTK_WINDOW (self), self->session, self->form, id,
+                          gtk_editable_get_text (GTK_EDITABLE (self->account_name_row)));
+}
+
 static void
 finished (TribExportWizard *self,
           char             *flow_id,
@@ -365,6 +390,7 @@ finished (TribExportWizard *self,
   g_autoptr(GError) owned_error = error;
 
   self->failed = flow_id == NULL;
+  remember_secrets (self);
   if (flow_id != NULL)
     {
       g_autofree char *text = NULL;

@@ -11,6 +11,7 @@
 
 #include "trib-connection-spec.h"
 #include "trib-export-plan.h"
+#include "trib-export-schedule.h"
 #include "trib-export-wizard.h"
 #include "trib-flow-runner.h"
 #include "trib-paged-list.h"
@@ -60,6 +61,13 @@ struct _TribExportWizard
   char *flow_id;
   gboolean busy;
   gboolean failed;
+  char *remembered_id;            /* the new account whose secrets went to the keyring */
+
+  /* The collision check (trib-export-wizard-collision.c) */
+  char *collision_key;            /* the chosen datasets the schedules were found for */
+  GPtrArray *collision_schedules; /* TribQuerySchedule writing them; NULL while looked up */
+  GHashTable *collision_durations; /* schedule id → GArray of gint64 ms, oldest first */
+  GCancellable *collision_cancellable;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -76,6 +84,8 @@ struct _TribExportWizard
   AdwEntryRow *account_name_row;
   AdwComboRow *auth_row;
   GtkBox *fields_box;
+  GtkWidget *remember_group;
+  GtkSwitch *remember_switch;
 
   GtkSearchEntry *dataset_search;
   GtkSpinner *datasets_spinner;
@@ -96,6 +106,8 @@ struct _TribExportWizard
   AdwEntryRow *start_row;
   AdwEntryRow *end_row;
   AdwActionRow *utc_row;
+  AdwPreferencesGroup *collision_group;
+  GtkBox *collision_box;
 
   GtkLabel *review_label;
   GtkTextView *review_text;
@@ -128,5 +140,9 @@ void                         _trib_export_wizard_refresh_files (TribExportWizard
 gboolean                     _trib_export_wizard_build_plan    (TribExportWizard *self);
 void                         _trib_export_wizard_run_plan      (TribExportWizard *self);
 void                         _trib_export_wizard_class_add_actions (GtkWidgetClass *widget_class);
+
+/* trib-export-wizard-collision.c */
+void                         _trib_export_wizard_check_collisions (TribExportWizard *self);
+void                         _trib_export_wizard_clear_collisions (TribExportWizard *self);
 
 G_END_DECLS

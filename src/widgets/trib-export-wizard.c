@@ -138,6 +138,19 @@ field_changed_cb (gpointer       user_data,
   _trib_export_wizard_update (user_data);
 }
 
+static gboolean
+has_secret_field (TribSpecForm *form)
+{
+  for (guint i = 0; form != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (form)); i++)
+    {
+      g_autoptr(TribSpecField) field = g_list_model_get_item (G_LIST_MODEL (form), i);
+
+      if (trib_spec_field_get_secret (field))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 build_fields (TribExportWizard *self)
 {
@@ -155,6 +168,8 @@ build_fields (TribExportWizard *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->fields_box), n_fields > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->new_account_group), new_account);
+  /* Nothing to remember for a destination without secrets (the Data Landing Zone). */
+  gtk_widget_set_visible (self->remember_group, new_account && has_secret_field (self->form));
   gtk_widget_set_visible (GTK_WIDGET (self->auth_row),
                           self->auth_choices != NULL && g_list_model_get_n_items (self->auth_choices) > 1);
 }
@@ -492,6 +507,8 @@ trib_export_wizard_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->run_cancellable != NULL)
     g_cancellable_cancel (self->run_cancellable);
+  if (self->collision_cancellable != NULL)
+    g_cancellable_cancel (self->collision_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_EXPORT_WIZARD);
 
   G_OBJECT_CLASS (trib_export_wizard_parent_class)->dispose (object);
@@ -522,6 +539,8 @@ trib_export_wizard_finalize (GObject *object)
   g_free (self->problem);
   g_free (self->check_text);
   g_free (self->flow_id);
+  g_free (self->remembered_id);
+  _trib_export_wizard_clear_collisions (self);
 
   G_OBJECT_CLASS (trib_export_wizard_parent_class)->finalize (object);
 }
@@ -609,6 +628,8 @@ trib_export_wizard_class_init (TribExportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribExportWizard, account_name_row);
   gtk_widget_class_bind_template_child (widget_class, TribExportWizard, auth_row);
   gtk_widget_class_bind_template_child (widget_class, TribExportWizard, fields_box);
+  gtk_widget_class_bind_template_child (widget_class, TribExportWizard, remember_group);
+  gtk_widget_class_bind_template_child (widget_class, TribExportWizard, remember_switch);
   gtk_widget_class_bind_template_child (widget_class, TribExportWizard, dataset_search);
   gtk_widget_class_bind_template_child (widget_class, TribExportWizard, datasets_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribExportWizard, datasets_chosen_label);
@@ -626,6 +647,8 @@ trib_export_wizard_class_init (TribExportWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribExportWizard, start_row);
   gtk_widget_class_bind_template_child (widget_class, TribExportWizard, end_row);
   gtk_widget_class_bind_template_child (widget_class, TribExportWizard, utc_row);
+  gtk_widget_class_bind_template_child (widget_class, TribExportWizard, collision_group);
+  gtk_widget_class_bind_template_child (widget_class, TribExportWizard, collision_box);
   gtk_widget_class_bind_template_child (widget_class, TribExportWizard, review_label);
   gtk_widget_class_bind_template_child (widget_class, TribExportWizard, review_text);
   gtk_widget_class_bind_template_child (widget_class, TribExportWizard, create_status);
@@ -654,6 +677,8 @@ trib_export_wizard_init (TribExportWizard *self)
   self->cancellable = g_cancellable_new ();
   self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->chosen_order = g_ptr_array_new_with_free_func (g_free);
+  self->collision_durations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                     (GDestroyNotify) g_array_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -101,6 +101,8 @@ _trib_schedules_page_clear_details (TribSchedulesPage *self)
     g_ptr_array_set_size (self->runs, 0);
   self->busy = FALSE;
   self->runs_loading = FALSE;
+  self->n_runs_shown = N_DETAIL_RUNS;
+  self->n_runs_asked = 0;
   self->trigger_polls = 0;
   self->had_running = FALSE;
 
@@ -111,6 +113,7 @@ _trib_schedules_page_clear_details (TribSchedulesPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->runs_list))) != NULL)
     gtk_list_box_remove (self->runs_list, child);
   gtk_widget_set_visible (GTK_WIDGET (self->runs_list), FALSE);
+  gtk_widget_set_visible (self->more_runs_button, FALSE);
   gtk_label_set_label (self->runs_status, NULL);
   _trib_schedules_page_clear_collisions (self);
   update_actions (self);
@@ -290,6 +293,21 @@ maybe_poll (TribSchedulesPage *self)
   self->had_running = running;
 }
 
+static void runs_cb (GPtrArray    *runs,
+                     const GError *error,
+                     gpointer      user_data);
+
+/* The newest runs shown, and one more to know whether older ones exist. */
+static void
+load_runs (TribSchedulesPage *self)
+{
+  self->runs_loading = TRUE;
+  self->n_runs_asked = self->n_runs_shown + 1;
+  _trib_schedules_load_runs (trib_session_page_get_client (TRIB_SESSION_PAGE (self)),
+                             trib_query_schedule_get_id (self->shown), self->n_runs_asked, self->detail_cancellable,
+                             runs_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 runs_cb (GPtrArray    *runs,
          const GError *error,
@@ -312,7 +330,8 @@ runs_cb (GPtrArray    *runs,
     }
 
   g_ptr_array_set_size (self->runs, 0);
-  for (guint i = 0; i < runs->len; i++)
+  /* One more than shown is asked for: it says whether there are older ones. */
+  for (guint i = 0; i < MIN (runs->len, self->n_runs_shown); i++)
     {
       TribScheduleRun *run = g_ptr_array_index (runs, i);
 
@@ -324,6 +343,8 @@ runs_cb (GPtrArray    *runs,
       gtk_list_box_append (self->runs_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->runs_list), runs->len > 0);
+  gtk_widget_set_visible (self->more_runs_button, runs->len > self->n_runs_shown);
+  gtk_widget_set_sensitive (self->more_runs_button, TRUE);
 
   if (error != NULL)
     {
@@ -339,6 +360,9 @@ runs_cb (GPtrArray    *runs,
 
   _trib_schedules_page_check_collisions (self);
   maybe_poll (self);
+  /* Older runs were asked for while this load was on its way. */
+  if (self->n_runs_asked < self->n_runs_shown + 1 && self->shown != NULL)
+    load_runs (self);
 }
 
 static void
@@ -376,16 +400,31 @@ schedule_read_cb (GObject      *object,
 
   if (!self->runs_loading)
     {
-      self->runs_loading = TRUE;
       if (self->runs->len == 0)
         {
           gtk_label_set_label (self->runs_status, _("Reading the runs…"));
           gtk_widget_set_visible (GTK_WIDGET (self->runs_status), TRUE);
         }
-      _trib_schedules_load_runs (trib_session_page_get_client (TRIB_SESSION_PAGE (self)),
-                                 trib_query_schedule_get_id (schedule), N_DETAIL_RUNS, self->detail_cancellable,
-                                 runs_cb, g_object_ref (self), g_object_unref);
+      load_runs (self);
     }
+}
+
+/**
+ * _trib_schedules_page_more_runs:
+ *
+ * Shows ten older runs of the schedule shown, read from the platform's
+ * next page of `/schedules/{id}/runs` when the pages read so far do not
+ * hold them.
+ */
+void
+_trib_schedules_page_more_runs (TribSchedulesPage *self)
+{
+  if (self->shown == NULL)
+    return;
+  self->n_runs_shown += N_DETAIL_RUNS;
+  gtk_widget_set_sensitive (self->more_runs_button, FALSE);
+  if (!self->runs_loading)
+    load_runs (self);
 }
 
 static void

@@ -35,6 +35,8 @@ struct _TribSchedulesPage
   guint trigger_polls;            /* reads left for a run just started to be listed */
   gboolean had_running;           /* a run went on at the last read */
   gboolean runs_loading;
+  guint n_runs_shown;             /* the details show the newest this many, ten more at a time */
+  guint n_runs_asked;             /* what the load on its way was asked for */
   gboolean busy;
 
   /* Template widgets */
@@ -68,6 +70,7 @@ struct _TribSchedulesPage
   GtkBox *collision_box;
   GtkLabel *runs_status;
   GtkListBox *runs_list;
+  GtkWidget *more_runs_button;
 };
 
 typedef void (*TribSchedulesRunsFunc) (GPtrArray    *runs,
@@ -95,6 +98,7 @@ void        _trib_schedules_page_clear_details (TribSchedulesPage *self);
 void        _trib_schedules_page_set_enabled   (TribSchedulesPage *self,
                                                 gboolean           enabled);
 void        _trib_schedules_page_run_now       (TribSchedulesPage *self);
+void        _trib_schedules_page_more_runs     (TribSchedulesPage *self);
 void        _trib_schedules_page_edit          (TribSchedulesPage *self);
 void        _trib_schedules_page_delete        (TribSchedulesPage *self);
 

@@ -182,6 +182,14 @@ runs_listed_cb (RunsLoad *load)
 
   if (trib_paged_list_get_loading (load->list))
     return;
+  /* Older runs than the pages read so far: the platform's next page. */
+  if (trib_paged_list_get_error (load->list) == NULL && !trib_paged_list_get_complete (load->list) &&
+      g_list_model_get_n_items (model) < load->n_runs)
+    {
+      trib_paged_list_load_more (load->list);
+      if (trib_paged_list_get_loading (load->list))
+        return;
+    }
   g_signal_handlers_disconnect_by_data (load->list, load);
 
   if (trib_paged_list_get_error (load->list) != NULL)
@@ -478,6 +486,14 @@ run_now_action (GtkWidget  *widget,
 }
 
 static void
+more_runs_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  _trib_schedules_page_more_runs (TRIB_SCHEDULES_PAGE (widget));
+}
+
+static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -593,6 +609,7 @@ trib_schedules_page_class_init (TribSchedulesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribSchedulesPage, collision_box);
   gtk_widget_class_bind_template_child (widget_class, TribSchedulesPage, runs_status);
   gtk_widget_class_bind_template_child (widget_class, TribSchedulesPage, runs_list);
+  gtk_widget_class_bind_template_child (widget_class, TribSchedulesPage, more_runs_button);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, edge_reached_cb);
 
@@ -601,6 +618,7 @@ trib_schedules_page_class_init (TribSchedulesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "schedules.disable", NULL, disable_action);
   gtk_widget_class_install_action (widget_class, "schedules.run-now", NULL, run_now_action);
   gtk_widget_class_install_action (widget_class, "schedules.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "schedules.more-runs", NULL, more_runs_action);
   gtk_widget_class_install_action (widget_class, "schedules.delete", NULL, delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "schedules.back", NULL);
