@@ -233,6 +233,38 @@ test_sentences (void)
   g_assert_true (g_str_has_prefix (plain, "The export at Mon 02:55 UTC comes only 5 min"));
 }
 
+/* A query without finished runs: each run is an instant, so the sentence names
+ * its start once instead of an end that equals it. */
+static void
+test_sentences_without_history (void)
+{
+  TribCollisionQuery query = { "0 2 * * *", NULL, parse_ms ("2026-01-01T00:00"), -1, NULL, 0 };
+  TribCollisionExport at_start = { 24, TRUE, parse_ms ("2026-01-05T02:00"), -1 };
+  TribCollisionExport later = { 24, FALSE, parse_ms ("2026-01-05T02:10"), -1 };
+  gint64 window = parse_ms ("2026-01-05T00:00");
+  g_autoptr(TribCollisionRuns) runs = trib_collision_runs_new (&query, window, TRIB_COLLISION_DEFAULT_MARGIN_MS,
+                                                               NULL);
+  g_autoptr(GArray) at_start_ticks = trib_collision_ticks (&at_start, window);
+  g_autoptr(GArray) later_ticks = trib_collision_ticks (&later, window);
+  g_autoptr(TribCollisionReport) at_start_report = trib_collision_check (runs, &at_start, at_start_ticks,
+                                                                        TRIB_COLLISION_DEFAULT_MARGIN_MS);
+  g_autoptr(TribCollisionReport) later_report = trib_collision_check (runs, &later, later_ticks,
+                                                                     TRIB_COLLISION_DEFAULT_MARGIN_MS);
+  g_autofree char *at_start_text = NULL;
+  g_autofree char *later_text = NULL;
+
+  g_assert_cmpuint (at_start_report->warnings->len, >=, 1);
+  g_assert_cmpuint (later_report->warnings->len, >=, 1);
+  at_start_text = trib_collision_describe_warning (at_start_report, 0, NULL);
+  later_text = trib_collision_describe_warning (later_report, 0, NULL);
+  g_assert_cmpstr (at_start_text, ==,
+                   "The export at Mon 02:00 UTC starts with the query run at Mon 02:00 UTC: leave at least 15 min. "
+                   "The run’s rows may be split between two incremental exports.");
+  g_assert_cmpstr (later_text, ==,
+                   "The export at Mon 02:10 UTC comes only 10 min after the query run starts at Mon 02:00 UTC: "
+                   "leave at least 15 min. The export may copy a half-written dataset.");
+}
+
 static void
 test_bad_cron (void)
 {
@@ -297,6 +329,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], run_case);
     }
   g_test_add_func ("/collision/sentences", test_sentences);
+  g_test_add_func ("/collision/sentences-without-history", test_sentences_without_history);
   g_test_add_func ("/collision/bad-cron", test_bad_cron);
   g_test_add_func ("/collision/export-params", test_export_params);
 

@@ -117,10 +117,23 @@ trib_collision_describe_warning (const TribCollisionReport *report,
         g_autofree char *gap = format_duration (warning->tick_ms - run->worst_end_ms);
         g_autofree char *margin = format_duration (report->margin_ms);
 
-        end = trib_collision_format_time (run->worst_end_ms, local);
-        /* Translators: the export's time, a duration, the run's start and end, the margin */
-        sentence = g_strdup_printf (_("The export at %s comes only %s after the query run that starts at %s may "
-                                      "end (%s): leave at least %s."), tick, gap, start, end, margin);
+        /* Without finished runs a run has no length: its start is all we know, and
+         * "after it may end" would name the same time twice. */
+        if (run->worst_end_ms <= run->start_ms && warning->tick_ms - run->start_ms < 1000)
+          /* Translators: the export's time, the run's start, the margin */
+          sentence = g_strdup_printf (_("The export at %s starts with the query run at %s: leave at least %s."),
+                                      tick, start, margin);
+        else if (run->worst_end_ms <= run->start_ms)
+          /* Translators: the export's time, a duration, the run's start, the margin */
+          sentence = g_strdup_printf (_("The export at %s comes only %s after the query run starts at %s: leave "
+                                        "at least %s."), tick, gap, start, margin);
+        else
+          {
+            end = trib_collision_format_time (run->worst_end_ms, local);
+            /* Translators: the export's time, a duration, the run's start and end, the margin */
+            sentence = g_strdup_printf (_("The export at %s comes only %s after the query run that starts at %s "
+                                          "may end (%s): leave at least %s."), tick, gap, start, end, margin);
+          }
       }
       break;
     }
