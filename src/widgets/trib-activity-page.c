@@ -158,6 +158,45 @@ service_name_cb (gpointer unused,
   return g_strdup (trib_request_service_get_name (value));
 }
 
+/* The filters' buttons name their choice in a label that ellipsizes,
+ * so the three fit a window 360 pixels wide; their lists show it whole.
+ */
+static void
+filter_item_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+filter_item_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     GtkDropDown              *dropdown)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (gtk_expression_evaluate (gtk_drop_down_get_expression (dropdown), gtk_list_item_get_item (item), &value))
+    gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), g_value_get_string (&value));
+}
+
+static void
+ellipsize_dropdown (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (filter_item_setup_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (filter_item_bind_cb), dropdown, 0);
+  g_signal_connect_object (list_factory, "setup", G_CALLBACK (filter_item_setup_cb), dropdown, 0);
+  g_signal_connect_object (list_factory, "bind", G_CALLBACK (filter_item_bind_cb), dropdown, 0);
+  gtk_drop_down_set_factory (dropdown, factory);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
+}
+
 /* A body for reading: JSON laid out, the rest as it is, both bounded. */
 static char *
 dup_shown_body (const char *text,
@@ -273,7 +312,9 @@ update_detail (TribActivityPage *self)
   /* Translators: the time a call started, then its status and duration */
   g_string_append_printf (text, _("Sent at %s — %s"), started, outcome);
   g_string_append_printf (text, "\n");
-  g_string_append_printf (text, "%s\n", trib_request_service_get_name (trib_request_record_get_service (record)));
+  /* Translators: the service a call went to, such as “Catalog” */
+  g_string_append_printf (text, _("Service: %s"), trib_request_service_get_name (trib_request_record_get_service (record)));
+  g_string_append_c (text, '\n');
   sent = g_format_size (trib_request_record_get_request_size (record));
   received = g_format_size (trib_request_record_get_response_size (record));
   /* Translators: two sizes, such as “223 bytes” and “1.0 kB” */
@@ -672,6 +713,9 @@ trib_activity_page_init (TribActivityPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->list_view));
+  ellipsize_dropdown (self->outcome_dropdown);
+  ellipsize_dropdown (self->service_dropdown);
+  ellipsize_dropdown (self->method_dropdown);
   trib_a11y_name_dropdown (self->outcome_dropdown, _("Status"));
   trib_a11y_name_dropdown (self->service_dropdown, _("Service"));
   trib_a11y_name_dropdown (self->method_dropdown, _("Method"));
