@@ -100,13 +100,11 @@ trib_body_view_class_init (TribBodyViewClass *klass)
 static void
 trib_body_view_init (TribBodyView *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GtkSourceBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
-  gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "json"));
   gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
   /* A long value breaks where it must, without a hyphen that is not in it. */
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), "no-hyphens", "insert-hyphens", FALSE, NULL);
@@ -137,6 +135,11 @@ trib_body_view_set_body (TribBodyView *self,
   g_return_if_fail (TRIB_IS_BODY_VIEW (self));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+  /* A form (IMS's sign-in) is not JSON: highlighted as such it would be all errors. */
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
+                                  text != NULL && (text[0] == '{' || text[0] == '[')
+                                    ? gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (), "json")
+                                    : NULL);
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
   {
     GtkTextIter start, end;
