@@ -14,53 +14,13 @@
 #include <string.h>
 
 #include "trib-a11y.h"
-#include "trib-activity-page.h"
-#include "trib-body-view.h"
+#include "trib-activity-page-private.h"
 #include "trib-format.h"
 #include "trib-json-indent.h"
 #include "trib-platform-enums.h"
 #include "trib-keynav.h"
 #include "trib-list-cell.h"
 #include "trib-toast.h"
-
-/* The calls made to the platform, so a data engineer can see what the
- * app did, with what bodies, and replay any of it with curl. The list
- * can be searched and filtered by status, service and method; what it
- * shows is the request log's, redacted when it was recorded.
- */
-struct _TribActivityPage
-{
-  AdwBin parent_instance;
-
-  TribRequestLog *log;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter *filter;
-  GtkSingleSelection *selection;
-  TribRequestRecord *newest_shown;  /* the newest call when it was selected */
-  gboolean following;               /* scrolled to the newest call, on top */
-  char **search_words;              /* casefolded; NULL for no search */
-  TribRequestOutcome outcome;
-  TribRequestService service;
-  char *method;                     /* NULL for any */
-  guint refilter_source;
-
-  /* Template widgets */
-  GtkStack *stack;
-  GtkSearchEntry *search_entry;
-  GtkLabel *count_label;
-  GtkDropDown *outcome_dropdown;
-  GtkDropDown *service_dropdown;
-  GtkDropDown *method_dropdown;
-  GtkStack *list_stack;
-  GtkScrolledWindow *list_scroller;
-  GtkListView *list_view;
-  GtkStack *details_stack;
-  GtkLabel *detail_title;
-  GtkStack *detail_stack;
-  GtkTextView *detail_view;
-  TribBodyView *request_view;
-  TribBodyView *response_view;
-};
 
 G_DEFINE_FINAL_TYPE (TribActivityPage, trib_activity_page, ADW_TYPE_BIN)
 
@@ -71,6 +31,11 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The calls made to the platform, so a data engineer can see what the
+ * app did, with what bodies, and replay any of it with curl; the search
+ * and filters are in trib-activity-page-filter.c.
+ */
 
 static char *
 describe_outcome (TribRequestRecord *record)
@@ -142,59 +107,6 @@ request_full_time (GtkListItem       *item,
                    TribRequestRecord *record)
 {
   return record != NULL ? trib_format_full_date_time (trib_request_record_get_started (record)) : NULL;
-}
-
-static char *
-outcome_name_cb (gpointer unused,
-                 int      value)
-{
-  return g_strdup (trib_request_outcome_get_name (value));
-}
-
-static char *
-service_name_cb (gpointer unused,
-                 int      value)
-{
-  return g_strdup (trib_request_service_get_name (value));
-}
-
-/* The filters' buttons name their choice in a label that ellipsizes,
- * so the three fit a window 360 pixels wide; their lists show it whole.
- */
-static void
-filter_item_setup_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-filter_item_bind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     GtkDropDown              *dropdown)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (gtk_expression_evaluate (gtk_drop_down_get_expression (dropdown), gtk_list_item_get_item (item), &value))
-    gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), g_value_get_string (&value));
-}
-
-static void
-ellipsize_dropdown (GtkDropDown *dropdown)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (filter_item_setup_cb), NULL);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (filter_item_bind_cb), dropdown, 0);
-  g_signal_connect_object (list_factory, "setup", G_CALLBACK (filter_item_setup_cb), dropdown, 0);
-  g_signal_connect_object (list_factory, "bind", G_CALLBACK (filter_item_bind_cb), dropdown, 0);
-  gtk_drop_down_set_factory (dropdown, factory);
-  gtk_drop_down_set_list_factory (dropdown, list_factory);
 }
 
 /* A body for reading: JSON laid out, the rest as it is, both bounded. */
@@ -342,15 +254,8 @@ update_detail (TribActivityPage *self)
   show_response_body (self, record);
 }
 
-static gboolean
-filtering (TribActivityPage *self)
-{
-  return self->search_words != NULL || self->outcome != TRIB_REQUEST_OUTCOME_ANY ||
-         self->service != TRIB_REQUEST_SERVICE_ANY || self->method != NULL;
-}
-
-static void
-update_state (TribActivityPage *self)
+void
+_trib_activity_page_update_state (TribActivityPage *self)
 {
   guint n_items = self->log != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->log)) : 0;
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
@@ -359,123 +264,12 @@ update_state (TribActivityPage *self)
   gtk_stack_set_visible_child_name (self->stack, n_items > 0 ? "list" : "empty");
   gtk_stack_set_visible_child_name (self->list_stack, n_shown > 0 || n_items == 0 ? "calls" : "no-match");
 
-  if (filtering (self))
+  if (_trib_activity_page_filtering (self))
     /* Translators: calls shown of the calls recorded, such as “12 of 240” */
     count = g_strdup_printf (_("%u of %u"), n_shown, n_items);
   else
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call", "%u calls", n_items), n_items);
   gtk_label_set_label (self->count_label, count);
-}
-
-/* Whether @record is one the search and filters let through. */
-static gboolean
-record_matches (gpointer item,
-                gpointer user_data)
-{
-  TribActivityPage *self = user_data;
-  TribRequestRecord *record = item;
-  g_autofree char *haystack = NULL;
-  g_autofree char *folded = NULL;
-
-  if (self->outcome != TRIB_REQUEST_OUTCOME_ANY && trib_request_record_get_outcome (record) != self->outcome)
-    return FALSE;
-  if (self->service != TRIB_REQUEST_SERVICE_ANY && trib_request_record_get_service (record) != self->service)
-    return FALSE;
-  if (self->method != NULL && g_strcmp0 (trib_request_record_get_method (record), self->method) != 0)
-    return FALSE;
-  if (self->search_words == NULL)
-    return TRUE;
-
-  /* Every word somewhere in the method, URL, service, status or error. */
-  haystack = g_strdup_printf ("%s %s %s %u %s", trib_request_record_get_method (record),
-                              trib_request_record_get_url (record),
-                              trib_request_service_get_name (trib_request_record_get_service (record)),
-                              trib_request_record_get_status (record),
-                              trib_request_record_get_error_message (record) != NULL ? trib_request_record_get_error_message (record) : "");
-  folded = g_utf8_casefold (haystack, -1);
-  for (guint i = 0; self->search_words[i] != NULL; i++)
-    if (strstr (folded, self->search_words[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
-}
-
-static void
-filters_changed_cb (TribActivityPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  AdwEnumListItem *outcome = gtk_drop_down_get_selected_item (self->outcome_dropdown);
-  AdwEnumListItem *service = gtk_drop_down_get_selected_item (self->service_dropdown);
-  guint method = gtk_drop_down_get_selected (self->method_dropdown);
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-
-  g_clear_pointer (&self->search_words, g_strfreev);
-  g_clear_pointer (&self->method, g_free);
-  g_clear_handle_id (&self->refilter_source, g_source_remove);
-
-  if (g_strstrip (folded)[0] != '\0')
-    self->search_words = g_regex_split_simple ("\\s+", folded, 0, 0);
-  self->outcome = outcome != NULL ? adw_enum_list_item_get_value (outcome) : TRIB_REQUEST_OUTCOME_ANY;
-  self->service = service != NULL ? adw_enum_list_item_get_value (service) : TRIB_REQUEST_SERVICE_ANY;
-  /* The first item is “Any Method”; the others are the methods themselves. */
-  if (method != 0 && method != GTK_INVALID_LIST_POSITION)
-    self->method = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (self->method_dropdown)),
-                                                         method));
-
-  if (filtering (self))
-    gtk_custom_filter_set_filter_func (self->filter, record_matches, self, NULL);
-  else
-    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
-
-  update_state (self);
-}
-
-static void
-stop_search_cb (TribActivityPage *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-static gboolean
-refilter_cb (gpointer data)
-{
-  TribActivityPage *self = data;
-
-  self->refilter_source = 0;
-  if (self->outcome != TRIB_REQUEST_OUTCOME_ANY)
-    {
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-      update_state (self);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A call in flight changes its outcome when it ends: a status filter
- * asks again, once for all the calls that ended in one turn.
- */
-static void
-record_done_cb (TribActivityPage *self)
-{
-  if (self->outcome != TRIB_REQUEST_OUTCOME_ANY && self->refilter_source == 0)
-    self->refilter_source = g_idle_add (refilter_cb, self);
-}
-
-static void
-log_items_changed_cb (TribActivityPage *self,
-                      guint             position,
-                      guint             removed,
-                      guint             added)
-{
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(TribRequestRecord) record = g_list_model_get_item (G_LIST_MODEL (self->log), i);
-
-      if (!trib_request_record_get_done (record))
-        g_signal_connect_object (record, "notify::done", G_CALLBACK (record_done_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  update_state (self);
 }
 
 /* The newest call, first in the log, selected and in view. */
@@ -499,7 +293,7 @@ log_changed_cb (TribActivityPage *self,
 {
   gpointer selected = gtk_single_selection_get_selected_item (self->selection);
 
-  update_state (self);
+  _trib_activity_page_update_state (self);
 
   /* Looking at the newest call, the view keeps following new ones (the
    * list would keep the calls in view and let new ones pile up above);
@@ -692,10 +486,10 @@ trib_activity_page_class_init (TribActivityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribActivityPage, detail_view);
   gtk_widget_class_bind_template_child (widget_class, TribActivityPage, request_view);
   gtk_widget_class_bind_template_child (widget_class, TribActivityPage, response_view);
-  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, outcome_name_cb);
-  gtk_widget_class_bind_template_callback (widget_class, service_name_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "filters_changed_cb", G_CALLBACK (_trib_activity_page_filters_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "stop_search_cb", G_CALLBACK (_trib_activity_page_stop_search));
+  gtk_widget_class_bind_template_callback_full (widget_class, "outcome_name_cb", G_CALLBACK (_trib_activity_page_outcome_name));
+  gtk_widget_class_bind_template_callback_full (widget_class, "service_name_cb", G_CALLBACK (_trib_activity_page_service_name));
 
   gtk_widget_class_install_action (widget_class, "activity.copy-curl", NULL, copy_curl_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -713,9 +507,9 @@ trib_activity_page_init (TribActivityPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->list_view));
-  ellipsize_dropdown (self->outcome_dropdown);
-  ellipsize_dropdown (self->service_dropdown);
-  ellipsize_dropdown (self->method_dropdown);
+  _trib_activity_page_ellipsize_dropdown (self->outcome_dropdown);
+  _trib_activity_page_ellipsize_dropdown (self->service_dropdown);
+  _trib_activity_page_ellipsize_dropdown (self->method_dropdown);
   trib_a11y_name_dropdown (self->outcome_dropdown, _("Status"));
   trib_a11y_name_dropdown (self->service_dropdown, _("Service"));
   trib_a11y_name_dropdown (self->method_dropdown, _("Method"));
@@ -754,7 +548,7 @@ trib_activity_page_init (TribActivityPage *self)
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->list_scroller), "value-changed",
                            G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 
-  update_state (self);
+  _trib_activity_page_update_state (self);
   update_detail (self);
 }
 
@@ -782,18 +576,18 @@ trib_activity_page_set_log (TribActivityPage *self,
     return;
 
   if (self->log != NULL)
-    g_signal_handlers_disconnect_by_func (self->log, log_items_changed_cb, self);
+    g_signal_handlers_disconnect_by_func (self->log, _trib_activity_page_log_items_changed, self);
 
   g_set_object (&self->log, log);
 
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (log));
   if (log != NULL)
     {
-      g_signal_connect_object (log, "items-changed", G_CALLBACK (log_items_changed_cb), self, G_CONNECT_SWAPPED);
-      log_items_changed_cb (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (log)));
+      g_signal_connect_object (log, "items-changed", G_CALLBACK (_trib_activity_page_log_items_changed), self, G_CONNECT_SWAPPED);
+      _trib_activity_page_log_items_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (log)));
     }
 
-  update_state (self);
+  _trib_activity_page_update_state (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     show_newest (self);
 
