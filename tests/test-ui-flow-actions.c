@@ -608,7 +608,8 @@ focus_in (GtkWidget *window,
 
 /* While an action is under way the detail's spinner turns and its
  * buttons wait; at the end both come back, and the focus goes back to
- * the button that had it.
+ * the button that had it. While a dialog is open the buttons wait too,
+ * but nothing is asked of the platform: no spinner.
  */
 static void
 test_detail_busy (void)
@@ -622,6 +623,7 @@ test_detail_busy (void)
   GtkWidget *menu_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (detail), TRIB_TYPE_FLOW_DETAIL,
                                                                       "menu_button"));
   GtkWidget *retrigger = NULL;
+  GtkWindow *dialog;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (detail));
@@ -653,6 +655,21 @@ test_detail_busy (void)
   g_assert_true (gtk_widget_get_sensitive (menu_button));
   g_assert_true (focus_in (window, menu_button));
   g_assert_false (trib_flow_is_enabled (trib_flow_detail_get_flow (detail)));
+
+  /* The schedule dialog open, ready, then cancelled. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "flow.edit-schedule", NULL));
+  dialog = trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_SCHEDULE_DIALOG, NULL);
+  g_assert_nonnull (dialog);
+  trib_ui_test_iterate_until (schedule_ready, dialog, 20);
+  trib_ui_test_settle ();
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_false (gtk_widget_get_sensitive (menu_button));
+  g_assert_false (gtk_widget_is_sensitive (retrigger));
+  gtk_window_close (dialog);
+  trib_ui_test_settle ();
+  g_assert_null (trib_ui_test_find_toplevel (TRIB_TYPE_FLOW_SCHEDULE_DIALOG, NULL));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_true (gtk_widget_get_sensitive (menu_button));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

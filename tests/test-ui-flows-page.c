@@ -286,6 +286,12 @@ test_flows_page (void)
   trib_ui_test_iterate_until (names_shown, (gpointer) "Northwind orders feed (", 20);
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (page), "Every 15 minutes", FALSE));
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (page), "Luma Orders", TRUE));
+  /* The mapping set by its name, as Data Prep has it, not its id. */
+  trib_ui_test_iterate_until (names_shown, (gpointer) "Northwind orders to Luma Orders, version 0", 20);
+  g_assert_false (trib_ui_test_has_label (GTK_WIDGET (page), "37409d3017e24a3eb4a2dc21020f7a5b, version", TRUE));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (gtk_widget_get_template_child (
+                     GTK_WIDGET (trib_flows_page_get_detail (page)), TRIB_TYPE_FLOW_DETAIL, "mapping_row"))), ==,
+                   "37409d3017e24a3eb4a2dc21020f7a5b");
   g_assert_nonnull (strstr (trib_runs_chart_get_description (TRIB_RUNS_CHART (trib_flow_detail_get_chart (
                               trib_flows_page_get_detail (page)))), "failed records"));
   shoot (window, 1400, "detail");

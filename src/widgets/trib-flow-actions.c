@@ -7,7 +7,10 @@
  * any failed run), `flow.edit-schedule`, `flow.update-mapping` and
  * `flow.delete` (their dialogs). While one is under way the others wait
  * (#TribFlowActions:busy), and the keyboard focus goes back where it was
- * when it ends; each ends in a toast on the widget, and the
+ * when it ends. Waiting for the platform (#TribFlowActions:requesting)
+ * is told apart from a dialog left open, which holds the flow's etag but
+ * is the user's to answer, not the app's; each ends in a toast on the
+ * widget, and the
  * flow is read again so the page shows it as the platform has it
  * ("flow-changed", or "flow-deleted").
  *
@@ -48,7 +51,8 @@ struct _TribFlowActions
   GtkWidget *focus;           /* weak: the focus when the action began */
   GCancellable *cancellable;
   const char *retrigger_action; /* retrigger or retrigger-run, as asked */
-  gboolean busy;
+  gboolean requesting;        /* a request of an action's own on its way */
+  gboolean dialog_open;       /* an action's dialog open: its etag */
 };
 
 G_DEFINE_FINAL_TYPE (TribFlowActions, trib_flow_actions, G_TYPE_OBJECT)
@@ -57,6 +61,7 @@ enum {
   PROP_0,
   PROP_FLOW,
   PROP_BUSY,
+  PROP_REQUESTING,
   N_PROPS
 };
 
@@ -93,7 +98,7 @@ static void
 update (TribFlowActions *self)
 {
   TribFlow *flow = self->flow;
-  gboolean idle = flow != NULL && !self->busy;
+  gboolean idle = flow != NULL && !self->requesting && !self->dialog_open;
   gboolean once = flow != NULL && g_strcmp0 (trib_flow_get_frequency (flow), "once") == 0;
   gboolean enabled = flow != NULL && trib_flow_is_enabled (flow);
 
@@ -139,18 +144,36 @@ restore_focus (TribFlowActions *self)
 }
 
 static void
-set_busy (TribFlowActions *self,
-          gboolean         busy)
+set_state (TribFlowActions *self,
+           gboolean         requesting,
+           gboolean         dialog_open)
 {
-  if (self->busy == busy)
+  gboolean was_busy = self->requesting || self->dialog_open;
+  gboolean busy = requesting || dialog_open;
+  gboolean requesting_changed = self->requesting != requesting;
+
+  if (!requesting_changed && self->dialog_open == dialog_open)
     return;
-  if (busy)
+  if (busy && !was_busy)
     remember_focus (self);
-  self->busy = busy;
+  self->requesting = requesting;
+  self->dialog_open = dialog_open;
   update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-  if (!busy)
+  g_object_freeze_notify (G_OBJECT (self));
+  if (busy != was_busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (requesting_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUESTING]);
+  g_object_thaw_notify (G_OBJECT (self));
+  if (was_busy && !busy)
     restore_focus (self);
+}
+
+static void
+set_requesting (TribFlowActions *self,
+                gboolean         requesting)
+{
+  set_state (self, requesting, self->dialog_open);
 }
 
 static void
@@ -185,7 +208,7 @@ finish (TribFlowActions *self,
         const char      *action,
         const GError    *error)
 {
-  set_busy (self, FALSE);
+  set_requesting (self, FALSE);
   g_signal_emit (self, signals[FINISHED], 0, action, error);
 }
 
@@ -269,7 +292,7 @@ enable_action (GSimpleAction *action,
   TribFlowActions *self = user_data;
   gboolean enable = g_str_equal (g_action_get_name (G_ACTION (action)), "enable");
 
-  set_busy (self, TRUE);
+  set_requesting (self, TRUE);
   trib_flow_service_set_flow_enabled_async (self->client, trib_flow_get_id (self->flow), enable, self->cancellable,
                                             enabled_cb, g_object_ref (self));
 }
@@ -312,7 +335,7 @@ run_now_action (GSimpleAction *action,
   if (start == NULL || g_date_time_to_unix (start) >= g_date_time_to_unix (end))
     start = g_date_time_add_days (end, -1);
 
-  set_busy (self, TRUE);
+  set_requesting (self, TRUE);
   trib_flow_service_run_flow_now_async (self->client, trib_flow_get_id (self->flow), start, end, self->cancellable,
                                         run_now_cb, g_object_ref (self));
 }
@@ -345,7 +368,7 @@ retrigger (TribFlowActions *self,
            const char      *run_id)
 {
   self->retrigger_action = action;
-  set_busy (self, TRUE);
+  set_requesting (self, TRUE);
   trib_flow_service_retrigger_run_async (self->client, run_id, self->cancellable, retrigger_cb, g_object_ref (self));
 }
 
@@ -383,7 +406,7 @@ static void
 dialog_destroy_cb (TribFlowActions *self,
                    GtkWidget       *dialog)
 {
-  set_busy (self, FALSE);
+  set_state (self, self->requesting, FALSE);
 }
 
 static void
@@ -395,8 +418,10 @@ present (TribFlowActions *self,
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
   g_set_weak_pointer (&self->dialog, dialog);
-  /* The flow's etag is the dialog's until it closes. */
-  set_busy (self, TRUE);
+  /* The flow's etag is the dialog's until it closes: the other actions
+   * wait, but nothing is asked of the platform yet.
+   */
+  set_state (self, self->requesting, TRUE);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_destroy_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (dialog);
 }
@@ -510,7 +535,10 @@ trib_flow_actions_get_property (GObject    *object,
       g_value_set_object (value, self->flow);
       break;
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, self->requesting || self->dialog_open);
+      break;
+    case PROP_REQUESTING:
+      g_value_set_boolean (value, self->requesting);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -551,10 +579,18 @@ trib_flow_actions_class_init (TribFlowActionsClass *klass)
   /**
    * TribFlowActions:busy:
    *
-   * An action is under way, or one of its dialogs open.
+   * An action is under way, or one of its dialogs open: the others wait.
    */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * TribFlowActions:requesting:
+   *
+   * An action's own request is on its way: what a spinner shows. A
+   * dialog open is not (it shows its own requests).
+   */
+  properties[PROP_REQUESTING] =
+    g_param_spec_boolean ("requesting", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -691,7 +727,20 @@ trib_flow_actions_get_busy (TribFlowActions *self)
 {
   g_return_val_if_fail (TRIB_IS_FLOW_ACTIONS (self), FALSE);
 
-  return self->busy;
+  return self->requesting || self->dialog_open;
+}
+
+/**
+ * trib_flow_actions_get_requesting:
+ *
+ * Returns: whether an action's own request is on its way
+ */
+gboolean
+trib_flow_actions_get_requesting (TribFlowActions *self)
+{
+  g_return_val_if_fail (TRIB_IS_FLOW_ACTIONS (self), FALSE);
+
+  return self->requesting;
 }
 
 /**

@@ -29,6 +29,7 @@ TribFlow        *trib_flow_actions_get_flow         (TribFlowActions    *self);
 void             trib_flow_actions_set_flow         (TribFlowActions    *self,
                                                      TribFlow           *flow);
 gboolean         trib_flow_actions_get_busy         (TribFlowActions    *self);
+gboolean         trib_flow_actions_get_requesting   (TribFlowActions    *self);
 GtkWindow       *trib_flow_actions_get_dialog       (TribFlowActions    *self);
 
 G_END_DECLS

@@ -6,8 +6,8 @@
  * list, newest first, a few at a time; and one run's details in place of
  * the flow (TribFlowRunView), Back returning to the flow.
  *
- * Every run is read for the chart, a page of a hundred at a time, the
- * chart drawing each page as it comes (trib-runs-chart.c).
+ * The runs, their chart and list and one run's details, are in
+ * trib-flow-detail-runs.c.
  *
  * What can be done to the flow lives in the header: a menu whose first
  * section (`trib_flow_detail_get_menu`) and a box of buttons
@@ -26,76 +26,35 @@
 #include <glib/gi18n.h>
 
 #include "trib-flow-actions.h"
-#include "trib-flow-detail.h"
+#include "trib-flow-detail-private.h"
 #include "trib-flow-format.h"
 #include "trib-flow-run-view.h"
 #include "trib-flow-service.h"
 #include "trib-flow-service-flows.h"
-#include "trib-flow-service-runs.h"
-#include "trib-format.h"
 #include "trib-runs-chart.h"
 #include "trib-toast.h"
 
-#define RUNS_SHOWN_STEP 20
-
-struct _TribFlowDetail
-{
-  GtkWidget parent_instance;
-
-  TribPlatformClient *client;
-  TribFlowNames *names;
-  TribFlow *flow;
-  TribFlowActions *actions;   /* flow-watch: the flow. actions, from the first show */
-  GtkWidget *retrigger_button;
-  TribPagedList *runs;
-  GtkSliceListModel *shown_runs;
-  GCancellable *cancellable;
-  gulong names_handler;
-  guint n_busy;               /* reads of the flow and its runs */
-  gboolean actions_busy;
-
-  /* Template widgets */
-  GtkLabel *title_label;
-  GtkSpinner *spinner;
-  GtkBox *actions_box;
-  GtkMenuButton *menu_button;
-  GMenu *flow_menu_actions;
-  GtkStack *stack;
-  GtkScrolledWindow *flow_scrolled;
-  AdwActionRow *account_row;
-  AdwActionRow *source_row;
-  AdwActionRow *mapping_row;
-  AdwActionRow *dataset_row;
-  AdwActionRow *schedule_row;
-  AdwActionRow *state_row;
-  AdwActionRow *last_run_row;
-  AdwActionRow *next_run_row;
-  TribRunsChart *chart;
-  GtkListBox *runs_list;
-  GtkButton *more_button;
-  GtkLabel *runs_status;
-  TribFlowRunView *run_view;
-};
-
 G_DEFINE_FINAL_TYPE (TribFlowDetail, trib_flow_detail, GTK_TYPE_WIDGET)
 
-static void
-busy (TribFlowDetail *self,
-      int             delta)
+void
+_trib_flow_detail_busy (TribFlowDetail *self,
+                        int             delta)
 {
   self->n_busy += delta;
-  gtk_spinner_set_spinning (self->spinner, self->n_busy > 0 || self->actions_busy);
+  gtk_spinner_set_spinning (self->spinner, self->n_busy > 0 || self->actions_requesting);
 }
 
-/* While an action runs, the others wait (their buttons follow their
- * actions), the menu's button too, and the spinner turns.
+/* While an action runs or its dialog is open, the others wait (their
+ * buttons follow their actions), the menu's button too; the spinner
+ * turns only while the platform is asked something: a dialog open is
+ * the user's turn, not a wait.
  */
 static void
 actions_busy_cb (TribFlowDetail *self)
 {
-  self->actions_busy = trib_flow_actions_get_busy (self->actions);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), !self->actions_busy);
-  busy (self, 0);
+  self->actions_requesting = trib_flow_actions_get_requesting (self->actions);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), !trib_flow_actions_get_busy (self->actions));
+  _trib_flow_detail_busy (self, 0);
 }
 
 static void
@@ -114,7 +73,10 @@ update_names (TribFlowDetail *self)
   const char *connector = trib_flow_names_get_connector (self->names, trib_flow_get_source_spec_id (self->flow));
   const char *account = trib_flow_names_get_account (self->names, account_id);
   const char *dataset = trib_flow_names_get_dataset (self->names, dataset_id);
+  const char *mapping_id = trib_flow_get_mapping_id (self->flow);
+  const char *mapping_name = trib_flow_names_get_mapping_set (self->names, mapping_id);
   g_autofree char *account_text = NULL;
+  g_autofree char *mapping = NULL;
 
   if (account != NULL && connector != NULL)
     /* Translators: an account's name, then its connector's */
@@ -123,6 +85,16 @@ update_names (TribFlowDetail *self)
     account_text = g_strdup (account != NULL ? account : account_id);
   set_subtitle (self->account_row, account_text);
   set_subtitle (self->dataset_row, dataset != NULL ? dataset : dataset_id);
+
+  /* The mapping set by name, as Data Prep shows it; its id, which the
+   * platform's errors and logs give, in the tooltip.
+   */
+  if (mapping_id != NULL)
+    /* Translators: a mapping set's name (its id until the name is read), then its version */
+    mapping = g_strdup_printf (_("%s, version %d"), mapping_name != NULL ? mapping_name : mapping_id,
+                               (int) trib_flow_get_mapping_version (self->flow));
+  set_subtitle (self->mapping_row, mapping != NULL ? mapping : _("No mapping"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mapping_row), mapping_id);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.show-account", account_id != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.show-dataset", dataset_id != NULL);
@@ -136,16 +108,10 @@ update_flow (TribFlowDetail *self)
   gint64 next_s = trib_flow_get_next_run (self->flow, now_ms / 1000);
   g_autofree char *next = next_s >= 0 ? trib_flow_format_when (next_s * 1000, now_ms)
                                       : trib_flow_format_next_run (self->flow, now_ms);
-  g_autofree char *mapping = NULL;
   g_autofree char *last = NULL;
-  const char *mapping_id = trib_flow_get_mapping_id (self->flow);
 
   gtk_label_set_label (self->title_label, trib_flow_get_name (self->flow));
   set_subtitle (self->source_row, trib_flow_get_source_connection_id (self->flow));
-  if (mapping_id != NULL)
-    /* Translators: a mapping set's id, then its version */
-    mapping = g_strdup_printf (_("%s, version %d"), mapping_id, (int) trib_flow_get_mapping_version (self->flow));
-  set_subtitle (self->mapping_row, mapping != NULL ? mapping : _("No mapping"));
   set_subtitle (self->schedule_row, schedule);
   set_subtitle (self->state_row, trib_flow_is_enabled (self->flow) ? _("Enabled") : _("Disabled"));
   if (trib_flow_get_last_run_id (self->flow) != NULL)
@@ -159,159 +125,6 @@ update_flow (TribFlowDetail *self)
   set_subtitle (self->last_run_row, last != NULL ? last : _("No run yet"));
   set_subtitle (self->next_run_row, next);
   update_names (self);
-}
-
-/* Runs */
-
-static GtkWidget *
-create_run_row (gpointer item,
-                gpointer user_data)
-{
-  TribFlowRun *run = item;
-  const char *css_class = NULL;
-  const char *state = trib_flow_format_run_state (trib_flow_run_get_state (run), &css_class);
-  g_autofree char *when = NULL;
-  g_autofree char *in = trib_format_count (MAX (0, trib_flow_run_get_records_in (run)));
-  g_autofree char *out = trib_format_count (MAX (0, trib_flow_run_get_records_out (run)));
-  g_autofree char *failed = trib_format_count (MAX (0, trib_flow_run_get_records_failed (run)));
-  g_autofree char *records = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (state);
-
-  /* Dates, not "1 hour ago": runs a quarter of an hour apart read alike. */
-  if (trib_flow_run_get_started_ms (run) > 0)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (trib_flow_run_get_started_ms (run) / 1000);
-      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-      when = trib_format_date_time (local);
-    }
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when != NULL ? when : _("Not started"));
-  /* Translators: a run's records: read, written, failed */
-  records = g_strdup_printf (_("%s read, %s written, %s failed"), in, out, failed);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), records);
-  gtk_widget_add_css_class (label, css_class);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  return row;
-}
-
-/* How many runs are read, while they come: a label, not a spinner, which
- * would have the window drawn at every frame of a long read.
- */
-static void
-update_more (TribFlowDetail *self)
-{
-  guint n = self->runs != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->runs)) : 0;
-  g_autofree char *count = trib_format_count (n);
-  g_autofree char *status = NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->more_button), n > gtk_slice_list_model_get_size (self->shown_runs));
-
-  if (self->runs != NULL && !trib_paged_list_get_complete (self->runs) && trib_paged_list_get_error (self->runs) == NULL)
-    {
-      /* A label whose text changes lays the whole page out again: every
-       * thousand runs, not every page of a hundred.
-       */
-      if (n % 1000 != 0 && n > RUNS_SHOWN_STEP && gtk_label_get_label (self->runs_status)[0] != '\0')
-        return;
-      /* Translators: %s is how many runs have been read so far */
-      status = g_strdup_printf (_("Reading runs… %s so far"), count);
-    }
-  else if (self->runs != NULL)
-    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s run", "%s runs", n), count);
-  gtk_label_set_label (self->runs_status, status != NULL ? status : "");
-}
-
-static void
-runs_loaded_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(TribFlowDetail) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!trib_paged_list_load_all_finish (TRIB_PAGED_LIST (object), result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  update_more (self);
-  if (error != NULL)
-    {
-      /* Translators: %s is why the runs could not be read */
-      g_autofree char *message = g_strdup_printf (_("Could not read the runs: %s"), error->message);
-
-      trib_toast_show_message (GTK_WIDGET (self), message);
-    }
-}
-
-static void
-load_runs (TribFlowDetail *self)
-{
-  if (self->runs != NULL)
-    {
-      trib_paged_list_cancel (self->runs);
-      g_signal_handlers_disconnect_by_func (self->runs, update_more, self);
-    }
-  g_clear_object (&self->runs);
-
-  self->runs = trib_flow_service_list_runs (self->client, trib_flow_get_id (self->flow));
-  g_signal_connect_object (self->runs, "items-changed", G_CALLBACK (update_more), self, G_CONNECT_SWAPPED);
-  gtk_slice_list_model_set_model (self->shown_runs, G_LIST_MODEL (self->runs));
-  gtk_slice_list_model_set_size (self->shown_runs, RUNS_SHOWN_STEP);
-  trib_runs_chart_set_runs (self->chart, G_LIST_MODEL (self->runs));
-  update_more (self);
-
-  trib_paged_list_load_all_async (self->runs, self->cancellable, runs_loaded_cb, g_object_ref (self));
-}
-
-static void
-run_read_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(TribFlowDetail) self = user_data;
-  g_autoptr(TribFlowRun) run = NULL;
-  g_autoptr(GError) error = NULL;
-  TribFlowRun *shown;
-
-  run = trib_flow_service_get_run_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  busy (self, -1);
-  if (run == NULL)
-    {
-      trib_toast_show_message (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  /* Only if it is still the run shown. */
-  shown = trib_flow_run_view_get_run (self->run_view);
-  if (shown != NULL && g_strcmp0 (trib_flow_run_get_id (shown), trib_flow_run_get_id (run)) == 0 &&
-      g_str_equal (gtk_stack_get_visible_child_name (self->stack), "run"))
-    trib_flow_detail_show_run (self, run);
-}
-
-static void
-run_activated_cb (TribFlowDetail *self,
-                  GtkListBoxRow  *row)
-{
-  g_autoptr(TribFlowRun) run = g_list_model_get_item (G_LIST_MODEL (self->shown_runs),
-                                                      gtk_list_box_row_get_index (row));
-
-  if (run == NULL)
-    return;
-
-  trib_flow_detail_show_run (self, run);
-
-  /* The list's copy may be older than the run: read it again. */
-  busy (self, 1);
-  trib_flow_service_get_run_async (self->client, trib_flow_run_get_id (run), self->cancellable, run_read_cb,
-                                   g_object_ref (self));
 }
 
 /* The flow read again, for its state and etag. */
@@ -328,7 +141,7 @@ flow_read_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  busy (self, -1);
+  _trib_flow_detail_busy (self, -1);
   if (flow == NULL)
     {
       trib_toast_show_message (GTK_WIDGET (self), error->message);
@@ -395,8 +208,8 @@ add_action_items (TribFlowDetail *self)
  * target changes before the name or after it, so that the button never
  * has a parameterized action without one.
  */
-static void
-update_retrigger (TribFlowDetail *self,
+void
+_trib_flow_detail_update_retrigger (TribFlowDetail *self,
                   TribFlowRun    *run)
 {
   TribFlowRunState state = run != NULL ? trib_flow_run_get_state (run) : TRIB_FLOW_RUN_STATE_UNKNOWN;
@@ -443,17 +256,6 @@ show_dataset_action (GtkWidget  *widget,
 
   if (self->flow != NULL && trib_flow_get_dataset_id (self->flow) != NULL)
     gtk_widget_activate_action (widget, "win.show-dataset", "s", trib_flow_get_dataset_id (self->flow));
-}
-
-static void
-more_runs_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  TribFlowDetail *self = TRIB_FLOW_DETAIL (widget);
-
-  gtk_slice_list_model_set_size (self->shown_runs, gtk_slice_list_model_get_size (self->shown_runs) + RUNS_SHOWN_STEP);
-  update_more (self);
 }
 
 static void
@@ -528,11 +330,12 @@ trib_flow_detail_class_init (TribFlowDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribFlowDetail, more_button);
   gtk_widget_class_bind_template_child (widget_class, TribFlowDetail, runs_status);
   gtk_widget_class_bind_template_child (widget_class, TribFlowDetail, run_view);
-  gtk_widget_class_bind_template_callback (widget_class, run_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "run_activated_cb",
+                                                G_CALLBACK (_trib_flow_detail_run_activated_cb));
 
   gtk_widget_class_install_action (widget_class, "flow.show-account", NULL, show_account_action);
   gtk_widget_class_install_action (widget_class, "flow.show-dataset", NULL, show_dataset_action);
-  gtk_widget_class_install_action (widget_class, "flow.more-runs", NULL, more_runs_action);
+  gtk_widget_class_install_action (widget_class, "flow.more-runs", NULL, _trib_flow_detail_more_runs_action);
   gtk_widget_class_install_action (widget_class, "flow.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "flow.copy-id", NULL, copy_id_action);
 }
@@ -546,8 +349,7 @@ trib_flow_detail_init (TribFlowDetail *self)
   add_action_items (self);
 
   self->cancellable = g_cancellable_new ();
-  self->shown_runs = gtk_slice_list_model_new (NULL, 0, RUNS_SHOWN_STEP);
-  gtk_list_box_bind_model (self->runs_list, G_LIST_MODEL (self->shown_runs), create_run_row, self, NULL);
+  _trib_flow_detail_init_runs (self);
 }
 
 /**
@@ -586,12 +388,14 @@ trib_flow_detail_show (TribFlowDetail     *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->actions, "notify::busy", G_CALLBACK (actions_busy_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->actions, "notify::requesting", G_CALLBACK (actions_busy_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   trib_flow_actions_set_client (self->actions, client);
   trib_flow_actions_set_flow (self->actions, flow);
 
   gtk_stack_set_visible_child_name (self->stack, "flow");
-  update_retrigger (self, NULL);
+  _trib_flow_detail_update_retrigger (self, NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->flow_scrolled), 0);
   update_flow (self);
   trib_flow_detail_reload (self);
@@ -610,10 +414,10 @@ trib_flow_detail_reload (TribFlowDetail *self)
   if (self->flow == NULL)
     return;
 
-  busy (self, 1);
+  _trib_flow_detail_busy (self, 1);
   trib_flow_service_get_flow_async (self->client, trib_flow_get_id (self->flow), self->cancellable, flow_read_cb,
                                     g_object_ref (self));
-  load_runs (self);
+  _trib_flow_detail_load_runs (self);
 }
 
 /**
@@ -631,18 +435,9 @@ trib_flow_detail_clear (TribFlowDetail *self)
   self->cancellable = g_cancellable_new ();
   self->n_busy = 0;
   if (self->spinner != NULL)
-    busy (self, 0);
+    _trib_flow_detail_busy (self, 0);
 
-  if (self->runs != NULL)
-    {
-      trib_paged_list_cancel (self->runs);
-      g_signal_handlers_disconnect_by_func (self->runs, update_more, self);
-    }
-  if (self->shown_runs != NULL)
-    gtk_slice_list_model_set_model (self->shown_runs, NULL);
-  if (self->chart != NULL)
-    trib_runs_chart_clear (self->chart);
-  g_clear_object (&self->runs);
+  _trib_flow_detail_clear_runs (self);
   if (self->names != NULL)
     g_clear_signal_handler (&self->names_handler, self->names);
   g_clear_object (&self->names);
@@ -666,7 +461,7 @@ trib_flow_detail_back (TribFlowDetail *self)
     return FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, "flow");
-  update_retrigger (self, NULL);
+  _trib_flow_detail_update_retrigger (self, NULL);
   if (self->flow != NULL)
     gtk_label_set_label (self->title_label, trib_flow_get_name (self->flow));
   gtk_widget_grab_focus (GTK_WIDGET (self->runs_list));
@@ -685,70 +480,6 @@ trib_flow_detail_get_flow (TribFlowDetail *self)
   g_return_val_if_fail (TRIB_IS_FLOW_DETAIL (self), NULL);
 
   return self->flow;
-}
-
-/**
- * trib_flow_detail_get_runs:
- *
- * Returns: (transfer none) (nullable): the flow's runs read so far, a
- *   #TribPagedList of #TribFlowRun, newest first
- */
-GListModel *
-trib_flow_detail_get_runs (TribFlowDetail *self)
-{
-  g_return_val_if_fail (TRIB_IS_FLOW_DETAIL (self), NULL);
-
-  return self->runs != NULL ? G_LIST_MODEL (self->runs) : NULL;
-}
-
-/**
- * trib_flow_detail_show_run:
- * @run: one of the flow's runs
- *
- * Shows @run's details in place of the flow's.
- */
-void
-trib_flow_detail_show_run (TribFlowDetail *self,
-                           TribFlowRun    *run)
-{
-  const char *dataset_id;
-  g_autofree char *title = NULL;
-  g_autofree char *when = NULL;
-
-  g_return_if_fail (TRIB_IS_FLOW_DETAIL (self));
-  g_return_if_fail (TRIB_IS_FLOW_RUN (run));
-
-  dataset_id = self->flow != NULL ? trib_flow_get_dataset_id (self->flow) : NULL;
-  trib_flow_run_view_show (self->run_view, run, dataset_id,
-                           self->names != NULL ? trib_flow_names_get_dataset (self->names, dataset_id) : NULL);
-  if (trib_flow_run_get_started_ms (run) > 0)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (trib_flow_run_get_started_ms (run) / 1000);
-      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-      when = trib_format_date_time (local);
-    }
-  else
-    when = g_strdup (_("Not started"));
-  /* Translators: %s is the date and time a run started */
-  title = g_strdup_printf (_("Run of %s"), when);
-  gtk_label_set_label (self->title_label, title);
-  gtk_stack_set_visible_child_name (self->stack, "run");
-  update_retrigger (self, run);
-}
-
-/**
- * trib_flow_detail_get_run:
- *
- * Returns: (transfer none) (nullable): the run whose details are shown
- */
-TribFlowRun *
-trib_flow_detail_get_run (TribFlowDetail *self)
-{
-  g_return_val_if_fail (TRIB_IS_FLOW_DETAIL (self), NULL);
-
-  return g_str_equal (gtk_stack_get_visible_child_name (self->stack), "run")
-         ? trib_flow_run_view_get_run (self->run_view) : NULL;
 }
 
 /**

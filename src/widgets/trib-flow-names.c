@@ -1,12 +1,13 @@
 /* trib-flow-names.c
  *
  * The names a list of dataflows shows besides the flows' own: connectors,
- * accounts and datasets. A flow names them by id only, and two thousand
- * flows share a handful of each, so they are looked up once per sandbox
- * and after the first page of flows is shown: the connectors in one
- * request, the accounts as one list, each dataset once however many
- * flows write to it. Until a name arrives, the caller shows nothing or
- * the id; "changed" says when to look again.
+ * accounts and datasets, and for a flow's detail its mapping set. A flow
+ * names them by id only, and two thousand flows share a handful of each,
+ * so they are looked up once per sandbox and after the first page of
+ * flows is shown: the connectors in one request, the accounts as one
+ * list, each dataset or mapping set once however many flows use it.
+ * Until a name arrives, the caller shows nothing or the id; "changed"
+ * says when to look again.
  *
  * The look-ups a frame's rows ask for leave together, from an idle of low
  * priority: after the frame that shows the first page is drawn, so that
@@ -24,6 +25,7 @@
 #include "trib-catalog.h"
 #include "trib-connection.h"
 #include "trib-connection-spec.h"
+#include "trib-data-prep.h"
 #include "trib-flow-names.h"
 #include "trib-flow-service.h"
 
@@ -41,6 +43,8 @@ struct _TribFlowNames
   gboolean specs_sent;
   gboolean accounts_asked;
   GPtrArray *datasets_wanted;  /* ids not asked for yet */
+  GHashTable *mapping_sets;   /* mapping set id → name; "" while asked for */
+  GPtrArray *mapping_sets_wanted;
   guint n_pending;
   guint changed_idle;
   guint send_idle;
@@ -141,6 +145,23 @@ dataset_cb (GObject      *object,
     }
 }
 
+static void
+mapping_set_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TribFlowNames) self = user_data;
+  g_autoptr(TribMappingSet) set = trib_data_prep_get_mapping_set_finish (result, NULL);
+
+  self->n_pending--;
+  if (set != NULL && trib_mapping_set_get_name (set) != NULL)
+    {
+      g_hash_table_replace (self->mapping_sets, g_strdup (trib_mapping_set_get_id (set)),
+                            g_strdup (trib_mapping_set_get_name (set)));
+      queue_changed (self);
+    }
+}
+
 static gboolean
 send_idle_cb (gpointer data)
 {
@@ -173,6 +194,14 @@ send_idle_cb (gpointer data)
                                       dataset_cb, g_object_ref (self));
     }
   g_ptr_array_set_size (self->datasets_wanted, 0);
+
+  for (guint i = 0; i < self->mapping_sets_wanted->len; i++)
+    {
+      self->n_pending++;
+      trib_data_prep_get_mapping_set_async (self->client, g_ptr_array_index (self->mapping_sets_wanted, i), -1,
+                                            self->cancellable, mapping_set_cb, g_object_ref (self));
+    }
+  g_ptr_array_set_size (self->mapping_sets_wanted, 0);
 
   return G_SOURCE_REMOVE;
 }
@@ -208,6 +237,8 @@ trib_flow_names_finalize (GObject *object)
   g_hash_table_unref (self->accounts);
   g_hash_table_unref (self->datasets);
   g_ptr_array_unref (self->datasets_wanted);
+  g_hash_table_unref (self->mapping_sets);
+  g_ptr_array_unref (self->mapping_sets_wanted);
 
   G_OBJECT_CLASS (trib_flow_names_parent_class)->finalize (object);
 }
@@ -237,6 +268,29 @@ trib_flow_names_init (TribFlowNames *self)
   self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->datasets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->datasets_wanted = g_ptr_array_new_with_free_func (g_free);
+  self->mapping_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->mapping_sets_wanted = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* A name by id, from @table, or asked for once through @wanted. */
+static const char *
+lookup (TribFlowNames *self,
+        GHashTable    *table,
+        GPtrArray     *wanted,
+        const char    *id)
+{
+  const char *name;
+
+  if (id == NULL)
+    return NULL;
+  if ((name = g_hash_table_lookup (table, id)))
+    return name[0] != '\0' ? name : NULL;
+
+  g_hash_table_insert (table, g_strdup (id), g_strdup (""));
+  g_ptr_array_add (wanted, g_strdup (id));
+  queue_send (self);
+
+  return NULL;
 }
 
 /**
@@ -311,20 +365,23 @@ const char *
 trib_flow_names_get_dataset (TribFlowNames *self,
                              const char    *dataset_id)
 {
-  const char *name;
-
   g_return_val_if_fail (TRIB_IS_FLOW_NAMES (self), NULL);
 
-  if (dataset_id == NULL)
-    return NULL;
-  if ((name = g_hash_table_lookup (self->datasets, dataset_id)))
-    return name[0] != '\0' ? name : NULL;
+  return lookup (self, self->datasets, self->datasets_wanted, dataset_id);
+}
 
-  g_hash_table_insert (self->datasets, g_strdup (dataset_id), g_strdup (""));
-  g_ptr_array_add (self->datasets_wanted, g_strdup (dataset_id));
-  queue_send (self);
+/**
+ * trib_flow_names_get_mapping_set:
+ *
+ * Returns: (nullable): the mapping set's name, or %NULL until it is known
+ */
+const char *
+trib_flow_names_get_mapping_set (TribFlowNames *self,
+                                 const char    *mapping_set_id)
+{
+  g_return_val_if_fail (TRIB_IS_FLOW_NAMES (self), NULL);
 
-  return NULL;
+  return lookup (self, self->mapping_sets, self->mapping_sets_wanted, mapping_set_id);
 }
 
 /**

@@ -17,14 +17,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TribFlowNames, trib_flow_names, TRIB, FLOW_NAMES, GObject)
 
-TribFlowNames *trib_flow_names_new            (TribPlatformClient *client);
-const char    *trib_flow_names_get_connector  (TribFlowNames      *self,
-                                               const char         *spec_id);
-const char    *trib_flow_names_get_account    (TribFlowNames      *self,
-                                               const char         *account_id);
-const char    *trib_flow_names_get_dataset    (TribFlowNames      *self,
-                                               const char         *dataset_id);
-guint          trib_flow_names_get_n_pending  (TribFlowNames      *self);
-void           trib_flow_names_cancel         (TribFlowNames      *self);
+TribFlowNames *trib_flow_names_new             (TribPlatformClient *client);
+const char    *trib_flow_names_get_connector   (TribFlowNames      *self,
+                                                const char         *spec_id);
+const char    *trib_flow_names_get_account     (TribFlowNames      *self,
+                                                const char         *account_id);
+const char    *trib_flow_names_get_dataset     (TribFlowNames      *self,
+                                                const char         *dataset_id);
+const char    *trib_flow_names_get_mapping_set (TribFlowNames      *self,
+                                                const char         *mapping_set_id);
+guint          trib_flow_names_get_n_pending   (TribFlowNames      *self);
+void           trib_flow_names_cancel          (TribFlowNames      *self);
 
 G_END_DECLS

@@ -7,9 +7,12 @@
  * so that it follows light, dark and high contrast.
  *
  * Ten thousand runs arrive a hundred at a time: each page only appends
- * four numbers per run to an array and queues a draw; a frame sums the
- * runs into one bar per few pixels (a pass over the array, well under a
- * millisecond), so the chart never holds the main loop.
+ * four numbers per run to an array (pages come newest first, nothing is
+ * sorted) and queues a draw. The runs are summed into one bar per few
+ * pixels once per change of the runs or of the width, in the first frame
+ * after it (a pass over the array, well under a millisecond), not at
+ * every frame: a frame that draws the chart again unchanged costs its
+ * bars only, however many runs there are.
  *
  * Its accessible description says what it shows in words.
  *
@@ -39,11 +42,21 @@ typedef struct
   gint64 failed;
 } Point;
 
+typedef struct
+{
+  gint64 in;
+  gint64 out;
+  gint64 failed;
+} Bar;
+
 struct _TribRunsChart
 {
   GtkWidget parent_instance;
 
   GArray *points;               /* Point, in the order given */
+  GArray *bars;                 /* Bar, summed from @points for @bars_width */
+  int bars_width;               /* 0: to be summed again */
+  gint64 peak;                  /* the tallest bar's records */
   gint64 min_ms;
   gint64 max_ms;
   gint64 total_in;
@@ -76,6 +89,35 @@ style_color (GtkWidget  *widget,
   return color;
 }
 
+/* One bar per few pixels, each summing the runs of its stretch of time. */
+static void
+sum_bars (TribRunsChart *self,
+          int            width)
+{
+  guint n_bars = MAX (1, MIN ((guint) (width / BAR_WIDTH), self->points->len));
+  gint64 span = MAX (1, self->max_ms - self->min_ms);
+  Bar *bars;
+
+  g_array_set_size (self->bars, 0);
+  g_array_set_size (self->bars, n_bars);
+  bars = (Bar *) (gpointer) self->bars->data;
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const Point *point = &g_array_index (self->points, Point, i);
+      guint bar = (guint) ((double) (point->started_ms - self->min_ms) / span * (n_bars - 1) + 0.5);
+
+      bar = MIN (bar, n_bars - 1);
+      bars[bar].in += point->in;
+      bars[bar].out += point->out;
+      bars[bar].failed += point->failed;
+    }
+
+  self->peak = 1;
+  for (guint bar = 0; bar < n_bars; bar++)
+    self->peak = MAX (self->peak, MAX (bars[bar].in, bars[bar].out + bars[bar].failed));
+  self->bars_width = width;
+}
+
 static void
 trib_runs_chart_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -87,10 +129,8 @@ trib_runs_chart_snapshot (GtkWidget   *widget,
   GdkRGBA failed_color = style_color (widget, "error_color", "#c01c28");
   GdkRGBA fg = style_color (widget, NULL, NULL);
   GdkRGBA axis = fg;
-  g_autofree gint64 *sums = NULL;
+  double usable = height - 2;
   guint n_bars;
-  gint64 span;
-  gint64 peak = 1;
 
   axis.alpha *= 0.3;
   gtk_snapshot_append_color (snapshot, &axis, &GRAPHENE_RECT_INIT (0, height - 1, width, 1));
@@ -98,31 +138,18 @@ trib_runs_chart_snapshot (GtkWidget   *widget,
   if (self->points->len == 0 || width < BAR_WIDTH || height < 4)
     return;
 
-  /* One bar per few pixels, each summing the runs of its stretch of time. */
-  n_bars = MAX (1, MIN ((guint) (width / BAR_WIDTH), self->points->len));
-  span = MAX (1, self->max_ms - self->min_ms);
-  sums = g_new0 (gint64, n_bars * 3);
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      const Point *point = &g_array_index (self->points, Point, i);
-      guint bar = (guint) ((double) (point->started_ms - self->min_ms) / span * (n_bars - 1) + 0.5);
+  if (self->bars_width != width)
+    sum_bars (self, width);
 
-      bar = MIN (bar, n_bars - 1);
-      sums[bar * 3] += point->in;
-      sums[bar * 3 + 1] += point->out;
-      sums[bar * 3 + 2] += point->failed;
-    }
-  for (guint bar = 0; bar < n_bars; bar++)
-    peak = MAX (peak, MAX (sums[bar * 3], sums[bar * 3 + 1] + sums[bar * 3 + 2]));
-
-  for (guint bar = 0; bar < n_bars; bar++)
+  n_bars = self->bars->len;
+  for (guint i = 0; i < n_bars; i++)
     {
-      double x = (double) bar * width / n_bars;
+      const Bar *bar = &g_array_index (self->bars, Bar, i);
+      double x = (double) i * width / n_bars;
       double w = MAX (1.0, (double) width / n_bars - 1);
-      double usable = height - 2;
-      double out_h = usable * sums[bar * 3 + 1] / peak;
-      double failed_h = usable * sums[bar * 3 + 2] / peak;
-      double in_y = height - 1 - usable * sums[bar * 3] / peak;
+      double out_h = usable * bar->out / self->peak;
+      double failed_h = usable * bar->failed / self->peak;
+      double in_y = height - 1 - usable * bar->in / self->peak;
 
       if (out_h > 0)
         gtk_snapshot_append_color (snapshot, &out_color, &GRAPHENE_RECT_INIT (x, height - 1 - out_h, w, out_h));
@@ -130,7 +157,7 @@ trib_runs_chart_snapshot (GtkWidget   *widget,
         gtk_snapshot_append_color (snapshot, &failed_color,
                                    &GRAPHENE_RECT_INIT (x, height - 1 - out_h - MAX (failed_h, 2), w,
                                                         MAX (failed_h, 2)));
-      if (sums[bar * 3] > 0)
+      if (bar->in > 0)
         gtk_snapshot_append_color (snapshot, &fg, &GRAPHENE_RECT_INIT (x, in_y, w, 1));
     }
 }
@@ -195,6 +222,7 @@ description_idle_cb (gpointer data)
 static void
 changed (TribRunsChart *self)
 {
+  self->bars_width = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->description_idle == 0)
     self->description_idle = g_idle_add_full (G_PRIORITY_LOW, description_idle_cb, self, NULL);
@@ -267,6 +295,7 @@ trib_runs_chart_finalize (GObject *object)
   TribRunsChart *self = (TribRunsChart *) object;
 
   g_array_unref (self->points);
+  g_array_unref (self->bars);
   g_free (self->description);
 
   G_OBJECT_CLASS (trib_runs_chart_parent_class)->finalize (object);
@@ -291,6 +320,7 @@ static void
 trib_runs_chart_init (TribRunsChart *self)
 {
   self->points = g_array_new (FALSE, FALSE, sizeof (Point));
+  self->bars = g_array_new (FALSE, TRUE, sizeof (Bar));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Records per run"), -1);
   changed (self);
 }

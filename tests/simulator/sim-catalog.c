@@ -202,39 +202,93 @@ add_luma_datasets (Sandbox *sandbox)
 }
 
 /* Generated datasets: the same names and ids in every run. */
+static const char * const generated_subjects[] = {
+  "Web Events", "Mobile App Events", "CRM Export", "Loyalty Members", "Campaign Responses", "Product Catalog",
+  "Call Center Logs", "Email Engagement", "Store Visits", "Offline Orders", "Push Notifications", "Survey Answers",
+};
+static const char * const generated_regions[] = { "EMEA", "NA", "APAC", "LATAM" };
+static const char * const generated_schemas[] = { WEB_EVENTS_SCHEMA, CRM_SCHEMA, ORDERS_SCHEMA };
+/* The demo table whose shape each of generated_schemas[] has. */
+static const char * const generated_sources[] = { "luma_web_events", "luma_crm_profiles", "luma_orders" };
+
+static guint64
+generated_hash (guint i)
+{
+  return (guint64) i * 2654435761u;
+}
+
+static char *
+generated_table (guint i)
+{
+  guint64 hash = generated_hash (i);
+  char *table = g_strdup_printf ("%s_%s_%05u", generated_subjects[hash % G_N_ELEMENTS (generated_subjects)],
+                                 generated_regions[(hash / 16) % G_N_ELEMENTS (generated_regions)], i);
+
+  for (char *p = table; *p != '\0'; p++)
+    *p = g_ascii_isalnum (*p) ? g_ascii_tolower (*p) : '_';
+
+  return table;
+}
+
 static void
 add_generated_datasets (Sandbox *sandbox,
                         guint    n)
 {
-  static const char * const subjects[] = {
-    "Web Events", "Mobile App Events", "CRM Export", "Loyalty Members", "Campaign Responses", "Product Catalog",
-    "Call Center Logs", "Email Engagement", "Store Visits", "Offline Orders", "Push Notifications", "Survey Answers",
-  };
-  static const char * const regions[] = { "EMEA", "NA", "APAC", "LATAM" };
-  static const char * const schemas[] = { WEB_EVENTS_SCHEMA, CRM_SCHEMA, ORDERS_SCHEMA };
   static const char * const statuses[] = { "success", "success", "success", "success", "failed", "processing" };
 
   for (guint i = 1; i <= n; i++)
     {
-      guint64 hash = (guint64) i * 2654435761u;
+      guint64 hash = generated_hash (i);
       g_autofree char *id = g_strdup_printf ("65a0%020" G_GINT64_MODIFIER "x", hash);
-      g_autofree char *name = g_strdup_printf ("%s — %s %05u", subjects[hash % G_N_ELEMENTS (subjects)],
-                                               regions[(hash / 16) % G_N_ELEMENTS (regions)], i);
-      g_autofree char *table = g_strdup_printf ("%s_%s_%05u", subjects[hash % G_N_ELEMENTS (subjects)],
-                                                regions[(hash / 16) % G_N_ELEMENTS (regions)], i);
+      g_autofree char *name = g_strdup_printf ("%s — %s %05u",
+                                               generated_subjects[hash % G_N_ELEMENTS (generated_subjects)],
+                                               generated_regions[(hash / 16) % G_N_ELEMENTS (generated_regions)], i);
       Dataset *dataset;
 
-      for (char *p = table; *p != '\0'; p++)
-        *p = g_ascii_isalnum (*p) ? g_ascii_tolower (*p) : '_';
-
-      dataset = dataset_new (id, name, NULL, schemas[(hash / 7) % G_N_ELEMENTS (schemas)], g_steal_pointer (&table),
-                             DEMO_NOW_MS - (gint64) (hash % 730) * DAY_MS);
+      dataset = dataset_new (id, name, NULL, generated_schemas[(hash / 7) % G_N_ELEMENTS (generated_schemas)],
+                             generated_table (i), DEMO_NOW_MS - (gint64) (hash % 730) * DAY_MS);
       /* A few never received data. */
       for (guint b = 0; b < (hash / 3) % 3; b++)
         add_batch (dataset, b + 1 == (hash / 3) % 3 ? statuses[(hash / 11) % G_N_ELEMENTS (statuses)] : "success",
                    dataset->created + (b + 1) * DAY_MS, 1000 + hash % 50000, 0);
       g_ptr_array_add (sandbox->by_name, dataset);
     }
+}
+
+/**
+ * sim_catalog_generated_source:
+ * @table: a table name, such as `web_events_na_00001`
+ * @index: (out) (optional): the generated dataset's index
+ *
+ * Whether @table is the table of one of the demo's generated datasets,
+ * which have it in every sandbox of the demo org. Safe from any thread:
+ * it only reads what sim_catalog_register() set.
+ *
+ * Returns: (nullable): the demo table of the same schema, whose rows
+ *   the dataset's table is made from; %NULL if @table is none of them
+ */
+const char *
+sim_catalog_generated_source (const char *table,
+                              guint      *index)
+{
+  const char *digits;
+  g_autofree char *expected = NULL;
+  guint64 i;
+
+  if (catalog.n_generated == 0 || strlen (table) < 6)
+    return NULL;
+  digits = table + strlen (table) - 5;
+  if (digits[-1] != '_' || !g_ascii_string_to_unsigned (digits, 10, 1, MIN (catalog.n_generated, 99999), &i, NULL))
+    return NULL;
+
+  expected = generated_table ((guint) i);
+  if (!g_str_equal (expected, table))
+    return NULL;
+
+  if (index != NULL)
+    *index = (guint) i;
+
+  return generated_sources[(generated_hash ((guint) i) / 7) % G_N_ELEMENTS (generated_sources)];
 }
 
 static Sandbox *

@@ -145,8 +145,20 @@ run_worker (GTask        *task,
   gint64 started = g_get_monotonic_time ();
   g_autofree char *role = NULL;
   g_autofree char *timeout = NULL;
-  PGconn *conn;
+  g_autofree char *sql = NULL;
+  g_autofree char *sqlstate = NULL;
+  g_autofree char *message = NULL;
+  PGconn *conn = NULL;
   gboolean cancelled;
+
+  /* Data Distiller's SQL, as the PostgreSQL front rewrites it. */
+  if (!(sql = sim_query_service_rewrite (job->database, job->sql, &sqlstate, &message)))
+    {
+      job->result.outcome = SIM_QUERY_OUTCOME_FAILED;
+      job->result.sqlstate = g_steal_pointer (&sqlstate);
+      job->result.message = g_steal_pointer (&message);
+      goto out;
+    }
 
   /* The first dbname is the superuser's connection string, the second
    * overrides its database.
@@ -183,7 +195,7 @@ run_worker (GTask        *task,
   if (exec_step (job, conn, role, NULL) &&
       exec_step (job, conn, timeout, NULL) &&
       exec_step (job, conn, "BEGIN", NULL) &&
-      exec_step (job, conn, job->sql, &job->result.row_count) &&
+      exec_step (job, conn, sql, &job->result.row_count) &&
       exec_step (job, conn, "COMMIT", NULL))
     job->result.outcome = SIM_QUERY_OUTCOME_SUCCESS;
 

@@ -24,6 +24,7 @@
 
 #include <libpq-fe.h>
 
+#include "sim-pg-front.h"
 #include "sim-services.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
@@ -32,7 +33,8 @@ typedef struct
 {
   char *admin_conninfo;       /* NULL: started without PostgreSQL */
   PGconn *admin;              /* opened on first use, and again if it broke */
-  guint port;
+  guint port;                 /* the server's */
+  SimPgFront *front;          /* where clients connect: Data Distiller's interface */
   GHashTable *passwords;      /* org id → its role's current password */
 } SimQueryService;
 
@@ -226,7 +228,7 @@ connection_parameters_cb (SimRequest *request)
   json_builder_set_member_name (builder, "host");
   json_builder_add_string_value (builder, "127.0.0.1");
   json_builder_set_member_name (builder, "port");
-  json_builder_add_int_value (builder, query_service.port);
+  json_builder_add_int_value (builder, sim_pg_front_get_port (query_service.front));
   json_builder_set_member_name (builder, "token");
   json_builder_add_string_value (builder, password);
   json_builder_set_member_name (builder, "compressedToken");
@@ -286,6 +288,52 @@ ask_port (GError **error)
     }
 
   return port;
+}
+
+/* The front shows the server's own certificate, so that SCRAM's
+ * channel binding, which hashes it, holds across the front. Relative
+ * paths are the data directory's.
+ */
+static SimPgFront *
+start_front (GError **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *certificate = NULL;
+  g_autofree char *key = NULL;
+  const char *data_dir;
+
+  if (!(result = admin_exec ("SELECT current_setting('data_directory'), current_setting('ssl_cert_file'), "
+                             "current_setting('ssl_key_file')", 0, NULL, error)))
+    return NULL;
+
+  data_dir = PQgetvalue (result, 0, 0);
+  certificate = g_path_is_absolute (PQgetvalue (result, 0, 1)) ? g_strdup (PQgetvalue (result, 0, 1))
+                : g_build_filename (data_dir, PQgetvalue (result, 0, 1), NULL);
+  key = g_path_is_absolute (PQgetvalue (result, 0, 2)) ? g_strdup (PQgetvalue (result, 0, 2))
+        : g_build_filename (data_dir, PQgetvalue (result, 0, 2), NULL);
+
+  return sim_pg_front_start (query_service.admin_conninfo, query_service.port, certificate, key, error);
+}
+
+/**
+ * sim_query_service_rewrite:
+ * @database: where @sql is to run
+ *
+ * Data Distiller's SQL as the demo's PostgreSQL runs it
+ * (sim-pg-rewrite.c). Any thread.
+ *
+ * Returns: (nullable): the statement to run, or %NULL with Data
+ *   Distiller's @sqlstate and @message
+ */
+char *
+sim_query_service_rewrite (const char  *database,
+                           const char  *sql,
+                           char       **sqlstate,
+                           char       **message)
+{
+  g_return_val_if_fail (query_service.front != NULL, NULL);
+
+  return sim_pg_front_rewrite (query_service.front, database, sql, sqlstate, message);
 }
 
 /**
@@ -369,7 +417,7 @@ sim_query_service_register (SimServer   *server,
   if (admin_conninfo != NULL)
     {
       query_service.admin_conninfo = g_strdup (admin_conninfo);
-      if (!(query_service.port = ask_port (error)))
+      if (!(query_service.port = ask_port (error)) || !(query_service.front = start_front (error)))
         {
           g_clear_pointer (&query_service.admin_conninfo, g_free);
           return FALSE;
@@ -391,6 +439,7 @@ sim_query_service_register (SimServer   *server,
 void
 sim_query_service_shutdown (void)
 {
+  g_clear_pointer (&query_service.front, sim_pg_front_stop);
   g_clear_pointer (&query_service.admin, PQfinish);
   g_clear_pointer (&query_service.admin_conninfo, g_free);
   g_clear_pointer (&query_service.passwords, g_hash_table_unref);

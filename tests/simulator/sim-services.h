@@ -22,6 +22,10 @@ gboolean sim_query_service_register  (SimServer   *server,
                                       GError     **error);
 void sim_query_service_shutdown      (void);
 const char *sim_query_service_get_admin_conninfo (void);
+char *sim_query_service_rewrite (const char  *database,
+                                 const char  *sql,
+                                 char       **sqlstate,
+                                 char       **message);
 gboolean sim_query_service_check_database (const char  *database,
                                            gboolean    *exists,
                                            GError     **error);
@@ -30,6 +34,8 @@ gboolean sim_query_service_ensure_role (const char  *org_id,
 void sim_query_templates_register    (SimServer *server);
 void sim_schedules_register          (SimServer *server);
 /* sim-catalog.c, for Query Service's output datasets */
+const char *sim_catalog_generated_source (const char *table,
+                                          guint      *index);
 gboolean sim_catalog_find_dataset_by_name (const char  *org_id,
                                            const char  *sandbox,
                                            const char  *name,

@@ -115,4 +115,45 @@ const char trib_test_pg_demo_sql[] =
   "  (ARRAY['delivered', 'delivered', 'delivered', 'shipped', 'returned', 'cancelled'])[1 + (h / 7) % 6] "
   "FROM (SELECT g, hashint4(g)::bigint & 2147483647 AS h FROM generate_series(1, 30000) AS g) AS s;"
 
+  /* Data Distiller's Adobe-defined functions that SQL can express, as
+   * window aggregates: SESS_TIMEOUT(timestamp, seconds) and
+   * ATTRIBUTION_FIRST_TOUCH / ATTRIBUTION_LAST_TOUCH(timestamp,
+   * channel, value) with the structs the platform returns
+   * (experienceleague query/sql/adobe-defined-functions). The
+   * others are refused by the simulator's front (sim-pg-rewrite.c).
+   */
+  "CREATE TYPE sess_timeout_result AS (timestamp_diff bigint, num integer, is_new boolean, depth integer);"
+  "CREATE TYPE sess_timeout_state AS (last timestamp, timestamp_diff bigint, num integer, is_new boolean,"
+  "  depth integer);"
+  "CREATE FUNCTION sess_timeout_step(s sess_timeout_state, ts timestamp, timeout bigint)"
+  "  RETURNS sess_timeout_state LANGUAGE sql IMMUTABLE AS $f$"
+  "  SELECT CASE"
+  "    WHEN ts IS NULL THEN s"
+  "    WHEN (s).last IS NULL THEN ROW(ts, 0, 1, true, 1)::sess_timeout_state"
+  "    WHEN extract(epoch FROM ts - (s).last) > timeout"
+  "      THEN ROW(ts, extract(epoch FROM ts - (s).last)::bigint, (s).num + 1, true, 1)::sess_timeout_state"
+  "    ELSE ROW(ts, extract(epoch FROM ts - (s).last)::bigint, (s).num, false, (s).depth + 1)::sess_timeout_state"
+  "  END $f$;"
+  "CREATE FUNCTION sess_timeout_final(s sess_timeout_state) RETURNS sess_timeout_result LANGUAGE sql IMMUTABLE AS $f$"
+  "  SELECT ROW((s).timestamp_diff, (s).num, (s).is_new, (s).depth)::sess_timeout_result $f$;"
+  "CREATE AGGREGATE sess_timeout(timestamp, bigint) (SFUNC = sess_timeout_step, STYPE = sess_timeout_state,"
+  "  FINALFUNC = sess_timeout_final);"
+  "CREATE TYPE attribution_result AS (name text, value text, \"timestamp\" timestamp, fraction double precision);"
+  "CREATE FUNCTION attribution_first_touch_step(s attribution_result, ts timestamp, name text, value text)"
+  "  RETURNS attribution_result LANGUAGE sql IMMUTABLE AS $f$"
+  "  SELECT CASE WHEN (s).value IS NOT NULL OR value IS NULL THEN s"
+  "    ELSE ROW(name, value, ts, 1.0)::attribution_result END $f$;"
+  "CREATE FUNCTION attribution_last_touch_step(s attribution_result, ts timestamp, name text, value text)"
+  "  RETURNS attribution_result LANGUAGE sql IMMUTABLE AS $f$"
+  "  SELECT CASE WHEN value IS NULL THEN s ELSE ROW(name, value, ts, 1.0)::attribution_result END $f$;"
+  "CREATE AGGREGATE attribution_first_touch(timestamp, text, text) (SFUNC = attribution_first_touch_step,"
+  "  STYPE = attribution_result);"
+  "CREATE AGGREGATE attribution_last_touch(timestamp, text, text) (SFUNC = attribution_last_touch_step,"
+  "  STYPE = attribution_result);"
+
+  /* How the simulator's front fails a statement that has parameters. */
+  "CREATE FUNCTION distiller_raise(state text, message text, VARIADIC parameters text[] DEFAULT '{}')"
+  "  RETURNS void LANGUAGE plpgsql AS $f$"
+  "  BEGIN RAISE EXCEPTION USING ERRCODE = state, MESSAGE = message; END $f$;"
+
   "ANALYZE;";
