@@ -739,7 +739,7 @@ test_landing_zone_credentials (Fixture       *fixture,
                                                   "/data/foundation/connectors/landingzone/credentials"), ==, 1);
 
   /* The request log never holds a token: not in a URL, a curl command
-   * or an answer (it keeps error answers only, redacted).
+   * or an answer (it keeps the start of each, redacted).
    */
   for (guint i = 0; i < g_list_model_get_n_items (log); i++)
     {

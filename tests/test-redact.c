@@ -457,6 +457,110 @@ test_curl_from_log (void)
   }
 }
 
+/* The Activity page's prefix of a body: never a secret, or a piece of
+ * one, wherever the cut falls; the start as it was; a mark where cut.
+ */
+static void
+test_prefix (void)
+{
+  g_autoptr(GString) big = g_string_new ("{\"items\":[");
+  g_autofree char *prefix = NULL;
+  gboolean cut = TRUE;
+
+  /* Small bodies come whole, redacted as trib_redact_body() does. */
+  prefix = trib_redact_body_prefix ("application/json", "{\"a\":1,\"password\":\"HUSH\"}", 25, 1024, &cut);
+  g_assert_cmpstr (prefix, ==, "{\"a\":1,\"password\":\"$PASSWORD\"}");
+  g_assert_false (cut);
+  g_clear_pointer (&prefix, g_free);
+
+  prefix = trib_redact_body_prefix ("application/x-www-form-urlencoded", "client_secret=HUSH&a=1", 22, 1024, &cut);
+  g_assert_cmpstr (prefix, ==, "client_secret=$CLIENT_SECRET&a=1");
+  g_clear_pointer (&prefix, g_free);
+
+  /* Unreadable or not JSON: nothing kept. */
+  g_assert_null (trib_redact_body_prefix ("text/html", "<p>password=HUSH</p>", 20, 1024, &cut));
+  g_assert_null (trib_redact_body_prefix ("application/json", "{\"password\" \"HUSH\"}", 20, 1024, &cut));
+
+  /* A long answer with secrets all along: each cut, at every offset,
+   * holds no "HUSH", and the cut ones say so.
+   */
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (big, "%s{\"id\":%u,\"name\":\"n%u\",\"auth\":{\"password\":\"HUSH%u\",\"token\":{\"v\":\"HUSH\"}}}",
+                            i > 0 ? "," : "", i, i, i);
+  g_string_append (big, "]}");
+
+  for (gsize max = 1; max < big->len + 10; max += 7)
+    {
+      g_autofree char *part = trib_redact_body_prefix ("application/json", big->str, big->len, max, &cut);
+
+      g_assert_nonnull (part);
+      g_assert_cmpuint (strlen (part), <=, max);
+      g_assert_null (strstr (part, "HUSH"));
+      g_assert_null (strstr (part, "HUS"));
+      if (!cut)
+        g_assert_true (g_str_has_suffix (part, "]}"));
+    }
+
+  /* A multibyte character is never cut in two. */
+  {
+    const char *text = "{\"name\":\"ééééééééééééééééééééééééééééééé\"}";
+    g_autofree char *part = trib_redact_body_prefix ("application/json", text, strlen (text), 12, &cut);
+
+    g_assert_true (cut);
+    g_assert_true (g_utf8_validate (part, -1, NULL));
+  }
+}
+
+/* Every field a connection spec of the demo marks `format: password` is
+ * a name the redaction knows, so a connection's credentials never reach
+ * the log under a name it lets through.
+ */
+static void
+check_password_fields (JsonNode   *node,
+                       const char *name,
+                       guint      *n_found)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      JsonNode *format = json_object_get_member (object, "format");
+
+      if (name != NULL && format != NULL && JSON_NODE_HOLDS_VALUE (format) &&
+          g_strcmp0 (json_node_get_string (format), "password") == 0)
+        {
+          if (!trib_redact_is_secret_name (name))
+            g_error ("%s is a password in a spec, and the redaction does not know it", name);
+          (*n_found)++;
+        }
+
+      for (GList *l = members; l != NULL; l = l->next)
+        check_password_fields (json_object_get_member (object, l->data), l->data, n_found);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        check_password_fields (json_array_get_element (array, i), name, n_found);
+    }
+}
+
+static void
+test_spec_passwords (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TRIBUTARY_SIM_WORLD"), "connection-specs.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_found = 0;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  check_password_fields (json_parser_get_root (parser), NULL, &n_found);
+  g_assert_cmpuint (n_found, >=, 14);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +571,8 @@ main (int   argc,
   g_test_add_func ("/tributary/redact/headers", test_headers);
   g_test_add_func ("/tributary/redact/forms", test_forms);
   g_test_add_func ("/tributary/redact/json", test_json);
+  g_test_add_func ("/tributary/redact/prefix", test_prefix);
+  g_test_add_func ("/tributary/redact/spec-passwords", test_spec_passwords);
   g_test_add_func ("/tributary/request-record/curl-exact", test_curl_exact);
   g_test_add_func ("/tributary/request-record/curl-placeholders", test_curl_placeholders);
   g_test_add_func ("/tributary/request-record/curl-from-log", test_curl_from_log);

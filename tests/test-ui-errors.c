@@ -1,8 +1,8 @@
 /* test-ui-errors.c
  *
  * A server that explains its refusal in ten megabytes: the window shows
- * a paragraph of it, at once, and the Activity page keeps the whole
- * answer while showing pages of it. A refused Reload says so. A page of
+ * a paragraph of it, at once, and the Activity page keeps and shows the
+ * start of the answer, saying it was cut. A refused Reload says so. A page of
  * datasets refused after the first is said once; pages on their way are
  * said in words.
  *
@@ -21,6 +21,7 @@
 #include "trib-datasets-page.h"
 #include "trib-platform-client-private.h"
 #include "trib-activity-page.h"
+#include "trib-body-view.h"
 #include "trib-paged-list.h"
 #include "trib-paged-list-view.h"
 #include "trib-sandboxes-page.h"
@@ -97,6 +98,7 @@ test_huge_error (void)
   GtkWidget *activity;
   GtkWidget *list_view;
   GtkTextView *detail = NULL;
+  TribBodyView *response;
   GtkTextBuffer *buffer;
   AdwStatusPage *page;
   TribWindow *window;
@@ -129,7 +131,7 @@ test_huge_error (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "huge-error-datasets.png");
 
-  /* The Activity page keeps the whole answer and shows pages of it. */
+  /* The Activity page keeps the start of the answer, and says it was cut. */
   log = trib_platform_client_get_log (trib_session_get_client (trib_window_get_session (window)));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (log)) && refused == NULL; i++)
     {
@@ -142,7 +144,7 @@ test_huge_error (void)
         }
     }
   g_assert_nonnull (refused);
-  g_assert_cmpuint (trib_request_record_get_response_length (refused), >, HUGE_DETAIL_BYTES);
+  g_assert_true (trib_request_record_get_response_cut (refused));
 
   trib_ui_test_press_keys (GTK_WIDGET (window), "alt+5");
   trib_ui_test_settle ();
@@ -151,10 +153,17 @@ test_huge_error (void)
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view))),
                                      refused_position);
   trib_ui_test_settle ();
-  detail = GTK_TEXT_VIEW (trib_ui_test_find_widget (activity, GTK_TYPE_TEXT_VIEW, NULL));
+  /* The answer, on its own page: its start, bounded, and a note. */
+  response = TRIB_BODY_VIEW (trib_ui_test_find_any (activity, TRIB_TYPE_BODY_VIEW));
+  response = TRIB_BODY_VIEW (gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (response))),
+                                                          "response"));
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (response))), GTK_WIDGET (response));
+  trib_ui_test_settle ();
+  detail = GTK_TEXT_VIEW (trib_ui_test_find_widget (GTK_WIDGET (response), GTK_TYPE_TEXT_VIEW, NULL));
   buffer = gtk_text_view_get_buffer (detail);
-  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 16384);
-  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), <, 32768);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 32768);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), <=, 2 * TRIB_REQUEST_RECORD_MAX_BODY_BYTES);
+  g_assert_nonnull (strstr (trib_body_view_get_note (response), "Only the first"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "huge-error-activity.png");
 }

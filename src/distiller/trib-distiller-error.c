@@ -21,6 +21,8 @@ typedef struct
   char *detail;
   char *hint;
   guint position;
+  TribConnectFailure connect_failure;
+  char *libpq_text;
 } TribDistillerErrorPrivate;
 
 static void
@@ -36,6 +38,8 @@ trib_distiller_error_private_copy (const TribDistillerErrorPrivate *src,
   dest->detail = g_strdup (src->detail);
   dest->hint = g_strdup (src->hint);
   dest->position = src->position;
+  dest->connect_failure = src->connect_failure;
+  dest->libpq_text = g_strdup (src->libpq_text);
 }
 
 static void
@@ -44,6 +48,7 @@ trib_distiller_error_private_clear (TribDistillerErrorPrivate *priv)
   g_clear_pointer (&priv->sqlstate, g_free);
   g_clear_pointer (&priv->detail, g_free);
   g_clear_pointer (&priv->hint, g_free);
+  g_clear_pointer (&priv->libpq_text, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (TribDistillerError, trib_distiller_error)
@@ -134,4 +139,62 @@ trib_distiller_error_get_position (const GError *error)
   TribDistillerErrorPrivate *priv = get_private (error);
 
   return priv != NULL ? priv->position : 0;
+}
+
+/**
+ * trib_distiller_error_new_connect:
+ * @host: the server's host
+ * @database: the database asked for
+ * @libpq_text: what libpq said
+ *
+ * A %TRIB_DISTILLER_ERROR_CONNECT error whose message is a sentence a
+ * person can act on (trib_connect_failure_describe()), keeping libpq's
+ * own words, bounded, for whoever wants them.
+ *
+ * Returns: (transfer full): the error
+ */
+GError *
+trib_distiller_error_new_connect (const char *host,
+                                  const char *database,
+                                  const char *libpq_text)
+{
+  TribConnectFailure failure = trib_connect_failure_classify (libpq_text);
+  g_autofree char *sentence = trib_connect_failure_describe (failure, host, database);
+  GError *error = g_error_new_literal (TRIB_DISTILLER_ERROR, TRIB_DISTILLER_ERROR_CONNECT, sentence);
+  TribDistillerErrorPrivate *priv = trib_distiller_error_get_private (error);
+
+  priv->connect_failure = failure;
+  priv->libpq_text = trib_text_bound (libpq_text != NULL ? libpq_text : "", -1,
+                                      TRIB_TEXT_BOUND_MESSAGE_CHARS, TRIB_TEXT_BOUND_MESSAGE_LINES);
+
+  return error;
+}
+
+/**
+ * trib_distiller_error_get_connect_failure:
+ * @error: (nullable): any error
+ *
+ * Returns: why a connection failed, %TRIB_CONNECT_FAILURE_OTHER for
+ *   any other error
+ */
+TribConnectFailure
+trib_distiller_error_get_connect_failure (const GError *error)
+{
+  TribDistillerErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->connect_failure : TRIB_CONNECT_FAILURE_OTHER;
+}
+
+/**
+ * trib_distiller_error_get_libpq_text:
+ * @error: (nullable): any error
+ *
+ * Returns: (nullable): libpq's own words, for a connection that failed
+ */
+const char *
+trib_distiller_error_get_libpq_text (const GError *error)
+{
+  TribDistillerErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->libpq_text : NULL;
 }

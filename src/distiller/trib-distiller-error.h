@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "trib-distiller-connect.h"
+
 G_BEGIN_DECLS
 
 #define TRIB_DISTILLER_ERROR (trib_distiller_error_quark ())
@@ -44,5 +46,10 @@ const char *trib_distiller_error_get_sqlstate (const GError       *error);
 const char *trib_distiller_error_get_detail   (const GError       *error);
 const char *trib_distiller_error_get_hint     (const GError       *error);
 guint       trib_distiller_error_get_position (const GError       *error);
+GError     *trib_distiller_error_new_connect  (const char         *host,
+                                               const char         *database,
+                                               const char         *libpq_text);
+TribConnectFailure trib_distiller_error_get_connect_failure (const GError *error);
+const char *trib_distiller_error_get_libpq_text (const GError     *error);
 
 G_END_DECLS

@@ -12,8 +12,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "trib-distiller-error.h"
 #include "trib-distiller-pq.h"
 
@@ -45,9 +43,8 @@ trib_distiller_pq_connect (TribSqlEndpoint  *endpoint,
     {
       g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (conn)));
 
-      g_set_error (error, TRIB_DISTILLER_ERROR, TRIB_DISTILLER_ERROR_CONNECT,
-                   /* Translators: %s is a database name such as prod:all, then the reason */
-                   _("Could not connect to “%s”: %s"), endpoint->database, reason);
+      /* A sentence to act on; libpq's words stay in the error for a disclosure. */
+      g_propagate_error (error, trib_distiller_error_new_connect (endpoint->host, endpoint->database, reason));
       PQfinish (conn);
       return NULL;
     }

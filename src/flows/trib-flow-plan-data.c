@@ -304,7 +304,9 @@ trib_flow_plan_to_curl (TribFlowPlan *self,
           trib_request_record_set_body (record, "application/json", body, strlen (body));
         }
       curl = trib_request_record_dup_curl (record);
-      g_string_append_printf (out, "# %u. %s\n%s\n\n", i + 1, trib_flow_step_get_title (step), curl);
+      /* A body too large for the record has no command: say so, not "(null)". */
+      g_string_append_printf (out, "# %u. %s\n%s\n\n", i + 1, trib_flow_step_get_title (step),
+                              curl != NULL ? curl : "# …");
     }
 
   return g_string_free (out, FALSE);

@@ -438,11 +438,12 @@ body_closed_cb (GObject      *object,
   if (is_redirect (status) && follow_redirect (task))
     return;
 
-  /* The whole text of what went wrong stays in the log, redacted. */
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    trib_request_record_set_response (exchange->record,
-                                      soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL),
-                                      (const char *) exchange->buffer->data, exchange->buffer->len);
+  /* The start of every answer stays in the log, redacted, for the
+   * Activity page: what went wrong, and what a call got.
+   */
+  trib_request_record_set_response (exchange->record,
+                                    soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL),
+                                    (const char *) exchange->buffer->data, exchange->buffer->len);
 
   trib_request_record_finish (exchange->record, status, exchange->buffer->len, NULL);
 

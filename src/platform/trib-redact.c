@@ -452,10 +452,17 @@ enum
  * object of credentials, a number) becomes the bare placeholder, so the
  * exported value is sent as it was. null and "" are kept: nothing is
  * hidden there.
+ *
+ * With @stop_at short of @length, the walk stops at the first boundary
+ * between tokens past it and returns what it has redacted so far: a
+ * prefix for display, whatever the size of the rest. Everything up to
+ * there has been read, so no secret, or part of one, is in it.
  */
 static char *
 redact_json (const char *data,
              gsize       length,
+             gsize       stop_at,
+             gboolean   *stopped,
              GArray     *spans)
 {
   g_autoptr(GString) out = g_string_new (NULL);
@@ -475,6 +482,13 @@ redact_json (const char *data,
         {
           i++;
           continue;
+        }
+
+      if (i >= stop_at)
+        {
+          g_string_append_len (out, data + copied, i - copied);
+          *stopped = TRUE;
+          return g_string_free (g_steal_pointer (&out), FALSE);
         }
 
       switch (state)
@@ -632,7 +646,8 @@ trib_redact_body (const char *content_type,
     {
       /* Spans are only added once the whole body is known to be read. */
       g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (TribRedactSpan));
-      char *redacted = redact_json (body, length, found);
+      gboolean stopped = FALSE;
+      char *redacted = redact_json (body, length, G_MAXSIZE, &stopped, found);
 
       if (redacted != NULL && spans != NULL)
         g_array_append_vals (spans, found->data, found->len);
@@ -641,4 +656,80 @@ trib_redact_body (const char *content_type,
     }
 
   return NULL;
+}
+
+/* Cuts @text to at most @max_bytes, never in the middle of a character. */
+static void
+cut_utf8 (char  *text,
+          gsize  max_bytes)
+{
+  char *cut = text + max_bytes;
+
+  while (cut > text && (*cut & 0xC0) == 0x80)
+    cut--;
+  *cut = '\0';
+}
+
+/**
+ * trib_redact_body_prefix:
+ * @content_type: (nullable): the body's content type
+ * @body: (nullable): the body
+ * @length: its length in bytes
+ * @max_bytes: the most of the redacted text to return
+ * @cut: (out) (optional): set to whether the text returned is only the
+ *   start of the body
+ *
+ * For display: the start of the body, redacted as trib_redact_body()
+ * does, at a cost bounded by @max_bytes rather than by @length (except
+ * a single value longer than that, which is read to its end). The text
+ * is no longer JSON where it was cut.
+ *
+ * Returns: (transfer full) (nullable): at most @max_bytes of the
+ *   redacted body, or %NULL for a body that cannot be read
+ */
+char *
+trib_redact_body_prefix (const char *content_type,
+                         const char *body,
+                         gsize       length,
+                         gsize       max_bytes,
+                         gboolean   *cut)
+{
+  g_autofree char *redacted = NULL;
+  gboolean stopped = FALSE;
+
+  g_return_val_if_fail (max_bytes > 0, NULL);
+
+  if (cut != NULL)
+    *cut = FALSE;
+
+  if (body == NULL || length == 0 || content_type == NULL)
+    return NULL;
+
+  if (is_json_type (content_type))
+    {
+      /* A NUL past the prefix is never read: only the part walked is checked. */
+      gsize walked = MIN (length, max_bytes);
+
+      if (memchr (body, '\0', walked) != NULL)
+        return NULL;
+      redacted = redact_json (body, length, max_bytes, &stopped, NULL);
+      if (!stopped && memchr (body, '\0', length) != NULL)
+        g_clear_pointer (&redacted, g_free);
+    }
+  else
+    redacted = trib_redact_body (content_type, body, length, NULL);
+
+  if (redacted == NULL)
+    return NULL;
+
+  if (strlen (redacted) > max_bytes)
+    {
+      cut_utf8 (redacted, max_bytes);
+      stopped = TRUE;
+    }
+
+  if (cut != NULL)
+    *cut = stopped;
+
+  return g_steal_pointer (&redacted);
 }

@@ -35,5 +35,10 @@ char     *trib_redact_body           (const char *content_type,
                                       const char *body,
                                       gsize       length,
                                       GArray     *spans);
+char     *trib_redact_body_prefix    (const char *content_type,
+                                      const char *body,
+                                      gsize       length,
+                                      gsize       max_bytes,
+                                      gboolean   *cut);
 
 G_END_DECLS

@@ -17,10 +17,11 @@
  * server decides.
  */
 
-/* What the records keep of answers, together: four records' worth at
- * their own limit. Older records give theirs up first.
+/* What the records keep of answers, together: with each answer cut at
+ * TRIB_REQUEST_RECORD_MAX_BODY_BYTES this only binds a log allowed more
+ * records than the usual 500. Older records give theirs up first.
  */
-#define MAX_RESPONSE_BYTES (64 * 1024 * 1024)
+#define MAX_RESPONSE_BYTES (32 * 1024 * 1024)
 struct _TribRequestLog
 {
   GObject parent_instance;

@@ -35,6 +35,8 @@ struct _TribRequestRecord
   gsize request_size;
   char *response;
   gsize response_length;
+  guint body_cut : 1;
+  guint response_cut : 1;
 
   guint status;
   gsize response_size;
@@ -253,6 +255,12 @@ trib_request_record_get_headers (TribRequestRecord *self)
  * @content_type: (nullable): the body's content type
  * @body: (nullable): the request body, redacted before it is kept
  * @length: its length
+ *
+ * Keeps the redacted body, never the body itself (which may carry a
+ * connection's credentials, and is overwritten once sent): whole up to
+ * %TRIB_REQUEST_RECORD_MAX_SENT_BYTES, for an exact curl command; of a
+ * larger one only the start, and then the record has no curl command,
+ * which would send a different body.
  */
 void
 trib_request_record_set_body (TribRequestRecord *self,
@@ -264,8 +272,20 @@ trib_request_record_set_body (TribRequestRecord *self,
 
   g_clear_pointer (&self->body, g_free);
   g_array_set_size (self->body_spans, 0);
-  self->body = trib_redact_body (content_type, body, length, self->body_spans);
+  self->body_cut = FALSE;
   self->request_size = length;
+
+  if (length > TRIB_REQUEST_RECORD_MAX_SENT_BYTES)
+    {
+      gboolean cut = FALSE;
+
+      self->body = trib_redact_body_prefix (content_type, body, length,
+                                            TRIB_REQUEST_RECORD_MAX_BODY_BYTES, &cut);
+      self->body_cut = cut;
+      return;
+    }
+
+  self->body = trib_redact_body (content_type, body, length, self->body_spans);
 }
 
 const char *
@@ -283,9 +303,11 @@ trib_request_record_get_body (TribRequestRecord *self)
  * @body: (nullable): the answer's body, redacted before it is kept
  * @length: its length
  *
- * Keeps what the server answered, whole up to
- * %TRIB_REQUEST_RECORD_MAX_RESPONSE_BYTES: error messages are cut short
- * where they are shown, and this is where the rest can be read.
+ * Keeps the start of what the server answered, redacted: at most
+ * %TRIB_REQUEST_RECORD_MAX_BODY_BYTES, read at a cost bounded by that
+ * too, since every answer is recorded on the main thread. Error
+ * messages are cut short where they are shown, and this is where more
+ * can be read.
  */
 void
 trib_request_record_set_response (TribRequestRecord *self,
@@ -293,32 +315,45 @@ trib_request_record_set_response (TribRequestRecord *self,
                                   const char        *body,
                                   gsize              length)
 {
-  g_autofree char *redacted = NULL;
-  gsize kept;
+  gboolean cut = FALSE;
 
   g_return_if_fail (TRIB_IS_REQUEST_RECORD (self));
 
   g_clear_pointer (&self->response, g_free);
   self->response_length = 0;
+  self->response = trib_redact_body_prefix (content_type, body, length,
+                                            TRIB_REQUEST_RECORD_MAX_BODY_BYTES, &cut);
+  self->response_cut = cut;
+  if (self->response != NULL)
+    self->response_length = strlen (self->response);
+}
 
-  if (!(redacted = trib_redact_body (content_type, body, length, NULL)))
-    return;
+/**
+ * trib_request_record_get_body_cut:
+ * @self: a #TribRequestRecord
+ *
+ * Returns: whether the body kept is only the start of the one sent
+ */
+gboolean
+trib_request_record_get_body_cut (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), FALSE);
 
-  kept = strlen (redacted);
-  if (kept > TRIB_REQUEST_RECORD_MAX_RESPONSE_BYTES)
-    {
-      const char *cut = redacted + TRIB_REQUEST_RECORD_MAX_RESPONSE_BYTES;
+  return self->body_cut;
+}
 
-      /* Never half a character. */
-      while (cut > redacted && (*cut & 0xC0) == 0x80)
-        cut--;
-      redacted[cut - redacted] = '\0';
-      self->response = g_strconcat (redacted, "…", NULL);
-    }
-  else
-    self->response = g_steal_pointer (&redacted);
+/**
+ * trib_request_record_get_response_cut:
+ * @self: a #TribRequestRecord
+ *
+ * Returns: whether the answer kept is only the start of the one received
+ */
+gboolean
+trib_request_record_get_response_cut (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), FALSE);
 
-  self->response_length = strlen (self->response);
+  return self->response_cut;
 }
 
 /**
@@ -501,8 +536,9 @@ append_shell_word (GString    *str,
  * trib_request_record_dup_curl:
  * @self: a #TribRequestRecord
  *
- * Returns: (transfer full): the call as a `curl` command line, with
- *   `$ACCESS_TOKEN`-style placeholders where credentials were
+ * Returns: (transfer full) (nullable): the call as a `curl` command
+ *   line, with `$ACCESS_TOKEN`-style placeholders where credentials
+ *   were; %NULL if the record kept only the start of the body
  */
 char *
 trib_request_record_dup_curl (TribRequestRecord *self)
@@ -510,6 +546,9 @@ trib_request_record_dup_curl (TribRequestRecord *self)
   GString *str;
 
   g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), NULL);
+
+  if (self->body_cut)
+    return NULL;
 
   str = g_string_new ("curl -X ");
   /* A method is a token; one that is not gets quoted like the rest. */
@@ -541,4 +580,32 @@ trib_request_record_dup_curl (TribRequestRecord *self)
     }
 
   return g_string_free (str, FALSE);
+}
+
+/**
+ * trib_request_record_get_outcome:
+ * @self: a #TribRequestRecord
+ *
+ * Returns: how the call went, or that it is still in flight
+ */
+TribRequestOutcome
+trib_request_record_get_outcome (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), TRIB_REQUEST_OUTCOME_IN_FLIGHT);
+
+  return trib_request_outcome_from_status (self->done, self->status);
+}
+
+/**
+ * trib_request_record_get_service:
+ * @self: a #TribRequestRecord
+ *
+ * Returns: the service called, from the URL's path
+ */
+TribRequestService
+trib_request_record_get_service (TribRequestRecord *self)
+{
+  g_return_val_if_fail (TRIB_IS_REQUEST_RECORD (self), TRIB_REQUEST_SERVICE_OTHER);
+
+  return trib_request_service_from_url (self->url);
 }

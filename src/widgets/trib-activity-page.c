@@ -11,32 +11,16 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "trib-a11y.h"
-#include "trib-activity-page.h"
+#include "trib-activity-page-private.h"
 #include "trib-format.h"
+#include "trib-json-indent.h"
+#include "trib-platform-enums.h"
 #include "trib-keynav.h"
 #include "trib-list-cell.h"
 #include "trib-toast.h"
-
-/* The calls made to the platform, so a data engineer can see what the
- * app did and replay any of it with curl.
- */
-struct _TribActivityPage
-{
-  AdwBin parent_instance;
-
-  TribRequestLog *log;
-  GtkSingleSelection *selection;
-  TribRequestRecord *newest_shown;  /* the newest call when it was selected */
-  gboolean following;               /* scrolled to the newest call, on top */
-
-  /* Template widgets */
-  GtkStack *stack;
-  GtkScrolledWindow *list_scroller;
-  GtkListView *list_view;
-  GtkLabel *detail_title;
-  GtkTextView *detail_view;
-};
 
 G_DEFINE_FINAL_TYPE (TribActivityPage, trib_activity_page, ADW_TYPE_BIN)
 
@@ -47,6 +31,11 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The calls made to the platform, so a data engineer can see what the
+ * app did, with what bodies, and replay any of it with curl; the search
+ * and filters are in trib-activity-page-filter.c.
+ */
 
 static char *
 describe_outcome (TribRequestRecord *record)
@@ -106,6 +95,101 @@ request_row_name (GtkListItem       *item,
                                outcome, NULL);
 }
 
+static char *
+request_time (GtkListItem       *item,
+              TribRequestRecord *record)
+{
+  return record != NULL ? trib_format_time (trib_request_record_get_started (record)) : NULL;
+}
+
+static char *
+request_full_time (GtkListItem       *item,
+                   TribRequestRecord *record)
+{
+  return record != NULL ? trib_format_full_date_time (trib_request_record_get_started (record)) : NULL;
+}
+
+/* A body for reading: JSON laid out, the rest as it is, both bounded. */
+static char *
+dup_shown_body (const char *text,
+                gboolean   *cut)
+{
+  if (text[0] == '{' || text[0] == '[')
+    return trib_json_indent (text, TRIB_REQUEST_RECORD_MAX_BODY_BYTES, cut);
+
+  *cut = strlen (text) > TRIB_REQUEST_RECORD_MAX_BODY_BYTES;
+
+  return g_utf8_make_valid (text, MIN (strlen (text), TRIB_REQUEST_RECORD_MAX_BODY_BYTES));
+}
+
+static char *
+dup_cut_note (gsize size)
+{
+  g_autofree char *kept = g_format_size (TRIB_REQUEST_RECORD_MAX_BODY_BYTES);
+  g_autofree char *whole = g_format_size (size);
+
+  /* Translators: two sizes, such as “65.5 kB” and “1.2 MB” */
+  return g_strdup_printf (_("Only the first %s of %s are shown, with tokens and secrets hidden."), kept, whole);
+}
+
+static void
+show_request_body (TribActivityPage  *self,
+                   TribRequestRecord *record)
+{
+  const char *body = trib_request_record_get_body (record);
+  gsize size = trib_request_record_get_request_size (record);
+  g_autofree char *shown = NULL;
+  g_autofree char *note = NULL;
+  gboolean cut = FALSE;
+
+  if (body == NULL)
+    {
+      trib_body_view_set_body (self->request_view, NULL,
+                               size == 0 ? _("This call sent no body.")
+                                         : _("The body sent is not shown: it is neither JSON nor a form, so its secrets could not be hidden."));
+      return;
+    }
+
+  shown = dup_shown_body (body, &cut);
+  if (cut || trib_request_record_get_body_cut (record))
+    note = dup_cut_note (size);
+  trib_body_view_set_body (self->request_view, shown, note);
+}
+
+static void
+show_response_body (TribActivityPage  *self,
+                    TribRequestRecord *record)
+{
+  const char *body = trib_request_record_get_response (record);
+  gsize size = trib_request_record_get_response_size (record);
+  g_autofree char *shown = NULL;
+  g_autofree char *note = NULL;
+  gboolean cut = FALSE;
+
+  if (!trib_request_record_get_done (record))
+    {
+      trib_body_view_set_body (self->response_view, NULL, _("Waiting for the answer…"));
+      return;
+    }
+
+  if (body == NULL)
+    {
+      if (trib_request_record_get_status (record) == 0)
+        trib_body_view_set_body (self->response_view, NULL, _("No answer came."));
+      else if (size == 0)
+        trib_body_view_set_body (self->response_view, NULL, _("The answer had no body."));
+      else
+        trib_body_view_set_body (self->response_view, NULL,
+                                 _("The answer is not shown: it is not JSON, so its secrets could not be hidden."));
+      return;
+    }
+
+  shown = dup_shown_body (body, &cut);
+  if (cut || trib_request_record_get_response_cut (record))
+    note = dup_cut_note (size);
+  trib_body_view_set_body (self->response_view, shown, note);
+}
+
 static void
 update_detail (TribActivityPage *self)
 {
@@ -118,36 +202,42 @@ update_detail (TribActivityPage *self)
   g_autofree char *sent = NULL;
   g_autofree char *received = NULL;
   g_autofree char *error_text = NULL;
-  g_autofree char *answer = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.copy-curl", record != NULL);
+  gtk_stack_set_visible_child_name (self->details_stack, record != NULL ? "details" : "none");
 
   if (record == NULL)
     {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.copy-curl", FALSE);
       gtk_label_set_label (self->detail_title, NULL);
       gtk_text_buffer_set_text (buffer, "", 0);
+      trib_body_view_set_body (self->request_view, NULL, NULL);
+      trib_body_view_set_body (self->response_view, NULL, NULL);
       return;
     }
 
   outcome = describe_outcome (record);
   error_text = trib_format_error_text (trib_request_record_get_error_message (record));
-  answer = trib_format_long_text (trib_request_record_get_response (record));
   started = trib_format_date_time (trib_request_record_get_started (record));
   curl = trib_request_record_dup_curl (record);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "activity.copy-curl", curl != NULL);
 
   /* Translators: the time a call started, then its status and duration */
   g_string_append_printf (text, _("Sent at %s — %s"), started, outcome);
   g_string_append_printf (text, "\n");
+  /* Translators: the service a call went to, such as “Catalog” */
+  g_string_append_printf (text, _("Service: %s"), trib_request_service_get_name (trib_request_record_get_service (record)));
+  g_string_append_c (text, '\n');
   sent = g_format_size (trib_request_record_get_request_size (record));
   received = g_format_size (trib_request_record_get_response_size (record));
   /* Translators: two sizes, such as “223 bytes” and “1.0 kB” */
   g_string_append_printf (text, _("Sent %s, received %s"), sent, received);
   if (trib_request_record_get_error_message (record) != NULL)
     g_string_append_printf (text, "\n%s", error_text);
-  g_string_append_printf (text, "\n\n%s\n", curl);
-  if (answer != NULL)
-    /* Translators: what the server answered, after a heading */
-    g_string_append_printf (text, _("\nAnswer:\n%s\n"), answer);
+  if (curl != NULL)
+    g_string_append_printf (text, "\n\n%s\n", curl);
+  else
+    g_string_append_printf (text, "\n\n%s\n",
+                            _("The body sent is too large to copy as a curl command."));
 
   gtk_label_set_label (self->detail_title, trib_request_record_get_url (record));
   gtk_text_buffer_set_text (buffer, text->str, text->len);
@@ -159,21 +249,34 @@ update_detail (TribActivityPage *self)
     gtk_text_buffer_get_bounds (buffer, &start, &end);
     gtk_text_buffer_apply_tag_by_name (buffer, "no-hyphens", &start, &end);
   }
+
+  show_request_body (self, record);
+  show_response_body (self, record);
 }
 
-static void
-update_state (TribActivityPage *self)
+void
+_trib_activity_page_update_state (TribActivityPage *self)
 {
   guint n_items = self->log != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->log)) : 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *count = NULL;
 
   gtk_stack_set_visible_child_name (self->stack, n_items > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->list_stack, n_shown > 0 || n_items == 0 ? "calls" : "no-match");
+
+  if (_trib_activity_page_filtering (self))
+    /* Translators: calls shown of the calls recorded, such as “12 of 240” */
+    count = g_strdup_printf (_("%u of %u"), n_shown, n_items);
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call", "%u calls", n_items), n_items);
+  gtk_label_set_label (self->count_label, count);
 }
 
 /* The newest call, first in the log, selected and in view. */
 static void
 show_newest (TribActivityPage *self)
 {
-  if (self->log == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->log)) == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
     return;
 
   gtk_single_selection_set_selected (self->selection, 0);
@@ -190,7 +293,7 @@ log_changed_cb (TribActivityPage *self,
 {
   gpointer selected = gtk_single_selection_get_selected_item (self->selection);
 
-  update_state (self);
+  _trib_activity_page_update_state (self);
 
   /* Looking at the newest call, the view keeps following new ones (the
    * list would keep the calls in view and let new ones pile up above);
@@ -266,11 +369,25 @@ copy_curl_action (GtkWidget  *widget,
 }
 
 static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TribActivityPage *self = TRIB_ACTIVITY_PAGE (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 trib_activity_page_dispose (GObject *object)
 {
   TribActivityPage *self = (TribActivityPage *)object;
 
+  g_clear_handle_id (&self->refilter_source, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
   g_clear_object (&self->log);
   g_clear_object (&self->newest_shown);
 
@@ -279,6 +396,17 @@ trib_activity_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_ACTIVITY_PAGE);
 
   G_OBJECT_CLASS (trib_activity_page_parent_class)->dispose (object);
+}
+
+static void
+trib_activity_page_finalize (GObject *object)
+{
+  TribActivityPage *self = (TribActivityPage *)object;
+
+  g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->method, g_free);
+
+  G_OBJECT_CLASS (trib_activity_page_parent_class)->finalize (object);
 }
 
 static void
@@ -326,6 +454,7 @@ trib_activity_page_class_init (TribActivityPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trib_activity_page_dispose;
+  object_class->finalize = trib_activity_page_finalize;
   object_class->get_property = trib_activity_page_get_property;
   object_class->set_property = trib_activity_page_set_property;
 
@@ -338,16 +467,35 @@ trib_activity_page_class_init (TribActivityPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TRIB_TYPE_BODY_VIEW);
+  g_type_ensure (TRIB_TYPE_REQUEST_OUTCOME);
+  g_type_ensure (TRIB_TYPE_REQUEST_SERVICE);
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-activity-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TribActivityPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, outcome_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, service_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, method_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TribActivityPage, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, TribActivityPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, details_stack);
   gtk_widget_class_bind_template_child (widget_class, TribActivityPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, TribActivityPage, detail_view);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, request_view);
+  gtk_widget_class_bind_template_child (widget_class, TribActivityPage, response_view);
+  gtk_widget_class_bind_template_callback_full (widget_class, "filters_changed_cb", G_CALLBACK (_trib_activity_page_filters_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "stop_search_cb", G_CALLBACK (_trib_activity_page_stop_search));
+  gtk_widget_class_bind_template_callback_full (widget_class, "outcome_name_cb", G_CALLBACK (_trib_activity_page_outcome_name));
+  gtk_widget_class_bind_template_callback_full (widget_class, "service_name_cb", G_CALLBACK (_trib_activity_page_service_name));
 
   gtk_widget_class_install_action (widget_class, "activity.copy-curl", NULL, copy_curl_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "activity.copy-curl", NULL);
+  gtk_widget_class_install_action (widget_class, "activity.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "activity.find", NULL);
 }
 
 static void
@@ -359,6 +507,14 @@ trib_activity_page_init (TribActivityPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->list_view));
+  _trib_activity_page_ellipsize_dropdown (self->outcome_dropdown);
+  _trib_activity_page_ellipsize_dropdown (self->service_dropdown);
+  _trib_activity_page_ellipsize_dropdown (self->method_dropdown);
+  trib_a11y_name_dropdown (self->outcome_dropdown, _("Status"));
+  trib_a11y_name_dropdown (self->service_dropdown, _("Service"));
+  trib_a11y_name_dropdown (self->method_dropdown, _("Method"));
+  trib_a11y_set_label (GTK_WIDGET (self->request_view), _("Request body"));
+  trib_a11y_set_label (GTK_WIDGET (self->response_view), _("Response body"));
 
   g_type_ensure (TRIB_TYPE_REQUEST_RECORD);
   g_type_ensure (TRIB_TYPE_LIST_CELL);
@@ -366,12 +522,22 @@ trib_activity_page_init (TribActivityPage *self)
                                            "request_outcome", G_CALLBACK (request_outcome),
                                            "request_outcome_classes", G_CALLBACK (request_outcome_classes),
                                            "request_row_name", G_CALLBACK (request_row_name),
+                                           "request_time", G_CALLBACK (request_time),
+                                           "request_full_time", G_CALLBACK (request_full_time),
                                            NULL);
   factory = gtk_builder_list_item_factory_new_from_resource (scope, APP_RESOURCE_PATH "/trib-request-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->following = TRUE;
-  self->selection = gtk_single_selection_new (NULL);
+  self->outcome = TRIB_REQUEST_OUTCOME_ANY;
+  self->service = TRIB_REQUEST_SERVICE_ANY;
+  /* No function: every call passes, and the filter model passes the log through. */
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  /* After the selection has taken the change in. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (log_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
@@ -382,7 +548,7 @@ trib_activity_page_init (TribActivityPage *self)
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->list_scroller), "value-changed",
                            G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 
-  update_state (self);
+  _trib_activity_page_update_state (self);
   update_detail (self);
 }
 
@@ -410,17 +576,18 @@ trib_activity_page_set_log (TribActivityPage *self,
     return;
 
   if (self->log != NULL)
-    g_signal_handlers_disconnect_by_func (self->log, log_changed_cb, self);
+    g_signal_handlers_disconnect_by_func (self->log, _trib_activity_page_log_items_changed, self);
 
   g_set_object (&self->log, log);
 
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (log));
-  /* After the selection has taken the change in. */
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (log));
   if (log != NULL)
-    g_signal_connect_object (log, "items-changed", G_CALLBACK (log_changed_cb), self,
-                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    {
+      g_signal_connect_object (log, "items-changed", G_CALLBACK (_trib_activity_page_log_items_changed), self, G_CONNECT_SWAPPED);
+      _trib_activity_page_log_items_changed (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (log)));
+    }
 
-  update_state (self);
+  _trib_activity_page_update_state (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     show_newest (self);
 

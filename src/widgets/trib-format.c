@@ -81,6 +81,24 @@ trib_format_date_time (GDateTime *date)
 }
 
 /**
+ * trib_format_full_date_time:
+ * @date: (nullable): a time
+ *
+ * For a tooltip, where a short time of day needs its day.
+ *
+ * Returns: (transfer full): the local date in words, the time of day
+ *   and the time zone, or "Unknown"
+ */
+char *
+trib_format_full_date_time (GDateTime *date)
+{
+  /* Translators: a date and time for g_date_time_format(), such as
+   * “Friday, December 4, 2026, 11:28:22 CET”; French puts the day first
+   */
+  return format_local (date, _("%A, %B %-d, %Y, %H:%M:%S %Z"));
+}
+
+/**
  * trib_format_count:
  * @count: a number of things
  *

@@ -50,6 +50,8 @@ struct _TribRunResults
   AdwStatusPage *message_page;
   AdwStatusPage *error_page;
   GtkLabel *error_details;
+  GtkExpander *libpq_expander;
+  GtkLabel *libpq_label;
 };
 
 G_DEFINE_FINAL_TYPE (TribRunResults, trib_run_results, ADW_TYPE_BIN)
@@ -208,6 +210,7 @@ show_error (TribRunResults   *self,
   const char *sqlstate = trib_distiller_error_get_sqlstate (error);
   const char *detail = trib_distiller_error_get_detail (error);
   const char *hint = trib_distiller_error_get_hint (error);
+  const char *libpq_text = trib_distiller_error_get_libpq_text (error);
 
   g_autofree char *description = trib_format_error_text (error->message);
   g_autofree char *shown_detail = trib_format_error_text (detail);
@@ -231,6 +234,14 @@ show_error (TribRunResults   *self,
     /* Translators: the SQLSTATE error code, such as 42601 */
     g_string_append_printf (details, _("SQLSTATE %s"), sqlstate);
   gtk_label_set_label (self->error_details, g_strstrip (details->str));
+  gtk_widget_set_visible (GTK_WIDGET (self->error_details), details->str[0] != '\0');
+
+  /* A failed connection says what to do; libpq's own words, which a
+   * search engine or an administrator may want, are one click away.
+   */
+  gtk_expander_set_expanded (self->libpq_expander, FALSE);
+  gtk_label_set_label (self->libpq_label, libpq_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->libpq_expander), libpq_text != NULL && libpq_text[0] != '\0');
 
   gtk_stack_set_visible_child_name (self->result_stack, "error");
 }
@@ -502,6 +513,8 @@ trib_run_results_class_init (TribRunResultsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, message_page);
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, error_page);
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, error_details);
+  gtk_widget_class_bind_template_child (widget_class, TribRunResults, libpq_expander);
+  gtk_widget_class_bind_template_child (widget_class, TribRunResults, libpq_label);
   gtk_widget_class_bind_template_callback (widget_class, show_selected_run);
 }
 
