@@ -410,7 +410,7 @@ build_menu (TribDatasetsPage *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
   /* Translators: the section of the datasets' filter menu on the status of each dataset's last batch */
   g_menu_append_section (menu, _("Last Batch"), G_MENU_MODEL (status));
-  g_menu_append_submenu (schema, _("_Schema"), G_MENU_MODEL (self->schema_menu));
+  g_menu_append_submenu (schema, _("Sche_ma"), G_MENU_MODEL (self->schema_menu));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (schema));
 
   return G_MENU_MODEL (g_steal_pointer (&menu));
