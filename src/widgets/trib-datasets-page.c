@@ -466,6 +466,8 @@ trib_datasets_page_session_changed (TribSessionPage *page)
   g_clear_object (&self->dataset);
   trib_dataset_detail_clear (self->detail);
   gtk_stack_set_visible_child_name (self->view_stack, "list");
+  /* A schema belongs to one sandbox: its filter cannot follow. */
+  g_object_set (self, "schema-filter", "", NULL);
   reload_schema_titles (self);
   reload_list (self);
 }
