@@ -25,7 +25,24 @@ struct _TribBatch
   gint64 record_count;
   gint64 failed_record_count;
   char *error_summary;
+  GPtrArray *errors;   /* BatchError */
 };
+
+typedef struct
+{
+  char *code;
+  char *description;
+  char *rows;
+} BatchError;
+
+static void
+batch_error_free (BatchError *error)
+{
+  g_free (error->code);
+  g_free (error->description);
+  g_free (error->rows);
+  g_free (error);
+}
 
 G_DEFINE_FINAL_TYPE (TribBatch, trib_batch, G_TYPE_OBJECT)
 
@@ -39,6 +56,7 @@ trib_batch_finalize (GObject *object)
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->completed, g_date_time_unref);
   g_free (self->error_summary);
+  g_clear_pointer (&self->errors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trib_batch_parent_class)->finalize (object);
 }
@@ -54,6 +72,7 @@ trib_batch_init (TribBatch *self)
 {
   self->record_count = -1;
   self->failed_record_count = -1;
+  self->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) batch_error_free);
 }
 
 static gint64
@@ -94,8 +113,33 @@ trib_batch_new_from_json (const char *id,
   self->record_count = get_count (object, "recordCount");
   self->failed_record_count = get_count (object, "failedRecordCount");
 
+  /* errors[{code, rows[], description}]: each kept for the details. */
+  errors = trib_xdm_json_get_array (object, "errors");
+  for (guint i = 0; errors != NULL && i < json_array_get_length (errors); i++)
+    {
+      JsonNode *node = json_array_get_element (errors, i);
+      g_auto(GStrv) rows = NULL;
+      BatchError *error;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+
+      error = g_new0 (BatchError, 1);
+      error->code = g_strdup (trib_xdm_json_get_string (json_node_get_object (node), "code"));
+      error->description = g_strdup (trib_xdm_json_get_string (json_node_get_object (node), "description"));
+      rows = trib_xdm_json_get_strv (json_node_get_object (node), "rows");
+      if (rows != NULL && rows[0] != NULL)
+        error->rows = g_strjoinv (", ", rows);
+      if (error->code == NULL && error->description == NULL)
+        {
+          batch_error_free (error);
+          continue;
+        }
+      g_ptr_array_add (self->errors, error);
+    }
+
   /* The first error says what went wrong; the rest are usually more of it. */
-  if ((errors = trib_xdm_json_get_array (object, "errors")) &&
+  if (errors != NULL &&
       json_array_get_length (errors) > 0 &&
       JSON_NODE_HOLDS_OBJECT (json_array_get_element (errors, 0)))
     {
@@ -202,4 +246,47 @@ trib_batch_get_error_summary (TribBatch *self)
   g_return_val_if_fail (TRIB_IS_BATCH (self), NULL);
 
   return self->error_summary;
+}
+
+/**
+ * trib_batch_get_n_errors:
+ * @self: a #TribBatch
+ *
+ * Returns: how many errors the Catalog recorded for the batch
+ */
+guint
+trib_batch_get_n_errors (TribBatch *self)
+{
+  g_return_val_if_fail (TRIB_IS_BATCH (self), 0);
+
+  return self->errors->len;
+}
+
+/**
+ * trib_batch_get_error:
+ * @self: a #TribBatch
+ * @index: an error's position, below trib_batch_get_n_errors()
+ * @code: (out) (optional) (nullable): its code
+ * @description: (out) (optional) (nullable): what went wrong
+ * @rows: (out) (optional) (nullable): the rows it was met on, as "3-5, 12"
+ */
+void
+trib_batch_get_error (TribBatch   *self,
+                      guint        index,
+                      const char **code,
+                      const char **description,
+                      const char **rows)
+{
+  BatchError *error;
+
+  g_return_if_fail (TRIB_IS_BATCH (self));
+  g_return_if_fail (index < self->errors->len);
+
+  error = g_ptr_array_index (self->errors, index);
+  if (code != NULL)
+    *code = error->code;
+  if (description != NULL)
+    *description = error->description;
+  if (rows != NULL)
+    *rows = error->rows;
 }

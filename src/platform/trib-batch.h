@@ -24,5 +24,11 @@ GDateTime  *trib_batch_get_completed          (TribBatch  *self);
 gint64      trib_batch_get_record_count       (TribBatch  *self);
 gint64      trib_batch_get_failed_record_count (TribBatch *self);
 const char *trib_batch_get_error_summary      (TribBatch  *self);
+guint       trib_batch_get_n_errors           (TribBatch  *self);
+void        trib_batch_get_error              (TribBatch  *self,
+                                               guint       index,
+                                               const char **code,
+                                               const char **description,
+                                               const char **rows);
 
 G_END_DECLS

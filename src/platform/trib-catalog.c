@@ -209,7 +209,7 @@ static const TribEndpoint list_datasets_endpoint = {
   .service = CATALOG,
   .what = N_("a list of datasets"),
   .method = "GET",
-  .path = CATALOG_PATH "/dataSets?orderBy=asc:name&properties=" LIST_PROPERTIES,
+  .path = CATALOG_PATH "/dataSets?properties=" LIST_PROPERTIES,
   .idempotent = TRUE,
   .paging = &datasets_paging,
 };
@@ -293,10 +293,165 @@ trib_catalog_list_datasets (TribPlatformClient *client,
   g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (client), NULL);
 
   call = trib_call_new (&list_datasets_endpoint, NULL);
+  trib_call_add_query (call, "orderBy", "asc:name");
   if (search != NULL && search[0] != '\0')
     {
       g_autofree char *pattern = g_regex_escape_string (search, -1);
       g_autofree char *filter = g_strconcat ("name~", pattern, NULL);
+
+      trib_call_add_query (call, "property", filter);
+    }
+
+  return trib_paged_list_new_for_call (client, call);
+}
+
+/* Between two words: anything but a letter or a digit, or nothing. */
+#define WORD_GAP "[^a-zA-Z0-9]*"
+
+/**
+ * trib_catalog_search_pattern:
+ * @search: what the user typed
+ *
+ * The Catalog regular expression that finds a dataset by its name or its
+ * table name from a few words: `web events na` finds "Web Events — NA 12"
+ * and the dataset whose table is `web_events_na_12`.
+ *
+ * Why a pattern on the name only: the table name is a tag
+ * (`adobe/pqs/table`), not a top-level property, and the Catalog ANDs
+ * its filters, so "name or table" would be two lists that no single
+ * server-side order can merge while they are paged. Query Service makes
+ * the table from the name (lower case, anything else `_`), so words that
+ * match across any run of non-alphanumerics find both in one list.
+ * Letters are spelt `[wW]` rather than with a case-insensitive flag: the
+ * Catalog documents `~` as a regular expression, not its flavour, and
+ * classes mean the same in all of them.
+ *
+ * Returns: (transfer full) (nullable): the pattern, or %NULL when
+ *   @search has no letter or digit
+ */
+char *
+trib_catalog_search_pattern (const char *search)
+{
+  g_autoptr(GString) pattern = g_string_new (NULL);
+  gboolean in_word = FALSE;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (search != NULL, NULL);
+
+  for (const char *p = search; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c))
+        {
+          in_word = FALSE;
+          continue;
+        }
+      if (!in_word && any)
+        g_string_append (pattern, WORD_GAP);
+      in_word = TRUE;
+      any = TRUE;
+
+      if (g_unichar_toupper (c) != g_unichar_tolower (c))
+        {
+          g_string_append_c (pattern, '[');
+          g_string_append_unichar (pattern, g_unichar_tolower (c));
+          g_string_append_unichar (pattern, g_unichar_toupper (c));
+          g_string_append_c (pattern, ']');
+        }
+      else
+        g_string_append_unichar (pattern, c);
+    }
+
+  return any ? g_string_free (g_steal_pointer (&pattern), FALSE) : NULL;
+}
+
+/* Catalog's orderBy: a sort, then the name, so that rows the first leaves
+ * equal keep one order from page to page.
+ */
+static const char *
+order_by (TribDatasetSort sort,
+          gboolean        descending)
+{
+  switch (sort)
+    {
+    case TRIB_DATASET_SORT_SCHEMA:
+      /* [UNV] a nested property: the Catalog documents orderBy on "a
+       * property", and clients sort and filter on schemaRef.id.
+       */
+      return descending ? "desc:schemaRef.id,asc:name" : "asc:schemaRef.id,asc:name";
+    case TRIB_DATASET_SORT_CREATED:
+      return descending ? "desc:created,asc:name" : "asc:created,asc:name";
+    case TRIB_DATASET_SORT_LAST_BATCH:
+      return descending ? "desc:lastBatchStatus,asc:name" : "asc:lastBatchStatus,asc:name";
+    case TRIB_DATASET_SORT_NAME:
+    default:
+      return descending ? "desc:name" : "asc:name";
+    }
+}
+
+/* The statuses trib_format_batch_status() shows as one, as a property
+ * filter on the top-level lastBatchStatus.
+ */
+static const char *
+status_filter (TribDatasetStatus status)
+{
+  switch (status)
+    {
+    case TRIB_DATASET_STATUS_SUCCESS:
+      return "lastBatchStatus==success";
+    case TRIB_DATASET_STATUS_FAILED:
+      return "lastBatchStatus~^(failed|failure|aborted)$";
+    case TRIB_DATASET_STATUS_PROCESSING:
+      return "lastBatchStatus~^(processing|loading|staging|queued|retrying|loaded|staged|active)$";
+    case TRIB_DATASET_STATUS_NONE:
+      /* No batch yet: the property is absent. */
+      return "!lastBatchStatus";
+    case TRIB_DATASET_STATUS_ANY:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * trib_catalog_query_datasets:
+ * @client: a #TribPlatformClient
+ * @query: what to list, and in which order
+ *
+ * Lists the current sandbox's datasets sorted and filtered by the
+ * Catalog itself, a page at a time: with 50,000 datasets nothing else
+ * could sort them. Each filter is its own `property` condition, which
+ * the Catalog ANDs.
+ *
+ * Returns: (transfer full): a #TribPagedList of #TribDataset
+ */
+TribPagedList *
+trib_catalog_query_datasets (TribPlatformClient     *client,
+                             const TribDatasetQuery *query)
+{
+  g_autofree char *pattern = NULL;
+  const char *status;
+  TribCall *call;
+
+  g_return_val_if_fail (TRIB_IS_PLATFORM_CLIENT (client), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  call = trib_call_new (&list_datasets_endpoint, NULL);
+  trib_call_add_query (call, "orderBy", order_by (query->sort, query->descending));
+  if (query->search != NULL && (pattern = trib_catalog_search_pattern (query->search)) != NULL)
+    {
+      g_autofree char *filter = g_strconcat ("name~", pattern, NULL);
+
+      trib_call_add_query (call, "property", filter);
+    }
+  if ((status = status_filter (query->status)) != NULL)
+    trib_call_add_query (call, "property", status);
+  if (query->schema_id != NULL)
+    {
+      /* [UNV] The Catalog documents property filters on top-level
+       * properties; schemaRef.id is how its clients filter by schema.
+       */
+      g_autofree char *filter = g_strconcat ("schemaRef.id==", query->schema_id, NULL);
 
       trib_call_add_query (call, "property", filter);
     }

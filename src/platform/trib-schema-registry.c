@@ -527,6 +527,66 @@ trib_schema_registry_create_schema_finish (GAsyncResult  *result,
   return trib_platform_client_send_finish (result, error);
 }
 
+/* XDM's scalar types as JSON Schema spells them: the whole numbers are
+ * JSON's integer within their bounds (a long within JSON's safe range,
+ * as the platform's own schemas bound it), dates strings of a format.
+ */
+static const struct
+{
+  const char *xdm_type;
+  const char *json_type;
+  const char *format;
+  gint64 minimum;
+  gint64 maximum;
+} scalar_types[] = {
+  { "string", "string", NULL, 0, 0 },
+  { "integer", "integer", NULL, G_MININT32, G_MAXINT32 },
+  { "long", "integer", NULL, -9007199254740992, 9007199254740991 },
+  { "short", "integer", NULL, G_MININT16, G_MAXINT16 },
+  { "byte", "integer", NULL, G_MININT8, G_MAXINT8 },
+  { "number", "number", NULL, 0, 0 },
+  { "boolean", "boolean", NULL, 0, 0 },
+  { "date", "string", "date", 0, 0 },
+  { "date-time", "string", "date-time", 0, 0 },
+};
+
+static void
+add_field_type (JsonBuilder *builder,
+                const char  *xdm_type)
+{
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (scalar_types); i++)
+    if (g_strcmp0 (scalar_types[i].xdm_type, xdm_type) == 0)
+      break;
+
+  json_builder_begin_object (builder);
+  /* Not XDM's: sent as it is, for the registry to say what it thinks. */
+  if (i == G_N_ELEMENTS (scalar_types))
+    {
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, xdm_type);
+      json_builder_end_object (builder);
+      return;
+    }
+
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, scalar_types[i].json_type);
+  if (scalar_types[i].format != NULL)
+    {
+      json_builder_set_member_name (builder, "format");
+      json_builder_add_string_value (builder, scalar_types[i].format);
+    }
+  if (scalar_types[i].minimum != scalar_types[i].maximum)
+    {
+      json_builder_set_member_name (builder, "minimum");
+      json_builder_add_int_value (builder, scalar_types[i].minimum);
+      json_builder_set_member_name (builder, "maximum");
+      json_builder_add_int_value (builder, scalar_types[i].maximum);
+    }
+  json_builder_end_object (builder);
+}
+
 /**
  * trib_schema_registry_create_adhoc_class_async:
  * @client: a #TribPlatformClient
@@ -582,10 +642,7 @@ trib_schema_registry_create_adhoc_class_async (TribPlatformClient     *client,
   for (guint i = 0; i < n_fields; i++)
     {
       json_builder_set_member_name (builder, fields[i].name);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, fields[i].type);
-      json_builder_end_object (builder);
+      add_field_type (builder, fields[i].type);
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
@@ -714,12 +771,41 @@ trib_schema_registry_find_culprit (const GError       *error,
 gboolean
 trib_schema_registry_is_valid_field_name (const char *name)
 {
-  if (name == NULL || name[0] == '\0' || g_ascii_isdigit (name[0]))
-    return FALSE;
+  return trib_schema_registry_check_field_name (name, NULL) == TRIB_XDM_NAME_VALID;
+}
 
-  for (const char *p = name; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_')
-      return FALSE;
+/**
+ * trib_schema_registry_check_field_name:
+ * @name: a field name
+ * @culprit: (out) (optional): the first character refused, for
+ *   %TRIB_XDM_NAME_BAD_CHARACTER
+ *
+ * Says which of XDM's rules a field name breaks, the first one met, so
+ * that each can be explained on its own.
+ *
+ * Returns: the rule broken, or %TRIB_XDM_NAME_VALID
+ */
+TribXdmNameProblem
+trib_schema_registry_check_field_name (const char *name,
+                                       gunichar   *culprit)
+{
+  if (culprit != NULL)
+    *culprit = 0;
+  if (name == NULL || name[0] == '\0')
+    return TRIB_XDM_NAME_EMPTY;
+  if (g_ascii_isdigit (name[0]))
+    return TRIB_XDM_NAME_LEADING_DIGIT;
 
-  return TRUE;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c < 0x80 && (g_ascii_isalnum (c) || c == '_'))
+        continue;
+      if (culprit != NULL)
+        *culprit = c;
+      return c == ' ' ? TRIB_XDM_NAME_SPACE : TRIB_XDM_NAME_BAD_CHARACTER;
+    }
+
+  return TRIB_XDM_NAME_VALID;
 }

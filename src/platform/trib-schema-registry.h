@@ -17,9 +17,31 @@ G_BEGIN_DECLS
 #define TRIB_SCHEMA_REGISTRY_PAGE_SIZE 100
 
 /**
+ * TribXdmNameProblem:
+ * @TRIB_XDM_NAME_VALID: XDM takes the name
+ * @TRIB_XDM_NAME_EMPTY: there is no name
+ * @TRIB_XDM_NAME_LEADING_DIGIT: it starts with a digit
+ * @TRIB_XDM_NAME_SPACE: it holds a space
+ * @TRIB_XDM_NAME_BAD_CHARACTER: it holds something other than ASCII
+ *   letters, digits and underscores
+ *
+ * Why XDM refuses a field name.
+ */
+typedef enum
+{
+  TRIB_XDM_NAME_VALID,
+  TRIB_XDM_NAME_EMPTY,
+  TRIB_XDM_NAME_LEADING_DIGIT,
+  TRIB_XDM_NAME_SPACE,
+  TRIB_XDM_NAME_BAD_CHARACTER,
+} TribXdmNameProblem;
+
+/**
  * TribXdmFieldSpec:
  * @name: the field's name
- * @type: its JSON Schema type: `string`, `integer`, `number` or `boolean`
+ * @type: its XDM scalar type, a #TribXdmFieldType nick: `string`,
+ *   `integer`, `long`, `short`, `byte`, `number`, `boolean`, `date` or
+ *   `date-time`
  *
  * A field of an ad hoc class, as raw source data has it.
  */
@@ -98,5 +120,7 @@ void             trib_schema_registry_delete_async              (TribPlatformCli
 const char      *trib_schema_registry_find_culprit              (const GError            *error,
                                                                  const char * const      *candidates);
 gboolean         trib_schema_registry_is_valid_field_name       (const char              *name);
+TribXdmNameProblem trib_schema_registry_check_field_name        (const char              *name,
+                                                                 gunichar                *culprit);
 
 G_END_DECLS

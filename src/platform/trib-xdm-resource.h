@@ -55,19 +55,31 @@ typedef enum
 /**
  * TribXdmFieldType:
  * @TRIB_XDM_FIELD_TYPE_STRING: text
- * @TRIB_XDM_FIELD_TYPE_INTEGER: a whole number
- * @TRIB_XDM_FIELD_TYPE_NUMBER: any number
+ * @TRIB_XDM_FIELD_TYPE_INTEGER: a whole number of 32 bits
+ * @TRIB_XDM_FIELD_TYPE_LONG: a whole number of 53 bits, JSON's safe range
+ * @TRIB_XDM_FIELD_TYPE_SHORT: a whole number of 16 bits
+ * @TRIB_XDM_FIELD_TYPE_BYTE: a whole number of 8 bits
+ * @TRIB_XDM_FIELD_TYPE_NUMBER: any number (a double)
  * @TRIB_XDM_FIELD_TYPE_BOOLEAN: true or false
+ * @TRIB_XDM_FIELD_TYPE_DATE: a day, `2026-12-04`
+ * @TRIB_XDM_FIELD_TYPE_DATE_TIME: an instant, `2026-12-04T10:00:00Z`
  *
- * The JSON Schema types an ad hoc field may have. Each value's nick in
- * its generated #GEnumClass is the JSON Schema type's name.
+ * XDM's scalar types, which an ad hoc field may have. Each value's nick
+ * in its generated #GEnumClass is XDM's name for it; the Schema Registry
+ * is sent the JSON Schema XDM spells it with
+ * (trib_schema_registry_create_adhoc_class_async()).
  */
 typedef enum
 {
   TRIB_XDM_FIELD_TYPE_STRING,
   TRIB_XDM_FIELD_TYPE_INTEGER,
+  TRIB_XDM_FIELD_TYPE_LONG,
+  TRIB_XDM_FIELD_TYPE_SHORT,
+  TRIB_XDM_FIELD_TYPE_BYTE,
   TRIB_XDM_FIELD_TYPE_NUMBER,
   TRIB_XDM_FIELD_TYPE_BOOLEAN,
+  TRIB_XDM_FIELD_TYPE_DATE,
+  TRIB_XDM_FIELD_TYPE_DATE_TIME,
 } TribXdmFieldType;
 
 #define TRIB_TYPE_XDM_RESOURCE (trib_xdm_resource_get_type ())

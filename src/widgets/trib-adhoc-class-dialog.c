@@ -86,7 +86,62 @@ selected_type (GtkDropDown *dropdown)
   return adw_enum_list_item_get_nick (gtk_drop_down_get_selected_item (dropdown));
 }
 
-/* Checks every field, marks the bad ones, and says whether all are fine. */
+static GtkLabel *
+row_problem_label (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "trib-problem");
+}
+
+/* Why XDM refuses @name, each rule in its own words; NULL if it takes it. */
+static char *
+name_problem (const char *name)
+{
+  gunichar culprit = 0;
+  char bad[8] = { 0 };
+
+  switch (trib_schema_registry_check_field_name (name, &culprit))
+    {
+    case TRIB_XDM_NAME_LEADING_DIGIT:
+      return g_strdup (_("A field name cannot start with a digit."));
+    case TRIB_XDM_NAME_SPACE:
+      return g_strdup (_("A field name cannot hold spaces: use an underscore."));
+    case TRIB_XDM_NAME_BAD_CHARACTER:
+      g_unichar_to_utf8 (culprit, bad);
+      /* Translators: %s is the character refused, such as "-" or "é" */
+      return g_strdup_printf (_("“%s” is not allowed: a field name holds only letters without accents, digits "
+                                "and underscores."), bad);
+    case TRIB_XDM_NAME_EMPTY:
+    case TRIB_XDM_NAME_VALID:
+    default:
+      return NULL;
+    }
+}
+
+/* Says why a field is refused under it, to the eye and to a screen
+ * reader (the entry's description), or clears that.
+ */
+static void
+show_field_problem (GtkWidget  *row,
+                    const char *problem)
+{
+  GtkWidget *entry = GTK_WIDGET (row_name_entry (row));
+  GtkLabel *label = row_problem_label (row);
+
+  if (problem != NULL)
+    gtk_widget_add_css_class (entry, "error");
+  else
+    gtk_widget_remove_css_class (entry, "error");
+  gtk_label_set_label (label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), problem != NULL);
+  if (problem != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* Checks every field, says why each bad one is refused, and whether all
+ * are fine. An empty name is not an error yet: it is still to be typed.
+ */
 static gboolean
 validate_fields (TribAdhocClassDialog *self)
 {
@@ -98,8 +153,8 @@ validate_fields (TribAdhocClassDialog *self)
        row = gtk_widget_get_next_sibling (row))
     {
       GtkEditable *entry = row_name_entry (row);
+      g_autofree char *problem = NULL;
       const char *name;
-      const char *problem = NULL;
 
       if (entry == NULL)
         continue;
@@ -109,21 +164,16 @@ validate_fields (TribAdhocClassDialog *self)
 
       if (name[0] == '\0')
         valid = FALSE;
-      else if (!trib_schema_registry_is_valid_field_name (name))
-        problem = _("Use letters, digits and underscores, not starting with a digit.");
-      else if (g_hash_table_contains (seen, name))
-        problem = _("Another field has this name.");
-      else
-        g_hash_table_add (seen, (gpointer) name);
-
-      if (problem != NULL)
+      else if ((problem = name_problem (name)) == NULL)
         {
-          gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-          valid = FALSE;
+          if (g_hash_table_contains (seen, name))
+            problem = g_strdup (_("Another field has this name."));
+          else
+            g_hash_table_add (seen, (gpointer) name);
         }
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), problem);
+
+      valid &= problem == NULL;
+      show_field_problem (row, problem);
     }
 
   return valid && n_fields > 0;
@@ -198,16 +248,25 @@ append_field_row (TribAdhocClassDialog *self,
                   const char           *type)
 {
   GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *problem = gtk_label_new (NULL);
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (adw_enum_list_model_new (TRIB_TYPE_XDM_FIELD_TYPE)),
                                            gtk_property_expression_new (ADW_TYPE_ENUM_LIST_ITEM, NULL, "nick"));
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (column, 6);
+  gtk_widget_set_margin_bottom (column, 6);
+  gtk_widget_set_margin_start (column, 6);
+  gtk_widget_set_margin_end (column, 6);
+  /* Under the name, where the eye is: not a tooltip nobody hovers. */
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (problem), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_add_css_class (problem, "caption");
+  gtk_widget_set_visible (problem, FALSE);
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Field name"));
   gtk_editable_set_text (GTK_EDITABLE (entry), name != NULL ? name : "");
@@ -227,10 +286,13 @@ append_field_row (TribAdhocClassDialog *self,
   gtk_box_append (GTK_BOX (box), entry);
   gtk_box_append (GTK_BOX (box), dropdown);
   gtk_box_append (GTK_BOX (box), remove);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_box_append (GTK_BOX (column), box);
+  gtk_box_append (GTK_BOX (column), problem);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), column);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   g_object_set_data (G_OBJECT (row), "trib-name", entry);
   g_object_set_data (G_OBJECT (row), "trib-type", dropdown);
+  g_object_set_data (G_OBJECT (row), "trib-problem", problem);
   gtk_list_box_append (self->field_list, row);
   name_field_row (row, GTK_EDITABLE (entry));
 
@@ -282,10 +344,9 @@ show_error (TribAdhocClassDialog *self,
          row = gtk_widget_get_next_sibling (row))
       if (row_name_entry (row) != NULL && gtk_editable_get_text (row_name_entry (row)) == culprit)
         {
-          g_autofree char *tooltip = trib_format_error_text (message);
+          g_autofree char *refusal = trib_format_error_line (message);
 
-          gtk_widget_add_css_class (GTK_WIDGET (row_name_entry (row)), "error");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (row_name_entry (row)), tooltip);
+          show_field_problem (row, refusal);
         }
 
   bounded = trib_format_error_text (message);

@@ -25,6 +25,9 @@
 
 #define N_RECENT_BATCHES 10
 
+/* A batch can carry thousands of errors; rows past these say how many. */
+#define MAX_ERRORS_SHOWN 20
+
 struct _TribDatasetDetail
 {
   GtkWidget parent_instance;
@@ -140,6 +143,69 @@ show_dataset_facts (TribDatasetDetail *self,
     add_row (self, self->tags_group, _("No tags"), NULL);
 }
 
+/* A failed batch's errors, each its code, what went wrong and on which
+ * rows, under the batch; the newest failed batch's open.
+ */
+static GtkWidget *
+add_error_row (TribDatasetDetail *self,
+               TribBatch         *batch,
+               const char        *title,
+               const char        *subtitle,
+               gboolean           expanded)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  guint n_errors = trib_batch_get_n_errors (batch);
+  guint shown = MIN (n_errors, MAX_ERRORS_SHOWN);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), expanded);
+  trib_format_without_hyphens (row);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      const char *code = NULL;
+      const char *description = NULL;
+      const char *rows = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *line = NULL;
+      GtkWidget *error_row = adw_action_row_new ();
+
+      trib_batch_get_error (batch, i, &code, &description, &rows);
+      line = description != NULL ? trib_format_error_line (description) : NULL;
+      g_string_append (text, line != NULL ? line : _("No description"));
+      if (rows != NULL)
+        {
+          g_autofree char *bounded = trib_format_error_line (rows);
+
+          /* Translators: %s is a row or ranges of rows of the loaded file, such as "3-5, 12" */
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, _("Rows %s"), bounded);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (error_row), code != NULL ? code : _("No code"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (error_row), text->str);
+      trib_format_without_hyphens (error_row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), error_row);
+    }
+  if (n_errors > shown)
+    {
+      GtkWidget *more = adw_action_row_new ();
+      g_autofree char *count = g_strdup_printf ("%u", n_errors - shown);
+      /* Translators: %s is a number of further errors of a batch */
+      g_autofree char *title_more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s more error", "%s more errors",
+                                                                  n_errors - shown), count);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title_more);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (more), _("The Activity log has the batch’s whole answer."));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), more);
+    }
+
+  adw_preferences_group_add (self->batches_group, row);
+  g_ptr_array_add (self->rows, row);
+
+  return row;
+}
+
 static void
 batches_cb (GObject      *object,
             GAsyncResult *result,
@@ -150,6 +216,7 @@ batches_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gint64 total = 0;
   gboolean any_counted = FALSE;
+  gboolean any_errors_shown = FALSE;
 
   if (!(batches = trib_catalog_list_batches_finish (result, &error)) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -194,15 +261,22 @@ batches_cb (GObject      *object,
       if (trib_batch_get_failed_record_count (batch) > 0)
         {
           g_autofree char *count = trib_format_count (trib_batch_get_failed_record_count (batch));
-          /* Translators: %s is a number of records */
-          g_autofree char *failed = g_strdup_printf (_("%s failed"), count);
+          /* Translators: %s is a number of records, the batch's failedRecordCount */
+          g_autofree char *failed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s record failed",
+                                                                  "%s records failed",
+                                                                  trib_batch_get_failed_record_count (batch)),
+                                                     count);
 
           g_string_append_printf (subtitle, " · %s", failed);
         }
-      if (trib_batch_get_error_summary (batch) != NULL)
-        g_string_append_printf (subtitle, "\n%s", trib_batch_get_error_summary (batch));
 
-      row = add_row (self, self->batches_group, status, subtitle->str);
+      if (trib_batch_get_n_errors (batch) > 0)
+        {
+          row = add_error_row (self, batch, status, subtitle->str, !any_errors_shown);
+          any_errors_shown = TRUE;
+        }
+      else
+        row = add_row (self, self->batches_group, status, subtitle->str);
       if (css_class != NULL)
         gtk_widget_add_css_class (row, css_class);
     }

@@ -124,8 +124,7 @@ add_column (GtkColumnView   *view,
  * @view: the list of datasets
  * @schema_title: gives the title shown for a schema's `$id`
  * @data: data for @schema_title, which must outlive @view's columns
- * @table_column: (out): the table's column, hidden on a narrow page
- * @created_column: (out): the creation date's column, hidden on a narrow page
+ * @columns: (out caller-allocates): the columns added, in #TribDatasetsColumn order
  *
  * Adds the name, schema, table, creation date and last batch's columns,
  * whose cells are declared in `trib-dataset-*-cell.ui`.
@@ -134,8 +133,7 @@ void
 trib_datasets_columns_add (GtkColumnView        *view,
                            TribSchemaTitleFunc   schema_title,
                            gpointer              data,
-                           GtkColumnViewColumn **table_column,
-                           GtkColumnViewColumn **created_column)
+                           GtkColumnViewColumn  *columns[TRIB_DATASETS_N_COLUMNS])
 {
   g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
   SchemaTitle *title;
@@ -159,10 +157,10 @@ trib_datasets_columns_add (GtkColumnView        *view,
                                            "dataset_status_classes", G_CALLBACK (dataset_status_classes),
                                            NULL);
 
-  add_column (view, scope, _("Name"), "name", TRUE);
+  columns[TRIB_DATASETS_COLUMN_NAME] = add_column (view, scope, _("Name"), "name", TRUE);
   trib_a11y_name_column_view (view, _("Datasets"));
-  add_column (view, scope, _("Schema"), "schema", FALSE);
-  *table_column = add_column (view, scope, _("Table"), "table", FALSE);
-  *created_column = add_column (view, scope, _("Created"), "created", FALSE);
-  add_column (view, scope, _("Last Batch"), "status", FALSE);
+  columns[TRIB_DATASETS_COLUMN_SCHEMA] = add_column (view, scope, _("Schema"), "schema", FALSE);
+  columns[TRIB_DATASETS_COLUMN_TABLE] = add_column (view, scope, _("Table"), "table", FALSE);
+  columns[TRIB_DATASETS_COLUMN_CREATED] = add_column (view, scope, _("Created"), "created", FALSE);
+  columns[TRIB_DATASETS_COLUMN_LAST_BATCH] = add_column (view, scope, _("Last Batch"), "status", FALSE);
 }

@@ -21,10 +21,20 @@ G_BEGIN_DECLS
 typedef const char *(*TribSchemaTitleFunc) (gpointer    data,
                                             const char *schema_id);
 
+/* The list's columns, in their order. */
+typedef enum
+{
+  TRIB_DATASETS_COLUMN_NAME,
+  TRIB_DATASETS_COLUMN_SCHEMA,
+  TRIB_DATASETS_COLUMN_TABLE,
+  TRIB_DATASETS_COLUMN_CREATED,
+  TRIB_DATASETS_COLUMN_LAST_BATCH,
+  TRIB_DATASETS_N_COLUMNS
+} TribDatasetsColumn;
+
 void trib_datasets_columns_add (GtkColumnView        *view,
                                 TribSchemaTitleFunc   schema_title,
                                 gpointer              data,
-                                GtkColumnViewColumn **table_column,
-                                GtkColumnViewColumn **created_column);
+                                GtkColumnViewColumn  *columns[TRIB_DATASETS_N_COLUMNS]);
 
 G_END_DECLS

@@ -22,7 +22,7 @@
 #include "trib-dataset-create-dialog.h"
 #include "trib-dataset-detail.h"
 #include "trib-datasets-columns.h"
-#include "trib-datasets-page.h"
+#include "trib-datasets-page-private.h"
 #include "trib-export-wizard.h"
 #include "trib-format.h"
 #include "trib-keynav.h"
@@ -31,34 +31,6 @@
 #include "trib-session-page.h"
 #include "trib-toast.h"
 #include "trib-xdm-titles.h"
-
-struct _TribDatasetsPage
-{
-  TribSessionPage parent_instance;
-
-  GSignalGroup *list_signals;
-  TribPagedList *list;
-  TribPagedList *schemas;
-  GtkSingleSelection *selection;
-  GHashTable *schema_titles;   /* $id → title, from the registry's list */
-  TribXdmTitles *titles;       /* the titles of schemas made since the list was read */
-  TribDataset *dataset;
-  GCancellable *fetch_cancellable;   /* a dataset just created, fetched to be shown */
-  gboolean deleting;
-  GtkColumnViewColumn *table_column;     /* owned by the column view */
-  GtkColumnViewColumn *created_column;
-
-  /* Template widgets */
-  GtkStack *view_stack;
-  GtkSearchEntry *search_entry;
-  GtkWidget *more_label;
-  TribPagedListView *list_view;
-  GtkColumnView *column_view;
-  GtkLabel *name_label;
-  GtkButton *query_button;
-  GtkSpinner *detail_spinner;
-  TribDatasetDetail *detail;
-};
 
 G_DEFINE_FINAL_TYPE (TribDatasetsPage, trib_datasets_page, TRIB_TYPE_SESSION_PAGE)
 
@@ -114,26 +86,32 @@ update_more_label (TribDatasetsPage *self)
                           g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0);
 }
 
-static void
-reload_list (TribDatasetsPage *self)
+void
+_trib_datasets_page_reload_list (TribDatasetsPage *self)
 {
   TribSessionPage *page = TRIB_SESSION_PAGE (self);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  TribDatasetQuery query = { 0 };
 
   if (self->list != NULL)
     trib_paged_list_cancel (self->list);
   g_clear_object (&self->list);
 
+  query.search = search;
+  _trib_datasets_page_fill_query (self, &query);
   if (trib_session_page_has_sandbox (page))
-    self->list = trib_catalog_list_datasets (trib_session_page_get_client (page), search);
+    self->list = trib_catalog_query_datasets (trib_session_page_get_client (page), &query);
 
   if (search[0] != '\0')
     {
       /* Translators: %s is what the user searched for */
-      g_autofree char *description = g_strdup_printf (_("No dataset’s name contains “%s”."), search);
+      g_autofree char *description = g_strdup_printf (_("No dataset’s name or table matches “%s”."), search);
 
       trib_paged_list_view_set_empty (self->list_view, _("No Results"), description);
     }
+  else if (_trib_datasets_page_get_filtered (self))
+    trib_paged_list_view_set_empty (self->list_view, _("No Results"),
+                                    _("No dataset matches these filters."));
   else
     trib_paged_list_view_set_empty (self->list_view, _("No Datasets"),
                                     _("Datasets hold the data of a schema. Create one to load data into it."));
@@ -142,6 +120,12 @@ reload_list (TribDatasetsPage *self)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
   trib_paged_list_view_set_model (self->list_view, self->list);
   update_more_label (self);
+}
+
+static void
+reload_list (TribDatasetsPage *self)
+{
+  _trib_datasets_page_reload_list (self);
 }
 
 static void
@@ -187,6 +171,7 @@ schemas_changed_cb (TribDatasetsPage *self,
   if (!trib_paged_list_get_complete (TRIB_PAGED_LIST (schemas)))
     trib_paged_list_load_more (TRIB_PAGED_LIST (schemas));
 
+  _trib_datasets_page_schemas_changed (self);
   rebind_rows (self);
   if (self->dataset != NULL)
     trib_dataset_detail_set_schema_title (self->detail, schema_title (self, trib_dataset_get_schema_id (self->dataset)));
@@ -207,6 +192,7 @@ reload_schema_titles (TribDatasetsPage *self)
     g_signal_handlers_disconnect_by_func (self->titles, title_known_cb, self);
   g_clear_object (&self->titles);
   g_hash_table_remove_all (self->schema_titles);
+  _trib_datasets_page_schemas_changed (self);
 
   if (!trib_session_page_has_sandbox (page))
     return;
@@ -480,6 +466,8 @@ trib_datasets_page_session_changed (TribSessionPage *page)
   g_clear_object (&self->dataset);
   trib_dataset_detail_clear (self->detail);
   gtk_stack_set_visible_child_name (self->view_stack, "list");
+  /* A schema belongs to one sandbox: its filter cannot follow. */
+  g_object_set (self, "schema-filter", "", NULL);
   reload_schema_titles (self);
   reload_list (self);
 }
@@ -504,6 +492,7 @@ trib_datasets_page_dispose (GObject *object)
   g_clear_object (&self->titles);
   g_clear_object (&self->selection);
   g_clear_object (&self->dataset);
+  _trib_datasets_page_dispose_sort (self);
   g_clear_pointer (&self->schema_titles, g_hash_table_unref);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -526,6 +515,7 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, more_label);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, name_label);
@@ -544,6 +534,8 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "datasets.copy-table", NULL, copy_table_action);
   gtk_widget_class_install_action (widget_class, "datasets.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "datasets.find", NULL, find_action);
+
+  _trib_datasets_page_class_init_sort (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "datasets.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "datasets.find", NULL);
@@ -573,8 +565,8 @@ trib_datasets_page_init (TribDatasetsPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  trib_datasets_columns_add (self->column_view, schema_title_cb, self, &self->table_column,
-                             &self->created_column);
+  trib_datasets_columns_add (self->column_view, schema_title_cb, self, self->columns);
+  _trib_datasets_page_init_sort (self);
 }
 
 /**
@@ -592,8 +584,8 @@ trib_datasets_page_set_compact (TribDatasetsPage *self,
 {
   g_return_if_fail (TRIB_IS_DATASETS_PAGE (self));
 
-  gtk_column_view_column_set_visible (self->table_column, !compact);
-  gtk_column_view_column_set_visible (self->created_column, !compact);
+  gtk_column_view_column_set_visible (self->columns[TRIB_DATASETS_COLUMN_TABLE], !compact);
+  gtk_column_view_column_set_visible (self->columns[TRIB_DATASETS_COLUMN_CREATED], !compact);
 
   if (compact)
     {

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "trib-class-picker.h"
+
 #include "trib-explore-preview.h"
 #include "trib-flow-answers.h"
 #include "trib-flow-plan.h"
@@ -57,13 +59,6 @@ struct _TribFlowWizard
   gboolean filling;
 
   /* Target: a new schema from a class and field groups */
-  GtkSingleSelection *class_selection;
-  GPtrArray *class_lists;        /* TribPagedList, searched now */
-  GPtrArray *field_group_lists;
-  GPtrArray *field_group_ids;    /* chosen, in order */
-  char *class_id;
-  char *class_title;
-  gboolean class_reloading;
   GListModel *class_fields;      /* the planned schema's, for the mapping */
   guint n_class_fields;
   char *class_fields_key;
@@ -124,12 +119,7 @@ struct _TribFlowWizard
   AdwEntryRow *class_schema_row;
   AdwEntryRow *class_dataset_row;
   GtkSwitch *class_profile_switch;
-  AdwPreferencesGroup *class_group;
-  GtkSearchEntry *class_search;
-  GtkListView *class_list;
-  AdwPreferencesGroup *field_group_group;
-  GtkSearchEntry *field_group_search;
-  GtkListBox *field_group_list;
+  TribClassPicker *class_picker;
 
   AdwBin *mapping_bin;
   TribMappingPage *mapping_page;
@@ -199,9 +189,8 @@ void        _trib_flow_wizard_init_class        (TribFlowWizard *self);
 void        _trib_flow_wizard_dispose_class     (TribFlowWizard *self);
 void        _trib_flow_wizard_fill_class        (TribFlowWizard *self);
 void        _trib_flow_wizard_reload_classes    (TribFlowWizard *self);
-void        _trib_flow_wizard_reload_field_groups (TribFlowWizard *self);
-void        _trib_flow_wizard_class_search_cb   (TribFlowWizard *self);
-void        _trib_flow_wizard_field_group_search_cb (TribFlowWizard *self);
+void        _trib_flow_wizard_class_picker_changed_cb (TribFlowWizard *self);
+const char *_trib_flow_wizard_get_class_id      (TribFlowWizard *self);
 const char *_trib_flow_wizard_check_class       (TribFlowWizard *self);
 char      **_trib_flow_wizard_dup_field_group_ids (TribFlowWizard *self);
 char       *_trib_flow_wizard_dup_class_key     (TribFlowWizard *self);

@@ -88,7 +88,7 @@ _trib_flow_wizard_sync_answers (TribFlowWizard *self)
         g_auto(GStrv) ids = _trib_flow_wizard_dup_field_group_ids (self);
 
         trib_flow_answers_set_target_kind (answers, TRIB_FLOW_TARGET_NEW_SCHEMA_FROM_CLASS);
-        trib_flow_answers_set_class_id (answers, self->class_id);
+        trib_flow_answers_set_class_id (answers, _trib_flow_wizard_get_class_id (self));
         trib_flow_answers_set_field_group_ids (answers, (const char * const *) ids);
         trib_flow_answers_set_schema_title (answers, gtk_editable_get_text (GTK_EDITABLE (self->class_schema_row)));
         trib_flow_answers_set_dataset_name (answers, gtk_editable_get_text (GTK_EDITABLE (self->class_dataset_row)));

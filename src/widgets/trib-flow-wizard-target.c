@@ -183,7 +183,7 @@ _trib_flow_wizard_target_kind_cb (TribFlowWizard *self)
     kind = TRIB_FLOW_WIZARD_TARGET_DATASET;
 
   if (kind == self->target_kind &&
-      (kind == TRIB_FLOW_WIZARD_TARGET_CLASS ? gtk_single_selection_get_model (self->class_selection) != NULL
+      (kind == TRIB_FLOW_WIZARD_TARGET_CLASS ? trib_class_picker_get_listing (self->class_picker)
                                              : self->target_model != NULL))
     return;
 
@@ -196,7 +196,7 @@ _trib_flow_wizard_target_kind_cb (TribFlowWizard *self)
                                   kind == TRIB_FLOW_WIZARD_TARGET_SCHEMA ? _("Schemas") : _("Datasets"), -1);
   if (kind == TRIB_FLOW_WIZARD_TARGET_CLASS)
     {
-      if (gtk_single_selection_get_model (self->class_selection) == NULL)
+      if (!trib_class_picker_get_listing (self->class_picker))
         _trib_flow_wizard_reload_classes (self);
     }
   else if (kind != TRIB_FLOW_WIZARD_TARGET_ADHOC)

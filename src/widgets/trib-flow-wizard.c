@@ -479,6 +479,7 @@ trib_flow_wizard_class_init (TribFlowWizardClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TRIB_TYPE_CLASS_PICKER);
   g_type_ensure (TRIB_TYPE_PAGED_LIST_VIEW);
   g_type_ensure (TRIB_TYPE_MAPPING_PAGE);
 
@@ -521,12 +522,7 @@ trib_flow_wizard_class_init (TribFlowWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_schema_row);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_dataset_row);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_profile_switch);
-  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_group);
-  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_search);
-  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_list);
-  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, field_group_group);
-  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, field_group_search);
-  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, field_group_list);
+  gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, class_picker);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, mapping_bin);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, frequency_row);
   gtk_widget_class_bind_template_child (widget_class, TribFlowWizard, frequencies);
@@ -552,10 +548,8 @@ trib_flow_wizard_class_init (TribFlowWizardClass *klass)
                                                 G_CALLBACK (_trib_flow_wizard_target_kind_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "target_search_cb",
                                                 G_CALLBACK (_trib_flow_wizard_target_search_cb));
-  gtk_widget_class_bind_template_callback_full (widget_class, "class_search_cb",
-                                                G_CALLBACK (_trib_flow_wizard_class_search_cb));
-  gtk_widget_class_bind_template_callback_full (widget_class, "field_group_search_cb",
-                                                G_CALLBACK (_trib_flow_wizard_field_group_search_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "class_picker_changed_cb",
+                                                G_CALLBACK (_trib_flow_wizard_class_picker_changed_cb));
 
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);

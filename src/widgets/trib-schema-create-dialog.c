@@ -2,7 +2,10 @@
  *
  * A new schema from a class and field groups, as seed 002 builds its
  * profile schema: the classes and field groups are the registry's own,
- * and whatever the registry refuses is marked where the user chose it.
+ * searched and chosen in a TribClassPicker (the flow wizard's too), and
+ * whatever the registry refuses is marked where the user chose it. It
+ * starts from XDM Individual Profile, a class with field groups: the
+ * first class listed is often one of yours, with none.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -17,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-class-picker.h"
 #include "trib-entry-row.h"
 #include "trib-format.h"
 #include "trib-platform-error.h"
@@ -29,9 +33,6 @@ struct _TribSchemaCreateDialog
 
   TribPlatformClient *client;
   GCancellable *cancellable;
-  GtkFlattenListModel *classes;
-  GtkFlattenListModel *field_groups;
-  GHashTable *chosen;     /* field group ids */
   GtkWidget *culprit;
   gboolean creating;
 
@@ -42,8 +43,7 @@ struct _TribSchemaCreateDialog
   GtkLabel *error_label;
   TribEntryRow *title_row;
   TribEntryRow *description_row;
-  AdwComboRow *class_row;
-  GtkListBox *field_group_list;
+  TribClassPicker *class_picker;
 };
 
 G_DEFINE_FINAL_TYPE (TribSchemaCreateDialog, trib_schema_create_dialog, ADW_TYPE_WINDOW)
@@ -55,28 +55,13 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Yours first, then Adobe's; both read a page at a time. */
-static GtkFlattenListModel *
-list_both_containers (TribPlatformClient *client,
-                      TribXdmKind         kind,
-                      const char         *compatible_class_id)
-{
-  GListStore *lists = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_autoptr(TribPagedList) tenant = trib_schema_registry_list (client, kind, TRIB_XDM_CONTAINER_TENANT, NULL,
-                                                               compatible_class_id);
-  g_autoptr(TribPagedList) global = trib_schema_registry_list (client, kind, TRIB_XDM_CONTAINER_GLOBAL, NULL,
-                                                               compatible_class_id);
-
-  g_list_store_append (lists, tenant);
-  g_list_store_append (lists, global);
-
-  return gtk_flatten_list_model_new (G_LIST_MODEL (lists));
-}
+/* The class the dialog starts from: seed 002's, which field groups extend. */
+#define PROFILE_CLASS "https://ns.adobe.com/xdm/context/profile"
 
 static TribXdmResource *
 selected_class (TribSchemaCreateDialog *self)
 {
-  return adw_combo_row_get_selected_item (self->class_row);
+  return trib_class_picker_get_class (self->class_picker);
 }
 
 static void
@@ -112,93 +97,13 @@ form_changed_cb (TribSchemaCreateDialog *self)
   update_sensitivity (self);
 }
 
-static void
-field_group_toggled_cb (GtkCheckButton         *check,
-                        TribSchemaCreateDialog *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (check), "trib-id");
-
-  if (gtk_check_button_get_active (check))
-    g_hash_table_add (self->chosen, g_strdup (id));
-  else
-    g_hash_table_remove (self->chosen, id);
-}
-
-static GtkWidget *
-create_field_group_row (gpointer item,
-                        gpointer user_data)
-{
-  TribSchemaCreateDialog *self = user_data;
-  TribXdmResource *field_group = item;
-  const char *id = trib_xdm_resource_get_id (field_group);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  const char *subtitle = trib_xdm_resource_get_container (field_group) == TRIB_XDM_CONTAINER_GLOBAL
-                         ? C_("xdm container", "Adobe’s")
-                         : C_("xdm container", "Yours");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trib_xdm_resource_get_title (field_group));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  g_object_set_data (G_OBJECT (row), "trib-subtitle", (gpointer) subtitle);
-  g_object_set_data_full (G_OBJECT (row), "trib-id", g_strdup (id), g_free);
-  g_object_set_data_full (G_OBJECT (check), "trib-id", g_strdup (id), g_free);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->chosen, id));
-  g_signal_connect_object (check, "toggled", G_CALLBACK (field_group_toggled_cb), self, 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-  return row;
-}
-
+/* Another class: the refusal of the last one's field groups is moot. */
 static void
 class_changed_cb (TribSchemaCreateDialog *self)
 {
-  TribXdmResource *class = selected_class (self);
-
-  g_hash_table_remove_all (self->chosen);
-  g_clear_object (&self->field_groups);
   if (self->culprit != NULL && self->culprit != GTK_WIDGET (self->title_row))
     clear_error (self);
-
-  if (class != NULL)
-    {
-      const char *behavior = NULL;
-
-      self->field_groups = list_both_containers (self->client, TRIB_XDM_KIND_FIELD_GROUP,
-                                                 trib_xdm_resource_get_id (class));
-      switch (trib_xdm_resource_get_behavior (class))
-        {
-        case TRIB_XDM_BEHAVIOR_RECORD:
-          behavior = C_("xdm behavior", "Record");
-          break;
-        case TRIB_XDM_BEHAVIOR_TIME_SERIES:
-          behavior = C_("xdm behavior", "Time series");
-          break;
-        case TRIB_XDM_BEHAVIOR_ADHOC:
-          behavior = C_("xdm behavior", "Ad hoc");
-          break;
-        case TRIB_XDM_BEHAVIOR_UNKNOWN:
-        default:
-          break;
-        }
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->class_row), behavior);
-    }
-
-  gtk_list_box_bind_model (self->field_group_list, G_LIST_MODEL (self->field_groups), create_field_group_row,
-                           self, NULL);
   update_sensitivity (self);
-}
-
-static GtkWidget *
-find_field_group_row (TribSchemaCreateDialog *self,
-                      const char             *id)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->field_group_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "trib-id"), id) == 0)
-      return row;
-
-  return NULL;
 }
 
 /* The registry names what it refuses: the title, the class or a field
@@ -231,9 +136,9 @@ show_error (TribSchemaCreateDialog *self,
   if (culprit == title || (culprit == NULL && detail != NULL && strstr (detail, "itle") != NULL))
     self->culprit = GTK_WIDGET (self->title_row);
   else if (class != NULL && culprit == trib_xdm_resource_get_id (class))
-    self->culprit = GTK_WIDGET (self->class_row);
+    self->culprit = GTK_WIDGET (self->class_picker);
   else if (culprit != NULL)
-    self->culprit = find_field_group_row (self, culprit);
+    self->culprit = trib_class_picker_find_field_group_row (self->class_picker, culprit);
 
   if (self->culprit != NULL)
     {
@@ -278,22 +183,14 @@ create_action (GtkWidget  *widget,
 {
   TribSchemaCreateDialog *self = TRIB_SCHEMA_CREATE_DIALOG (widget);
   TribXdmResource *class = selected_class (self);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   GStrv field_group_ids;
 
   if (self->creating || class == NULL || title[0] == '\0')
     return;
 
-  /* In the order the registry lists them, which is the order shown. */
-  for (guint i = 0; self->field_groups != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->field_groups)); i++)
-    {
-      g_autoptr(TribXdmResource) field_group = g_list_model_get_item (G_LIST_MODEL (self->field_groups), i);
-
-      if (g_hash_table_contains (self->chosen, trib_xdm_resource_get_id (field_group)))
-        g_strv_builder_add (builder, trib_xdm_resource_get_id (field_group));
-    }
-  field_group_ids = g_strv_builder_end (builder);
+  /* In the order chosen: a search may hide some of them now. */
+  field_group_ids = trib_class_picker_dup_field_group_ids (self->class_picker);
   g_object_set_data_full (G_OBJECT (self), "trib-sent-field-groups", field_group_ids, (GDestroyNotify) g_strfreev);
 
   clear_error (self);
@@ -312,14 +209,9 @@ trib_schema_create_dialog_dispose (GObject *object)
   TribSchemaCreateDialog *self = (TribSchemaCreateDialog *) object;
 
   g_cancellable_cancel (self->cancellable);
-  if (self->field_group_list != NULL)
-    gtk_list_box_bind_model (self->field_group_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRIB_TYPE_SCHEMA_CREATE_DIALOG);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->classes);
-  g_clear_object (&self->field_groups);
   g_clear_object (&self->client);
-  g_clear_pointer (&self->chosen, g_hash_table_unref);
 
   G_OBJECT_CLASS (trib_schema_create_dialog_parent_class)->dispose (object);
 }
@@ -341,6 +233,7 @@ trib_schema_create_dialog_class_init (TribSchemaCreateDialogClass *klass)
                                    G_TYPE_NONE, 1, TRIB_TYPE_XDM_RESOURCE);
 
   g_type_ensure (TRIB_TYPE_ENTRY_ROW);
+  g_type_ensure (TRIB_TYPE_CLASS_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tributary/Tributary/trib-schema-create-dialog.ui");
@@ -350,8 +243,7 @@ trib_schema_create_dialog_class_init (TribSchemaCreateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribSchemaCreateDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, TribSchemaCreateDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, TribSchemaCreateDialog, description_row);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemaCreateDialog, class_row);
-  gtk_widget_class_bind_template_child (widget_class, TribSchemaCreateDialog, field_group_list);
+  gtk_widget_class_bind_template_child (widget_class, TribSchemaCreateDialog, class_picker);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, class_changed_cb);
 
@@ -365,7 +257,6 @@ trib_schema_create_dialog_init (TribSchemaCreateDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -383,8 +274,8 @@ trib_schema_create_dialog_new (TribPlatformClient *client)
 
   self = g_object_new (TRIB_TYPE_SCHEMA_CREATE_DIALOG, NULL);
   self->client = g_object_ref (client);
-  self->classes = list_both_containers (client, TRIB_XDM_KIND_CLASS, NULL);
-  adw_combo_row_set_model (self->class_row, G_LIST_MODEL (self->classes));
+  trib_class_picker_set_client (self->class_picker, client);
+  trib_class_picker_set_preferred_class (self->class_picker, PROFILE_CLASS);
   update_sensitivity (self);
 
   return self;
@@ -410,23 +301,9 @@ gboolean
 trib_schema_create_dialog_select_class (TribSchemaCreateDialog *self,
                                         const char             *class_id)
 {
-  GListModel *classes;
-
   g_return_val_if_fail (TRIB_IS_SCHEMA_CREATE_DIALOG (self), FALSE);
 
-  classes = G_LIST_MODEL (self->classes);
-  for (guint i = 0; i < g_list_model_get_n_items (classes); i++)
-    {
-      g_autoptr(TribXdmResource) class = g_list_model_get_item (classes, i);
-
-      if (g_strcmp0 (trib_xdm_resource_get_id (class), class_id) == 0)
-        {
-          adw_combo_row_set_selected (self->class_row, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return trib_class_picker_select_class (self->class_picker, class_id);
 }
 
 /**
@@ -444,18 +321,9 @@ trib_schema_create_dialog_set_field_group (TribSchemaCreateDialog *self,
                                            const char             *field_group_id,
                                            gboolean                chosen)
 {
-  GtkWidget *row;
-  GtkWidget *check;
-
   g_return_val_if_fail (TRIB_IS_SCHEMA_CREATE_DIALOG (self), FALSE);
 
-  if (!(row = find_field_group_row (self, field_group_id)) ||
-      !(check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))))
-    return FALSE;
-
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen);
-
-  return TRUE;
+  return trib_class_picker_set_field_group (self->class_picker, field_group_id, chosen);
 }
 
 /**

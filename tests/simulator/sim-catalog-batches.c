@@ -53,16 +53,33 @@ add_batch_json (JsonBuilder   *builder,
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, "parquet");
   json_builder_end_object (builder);
-  if (batch->error_code != NULL)
+  /* errors[{code, rows, description}], as the Catalog's batch has them. */
+  if (batch->n_errors > 0 || batch->error_code != NULL)
     {
       json_builder_set_member_name (builder, "errors");
       json_builder_begin_array (builder);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_string_value (builder, batch->error_code);
-      json_builder_set_member_name (builder, "description");
-      json_builder_add_string_value (builder, batch->error_description);
-      json_builder_end_object (builder);
+      for (guint i = 0; i < MAX (batch->n_errors, 1); i++)
+        {
+          const BatchError one = { batch->error_code, NULL, batch->error_description };
+          const BatchError *error = batch->n_errors > 0 ? &batch->errors[i] : &one;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "code");
+          json_builder_add_string_value (builder, error->code);
+          if (error->rows != NULL)
+            {
+              json_builder_set_member_name (builder, "rows");
+              json_builder_begin_array (builder);
+              json_builder_add_string_value (builder, error->rows);
+              json_builder_end_array (builder);
+            }
+          if (error->description != NULL)
+            {
+              json_builder_set_member_name (builder, "description");
+              json_builder_add_string_value (builder, error->description);
+            }
+          json_builder_end_object (builder);
+        }
       json_builder_end_array (builder);
     }
   json_builder_end_object (builder);

@@ -22,6 +22,14 @@ G_BEGIN_DECLS
 
 #define SCHEMA_CONTENT_TYPE "application/vnd.adobe.xed-full+json;version=1"
 
+/* One of a failed batch's errors, as the Catalog gives them. */
+typedef struct
+{
+  const char *code;
+  const char *rows;         /* a row or a range of rows, "3-5" */
+  const char *description;
+} BatchError;
+
 typedef struct
 {
   char *id;
@@ -32,6 +40,8 @@ typedef struct
   gint64 failed_records;
   const char *error_code;
   const char *error_description;
+  const BatchError *errors;   /* static, n_errors of them; or the one error above */
+  guint n_errors;
 } Batch;
 
 typedef struct

@@ -167,6 +167,25 @@ dataset_new (const char *id,
   return dataset;
 }
 
+/* What failed batches say, in the Catalog's shape: a code, the rows and
+ * a description each.
+ */
+static const BatchError orders_errors[] = {
+  { "INGEST-1212-400", "3-1180", "Column 'total' holds 'N/A', which is not a number." },
+  { "INGEST-1106-400", "1190-1209", "Required field '_id' is missing." },
+};
+
+static const BatchError generated_errors[][2] = {
+  {
+    { "INGEST-1201-400", "1-40", "Field 'timestamp' is not a valid date-time: '31/12/2025 10:00'." },
+    { "INGEST-1106-400", "41", "Required field '_id' is missing." },
+  },
+  {
+    { "INGEST-1301-400", "7-9", "Field 'commerce.order.priceTotal' expects a number, not 'twelve'." },
+    { NULL, NULL, NULL },
+  },
+};
+
 static void
 add_luma_datasets (Sandbox *sandbox)
 {
@@ -192,8 +211,8 @@ add_luma_datasets (Sandbox *sandbox)
   add_batch (orders, "success", DEMO_NOW_MS - 60 * DAY_MS, 30000, 0);
   add_batch (orders, "failed", DEMO_NOW_MS - 20 * DAY_MS, 0, 1200);
   failed = g_ptr_array_index (orders->batches, 1);
-  failed->error_code = "INGEST-1212-400";
-  failed->error_description = "Column 'total' holds 'N/A', which is not a number.";
+  failed->errors = orders_errors;
+  failed->n_errors = G_N_ELEMENTS (orders_errors);
   add_batch (orders, "success", DEMO_NOW_MS - 10 * DAY_MS, 18000, 0);
 
   g_ptr_array_add (sandbox->by_name, web);
@@ -249,8 +268,22 @@ add_generated_datasets (Sandbox *sandbox,
                              generated_table (i), DEMO_NOW_MS - (gint64) (hash % 730) * DAY_MS);
       /* A few never received data. */
       for (guint b = 0; b < (hash / 3) % 3; b++)
-        add_batch (dataset, b + 1 == (hash / 3) % 3 ? statuses[(hash / 11) % G_N_ELEMENTS (statuses)] : "success",
-                   dataset->created + (b + 1) * DAY_MS, 1000 + hash % 50000, 0);
+        {
+          const char *status = b + 1 == (hash / 3) % 3 ? statuses[(hash / 11) % G_N_ELEMENTS (statuses)] : "success";
+          gboolean failed = g_str_equal (status, "failed");
+          Batch *batch;
+
+          add_batch (dataset, status, dataset->created + (b + 1) * DAY_MS, failed ? 0 : 1000 + hash % 50000,
+                     failed ? 1 + hash % 900 : 0);
+          if (failed)
+            {
+              const BatchError *errors = generated_errors[hash % G_N_ELEMENTS (generated_errors)];
+
+              batch = g_ptr_array_index (dataset->batches, dataset->batches->len - 1);
+              batch->errors = errors;
+              batch->n_errors = errors[1].code != NULL ? 2 : 1;
+            }
+        }
       g_ptr_array_add (sandbox->by_name, dataset);
     }
 }
@@ -529,33 +562,224 @@ add_dataset_json (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+/* The properties the Catalog sorts and filters datasets by here: the
+ * top-level ones the app's columns show, and schemaRef.id, the nested
+ * one clients use for a dataset's schema. [UNV] whether the platform
+ * takes it; the Catalog documents property filters on top-level ones.
+ */
+typedef enum
+{
+  FIELD_NAME,
+  FIELD_CREATED,
+  FIELD_UPDATED,
+  FIELD_LAST_BATCH_STATUS,
+  FIELD_SCHEMA_ID,
+} Field;
+
+static const char * const field_names[] = { "name", "created", "updated", "lastBatchStatus", "schemaRef.id" };
+
+static gboolean
+field_from_name (const char *name,
+                 Field      *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_names); i++)
+    if (g_str_equal (name, field_names[i]))
+      {
+        *field = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static const char *
+field_text (const Dataset *dataset,
+            Field          field)
+{
+  const Batch *last;
+
+  switch (field)
+    {
+    case FIELD_NAME:
+      return dataset->name;
+    case FIELD_LAST_BATCH_STATUS:
+      return (last = last_batch (dataset)) != NULL ? last->status : NULL;
+    case FIELD_SCHEMA_ID:
+      return dataset->schema_id;
+    case FIELD_CREATED:
+    case FIELD_UPDATED:
+    default:
+      return NULL;
+    }
+}
+
 typedef struct
 {
-  const char *field;
+  Field field;
   gboolean descending;
 } Order;
+
+/* Catalog's orderBy: `[asc:|desc:]property`, a comma between several. */
+static GArray *
+parse_order_by (const char  *order_by,
+                GError     **error)
+{
+  g_autoptr(GArray) orders = g_array_new (FALSE, TRUE, sizeof (Order));
+  g_auto(GStrv) keys = g_strsplit (order_by, ",", -1);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *colon = strchr (keys[i], ':');
+      const char *property = colon != NULL ? colon + 1 : keys[i];
+      Order order = { FIELD_NAME, FALSE };
+
+      if (colon != NULL)
+        {
+          g_autofree char *direction = g_strndup (keys[i], colon - keys[i]);
+
+          if (!g_str_equal (direction, "asc") && !g_str_equal (direction, "desc"))
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           "'%s' is not a direction: asc or desc.", direction);
+              return NULL;
+            }
+          order.descending = g_str_equal (direction, "desc");
+        }
+      if (!field_from_name (property, &order.field))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       "Datasets cannot be sorted by '%s'.", property);
+          return NULL;
+        }
+      g_array_append_val (orders, order);
+    }
+
+  return g_steal_pointer (&orders);
+}
 
 static int
 compare_by_order (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  const Order *order = user_data;
+  GArray *orders = user_data;
   const Dataset *x = *(Dataset * const *) a;
   const Dataset *y = *(Dataset * const *) b;
-  int result;
 
-  if (g_str_equal (order->field, "created"))
-    result = (x->created > y->created) - (x->created < y->created);
-  else if (g_str_equal (order->field, "updated"))
-    result = (x->updated > y->updated) - (x->updated < y->updated);
+  for (guint i = 0; i < orders->len; i++)
+    {
+      const Order *order = &g_array_index (orders, Order, i);
+      int result;
+
+      if (order->field == FIELD_CREATED)
+        result = (x->created > y->created) - (x->created < y->created);
+      else if (order->field == FIELD_UPDATED)
+        result = (x->updated > y->updated) - (x->updated < y->updated);
+      else
+        {
+          const char *p = field_text (x, order->field);
+          const char *q = field_text (y, order->field);
+
+          /* Datasets without the property come first, as absent values do. */
+          result = p == NULL || q == NULL ? (p != NULL) - (q != NULL) : g_ascii_strcasecmp (p, q);
+        }
+
+      if (result != 0)
+        return order->descending ? -result : result;
+    }
+
+  return strcmp (x->id, y->id);
+}
+
+/* One `property` condition: `name`, `!name`, `name==value`,
+ * `name!=value` or `name~regex`, on the properties above.
+ */
+typedef struct
+{
+  Field field;
+  enum { EXISTS, ABSENT, EQUALS, DIFFERS, MATCHES } op;
+  char *value;
+  GRegex *regex;
+} Condition;
+
+static void
+condition_clear (Condition *condition)
+{
+  g_clear_pointer (&condition->value, g_free);
+  g_clear_pointer (&condition->regex, g_regex_unref);
+}
+
+static gboolean
+parse_condition (const char  *text,
+                 Condition   *condition,
+                 GError     **error)
+{
+  static const struct { const char *symbol; int op; } ops[] = {
+    { "==", EQUALS }, { "!=", DIFFERS }, { "~", MATCHES },
+  };
+  g_autofree char *property = NULL;
+  const char *value = NULL;
+
+  if (text[0] == '!')
+    {
+      condition->op = ABSENT;
+      property = g_strdup (text + 1);
+    }
   else
-    result = g_ascii_strcasecmp (x->name, y->name);
+    {
+      condition->op = EXISTS;
+      for (guint i = 0; i < G_N_ELEMENTS (ops) && value == NULL; i++)
+        {
+          const char *at = strstr (text, ops[i].symbol);
 
-  if (result == 0)
-    result = strcmp (x->id, y->id);
+          if (at != NULL)
+            {
+              property = g_strndup (text, at - text);
+              value = at + strlen (ops[i].symbol);
+              condition->op = ops[i].op;
+            }
+        }
+      if (property == NULL)
+        property = g_strdup (text);
+    }
 
-  return order->descending ? -result : result;
+  if (!field_from_name (property, &condition->field) || condition->field == FIELD_CREATED ||
+      condition->field == FIELD_UPDATED)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Datasets cannot be filtered by '%s' here.", property);
+      return FALSE;
+    }
+  condition->value = g_strdup (value);
+  /* Names match whatever their case, as the app's searches always have. */
+  if (condition->op == MATCHES &&
+      !(condition->regex = g_regex_new (value, condition->field == FIELD_NAME ? G_REGEX_CASELESS : 0,
+                                        0, error)))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+condition_holds (const Condition *condition,
+                 const Dataset   *dataset)
+{
+  const char *text = field_text (dataset, condition->field);
+
+  switch (condition->op)
+    {
+    case EXISTS:
+      return text != NULL;
+    case ABSENT:
+      return text == NULL;
+    case EQUALS:
+      return g_strcmp0 (text, condition->value) == 0;
+    case DIFFERS:
+      return g_strcmp0 (text, condition->value) != 0;
+    case MATCHES:
+    default:
+      return text != NULL && g_regex_match (condition->regex, text, 0, NULL);
+    }
 }
 
 static void
@@ -563,15 +787,17 @@ list_datasets_cb (SimRequest *request)
 {
   Sandbox *sandbox = catalog_get_sandbox (request);
   const char *order_by = sim_request_get_query (request, "orderBy");
-  const char *property = sim_request_get_query (request, "property");
   const char *properties = sim_request_get_query (request, "properties");
   const char *exact_name = sim_request_get_query (request, "name");
+  g_auto(GStrv) property = sim_request_dup_query_all (request, "property");
+  g_autoptr(GArray) conditions = NULL;
+  g_autoptr(GArray) orders = NULL;
   g_autoptr(GPtrArray) matches = NULL;
-  g_autoptr(GRegex) regex = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
   g_auto(GStrv) wanted = NULL;
-  Order order = { "name", FALSE };
+  gboolean by_name;
   gint64 limit;
   gint64 start;
 
@@ -581,47 +807,37 @@ list_datasets_cb (SimRequest *request)
 
   if (order_by == NULL)
     order_by = sim_request_get_query (request, "orderby");
-  if (order_by != NULL)
+  if (!(orders = parse_order_by (order_by != NULL ? order_by : "asc:name", &error)))
     {
-      g_auto(GStrv) parts = g_strsplit (order_by, ":", 2);
-
-      if (g_strv_length (parts) != 2 || !(g_str_equal (parts[0], "asc") || g_str_equal (parts[0], "desc")) ||
-          !(g_str_equal (parts[1], "name") || g_str_equal (parts[1], "created") || g_str_equal (parts[1], "updated")))
-        {
-          sim_request_reply_problem (request, 400, "CAT-1002-400", "Invalid orderBy",
-                                     "orderBy must be asc: or desc: followed by name, created or updated, not '%s'.",
-                                     order_by);
-          return;
-        }
-      order.descending = g_str_equal (parts[0], "desc");
-      order.field = g_intern_string (parts[1]);
+      sim_request_reply_problem (request, 400, "CAT-1002-400", "Invalid orderBy", "%s", error->message);
+      return;
     }
 
-  if (property != NULL)
+  conditions = g_array_new (FALSE, TRUE, sizeof (Condition));
+  g_array_set_clear_func (conditions, (GDestroyNotify) condition_clear);
+  for (guint i = 0; property[i] != NULL; i++)
     {
-      g_autoptr(GError) error = NULL;
+      Condition condition = { 0 };
 
-      if (!g_str_has_prefix (property, "name~"))
+      if (!parse_condition (property[i], &condition, &error))
         {
+          condition_clear (&condition);
           sim_request_reply_problem (request, 400, "CAT-1003-400", "Invalid property filter",
-                                     "Only name~REGEX filters are supported here, not '%s'.", property);
+                                     "'%s': %s", property[i], error->message);
           return;
         }
-      if (!(regex = g_regex_new (property + strlen ("name~"), G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error)))
-        {
-          sim_request_reply_problem (request, 400, "CAT-1003-400", "Invalid property filter",
-                                     "The name filter is not a valid regular expression: %s", error->message);
-          return;
-        }
+      g_array_append_val (conditions, condition);
     }
 
   if (properties != NULL)
     wanted = g_strsplit (properties, ",", -1);
 
-  /* Unfiltered by name, a page is a slice of the sorted list: not a copy
-   * of 50,000 pointers for each hundred.
+  /* Unfiltered and by name, a page is a slice of the sorted list: not a
+   * copy of 50,000 pointers for each hundred.
    */
-  if (regex == NULL && exact_name == NULL && g_str_equal (order.field, "name") && !order.descending)
+  by_name = orders->len == 1 && g_array_index (orders, Order, 0).field == FIELD_NAME &&
+            !g_array_index (orders, Order, 0).descending;
+  if (conditions->len == 0 && exact_name == NULL && by_name)
     matches = g_ptr_array_ref (sandbox->by_name);
   else
     {
@@ -629,13 +845,15 @@ list_datasets_cb (SimRequest *request)
       for (guint i = 0; i < sandbox->by_name->len; i++)
         {
           Dataset *dataset = g_ptr_array_index (sandbox->by_name, i);
+          gboolean holds = exact_name == NULL || g_str_equal (exact_name, dataset->name);
 
-          if ((regex == NULL || g_regex_match (regex, dataset->name, 0, NULL)) &&
-              (exact_name == NULL || g_str_equal (exact_name, dataset->name)))
+          for (guint j = 0; j < conditions->len && holds; j++)
+            holds = condition_holds (&g_array_index (conditions, Condition, j), dataset);
+          if (holds)
             g_ptr_array_add (matches, dataset);
         }
-      if (!g_str_equal (order.field, "name") || order.descending)
-        g_ptr_array_sort_with_data (matches, compare_by_order, &order);
+      if (!by_name)
+        g_ptr_array_sort_with_data (matches, compare_by_order, orders);
     }
 
   builder = json_builder_new ();

@@ -73,6 +73,43 @@ sim_request_get_query (SimRequest *request,
 }
 
 /**
+ * sim_request_dup_query_all:
+ * @name: a query parameter
+ *
+ * Every value of a parameter that may come more than once, such as the
+ * Catalog's `property` conditions, in order (the table keeps the last).
+ *
+ * Returns: (transfer full): the values, maybe none
+ */
+GStrv
+sim_request_dup_query_all (SimRequest *request,
+                           const char *name)
+{
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  const char *query = g_uri_get_query (soup_server_message_get_uri (request->message));
+  g_auto(GStrv) pairs = g_strsplit (query != NULL ? query : "", "&", -1);
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      const char *equals = strchr (pairs[i], '=');
+      g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
+
+      if (equals == NULL)
+        continue;
+      key = g_uri_unescape_segment (pairs[i], equals, NULL);
+      if (key == NULL || !g_str_equal (key, name))
+        continue;
+      /* A form's + is a space, as libsoup decodes the table. */
+      g_strdelimit (pairs[i], "+", ' ');
+      if ((value = g_uri_unescape_string (equals + 1, NULL)) != NULL)
+        g_strv_builder_add (values, value);
+    }
+
+  return g_strv_builder_end (values);
+}
+
+/**
  * sim_request_get_query_int:
  * @fallback: the value when the parameter is absent
  * @problem_code: the service's error code for a bad parameter

@@ -75,6 +75,8 @@ SimRequest    *sim_request_ref             (SimRequest     *request);
 void           sim_request_unref           (SimRequest     *request);
 const char    *sim_request_get_query       (SimRequest     *request,
                                             const char     *name);
+GStrv          sim_request_dup_query_all   (SimRequest     *request,
+                                            const char     *name);
 const char    *sim_request_get_param       (SimRequest     *request,
                                             const char     *name);
 const char    *sim_request_get_header      (SimRequest     *request,
