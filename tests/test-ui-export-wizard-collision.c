@@ -1,8 +1,9 @@
 /* test-ui-export-wizard-collision.c
  *
  * The collision check inside the Export Datasets wizard, on the demo
- * platform (tributary-sim and its real PostgreSQL): a daily scheduled
- * CTAS with two runs writes "Wizard collision orders"; the wizard is
+ * platform (tributary-sim and its real PostgreSQL): a statement typed in
+ * the query page is scheduled with Ctrl+Alt+S, daily at midnight UTC
+ * into a new dataset, "Wizard collision orders", and run twice; the wizard is
  * opened with that dataset, a new S3 account, and on the schedule step
  * an export every three hours from the next midnight UTC, when the
  * query runs. The step shows the query against the export on the
@@ -23,10 +24,13 @@
 #include <glib/gstdio.h>
 
 #include "trib-export-wizard-private.h"
+#include "trib-query-schedules.h"
+#include "trib-schedule-dialog-private.h"
 #include "trib-schedule-timeline.h"
 #include "trib-secret-row.h"
 #include "trib-test-platform.h"
 #include "trib-test-query.h"
+#include "trib-ui-query-test.h"
 #include "trib-ui-test.h"
 
 #define DAY_MS ((gint64) 24 * 60 * 60 * 1000)
@@ -161,6 +165,74 @@ find_dataset (TribPlatformClient *client,
   return g_strdup (members->data);
 }
 
+static gboolean
+schedule_dialog_open (gpointer data)
+{
+  return trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, NULL) != NULL;
+}
+
+static gboolean
+schedule_dialog_closed (gpointer data)
+{
+  return !schedule_dialog_open (NULL);
+}
+
+static void
+schedules_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (trib_paged_list_load_all_finish (TRIB_PAGED_LIST (object), result, NULL));
+  *done = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Seed 001's first half as a user does it: the statement typed in the
+ * query page, Ctrl+Alt+S, a new dataset named after it, a cron at
+ * midnight UTC. Returns the schedule's id, read back from the platform.
+ */
+static char *
+schedule_from_editor (TribWindow         *window,
+                      TribPlatformClient *client)
+{
+  TribQueryPage *query_page = trib_ui_query_show_page (GTK_WIDGET (window));
+  g_autoptr(TribPagedList) schedules = NULL;
+  TribScheduleDialog *dialog;
+  gboolean loaded_all = FALSE;
+
+  trib_ui_query_type_and_run (GTK_WIDGET (window), trib_query_page_get_current_editor (query_page),
+                              "SELECT order_id, total FROM luma_orders WHERE total > 500", "ctrl+alt+s");
+  trib_ui_test_iterate_until (schedule_dialog_open, NULL, 10);
+  dialog = TRIB_SCHEDULE_DIALOG (trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, NULL));
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), DATASET);
+  gtk_editable_set_text (GTK_EDITABLE (dialog->dataset_name_row), DATASET);
+  gtk_editable_set_text (GTK_EDITABLE (dialog->cron_row), "0 0 * * *");
+  trib_ui_test_settle ();
+  g_assert_true (gtk_widget_is_sensitive (dialog->save_button));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  trib_ui_test_iterate_until (schedule_dialog_closed, NULL, 20);
+
+  schedules = trib_query_schedules_list (client);
+  trib_paged_list_load_all_async (schedules, NULL, schedules_loaded_cb, &loaded_all);
+  trib_ui_test_iterate_until (flag_set, &loaded_all, 20);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (schedules)); i++)
+    {
+      g_autoptr(TribQuerySchedule) schedule = g_list_model_get_item (G_LIST_MODEL (schedules), i);
+
+      if (g_strcmp0 (trib_query_schedule_get_name (schedule), DATASET) == 0)
+        return g_strdup (trib_query_schedule_get_id (schedule));
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
 static TribExportWizard *
 open_wizard (TribWindow         *window,
              const char * const *dataset_ids)
@@ -216,13 +288,12 @@ test_collision (void)
 {
   g_autoptr(TribApplication) app = trib_application_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(TribQuerySchedule) schedule = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *schedule_id = NULL;
   g_autofree char *dataset_id = NULL;
   g_autofree char *other_id = NULL;
   g_autofree char *moved = NULL;
   TribPlatformClient *client;
-  TribQueryScheduleDraft draft = { 0 };
   TribExportWizard *wizard;
   GtkWidget *button;
   gint64 next_midnight;
@@ -231,24 +302,15 @@ test_collision (void)
   window = trib_ui_test_open_demo (app, 120);
   client = trib_session_get_client (trib_window_get_session (window));
 
-  /* The scheduled CTAS, run twice by hand: its dataset exists, and its
-   * runs have durations. */
-  draft.name = DATASET;
-  draft.database = "prod:all";
-  draft.sql = "SELECT order_id, total FROM luma_orders WHERE total > 500";
-  draft.output = TRIB_QUERY_OUTPUT_NEW_DATASET;
-  draft.dataset_name = DATASET;
-  draft.cron = "@daily";
-  draft.start = now;
-  schedule = trib_test_query_create_schedule (client, &draft, &error);
-  g_assert_no_error (error);
-  g_object_unref (trib_test_query_wait_schedule (client, trib_query_schedule_get_id (schedule),
-                                                 TRIB_QUERY_SCHEDULE_ENABLED));
+  /* The scheduled CTAS, made in the query page and run twice by hand:
+   * its dataset exists, and its runs have durations. */
+  schedule_id = schedule_from_editor (window, client);
+  g_object_unref (trib_test_query_wait_schedule (client, schedule_id, TRIB_QUERY_SCHEDULE_ENABLED));
   for (guint i = 1; i <= 2; i++)
     {
-      g_assert_true (trib_test_query_trigger (client, trib_query_schedule_get_id (schedule), &error));
+      g_assert_true (trib_test_query_trigger (client, schedule_id, &error));
       g_assert_no_error (error);
-      g_object_unref (trib_test_query_wait_runs (client, trib_query_schedule_get_id (schedule), i));
+      g_object_unref (trib_test_query_wait_runs (client, schedule_id, i));
     }
   dataset_id = find_dataset (client, "%5EWizard%20collision%20orders%24");
 

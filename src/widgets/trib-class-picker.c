@@ -137,8 +137,8 @@ create_field_group_row (gpointer item,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                g_ptr_array_find_with_equal_func (self->field_group_ids, id, g_str_equal, NULL));
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  trib_xdm_resource_get_title (field_group), -1);
+  /* No label of its own: the row makes it labelled by the row's title,
+   * and both would be read, the name twice. */
   g_signal_connect_object (check, "toggled", G_CALLBACK (field_group_toggled_cb), self, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
