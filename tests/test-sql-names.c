@@ -50,6 +50,7 @@ test_tables (void)
   g_autoptr(GPtrArray) luma = NULL;
   g_autoptr(GPtrArray) web = NULL;
   g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) all = NULL;
   guint changes = 0;
   TribDataset *dataset;
 
@@ -83,6 +84,15 @@ test_tables (void)
       if (i > 0)
         g_assert_cmpint (strcmp (trib_dataset_get_table_name (g_ptr_array_index (web, i - 1)), table), <, 0);
     }
+  /* Every table once, in order, though pages came while others were
+   * being merged in.
+   */
+  all = trib_sql_names_find_tables (names, "", N_DATASETS + 1);
+  g_assert_cmpuint (all->len, ==, N_DATASETS);
+  for (guint i = 1; i < all->len; i++)
+    g_assert_cmpint (g_ascii_strcasecmp (trib_dataset_get_table_name (g_ptr_array_index (all, i - 1)),
+                                         trib_dataset_get_table_name (g_ptr_array_index (all, i))), <, 0);
+
   none = trib_sql_names_find_tables (names, "no_such_", 10);
   g_assert_cmpuint (none->len, ==, 0);
 
@@ -90,6 +100,28 @@ test_tables (void)
   g_assert_nonnull (dataset);
   g_assert_cmpstr (trib_dataset_get_schema_id (dataset), ==, WEB_EVENTS_SCHEMA);
   g_assert_null (trib_sql_names_lookup_table (names, "luma_web"));
+}
+
+/* Names dropped (a sandbox switch) while pages come and a merge runs. */
+static void
+test_tables_dropped (void)
+{
+  TribSqlNames *names = trib_sql_names_new (client);
+  guint changes = 0;
+  gint64 until;
+
+  g_signal_connect_swapped (names, "tables-changed", G_CALLBACK (count_cb), &changes);
+  trib_sql_names_load_tables (names);
+  while (changes == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (trib_sql_names_get_tables_complete (names));
+  g_object_unref (names);
+
+  /* Whatever was in flight finishes without the names. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (changes, ==, 1);
 }
 
 static void
@@ -157,6 +189,7 @@ main (int   argc,
   client = trib_test_platform_default_client (sim);
 
   g_test_add_func ("/tributary/sql-names/tables", test_tables);
+  g_test_add_func ("/tributary/sql-names/tables-dropped", test_tables_dropped);
   g_test_add_func ("/tributary/sql-names/fields", test_fields);
 
   status = g_test_run ();

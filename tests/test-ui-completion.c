@@ -192,7 +192,7 @@ test_completion (void)
   set_text_with_cursor (editor, "\nFROM luma_web_events e", 0);
   gtk_widget_grab_focus (view);
   type_text (GTK_WIDGET (window), "SELECT e.web.webPageDetails.");
-  wait_for_popup (view, (const char *[]) { "name", "URL", "siteSection", "isHomePage", "string", "boolean", NULL });
+  wait_for_popup (view, (const char *[]) { "name", "URL", "string (uri-reference)", "siteSection", "string", NULL });
   text = dup_popup_text (view);
   /* Only that object's: not its siblings', nor the words. */
   g_assert_null (strstr (text, "\nwebReferrer\n"));

@@ -17,6 +17,11 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "trib-catalog.h"
 #include "trib-schema-registry.h"
@@ -36,7 +41,10 @@ struct _TribSqlNames
   GCancellable *cancellable;
 
   TribPagedList *list;
-  GPtrArray *tables;       /* TribDataset with a table name, sorted by it */
+  GPtrArray *tables;       /* TribDataset with a table name, sorted by it; replaced, never changed */
+  GPtrArray *arrived;      /* TribDataset come since the last merge began */
+  gboolean merging;
+  guint generation;        /* of the list, which starts over if it ever shrinks */
   GHashTable *fields;      /* schema id → Fields */
 };
 
@@ -65,29 +73,146 @@ compare_tables (gconstpointer a,
                              trib_dataset_get_table_name (*(TribDataset **) b));
 }
 
-/* A page's datasets, sorted, merged into those already kept: linear in
- * what is kept, where inserting each would move them all a hundred times.
+/* One merge: the tables kept when it started, and those that came since. */
+/* Up to this many tables, a merge costs the main thread less than a
+ * frame's worth of time.
  */
-static void
-merge_tables (TribSqlNames *self,
-              GPtrArray    *arrived)
+#define INLINE_MERGE_MAX 1000
+
+typedef struct
 {
-  g_autoptr(GPtrArray) merged = NULL;
+  GWeakRef names;
+  GPtrArray *kept;
+  GPtrArray *arrived;
+  GPtrArray *merged;
+  guint generation;
+} Merge;
+
+static void
+merge_free (Merge *merge)
+{
+  g_weak_ref_clear (&merge->names);
+  g_clear_pointer (&merge->kept, g_ptr_array_unref);
+  g_clear_pointer (&merge->arrived, g_ptr_array_unref);
+  g_clear_pointer (&merge->merged, g_ptr_array_unref);
+  g_free (merge);
+}
+
+/* The pages' datasets, sorted, merged with those kept into a new array:
+ * linear in what is kept, where inserting each would move them all a
+ * hundred times.
+ */
+static GPtrArray *
+merge_sorted (GPtrArray *kept,
+              GPtrArray *arrived)
+{
+  GPtrArray *merged = g_ptr_array_new_full (kept->len + arrived->len, g_object_unref);
   guint i = 0, j = 0;
 
   g_ptr_array_sort (arrived, compare_tables);
-  merged = g_ptr_array_new_full (self->tables->len + arrived->len, g_object_unref);
-  while (i < self->tables->len || j < arrived->len)
+  while (i < kept->len || j < arrived->len)
     {
       if (j >= arrived->len ||
-          (i < self->tables->len && compare_tables (&self->tables->pdata[i], &arrived->pdata[j]) <= 0))
-        g_ptr_array_add (merged, g_object_ref (self->tables->pdata[i++]));
+          (i < kept->len && compare_tables (&kept->pdata[i], &arrived->pdata[j]) <= 0))
+        g_ptr_array_add (merged, g_object_ref (kept->pdata[i++]));
       else
         g_ptr_array_add (merged, g_object_ref (arrived->pdata[j++]));
     }
 
+  return merged;
+}
+
+/* Off the main thread, as the kept tables grow to tens of thousands and
+ * the pages come many a second while the user types; the kept array is
+ * a snapshot nobody changes, which the main thread goes on searching
+ * meanwhile. A thread of its own, not GTask's pool, where it could wait
+ * behind others' work; at a lower priority, so that the window's
+ * frames, drawn in software on the same cores, come first.
+ */
+static gpointer
+merge_thread (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  Merge *merge = g_task_get_task_data (task);
+
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+#endif
+
+  merge->merged = merge_sorted (merge->kept, merge->arrived);
+  g_task_return_boolean (task, TRUE);
+
+  return NULL;
+}
+
+static void merge_arrived (TribSqlNames *self);
+
+static void
+merged_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Merge *merge = g_task_get_task_data (G_TASK (result));
+  g_autoptr(TribSqlNames) self = g_weak_ref_get (&merge->names);
+
+  if (self == NULL)
+    return;
+
+  self->merging = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || merge->generation != self->generation)
+    {
+      merge_arrived (self);
+      return;
+    }
+
   g_ptr_array_unref (self->tables);
-  self->tables = g_steal_pointer (&merged);
+  self->tables = g_steal_pointer (&merge->merged);
+  g_debug ("%u tables%s", self->tables->len, trib_sql_names_get_tables_complete (self) ? ", all" : "");
+
+  /* What came during this merge goes in the next, and is told with it. */
+  if (self->arrived->len > 0)
+    merge_arrived (self);
+  g_signal_emit (self, signals[TABLES_CHANGED], 0);
+}
+
+static void
+merge_arrived (TribSqlNames *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Merge *merge;
+
+  if (self->merging || self->arrived->len == 0)
+    return;
+
+  /* The first pages at once: someone may be waiting for them, and a
+   * thread would only add its start to their wait.
+   */
+  if (self->tables->len + self->arrived->len <= INLINE_MERGE_MAX)
+    {
+      GPtrArray *merged = merge_sorted (self->tables, self->arrived);
+
+      g_ptr_array_unref (self->tables);
+      self->tables = merged;
+      g_ptr_array_set_size (self->arrived, 0);
+      g_signal_emit (self, signals[TABLES_CHANGED], 0);
+      return;
+    }
+
+  merge = g_new0 (Merge, 1);
+  g_weak_ref_init (&merge->names, self);
+  merge->kept = g_ptr_array_ref (self->tables);
+  merge->arrived = g_steal_pointer (&self->arrived);
+  merge->generation = self->generation;
+  self->arrived = g_ptr_array_new_with_free_func (g_object_unref);
+  self->merging = TRUE;
+
+  /* Not cancellable: the merge is short. Names dropped meanwhile (a
+   * switch of sandbox) are not kept alive for it: its result is dropped.
+   */
+  task = g_task_new (NULL, NULL, merged_cb, NULL);
+  g_task_set_source_tag (task, merge_arrived);
+  g_task_set_task_data (task, merge, (GDestroyNotify) merge_free);
+  g_thread_unref (g_thread_new ("trib-sql-names", merge_thread, g_steal_pointer (&task)));
 }
 
 static void
@@ -97,13 +222,15 @@ list_items_changed_cb (TribSqlNames *self,
                        guint         added,
                        GListModel   *list)
 {
-  g_autoptr(GPtrArray) arrived = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (list);
 
   /* The list only grows; were it ever to change otherwise, start over. */
   if (removed > 0)
     {
-      g_ptr_array_set_size (self->tables, 0);
+      g_ptr_array_unref (self->tables);
+      self->tables = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_set_size (self->arrived, 0);
+      self->generation++;
       position = 0;
       added = n;
     }
@@ -113,25 +240,23 @@ list_items_changed_cb (TribSqlNames *self,
       g_autoptr(TribDataset) dataset = g_list_model_get_item (list, i);
 
       if (trib_dataset_get_table_name (dataset) != NULL)
-        g_ptr_array_add (arrived, g_steal_pointer (&dataset));
+        g_ptr_array_add (self->arrived, g_steal_pointer (&dataset));
     }
-  merge_tables (self, arrived);
+  merge_arrived (self);
 
   /* Read on as a view scrolled to the end would: the list asks for more
    * pages, several at once, when its last item is looked at.
    */
   if (n > 0 && !trib_paged_list_get_complete (self->list))
     g_object_unref (g_list_model_get_item (list, n - 1));
-
-  g_debug ("%u tables of %u datasets%s", self->tables->len, n,
-           trib_paged_list_get_complete (self->list) ? ", all" : "");
-  g_signal_emit (self, signals[TABLES_CHANGED], 0);
 }
 
 static void
 list_complete_cb (TribSqlNames *self)
 {
-  g_signal_emit (self, signals[TABLES_CHANGED], 0);
+  /* Otherwise the last merge tells it. */
+  if (!self->merging)
+    g_signal_emit (self, signals[TABLES_CHANGED], 0);
 }
 
 static void
@@ -174,6 +299,7 @@ trib_sql_names_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->arrived, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_hash_table_unref);
 
   G_OBJECT_CLASS (trib_sql_names_parent_class)->finalize (object);
@@ -201,6 +327,7 @@ trib_sql_names_init (TribSqlNames *self)
 {
   self->cancellable = g_cancellable_new ();
   self->tables = g_ptr_array_new_with_free_func (g_object_unref);
+  self->arrived = g_ptr_array_new_with_free_func (g_object_unref);
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) fields_free);
 }
 
@@ -249,14 +376,15 @@ trib_sql_names_load_tables (TribSqlNames *self)
  * trib_sql_names_get_tables_complete:
  * @self: a #TribSqlNames
  *
- * Returns: whether all the sandbox's tables have come
+ * Returns: whether all the sandbox's tables have come, and can be found
  */
 gboolean
 trib_sql_names_get_tables_complete (TribSqlNames *self)
 {
   g_return_val_if_fail (TRIB_IS_SQL_NAMES (self), FALSE);
 
-  return self->list != NULL && trib_paged_list_get_complete (self->list);
+  return self->list != NULL && trib_paged_list_get_complete (self->list) &&
+         !self->merging && self->arrived->len == 0;
 }
 
 guint
