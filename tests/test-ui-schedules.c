@@ -143,11 +143,21 @@ static TribScheduleDialog *
 open_dialog (TribQueryPage *query_page,
              const char    *sql)
 {
+  TribScheduleDialog *dialog;
+  GtkWidget *focus;
+
   trib_ui_query_type_and_run (GTK_WIDGET (window), trib_query_page_get_current_editor (query_page), sql,
                               "ctrl+alt+s");
   trib_ui_test_iterate_until (dialog_open, NULL, 10);
+  dialog = TRIB_SCHEDULE_DIALOG (trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, NULL));
 
-  return TRIB_SCHEDULE_DIALOG (trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, NULL));
+  /* Typing goes to the name at once. */
+  trib_ui_test_settle ();
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (dialog->name_row) || gtk_widget_is_ancestor (focus, GTK_WIDGET (dialog->name_row)));
+
+  return dialog;
 }
 
 static gboolean

@@ -561,6 +561,9 @@ trib_schedule_dialog_init (TribScheduleDialog *self)
   adw_combo_row_set_selected (self->frequency_row, PRESET_DAILY);
   preset_changed_cb (self);
   output_changed_cb (self);
+
+  /* The name first, not the header's Cancel button. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 }
 
 /**
