@@ -165,18 +165,6 @@ find_dataset (TribPlatformClient *client,
   return g_strdup (members->data);
 }
 
-static gboolean
-schedule_dialog_open (gpointer data)
-{
-  return trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, NULL) != NULL;
-}
-
-static gboolean
-schedule_dialog_closed (gpointer data)
-{
-  return !schedule_dialog_open (NULL);
-}
-
 static void
 schedules_loaded_cb (GObject      *object,
                      GAsyncResult *result,
@@ -209,7 +197,7 @@ schedule_from_editor (TribWindow         *window,
 
   trib_ui_query_type_and_run (GTK_WIDGET (window), trib_query_page_get_current_editor (query_page),
                               "SELECT order_id, total FROM luma_orders WHERE total > 500", "ctrl+alt+s");
-  trib_ui_test_iterate_until (schedule_dialog_open, NULL, 10);
+  trib_ui_test_iterate_until (trib_ui_query_schedule_dialog_open, NULL, 10);
   dialog = TRIB_SCHEDULE_DIALOG (trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, NULL));
   gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), DATASET);
   gtk_editable_set_text (GTK_EDITABLE (dialog->dataset_name_row), DATASET);
@@ -217,7 +205,7 @@ schedule_from_editor (TribWindow         *window,
   trib_ui_test_settle ();
   g_assert_true (gtk_widget_is_sensitive (dialog->save_button));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
-  trib_ui_test_iterate_until (schedule_dialog_closed, NULL, 20);
+  trib_ui_test_iterate_until (trib_ui_query_schedule_dialog_closed, NULL, 20);
 
   schedules = trib_query_schedules_list (client);
   trib_paged_list_load_all_async (schedules, NULL, schedules_loaded_cb, &loaded_all);

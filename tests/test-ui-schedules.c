@@ -127,18 +127,6 @@ shots (const char *name,
   trib_ui_test_resize (GTK_WIDGET (window), 1400, 900);
 }
 
-static gboolean
-dialog_open (gpointer data)
-{
-  return trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, NULL) != NULL;
-}
-
-static gboolean
-dialog_closed (gpointer data)
-{
-  return !dialog_open (NULL);
-}
-
 static TribScheduleDialog *
 open_dialog (TribQueryPage *query_page,
              const char    *sql)
@@ -148,7 +136,7 @@ open_dialog (TribQueryPage *query_page,
 
   trib_ui_query_type_and_run (GTK_WIDGET (window), trib_query_page_get_current_editor (query_page), sql,
                               "ctrl+alt+s");
-  trib_ui_test_iterate_until (dialog_open, NULL, 10);
+  trib_ui_test_iterate_until (trib_ui_query_schedule_dialog_open, NULL, 10);
   dialog = TRIB_SCHEDULE_DIALOG (trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, NULL));
 
   /* Typing goes to the name at once. */
@@ -282,7 +270,7 @@ schedule_from_editor (TribQueryPage *query_page,
       g_assert_true (can_save (dialog));
     }
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
-  trib_ui_test_iterate_until (dialog_closed, NULL, 20);
+  trib_ui_test_iterate_until (trib_ui_query_schedule_dialog_closed, NULL, 20);
 
   /* One template with the statement, then one schedule of it (two tries
    * of it when the first was refused, of the same template).
@@ -327,12 +315,12 @@ refused_sql (TribQueryPage *query_page)
   g_assert_false (can_save (dialog));
   trib_ui_test_save_screenshot (GTK_WIDGET (dialog), "schedules-refused-light.png");
   gtk_window_close (GTK_WINDOW (dialog));
-  trib_ui_test_iterate_until (dialog_closed, NULL, 10);
+  trib_ui_test_iterate_until (trib_ui_query_schedule_dialog_closed, NULL, 10);
 
   dialog = open_dialog (query_page, "INSERT INTO copies SELECT * FROM luma_orders");
   g_assert_true (trib_schedule_dialog_get_refused (dialog));
   gtk_window_close (GTK_WINDOW (dialog));
-  trib_ui_test_iterate_until (dialog_closed, NULL, 10);
+  trib_ui_test_iterate_until (trib_ui_query_schedule_dialog_closed, NULL, 10);
 }
 
 static gboolean
@@ -452,7 +440,7 @@ edit_frequency (void)
   JsonObject *op;
 
   gtk_widget_activate_action (GTK_WIDGET (page), "schedules.edit", NULL);
-  trib_ui_test_iterate_until (dialog_open, NULL, 10);
+  trib_ui_test_iterate_until (trib_ui_query_schedule_dialog_open, NULL, 10);
   dialog = TRIB_SCHEDULE_DIALOG (trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, NULL));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog->name_row)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->edit_label)));
@@ -461,7 +449,7 @@ edit_frequency (void)
 
   json_node_unref (sim_control ("DELETE", "/__sim/requests", NULL));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
-  trib_ui_test_iterate_until (dialog_closed, NULL, 20);
+  trib_ui_test_iterate_until (trib_ui_query_schedule_dialog_closed, NULL, 20);
   trib_ui_test_iterate_until (cron_shown, (gpointer)"30 4 * * 1-5", 20);
 
   patches = requests ("PATCH", path);

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "trib-schedule-dialog.h"
 #include "trib-ui-query-test.h"
 
 typedef struct
@@ -333,4 +334,19 @@ trib_ui_query_save_sized_screenshots (GtkWidget  *window,
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   trib_ui_test_resize (window, 1280, 800);
+}
+
+/* Conditions for trib_ui_test_iterate_until(): the query page's
+ * Schedule Query dialog (Ctrl+Alt+S) open, or gone.
+ */
+gboolean
+trib_ui_query_schedule_dialog_open (gpointer unused)
+{
+  return trib_ui_test_find_toplevel (TRIB_TYPE_SCHEDULE_DIALOG, NULL) != NULL;
+}
+
+gboolean
+trib_ui_query_schedule_dialog_closed (gpointer unused)
+{
+  return !trib_ui_query_schedule_dialog_open (NULL);
 }

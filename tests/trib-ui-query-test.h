@@ -50,5 +50,7 @@ void                   trib_ui_query_save_dialog_screenshots (AdwMessageDialog *
                                                               const char       *name);
 void                   trib_ui_query_save_sized_screenshots  (GtkWidget        *window,
                                                               const char       *name);
+gboolean               trib_ui_query_schedule_dialog_open    (gpointer          unused);
+gboolean               trib_ui_query_schedule_dialog_closed  (gpointer          unused);
 
 G_END_DECLS
