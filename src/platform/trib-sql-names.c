@@ -73,12 +73,12 @@ compare_tables (gconstpointer a,
                              trib_dataset_get_table_name (*(TribDataset **) b));
 }
 
-/* One merge: the tables kept when it started, and those that came since. */
 /* Up to this many tables, a merge costs the main thread less than a
  * frame's worth of time.
  */
 #define INLINE_MERGE_MAX 1000
 
+/* One merge: the tables kept when it started, and those that came since. */
 typedef struct
 {
   GWeakRef names;
