@@ -62,20 +62,6 @@
 #define ROUNDS 5
 #define KEY_INTERVAL_MS 80
 
-static gboolean
-elapsed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-pause_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  bench_run_until (elapsed, &until, 10);
-}
-
 static GtkWidget *
 find_popup (GtkWidget *widget)
 {
@@ -164,7 +150,7 @@ type_text (GtkTextBuffer *buffer,
       gtk_text_buffer_begin_user_action (buffer);
       gtk_text_buffer_insert_interactive_at_cursor (buffer, p, 1, TRUE);
       gtk_text_buffer_end_user_action (buffer);
-      pause_ms (KEY_INTERVAL_MS);
+      bench_pause_ms (KEY_INTERVAL_MS);
     }
 }
 
@@ -257,7 +243,7 @@ typing_stall_ms (TribQueryEditor *editor,
   gtk_text_buffer_place_cursor (buffer, &end);
   type_text (buffer, "\nJOIN web_e");
   wait_for_popup (view, "web_events_");
-  pause_ms (200);
+  bench_pause_ms (200);
   stall = bench_probe_stop (&probe);
   *stall_at_ms = (probe.max_from - start) / 1000.0;
   *complete_ms = complete_at != 0 ? (complete_at - start) / 1000.0 : -1;
@@ -319,11 +305,11 @@ bare_stall_ms (Bare *bare)
 
   bench_probe_start (&probe);
   type_text (buffer, "SELECT e.web.webPageDetails.na");
-  pause_ms (300);
+  bench_pause_ms (300);
   gtk_text_buffer_get_end_iter (buffer, &iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
   type_text (buffer, "\nJOIN web_e");
-  pause_ms (500);
+  bench_pause_ms (500);
   stall = bench_probe_stop (&probe);
   hide_popup (bare->view);
 
@@ -345,11 +331,11 @@ blocked_stall_ms (TribQueryEditor *editor,
   gtk_source_completion_block_interactive (completion);
   bench_probe_start (&probe);
   type_text (buffer, "SELECT e.web.webPageDetails.na");
-  pause_ms (300);
+  bench_pause_ms (300);
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
   type_text (buffer, "\nJOIN web_e");
-  pause_ms (500);
+  bench_pause_ms (500);
   stall = bench_probe_stop (&probe);
   gtk_source_completion_unblock_interactive (completion);
 
@@ -365,20 +351,9 @@ idle_stall_ms (void)
   BenchProbe probe;
 
   bench_probe_start (&probe);
-  pause_ms (1000);
+  bench_pause_ms (1000);
 
   return bench_probe_stop (&probe);
-}
-
-static double
-load_average (void)
-{
-  g_autofree char *text = NULL;
-
-  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
-    return -1;
-
-  return g_ascii_strtod (text, NULL);
 }
 
 int
@@ -458,7 +433,7 @@ main (int   argc,
        * drawn itself: neither side measures its frames.
        */
       trib_ui_test_settle ();
-      pause_ms (300);
+      bench_pause_ms (300);
       anchor[round] = one_page_ms (client);
       first[round] = first_ms (session, editor, view, &names);
       ratio[round] = first[round] / anchor[round];
@@ -475,7 +450,7 @@ main (int   argc,
                "idle window's longest stall %.1f ms; the same keys with completion blocked %.1f ms; "
                "a bare GtkSourceView with its word provider %.1f ms; load %.2f\n",
                round, first[round], anchor[round], stall[round], stall_at, fields, n_tables, complete,
-               idle[round], blocked_stall[round], bare_stall[round], load_average ());
+               idle[round], blocked_stall[round], bare_stall[round], bench_load_average ());
       trib_query_editor_set_sql_names (editor, NULL);
     }
 

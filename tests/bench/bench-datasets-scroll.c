@@ -201,16 +201,6 @@ sim_cpu_ms (TribTestSim *sim)
   return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) * 1000.0 / sysconf (_SC_CLK_TCK);
 }
 
-static double
-load_average (void)
-{
-  double load = 0;
-
-  getloadavg (&load, 1);
-
-  return load;
-}
-
 /* The longest stall with the window idle for a second. */
 static double
 idle_stall_ms (void)
@@ -567,7 +557,7 @@ main (int   argc,
                "bare libsoup %u pages %.0f ms; CPU: app %.0f ms, simulator %.0f ms; load %.2f; "
                "bare GtkColumnView given the same %u splices: longest stall %.1f ms\n",
                round, ours[round], in_flight[round], requests[round], n_items, n_frames, stall[round],
-               idle_stall[round], bare_pages, bare[round], app_cpu, server_cpu, load_average (),
+               idle_stall[round], bare_pages, bare[round], app_cpu, server_cpu, bench_load_average (),
                splices->len, anchor_stall[round]);
     }
 

@@ -75,21 +75,6 @@ wait_painted (GtkWidget *window)
 }
 
 static gboolean
-elapsed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-/* Lets the main loop run, as it does between two keys. */
-static void
-pause_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  bench_run_until (elapsed, &until, 10);
-}
-
-static gboolean
 result_ready (gpointer data)
 {
   return *(GAsyncResult **) data != NULL;
@@ -122,18 +107,18 @@ type_word (GtkWidget *window,
     {
       g_string_append_c (text, word[i]);
       gtk_editable_set_text (entry, text->str);
-      pause_ms (KEY_INTERVAL_MS);
+      bench_pause_ms (KEY_INTERVAL_MS);
     }
   /* The search entry's delay, then the tree's answer, painted. */
-  pause_ms (300);
+  bench_pause_ms (300);
   wait_painted (window);
   while (text->len > 0)
     {
       g_string_truncate (text, text->len - 1);
       gtk_editable_set_text (entry, text->str);
-      pause_ms (KEY_INTERVAL_MS);
+      bench_pause_ms (KEY_INTERVAL_MS);
     }
-  pause_ms (300);
+  bench_pause_ms (300);
   wait_painted (window);
 
   return bench_probe_stop (&probe);

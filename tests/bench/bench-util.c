@@ -140,3 +140,39 @@ bench_run_until (gboolean (*predicate) (gpointer),
       g_main_context_iteration (NULL, TRUE);
     }
 }
+
+static gboolean
+elapsed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/**
+ * bench_pause_ms:
+ * @ms: how long
+ *
+ * Lets the main loop run, as it does between two keys.
+ */
+void
+bench_pause_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  bench_run_until (elapsed, &until, 10);
+}
+
+/**
+ * bench_load_average:
+ *
+ * Returns: the machine's load over the last minute, printed beside a
+ *   round's figures, as the machine may be shared
+ */
+double
+bench_load_average (void)
+{
+  double load = 0;
+
+  getloadavg (&load, 1);
+
+  return load;
+}

@@ -37,5 +37,7 @@ double bench_probe_stop  (BenchProbe *probe);
 void   bench_run_until   (gboolean  (*predicate) (gpointer),
                           gpointer    data,
                           guint       timeout_s);
+void   bench_pause_ms    (guint       ms);
+double bench_load_average (void);
 
 G_END_DECLS
