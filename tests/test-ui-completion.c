@@ -209,6 +209,13 @@ test_completion (void)
   trib_ui_test_iterate_until (popup_hidden, view, 10);
   assert_text (editor, "SELECT e.web.webPageDetails.name\nFROM luma_web_events e");
 
+  /* Past the popup's five rows, a field found by typing, with its type. */
+  set_text_with_cursor (editor, "\nFROM luma_web_events e", 0);
+  type_text (GTK_WIDGET (window), "SELECT e.web.webPageDetails.is");
+  wait_for_popup (view, (const char *[]) { "isHomePage", "boolean", NULL });
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Escape");
+  trib_ui_test_iterate_until (popup_hidden, view, 10);
+
   g_test_message ("A table name");
   set_text_with_cursor (editor, "SELECT * FROM ", 14);
   type_text (GTK_WIDGET (window), "luma_");
