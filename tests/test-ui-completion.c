@@ -199,15 +199,24 @@ test_completion (void)
   g_assert_null (strstr (text, "\nSELECT\n"));
   g_clear_pointer (&text, g_free);
 
-  /* Typing on filters; Return completes. */
+  /* Typing on filters; Down picks a proposal and Return takes it. */
   type_text (GTK_WIDGET (window), "na");
   wait_for_popup (view, (const char *[]) { "name", NULL });
   text = dup_popup_text (view);
   g_assert_null (strstr (text, "\nURL\n"));
   g_clear_pointer (&text, g_free);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Down");
   trib_ui_test_press_keys (GTK_WIDGET (window), "Return");
   trib_ui_test_iterate_until (popup_hidden, view, 10);
   assert_text (editor, "SELECT e.web.webPageDetails.name\nFROM luma_web_events e");
+
+  /* Return with nothing picked starts a new line, the word left as typed. */
+  set_text_with_cursor (editor, "SELECT * FROM ", 14);
+  type_text (GTK_WIDGET (window), "luma_");
+  wait_for_popup (view, (const char *[]) { "luma_web_events", NULL });
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Return");
+  trib_ui_test_iterate_until (popup_hidden, view, 10);
+  assert_text (editor, "SELECT * FROM luma_\n");
 
   /* Past the popup's five rows, a field found by typing, with its type. */
   set_text_with_cursor (editor, "\nFROM luma_web_events e", 0);
@@ -225,6 +234,7 @@ test_completion (void)
   text = dup_popup_text (view);
   g_assert_null (strstr (text, "\nluma_orders\n"));
   g_clear_pointer (&text, g_free);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Down");
   trib_ui_test_press_keys (GTK_WIDGET (window), "Return");
   trib_ui_test_iterate_until (popup_hidden, view, 10);
   assert_text (editor, "SELECT * FROM luma_web_events");
@@ -233,7 +243,8 @@ test_completion (void)
   set_text_with_cursor (editor, "SELECT ", 7);
   type_text (GTK_WIDGET (window), "SESS_T");
   wait_for_popup (view, (const char *[]) { "SESS_TIMEOUT", "(timestamp, expirationIntervalInSeconds)", NULL });
-  trib_ui_test_press_keys (GTK_WIDGET (window), "Return");
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Down");
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Tab");
   trib_ui_test_iterate_until (popup_hidden, view, 10);
   assert_text (editor, "SELECT SESS_TIMEOUT()");
   type_text (GTK_WIDGET (window), "t");

@@ -28,10 +28,12 @@ G_BEGIN_DECLS
  * @TRIB_CALL_TEXT: the answer is its checked JSON text (a #GBytes), for
  *   a reader of its own (trib-json-reader.h), where a document would cost
  *   more than what is read from it
- * @TRIB_CALL_WORKER: the answer is parsed on a worker thread whatever its
- *   size: for a list read whole while the window draws (a flow's ten
- *   thousand runs into its chart), where a page parsed on the main thread
- *   is a stall and the turn of the main loop the worker costs is not
+ * @TRIB_CALL_WORKER: the answer is parsed on the background thread
+ *   (trib-background.h) whatever its size: for a list read whole while
+ *   the window draws (a flow's ten thousand runs into its chart, the
+ *   sandbox's tables for completion), where a page parsed on the main
+ *   thread is a stall and the turn of the main loop the worker costs is
+ *   not
  */
 typedef enum
 {

@@ -224,6 +224,10 @@ static const TribEndpoint list_tables_endpoint = {
   .path = CATALOG_PATH "/dataSets?orderBy=asc:name&properties=name,schemaRef,tags",
   .idempotent = TRUE,
   .paging = &datasets_paging,
+  /* Read whole in the background while the user types: a page parsed on
+   * the main thread is a keystroke that waits.
+   */
+  .flags = TRIB_CALL_WORKER,
 };
 
 static const TribEndpoint get_dataset_endpoint = {

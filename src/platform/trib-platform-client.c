@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "trib-background.h"
 #include "trib-call-private.h"
 #include "trib-http.h"
 #include "trib-platform-client-private.h"
@@ -445,7 +446,10 @@ return_json (GTask  *task,
        */
       g_object_set_data_full (G_OBJECT (task), "trib-body", g_bytes_ref (body),
                               (GDestroyNotify) g_bytes_unref);
-      g_task_run_in_thread (task, parse_worker);
+      if (send->call->endpoint.flags & TRIB_CALL_WORKER)
+        trib_background_run_task (task, parse_worker);
+      else
+        g_task_run_in_thread (task, parse_worker);
       return;
     }
 

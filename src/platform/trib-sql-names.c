@@ -17,12 +17,7 @@
 #include "config.h"
 
 #include <string.h>
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
+#include "trib-background.h"
 #include "trib-catalog.h"
 #include "trib-schema-registry.h"
 #include "trib-sql-names.h"
@@ -125,24 +120,18 @@ merge_sorted (GPtrArray *kept,
 /* Off the main thread, as the kept tables grow to tens of thousands and
  * the pages come many a second while the user types; the kept array is
  * a snapshot nobody changes, which the main thread goes on searching
- * meanwhile. A thread of its own, not GTask's pool, where it could wait
- * behind others' work; at a lower priority, so that the window's
- * frames, drawn in software on the same cores, come first.
+ * meanwhile.
  */
-static gpointer
-merge_thread (gpointer data)
+static void
+merge_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = data;
-  Merge *merge = g_task_get_task_data (task);
-
-#ifdef __linux__
-  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
-#endif
+  Merge *merge = task_data;
 
   merge->merged = merge_sorted (merge->kept, merge->arrived);
   g_task_return_boolean (task, TRUE);
-
-  return NULL;
 }
 
 static void merge_arrived (TribSqlNames *self);
@@ -212,7 +201,7 @@ merge_arrived (TribSqlNames *self)
   task = g_task_new (NULL, NULL, merged_cb, NULL);
   g_task_set_source_tag (task, merge_arrived);
   g_task_set_task_data (task, merge, (GDestroyNotify) merge_free);
-  g_thread_unref (g_thread_new ("trib-sql-names", merge_thread, g_steal_pointer (&task)));
+  trib_background_run_task (task, merge_worker);
 }
 
 static void

@@ -61,6 +61,7 @@
 #define N_DATASETS 50000
 #define ROUNDS 5
 #define KEY_INTERVAL_MS 80
+#define TEXT_SET_PAUSE_MS 150
 
 static GtkWidget *
 find_popup (GtkWidget *widget)
@@ -233,6 +234,10 @@ typing_stall_ms (TribQueryEditor *editor,
   set_text_with_cursor (editor, "\nFROM luma_web_events e", 0);
   handler = g_signal_connect (names, "tables-changed", G_CALLBACK (tables_changed_cb), &complete_at);
   tables_changed_cb (names, &complete_at);
+  /* The new text laid out and drawn before the first key, as it is for
+   * the bare view's: the keys are what is measured.
+   */
+  bench_pause_ms (TEXT_SET_PAUSE_MS);
 
   bench_probe_start (&probe);
   start = g_get_monotonic_time ();
@@ -329,6 +334,7 @@ blocked_stall_ms (TribQueryEditor *editor,
 
   set_text_with_cursor (editor, "\nFROM luma_web_events e", 0);
   gtk_source_completion_block_interactive (completion);
+  bench_pause_ms (TEXT_SET_PAUSE_MS);
   bench_probe_start (&probe);
   type_text (buffer, "SELECT e.web.webPageDetails.na");
   bench_pause_ms (300);
