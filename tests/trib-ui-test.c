@@ -17,7 +17,15 @@
 #include <glib/gi18n.h>
 
 #include "trib-renderer.h"
+#include "trib-request-log.h"
+#include "trib-request-record.h"
 #include "trib-ui-test.h"
+
+/* How long the main loop stays idle before the window counts as settled:
+ * longer than the app's debounces (a search waits 150 ms for the typing
+ * to pause) and than an X event takes to come back after xdotool.
+ */
+#define SETTLE_QUIET_MS 200
 
 void
 trib_ui_test_iterate_until (gboolean (*predicate) (gpointer),
@@ -44,18 +52,59 @@ trib_ui_test_session_ready (gpointer data)
          g_list_model_get_n_items (trib_session_get_sandboxes (session)) > 0;
 }
 
+/* A call of the application's still on its way, whose answer the test
+ * means to see settled.
+ */
+static gboolean
+calls_in_flight (void)
+{
+  GApplication *app = g_application_get_default ();
+  TribRequestLog *log;
+  guint n_records;
+
+  if (!TRIB_IS_APPLICATION (app))
+    return FALSE;
+
+  log = trib_application_get_request_log (TRIB_APPLICATION (app));
+  n_records = g_list_model_get_n_items (G_LIST_MODEL (log));
+  for (guint i = 0; i < n_records; i++)
+    {
+      g_autoptr(TribRequestRecord) record = g_list_model_get_item (G_LIST_MODEL (log), i);
+
+      if (!trib_request_record_get_done (record))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 void
 trib_ui_test_settle (void)
 {
-  /* Half a second of events, enough for a transition: bounded, since an
-   * animation (a spinner) always has another frame pending.
+  /* Until nothing has happened for a while, no call is on its way and
+   * the window has drawn, or for half a second at most: enough for a
+   * transition, and bounded, since an animation (a spinner) always has
+   * another frame pending. Most waits end in a fraction of that, which
+   * is most of the UI tests' time when each waits the half second.
    */
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  gint64 start = g_get_monotonic_time ();
+  gint64 until = start + G_USEC_PER_SEC / 2;
+  gint64 quiet_since = start;
 
   while (g_get_monotonic_time () < until)
     {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
+      gint64 now;
+
+      if (g_main_context_iteration (NULL, FALSE))
+        {
+          quiet_since = g_get_monotonic_time ();
+          continue;
+        }
+
+      now = g_get_monotonic_time ();
+      if (now - quiet_since >= SETTLE_QUIET_MS * 1000 && !calls_in_flight ())
+        return;
+      g_usleep (2000);
     }
 }
 
@@ -144,6 +193,11 @@ trib_ui_test_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   trib_renderer_restore_environment ();
   adw_init ();
+  /* GTK 4 fades a blinking cursor in and out with a frame each tick, for
+   * ten seconds after every key: a window that does not settle, and
+   * screenshots that catch the cursor half drawn.
+   */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
   /* As main.c does, so that a test run with LANGUAGE=fr shows the
    * translations of the build tree: gtk_test_init() chose a locale of

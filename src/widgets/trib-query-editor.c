@@ -223,6 +223,24 @@ leave_action (GtkWidget  *widget,
   trib_keynav_leave (widget, g_variant_get_boolean (param) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
 }
 
+/* GtkSourceView's own Ctrl+Space, made the editor's: one the shortcuts
+ * window lists as Tributary's. Only in the text: the search bar's
+ * entries keep their keys.
+ */
+static gboolean
+complete_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  TribQueryEditor *self = TRIB_QUERY_EDITOR (widget);
+
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->view)))
+    return FALSE;
+
+  gtk_source_completion_show (gtk_source_view_get_completion (self->view));
+  return TRUE;
+}
+
 static void
 add_leave_shortcut (GtkShortcutController *controller,
                     GdkModifierType        modifiers,
@@ -279,6 +297,9 @@ trib_query_editor_init (TribQueryEditor *self)
   gtk_event_controller_set_propagation_phase (leave_keys, GTK_PHASE_CAPTURE);
   add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (leave_keys), GDK_CONTROL_MASK, FALSE);
   add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (leave_keys), GDK_CONTROL_MASK | GDK_SHIFT_MASK, TRUE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (leave_keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (complete_cb, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), leave_keys);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
@@ -296,9 +317,7 @@ trib_query_editor_init (TribQueryEditor *self)
                            G_CALLBACK (update_matches), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
-  /* Completion as one types, and on Ctrl+Space (the view's own
-   * show-completion binding, which no shortcut of ours takes).
-   */
+  /* Completion as one types, and on Ctrl+Space (complete_cb). */
   self->completion = trib_sql_completion_new ();
   gtk_source_completion_add_provider (gtk_source_view_get_completion (self->view),
                                       GTK_SOURCE_COMPLETION_PROVIDER (self->completion));

@@ -47,6 +47,7 @@ struct _TribRunResults
   GtkStack *result_stack;
   TribResultView *result_view;
   AdwStatusPage *running_page;
+  GtkSpinner *running_spinner;
   AdwStatusPage *message_page;
   AdwStatusPage *error_page;
   GtkLabel *error_details;
@@ -510,6 +511,7 @@ trib_run_results_class_init (TribRunResultsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, result_stack);
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, result_view);
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, running_page);
+  gtk_widget_class_bind_template_child (widget_class, TribRunResults, running_spinner);
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, message_page);
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, error_page);
   gtk_widget_class_bind_template_child (widget_class, TribRunResults, error_details);
@@ -532,6 +534,12 @@ trib_run_results_init (TribRunResults *self)
   g_type_ensure (TRIB_TYPE_RESULT_VIEW);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Turning only while it shows: a spinner turns on in a page its stack
+   * hides, and the window draws a frame for it sixty times a second.
+   */
+  g_signal_connect (self->running_spinner, "map", G_CALLBACK (gtk_spinner_start), NULL);
+  g_signal_connect (self->running_spinner, "unmap", G_CALLBACK (gtk_spinner_stop), NULL);
 
   self->run_store = g_list_store_new (TRIB_TYPE_DISTILLER_RUN);
   gtk_drop_down_set_factory (self->runs_dropdown, factory);
