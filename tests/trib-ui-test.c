@@ -81,11 +81,12 @@ calls_in_flight (void)
 void
 trib_ui_test_settle (void)
 {
-  /* Until nothing has happened for a while, no call is on its way and
-   * the window has drawn, or for half a second at most: enough for a
-   * transition, and bounded, since an animation (a spinner) always has
-   * another frame pending. Most waits end in a fraction of that, which
-   * is most of the UI tests' time when each waits the half second.
+  /* Until the main loop has dispatched nothing for SETTLE_QUIET_MS (so
+   * no frame, timer or answer is pending) and no call is on its way, or
+   * for half a second at most: enough for a transition, and bounded,
+   * since an animation (a spinner) always has another frame pending.
+   * Most waits end well before the half second, which every wait used
+   * to take.
    */
   gint64 start = g_get_monotonic_time ();
   gint64 until = start + G_USEC_PER_SEC / 2;

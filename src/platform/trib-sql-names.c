@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <string.h>
+
 #include "trib-background.h"
 #include "trib-catalog.h"
 #include "trib-schema-registry.h"
