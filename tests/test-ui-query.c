@@ -440,7 +440,23 @@ typedef struct
   guint n_late_appends;         /* once the grid has its rows of widgets */
   gint64 last_late_append;
   gint64 min_late_gap;
+  gboolean in_frame;            /* between a frame's start and its drawing's end */
+  guint n_appends_in_frame;
 } Growth;
+
+static void
+frame_started_cb (GdkFrameClock *clock,
+                  Growth        *growth)
+{
+  growth->in_frame = TRUE;
+}
+
+static void
+frame_ended_cb (GdkFrameClock *clock,
+                Growth        *growth)
+{
+  growth->in_frame = FALSE;
+}
 
 static void
 growth_cb (GListModel *grid_model,
@@ -455,6 +471,8 @@ growth_cb (GListModel *grid_model,
       growth->only_appends &= removed == 0 && position == growth->n_rows;
       if (growth->n_appends++ == 0)
         growth->first_append = added;
+      if (growth->n_rows < 256 && growth->in_frame)
+        growth->n_appends_in_frame++;
       if (growth->n_rows >= 256)
         {
           gint64 now = g_get_monotonic_time ();
@@ -470,7 +488,8 @@ growth_cb (GListModel *grid_model,
 /* Rows that come while the grid is on screen are listed at its frames,
  * those that came since the last one at once: all of them, in order,
  * counted in the status line; the first frames list a few rows, not a
- * whole batch of the worker's.
+ * whole batch of the worker's, and list them between two frames, not
+ * inside one.
  */
 static void
 test_streamed_rows (GtkWidget     *window,
@@ -478,16 +497,20 @@ test_streamed_rows (GtkWidget     *window,
 {
   GtkColumnView *column_view = trib_result_view_get_column_view (trib_query_page_get_result_view (page));
   GListModel *grid_model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
-  Growth growth = { g_list_model_get_n_items (grid_model), 0, 0, TRUE, 0, 0, G_MAXINT64 };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  Growth growth = { g_list_model_get_n_items (grid_model), 0, 0, TRUE, 0, 0, G_MAXINT64, FALSE, 0 };
   TribResultModel *model;
   TribDistillerRun *run;
   gulong handler;
 
   handler = g_signal_connect (grid_model, "items-changed", G_CALLBACK (growth_cb), &growth);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (frame_started_cb), &growth);
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (frame_ended_cb), &growth);
   trib_ui_query_run_and_wait (window, page,
                               "SELECT g AS n, 'row ' || g AS label FROM generate_series(1, 30000) AS g",
                               "ctrl+Return", 1);
   g_signal_handler_disconnect (grid_model, handler);
+  g_signal_handlers_disconnect_by_data (clock, &growth);
 
   run = trib_ui_query_run_at (page, 0);
   g_assert_cmpint (trib_distiller_run_get_state (run), ==, TRIB_DISTILLER_RUN_DONE);
@@ -501,6 +524,7 @@ test_streamed_rows (GtkWidget     *window,
   g_assert_true (growth.only_appends);
   g_assert_cmpuint (growth.first_append, >, 0);
   g_assert_cmpuint (growth.first_append, <=, 24);
+  g_assert_cmpuint (growth.n_appends_in_frame, ==, 0);
   for (guint i = 0; i < 30000; i += 997)
     g_assert_cmpuint (g_ascii_strtoull (trib_result_model_get_value (model, i, 0, NULL), NULL, 10), ==, i + 1);
   g_assert_cmpstr (trib_result_model_get_value (model, 29999, 1, NULL), ==, "row 30000");
@@ -520,7 +544,7 @@ test_paced_rows (GtkWidget     *window,
 {
   GtkColumnView *column_view = trib_result_view_get_column_view (trib_query_page_get_result_view (page));
   GListModel *grid_model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
-  Growth growth = { g_list_model_get_n_items (grid_model), 0, 0, TRUE, 0, 0, G_MAXINT64 };
+  Growth growth = { g_list_model_get_n_items (grid_model), 0, 0, TRUE, 0, 0, G_MAXINT64, FALSE, 0 };
   gulong handler;
 
   handler = g_signal_connect (grid_model, "items-changed", G_CALLBACK (growth_cb), &growth);

@@ -14,22 +14,25 @@
 /* Lists the rows of a result in its grid as the grid's frames go, not as
  * the worker's batches come: while the grid is on screen, the model
  * holds the rows that arrive (trib_result_model_set_deferred()) and
- * each frame lists those that came since the last one, in one change.
+ * lists them a few at a time, once a frame.
  *
  * GTK 4.8's list views make a row of widgets for each of the 200 items
  * after the first one shown (GTK_LIST_VIEW_MAX_LIST_ITEMS), whether
  * they fit or not, at the change that brings them: a first batch of
  * thousands of rows made 200 rows of cells at once, hundreds of
- * milliseconds without a frame. Until the grid has that many, rows come
- * a few cells' worth a frame; after, new rows only lengthen the
- * scrollbar, and all that came are listed at once, a few times a
- * second: each change lays the window out again, and on X11 each layout
- * asks the server for the monitor's work area and waits for its answer,
- * which a busy machine made a stall of its own, sixty times a second.
+ * milliseconds without a frame. Until the grid has that many, each
+ * frame lists a few cells' worth of rows, after it is drawn, in a
+ * dispatch of their own: made inside the frame, the cells' cost added
+ * to the layout and drawing of the rows before them, and the frame came
+ * late. After, new rows only lengthen the scrollbar, and all that came
+ * are listed at once, a few times a second: each change lays the window
+ * out again, and on X11 each layout asks the server for the monitor's
+ * work area and waits for its answer, which a busy machine made a stall
+ * of its own, sixty times a second.
  */
-#define RAMP_ROWS       256
-#define CELLS_PER_FRAME 48
-#define LIST_PERIOD_MS  250
+#define RAMP_ROWS         256
+#define CELLS_PER_LISTING 48
+#define LIST_PERIOD_MS    250
 
 struct _TribRowFeed
 {
@@ -38,6 +41,7 @@ struct _TribRowFeed
   GtkWidget *grid;              /* weak */
   TribResultModel *model;
   guint tick_id;
+  guint listing_source;
   guint list_source;
 };
 
@@ -50,17 +54,25 @@ is_ramping (TribRowFeed *self)
 }
 
 static guint
-rows_this_frame (TribRowFeed *self)
+rows_per_listing (TribRowFeed *self)
 {
   guint n_columns = MAX (trib_result_model_get_n_columns (self->model), 1);
 
-  if (!is_ramping (self))
-    return G_MAXUINT;
-
-  return MAX (CELLS_PER_FRAME / n_columns, 1);
+  return MAX (CELLS_PER_LISTING / n_columns, 1);
 }
 
 static void pending_cb (TribRowFeed *self);
+
+static gboolean
+listing_cb (gpointer user_data)
+{
+  TribRowFeed *self = user_data;
+
+  self->listing_source = 0;
+  trib_result_model_flush (self->model, rows_per_listing (self));
+
+  return G_SOURCE_REMOVE;
+}
 
 static gboolean
 tick_cb (GtkWidget     *grid,
@@ -69,9 +81,13 @@ tick_cb (GtkWidget     *grid,
 {
   TribRowFeed *self = user_data;
 
-  trib_result_model_flush (self->model, rows_this_frame (self));
   if (trib_result_model_get_n_pending (self->model) > 0 && is_ramping (self))
-    return G_SOURCE_CONTINUE;
+    {
+      /* After this frame's drawing, which has a higher priority. */
+      if (self->listing_source == 0)
+        self->listing_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, listing_cb, self, NULL);
+      return G_SOURCE_CONTINUE;
+    }
 
   self->tick_id = 0;
   pending_cb (self);
@@ -95,13 +111,14 @@ stop_ticking (TribRowFeed *self)
   if (self->tick_id != 0 && self->grid != NULL)
     gtk_widget_remove_tick_callback (self->grid, self->tick_id);
   self->tick_id = 0;
+  g_clear_handle_id (&self->listing_source, g_source_remove);
   g_clear_handle_id (&self->list_source, g_source_remove);
 }
 
 static void
 pending_cb (TribRowFeed *self)
 {
-  if (self->tick_id != 0 || self->list_source != 0 || self->grid == NULL ||
+  if (self->tick_id != 0 || self->listing_source != 0 || self->list_source != 0 || self->grid == NULL ||
       !gtk_widget_get_mapped (self->grid) || trib_result_model_get_n_pending (self->model) == 0)
     return;
 

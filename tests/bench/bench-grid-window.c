@@ -105,6 +105,30 @@ run_finished (gpointer data)
   return model == NULL || trib_result_model_get_n_pending (model) == 0;
 }
 
+/* Puts @sql in the page's editor, the cursor at its start, and lets the
+ * window draw it: a user runs a query already typed.
+ */
+void
+bench_grid_set_query (GtkWidget     *window,
+                      TribQueryPage *page,
+                      const char    *sql)
+{
+  TribQueryEditor *editor = trib_query_page_get_current_editor (page);
+  GtkTextBuffer *buffer = trib_query_editor_get_buffer (editor);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, sql) == 0)
+    return;
+
+  trib_query_editor_set_text (editor, sql);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  bench_wait_for_frame (window);
+}
+
 /* Runs @sql in the page's tab as its Run button does, until its last row
  * is in the grid and drawn.
  */
@@ -114,18 +138,14 @@ bench_grid_run_in_window (GtkWidget     *window,
                           const char    *sql,
                           guint          timeout_s)
 {
-  TribQueryEditor *editor = trib_query_page_get_current_editor (page);
   GPtrArray *runs = trib_query_page_get_runs (page);
   RunWanted wanted = { page, NULL };
   TribDistillerRun *run;
-  GtkTextIter start;
 
   if (runs != NULL && runs->len > 0)
     wanted.previous = g_object_ref (g_ptr_array_index (runs, 0));
 
-  trib_query_editor_set_text (editor, sql);
-  gtk_text_buffer_get_start_iter (trib_query_editor_get_buffer (editor), &start);
-  gtk_text_buffer_place_cursor (trib_query_editor_get_buffer (editor), &start);
+  bench_grid_set_query (window, page, sql);
   gtk_widget_activate_action (GTK_WIDGET (page), "query.run", NULL);
   bench_run_until (run_finished, &wanted, timeout_s);
   bench_wait_for_frame (window);

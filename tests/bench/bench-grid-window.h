@@ -23,6 +23,9 @@ extern const char bench_grid_query[];
 TribQueryPage    *bench_grid_open_demo     (TribApplication *app,
                                             TribWindow     **window);
 gboolean          bench_wait_for_frame     (GtkWidget     *window);
+void              bench_grid_set_query     (GtkWidget     *window,
+                                            TribQueryPage *page,
+                                            const char    *sql);
 TribDistillerRun *bench_grid_run_in_window (GtkWidget     *window,
                                             TribQueryPage *page,
                                             const char    *sql,
