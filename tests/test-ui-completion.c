@@ -267,6 +267,14 @@ test_completion (void)
   wait_for_popup (view, (const char *[]) { "web", NULL });
   close_popup (GTK_WIDGET (window), view);
 
+  /* Ctrl+Return runs the statement and closes the popup. */
+  set_text_with_cursor (editor, "SELECT * FROM ", 14);
+  type_text (GTK_WIDGET (window), "luma_");
+  wait_for_popup (view, (const char *[]) { "luma_web_events", NULL });
+  trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+Return");
+  trib_ui_test_iterate_until (popup_hidden, view, 10);
+  assert_text (editor, "SELECT * FROM luma_");
+
   /* Not inside a string. */
   set_text_with_cursor (editor, "SELECT 'e.", 10);
   trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+space");

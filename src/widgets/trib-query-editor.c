@@ -362,6 +362,20 @@ trib_query_editor_set_sql_names (TribQueryEditor *self,
 }
 
 /**
+ * trib_query_editor_hide_completion:
+ *
+ * Closes the completion popup, if open: once the statement runs, its
+ * proposals for the last word would only hide the text.
+ */
+void
+trib_query_editor_hide_completion (TribQueryEditor *self)
+{
+  g_return_if_fail (TRIB_IS_QUERY_EDITOR (self));
+
+  gtk_source_completion_hide (gtk_source_view_get_completion (self->view));
+}
+
+/**
  * trib_query_editor_get_completion:
  *
  * Returns: (transfer none): the editor's completion provider

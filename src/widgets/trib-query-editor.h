@@ -22,6 +22,7 @@ TribQueryEditor *trib_query_editor_new                   (void);
 void             trib_query_editor_set_sql_names         (TribQueryEditor *self,
                                                           TribSqlNames    *names);
 GtkSourceCompletionProvider *trib_query_editor_get_completion (TribQueryEditor *self);
+void                         trib_query_editor_hide_completion (TribQueryEditor *self);
 GtkTextBuffer   *trib_query_editor_get_buffer            (TribQueryEditor *self);
 char            *trib_query_editor_dup_text              (TribQueryEditor *self);
 void             trib_query_editor_set_text              (TribQueryEditor *self,

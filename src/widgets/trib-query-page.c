@@ -171,6 +171,7 @@ start_run (TribQueryPage *self,
   if (tab == NULL)
     return;
 
+  trib_query_editor_hide_completion (trib_query_tab_get_editor (tab));
   if (!trib_query_tab_get_running (tab))
     {
       _trib_query_page_run_in_tab (self, tab, script, FALSE);
