@@ -720,6 +720,12 @@ test_production_guard (GtkWidget     *window,
   g_assert_nonnull (banner);
   g_assert_true (gtk_widget_get_mapped (banner));
   g_assert_true (trib_ui_test_has_css_class (gtk_widget_get_parent (banner), "production-banner"));
+  /* One line, cut short if need be, all of it in the tooltip: a wrapped
+   * label is measured again at every layout of the page.
+   */
+  g_assert_false (gtk_label_get_wrap (GTK_LABEL (banner)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (banner)), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (banner), ==, gtk_label_get_label (GTK_LABEL (banner)));
 
   /* A read runs at once. */
   trib_ui_query_run_and_wait (window, page, "SELECT 'read' AS r", "ctrl+Return", 1);
