@@ -172,6 +172,17 @@ close_popup (GtkWidget *window,
   trib_ui_test_iterate_until (popup_hidden, view, 10);
 }
 
+/* "SELECT * FROM luma_", typed, and the popup that proposes the table. */
+static void
+open_table_popup (GtkWidget       *window,
+                  TribQueryEditor *editor,
+                  GtkWidget       *view)
+{
+  set_text_with_cursor (editor, "SELECT * FROM ", 14);
+  type_text (window, "luma_");
+  wait_for_popup (view, (const char *[]) { "luma_web_events", NULL });
+}
+
 static void
 test_completion (void)
 {
@@ -211,9 +222,7 @@ test_completion (void)
   assert_text (editor, "SELECT e.web.webPageDetails.name\nFROM luma_web_events e");
 
   /* Return with nothing picked starts a new line, the word left as typed. */
-  set_text_with_cursor (editor, "SELECT * FROM ", 14);
-  type_text (GTK_WIDGET (window), "luma_");
-  wait_for_popup (view, (const char *[]) { "luma_web_events", NULL });
+  open_table_popup (GTK_WIDGET (window), editor, view);
   trib_ui_test_press_keys (GTK_WIDGET (window), "Return");
   trib_ui_test_iterate_until (popup_hidden, view, 10);
   assert_text (editor, "SELECT * FROM luma_\n");
@@ -268,9 +277,7 @@ test_completion (void)
   close_popup (GTK_WIDGET (window), view);
 
   /* Ctrl+Return runs the statement and closes the popup. */
-  set_text_with_cursor (editor, "SELECT * FROM ", 14);
-  type_text (GTK_WIDGET (window), "luma_");
-  wait_for_popup (view, (const char *[]) { "luma_web_events", NULL });
+  open_table_popup (GTK_WIDGET (window), editor, view);
   trib_ui_test_press_keys (GTK_WIDGET (window), "ctrl+Return");
   trib_ui_test_iterate_until (popup_hidden, view, 10);
   assert_text (editor, "SELECT * FROM luma_");
