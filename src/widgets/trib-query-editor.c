@@ -287,20 +287,22 @@ static void
 trib_query_editor_init (TribQueryEditor *self)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkEventController *leave_keys;
+  GtkEventController *editor_keys;
   GtkSourceBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Caught before the view, which would take Ctrl+Tab for itself. */
-  leave_keys = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (leave_keys, GTK_PHASE_CAPTURE);
-  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (leave_keys), GDK_CONTROL_MASK, FALSE);
-  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (leave_keys), GDK_CONTROL_MASK | GDK_SHIFT_MASK, TRUE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (leave_keys),
+  /* Caught before the view: Ctrl+Tab, which it would take for itself,
+   * and Ctrl+Space.
+   */
+  editor_keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (editor_keys, GTK_PHASE_CAPTURE);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (editor_keys), GDK_CONTROL_MASK, FALSE);
+  add_leave_shortcut (GTK_SHORTCUT_CONTROLLER (editor_keys), GDK_CONTROL_MASK | GDK_SHIFT_MASK, TRUE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (editor_keys),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, GDK_CONTROL_MASK),
                                                           gtk_callback_action_new (complete_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), leave_keys);
+  gtk_widget_add_controller (GTK_WIDGET (self), editor_keys);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
