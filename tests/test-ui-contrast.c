@@ -98,19 +98,23 @@ contrast (double a,
 }
 
 /* Where @label's glyphs are, in pixels of the rendering: the ink of its
- * layout, clipped to the label.
+ * layout, clipped to the label; the whole of an inscription (a grid's
+ * cell), which does not show its layout.
  */
 static void
 ink_pixels (Render    *render,
             GtkWidget *label,
             int        box[4])
 {
-  PangoRectangle ink;
+  PangoRectangle ink = { 0, 0, gtk_widget_get_width (label), gtk_widget_get_height (label) };
   double x, y;
-  int layout_x, layout_y;
+  int layout_x = 0, layout_y = 0;
 
-  gtk_label_get_layout_offsets (GTK_LABEL (label), &layout_x, &layout_y);
-  pango_layout_get_pixel_extents (gtk_label_get_layout (GTK_LABEL (label)), &ink, NULL);
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_get_layout_offsets (GTK_LABEL (label), &layout_x, &layout_y);
+      pango_layout_get_pixel_extents (gtk_label_get_layout (GTK_LABEL (label)), &ink, NULL);
+    }
   ink.x = MAX (ink.x + layout_x, 0);
   ink.y = MAX (ink.y + layout_y, 0);
   ink.width = MIN (ink.width, gtk_widget_get_width (label) - ink.x);
@@ -228,12 +232,24 @@ typedef enum
 /* A mapped label reading @text under @root, within the viewport of its
  * scrolled window, in a column header, in a row, or in a selected row.
  */
+/* What @widget reads, if it is a label or an inscription (a grid's cell). */
+static const char *
+shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  return NULL;
+}
+
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text,
             Where       where)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_str_equal (gtk_label_get_label (GTK_LABEL (root)), text))
+  if (gtk_widget_get_mapped (root) && g_strcmp0 (shown_text (root), text) == 0)
     {
       GtkWidget *viewport = gtk_widget_get_ancestor (root, GTK_TYPE_SCROLLED_WINDOW);
       gboolean in_header = gtk_widget_get_ancestor (root, g_type_from_name ("GtkColumnViewTitle")) != NULL;

@@ -124,7 +124,7 @@ check_grid_order (GtkWidget       *window,
 }
 
 /* Cells of the grid that show another value than the model's at their
- * row's position; the view marks its cells' labels with their list item
+ * row's position; the view marks its cells with their list item
  * and column. With @in_sight, only those in the grid's viewport.
  */
 static guint
@@ -148,7 +148,7 @@ count_stale_cells (GtkWidget       *widget,
                                                                                   gtk_widget_get_height (grid)), NULL)))
         return 0;
 
-      return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), value != NULL ? value : "NULL") != 0;
+      return g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), value != NULL ? value : "NULL") != 0;
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))

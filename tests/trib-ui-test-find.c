@@ -202,7 +202,19 @@ trib_ui_test_find_explore_view (const char *connection_id)
   return NULL;
 }
 
-/* A shown label that reads @text, or with @partial holds it. */
+/* What @widget reads, if it is a label or an inscription (a grid's cell). */
+static const char *
+shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  return NULL;
+}
+
+/* A shown label or inscription that reads @text, or with @partial holds it. */
 GtkWidget *
 trib_ui_test_find_label (GtkWidget  *root,
             const char *text,
@@ -210,7 +222,7 @@ trib_ui_test_find_label (GtkWidget  *root,
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      const char *label = GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child)) : NULL;
+      const char *label = shown_text (child);
       GtkWidget *found;
 
       if (label != NULL && gtk_widget_get_mapped (child) &&

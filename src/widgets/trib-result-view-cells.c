@@ -3,6 +3,10 @@
  * The cells of the result grid: a value each, shortened to one line,
  * NULL shown as such; and how they follow the model to a new order.
  *
+ * A cell is a GtkInscription, whose size is its column's and not its
+ * text's: a label given a new value asks the whole window to be laid
+ * out again, and every frame of a scroll gave hundreds of them.
+ *
  * Copyright 2026 The Tributary authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,6 +27,10 @@
 
 /* Cells out of sight that read a new order each frame after it. */
 #define STALE_CELLS_PER_FRAME 48
+
+/* A column is as wide as the longest of its first values, up to this. */
+#define MAX_CELL_CHARS 48
+#define WIDTH_SAMPLE_ROWS 100
 
 static gboolean
 is_numeric (TribColumnKind kind)
@@ -54,26 +62,55 @@ min_chars_for_kind (TribColumnKind kind)
     }
 }
 
+/* The characters a column's cells ask for: those of the longest of the
+ * first values that have come, at least what its kind needs.
+ */
+static guint
+natural_chars (TribResultView *self,
+               guint           column,
+               guint           min_chars)
+{
+  guint n_rows = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->model)), WIDTH_SAMPLE_ROWS);
+  guint chars = min_chars;
+
+  for (guint row = 0; row < n_rows && chars < MAX_CELL_CHARS; row++)
+    {
+      g_autofree char *text = trib_result_model_dup_compact (self->model, row, column, MAX_CELL_CHARS);
+
+      if (text != NULL)
+        chars = MAX (chars, (guint) g_utf8_strlen (text, -1));
+    }
+
+  return MIN (chars, MAX_CELL_CHARS);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                TribResultView           *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-
   TribColumnKind kind = trib_result_model_get_column_kind (self->model, column);
+  guint min_chars = min_chars_for_kind (kind);
+  guint nat_chars = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "trib-nat-chars"));
 
-  gtk_label_set_xalign (GTK_LABEL (label), is_numeric (kind) ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Measured once, from the rows there are when the first cell is made. */
+  if (nat_chars == 0)
+    {
+      nat_chars = natural_chars (self, column, min_chars);
+      g_object_set_data (G_OBJECT (factory), "trib-nat-chars", GUINT_TO_POINTER (nat_chars));
+    }
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), is_numeric (kind) ? 1 : 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   /* Columns keep a readable width; a narrow window scrolls sideways. */
-  gtk_label_set_width_chars (GTK_LABEL (label), min_chars_for_kind (kind));
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-  gtk_list_item_set_child (item, label);
-  /* The item owns the label: no reference, which would keep it. */
-  g_object_set_data (G_OBJECT (label), "trib-list-item", item);
-  g_object_set_data (G_OBJECT (label), "trib-column", GUINT_TO_POINTER (column));
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
+  gtk_list_item_set_child (item, cell);
+  /* The item owns the cell: no reference, which would keep it. */
+  g_object_set_data (G_OBJECT (cell), "trib-list-item", item);
+  g_object_set_data (G_OBJECT (cell), "trib-column", GUINT_TO_POINTER (column));
 }
 
 #define ROW_NAME_COLUMNS 8
@@ -102,6 +139,21 @@ describe_row (TribResultView *self,
   return g_strdup_printf (_("Row %u: %s"), position + 1, values->str);
 }
 
+/* Shared by the cells, which are all on the main thread. */
+static PangoAttrList *
+null_attributes (void)
+{
+  static PangoAttrList *italic;
+
+  if (italic == NULL)
+    {
+      italic = pango_attr_list_new ();
+      pango_attr_list_insert (italic, pango_attr_style_new (PANGO_STYLE_ITALIC));
+    }
+
+  return italic;
+}
+
 /* Shows the value of @item's row in @column, and names the row after
  * its values from the first column's cell.
  */
@@ -110,29 +162,35 @@ show_cell (TribResultView *self,
            GtkListItem    *item,
            guint           column)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
   TribResultRow *row = gtk_list_item_get_item (item);
   g_autofree char *text = NULL;
 
-  g_object_set_data (G_OBJECT (label), "trib-order", GUINT_TO_POINTER (self->order_serial));
+  g_object_set_data (G_OBJECT (cell), "trib-order", GUINT_TO_POINTER (self->order_serial));
   text = trib_result_model_dup_compact (self->model, trib_result_row_get_position (row), column, CELL_CHARS);
+  /* NULL in italics, as .null-value sets it elsewhere, but through the
+   * text's attributes: a style class changing the font would have the
+   * window laid out again, as a label's new text did.
+   */
   if (text == NULL)
     {
       /* Translators: shown in a cell whose value is SQL NULL */
-      gtk_label_set_label (GTK_LABEL (label), C_("sql value", "NULL"));
-      gtk_widget_add_css_class (label, "null-value");
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), C_("sql value", "NULL"));
+      gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), null_attributes ());
+      gtk_widget_add_css_class (cell, "dim-label");
     }
   else
     {
-      gtk_label_set_label (GTK_LABEL (label), text);
-      gtk_widget_remove_css_class (label, "null-value");
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+      gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), NULL);
+      gtk_widget_remove_css_class (cell, "dim-label");
     }
 
-  /* A label is named after its text, which it sets itself; an empty
-   * label has no name but its type's.
+  /* A cell is named after its text, which it sets itself; an empty
+   * one has no name but its type's.
    */
   if (text != NULL && text[0] == '\0')
-    trib_a11y_set_label (label, C_("sql value", "Empty"));
+    trib_a11y_set_label (cell, C_("sql value", "Empty"));
 
   if (column == 0)
     {

@@ -1,9 +1,10 @@
 /* bench-grid-anchor.c
  *
  * The anchor of bench-grid's stall figures: a bare GtkColumnView (8
- * label columns, in a toplevel of its own the size of our grid) over a
- * simple GListModel, to which the changes our grid's model made are
- * replayed at the times they came; and how the benchmark records them.
+ * inscription columns, as our cells are, in a toplevel of its own the
+ * size of our grid) over a simple GListModel, to which the changes our
+ * grid's model made are replayed at the times they came; and how the
+ * benchmark records them.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -112,7 +113,7 @@ anchor_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, bench_grid_cell_new (0, 14));
+  gtk_list_item_set_child (item, bench_grid_cell_new (0, 14, 14));
 }
 
 static void
@@ -123,7 +124,7 @@ anchor_bind_cb (GtkSignalListItemFactory *factory,
   BenchRow *row = gtk_list_item_get_item (item);
   g_autofree char *text = anchor_value (row->id, GPOINTER_TO_UINT (user_data));
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "NULL");
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text != NULL ? text : "NULL");
 }
 
 void

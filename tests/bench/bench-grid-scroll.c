@@ -20,10 +20,11 @@
  *
  * The anchor is a bare GtkColumnView in a toplevel of its own, the size
  * of our window, with a grid of the size of ours at its top left: 8
- * label columns, of the widths ours has, over a list of a million
+ * inscription columns, of the widths ours has, over a list of a million
  * positions whose cells show the very values of our result (read from
- * our model, as they are, without shortening or naming), each label set
- * as ours are (one line, ellipsized), with our grid's look (its style
+ * our model, as they are, without shortening or naming), each an
+ * inscription set as ours are (one line, ellipsized, as many characters
+ * wide), with our grid's look (its style
  * class and separators) so that as many rows show. Rounds are
  * interleaved, ours then the anchor's, and each round first draws the
  * top of its grid, outside the measure.
@@ -55,7 +56,8 @@ typedef struct
 {
   TribResultModel *values;      /* ours, read only */
   guint column;
-  int width_chars;
+  guint min_chars;
+  guint nat_chars;
   float xalign;
 } AnchorColumn;
 
@@ -64,7 +66,7 @@ anchor_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  AnchorColumn             *column)
 {
-  gtk_list_item_set_child (item, bench_grid_cell_new (column->xalign, column->width_chars));
+  gtk_list_item_set_child (item, bench_grid_cell_new (column->xalign, column->min_chars, column->nat_chars));
 }
 
 static void
@@ -75,10 +77,10 @@ anchor_bind_cb (GtkSignalListItemFactory *factory,
   BenchRow *row = gtk_list_item_get_item (item);
   const char *value = trib_result_model_get_value (column->values, row->id - 1, column->column, NULL);
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), value != NULL ? value : "NULL");
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), value != NULL ? value : "NULL");
 }
 
-/* The width our grid's labels ask for, in characters, and how they align. */
+/* The width our grid's cells ask for, in characters, and how they align. */
 static void
 measure_our_column (GtkColumnView *ours,
                     guint          column,
@@ -88,9 +90,8 @@ measure_our_column (GtkColumnView *ours,
 
   anchor_column->xalign = kind == TRIB_COLUMN_KIND_INTEGER || kind == TRIB_COLUMN_KIND_FLOAT ||
                           kind == TRIB_COLUMN_KIND_NUMERIC ? 1 : 0;
-  anchor_column->width_chars = 14;
 
-  /* From a label our grid shows in that column. */
+  /* From a cell our grid shows in that column. */
   for (GtkWidget *row = gtk_widget_get_first_child (gtk_widget_get_last_child (GTK_WIDGET (ours)));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
@@ -98,13 +99,16 @@ measure_our_column (GtkColumnView *ours,
 
       for (guint i = 0; i < column && cell != NULL; i++)
         cell = gtk_widget_get_next_sibling (cell);
-      if (cell != NULL && GTK_IS_LABEL (gtk_widget_get_first_child (cell)))
+      if (cell != NULL && GTK_IS_INSCRIPTION (gtk_widget_get_first_child (cell)))
         {
-          anchor_column->width_chars = gtk_label_get_width_chars (GTK_LABEL (gtk_widget_get_first_child (cell)));
+          GtkInscription *inscription = GTK_INSCRIPTION (gtk_widget_get_first_child (cell));
+
+          anchor_column->min_chars = gtk_inscription_get_min_chars (inscription);
+          anchor_column->nat_chars = gtk_inscription_get_nat_chars (inscription);
           return;
         }
     }
-  g_error ("bench: no label in our grid's column %u", column);
+  g_error ("bench: no inscription in our grid's column %u", column);
 }
 
 typedef struct
@@ -136,7 +140,7 @@ anchor_init (Anchor          *anchor,
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
-      anchor->columns[i] = (AnchorColumn) { values, i, 14, 0 };
+      anchor->columns[i] = (AnchorColumn) { values, i, 14, 14, 0 };
       measure_our_column (ours, i, &anchor->columns[i]);
       g_signal_connect (factory, "setup", G_CALLBACK (anchor_setup_cb), &anchor->columns[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (anchor_bind_cb), &anchor->columns[i]);

@@ -158,22 +158,22 @@ bench_grid_run_in_window (GtkWidget     *window,
   return run;
 }
 
-/* A cell of a bare grid, as our cells: one line, ellipsized, of a
- * readable width.
+/* A cell of a bare grid, as our cells: an inscription, one line,
+ * ellipsized, @min_chars wide at least and @nat_chars at best.
  */
 GtkWidget *
 bench_grid_cell_new (float xalign,
-                     int   width_chars)
+                     guint min_chars,
+                     guint nat_chars)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), xalign);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
 
-  return label;
+  return cell;
 }
 
 G_DEFINE_FINAL_TYPE (BenchRow, bench_row, G_TYPE_OBJECT)

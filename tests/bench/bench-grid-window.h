@@ -31,7 +31,8 @@ TribDistillerRun *bench_grid_run_in_window (GtkWidget     *window,
                                             const char    *sql,
                                             guint          timeout_s);
 GtkWidget        *bench_grid_cell_new      (float          xalign,
-                                            int            width_chars);
+                                            guint          min_chars,
+                                            guint          nat_chars);
 
 /* A row of a bare grid: the number of a row of the query, from 1. */
 #define BENCH_TYPE_ROW (bench_row_get_type ())

@@ -29,8 +29,8 @@
  *     the values as PostgreSQL sends them, NULL as none)
  *
  * The anchor of both stall figures is the same probe in the same process
- * with a bare GtkColumnView (8 label columns, in a toplevel of its own
- * the size of our grid, mapped beside ours) over a simple GListModel,
+ * with a bare GtkColumnView (8 inscription columns, in a toplevel of its
+ * own the size of our grid, mapped beside ours) over a simple GListModel,
  * whose cells show the same kind of values computed from the row's
  * number. Streaming, it receives the very changes our grid received:
  * each `items-changed` of our grid's model, recorded with its time
