@@ -232,24 +232,12 @@ typedef enum
 /* A mapped label reading @text under @root, within the viewport of its
  * scrolled window, in a column header, in a row, or in a selected row.
  */
-/* What @widget reads, if it is a label or an inscription (a grid's cell). */
-static const char *
-shown_text (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget))
-    return gtk_label_get_label (GTK_LABEL (widget));
-  if (GTK_IS_INSCRIPTION (widget))
-    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
-
-  return NULL;
-}
-
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text,
             Where       where)
 {
-  if (gtk_widget_get_mapped (root) && g_strcmp0 (shown_text (root), text) == 0)
+  if (gtk_widget_get_mapped (root) && g_strcmp0 (trib_ui_test_shown_text (root), text) == 0)
     {
       GtkWidget *viewport = gtk_widget_get_ancestor (root, GTK_TYPE_SCROLLED_WINDOW);
       gboolean in_header = gtk_widget_get_ancestor (root, g_type_from_name ("GtkColumnViewTitle")) != NULL;

@@ -203,8 +203,8 @@ trib_ui_test_find_explore_view (const char *connection_id)
 }
 
 /* What @widget reads, if it is a label or an inscription (a grid's cell). */
-static const char *
-shown_text (GtkWidget *widget)
+const char *
+trib_ui_test_shown_text (GtkWidget *widget)
 {
   if (GTK_IS_LABEL (widget))
     return gtk_label_get_label (GTK_LABEL (widget));
@@ -222,7 +222,7 @@ trib_ui_test_find_label (GtkWidget  *root,
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      const char *label = shown_text (child);
+      const char *label = trib_ui_test_shown_text (child);
       GtkWidget *found;
 
       if (label != NULL && gtk_widget_get_mapped (child) &&

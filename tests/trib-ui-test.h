@@ -54,6 +54,7 @@ void       trib_ui_test_click           (GtkWidget  *window,
 
 gpointer   trib_ui_test_find_any        (GtkWidget  *root,
                                          GType       type);
+const char *trib_ui_test_shown_text    (GtkWidget  *widget);
 GtkWidget *trib_ui_test_find_label      (GtkWidget  *root,
                                          const char *text,
                                          gboolean    partial);
