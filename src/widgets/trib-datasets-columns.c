@@ -1,8 +1,9 @@
 /* trib-datasets-columns.c
  *
  * The columns of the datasets page's list, whose cells are declared in
- * ui/trib-dataset-*-cell.ui: a label each, the name's cell naming its row
- * for assistive technologies.
+ * ui/trib-dataset-*-cell.ui: an inscription each, whose width is its
+ * column's and not its text's (a label given a new text lays the window
+ * out again), the name's cell naming its row for assistive technologies.
  *
  * Copyright 2026 The Tributary authors
  *

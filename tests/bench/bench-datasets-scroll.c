@@ -19,8 +19,9 @@
  *     input (a frame drawn by llvmpipe is part of it); bench-util's probe.
  *
  * The stall's anchor, in the same rounds, is a bare GtkColumnView (five
- * label columns showing the same datasets' name, schema, table, creation
- * date and status, in a toplevel of its own the size of our list) given
+ * columns of inscriptions as wide as ours, showing the same datasets'
+ * name, schema, table, creation date and status, in a toplevel of its
+ * own the size of our list) given
  * the very splices our list made during the round, in the same sizes,
  * each followed by a jump to its end and a frame: what GTK 4.8 alone
  * costs for the same changes, printed as information
@@ -218,6 +219,8 @@ idle_stall_ms (void)
 
 /* The stall's anchor ---------------------------------------------------- */
 
+#define N_COLUMNS 5
+
 typedef struct
 {
   GtkWidget *window;
@@ -230,11 +233,36 @@ anchor_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell),
+                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "min-chars")));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell),
+                                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "nat-chars")));
+  gtk_list_item_set_child (item, cell);
+}
+
+/* The widths our list's cells ask for in @column, from its first row:
+ * its cells are inscriptions, the name's inside the cell that names the
+ * row; kept on @factory for its cells.
+ */
+static void
+copy_our_width (GtkWidget          *ours,
+                guint               column,
+                GtkListItemFactory *factory)
+{
+  GtkWidget *cell = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_last_child (ours)));
+  GtkInscription *inscription;
+
+  for (guint i = 0; i < column && cell != NULL; i++)
+    cell = gtk_widget_get_next_sibling (cell);
+  g_assert_nonnull (cell);
+  inscription = GTK_INSCRIPTION (trib_ui_test_find_widget (cell, GTK_TYPE_INSCRIPTION, NULL));
+  g_assert_nonnull (inscription);
+  g_object_set_data (G_OBJECT (factory), "min-chars", GUINT_TO_POINTER (gtk_inscription_get_min_chars (inscription)));
+  g_object_set_data (G_OBJECT (factory), "nat-chars", GUINT_TO_POINTER (gtk_inscription_get_nat_chars (inscription)));
 }
 
 static void
@@ -267,14 +295,14 @@ anchor_bind_cb (GtkSignalListItemFactory *factory,
       break;
     }
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text != NULL ? text : "");
 }
 
 static void
 anchor_init (Anchor    *anchor,
              GtkWidget *ours)
 {
-  const char *titles[] = { "Name", "Schema", "Table", "Created", "Last Batch" };
+  const char *titles[N_COLUMNS] = { "Name", "Schema", "Table", "Created", "Last Batch" };
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   anchor->store = g_list_store_new (TRIB_TYPE_DATASET);
@@ -285,6 +313,7 @@ anchor_init (Anchor    *anchor,
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
 
+      copy_our_width (trib_ui_test_find_widget (ours, GTK_TYPE_COLUMN_VIEW, NULL), i, factory);
       g_signal_connect (factory, "setup", G_CALLBACK (anchor_setup_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (anchor_bind_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (titles[i], factory);
