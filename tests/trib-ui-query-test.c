@@ -350,3 +350,19 @@ trib_ui_query_schedule_dialog_closed (gpointer unused)
 {
   return !trib_ui_query_schedule_dialog_open (NULL);
 }
+
+/* The header of @column_view's column named @title. */
+GtkWidget *
+trib_ui_query_find_column_title (GtkColumnView *column_view,
+                                 const char    *title)
+{
+  GType title_type = g_type_from_name ("GtkColumnViewTitle");
+  /* A header reads the column's name, its type below. */
+  g_autofree char *name_line = g_strconcat (title, "\n", NULL);
+  GtkWidget *label = trib_ui_test_find_label (GTK_WIDGET (column_view), name_line, TRUE);
+
+  g_assert_nonnull (label);
+  g_assert_nonnull (gtk_widget_get_ancestor (label, title_type));
+
+  return gtk_widget_get_ancestor (label, title_type);
+}
