@@ -574,11 +574,7 @@ test_query_grid (void)
   TribQueryPage *page;
   TribWindow *window;
 
-  /* The demo's simulator starts its own PostgreSQL with the demo data. */
-  g_setenv ("TRIBUTARY_SIM_POSTGRES", "start", TRUE);
-  window = trib_ui_test_open_demo (app, 120);
-  trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
-  page = trib_ui_query_show_page (GTK_WIDGET (window));
+  page = trib_ui_query_open_demo_page (app, &window);
 
   g_test_message ("The grid");
   test_rows (GTK_WIDGET (window), page);

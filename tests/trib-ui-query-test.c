@@ -366,3 +366,17 @@ trib_ui_query_find_column_title (GtkColumnView *column_view,
 
   return gtk_widget_get_ancestor (label, title_type);
 }
+
+/* The demo's window, 1280×800, on its query page; its simulator starts a
+ * PostgreSQL of its own with the demo's data.
+ */
+TribQueryPage *
+trib_ui_query_open_demo_page (TribApplication  *app,
+                              TribWindow      **window)
+{
+  g_setenv ("TRIBUTARY_SIM_POSTGRES", "start", TRUE);
+  *window = trib_ui_test_open_demo (app, 120);
+  trib_ui_test_resize (GTK_WIDGET (*window), 1280, 800);
+
+  return trib_ui_query_show_page (GTK_WIDGET (*window));
+}

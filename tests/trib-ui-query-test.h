@@ -54,5 +54,7 @@ gboolean               trib_ui_query_schedule_dialog_open    (gpointer          
 gboolean               trib_ui_query_schedule_dialog_closed  (gpointer          unused);
 GtkWidget             *trib_ui_query_find_column_title  (GtkColumnView    *column_view,
                                                          const char       *title);
+TribQueryPage         *trib_ui_query_open_demo_page     (TribApplication  *app,
+                                                         TribWindow      **window);
 
 G_END_DECLS
