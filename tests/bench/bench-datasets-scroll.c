@@ -21,10 +21,10 @@
  * The stall's anchor, in the same rounds, is a bare GtkColumnView (five
  * columns of inscriptions as wide as ours, showing the same datasets'
  * name, schema, table, creation date and status, in a toplevel of its
- * own the size of our list) given
- * the very splices our list made during the round, in the same sizes,
- * each followed by a jump to its end and a frame: what GTK 4.8 alone
- * costs for the same changes, printed as information
+ * own the size of our list) given the very splices our list made during
+ * the round, in the same sizes, each followed by a jump to its end and a
+ * frame: what GTK 4.8 alone costs for the same changes, printed as
+ * information
  * (`# datasets-scroll: … bare GtkColumnView …`).
  *
  * The information lines after them give, measured in the same rounds, a
@@ -244,16 +244,16 @@ anchor_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, cell);
 }
 
-/* The widths our list's cells ask for in @column, from its first row:
- * its cells are inscriptions, the name's inside the cell that names the
- * row; kept on @factory for its cells.
+/* The widths the cells of @column_view, our list, ask for in @column,
+ * from its first row: its cells are inscriptions, the name's inside the
+ * cell that names the row; kept on @factory for its cells.
  */
 static void
-copy_our_width (GtkWidget          *ours,
+copy_our_width (GtkWidget          *column_view,
                 guint               column,
                 GtkListItemFactory *factory)
 {
-  GtkWidget *cell = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_last_child (ours)));
+  GtkWidget *cell = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_last_child (column_view)));
   GtkInscription *inscription;
 
   for (guint i = 0; i < column && cell != NULL; i++)
@@ -303,6 +303,7 @@ anchor_init (Anchor    *anchor,
              GtkWidget *ours)
 {
   const char *titles[N_COLUMNS] = { "Name", "Schema", "Table", "Created", "Last Batch" };
+  GtkWidget *our_column_view = trib_ui_test_find_widget (ours, GTK_TYPE_COLUMN_VIEW, NULL);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   anchor->store = g_list_store_new (TRIB_TYPE_DATASET);
@@ -313,7 +314,7 @@ anchor_init (Anchor    *anchor,
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
 
-      copy_our_width (trib_ui_test_find_widget (ours, GTK_TYPE_COLUMN_VIEW, NULL), i, factory);
+      copy_our_width (our_column_view, i, factory);
       g_signal_connect (factory, "setup", G_CALLBACK (anchor_setup_cb), GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (anchor_bind_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (titles[i], factory);

@@ -24,10 +24,9 @@
  * positions whose cells show the very values of our result (read from
  * our model, as they are, without shortening or naming), each an
  * inscription set as ours are (one line, ellipsized, as many characters
- * wide), with our grid's look (its style
- * class and separators) so that as many rows show. Rounds are
- * interleaved, ours then the anchor's, and each round first draws the
- * top of its grid, outside the measure.
+ * wide), with our grid's look (its style class and separators) so that
+ * as many rows show. Rounds are interleaved, ours then the anchor's, and
+ * each round first draws the top of its grid, outside the measure.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -140,7 +139,7 @@ anchor_init (Anchor          *anchor,
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
-      anchor->columns[i] = (AnchorColumn) { values, i, 14, 14, 0 };
+      anchor->columns[i] = (AnchorColumn) { .values = values, .column = i };
       measure_our_column (ours, i, &anchor->columns[i]);
       g_signal_connect (factory, "setup", G_CALLBACK (anchor_setup_cb), &anchor->columns[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (anchor_bind_cb), &anchor->columns[i]);
