@@ -32,6 +32,15 @@
 #define MAX_CELL_CHARS 48
 #define WIDTH_SAMPLE_ROWS 100
 
+/* What a cell keeps about itself, and the order its item was bound in:
+ * by quark, which costs less than the string g_object_set_data () looks
+ * up, for every cell bound. Set once, on the main thread, before the
+ * first cell is made.
+ */
+static GQuark cell_item_quark;
+static GQuark cell_column_quark;
+static GQuark item_order_quark;
+
 static gboolean
 is_numeric (TribColumnKind kind)
 {
@@ -109,8 +118,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
   gtk_list_item_set_child (item, cell);
   /* The item owns the cell: no reference, which would keep it. */
-  g_object_set_data (G_OBJECT (cell), "trib-list-item", item);
-  g_object_set_data (G_OBJECT (cell), "trib-column", GUINT_TO_POINTER (column));
+  g_object_set_qdata (G_OBJECT (cell), cell_item_quark, item);
+  g_object_set_qdata (G_OBJECT (cell), cell_column_quark, GUINT_TO_POINTER (column));
 }
 
 #define ROW_NAME_COLUMNS 8
@@ -165,25 +174,26 @@ show_cell (TribResultView *self,
   GtkWidget *cell = gtk_list_item_get_child (item);
   TribResultRow *row = gtk_list_item_get_item (item);
   g_autofree char *text = NULL;
+  /* Only NULL has attributes. */
+  gboolean was_null = gtk_inscription_get_attributes (GTK_INSCRIPTION (cell)) != NULL;
 
-  g_object_set_data (G_OBJECT (cell), "trib-order", GUINT_TO_POINTER (self->order_serial));
+  g_object_set_qdata (G_OBJECT (item), item_order_quark, GUINT_TO_POINTER (self->order_serial));
   text = trib_result_model_dup_compact (self->model, trib_result_row_get_position (row), column, CELL_CHARS);
+  /* Translators: shown in a cell whose value is SQL NULL */
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text != NULL ? text : C_("sql value", "NULL"));
+
   /* NULL in italics, as .null-value sets it elsewhere, but through the
    * text's attributes: a style class changing the font would have the
-   * window laid out again, as a label's new text did.
+   * window laid out again, as a label's new text did. Only a cell that
+   * turns NULL or back is restyled: most never do.
    */
-  if (text == NULL)
+  if ((text == NULL) != was_null)
     {
-      /* Translators: shown in a cell whose value is SQL NULL */
-      gtk_inscription_set_text (GTK_INSCRIPTION (cell), C_("sql value", "NULL"));
-      gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), null_attributes ());
-      gtk_widget_add_css_class (cell, "dim-label");
-    }
-  else
-    {
-      gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-      gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), NULL);
-      gtk_widget_remove_css_class (cell, "dim-label");
+      gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), text == NULL ? null_attributes () : NULL);
+      if (text == NULL)
+        gtk_widget_add_css_class (cell, "dim-label");
+      else
+        gtk_widget_remove_css_class (cell, "dim-label");
     }
 
   /* A cell is named after its text, which it sets itself; an empty
@@ -250,7 +260,7 @@ refresh_cells (TribResultView *self,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkListItem *item = g_object_get_data (G_OBJECT (child), "trib-list-item");
+      GtkListItem *item = g_object_get_qdata (G_OBJECT (child), cell_item_quark);
       gboolean child_seen = seen && in_sight (self, child, refresh);
 
       if (item == NULL)
@@ -261,7 +271,7 @@ refresh_cells (TribResultView *self,
         }
 
       if (gtk_list_item_get_item (item) == NULL || gtk_list_item_get_child (item) != child ||
-          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "trib-order")) == self->order_serial)
+          GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (item), item_order_quark)) == self->order_serial)
         continue;
 
       if (!child_seen)
@@ -271,7 +281,7 @@ refresh_cells (TribResultView *self,
             continue;
           refresh->budget--;
         }
-      show_cell (self, item, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "trib-column")));
+      show_cell (self, item, GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (child), cell_column_quark)));
     }
 }
 
@@ -329,6 +339,13 @@ void
 _trib_result_view_connect_cells (TribResultView     *self,
                                  GtkListItemFactory *factory)
 {
+  if (cell_item_quark == 0)
+    {
+      cell_item_quark = g_quark_from_static_string ("trib-list-item");
+      cell_column_quark = g_quark_from_static_string ("trib-column");
+      item_order_quark = g_quark_from_static_string ("trib-result-item-order");
+    }
+
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
