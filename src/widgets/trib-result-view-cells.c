@@ -220,13 +220,15 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   show_cell (self, item, column);
 }
 
+/* Connected to the first column's cells alone, which name the row:
+ * emitted for every cell, it cost more than binding a value.
+ */
 static void
 unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 TribResultView           *self)
 {
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
-    trib_a11y_set_row_label (item, NULL);
+  trib_a11y_set_row_label (item, NULL);
 }
 
 typedef struct
@@ -348,5 +350,6 @@ _trib_result_view_connect_cells (TribResultView     *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
 }
