@@ -15,8 +15,10 @@
  *
  * The main thread is where what is ours runs: binding cells, making
  * their text, naming them for accessibility, laying out and snapshotting
- * them; most of a frame's drawing here is llvmpipe's, on threads of its
- * own, and the whole process's CPU is printed beside as information.
+ * them. Without a GPU, cairo draws the frames on it too (trib-renderer.c),
+ * going through all of the window's drawing each time, clipped to what
+ * changed: our window holds more than a grid. The whole process's CPU
+ * is printed beside as information.
  *
  * The anchor is a bare GtkColumnView in a toplevel of its own, the size
  * of our window, with a grid of the size of ours at its top left: 8
