@@ -95,8 +95,9 @@ check_grid_order (GtkWidget       *window,
 }
 
 /* Cells of the grid that show another value than the model's at their
- * row's position; the view marks its cells with their list item
- * and column. With @in_sight, only those in the grid's viewport.
+ * row's position, or NULL's look (italics, dimmed) on another value or
+ * not on NULL; the view marks its cells with their list item and
+ * column. With @in_sight, only those in the grid's viewport.
  */
 static guint
 count_stale_cells (GtkWidget       *widget,
@@ -118,6 +119,10 @@ count_stale_cells (GtkWidget       *widget,
                        !graphene_rect_intersection (&bounds, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (grid),
                                                                                   gtk_widget_get_height (grid)), NULL)))
         return 0;
+
+      if ((gtk_inscription_get_attributes (GTK_INSCRIPTION (widget)) != NULL) != (value == NULL) ||
+          gtk_widget_has_css_class (widget, "dim-label") != (value == NULL))
+        return 1;
 
       return g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), value != NULL ? value : "NULL") != 0;
     }
@@ -376,8 +381,12 @@ test_rows (GtkWidget     *window,
   g_assert_true (g_str_has_prefix (lines[1], "evt-0000002\t2026-09-01 00:00:46\t"));
   g_assert_true (g_str_has_prefix (lines[2], "evt-0000003\t"));
 
-  /* Sorting many rows shows that it is under way. */
-  trib_ui_query_run_and_wait (window, page, "SELECT g, md5(g::text) AS hash FROM generate_series(1, 100000) AS g", "ctrl+Return", 1);
+  /* Sorting many rows shows that it is under way. A third of them NULL,
+   * whose cells take other values in the new order, and back.
+   */
+  trib_ui_query_run_and_wait (window, page,
+                              "SELECT g, CASE WHEN g % 3 = 0 THEN NULL ELSE md5(g::text) END AS hash "
+                              "FROM generate_series(1, 100000) AS g", "ctrl+Return", 1);
   model = trib_distiller_run_get_model (trib_ui_query_run_at (page, 0));
   column_view = trib_result_view_get_column_view (TRIB_RESULT_VIEW (result_view));
   seen.column_view = column_view;
@@ -398,6 +407,12 @@ test_rows (GtkWidget     *window,
   g_signal_handlers_disconnect_by_func (model, order_seen_cb, &seen);
   g_assert_cmpuint (seen.n_stale_in_sight, ==, 0);
   g_assert_cmpuint (seen.n_stale, >, 0);
+  trib_ui_test_iterate_until (grid_fresh, &seen, 10);
+
+  /* Back to the order they came in: cells that read a value read NULL. */
+  gtk_widget_activate_action (result_view, "result.sort", "(ib)", -1, FALSE);
+  trib_ui_test_iterate_until (not_sorting, result_view, 30);
+  trib_ui_test_iterate_until (in_arrival_order, model, 10);
   trib_ui_test_iterate_until (grid_fresh, &seen, 10);
 }
 
