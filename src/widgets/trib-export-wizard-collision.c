@@ -76,7 +76,7 @@ use_suggested (GtkButton *button,
 {
   TribExportWizard *self = user_data;
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start_ms / 1000);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autoptr(GDateTime) local = trib_format_to_local (utc);
   g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M");
 
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), text);

@@ -41,7 +41,7 @@ create_run_row (gpointer item,
   if (trib_flow_run_get_started_ms (run) > 0)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (trib_flow_run_get_started_ms (run) / 1000);
-      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+      g_autoptr(GDateTime) local = trib_format_to_local (utc);
 
       when = trib_format_date_time (local);
     }
@@ -245,7 +245,7 @@ trib_flow_detail_show_run (TribFlowDetail *self,
   if (trib_flow_run_get_started_ms (run) > 0)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (trib_flow_run_get_started_ms (run) / 1000);
-      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+      g_autoptr(GDateTime) local = trib_format_to_local (utc);
 
       when = trib_format_date_time (local);
     }

@@ -112,7 +112,7 @@ show_summary (TribFlowRunView *self)
   if (trib_flow_run_get_started_ms (run) > 0)
     {
       utc = g_date_time_new_from_unix_utc (trib_flow_run_get_started_ms (run) / 1000);
-      local = g_date_time_to_local (utc);
+      local = trib_format_to_local (utc);
       started = trib_format_date_time (local);
     }
   if (started != NULL && duration >= 0)

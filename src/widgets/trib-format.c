@@ -30,6 +30,52 @@ locale_is_c (void)
          g_str_has_prefix (locale, "C.");
 }
 
+/* The local time zone, read again only when $TZ changes: GLib 2.74's
+ * g_time_zone_new_local() reads /etc/localtime anew at every call when
+ * $TZ is unset, and a list binds dates by the hundred.
+ */
+G_LOCK_DEFINE_STATIC (local_zone);
+
+static GTimeZone *
+dup_local_time_zone (void)
+{
+  static GTimeZone *local_zone;
+  static char *local_zone_tz;
+  const char *tz = g_getenv ("TZ");
+  GTimeZone *zone;
+
+  G_LOCK (local_zone);
+  if (local_zone == NULL || g_strcmp0 (tz, local_zone_tz) != 0)
+    {
+      g_clear_pointer (&local_zone, g_time_zone_unref);
+      g_free (local_zone_tz);
+      local_zone = g_time_zone_new_local ();
+      local_zone_tz = g_strdup (tz);
+    }
+  zone = g_time_zone_ref (local_zone);
+  G_UNLOCK (local_zone);
+
+  return zone;
+}
+
+/**
+ * trib_format_to_local:
+ * @date: a time
+ *
+ * g_date_time_to_local(), without reading the zone again each time.
+ *
+ * Returns: (transfer full): @date in the local time zone
+ */
+GDateTime *
+trib_format_to_local (GDateTime *date)
+{
+  g_autoptr(GTimeZone) zone = dup_local_time_zone ();
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  return g_date_time_to_timezone (date, zone);
+}
+
 static char *
 format_local (GDateTime  *date,
               const char *format)
@@ -39,7 +85,7 @@ format_local (GDateTime  *date,
   if (date == NULL)
     return g_strdup (C_("date", "Unknown"));
 
-  local = g_date_time_to_local (date);
+  local = trib_format_to_local (date);
 
   return g_date_time_format (local, format);
 }

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 char       *trib_format_date         (GDateTime   *date);
 char       *trib_format_time         (GDateTime   *date);
 char       *trib_format_date_time    (GDateTime   *date);
+GDateTime  *trib_format_to_local     (GDateTime   *date);
 char       *trib_format_full_date_time (GDateTime *date);
 char       *trib_format_count        (gint64       count);
 const char *trib_format_batch_status (const char  *status,

@@ -25,6 +25,7 @@
 
 #include "trib-catalog.h"
 #include "trib-cron.h"
+#include "trib-format.h"
 #include "trib-schedule-dialog-private.h"
 
 G_DEFINE_FINAL_TYPE (TribScheduleDialog, trib_schedule_dialog, ADW_TYPE_WINDOW)
@@ -62,7 +63,7 @@ _trib_schedule_dialog_parse_time (const char *text)
 static char *
 format_local (GDateTime *time)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) local = trib_format_to_local (time);
 
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
@@ -190,7 +191,7 @@ update_preview (TribScheduleDialog *self,
       utc = g_date_time_new_from_unix_utc (after / 1000);
       if (end != NULL && g_date_time_compare (utc, end) > 0)
         break;
-      local = g_date_time_to_local (utc);
+      local = trib_format_to_local (utc);
       local_text = g_date_time_format (local, "%a %Y-%m-%d %H:%M");
       utc_text = g_date_time_format (utc, "%H:%M");
       g_string_append_c (preview, '\n');

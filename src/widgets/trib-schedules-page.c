@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trib-format.h"
 #include "trib-schedules-page-private.h"
 
 G_DEFINE_FINAL_TYPE (TribSchedulesPage, trib_schedules_page, TRIB_TYPE_SESSION_PAGE)
@@ -84,7 +85,7 @@ _trib_schedules_format_when (GDateTime *time)
   if (time == NULL)
     return g_strdup ("—");
 
-  local = g_date_time_to_local (time);
+  local = trib_format_to_local (time);
   utc = g_date_time_to_utc (time);
   local_text = g_date_time_format (local, "%a %Y-%m-%d %H:%M");
   utc_text = g_date_time_format (utc, "%H:%M");
