@@ -27,8 +27,13 @@
  * our model, as they are, without shortening or naming), each an
  * inscription set as ours are (one line, ellipsized, as many characters
  * wide), with our grid's look (its style class and separators) so that
- * as many rows show. Rounds are interleaved, ours then the anchor's, and
- * each round first draws the top of its grid, outside the measure.
+ * as many rows show. Each round first draws the top of both grids,
+ * outside the measure, then takes the path in both, interleaved step by
+ * step (each step taken first by one grid, then by the other): a step,
+ * a few milliseconds of CPU, is measured from the scroll to its frame
+ * drawn and the work it left ready on the main loop done, so that a
+ * burst of load on the shared machine falls on both sides, which whole
+ * rounds of a second each, one after the other, did not ensure.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -167,6 +172,8 @@ anchor_init (Anchor          *anchor,
 
 /* The path ------------------------------------------------------------ */
 
+#define N_STEPS (PAGE_DOWNS + JUMPS + WHEEL_STEPS)
+
 typedef struct
 {
   double main_ms;               /* the main thread's CPU */
@@ -174,6 +181,16 @@ typedef struct
   double wall_ms;
   guint frames;
 } Cost;
+
+/* One grid going along the path. */
+typedef struct
+{
+  GtkWidget *window;
+  GtkAdjustment *adjustment;
+  double page;
+  double value;
+  Cost cost;
+} Walker;
 
 static double
 cpu_ms (int who)
@@ -187,53 +204,86 @@ cpu_ms (int who)
          usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
 }
 
-static gboolean
-scroll_to (GtkWidget     *window,
-           GtkAdjustment *adjustment,
-           double         value)
-{
-  gtk_adjustment_set_value (adjustment, value);
-
-  return bench_wait_for_frame (window);
-}
-
-/* Scrolls @column_view along the path, a frame drawn after each step. */
-static Cost
-scroll_round (GtkWidget     *window,
+/* The top of @column_view drawn, and nothing left to do, outside the
+ * measure.
+ */
+static void
+walker_start (Walker        *walker,
+              GtkWidget     *window,
               GtkColumnView *column_view)
 {
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
-  double main_start, process_start;
-  gint64 wall_start;
-  double page, value = 0;
-  Cost cost = { 0 };
-
-  /* The top drawn, and nothing left to do, outside the measure. */
-  scroll_to (window, adjustment, 0);
+  *walker = (Walker) { window, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view)) };
+  gtk_adjustment_set_value (walker->adjustment, 0);
+  bench_wait_for_frame (window);
   trib_ui_test_settle ();
   bench_wait_for_frame (window);
-  page = gtk_adjustment_get_page_size (adjustment);
+  walker->page = gtk_adjustment_get_page_size (walker->adjustment);
+}
 
-  main_start = cpu_ms (RUSAGE_THREAD);
-  process_start = cpu_ms (RUSAGE_SELF);
-  wall_start = g_get_monotonic_time ();
+/* Page-downs from the top, jumps through the whole result (where no row
+ * was bound before), then small steps back as a mouse wheel makes.
+ */
+static double
+path_value (Walker *walker,
+            guint   step)
+{
+  if (step < PAGE_DOWNS)
+    return walker->value + walker->page;
+  if (step < PAGE_DOWNS + JUMPS)
+    return (gtk_adjustment_get_upper (walker->adjustment) - walker->page) *
+           (step - PAGE_DOWNS + 1) / (JUMPS + 1);
 
-  for (guint i = 0; i < PAGE_DOWNS; i++)
-    cost.frames += scroll_to (window, adjustment, value += page);
-  /* Through the whole result, where no row was bound before. */
-  for (guint i = 1; i <= JUMPS; i++)
+  return walker->value - walker->page / 8;
+}
+
+/* One step of the path, measured: the scroll, the frame that draws it,
+ * and whatever that left ready to run on the main loop, so that none of
+ * it is counted to the other grid's step.
+ */
+static void
+walker_step (Walker *walker,
+             guint   step)
+{
+  double main_start = cpu_ms (RUSAGE_THREAD);
+  double process_start = cpu_ms (RUSAGE_SELF);
+  gint64 wall_start = g_get_monotonic_time ();
+
+  walker->value = path_value (walker, step);
+  gtk_adjustment_set_value (walker->adjustment, walker->value);
+  walker->cost.frames += bench_wait_for_frame (walker->window);
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+
+  walker->cost.main_ms += cpu_ms (RUSAGE_THREAD) - main_start;
+  walker->cost.process_ms += cpu_ms (RUSAGE_SELF) - process_start;
+  walker->cost.wall_ms += (g_get_monotonic_time () - wall_start) / 1000.0;
+}
+
+/* Both grids along the path, interleaved step by step, each step taken
+ * first by one grid then by the other, so that a burst of load on the
+ * machine falls on both.
+ */
+static void
+scroll_round (GtkWidget     *our_window,
+              GtkColumnView *ours,
+              GtkWidget     *anchor_window,
+              GtkColumnView *anchor,
+              Cost          *our_cost,
+              Cost          *anchor_cost)
+{
+  Walker walkers[2];
+
+  walker_start (&walkers[0], our_window, ours);
+  walker_start (&walkers[1], anchor_window, anchor);
+
+  for (guint step = 0; step < N_STEPS; step++)
     {
-      value = (gtk_adjustment_get_upper (adjustment) - page) * i / (JUMPS + 1);
-      cost.frames += scroll_to (window, adjustment, value);
+      walker_step (&walkers[step % 2], step);
+      walker_step (&walkers[(step + 1) % 2], step);
     }
-  for (guint i = 0; i < WHEEL_STEPS; i++)
-    cost.frames += scroll_to (window, adjustment, value -= page / 8);
 
-  cost.main_ms = cpu_ms (RUSAGE_THREAD) - main_start;
-  cost.process_ms = cpu_ms (RUSAGE_SELF) - process_start;
-  cost.wall_ms = (g_get_monotonic_time () - wall_start) / 1000.0;
-
-  return cost;
+  *our_cost = walkers[0].cost;
+  *anchor_cost = walkers[1].cost;
 }
 
 int
@@ -268,8 +318,10 @@ main (int   argc,
 
   for (guint round = 0; round < ROUNDS; round++)
     {
-      Cost ours = scroll_round (GTK_WIDGET (window), column_view);
-      Cost bare = scroll_round (anchor.window, anchor.column_view);
+      Cost ours;
+      Cost bare;
+
+      scroll_round (GTK_WIDGET (window), column_view, anchor.window, anchor.column_view, &ours, &bare);
 
       ours_main[round] = ours.main_ms;
       anchor_main[round] = bare.main_ms;
@@ -282,7 +334,7 @@ main (int   argc,
       g_print ("# round %u: main thread %.0f ms (anchor %.0f), process %.0f ms (anchor %.0f), "
                "%u frames (anchor %u) of %u steps\n",
                round + 1, ours.main_ms, bare.main_ms, ours.process_ms, bare.process_ms,
-               ours.frames, bare.frames, PAGE_DOWNS + JUMPS + WHEEL_STEPS);
+               ours.frames, bare.frames, N_STEPS);
     }
 
   g_print ("# %u rows × %u columns; window %d×%d, grid %d×%d (anchor's grid %d×%d)\n",
