@@ -14,7 +14,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <gio/gunixinputstream.h>
@@ -76,6 +78,24 @@ default_world_dir (void)
   return dir != NULL && dir[0] != '\0' ? dir : TRIB_SIM_WORLD_DIR;
 }
 
+/* The simulator, and the PostgreSQL it starts, stand in for Adobe's
+ * servers, which take none of the user's CPU. On the same machine they
+ * would take it from the app: streaming a result, the server's backend
+ * and the front's TLS relay kept both of two cores busy, and the app's
+ * window, waking for a frame, waited its turn behind them. Lowered
+ * before any thread starts, every thread and child inherits it.
+ */
+static void
+yield_cpu (void)
+{
+  int niceness;
+
+  errno = 0;
+  niceness = getpriority (PRIO_PROCESS, 0);
+  if (errno == 0 && setpriority (PRIO_PROCESS, 0, MIN (niceness + 10, 19)) != 0)
+    g_debug ("Could not lower the simulator's priority: %s", g_strerror (errno));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,6 +146,8 @@ main (int   argc,
 
   /* stdout is reserved for the ready line; GLib would send debug there. */
   g_log_writer_default_set_use_stderr (TRUE);
+
+  yield_cpu ();
 
   context = g_option_context_new ("- a local Experience Platform for Tributary's tests and demo");
   g_option_context_add_main_entries (context, entries, NULL);
