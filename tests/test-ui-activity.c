@@ -26,6 +26,7 @@
 #include "trib-platform-client-private.h"
 #include "trib-platform-enums.h"
 #include "trib-request-log.h"
+#include "trib-tooltip-bin.h"
 #include "trib-ui-test.h"
 
 #define SFTP_SPEC "b7bf2577-4520-42c9-bae9-cad01560f7bc"
@@ -125,6 +126,8 @@ collect_text (GtkWidget *root,
 
   if (tooltip != NULL)
     g_string_append_printf (out, "%s\n", tooltip);
+  if (TRIB_IS_TOOLTIP_BIN (root) && trib_tooltip_bin_get_text (TRIB_TOOLTIP_BIN (root)) != NULL)
+    g_string_append_printf (out, "%s\n", trib_tooltip_bin_get_text (TRIB_TOOLTIP_BIN (root)));
   if (GTK_IS_LABEL (root))
     g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
   else if (GTK_IS_EDITABLE (root))
@@ -307,7 +310,8 @@ test_activity (void)
     GtkWidget *label = trib_ui_test_find_label (GTK_WIDGET (fixture.page), time, FALSE);
 
     g_assert_nonnull (label);
-    g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, full);
+    g_assert_cmpstr (trib_tooltip_bin_get_text (TRIB_TOOLTIP_BIN (gtk_widget_get_ancestor (label, TRIB_TYPE_TOOLTIP_BIN))),
+                     ==, full);
   }
 
   /* A search of two words finds the calls that have both. */

@@ -24,6 +24,7 @@
 #include "trib-flow-service.h"
 #include "trib-list-cell.h"
 #include "trib-window.h"
+#include "trib-tooltip-bin.h"
 #include "trib-ui-test.h"
 
 #define S3_ACCOUNT "7f3b2c1a-4d5e-4f60-8a9b-0c1d2e3f4a5b"
@@ -542,9 +543,18 @@ test_reload_and_accounts (TribWindow *window)
     g_assert_nonnull (cell);
     label = trib_ui_test_find_widget (cell, GTK_TYPE_LABEL, NULL);
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Could not list this folder");
-    tooltip = gtk_widget_get_tooltip_text (label);
+    tooltip = trib_tooltip_bin_get_text (TRIB_TOOLTIP_BIN (gtk_widget_get_ancestor (label, TRIB_TYPE_TOOLTIP_BIN)));
     g_assert_nonnull (strstr (tooltip, trib_explore_node_get_title (error_node)));
     g_assert_nonnull (strstr (tooltip, "try again"));
+    /* Shown on hover, and read as the label's description, as a tooltip is. */
+    g_assert_true (gtk_widget_get_has_tooltip (gtk_widget_get_ancestor (label, TRIB_TYPE_TOOLTIP_BIN)));
+    {
+      g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (label),
+                                                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                                      tooltip);
+
+      g_assert_null (mismatch);
+    }
     g_assert_cmpstr (trib_list_cell_get_row_name (TRIB_LIST_CELL (cell)), !=, NULL);
 
     select_row (view, error_position);

@@ -23,6 +23,7 @@
 #include "trib-application.h"
 #include "trib-history-panel.h"
 #include "trib-schemas-page.h"
+#include "trib-tooltip-bin.h"
 #include "trib-ui-query-test.h"
 
 static gboolean
@@ -310,7 +311,8 @@ test_history (GtkWidget     *window,
   g_assert_nonnull (row);
   g_assert_null (strchr (gtk_label_get_label (GTK_LABEL (row)), '\n'));
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (row))), ==, 1);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "first line\nsecond line");
+  g_assert_cmpstr (trib_tooltip_bin_get_text (TRIB_TOOLTIP_BIN (gtk_widget_get_ancestor (row, TRIB_TYPE_TOOLTIP_BIN))),
+                   ==, "first line\nsecond line");
   trib_ui_test_save_screenshot (window, "query-history-error-light.png");
 
   gtk_editable_set_text (GTK_EDITABLE (search), "");

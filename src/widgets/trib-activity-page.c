@@ -21,6 +21,7 @@
 #include "trib-keynav.h"
 #include "trib-list-cell.h"
 #include "trib-toast.h"
+#include "trib-tooltip-bin.h"
 
 G_DEFINE_FINAL_TYPE (TribActivityPage, trib_activity_page, ADW_TYPE_BIN)
 
@@ -518,6 +519,7 @@ trib_activity_page_init (TribActivityPage *self)
 
   g_type_ensure (TRIB_TYPE_REQUEST_RECORD);
   g_type_ensure (TRIB_TYPE_LIST_CELL);
+  g_type_ensure (TRIB_TYPE_TOOLTIP_BIN);
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "request_outcome", G_CALLBACK (request_outcome),
                                            "request_outcome_classes", G_CALLBACK (request_outcome_classes),

@@ -27,6 +27,7 @@
 #include "trib-platform-enums.h"
 #include "trib-platform-error.h"
 #include "trib-toast.h"
+#include "trib-tooltip-bin.h"
 
 
 enum {
@@ -579,6 +580,7 @@ trib_explore_view_class_init (TribExploreViewClass *klass)
 
   g_type_ensure (TRIB_TYPE_RESULT_VIEW);
   g_type_ensure (TRIB_TYPE_EXPLORE_FILE_TYPE);
+  g_type_ensure (TRIB_TYPE_TOOLTIP_BIN);
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-explore-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TribExploreView, window_title);

@@ -16,6 +16,7 @@
 #include "trib-keynav.h"
 #include "trib-list-cell.h"
 #include "trib-history-panel.h"
+#include "trib-tooltip-bin.h"
 
 /* The statements run, newest first, searchable by their text; choosing
  * one emits ::open-entry so the query page can open it in a tab.
@@ -261,6 +262,7 @@ trib_history_panel_init (TribHistoryPanel *self)
 
   g_type_ensure (TRIB_TYPE_QUERY_HISTORY_ENTRY);
   g_type_ensure (TRIB_TYPE_LIST_CELL);
+  g_type_ensure (TRIB_TYPE_TOOLTIP_BIN);
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "history_first_line", G_CALLBACK (history_first_line),
                                            "history_details", G_CALLBACK (history_details),

@@ -27,6 +27,7 @@
 #include "trib-source-item.h"
 #include "trib-sources-page.h"
 #include "trib-toast.h"
+#include "trib-tooltip-bin.h"
 
 struct _TribSourcesPage
 {
@@ -656,6 +657,7 @@ trib_sources_page_init (TribSourcesPage *self)
 
   g_type_ensure (TRIB_TYPE_SOURCE_ITEM);
   g_type_ensure (TRIB_TYPE_LIST_CELL);
+  g_type_ensure (TRIB_TYPE_TOOLTIP_BIN);
 
   self->items = g_list_store_new (TRIB_TYPE_SOURCE_ITEM);
   self->filters = g_ptr_array_new_with_free_func (g_object_unref);
