@@ -69,9 +69,11 @@ dup_local_time_zone (void)
 GDateTime *
 trib_format_to_local (GDateTime *date)
 {
-  g_autoptr(GTimeZone) zone = dup_local_time_zone ();
+  g_autoptr(GTimeZone) zone = NULL;
 
   g_return_val_if_fail (date != NULL, NULL);
+
+  zone = dup_local_time_zone ();
 
   return g_date_time_to_timezone (date, zone);
 }
