@@ -16,10 +16,12 @@
 
 #include <adwaita.h>
 
+#include "trib-a11y.h"
 #include "trib-application.h"
 #include "trib-dataset-create-dialog.h"
 #include "trib-datasets-page.h"
 #include "trib-format.h"
+#include "trib-list-cell.h"
 #include "trib-paged-list.h"
 #include "trib-query-page.h"
 #include "trib-schema-registry.h"
@@ -182,6 +184,19 @@ test_datasets_page (void)
   trib_ui_test_iterate_until (trib_ui_test_only_luma_orders, page, 20);
   trib_ui_test_settle ();
   column_view = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
+
+  /* The row a screen reader reads is named after what it shows. */
+  {
+    GtkWidget *cell = trib_ui_test_find_widget (column_view, TRIB_TYPE_LIST_CELL, NULL);
+    const char *row_name = trib_list_cell_get_row_name (TRIB_LIST_CELL (cell));
+    g_autofree char *mismatch = NULL;
+
+    g_assert_nonnull (row_name);
+    g_assert_nonnull (strstr (row_name, "Luma Orders"));
+    mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (trib_a11y_find_row (cell)),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL, row_name);
+    g_assert_null (mismatch);
+  }
   gtk_widget_activate_action (trib_ui_test_find_widget (column_view, GTK_TYPE_LIST_VIEW, NULL),
                               "list.activate-item", "u", 0);
   trib_ui_test_iterate_until (batches_shown, page, 20);

@@ -166,17 +166,21 @@ trib_a11y_init (void)
     }
 }
 
-/* The widget a list or column view focuses for @item: the row, whose
- * accessible GTK 4.8 does not let a factory reach but through its child.
- * Found by its CSS name, which costs a string comparison where asking
- * each widget its accessible role goes through a property: this runs
- * for every row bound.
+/**
+ * trib_a11y_find_row:
+ * @widget: a widget in a row of a list, column view or list box
+ *
+ * The row @widget is in, the widget a list focuses and a screen reader
+ * reads: GTK 4.8 does not let a factory reach the row's accessible but
+ * through its child. Found by its CSS name, "row" in all three, which
+ * costs a string comparison where asking each widget its accessible
+ * role goes through a property: this runs for every row bound.
+ *
+ * Returns: (transfer none) (nullable): the row, or %NULL
  */
-static GtkWidget *
-get_row_widget (GtkListItem *item)
+GtkWidget *
+trib_a11y_find_row (GtkWidget *widget)
 {
-  GtkWidget *widget = gtk_list_item_get_child (item);
-
   for (; widget != NULL; widget = gtk_widget_get_parent (widget))
     if (g_str_equal (gtk_widget_get_css_name (widget), "row"))
       return widget;
@@ -200,7 +204,7 @@ trib_a11y_set_row_label (GtkListItem *item,
 
   g_return_if_fail (GTK_IS_LIST_ITEM (item));
 
-  if ((row = get_row_widget (item)) != NULL)
+  if ((row = trib_a11y_find_row (gtk_list_item_get_child (item))) != NULL)
     trib_a11y_set_label (row, label);
 }
 

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 void trib_a11y_init                  (void);
 void trib_a11y_set_label             (GtkWidget       *widget,
                                       const char      *label);
+GtkWidget *trib_a11y_find_row        (GtkWidget       *widget);
 void trib_a11y_set_row_label         (GtkListItem     *item,
                                       const char      *label);
 void trib_a11y_set_row_parts         (GtkListItem     *item,

@@ -34,28 +34,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-find_row (TribListCell *self)
-{
-  for (GtkWidget *widget = GTK_WIDGET (self); widget != NULL; widget = gtk_widget_get_parent (widget))
-    switch ((int) gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
-      {
-      case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
-      case GTK_ACCESSIBLE_ROLE_ROW:
-      case GTK_ACCESSIBLE_ROLE_TREE_ITEM:
-        return widget;
-
-      default:
-        break;
-      }
-
-  return NULL;
-}
-
 static void
 name_row (TribListCell *self)
 {
-  GtkWidget *row = find_row (self);
+  GtkWidget *row = trib_a11y_find_row (GTK_WIDGET (self));
 
   if (row != NULL)
     trib_a11y_set_label (row, self->row_name);
