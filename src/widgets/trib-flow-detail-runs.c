@@ -41,9 +41,8 @@ create_run_row (gpointer item,
   if (trib_flow_run_get_started_ms (run) > 0)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (trib_flow_run_get_started_ms (run) / 1000);
-      g_autoptr(GDateTime) local = trib_format_to_local (utc);
 
-      when = trib_format_date_time (local);
+      when = trib_format_date_time (utc);
     }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when != NULL ? when : _("Not started"));
@@ -245,9 +244,8 @@ trib_flow_detail_show_run (TribFlowDetail *self,
   if (trib_flow_run_get_started_ms (run) > 0)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (trib_flow_run_get_started_ms (run) / 1000);
-      g_autoptr(GDateTime) local = trib_format_to_local (utc);
 
-      when = trib_format_date_time (local);
+      when = trib_format_date_time (utc);
     }
   else
     when = g_strdup (_("Not started"));

@@ -131,9 +131,8 @@ trib_flow_format_when (gint64 ms,
 
   {
     g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
-    g_autoptr(GDateTime) local = utc != NULL ? trib_format_to_local (utc) : NULL;
 
-    return local != NULL ? trib_format_date_time (local) : g_strdup ("");
+    return utc != NULL ? trib_format_date_time (utc) : g_strdup ("");
   }
 }
 

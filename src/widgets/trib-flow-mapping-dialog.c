@@ -150,9 +150,7 @@ create_version_row (TribFlowMappingDialog *self,
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mapping", "%u mappings", n), n);
   if (modified != NULL)
     {
-      g_autoptr(GDateTime) local = trib_format_to_local (modified);
-
-      when = trib_format_date_time (local);
+      when = trib_format_date_time (modified);
       /* Translators: how many mappings a version has, then when it was saved */
       subtitle = g_strdup_printf (_("%s, saved %s"), count, when);
     }

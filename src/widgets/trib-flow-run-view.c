@@ -88,7 +88,6 @@ show_summary (TribFlowRunView *self)
   const char *css_class = NULL;
   const char *state = trib_flow_format_run_state (trib_flow_run_get_state (run), &css_class);
   g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
   g_autofree char *started = NULL;
   g_autofree char *time = NULL;
   g_autofree char *in = trib_format_count (MAX (0, trib_flow_run_get_records_in (run)));
@@ -112,8 +111,7 @@ show_summary (TribFlowRunView *self)
   if (trib_flow_run_get_started_ms (run) > 0)
     {
       utc = g_date_time_new_from_unix_utc (trib_flow_run_get_started_ms (run) / 1000);
-      local = trib_format_to_local (utc);
-      started = trib_format_date_time (local);
+      started = trib_format_date_time (utc);
     }
   if (started != NULL && duration >= 0)
     {

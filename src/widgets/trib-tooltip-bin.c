@@ -64,7 +64,8 @@ query_tooltip_cb (TribTooltipBin *self,
                   int             x,
                   int             y,
                   gboolean        keyboard_mode,
-                  GtkTooltip     *tooltip)
+                  GtkTooltip     *tooltip,
+                  gpointer        user_data)
 {
   if (self->text == NULL)
     return FALSE;
