@@ -18,6 +18,7 @@
 
 #include "trib-a11y.h"
 #include "trib-application.h"
+#include "trib-dataset.h"
 #include "trib-dataset-create-dialog.h"
 #include "trib-datasets-page.h"
 #include "trib-format.h"
@@ -196,6 +197,37 @@ test_datasets_page (void)
     mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (trib_a11y_find_row (cell)),
                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, row_name);
     g_assert_null (mismatch);
+  }
+
+  /* Each cell shows its column's value of the dataset, the last batch in
+   * its colour; the schema's title as the row is named with it.
+   */
+  {
+    g_autoptr(TribDataset) dataset = g_list_model_get_item (trib_datasets_page_get_list (page), 0);
+    GtkWidget *row = trib_a11y_find_row (trib_ui_test_find_widget (column_view, TRIB_TYPE_LIST_CELL, NULL));
+    const char *row_name = trib_list_cell_get_row_name (TRIB_LIST_CELL (trib_ui_test_find_widget (row, TRIB_TYPE_LIST_CELL,
+                                                                                                 NULL)));
+    g_autofree char *created = trib_format_date (trib_dataset_get_created (dataset));
+    const char *css_class = NULL;
+    const char *status = trib_format_batch_status (trib_dataset_get_last_batch_status (dataset), &css_class);
+    GtkInscription *cells[5];
+    guint n_cells = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL; child = gtk_widget_get_next_sibling (child))
+      {
+        g_assert_cmpuint (n_cells, <, G_N_ELEMENTS (cells));
+        cells[n_cells++] = GTK_INSCRIPTION (trib_ui_test_find_widget (child, GTK_TYPE_INSCRIPTION, NULL));
+      }
+    g_assert_cmpuint (n_cells, ==, G_N_ELEMENTS (cells));
+    g_assert_cmpstr (gtk_inscription_get_text (cells[0]), ==, trib_dataset_get_name (dataset));
+    g_assert_nonnull (gtk_inscription_get_text (cells[1]));
+    g_assert_cmpstr (gtk_inscription_get_text (cells[1]), !=, "");
+    g_assert_nonnull (strstr (row_name, gtk_inscription_get_text (cells[1])));
+    g_assert_cmpstr (gtk_inscription_get_text (cells[2]), ==, trib_dataset_get_table_name (dataset));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cells[2]), "monospace"));
+    g_assert_cmpstr (gtk_inscription_get_text (cells[3]), ==, created);
+    g_assert_cmpstr (gtk_inscription_get_text (cells[4]), ==, status);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cells[4]), css_class != NULL ? css_class : "dim-label"));
   }
   gtk_widget_activate_action (trib_ui_test_find_widget (column_view, GTK_TYPE_LIST_VIEW, NULL),
                               "list.activate-item", "u", 0);

@@ -1,9 +1,10 @@
 /* trib-datasets-columns.c
  *
  * The columns of the datasets page's list, whose cells are declared in
- * ui/trib-dataset-*-cell.ui: an inscription each, whose width is its
- * column's and not its text's (a label given a new text lays the window
- * out again), the name's cell naming its row for assistive technologies.
+ * ui/trib-dataset-*-cell.ui and given their dataset's values at bind: an
+ * inscription each, whose width is its column's and not its text's (a
+ * label given a new text lays the window out again), the name's cell
+ * naming its row for assistive technologies.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -28,89 +29,137 @@ typedef struct
   gpointer data;
 } SchemaTitle;
 
-/* The page's lookup of schema titles, kept on the column view, where a
- * cell finds it.
- */
 static const char *
-lookup_schema_title (GtkListItem *item,
+lookup_schema_title (SchemaTitle *title,
                      TribDataset *dataset)
 {
-  GtkWidget *view = gtk_widget_get_ancestor (gtk_list_item_get_child (item), GTK_TYPE_COLUMN_VIEW);
-  SchemaTitle *title = view != NULL ? g_object_get_data (G_OBJECT (view), "trib-schema-title") : NULL;
-
-  return title != NULL ? title->func (title->data, trib_dataset_get_schema_id (dataset)) : NULL;
+  return title->func (title->data, trib_dataset_get_schema_id (dataset));
 }
 
-/* The closures of the cells' .ui files; each is given the cell's list
- * item, then its parameters.
- */
-
 static char *
-dataset_row_name (GtkListItem *item,
+dataset_row_name (SchemaTitle *title,
                   TribDataset *dataset)
 {
   const char *css_class;
   const char *status;
   const char *schema;
 
-  if (dataset == NULL)
-    return NULL;
-
   status = trib_format_batch_status (trib_dataset_get_last_batch_status (dataset), &css_class);
-  schema = lookup_schema_title (item, dataset);
+  schema = lookup_schema_title (title, dataset);
 
   return trib_a11y_join_parts (trib_dataset_get_name (dataset), schema != NULL ? schema : "",
                                trib_dataset_get_table_name (dataset) != NULL ? trib_dataset_get_table_name (dataset) : "",
                                status != NULL ? status : "", NULL);
 }
 
-static char *
-dataset_schema_title (GtkListItem *item,
-                      TribDataset *dataset)
+/* The batch's colour, or dim when it has none; set only when it changes,
+ * as GTK 4.8 restyles the cells after one whose classes were set.
+ */
+static void
+show_status_class (GtkWidget  *cell,
+                   const char *css_class)
 {
-  return dataset != NULL ? g_strdup (lookup_schema_title (item, dataset)) : NULL;
+  const char *shown = g_object_get_data (G_OBJECT (cell), "trib-status-class");
+
+  if (css_class == NULL)
+    css_class = "dim-label";
+  if (g_strcmp0 (shown, css_class) == 0)
+    return;
+
+  if (shown != NULL)
+    gtk_widget_remove_css_class (cell, shown);
+  gtk_widget_add_css_class (cell, css_class);
+  g_object_set_data (G_OBJECT (cell), "trib-status-class", (gpointer) g_intern_string (css_class));
 }
 
-static char *
-dataset_created (GtkListItem *item,
-                 TribDataset *dataset)
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
 {
-  return dataset != NULL ? trib_format_date (trib_dataset_get_created (dataset)) : NULL;
+  TribDatasetsColumn column = GPOINTER_TO_UINT (user_data);
+  const char *names[] = { "name", "schema", "table", "created", "status" };
+  g_autofree char *resource = g_strdup_printf (APP_RESOURCE_PATH "/trib-dataset-%s-cell.ui", names[column]);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (resource);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == TRIB_DATASETS_N_COLUMNS);
+
+  gtk_list_item_set_child (item, GTK_WIDGET (gtk_builder_get_object (builder, "cell")));
 }
 
-static char *
-dataset_status (GtkListItem *item,
-                const char  *status)
+/* The values are set here rather than bound in the cells' .ui files:
+ * when the list jumps, GTK 4.8 gives each of its 200 rows another
+ * dataset, and the expressions' watches, made and dropped for every
+ * dataset, and their closures, called through libffi, cost three times
+ * what showing the values does.
+ */
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
 {
-  const char *css_class;
+  TribDatasetsColumn column = GPOINTER_TO_UINT (user_data);
+  SchemaTitle *title = g_object_get_data (G_OBJECT (factory), "trib-schema-title");
+  TribDataset *dataset = gtk_list_item_get_item (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
 
-  return g_strdup (trib_format_batch_status (status, &css_class));
-}
+  switch (column)
+    {
+    case TRIB_DATASETS_COLUMN_NAME:
+      {
+        g_autofree char *row_name = dataset_row_name (title, dataset);
 
-static char **
-dataset_status_classes (GtkListItem *item,
-                        const char  *status)
-{
-  const char *css_class = NULL;
-  const char *classes[] = { NULL, NULL };
+        trib_list_cell_set_row_name (TRIB_LIST_CELL (cell), row_name);
+        gtk_inscription_set_text (GTK_INSCRIPTION (adw_bin_get_child (ADW_BIN (cell))),
+                                  trib_dataset_get_name (dataset));
+      }
+      break;
 
-  trib_format_batch_status (status, &css_class);
-  classes[0] = css_class != NULL ? css_class : "dim-label";
+    case TRIB_DATASETS_COLUMN_SCHEMA:
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), lookup_schema_title (title, dataset));
+      break;
 
-  return g_strdupv ((char **) classes);
+    case TRIB_DATASETS_COLUMN_TABLE:
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), trib_dataset_get_table_name (dataset));
+      break;
+
+    case TRIB_DATASETS_COLUMN_CREATED:
+      {
+        g_autofree char *created = trib_format_date (trib_dataset_get_created (dataset));
+
+        gtk_inscription_set_text (GTK_INSCRIPTION (cell), created);
+      }
+      break;
+
+    case TRIB_DATASETS_COLUMN_LAST_BATCH:
+      {
+        const char *css_class = NULL;
+
+        gtk_inscription_set_text (GTK_INSCRIPTION (cell),
+                                  trib_format_batch_status (trib_dataset_get_last_batch_status (dataset), &css_class));
+        show_status_class (cell, css_class);
+      }
+      break;
+
+    case TRIB_DATASETS_N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static GtkColumnViewColumn *
-add_column (GtkColumnView   *view,
-            GtkBuilderScope *scope,
-            const char      *title,
-            const char      *cell,
-            gboolean         expand)
+add_column (GtkColumnView      *view,
+            SchemaTitle        *schema_title,
+            const char         *title,
+            TribDatasetsColumn  cell,
+            gboolean            expand)
 {
-  g_autofree char *resource = g_strdup_printf (APP_RESOURCE_PATH "/trib-dataset-%s-cell.ui", cell);
-  GtkListItemFactory *factory = gtk_builder_list_item_factory_new_from_resource (scope, resource);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
+  g_object_set_data (G_OBJECT (factory), "trib-schema-title", schema_title);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (cell));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (cell));
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -136,32 +185,27 @@ trib_datasets_columns_add (GtkColumnView        *view,
                            gpointer              data,
                            GtkColumnViewColumn  *columns[TRIB_DATASETS_N_COLUMNS])
 {
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
   SchemaTitle *title;
 
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
   g_return_if_fail (schema_title != NULL);
 
-  g_type_ensure (TRIB_TYPE_DATASET);
   g_type_ensure (TRIB_TYPE_LIST_CELL);
 
+  /* The view keeps it; its columns' factories, which read it at every
+   * bind, go with the view.
+   */
   title = g_new (SchemaTitle, 1);
   title->func = schema_title;
   title->data = data;
   g_object_set_data_full (G_OBJECT (view), "trib-schema-title", title, g_free);
 
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "dataset_row_name", G_CALLBACK (dataset_row_name),
-                                           "dataset_schema_title", G_CALLBACK (dataset_schema_title),
-                                           "dataset_created", G_CALLBACK (dataset_created),
-                                           "dataset_status", G_CALLBACK (dataset_status),
-                                           "dataset_status_classes", G_CALLBACK (dataset_status_classes),
-                                           NULL);
-
-  columns[TRIB_DATASETS_COLUMN_NAME] = add_column (view, scope, _("Name"), "name", TRUE);
+  columns[TRIB_DATASETS_COLUMN_NAME] = add_column (view, title, _("Name"), TRIB_DATASETS_COLUMN_NAME, TRUE);
   trib_a11y_name_column_view (view, _("Datasets"));
-  columns[TRIB_DATASETS_COLUMN_SCHEMA] = add_column (view, scope, _("Schema"), "schema", FALSE);
-  columns[TRIB_DATASETS_COLUMN_TABLE] = add_column (view, scope, _("Table"), "table", FALSE);
-  columns[TRIB_DATASETS_COLUMN_CREATED] = add_column (view, scope, _("Created"), "created", FALSE);
-  columns[TRIB_DATASETS_COLUMN_LAST_BATCH] = add_column (view, scope, _("Last Batch"), "status", FALSE);
+  columns[TRIB_DATASETS_COLUMN_SCHEMA] = add_column (view, title, _("Schema"), TRIB_DATASETS_COLUMN_SCHEMA, FALSE);
+  columns[TRIB_DATASETS_COLUMN_TABLE] = add_column (view, title, _("Table"), TRIB_DATASETS_COLUMN_TABLE, FALSE);
+  columns[TRIB_DATASETS_COLUMN_CREATED] = add_column (view, title, _("Created"), TRIB_DATASETS_COLUMN_CREATED,
+                                                      FALSE);
+  columns[TRIB_DATASETS_COLUMN_LAST_BATCH] = add_column (view, title, _("Last Batch"),
+                                                         TRIB_DATASETS_COLUMN_LAST_BATCH, FALSE);
 }

@@ -1,9 +1,9 @@
 /* trib-list-cell.c
  *
- * The child of a list item declared in a .ui file (a
- * GtkBuilderListItemFactory's), which names the row it is in for
- * assistive technologies: rows are recycled, so its `row-name` is bound
- * to what the item shows, and the row takes the name whenever it changes.
+ * The child of a list item declared in a .ui file, which names the row
+ * it is in for assistive technologies: rows are recycled, so its
+ * `row-name` is bound (or set at bind) to what the item shows, and the
+ * row takes the name whenever it changes, or once the cell is in it.
  *
  * Copyright 2026 The Tributary authors
  *
