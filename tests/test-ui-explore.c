@@ -23,6 +23,7 @@
 #include "trib-explore-view.h"
 #include "trib-flow-service.h"
 #include "trib-list-cell.h"
+#include "trib-session.h"
 #include "trib-window.h"
 #include "trib-tooltip-bin.h"
 #include "trib-ui-test.h"
@@ -272,6 +273,15 @@ set_delimiter (TribExploreView *view,
 
 static void test_reload_and_accounts (TribWindow *window);
 
+/* Listed: neither loading nor anything but its items. */
+static gboolean
+root_listed (gpointer data)
+{
+  TribExploreNode *root = data;
+
+  return !trib_explore_node_get_loading (root) && g_list_model_get_n_items (G_LIST_MODEL (root)) > 1;
+}
+
 static void
 test_explore (void)
 {
@@ -291,6 +301,20 @@ test_explore (void)
   app = trib_application_new ();
   window = trib_ui_test_open_demo (app, 60);
   trib_ui_test_settle ();
+
+  /* A listing that came while no row of it was asked for (a window
+   * closed at once) is let go, and listed again, without a row made.
+   */
+  {
+    g_autoptr(TribExploreNode) root =
+      trib_explore_node_new_root (trib_session_get_client (trib_window_get_session (window)), S3_ACCOUNT);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (root)), ==, 1);
+    trib_ui_test_iterate_until (root_listed, root, 30);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (root)), ==, 2);
+    trib_explore_node_reload (root);
+    trib_ui_test_iterate_until (root_listed, root, 30);
+  }
 
   /* The root is listed at once; no folder until it is expanded. */
   requests = count_explore_requests ();
