@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,16 @@ trib_set_str (char       **str_pointer,
   *str_pointer = copy;
 
   return TRUE;
+}
+
+/* A free function for arrays whose slots stay NULL until filled: GLib
+ * 2.74 hands a GPtrArray's NULL slots to its free function too.
+ */
+static inline void
+trib_object_unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
 }
 
 /* Overwrites a secret before freeing it, so it does not linger in the heap. */

@@ -19,6 +19,7 @@
 #include "trib-data-prep.h"
 #include "trib-paging.h"
 #include "trib-platform-error.h"
+#include "trib-util.h"
 #include "trib-xdm-json.h"
 
 #define DATA_PREP_PATH "/data/foundation/conversion"
@@ -540,14 +541,6 @@ typedef struct
   GError *error;
 } VersionsData;
 
-/* Versions not read yet are NULL. */
-static void
-unref_version (gpointer set)
-{
-  if (set != NULL)
-    g_object_unref (set);
-}
-
 static void
 versions_data_free (VersionsData *data)
 {
@@ -652,7 +645,8 @@ trib_data_prep_read_versions_async (TribPlatformClient  *client,
   data = g_new0 (VersionsData, 1);
   data->client = g_object_ref (client);
   data->mapping_set_id = g_strdup (mapping_set_id);
-  data->versions = g_ptr_array_new_with_free_func (unref_version);
+  /* Versions not read yet are NULL. */
+  data->versions = g_ptr_array_new_with_free_func (trib_object_unref_nullable);
   g_task_set_task_data (task, data, (GDestroyNotify) versions_data_free);
   g_object_set_data (G_OBJECT (task), "max", GUINT_TO_POINTER (max));
   trib_data_prep_get_mapping_set_async (client, mapping_set_id, -1, cancellable, latest_read_cb,

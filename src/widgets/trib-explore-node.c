@@ -21,6 +21,7 @@
 
 #include "trib-explore-node.h"
 #include "trib-flow-explore.h"
+#include "trib-util.h"
 
 struct _TribExploreNode
 {
@@ -302,21 +303,12 @@ trib_explore_node_class_init (TribExploreNodeClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
-/* A row's slot stays empty until the tree asks for the row: GLib 2.74
- * hands a GPtrArray's empty slots to its free function too.
- */
-static void
-unref_child (gpointer child)
-{
-  if (child != NULL)
-    g_object_unref (child);
-}
-
 static void
 trib_explore_node_init (TribExploreNode *self)
 {
   g_weak_ref_init (&self->parent, NULL);
-  self->children = g_ptr_array_new_with_free_func (unref_child);
+  /* A row's slot stays NULL until the tree asks for the row. */
+  self->children = g_ptr_array_new_with_free_func (trib_object_unref_nullable);
 }
 
 /**
