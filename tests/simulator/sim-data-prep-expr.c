@@ -166,7 +166,8 @@ number_node (double value,
 {
   JsonNode *node = json_node_new (JSON_NODE_VALUE);
 
-  if (integer && value >= (double) G_MININT64 && value <= (double) G_MAXINT64)
+  /* (double) G_MAXINT64 rounds up to 2^63, which no gint64 holds. */
+  if (integer && value >= (double) G_MININT64 && value < -(double) G_MININT64)
     json_node_set_int (node, (gint64) value);
   else
     json_node_set_double (node, value);
