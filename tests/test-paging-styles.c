@@ -38,6 +38,11 @@
 static TribTestSim *sim;
 static TribPlatformClient *client;
 
+/* Where connections were parsed: the main thread or another. */
+static GThread *main_thread;
+static int n_parsed_on_main;
+static int n_parsed_elsewhere;
+
 /* A Flow Service connection, as far as the list goes: the platform's
  * own connection list is Flow Service's to write.
  */
@@ -82,6 +87,7 @@ parse_connection (JsonObject  *item,
     return NULL;
   connection = g_object_new (TEST_TYPE_CONNECTION, NULL);
   connection->id = g_strdup (json_object_get_string_member (item, "id"));
+  g_atomic_int_inc (g_thread_self () == main_thread ? &n_parsed_on_main : &n_parsed_elsewhere);
 
   return connection;
 }
@@ -342,10 +348,17 @@ test_continuation (void)
 
   g_assert_cmpuint (n_connections, >=, 3);
   trib_test_sim_clear_requests (sim);
+  g_atomic_int_set (&n_parsed_on_main, 0);
+  g_atomic_int_set (&n_parsed_elsewhere, 0);
   list = list_connections (2);
   g_assert_true (load_all (list, &error));
   g_assert_no_error (error);
   assert_whole (list, n_connections);
+  /* The first page, waited for, on the main thread; the others, which
+   * come while a view draws, on another.
+   */
+  g_assert_cmpint (g_atomic_int_get (&n_parsed_on_main), ==, 2);
+  g_assert_cmpint (g_atomic_int_get (&n_parsed_elsewhere), ==, n_connections - 2);
   /* The relative links were followed below Flow Service's path. */
   g_assert_cmpuint (trib_test_sim_count_requests (sim, "GET", CONNECTIONS_PATH), ==,
                     trib_paged_list_get_n_requests (list));
@@ -683,6 +696,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  main_thread = g_thread_self ();
   sim = trib_test_sim_start (args);
   client = trib_test_platform_client (sim, NULL);
   trib_platform_client_set_sandbox (client, "prod");

@@ -34,6 +34,10 @@ G_BEGIN_DECLS
  *   sandbox's tables for completion), where a page parsed on the main
  *   thread is a stall and the turn of the main loop the worker costs is
  *   not
+ * @TRIB_CALL_THREAD: the answer is parsed on a thread of normal priority
+ *   whatever its size: for the pages of a list read ahead of a view that
+ *   scrolls towards them, which the background thread, yielding to
+ *   everything else, would make it wait for
  */
 typedef enum
 {
@@ -41,6 +45,7 @@ typedef enum
   TRIB_CALL_NO_SANDBOX = 1 << 0,
   TRIB_CALL_TEXT = 1 << 1,
   TRIB_CALL_WORKER = 1 << 2,
+  TRIB_CALL_THREAD = 1 << 3,
 } TribCallFlags;
 
 typedef struct _TribCall TribCall;

@@ -577,10 +577,14 @@ insert_arrived (TribPagedList *self)
     }
 
   /* A view at the end would ask for more at its next frame: ask now, so
-   * that pages keep coming meanwhile.
+   * that pages keep coming meanwhile. Before deciding whether anything is
+   * still on its way: pages whose replies were read out of order (each
+   * on a thread) leave none, once the first of them is in, until the
+   * next ones are asked for.
    */
   if (n_arrived (self) > arrived && at_end (self))
     want_more (self);
+  pump (self);
 
   /* A view at the end moves to the new items when they are shown, and
    * makes its rows again there: that frame costs far more than one that
@@ -621,7 +625,6 @@ page_cb (GObject      *object,
 
   g_object_freeze_notify (G_OBJECT (self));
   insert_arrived (self);
-  pump (self);
   set_loading (self, self->requests.length > 0);
   g_object_thaw_notify (G_OBJECT (self));
   g_object_unref (self);

@@ -322,6 +322,12 @@ fetch_page (gpointer             fetch_data,
   call = _trib_call_new_page (source->call, path, start);
   call->endpoint.parse = parse_page;
   call->endpoint.free_result = (GDestroyNotify) trib_page_free;
+  /* The first page is waited for and short; the next ones come while the
+   * view draws, and their items, made on a thread, are not allocated
+   * among the window's frames.
+   */
+  if (cursor != NULL && !(call->endpoint.flags & TRIB_CALL_WORKER))
+    call->endpoint.flags |= TRIB_CALL_THREAD;
   trib_platform_client_send_async (source->client, call, cancellable, callback, user_data);
 }
 

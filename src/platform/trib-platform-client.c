@@ -439,7 +439,8 @@ return_json (GTask  *task,
 {
   Send *send = g_task_get_task_data (task);
 
-  if (g_bytes_get_size (body) > LARGE_BODY_BYTES || (send->call->endpoint.flags & TRIB_CALL_WORKER))
+  if (g_bytes_get_size (body) > LARGE_BODY_BYTES ||
+      (send->call->endpoint.flags & (TRIB_CALL_WORKER | TRIB_CALL_THREAD)))
     {
       /* The task now completes from its worker; GTask brings the result
        * back to the caller's main context.
