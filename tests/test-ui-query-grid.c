@@ -94,6 +94,34 @@ check_grid_order (GtkWidget       *window,
   g_assert_true (g_str_has_prefix (lines[2], expected_line));
 }
 
+static gboolean
+is_italic (PangoAttribute *attribute,
+           gpointer        user_data)
+{
+  gboolean *italic = user_data;
+
+  if (attribute->klass->type == PANGO_ATTR_STYLE && ((PangoAttrInt *) attribute)->value == PANGO_STYLE_ITALIC)
+    *italic = TRUE;
+
+  return FALSE;
+}
+
+/* NULL's look: italic, and dimmed as .dim-label dims. */
+static gboolean
+looks_null (GtkWidget *cell)
+{
+  PangoAttrList *attributes = gtk_inscription_get_attributes (GTK_INSCRIPTION (cell));
+  PangoAttrList *removed = NULL;
+  gboolean italic = FALSE;
+
+  /* Removes nothing: the filter only looks. */
+  if (attributes != NULL)
+    removed = pango_attr_list_filter (attributes, is_italic, &italic);
+  g_assert_null (removed);
+
+  return italic && gtk_widget_get_opacity (cell) < 0.8;
+}
+
 /* Cells of the grid that show another value than the model's at their
  * row's position, or NULL's look (italics, dimmed) on another value or
  * not on NULL; the view marks its cells with their list item and
@@ -120,8 +148,7 @@ count_stale_cells (GtkWidget       *widget,
                                                                                   gtk_widget_get_height (grid)), NULL)))
         return 0;
 
-      if ((gtk_inscription_get_attributes (GTK_INSCRIPTION (widget)) != NULL) != (value == NULL) ||
-          gtk_widget_has_css_class (widget, "dim-label") != (value == NULL))
+      if (looks_null (widget) != (value == NULL) || (value != NULL && gtk_widget_get_opacity (widget) < 1))
         return 1;
 
       return g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), value != NULL ? value : "NULL") != 0;

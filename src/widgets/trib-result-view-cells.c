@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "trib-a11y.h"
@@ -163,6 +164,15 @@ null_attributes (void)
   return italic;
 }
 
+/* .dim-label's opacity in ui/style.css, and for high contrast in
+ * ui/style-hc.css.
+ */
+static double
+null_opacity (void)
+{
+  return adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) ? 0.9 : 0.75;
+}
+
 /* Shows the value of @item's row in @column, and names the row after
  * its values from the first column's cell.
  */
@@ -174,27 +184,23 @@ show_cell (TribResultView *self,
   GtkWidget *cell = gtk_list_item_get_child (item);
   TribResultRow *row = gtk_list_item_get_item (item);
   g_autofree char *text = NULL;
-  /* Only NULL has attributes. */
-  gboolean was_null = gtk_inscription_get_attributes (GTK_INSCRIPTION (cell)) != NULL;
+  PangoAttrList *attributes;
 
   g_object_set_qdata (G_OBJECT (item), item_order_quark, GUINT_TO_POINTER (self->order_serial));
   text = trib_result_model_dup_compact (self->model, trib_result_row_get_position (row), column, CELL_CHARS);
   /* Translators: shown in a cell whose value is SQL NULL */
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text != NULL ? text : C_("sql value", "NULL"));
 
-  /* NULL in italics, as .null-value sets it elsewhere, but through the
-   * text's attributes: a style class changing the font would have the
-   * window laid out again, as a label's new text did. Only a cell that
-   * turns NULL or back is restyled: most never do.
+  /* NULL dimmed and in italics, as .null-value sets it elsewhere, but
+   * through the text's attributes and the cell's own opacity: a style
+   * class changing the font would have the window laid out again, as a
+   * label's new text did, and any class costs the cell a new style each
+   * time it turns NULL or back, which every tenth row of a scroll may.
    */
-  if ((text == NULL) != was_null)
-    {
-      gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), text == NULL ? null_attributes () : NULL);
-      if (text == NULL)
-        gtk_widget_add_css_class (cell, "dim-label");
-      else
-        gtk_widget_remove_css_class (cell, "dim-label");
-    }
+  attributes = text == NULL ? null_attributes () : NULL;
+  if (gtk_inscription_get_attributes (GTK_INSCRIPTION (cell)) != attributes)
+    gtk_inscription_set_attributes (GTK_INSCRIPTION (cell), attributes);
+  gtk_widget_set_opacity (cell, text == NULL ? null_opacity () : 1.0);
 
   /* A cell is named after its text, which it sets itself; an empty
    * one has no name but its type's.

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "trib-a11y.h"
@@ -514,6 +515,15 @@ trib_result_view_class_init (TribResultViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "resultview");
 }
 
+/* The cells dim NULL themselves, as much as the style dims: they are
+ * all shown again, as after a new order.
+ */
+static void
+high_contrast_changed_cb (TribResultView *self)
+{
+  _trib_result_view_show_new_order (self);
+}
+
 static void
 trib_result_view_init (TribResultView *self)
 {
@@ -533,6 +543,8 @@ trib_result_view_init (TribResultView *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (high_contrast_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 TribResultView *
