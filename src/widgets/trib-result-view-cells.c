@@ -40,6 +40,7 @@
  */
 static GQuark cell_item_quark;
 static GQuark cell_column_quark;
+static GQuark cell_row_quark;
 static GQuark item_order_quark;
 
 static gboolean
@@ -211,8 +212,13 @@ show_cell (TribResultView *self,
   if (column == 0)
     {
       g_autofree char *row_name = describe_row (self, trib_result_row_get_position (row));
+      GtkWidget *grid_row = g_object_get_qdata (G_OBJECT (cell), cell_row_quark);
 
-      trib_a11y_set_row_label (item, row_name);
+      /* A cell stays in the row it was made for, recycled with it. */
+      if (grid_row == NULL && (grid_row = trib_a11y_find_row (cell)) != NULL)
+        g_object_set_qdata (G_OBJECT (cell), cell_row_quark, grid_row);
+      if (grid_row != NULL)
+        trib_a11y_set_label (grid_row, row_name);
     }
 }
 
@@ -224,17 +230,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
 
   show_cell (self, item, column);
-}
-
-/* Connected to the first column's cells alone, which name the row:
- * emitted for every cell, it cost more than binding a value.
- */
-static void
-unbind_cell_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                TribResultView           *self)
-{
-  trib_a11y_set_row_label (item, NULL);
 }
 
 typedef struct
@@ -351,11 +346,13 @@ _trib_result_view_connect_cells (TribResultView     *self,
     {
       cell_item_quark = g_quark_from_static_string ("trib-list-item");
       cell_column_quark = g_quark_from_static_string ("trib-column");
+      cell_row_quark = g_quark_from_static_string ("trib-result-cell-row");
       item_order_quark = g_quark_from_static_string ("trib-result-item-order");
     }
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
+  /* No unbind: a row GTK 4.8 stops showing an item in is either shown
+   * another at once, and named after it, or destroyed.
+   */
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column")) == 0)
-    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
 }
