@@ -625,6 +625,8 @@ page_cb (GObject      *object,
 
   g_object_freeze_notify (G_OBJECT (self));
   insert_arrived (self);
+  /* Again: a view at the end, given the new items, asked for more. */
+  pump (self);
   set_loading (self, self->requests.length > 0);
   g_object_thaw_notify (G_OBJECT (self));
   g_object_unref (self);
