@@ -200,12 +200,29 @@ void
 trib_a11y_set_row_label (GtkListItem *item,
                          const char  *label)
 {
+  static GQuark row_quark;
+  GtkWidget *child;
   GtkWidget *row;
 
   g_return_if_fail (GTK_IS_LIST_ITEM (item));
 
-  if ((row = trib_a11y_find_row (gtk_list_item_get_child (item))) != NULL)
-    trib_a11y_set_label (row, label);
+  if (G_UNLIKELY (row_quark == 0))
+    row_quark = g_quark_from_static_string ("trib-a11y-row");
+
+  /* A child stays in the row it was made for, recycled with it: it keeps
+   * the row rather than comparing its ancestors' CSS names at every bind
+   * of a scroll. gtk_widget_is_ancestor() only compares the pointer.
+   */
+  if ((child = gtk_list_item_get_child (item)) == NULL)
+    return;
+  row = g_object_get_qdata (G_OBJECT (child), row_quark);
+  if (row == NULL || !gtk_widget_is_ancestor (child, row))
+    {
+      if ((row = trib_a11y_find_row (child)) == NULL)
+        return;
+      g_object_set_qdata (G_OBJECT (child), row_quark, row);
+    }
+  trib_a11y_set_label (row, label);
 }
 
 /**

@@ -40,7 +40,6 @@
  */
 static GQuark cell_item_quark;
 static GQuark cell_column_quark;
-static GQuark cell_row_quark;
 static GQuark item_order_quark;
 
 static gboolean
@@ -212,13 +211,8 @@ show_cell (TribResultView *self,
   if (column == 0)
     {
       g_autofree char *row_name = describe_row (self, trib_result_row_get_position (row));
-      GtkWidget *grid_row = g_object_get_qdata (G_OBJECT (cell), cell_row_quark);
 
-      /* A cell stays in the row it was made for, recycled with it. */
-      if (grid_row == NULL && (grid_row = trib_a11y_find_row (cell)) != NULL)
-        g_object_set_qdata (G_OBJECT (cell), cell_row_quark, grid_row);
-      if (grid_row != NULL)
-        trib_a11y_set_label (grid_row, row_name);
+      trib_a11y_set_row_label (item, row_name);
     }
 }
 
@@ -346,7 +340,6 @@ _trib_result_view_connect_cells (TribResultView     *self,
     {
       cell_item_quark = g_quark_from_static_string ("trib-list-item");
       cell_column_quark = g_quark_from_static_string ("trib-column");
-      cell_row_quark = g_quark_from_static_string ("trib-result-cell-row");
       item_order_quark = g_quark_from_static_string ("trib-result-item-order");
     }
 
