@@ -91,6 +91,50 @@ test_compact (void)
     g_assert_cmpstr (collapsed, ==, "{\"a\": 1}");
   }
 
+  /* What a cell binds: a value already one short line is the model's
+   * own, with no copy made; another is made once, and kept for the
+   * caller to free.
+   */
+  {
+    g_autofree char *compacted = NULL;
+    const char *peeked;
+
+    peeked = trib_result_model_peek_compact (model, 0, 1, 2, &compacted);
+    g_assert_cmpstr (peeked, ==, "é …");
+    g_assert_true (peeked == compacted);
+    g_clear_pointer (&compacted, g_free);
+
+    peeked = trib_result_model_peek_compact (model, 0, 1, 200, &compacted);
+    g_assert_cmpstr (peeked, ==, "é à  b");
+    g_assert_true (peeked == compacted);
+    g_clear_pointer (&compacted, g_free);
+  }
+  {
+    g_autoptr(TribResultModel) lines = trib_result_model_new ();
+    g_autoptr(TribResultBatch) line_batch = trib_result_batch_new (2, 2);
+    const char *line_row[] = { "[1, 2]", "né à b" };
+    const char *null_row[] = { NULL, "" };
+    g_autofree char *compacted = (char *) 1;
+
+    trib_result_model_set_columns (lines, 2, columns, types);
+    trib_result_batch_append_row (line_batch, line_row, NULL);
+    trib_result_batch_append_row (line_batch, null_row, NULL);
+    trib_result_batch_seal (line_batch);
+    trib_result_model_append_batch (lines, line_batch);
+
+    g_assert_true (trib_result_model_peek_compact (lines, 0, 1, 200, &compacted) ==
+                   trib_result_model_get_value (lines, 0, 1, NULL));
+    g_assert_null (compacted);
+    g_assert_true (trib_result_model_peek_compact (lines, 0, 0, 200, &compacted) ==
+                   trib_result_model_get_value (lines, 0, 0, NULL));
+    g_assert_null (compacted);
+    compacted = (char *) 1;
+    g_assert_null (trib_result_model_peek_compact (lines, 1, 0, 200, &compacted));
+    g_assert_null (compacted);
+    g_assert_cmpstr (trib_result_model_peek_compact (lines, 1, 1, 200, &compacted), ==, "");
+    g_assert_null (compacted);
+  }
+
   /* The full value, for reading: JSON indented, text untouched. */
   pretty = trib_result_model_dup_pretty (model, 0, 0);
   g_assert_cmpstr (pretty, ==, "{\n  \"ECID\" : [\n    {\n      \"id\" : \"123\",\n      \"primary\" : true\n    }\n  ]\n}");

@@ -92,6 +92,11 @@ char               *trib_result_model_dup_tsv         (TribResultModel    *self,
                                                        const guint        *positions,
                                                        guint               n_positions,
                                                        gboolean            with_header);
+const char         *trib_result_model_peek_compact    (TribResultModel    *self,
+                                                       guint               position,
+                                                       guint               column,
+                                                       guint               max_chars,
+                                                       char              **compacted);
 char               *trib_result_model_dup_compact     (TribResultModel    *self,
                                                        guint               position,
                                                        guint               column,

@@ -129,20 +129,29 @@ is_one_line (const char *value,
 }
 
 /**
- * trib_result_model_dup_compact:
+ * trib_result_model_peek_compact:
  * @max_chars: how many characters to keep at most
+ * @compacted: (out) (transfer full): set to the short form when it had
+ *   to be made, to %NULL otherwise
  *
  * Shortens a value to one line for a cell: line breaks and tabs become
  * spaces, runs of them inside nested values (JSON, arrays, structs)
  * collapse to one, and a value longer than @max_chars ends with "…".
  *
- * Returns: (nullable): the short form, or %NULL for SQL NULL
+ * Most values are already one short line: those are returned as the
+ * model holds them, without the copy that a cell bound on every step of
+ * a scroll would otherwise make and free.
+ *
+ * Returns: (nullable) (transfer none): the short form, or %NULL for SQL
+ *   NULL: the model's own value, valid until more rows come in, or
+ *   *@compacted
  */
-char *
-trib_result_model_dup_compact (TribResultModel *self,
-                               guint            position,
-                               guint            column,
-                               guint            max_chars)
+const char *
+trib_result_model_peek_compact (TribResultModel  *self,
+                                guint             position,
+                                guint             column,
+                                guint             max_chars,
+                                char            **compacted)
 {
   g_autofree char *valid = NULL;
   const char *value;
@@ -154,6 +163,9 @@ trib_result_model_dup_compact (TribResultModel *self,
   guint chars = 0;
 
   g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), NULL);
+  g_return_val_if_fail (compacted != NULL, NULL);
+
+  *compacted = NULL;
 
   if ((value = trib_result_model_get_value (self, position, column, &length)) == NULL)
     return NULL;
@@ -161,11 +173,9 @@ trib_result_model_dup_compact (TribResultModel *self,
   kind = trib_result_model_get_column_kind (self, column);
   nested = kind == TRIB_COLUMN_KIND_JSON || kind == TRIB_COLUMN_KIND_ARRAY || kind == TRIB_COLUMN_KIND_STRUCT;
 
-  /* Most values are already one short line: a copy as they are, which
-   * is what a cell costs on each bind while the grid scrolls.
-   */
+  /* Stored NUL-terminated, and with no NUL inside once it is one line. */
   if (length <= max_chars && is_one_line (value, length, nested))
-    return g_strndup (value, length);
+    return value;
 
   /* No more than max_chars characters are looked at; four bytes each at most. */
   valid = g_utf8_make_valid (value, MIN (length, (gsize) max_chars * 4 + 4));
@@ -191,7 +201,31 @@ trib_result_model_dup_compact (TribResultModel *self,
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
 
-  return g_string_free (out, FALSE);
+  return *compacted = g_string_free (out, FALSE);
+}
+
+/**
+ * trib_result_model_dup_compact:
+ * @max_chars: how many characters to keep at most
+ *
+ * The short form of trib_result_model_peek_compact(), as a copy.
+ *
+ * Returns: (nullable): the short form, or %NULL for SQL NULL
+ */
+char *
+trib_result_model_dup_compact (TribResultModel *self,
+                               guint            position,
+                               guint            column,
+                               guint            max_chars)
+{
+  char *compacted;
+  const char *value;
+
+  g_return_val_if_fail (TRIB_IS_RESULT_MODEL (self), NULL);
+
+  value = trib_result_model_peek_compact (self, position, column, max_chars, &compacted);
+
+  return compacted != NULL ? compacted : g_strdup (value);
 }
 
 static void

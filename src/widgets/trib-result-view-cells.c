@@ -85,7 +85,8 @@ natural_chars (TribResultView *self,
 
   for (guint row = 0; row < n_rows && chars < MAX_CELL_CHARS; row++)
     {
-      g_autofree char *text = trib_result_model_dup_compact (self->model, row, column, MAX_CELL_CHARS);
+      g_autofree char *compacted = NULL;
+      const char *text = trib_result_model_peek_compact (self->model, row, column, MAX_CELL_CHARS, &compacted);
 
       if (text != NULL)
         chars = MAX (chars, (guint) g_utf8_strlen (text, -1));
@@ -133,11 +134,12 @@ describe_row (TribResultView *self,
               guint           position)
 {
   guint n_columns = MIN (trib_result_model_get_n_columns (self->model), ROW_NAME_COLUMNS);
-  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_sized_new (n_columns * (ROW_NAME_CHARS / 2));
 
   for (guint i = 0; i < n_columns; i++)
     {
-      g_autofree char *text = trib_result_model_dup_compact (self->model, position, i, ROW_NAME_CHARS);
+      g_autofree char *compacted = NULL;
+      const char *text = trib_result_model_peek_compact (self->model, position, i, ROW_NAME_CHARS, &compacted);
 
       if (i > 0)
         g_string_append (values, ", ");
@@ -183,11 +185,13 @@ show_cell (TribResultView *self,
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
   TribResultRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
+  g_autofree char *compacted = NULL;
+  const char *text;
   PangoAttrList *attributes;
 
   g_object_set_qdata (G_OBJECT (item), item_order_quark, GUINT_TO_POINTER (self->order_serial));
-  text = trib_result_model_dup_compact (self->model, trib_result_row_get_position (row), column, CELL_CHARS);
+  text = trib_result_model_peek_compact (self->model, trib_result_row_get_position (row), column, CELL_CHARS,
+                                         &compacted);
   /* Translators: shown in a cell whose value is SQL NULL */
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text != NULL ? text : C_("sql value", "NULL"));
 
