@@ -18,7 +18,11 @@
  * them. Without a GPU, cairo draws the frames on it too (trib-renderer.c),
  * going through all of the window's drawing each time, clipped to what
  * changed: our window holds more than a grid. The whole process's CPU
- * is printed beside as information.
+ * is printed beside as information, and so is the main thread's split
+ * by where a step spends it, on both sides: binding rows as the scroll
+ * moves, the frame's update and layout, its snapshot and drawing (from
+ * the frame clock's "layout" and "paint", whose handlers connected here
+ * run after the window's own), and the rest of the step.
  *
  * The anchor is a bare GtkColumnView in a toplevel of its own, the size
  * of our window, with a grid of the size of ours at its top left: 8
@@ -46,6 +50,7 @@
 #include "config.h"
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include "bench-grid-window.h"
 
@@ -174,9 +179,21 @@ anchor_init (Anchor          *anchor,
 
 #define N_STEPS (PAGE_DOWNS + JUMPS + WHEEL_STEPS)
 
+/* Where a step spends the main thread's CPU. */
+enum
+{
+  PHASE_BIND,                   /* the scroll: rows bound as it moves */
+  PHASE_LAYOUT,                 /* the frame's update and layout */
+  PHASE_PAINT,                  /* its snapshot and drawing */
+  N_PHASES
+};
+
+static const char * const phase_names[N_PHASES] = { "binding", "update and layout", "snapshot and drawing" };
+
 typedef struct
 {
   double main_ms;               /* the main thread's CPU */
+  double phase_ms[N_PHASES];    /* parts of it */
   double process_ms;            /* the whole process's */
   double wall_ms;
   guint frames;
@@ -190,6 +207,10 @@ typedef struct
   double page;
   double value;
   Cost cost;
+  gboolean in_step;
+  double phase_start;           /* the main thread's CPU when the phase began */
+  gulong layout_handler;
+  gulong paint_handler;
 } Walker;
 
 static double
@@ -204,6 +225,44 @@ cpu_ms (int who)
          usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
 }
 
+/* Finer than getrusage (), for the phases' few milliseconds. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    g_error ("bench: clock_gettime failed");
+
+  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
+static void
+end_phase (Walker *walker,
+           guint   phase)
+{
+  double now = thread_cpu_ms ();
+
+  /* A frame of this window outside its own steps is nobody's. */
+  if (walker->in_step)
+    walker->cost.phase_ms[phase] += now - walker->phase_start;
+  walker->phase_start = now;
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           Walker        *walker)
+{
+  end_phase (walker, PHASE_LAYOUT);
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          Walker        *walker)
+{
+  end_phase (walker, PHASE_PAINT);
+}
+
 /* The top of @column_view drawn, and nothing left to do, outside the
  * measure.
  */
@@ -212,12 +271,26 @@ walker_start (Walker        *walker,
               GtkWidget     *window,
               GtkColumnView *column_view)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
   *walker = (Walker) { window, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view)) };
   gtk_adjustment_set_value (walker->adjustment, 0);
   bench_wait_for_frame (window);
   trib_ui_test_settle ();
   bench_wait_for_frame (window);
   walker->page = gtk_adjustment_get_page_size (walker->adjustment);
+  /* The window connected its own when it was realised: these run after. */
+  walker->layout_handler = g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), walker);
+  walker->paint_handler = g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), walker);
+}
+
+static void
+walker_stop (Walker *walker)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (walker->window);
+
+  g_clear_signal_handler (&walker->layout_handler, clock);
+  g_clear_signal_handler (&walker->paint_handler, clock);
 }
 
 /* Page-downs from the top, jumps through the whole result (where no row
@@ -249,10 +322,14 @@ walker_step (Walker *walker,
   gint64 wall_start = g_get_monotonic_time ();
 
   walker->value = path_value (walker, step);
+  walker->in_step = TRUE;
+  walker->phase_start = thread_cpu_ms ();
   gtk_adjustment_set_value (walker->adjustment, walker->value);
+  end_phase (walker, PHASE_BIND);
   walker->cost.frames += bench_wait_for_frame (walker->window);
   for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
     ;
+  walker->in_step = FALSE;
 
   walker->cost.main_ms += cpu_ms (RUSAGE_THREAD) - main_start;
   walker->cost.process_ms += cpu_ms (RUSAGE_SELF) - process_start;
@@ -282,6 +359,8 @@ scroll_round (GtkWidget     *our_window,
       walker_step (&walkers[(step + 1) % 2], step);
     }
 
+  walker_stop (&walkers[0]);
+  walker_stop (&walkers[1]);
   *our_cost = walkers[0].cost;
   *anchor_cost = walkers[1].cost;
 }
@@ -300,6 +379,7 @@ main (int   argc,
   double ours_main[ROUNDS], anchor_main[ROUNDS], main_ratio[ROUNDS];
   double ours_process[ROUNDS], anchor_process[ROUNDS], process_ratio[ROUNDS];
   double ours_wall[ROUNDS], anchor_wall[ROUNDS];
+  double phase_ratio[N_PHASES][ROUNDS], ours_rest[ROUNDS], anchor_rest[ROUNDS], rest_ratio[ROUNDS];
 
   trib_ui_test_init (&argc, &argv);
 
@@ -331,10 +411,25 @@ main (int   argc,
       process_ratio[round] = ours.process_ms / bare.process_ms;
       ours_wall[round] = ours.wall_ms;
       anchor_wall[round] = bare.wall_ms;
+      ours_rest[round] = ours.main_ms;
+      anchor_rest[round] = bare.main_ms;
+      for (guint phase = 0; phase < N_PHASES; phase++)
+        {
+          phase_ratio[phase][round] = ours.phase_ms[phase] / bare.phase_ms[phase];
+          ours_rest[round] -= ours.phase_ms[phase];
+          anchor_rest[round] -= bare.phase_ms[phase];
+        }
+      rest_ratio[round] = ours_rest[round] / anchor_rest[round];
       g_print ("# round %u: main thread %.0f ms (anchor %.0f), process %.0f ms (anchor %.0f), "
                "%u frames (anchor %u) of %u steps\n",
                round + 1, ours.main_ms, bare.main_ms, ours.process_ms, bare.process_ms,
                ours.frames, bare.frames, N_STEPS);
+      g_print ("# round %u, main thread by phase, ours (anchor): %s %.0f ms (%.0f), %s %.0f ms (%.0f), "
+               "%s %.0f ms (%.0f), the rest %.0f ms (%.0f)\n",
+               round + 1, phase_names[PHASE_BIND], ours.phase_ms[PHASE_BIND], bare.phase_ms[PHASE_BIND],
+               phase_names[PHASE_LAYOUT], ours.phase_ms[PHASE_LAYOUT], bare.phase_ms[PHASE_LAYOUT],
+               phase_names[PHASE_PAINT], ours.phase_ms[PHASE_PAINT], bare.phase_ms[PHASE_PAINT],
+               ours_rest[round], anchor_rest[round]);
     }
 
   g_print ("# %u rows × %u columns; window %d×%d, grid %d×%d (anchor's grid %d×%d)\n",
@@ -349,6 +444,13 @@ main (int   argc,
   bench_print_rounds ("process cpu_ratio", process_ratio, ROUNDS, 2);
   bench_print_rounds ("wall ms, ours", ours_wall, ROUNDS, 0);
   bench_print_rounds ("wall ms, bare GtkColumnView", anchor_wall, ROUNDS, 0);
+  for (guint phase = 0; phase < N_PHASES; phase++)
+    {
+      g_autofree char *what = g_strdup_printf ("main thread ratio in %s", phase_names[phase]);
+
+      bench_print_rounds (what, phase_ratio[phase], ROUNDS, 2);
+    }
+  bench_print_rounds ("main thread ratio in the rest of the step", rest_ratio, ROUNDS, 2);
   bench_print_rounds ("cpu_ratio (main thread)", main_ratio, ROUNDS, 2);
 
   g_print ("BENCH grid-scroll cpu_ratio=%.2f target=1.1 rounds=%u\n", bench_median (main_ratio, ROUNDS), ROUNDS);
