@@ -50,7 +50,6 @@
 #include "config.h"
 
 #include <sys/resource.h>
-#include <time.h>
 
 #include "bench-grid-window.h"
 
@@ -225,23 +224,11 @@ cpu_ms (int who)
          usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
 }
 
-/* Finer than getrusage (), for the phases' few milliseconds. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec now;
-
-  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
-    g_error ("bench: clock_gettime failed");
-
-  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
-}
-
 static void
 end_phase (Walker *walker,
            guint   phase)
 {
-  double now = thread_cpu_ms ();
+  double now = bench_thread_cpu_ms ();
 
   /* A frame of this window outside its own steps is nobody's. */
   if (walker->in_step)
@@ -323,7 +310,7 @@ walker_step (Walker *walker,
 
   walker->value = path_value (walker, step);
   walker->in_step = TRUE;
-  walker->phase_start = thread_cpu_ms ();
+  walker->phase_start = bench_thread_cpu_ms ();
   gtk_adjustment_set_value (walker->adjustment, walker->value);
   end_phase (walker, PHASE_BIND);
   walker->cost.frames += bench_wait_for_frame (walker->window);

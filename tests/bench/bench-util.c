@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include "bench-util.h"
 
@@ -71,19 +72,42 @@ bench_print_rounds (const char   *what,
   g_print ("%s (median %.*f)\n", line->str, digits, bench_median_of (values, n_values));
 }
 
-/* Fires every millisecond; a late firing is a main loop that stalled. */
+/**
+ * bench_thread_cpu_ms:
+ *
+ * Returns: the CPU time of the calling thread, in milliseconds, finer
+ *   than getrusage () gives it
+ */
+double
+bench_thread_cpu_ms (void)
+{
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    g_error ("bench: clock_gettime failed");
+
+  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
+/* Fires every millisecond; a late firing is a main loop that stalled.
+ * The main thread's CPU over the gap tells a loop that worked from one
+ * that waited for a core or the display server.
+ */
 static gboolean
 probe_cb (gpointer data)
 {
   BenchProbe *probe = data;
   gint64 now = g_get_monotonic_time ();
+  double cpu = bench_thread_cpu_ms ();
 
   if (probe->last != 0 && now - probe->last > probe->max_gap)
     {
       probe->max_gap = now - probe->last;
       probe->max_from = probe->last;
+      probe->max_gap_cpu_ms = cpu - probe->last_cpu_ms;
     }
   probe->last = now;
+  probe->last_cpu_ms = cpu;
 
   return G_SOURCE_CONTINUE;
 }
@@ -108,7 +132,8 @@ bench_probe_start (BenchProbe *probe)
  * bench_probe_stop:
  *
  * Returns: the longest stall since bench_probe_start(), in milliseconds;
- *   when it began stays in @probe's max_from
+ *   when it began stays in @probe's max_from, and the main thread's CPU
+ *   over it in max_gap_cpu_ms
  */
 double
 bench_probe_stop (BenchProbe *probe)

@@ -20,6 +20,8 @@ void   bench_print_rounds (const char   *what,
                            guint         n_values,
                            int           digits);
 
+double bench_thread_cpu_ms (void);
+
 /* A 1 ms timeout on the main loop: the longest gap between two of its
  * ticks, less its period, is the longest the loop stalled.
  */
@@ -28,6 +30,8 @@ typedef struct
   gint64 last;
   gint64 max_gap;
   gint64 max_from;              /* when the longest gap began */
+  double last_cpu_ms;
+  double max_gap_cpu_ms;        /* the main thread's CPU in the longest gap */
   guint source;
 } BenchProbe;
 
