@@ -16,7 +16,6 @@
 #include "config.h"
 
 #include <math.h>
-
 #include <string.h>
 
 #include <adwaita.h>
@@ -102,7 +101,8 @@ is_italic (PangoAttribute *attribute,
 {
   gboolean *italic = user_data;
 
-  if (attribute->klass->type == PANGO_ATTR_STYLE && ((PangoAttrInt *) attribute)->value == PANGO_STYLE_ITALIC)
+  if (attribute->klass->type == PANGO_ATTR_STYLE &&
+      ((PangoAttrInt *) attribute)->value == PANGO_STYLE_ITALIC)
     *italic = TRUE;
 
   return FALSE;
@@ -114,6 +114,7 @@ looks_null (GtkWidget *cell)
 {
   PangoAttrList *attributes = gtk_inscription_get_attributes (GTK_INSCRIPTION (cell));
   PangoAttrList *removed = NULL;
+  gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   gboolean italic = FALSE;
 
   /* Removes nothing: the filter only looks. */
@@ -124,8 +125,7 @@ looks_null (GtkWidget *cell)
   /* .dim-label's opacity in ui/style.css and style-hc.css, as a widget
    * keeps it: in 255ths.
    */
-  return italic && fabs (gtk_widget_get_opacity (cell) - (adw_style_manager_get_high_contrast (
-                                                            adw_style_manager_get_default ()) ? 0.9 : 0.75)) < 0.01;
+  return italic && fabs (gtk_widget_get_opacity (cell) - (high_contrast ? 0.9 : 0.75)) < 0.01;
 }
 
 /* Cells of the grid that show another value than the model's at their
@@ -154,7 +154,8 @@ count_stale_cells (GtkWidget       *widget,
                                                                                   gtk_widget_get_height (grid)), NULL)))
         return 0;
 
-      if (looks_null (widget) != (value == NULL) || (value != NULL && gtk_widget_get_opacity (widget) < 1))
+      if (looks_null (widget) != (value == NULL) ||
+          (value != NULL && gtk_widget_get_opacity (widget) < 1))
         return 1;
 
       return g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), value != NULL ? value : "NULL") != 0;

@@ -86,7 +86,8 @@ natural_chars (TribResultView *self,
   for (guint row = 0; row < n_rows && chars < MAX_CELL_CHARS; row++)
     {
       g_autofree char *compacted = NULL;
-      const char *text = trib_result_model_peek_compact (self->model, row, column, MAX_CELL_CHARS, &compacted);
+      const char *text = trib_result_model_peek_compact (self->model, row, column, MAX_CELL_CHARS,
+                                                         &compacted);
 
       if (text != NULL)
         chars = MAX (chars, (guint) g_utf8_strlen (text, -1));
@@ -139,7 +140,8 @@ describe_row (TribResultView *self,
   for (guint i = 0; i < n_columns; i++)
     {
       g_autofree char *compacted = NULL;
-      const char *text = trib_result_model_peek_compact (self->model, position, i, ROW_NAME_CHARS, &compacted);
+      const char *text = trib_result_model_peek_compact (self->model, position, i, ROW_NAME_CHARS,
+                                                         &compacted);
 
       if (i > 0)
         g_string_append (values, ", ");
@@ -190,8 +192,8 @@ show_cell (TribResultView *self,
   PangoAttrList *attributes;
 
   g_object_set_qdata (G_OBJECT (item), item_order_quark, GUINT_TO_POINTER (self->order_serial));
-  text = trib_result_model_peek_compact (self->model, trib_result_row_get_position (row), column, CELL_CHARS,
-                                         &compacted);
+  text = trib_result_model_peek_compact (self->model, trib_result_row_get_position (row), column,
+                                         CELL_CHARS, &compacted);
   /* Translators: shown in a cell whose value is SQL NULL */
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text != NULL ? text : C_("sql value", "NULL"));
 

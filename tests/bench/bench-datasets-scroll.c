@@ -580,9 +580,9 @@ main (int   argc,
       double app_cpu;
       double server_cpu;
 
-      ours[round] = scroll_to_end_ms (sim, window, page, &requests[round], &n_items, &in_flight[round],
-                                      &n_frames, &stall[round], &stall_cpu[round], &app_cpu, &server_cpu,
-                                      &n_first, splices);
+      ours[round] = scroll_to_end_ms (sim, window, page, &requests[round], &n_items,
+                                      &in_flight[round], &n_frames, &stall[round], &stall_cpu[round],
+                                      &app_cpu, &server_cpu, &n_first, splices);
       g_assert_cmpuint (n_items, >=, N_DATASETS);
       anchor_stall[round] = anchor_round (&anchor, trib_datasets_page_get_list (page), n_first, splices);
       bare[round] = bare_all_pages_ms (sim, token, &bare_pages);
@@ -590,13 +590,13 @@ main (int   argc,
       requests_median[round] = requests[round];
       frames[round] = n_frames;
       g_print ("# datasets-scroll round %u: window %.0f ms (a page request in flight %.0f ms of it), "
-               "%u requests, %u datasets, %u frames, longest stall %.1f ms (the main thread running "
-               "%.1f ms of it; idle %.1f ms); "
+               "%u requests, %u datasets, %u frames, longest stall %.1f ms "
+               "(the main thread running %.1f ms of it; idle %.1f ms); "
                "bare libsoup %u pages %.0f ms; CPU: app %.0f ms, simulator %.0f ms; load %.2f; "
                "bare GtkColumnView given the same %u splices: longest stall %.1f ms\n",
-               round, ours[round], in_flight[round], requests[round], n_items, n_frames, stall[round],
-               stall_cpu[round], idle_stall[round], bare_pages, bare[round], app_cpu, server_cpu, bench_load_average (),
-               splices->len, anchor_stall[round]);
+               round, ours[round], in_flight[round], requests[round], n_items, n_frames,
+               stall[round], stall_cpu[round], idle_stall[round], bare_pages, bare[round], app_cpu,
+               server_cpu, bench_load_average (), splices->len, anchor_stall[round]);
     }
 
   trib_secret_free (token);

@@ -187,7 +187,11 @@ enum
   N_PHASES
 };
 
-static const char * const phase_names[N_PHASES] = { "binding", "update and layout", "snapshot and drawing" };
+static const char * const phase_names[N_PHASES] = {
+  "binding",
+  "update and layout",
+  "snapshot and drawing",
+};
 
 typedef struct
 {
@@ -411,9 +415,10 @@ main (int   argc,
                "%u frames (anchor %u) of %u steps\n",
                round + 1, ours.main_ms, bare.main_ms, ours.process_ms, bare.process_ms,
                ours.frames, bare.frames, N_STEPS);
-      g_print ("# round %u, main thread by phase, ours (anchor): %s %.0f ms (%.0f), %s %.0f ms (%.0f), "
-               "%s %.0f ms (%.0f), the rest %.0f ms (%.0f)\n",
-               round + 1, phase_names[PHASE_BIND], ours.phase_ms[PHASE_BIND], bare.phase_ms[PHASE_BIND],
+      g_print ("# round %u, main thread by phase, ours (anchor): %s %.0f ms (%.0f), "
+               "%s %.0f ms (%.0f), %s %.0f ms (%.0f), the rest %.0f ms (%.0f)\n",
+               round + 1,
+               phase_names[PHASE_BIND], ours.phase_ms[PHASE_BIND], bare.phase_ms[PHASE_BIND],
                phase_names[PHASE_LAYOUT], ours.phase_ms[PHASE_LAYOUT], bare.phase_ms[PHASE_LAYOUT],
                phase_names[PHASE_PAINT], ours.phase_ms[PHASE_PAINT], bare.phase_ms[PHASE_PAINT],
                ours_rest[round], anchor_rest[round]);
