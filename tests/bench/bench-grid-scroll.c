@@ -17,12 +17,15 @@
  * their text, naming them for accessibility, laying out and snapshotting
  * them. Without a GPU, cairo draws the frames on it too (trib-renderer.c),
  * going through all of the window's drawing each time, clipped to what
- * changed: our window holds more than a grid. The whole process's CPU
- * is printed beside as information, and so is the main thread's split
- * by where a step spends it, on both sides: binding rows as the scroll
- * moves, the frame's update and layout, its snapshot and drawing (from
- * the frame clock's "layout" and "paint", whose handlers connected here
- * run after the window's own), and the rest of the step.
+ * changed: our window holds more than a grid. It holds the grid deeper
+ * too, and GTK 4.8 lays out again every widget that holds a list view
+ * at each scroll (the number of them on both sides is printed). The
+ * whole process's CPU is printed beside as information, and so is the
+ * main thread's split by where a step spends it, on both sides: binding
+ * rows as the scroll moves, the frame's update and layout, its snapshot
+ * and drawing (from the frame clock's "layout" and "paint", whose
+ * handlers connected here run after the window's own), and the rest of
+ * the step.
  *
  * The anchor is a bare GtkColumnView in a toplevel of its own, the size
  * of our window, with a grid of the size of ours at its top left: 8
@@ -172,6 +175,22 @@ anchor_init (Anchor          *anchor,
   gtk_window_present (GTK_WINDOW (anchor->window));
   trib_ui_test_wait_for_mapped (anchor->column_view, TRUE);
   trib_ui_test_settle ();
+}
+
+/* How many widgets hold @widget up to its window, the window included:
+ * each of them is measured and allocated again at each step, for GTK
+ * 4.8's list views queue a resize whenever they scroll.
+ */
+static guint
+depth_in_window (GtkWidget *widget)
+{
+  guint depth = 0;
+
+  for (GtkWidget *parent = gtk_widget_get_parent (widget); parent != NULL;
+       parent = gtk_widget_get_parent (parent))
+    depth++;
+
+  return depth;
 }
 
 /* The path ------------------------------------------------------------ */
@@ -429,6 +448,10 @@ main (int   argc,
            gtk_widget_get_width (GTK_WIDGET (column_view)), gtk_widget_get_height (GTK_WIDGET (column_view)),
            gtk_widget_get_width (GTK_WIDGET (anchor.column_view)),
            gtk_widget_get_height (GTK_WIDGET (anchor.column_view)));
+  g_print ("# widgets between the window and the grid, the window included: ours %u, "
+           "the anchor's %u\n",
+           depth_in_window (GTK_WIDGET (column_view)),
+           depth_in_window (GTK_WIDGET (anchor.column_view)));
   bench_print_rounds ("main thread CPU ms, ours", ours_main, ROUNDS, 0);
   bench_print_rounds ("main thread CPU ms, bare GtkColumnView", anchor_main, ROUNDS, 0);
   bench_print_rounds ("process CPU ms, ours", ours_process, ROUNDS, 0);
