@@ -47,7 +47,6 @@
 
 #include <string.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -172,20 +171,9 @@ count_frame_cb (GdkFrameClock *clock,
   (*n_frames)++;
 }
 
-/* CPU time, in ms: of this process (its renderer's threads included),
- * and of the simulator's.
+/* CPU time, in ms, of the simulator; the app's (its renderer's threads
+ * included) is bench_process_cpu_ms ().
  */
-static double
-own_cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
-}
-
 static double
 sim_cpu_ms (TribTestSim *sim)
 {
@@ -473,7 +461,7 @@ scroll_to_end_ms (TribTestSim      *sim,
 
   *n_frames = 0;
   frames_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), n_frames);
-  *app_cpu_ms = own_cpu_ms ();
+  *app_cpu_ms = bench_process_cpu_ms ();
   *server_cpu_ms = sim_cpu_ms (sim);
   bench_probe_start (&probe);
   start = g_get_monotonic_time ();
@@ -509,7 +497,7 @@ scroll_to_end_ms (TribTestSim      *sim,
   g_signal_handler_disconnect (clock, frames_handler);
   *max_stall_ms = bench_probe_stop (&probe);
   *stall_cpu_ms = probe.max_gap_cpu_ms;
-  *app_cpu_ms = own_cpu_ms () - *app_cpu_ms;
+  *app_cpu_ms = bench_process_cpu_ms () - *app_cpu_ms;
   *server_cpu_ms = sim_cpu_ms (sim) - *server_cpu_ms;
 
   *n_requests = trib_test_sim_count_requests (sim, "GET", CATALOG_DATASETS);

@@ -9,7 +9,7 @@
  * steps as a mouse wheel makes. Prints
  *
  *   BENCH grid-scroll cpu_ratio=… target=1.1 rounds=N
- *     the CPU time of the main thread (getrusage, RUSAGE_THREAD) along
+ *     the CPU time of the main thread (CLOCK_THREAD_CPUTIME_ID) along
  *     the path in our grid, over the same along the same path in a bare
  *     GtkColumnView: the median of the rounds' ratios
  *
@@ -47,12 +47,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* RUSAGE_THREAD */
-#define _GNU_SOURCE
-
 #include "config.h"
-
-#include <sys/resource.h>
 
 #include "bench-grid-window.h"
 
@@ -235,18 +230,6 @@ typedef struct
   gulong paint_handler;
 } Walker;
 
-static double
-cpu_ms (int who)
-{
-  struct rusage usage;
-
-  if (getrusage (who, &usage) != 0)
-    g_error ("bench: getrusage failed");
-
-  return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3 +
-         usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
-}
-
 static void
 end_phase (Walker *walker,
            guint   phase)
@@ -327,8 +310,8 @@ static void
 walker_step (Walker *walker,
              guint   step)
 {
-  double main_start = cpu_ms (RUSAGE_THREAD);
-  double process_start = cpu_ms (RUSAGE_SELF);
+  double main_start = bench_thread_cpu_ms ();
+  double process_start = bench_process_cpu_ms ();
   gint64 wall_start = g_get_monotonic_time ();
 
   walker->value = path_value (walker, step);
@@ -341,8 +324,8 @@ walker_step (Walker *walker,
     ;
   walker->in_step = FALSE;
 
-  walker->cost.main_ms += cpu_ms (RUSAGE_THREAD) - main_start;
-  walker->cost.process_ms += cpu_ms (RUSAGE_SELF) - process_start;
+  walker->cost.main_ms += bench_thread_cpu_ms () - main_start;
+  walker->cost.process_ms += bench_process_cpu_ms () - process_start;
   walker->cost.wall_ms += (g_get_monotonic_time () - wall_start) / 1000.0;
 }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "bench-util.h"
@@ -87,6 +88,24 @@ bench_thread_cpu_ms (void)
     g_error ("bench: clock_gettime failed");
 
   return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
+/**
+ * bench_process_cpu_ms:
+ *
+ * Returns: the CPU time of the whole process, all its threads, in
+ *   milliseconds
+ */
+double
+bench_process_cpu_ms (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    g_error ("bench: getrusage failed");
+
+  return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3 +
+         usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
 }
 
 /* Fires every millisecond; a late firing is a main loop that stalled.

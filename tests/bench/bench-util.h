@@ -20,7 +20,8 @@ void   bench_print_rounds (const char   *what,
                            guint         n_values,
                            int           digits);
 
-double bench_thread_cpu_ms (void);
+double bench_thread_cpu_ms  (void);
+double bench_process_cpu_ms (void);
 
 /* A 1 ms timeout on the main loop: the longest gap between two of its
  * ticks, less its period, is the longest the loop stalled.
