@@ -17,9 +17,15 @@
  * their text, naming them for accessibility, laying out and snapshotting
  * them. Without a GPU, cairo draws the frames on it too (trib-renderer.c),
  * going through all of the window's drawing each time, clipped to what
- * changed: our window holds more than a grid. It holds the grid deeper
- * too, and GTK 4.8 lays out again every widget that holds a list view
- * at each scroll (the number of them on both sides is printed). The
+ * changed: our window holds more than a grid. It also holds the grid in
+ * more widgets, a libadwaita application's leaflet, flap, tab view,
+ * stacks and panes (how many on both sides is printed), and GTK 4.8's
+ * list views queue a resize at each scroll, so all of them are measured
+ * and allocated again. To tell what the grid costs from what the window
+ * around it adds, each round also moves our grid (its scrolled window
+ * and all it holds) into a bare window set up as the anchor's and takes
+ * the path again against the anchor, printed as information (`cpu_ratio
+ * of our grid alone`). The
  * whole process's CPU is printed beside as information, and so is the
  * main thread's split by where a step spends it, on both sides: binding
  * rows as the scroll moves, the frame's update and layout, its snapshot
@@ -169,6 +175,80 @@ anchor_init (Anchor          *anchor,
   gtk_window_set_child (GTK_WINDOW (anchor->window), scrolled);
   gtk_window_present (GTK_WINDOW (anchor->window));
   trib_ui_test_wait_for_mapped (anchor->column_view, TRUE);
+  trib_ui_test_settle ();
+}
+
+/* Our grid alone: moved out of the app's window ----------------------- */
+
+typedef struct
+{
+  GtkWidget *scrolled;          /* our grid's, with the grid */
+  GtkWidget *overlay;           /* where it lives in the result view */
+  GtkWidget *focus;             /* the app window's focus, given back after */
+  GtkAlign halign;
+  GtkAlign valign;
+  GtkWidget *window;            /* the bare one it is in meanwhile */
+} Alone;
+
+/* Moves our grid's scrolled window out of the result view into a bare
+ * toplevel set up as the anchor's: the size of our window, undecorated,
+ * the grid at its top left the size it had. Nothing else of the grid
+ * changes: its model, factories, cells and style classes go with it.
+ */
+static void
+alone_begin (Alone         *alone,
+             GtkWidget     *our_window,
+             GtkColumnView *ours)
+{
+  int width;
+  int height;
+
+  *alone = (Alone) { gtk_widget_get_parent (GTK_WIDGET (ours)) };
+  width = gtk_widget_get_width (alone->scrolled);
+  height = gtk_widget_get_height (alone->scrolled);
+  alone->overlay = gtk_widget_get_parent (alone->scrolled);
+  g_assert_true (GTK_IS_OVERLAY (alone->overlay));
+  g_assert_true (gtk_overlay_get_child (GTK_OVERLAY (alone->overlay)) == alone->scrolled);
+  alone->halign = gtk_widget_get_halign (alone->scrolled);
+  alone->valign = gtk_widget_get_valign (alone->scrolled);
+  g_set_weak_pointer (&alone->focus, gtk_root_get_focus (GTK_ROOT (our_window)));
+
+  /* The focus leaves first: GTK warns of a focus left inside what goes. */
+  gtk_window_set_focus (GTK_WINDOW (our_window), NULL);
+  g_object_ref (alone->scrolled);
+  gtk_overlay_set_child (GTK_OVERLAY (alone->overlay), NULL);
+  gtk_widget_set_size_request (alone->scrolled, width, height);
+  gtk_widget_set_halign (alone->scrolled, GTK_ALIGN_START);
+  gtk_widget_set_valign (alone->scrolled, GTK_ALIGN_START);
+
+  alone->window = gtk_window_new ();
+  gtk_window_set_decorated (GTK_WINDOW (alone->window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (alone->window), gtk_widget_get_width (our_window),
+                               gtk_widget_get_height (our_window));
+  gtk_window_set_child (GTK_WINDOW (alone->window), alone->scrolled);
+  g_object_unref (alone->scrolled);
+  gtk_window_present (GTK_WINDOW (alone->window));
+  trib_ui_test_wait_for_mapped (GTK_WIDGET (ours), TRUE);
+  trib_ui_test_settle ();
+}
+
+/* Puts our grid back where it was, as it was. */
+static void
+alone_end (Alone         *alone,
+           GtkColumnView *ours)
+{
+  g_object_ref (alone->scrolled);
+  gtk_window_set_child (GTK_WINDOW (alone->window), NULL);
+  gtk_window_destroy (GTK_WINDOW (alone->window));
+  gtk_widget_set_size_request (alone->scrolled, -1, -1);
+  gtk_widget_set_halign (alone->scrolled, alone->halign);
+  gtk_widget_set_valign (alone->scrolled, alone->valign);
+  gtk_overlay_set_child (GTK_OVERLAY (alone->overlay), alone->scrolled);
+  g_object_unref (alone->scrolled);
+  if (alone->focus != NULL)
+    gtk_widget_grab_focus (alone->focus);
+  g_clear_weak_pointer (&alone->focus);
+  trib_ui_test_wait_for_mapped (GTK_WIDGET (ours), TRUE);
   trib_ui_test_settle ();
 }
 
@@ -372,6 +452,7 @@ main (int   argc,
   double ours_main[ROUNDS], anchor_main[ROUNDS], main_ratio[ROUNDS];
   double ours_process[ROUNDS], anchor_process[ROUNDS], process_ratio[ROUNDS];
   double ours_wall[ROUNDS], anchor_wall[ROUNDS];
+  double alone_ratio[ROUNDS], window_share[ROUNDS];
   double phase_ratio[N_PHASES][ROUNDS], ours_rest[ROUNDS], anchor_rest[ROUNDS], rest_ratio[ROUNDS];
 
   trib_ui_test_init (&argc, &argv);
@@ -393,12 +474,21 @@ main (int   argc,
     {
       Cost ours;
       Cost bare;
+      Alone alone;
+      Cost alone_cost;
+      Cost alone_bare;
 
       scroll_round (GTK_WIDGET (window), column_view, anchor.window, anchor.column_view, &ours, &bare);
+      alone_begin (&alone, GTK_WIDGET (window), column_view);
+      scroll_round (alone.window, column_view, anchor.window, anchor.column_view,
+                    &alone_cost, &alone_bare);
+      alone_end (&alone, column_view);
 
       ours_main[round] = ours.main_ms;
       anchor_main[round] = bare.main_ms;
       main_ratio[round] = ours.main_ms / bare.main_ms;
+      alone_ratio[round] = alone_cost.main_ms / alone_bare.main_ms;
+      window_share[round] = main_ratio[round] - alone_ratio[round];
       ours_process[round] = ours.process_ms;
       anchor_process[round] = bare.process_ms;
       process_ratio[round] = ours.process_ms / bare.process_ms;
@@ -449,6 +539,10 @@ main (int   argc,
       bench_print_rounds (what, phase_ratio[phase], ROUNDS, 2);
     }
   bench_print_rounds ("main thread ratio in the rest of the step", rest_ratio, ROUNDS, 2);
+  bench_print_rounds ("cpu_ratio of our grid alone, in a bare window like the anchor's",
+                      alone_ratio, ROUNDS, 2);
+  bench_print_rounds ("cpu_ratio less that, what the app's window around the grid adds",
+                      window_share, ROUNDS, 2);
   bench_print_rounds ("cpu_ratio (main thread)", main_ratio, ROUNDS, 2);
 
   g_print ("BENCH grid-scroll cpu_ratio=%.2f target=1.1 rounds=%u\n", bench_median (main_ratio, ROUNDS), ROUNDS);
