@@ -3,7 +3,9 @@
  * The query editor's completion in the real window on the demo platform
  * (tributary-sim over HTTP), typed on the X server's keyboard: the
  * fields of a nested XDM object through a table's alias, a table name,
- * a function with its arguments, Ctrl+Space; read from the popup.
+ * a function with its arguments, Ctrl+Space; read from the popup. The
+ * sandbox's tables are read for it once the query page shows, not as
+ * soon as the window opens.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -15,6 +17,7 @@
 #include <string.h>
 
 #include "trib-query-editor.h"
+#include "trib-request-record.h"
 #include "trib-ui-query-test.h"
 
 /* xdotool's name for each key typed. */
@@ -183,6 +186,25 @@ open_table_popup (GtkWidget       *window,
   wait_for_popup (view, (const char *[]) { "luma_web_events", NULL });
 }
 
+/* Whether the window has asked for the sandbox's tables, for completion. */
+static gboolean
+tables_requested (gpointer data)
+{
+  GListModel *log = G_LIST_MODEL (trib_application_get_request_log (data));
+
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(TribRequestRecord) record = g_list_model_get_item (log, i);
+      g_autofree char *url = g_uri_unescape_string (trib_request_record_get_url (record), NULL);
+
+      if (url != NULL && strstr (url, "/catalog/dataSets?") != NULL &&
+          strstr (url, "properties=name,schemaRef,tags") != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_completion (void)
 {
@@ -195,7 +217,13 @@ test_completion (void)
 
   window = trib_ui_test_open_demo (app, 120);
   trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
+
+  g_test_message ("The tables are read once an editor shows");
+  trib_ui_test_settle ();
+  g_assert_false (tables_requested (app));
   page = trib_ui_query_show_page (GTK_WIDGET (window));
+  trib_ui_test_iterate_until (tables_requested, app, 30);
+
   editor = trib_query_page_get_current_editor (page);
   view = trib_ui_query_get_view (editor);
 

@@ -253,6 +253,29 @@ add_leave_shortcut (GtkShortcutController *controller,
   gtk_shortcut_controller_add_shortcut (controller, shortcut);
 }
 
+/* The sandbox's tables are read for completion once an editor shows,
+ * so that they are there by the time they are asked for; not as soon as
+ * a window has one: a sandbox of 50,000 datasets is 500 pages, whose
+ * requests the page the user is reading would share the connections
+ * with.
+ */
+static void
+read_tables (TribQueryEditor *self)
+{
+  TribSqlNames *names = trib_sql_completion_get_names (self->completion);
+
+  if (names != NULL)
+    trib_sql_names_load_tables (names);
+}
+
+static void
+trib_query_editor_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (trib_query_editor_parent_class)->map (widget);
+
+  read_tables (TRIB_QUERY_EDITOR (widget));
+}
+
 static void
 trib_query_editor_class_init (TribQueryEditorClass *klass)
 {
@@ -261,6 +284,7 @@ trib_query_editor_class_init (TribQueryEditorClass *klass)
 
   object_class->dispose = trib_query_editor_dispose;
   widget_class->grab_focus = trib_query_editor_grab_focus;
+  widget_class->map = trib_query_editor_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-query-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, TribQueryEditor, search_bar);
@@ -361,6 +385,8 @@ trib_query_editor_set_sql_names (TribQueryEditor *self,
   g_return_if_fail (TRIB_IS_QUERY_EDITOR (self));
 
   trib_sql_completion_set_names (self->completion, names);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    read_tables (self);
 }
 
 /**

@@ -802,9 +802,9 @@ trib_sql_completion_get_names (TribSqlCompletion *self)
  * @self: a #TribSqlCompletion
  * @names: (nullable): the names of the sandbox statements run in
  *
- * Sets where tables and fields come from, and starts reading the
- * sandbox's tables in the background, so that they are there by the
- * time they are asked for.
+ * Sets where tables and fields come from. The tables are read when
+ * first asked for, unless the editor has started reading them before
+ * (trib-query-editor.c).
  */
 void
 trib_sql_completion_set_names (TribSqlCompletion *self,
@@ -815,9 +815,6 @@ trib_sql_completion_set_names (TribSqlCompletion *self,
 
   if (!g_set_object (&self->names, names))
     return;
-
-  if (names != NULL)
-    trib_sql_names_load_tables (names);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAMES]);
 }
