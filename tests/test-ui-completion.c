@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include "trib-query-editor.h"
-#include "trib-request-record.h"
 #include "trib-ui-query-test.h"
 
 /* xdotool's name for each key typed. */
@@ -190,19 +189,10 @@ open_table_popup (GtkWidget       *window,
 static gboolean
 tables_requested (gpointer data)
 {
-  GListModel *log = G_LIST_MODEL (trib_application_get_request_log (data));
+  g_autofree char *url = trib_ui_test_dup_logged_url (data, "/catalog/dataSets?",
+                                                      "properties=name,schemaRef,tags");
 
-  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
-    {
-      g_autoptr(TribRequestRecord) record = g_list_model_get_item (log, i);
-      g_autofree char *url = g_uri_unescape_string (trib_request_record_get_url (record), NULL);
-
-      if (url != NULL && strstr (url, "/catalog/dataSets?") != NULL &&
-          strstr (url, "properties=name,schemaRef,tags") != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
+  return url != NULL;
 }
 
 static void

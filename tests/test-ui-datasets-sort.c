@@ -20,7 +20,6 @@
 #include "trib-dataset-detail.h"
 #include "trib-datasets-page.h"
 #include "trib-paged-list.h"
-#include "trib-request-record.h"
 #include "trib-ui-test.h"
 #include "trib-window.h"
 
@@ -31,23 +30,13 @@ static gboolean
 last_list_request_has (TribApplication *app,
                        const char      *fragment)
 {
-  GListModel *log = G_LIST_MODEL (trib_application_get_request_log (app));
+  /* The page's own, not those of completion's table names, which the
+   * query page may be reading in the background.
+   */
+  g_autofree char *url = trib_ui_test_dup_logged_url (app, "/catalog/dataSets?",
+                                                      "properties=name,description,");
 
-  /* Newest first. */
-  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
-    {
-      g_autoptr(TribRequestRecord) record = g_list_model_get_item (log, i);
-      g_autofree char *url = g_uri_unescape_string (trib_request_record_get_url (record), NULL);
-
-      /* The page's own, not those of completion's table names, which
-       * the query page may still be reading in the background.
-       */
-      if (url != NULL && strstr (url, "/catalog/dataSets?") != NULL &&
-          strstr (url, "properties=name,description,") != NULL)
-        return strstr (url, fragment) != NULL;
-    }
-
-  return FALSE;
+  return url != NULL && strstr (url, fragment) != NULL;
 }
 
 typedef struct

@@ -78,6 +78,29 @@ calls_in_flight (void)
   return FALSE;
 }
 
+/* The newest URL @app's log holds with both @part and @also in it,
+ * unescaped; %NULL if none does.
+ */
+char *
+trib_ui_test_dup_logged_url (TribApplication *app,
+                             const char      *part,
+                             const char      *also)
+{
+  GListModel *log = G_LIST_MODEL (trib_application_get_request_log (app));
+
+  /* Newest first. */
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(TribRequestRecord) record = g_list_model_get_item (log, i);
+      g_autofree char *url = g_uri_unescape_string (trib_request_record_get_url (record), NULL);
+
+      if (url != NULL && strstr (url, part) != NULL && strstr (url, also) != NULL)
+        return g_steal_pointer (&url);
+    }
+
+  return NULL;
+}
+
 void
 trib_ui_test_settle (void)
 {

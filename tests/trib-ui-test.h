@@ -79,6 +79,9 @@ TribWindow *trib_ui_test_open_demo      (TribApplication *app,
 void        trib_ui_test_add_fault      (TribWindow      *window,
                                          const char      *fault);
 char       *trib_ui_test_read_clipboard (GtkWidget       *widget);
+char       *trib_ui_test_dup_logged_url (TribApplication *app,
+                                         const char      *part,
+                                         const char      *also);
 GdkTexture *trib_ui_test_render_window  (GtkWidget       *window,
                                          double           scale);
 
