@@ -25,13 +25,12 @@
  * around it adds, each round also moves our grid (its scrolled window
  * and all it holds) into a bare window set up as the anchor's and takes
  * the path again against the anchor, printed as information (`cpu_ratio
- * of our grid alone`). The
- * whole process's CPU is printed beside as information, and so is the
- * main thread's split by where a step spends it, on both sides: binding
- * rows as the scroll moves, the frame's update and layout, its snapshot
- * and drawing (from the frame clock's "layout" and "paint", whose
- * handlers connected here run after the window's own), and the rest of
- * the step.
+ * of our grid alone`). The whole process's CPU is printed beside as
+ * information, and so is the main thread's split by where a step spends
+ * it, on both sides: binding rows as the scroll moves, the frame's
+ * update and layout, its snapshot and drawing (from the frame clock's
+ * "layout" and "paint", whose handlers connected here run after the
+ * window's own), and the rest of the step.
  *
  * The anchor is a bare GtkColumnView in a toplevel of its own, the size
  * of our window, with a grid of the size of ours at its top left: 8
@@ -125,6 +124,33 @@ measure_our_column (GtkColumnView *ours,
   g_error ("bench: no inscription in our grid's column %u", column);
 }
 
+/* A toplevel of its own for @scrolled, set up as the grids compared
+ * need theirs: undecorated, the size of @our_window, @scrolled at its
+ * top left at @width × @height; shown, once @grid is mapped and drawn.
+ */
+static GtkWidget *
+bare_window_new (GtkWidget *scrolled,
+                 int        width,
+                 int        height,
+                 GtkWidget *our_window,
+                 GtkWidget *grid)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_widget_set_size_request (scrolled, width, height);
+  gtk_widget_set_halign (scrolled, GTK_ALIGN_START);
+  gtk_widget_set_valign (scrolled, GTK_ALIGN_START);
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), gtk_widget_get_width (our_window),
+                               gtk_widget_get_height (our_window));
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_present (GTK_WINDOW (window));
+  trib_ui_test_wait_for_mapped (grid, TRUE);
+  trib_ui_test_settle ();
+
+  return window;
+}
+
 typedef struct
 {
   GtkWidget *window;
@@ -140,6 +166,7 @@ anchor_init (Anchor          *anchor,
              TribResultModel *values)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *our_scrolled = gtk_widget_get_parent (GTK_WIDGET (ours));
   GtkMultiSelection *selection;
 
   anchor->rows = g_object_new (BENCH_TYPE_ROWS, NULL);
@@ -163,19 +190,9 @@ anchor_init (Anchor          *anchor,
       gtk_column_view_append_column (anchor->column_view, column);
     }
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (anchor->column_view));
-  gtk_widget_set_size_request (scrolled, gtk_widget_get_width (gtk_widget_get_parent (GTK_WIDGET (ours))),
-                               gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (ours))));
-  gtk_widget_set_halign (scrolled, GTK_ALIGN_START);
-  gtk_widget_set_valign (scrolled, GTK_ALIGN_START);
-
-  anchor->window = gtk_window_new ();
-  gtk_window_set_decorated (GTK_WINDOW (anchor->window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (anchor->window), gtk_widget_get_width (our_window),
-                               gtk_widget_get_height (our_window));
-  gtk_window_set_child (GTK_WINDOW (anchor->window), scrolled);
-  gtk_window_present (GTK_WINDOW (anchor->window));
-  trib_ui_test_wait_for_mapped (anchor->column_view, TRUE);
-  trib_ui_test_settle ();
+  anchor->window = bare_window_new (scrolled, gtk_widget_get_width (our_scrolled),
+                                    gtk_widget_get_height (our_scrolled), our_window,
+                                    GTK_WIDGET (anchor->column_view));
 }
 
 /* Our grid alone: moved out of the app's window ----------------------- */
@@ -217,19 +234,8 @@ alone_begin (Alone         *alone,
   gtk_window_set_focus (GTK_WINDOW (our_window), NULL);
   g_object_ref (alone->scrolled);
   gtk_overlay_set_child (GTK_OVERLAY (alone->overlay), NULL);
-  gtk_widget_set_size_request (alone->scrolled, width, height);
-  gtk_widget_set_halign (alone->scrolled, GTK_ALIGN_START);
-  gtk_widget_set_valign (alone->scrolled, GTK_ALIGN_START);
-
-  alone->window = gtk_window_new ();
-  gtk_window_set_decorated (GTK_WINDOW (alone->window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (alone->window), gtk_widget_get_width (our_window),
-                               gtk_widget_get_height (our_window));
-  gtk_window_set_child (GTK_WINDOW (alone->window), alone->scrolled);
+  alone->window = bare_window_new (alone->scrolled, width, height, our_window, GTK_WIDGET (ours));
   g_object_unref (alone->scrolled);
-  gtk_window_present (GTK_WINDOW (alone->window));
-  trib_ui_test_wait_for_mapped (GTK_WIDGET (ours), TRUE);
-  trib_ui_test_settle ();
 }
 
 /* Puts our grid back where it was, as it was. */
