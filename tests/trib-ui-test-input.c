@@ -84,10 +84,27 @@ trib_ui_test_click (GtkWidget *window,
                     double     x,
                     double     y)
 {
+  trib_ui_test_click_button (window, widget, x, y, 1, NULL);
+}
+
+/**
+ * trib_ui_test_click_button:
+ * @button: 1 for the primary button; 4 and 5 turn the wheel up and down
+ * @held_key: (nullable): an xdotool key name held down meanwhile, e.g.
+ *   `shift`
+ *
+ * Clicks as trib_ui_test_click() does, with another button.
+ */
+void
+trib_ui_test_click_button (GtkWidget  *window,
+                           GtkWidget  *widget,
+                           double      x,
+                           double      y,
+                           guint       button,
+                           const char *held_key)
+{
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = NULL;
-  g_autofree char *surface_x = NULL;
-  g_autofree char *surface_y = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   double window_x, window_y, offset_x, offset_y;
   int status = -1;
@@ -96,12 +113,28 @@ trib_ui_test_click (GtkWidget *window,
   g_assert_true (gtk_widget_translate_coordinates (widget, window, x, y, &window_x, &window_y));
   gtk_native_get_surface_transform (GTK_NATIVE (window), &offset_x, &offset_y);
 
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  surface_x = g_strdup_printf ("%d", (int) (window_x + offset_x));
-  surface_y = g_strdup_printf ("%d", (int) (window_y + offset_y));
-  g_spawn_sync (NULL, (char *[]) { (char *) "xdotool", (char *) "mousemove", (char *) "--sync", (char *) "--window", xid,
-                                   surface_x, surface_y, (char *) "click", (char *) "1", NULL },
-                NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("mousemove"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup ("--window"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", (int) (window_x + offset_x)));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", (int) (window_y + offset_y)));
+  if (held_key != NULL)
+    {
+      g_ptr_array_add (argv, g_strdup ("keydown"));
+      g_ptr_array_add (argv, g_strdup (held_key));
+    }
+  g_ptr_array_add (argv, g_strdup ("click"));
+  g_ptr_array_add (argv, g_strdup_printf ("%u", button));
+  if (held_key != NULL)
+    {
+      g_ptr_array_add (argv, g_strdup ("keyup"));
+      g_ptr_array_add (argv, g_strdup (held_key));
+    }
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   handle_pending_events (window);

@@ -51,6 +51,12 @@ void       trib_ui_test_click           (GtkWidget  *window,
                                          GtkWidget  *widget,
                                          double      x,
                                          double      y);
+void       trib_ui_test_click_button    (GtkWidget  *window,
+                                         GtkWidget  *widget,
+                                         double      x,
+                                         double      y,
+                                         guint       button,
+                                         const char *held_key);
 
 gpointer   trib_ui_test_find_any        (GtkWidget  *root,
                                          GType       type);

@@ -13,7 +13,8 @@
 
 /* What TribResultModel hands to list views: a position in the model,
  * made when a view asks for it and dropped when it scrolls away. The
- * values stay in the model's arenas.
+ * values stay in the model's arenas. The result grid keeps a few and
+ * moves them along as it scrolls (TribGridSlots).
  */
 struct _TribResultRow
 {
@@ -75,6 +76,20 @@ trib_result_row_get_position (TribResultRow *self)
   g_return_val_if_fail (TRIB_IS_RESULT_ROW (self), 0);
 
   return self->position;
+}
+
+/**
+ * trib_result_row_set_position:
+ *
+ * Makes @self stand for another row of its model.
+ */
+void
+trib_result_row_set_position (TribResultRow *self,
+                              guint          position)
+{
+  g_return_if_fail (TRIB_IS_RESULT_ROW (self));
+
+  self->position = position;
 }
 
 const char *

@@ -19,6 +19,8 @@ TribResultRow   *trib_result_row_new          (TribResultModel *model,
                                                guint            position);
 TribResultModel *trib_result_row_get_model    (TribResultRow   *self);
 guint            trib_result_row_get_position (TribResultRow   *self);
+void             trib_result_row_set_position (TribResultRow   *self,
+                                               guint            position);
 const char      *trib_result_row_get_value    (TribResultRow   *self,
                                                guint            column,
                                                gsize           *length);

@@ -1,7 +1,8 @@
 /* trib-result-view-cells.c
  *
  * The cells of the result grid: a value each, shortened to one line,
- * NULL shown as such; and how they follow the model to a new order.
+ * NULL shown as such; and how they show other rows as the grid scrolls,
+ * or the model's rows come in a new order.
  *
  * A cell is a GtkInscription, whose size is its column's and not its
  * text's: a label given a new value asks the whole window to be laid
@@ -26,21 +27,16 @@
 /* How many characters of a value a cell shows; the row details show all. */
 #define CELL_CHARS 120
 
-/* Cells out of sight that read a new order each frame after it. */
-#define STALE_CELLS_PER_FRAME 48
-
 /* A column is as wide as the longest of its first values, up to this. */
 #define MAX_CELL_CHARS 48
 #define WIDTH_SAMPLE_ROWS 100
 
-/* What a cell keeps about itself, and the order its item was bound in:
- * by quark, which costs less than the string g_object_set_data () looks
- * up, for every cell bound. Set once, on the main thread, before the
- * first cell is made.
+/* What a cell keeps about itself: by quark, which costs less than the
+ * string g_object_set_data () looks up, for every cell shown. Set once,
+ * on the main thread, before the first cell is made.
  */
 static GQuark cell_item_quark;
 static GQuark cell_column_quark;
-static GQuark item_order_quark;
 
 static gboolean
 is_numeric (TribColumnKind kind)
@@ -191,7 +187,6 @@ show_cell (TribResultView *self,
   const char *text;
   PangoAttrList *attributes;
 
-  g_object_set_qdata (G_OBJECT (item), item_order_quark, GUINT_TO_POINTER (self->order_serial));
   text = trib_result_model_peek_compact (self->model, trib_result_row_get_position (row), column,
                                          CELL_CHARS, &compacted);
   /* Translators: shown in a cell whose value is SQL NULL */
@@ -232,110 +227,41 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   show_cell (self, item, column);
 }
 
-typedef struct
-{
-  graphene_rect_t viewport;     /* the grid's, in its own coordinates */
-  guint budget;                 /* cells out of sight still to refresh */
-  gboolean stale_left;
-} Refresh;
-
-/* Whether some of @widget is in the grid's viewport. */
-static gboolean
-in_sight (TribResultView *self,
-          GtkWidget      *widget,
-          Refresh        *refresh)
-{
-  graphene_rect_t bounds;
-
-  return gtk_widget_compute_bounds (widget, GTK_WIDGET (self->column_view), &bounds) &&
-         graphene_rect_intersection (&bounds, &refresh->viewport, NULL);
-}
-
-/* Shows again the cells under @widget that show an older order: every
- * one in sight, and as many others as the budget allows.
+/* Shows again every cell under @widget, for the row its item stands for
+ * now.
  */
 static void
-refresh_cells (TribResultView *self,
-               GtkWidget      *widget,
-               gboolean        seen,
-               Refresh        *refresh)
+show_cells_again (TribResultView *self,
+                  GtkWidget      *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkListItem *item = g_object_get_qdata (G_OBJECT (child), cell_item_quark);
-      gboolean child_seen = seen && in_sight (self, child, refresh);
 
       if (item == NULL)
-        {
-          if (child_seen || refresh->budget > 0 || !refresh->stale_left)
-            refresh_cells (self, child, child_seen, refresh);
-          continue;
-        }
-
-      if (gtk_list_item_get_item (item) == NULL || gtk_list_item_get_child (item) != child ||
-          GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (item), item_order_quark)) == self->order_serial)
-        continue;
-
-      if (!child_seen)
-        {
-          refresh->stale_left = TRUE;
-          if (refresh->budget == 0)
-            continue;
-          refresh->budget--;
-        }
-      show_cell (self, item, GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (child), cell_column_quark)));
+        show_cells_again (self, child);
+      else if (gtk_list_item_get_item (item) != NULL && gtk_list_item_get_child (item) == child)
+        show_cell (self, item,
+                   GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (child), cell_column_quark)));
     }
 }
 
-/* Returns: whether cells that show an older order are left */
-static gboolean
-refresh_grid (TribResultView *self,
-              guint           budget)
-{
-  Refresh refresh = { GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (self->column_view)),
-                                          gtk_widget_get_height (GTK_WIDGET (self->column_view))),
-                      budget, FALSE };
-
-  refresh_cells (self, GTK_WIDGET (self->column_view), TRUE, &refresh);
-
-  return refresh.stale_left;
-}
-
-static gboolean
-refresh_tick_cb (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  TribResultView *self = user_data;
-
-  if (refresh_grid (self, STALE_CELLS_PER_FRAME))
-    return G_SOURCE_CONTINUE;
-
-  self->refresh_tick = 0;
-  return G_SOURCE_REMOVE;
-}
-
-void
-_trib_result_view_stop_refreshing (TribResultView *self)
-{
-  if (self->refresh_tick != 0 && self->column_view != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->refresh_tick);
-  self->refresh_tick = 0;
-}
-
-/* The items stand for positions and stay bound: only the cells GTK has
- * made read their new values, those in sight at once, the few hundred
- * others (GTK 4.8 makes 200 rows past the first shown) a few a frame
- * from the next one, nearest first, instead of all laid out again in
- * one frame.
+/**
+ * _trib_result_view_show_rows_again:
+ *
+ * The grid's items stand for other rows, or its rows are in another
+ * order: the cells read their values again. They stay bound, and are
+ * only those there is room for (TribGridSlots), so this costs what is in
+ * sight, not what is loaded.
  */
 void
-_trib_result_view_show_new_order (TribResultView *self)
+_trib_result_view_show_rows_again (TribResultView *self)
 {
-  self->order_serial++;
-  if (refresh_grid (self, 0) && self->refresh_tick == 0)
-    self->refresh_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), refresh_tick_cb, self, NULL);
+  GtkWidget *list = gtk_widget_get_last_child (GTK_WIDGET (self->column_view));
+
+  if (list != NULL)
+    show_cells_again (self, list);
 }
 
 void
@@ -346,7 +272,6 @@ _trib_result_view_connect_cells (TribResultView     *self,
     {
       cell_item_quark = g_quark_from_static_string ("trib-list-item");
       cell_column_quark = g_quark_from_static_string ("trib-column");
-      item_order_quark = g_quark_from_static_string ("trib-result-item-order");
     }
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "trib-grid-scroller.h"
+#include "trib-grid-slots.h"
 #include "trib-result-view.h"
 #include "trib-row-feed.h"
 
@@ -26,16 +28,16 @@ struct _TribResultView
   AdwBin parent_instance;
 
   TribResultModel *model;
-  GtkMultiSelection *selection;
+  GtkMultiSelection *selection; /* of all the rows shown */
+  TribGridSlots *slots;         /* of those there is room for */
   GCancellable *sort_cancellable;
   guint details_position;
   int probed_column;            /* see sort_state() */
-  guint order_serial;           /* of the model's latest order */
-  guint refresh_tick;
   guint loading : 1;
   guint syncing_sorter : 1;
 
   /* Template widgets */
+  TribGridScroller *scroller;
   GtkColumnView *column_view;
   GtkWidget *empty_box;
   GtkWidget *empty_spinner;
@@ -62,8 +64,7 @@ void _trib_result_view_update_empty      (TribResultView     *self);
 /* trib-result-view-cells.c */
 void _trib_result_view_connect_cells    (TribResultView     *self,
                                          GtkListItemFactory *factory);
-void _trib_result_view_show_new_order   (TribResultView     *self);
-void _trib_result_view_stop_refreshing  (TribResultView     *self);
+void _trib_result_view_show_rows_again  (TribResultView     *self);
 
 /* trib-result-view-filter.c */
 void        _trib_result_view_class_init_filter (GtkWidgetClass  *widget_class);

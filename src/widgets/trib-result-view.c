@@ -33,7 +33,7 @@ G_DEFINE_FINAL_TYPE (TribResultView, trib_result_view, ADW_TYPE_BIN)
 static void
 order_changed_cb (TribResultView *self)
 {
-  _trib_result_view_show_new_order (self);
+  _trib_result_view_show_rows_again (self);
   _trib_result_view_refilter (self);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }
@@ -234,8 +234,9 @@ row_activated_cb (TribResultView *self,
 {
   g_autofree char *title = NULL;
 
-  /* The grid's position, filtered; the details read the model's. */
-  position = _trib_result_view_get_row_position (self, position);
+  /* The grid's slot, then the filtered rows'; the details read the model's. */
+  position = _trib_result_view_get_row_position (self,
+                                                 trib_grid_slots_get_offset (self->slots) + position);
   if (position == G_MAXUINT)
     return;
 
@@ -460,7 +461,6 @@ trib_result_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->sort_cancellable);
   g_clear_object (&self->sort_cancellable);
-  _trib_result_view_stop_refreshing (self);
   if (self->model != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->model, _trib_result_view_update_empty, self);
@@ -471,6 +471,11 @@ trib_result_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), sorter_changed_cb, self);
       gtk_column_view_set_model (self->column_view, NULL);
     }
+  if (self->scroller != NULL)
+    trib_grid_scroller_set_slots (self->scroller, NULL);
+  if (self->slots != NULL)
+    g_signal_handlers_disconnect_by_func (self->slots, _trib_result_view_show_rows_again, self);
+  g_clear_object (&self->slots);
   g_clear_object (&self->selection);
   _trib_result_view_dispose_filter (self);
   g_clear_object (&self->feed);
@@ -492,6 +497,7 @@ trib_result_view_class_init (TribResultViewClass *klass)
   object_class->dispose = trib_result_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "/trib-result-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TribResultView, scroller);
   gtk_widget_class_bind_template_child (widget_class, TribResultView, column_view);
   gtk_widget_class_bind_template_child (widget_class, TribResultView, empty_box);
   gtk_widget_class_bind_template_child (widget_class, TribResultView, empty_spinner);
@@ -521,13 +527,14 @@ trib_result_view_class_init (TribResultViewClass *klass)
 static void
 high_contrast_changed_cb (TribResultView *self)
 {
-  _trib_result_view_show_new_order (self);
+  _trib_result_view_show_rows_again (self);
 }
 
 static void
 trib_result_view_init (TribResultView *self)
 {
   g_type_ensure (TRIB_TYPE_RESULT_ROW);
+  g_type_ensure (TRIB_TYPE_GRID_SCROLLER);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   trib_a11y_name_column_view (self->column_view, _("Result rows"));
@@ -540,7 +547,11 @@ trib_result_view_init (TribResultView *self)
 
   self->feed = trib_row_feed_new (GTK_WIDGET (self->column_view));
   self->selection = gtk_multi_selection_new (g_object_ref (_trib_result_view_init_filter (self)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->slots = trib_grid_slots_new (GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->slots, "moved",
+                            G_CALLBACK (_trib_result_view_show_rows_again), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->slots));
+  trib_grid_scroller_set_slots (self->scroller, self->slots);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
@@ -577,7 +588,6 @@ trib_result_view_set_model (TribResultView  *self,
     return;
 
   stop_sorting (self);
-  _trib_result_view_stop_refreshing (self);
   close_details_cb (self);
   if (self->model != NULL)
     {
@@ -590,6 +600,7 @@ trib_result_view_set_model (TribResultView  *self,
   self->syncing_sorter = FALSE;
   g_set_object (&self->model, model);
   trib_row_feed_set_model (self->feed, model);
+  trib_grid_slots_set_offset (self->slots, 0);
 
   if (model != NULL)
     {
@@ -631,6 +642,33 @@ trib_result_view_get_sorting (TribResultView *self)
   g_return_val_if_fail (TRIB_IS_RESULT_VIEW (self), FALSE);
 
   return self->sort_cancellable != NULL;
+}
+
+/**
+ * trib_result_view_get_rows:
+ *
+ * Returns: (transfer none): all the rows the grid shows, filtered, and
+ *   their selection; the grid's own list holds those in sight
+ */
+GtkSelectionModel *
+trib_result_view_get_rows (TribResultView *self)
+{
+  g_return_val_if_fail (TRIB_IS_RESULT_VIEW (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/**
+ * trib_result_view_get_row_adjustment:
+ *
+ * Returns: (transfer none): where the grid is scrolled to, in rows
+ */
+GtkAdjustment *
+trib_result_view_get_row_adjustment (TribResultView *self)
+{
+  g_return_val_if_fail (TRIB_IS_RESULT_VIEW (self), NULL);
+
+  return trib_grid_scroller_get_adjustment (self->scroller);
 }
 
 /**

@@ -16,11 +16,11 @@
  * holds the rows that arrive (trib_result_model_set_deferred()) and
  * lists them a few at a time, once a frame.
  *
- * GTK 4.8's list views make a row of widgets for each of the 200 items
- * after the first one shown (GTK_LIST_VIEW_MAX_LIST_ITEMS), whether
- * they fit or not, at the change that brings them: a first batch of
- * thousands of rows made 200 rows of cells at once, hundreds of
- * milliseconds without a frame. Until the grid has that many, each
+ * The grid makes a row of cells for each row in sight at the change
+ * that brings them (TribGridSlots): a first batch of thousands of rows
+ * made a screenful of cells at once, and before the grid held only the
+ * rows in sight, GTK 4.8 made 200 rows of them, hundreds of
+ * milliseconds without a frame. So while the result is short, each
  * frame lists a few cells' worth of rows, after it is drawn, in a
  * dispatch of their own: made inside the frame, the cells' cost added
  * to the layout and drawing of the rows before them, and the frame came

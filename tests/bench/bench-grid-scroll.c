@@ -55,6 +55,7 @@
 #include "config.h"
 
 #include "bench-grid-window.h"
+#include "trib-grid-scroller.h"
 
 #define N_ROWS BENCH_GRID_N_ROWS
 #define N_COLUMNS BENCH_GRID_N_COLUMNS
@@ -199,7 +200,7 @@ anchor_init (Anchor          *anchor,
 
 typedef struct
 {
-  GtkWidget *scrolled;          /* our grid's, with the grid */
+  GtkWidget *scrolled;          /* our grid's scroller, with the grid */
   GtkWidget *overlay;           /* where it lives in the result view */
   GtkWidget *focus;             /* the app window's focus, given back after */
   GtkAlign halign;
@@ -207,7 +208,7 @@ typedef struct
   GtkWidget *window;            /* the bare one it is in meanwhile */
 } Alone;
 
-/* Moves our grid's scrolled window out of the result view into a bare
+/* Moves our grid's scroller out of the result view into a bare
  * toplevel set up as the anchor's: the size of our window, undecorated,
  * the grid at its top left the size it had. Nothing else of the grid
  * changes: its model, factories, cells and style classes go with it.
@@ -220,7 +221,7 @@ alone_begin (Alone         *alone,
   int width;
   int height;
 
-  *alone = (Alone) { gtk_widget_get_parent (GTK_WIDGET (ours)) };
+  *alone = (Alone) { gtk_widget_get_ancestor (GTK_WIDGET (ours), TRIB_TYPE_GRID_SCROLLER) };
   width = gtk_widget_get_width (alone->scrolled);
   height = gtk_widget_get_height (alone->scrolled);
   alone->overlay = gtk_widget_get_parent (alone->scrolled);
@@ -307,7 +308,8 @@ typedef struct
 {
   GtkWidget *window;
   GtkAdjustment *adjustment;
-  double page;
+  double unit;                  /* pixels a step of the adjustment moves */
+  double page;                  /* in pixels, as the path's values */
   double value;
   Cost cost;
   gboolean in_step;
@@ -342,22 +344,24 @@ paint_cb (GdkFrameClock *clock,
   end_phase (walker, PHASE_PAINT);
 }
 
-/* The top of @column_view drawn, and nothing left to do, outside the
- * measure.
+/* The top of a grid drawn, and nothing left to do, outside the measure.
+ * The anchor scrolls by pixels, ours by rows (trib-grid-scroller.c), of
+ * @unit pixels each: both go along the same path, in pixels.
  */
 static void
 walker_start (Walker        *walker,
               GtkWidget     *window,
-              GtkColumnView *column_view)
+              GtkAdjustment *adjustment,
+              double         unit)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
-  *walker = (Walker) { window, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view)) };
+  *walker = (Walker) { window, adjustment, unit };
   gtk_adjustment_set_value (walker->adjustment, 0);
   bench_wait_for_frame (window);
   trib_ui_test_settle ();
   bench_wait_for_frame (window);
-  walker->page = gtk_adjustment_get_page_size (walker->adjustment);
+  walker->page = gtk_adjustment_get_page_size (walker->adjustment) * unit;
   /* The window connected its own when it was realised: these run after. */
   walker->layout_handler = g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), walker);
   walker->paint_handler = g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), walker);
@@ -382,7 +386,7 @@ path_value (Walker *walker,
   if (step < PAGE_DOWNS)
     return walker->value + walker->page;
   if (step < PAGE_DOWNS + JUMPS)
-    return (gtk_adjustment_get_upper (walker->adjustment) - walker->page) *
+    return (gtk_adjustment_get_upper (walker->adjustment) * walker->unit - walker->page) *
            (step - PAGE_DOWNS + 1) / (JUMPS + 1);
 
   return walker->value - walker->page / 8;
@@ -403,7 +407,7 @@ walker_step (Walker *walker,
   walker->value = path_value (walker, step);
   walker->in_step = TRUE;
   walker->phase_start = bench_thread_cpu_ms ();
-  gtk_adjustment_set_value (walker->adjustment, walker->value);
+  gtk_adjustment_set_value (walker->adjustment, walker->value / walker->unit);
   end_phase (walker, PHASE_BIND);
   walker->cost.frames += bench_wait_for_frame (walker->window);
   for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
@@ -421,16 +425,18 @@ walker_step (Walker *walker,
  */
 static void
 scroll_round (GtkWidget     *our_window,
-              GtkColumnView *ours,
+              GtkAdjustment *ours,
               GtkWidget     *anchor_window,
               GtkColumnView *anchor,
               Cost          *our_cost,
               Cost          *anchor_cost)
 {
+  GtkAdjustment *anchor_adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (anchor));
   Walker walkers[2];
 
-  walker_start (&walkers[0], our_window, ours);
-  walker_start (&walkers[1], anchor_window, anchor);
+  walker_start (&walkers[1], anchor_window, anchor_adjustment, 1);
+  walker_start (&walkers[0], our_window, ours,
+                gtk_adjustment_get_upper (anchor_adjustment) / N_ROWS);
 
   for (guint step = 0; step < N_STEPS; step++)
     {
@@ -484,10 +490,11 @@ main (int   argc,
       Cost alone_cost;
       Cost alone_bare;
 
-      scroll_round (GTK_WIDGET (window), column_view, anchor.window, anchor.column_view, &ours, &bare);
+      scroll_round (GTK_WIDGET (window), trib_result_view_get_row_adjustment (result_view),
+                    anchor.window, anchor.column_view, &ours, &bare);
       alone_begin (&alone, GTK_WIDGET (window), column_view);
-      scroll_round (alone.window, column_view, anchor.window, anchor.column_view,
-                    &alone_cost, &alone_bare);
+      scroll_round (alone.window, trib_result_view_get_row_adjustment (result_view),
+                    anchor.window, anchor.column_view, &alone_cost, &alone_bare);
       alone_end (&alone, column_view);
 
       ours_main[round] = ours.main_ms;

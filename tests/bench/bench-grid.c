@@ -33,8 +33,10 @@
  * own the size of our grid, mapped beside ours) over a simple GListModel,
  * whose cells show the same kind of values computed from the row's
  * number. Streaming, it receives the very changes our grid received:
- * each `items-changed` of our grid's model, recorded with its time
- * during our round, is replayed at the same time on the bare one.
+ * each `items-changed` of the rows our grid shows (all of them, which
+ * its list's few rows of widgets stand for as it scrolls), recorded
+ * with its time during our round, is replayed at the same time on the
+ * bare one.
  * Sorting, our model emits no `items-changed` at all (its items stand
  * for positions; it says "order-changed"), so there is nothing to
  * replay: the bare grid shows the same new order of the same million
@@ -310,7 +312,7 @@ main (int   argc,
   psql_peak_kib (envp, bench_grid_query, FALSE);
   psql_idle = psql_peak_kib (envp, reset_query, FALSE);
 
-  grid_model = gtk_column_view_get_model (column_view);
+  grid_model = trib_result_view_get_rows (result_view);
 
   for (guint round = 0; round < ROUNDS; round++)
     {
