@@ -6,7 +6,9 @@
  * demo's own PostgreSQL through the page's "query.run" action. Then the
  * grid scrolls along a fixed path, each step followed by a drawn frame:
  * page-downs from the top, jumps through the whole result, then small
- * steps as a mouse wheel makes. Prints
+ * steps as a mouse wheel makes. Ours scrolls by whole rows
+ * (trib-grid-scroller.c), the anchor by pixels: at each step both go the
+ * same distance, ours to the row nearest. Prints
  *
  *   BENCH grid-scroll cpu_ratio=… target=1.1 rounds=N
  *     the CPU time of the main thread (CLOCK_THREAD_CPUTIME_ID) along
@@ -19,9 +21,10 @@
  * going through all of the window's drawing each time, clipped to what
  * changed: our window holds more than a grid. It also holds the grid in
  * more widgets, a libadwaita application's leaflet, flap, tab view,
- * stacks and panes (how many on both sides is printed), and GTK 4.8's
- * list views queue a resize at each scroll, so all of them are measured
- * and allocated again. To tell what the grid costs from what the window
+ * stacks and panes (how many on both sides is printed); GTK 4.8's list
+ * views queue a resize at each scroll, which would have all of them
+ * measured and allocated again, but our grid's list does not scroll
+ * (trib-grid-slots.c). To tell what the grid costs from what the window
  * around it adds, each round also moves our grid (its scrolled window
  * and all it holds) into a bare window set up as the anchor's and takes
  * the path again against the anchor, printed as information (`cpu_ratio
@@ -260,8 +263,8 @@ alone_end (Alone         *alone,
 }
 
 /* How many widgets hold @widget up to its window, the window included:
- * each of them is measured and allocated again at each step, for GTK
- * 4.8's list views queue a resize whenever they scroll.
+ * GTK 4.8's list views queue a resize whenever they scroll, which has
+ * each of them measured and allocated again.
  */
 static guint
 depth_in_window (GtkWidget *widget)
