@@ -740,6 +740,18 @@ test_scrolling (GtkWidget     *window,
   assert_selected_rows (rows, in_sight, 1);
   g_assert_true (gtk_widget_has_focus (nth_child (list, in_sight - 1)));
 
+  /* Up past the first row in sight, back by one. */
+  for (guint i = 0; i < in_sight - 1; i++)
+    trib_ui_test_press_keys (window, "Up");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 1);
+  assert_selected_rows (rows, 1, 1);
+  trib_ui_test_press_keys (window, "Up");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  assert_selected_rows (rows, 0, 1);
+  g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (list)));
+  for (guint i = 0; i < in_sight; i++)
+    trib_ui_test_press_keys (window, "Down");
+
   /* Shift+Page Down extends the selection by a page, the rows with it. */
   trib_ui_test_press_keys (window, "shift+Page_Down");
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 1 + in_sight);
@@ -750,8 +762,11 @@ test_scrolling (GtkWidget     *window,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 3000 - in_sight);
   assert_selected_rows (rows, 2999, 1);
   trib_ui_test_wait_for_label (grid, "3000");
+  trib_ui_test_press_keys (window, "Page_Up");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 3000 - 2 * in_sight);
+  assert_selected_rows (rows, 2999 - in_sight, 1);
   trib_ui_test_press_keys (window, "Up");
-  assert_selected_rows (rows, 2998, 1);
+  assert_selected_rows (rows, 2998 - in_sight, 1);
   trib_ui_test_press_keys (window, "Home");
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
   assert_selected_rows (rows, 0, 1);
