@@ -21,6 +21,7 @@
 #include <adwaita.h>
 
 #include "trib-application.h"
+#include "trib-grid-scroller.h"
 #include "trib-result-row.h"
 #include "trib-ui-query-test.h"
 
@@ -675,6 +676,12 @@ assert_selected_rows (GtkSelectionModel *rows,
   g_assert_cmpuint (gtk_bitset_get_maximum (selected), ==, first + n_rows - 1);
 }
 
+static gboolean
+faded (gpointer data)
+{
+  return gtk_widget_has_css_class (data, "faded");
+}
+
 static void
 scroll_to_row (GtkAdjustment *adjustment,
                GtkWidget     *grid,
@@ -703,6 +710,8 @@ test_scrolling (GtkWidget     *window,
   GtkSelectionModel *rows = trib_result_view_get_rows (result_view);
   GtkAdjustment *adjustment = trib_result_view_get_row_adjustment (result_view);
   GtkWidget *list = gtk_widget_get_last_child (grid);
+  GtkWidget *scroller = gtk_widget_get_ancestor (grid, TRIB_TYPE_GRID_SCROLLER);
+  GtkWidget *scrollbar = gtk_widget_get_last_child (scroller);
   g_autofree char *row_name = NULL;
   graphene_rect_t bounds;
   GtkWidget *label;
@@ -722,10 +731,15 @@ test_scrolling (GtkWidget     *window,
   g_assert_true (gtk_widget_compute_bounds (nth_child (list, in_sight), list, &bounds));
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >, gtk_widget_get_height (list));
 
-  /* The wheel: three rows a notch. */
+  /* The wheel: three rows a notch. The scroll bar shows as the rows
+   * move, and fades a second after.
+   */
+  trib_ui_test_iterate_until (faded, scrollbar, 10);
   trib_ui_test_click_button (window, list, 20, 20, 5, NULL);
+  g_assert_false (faded (scrollbar));
   trib_ui_test_click_button (window, list, 20, 20, 5, NULL);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 6);
+  trib_ui_test_iterate_until (faded, scrollbar, 10);
   trib_ui_test_wait_for_label (grid, "short 7");
   g_assert_false (trib_ui_test_has_label (grid, "short 6", FALSE));
   trib_ui_test_click_button (window, list, 20, 20, 4, NULL);

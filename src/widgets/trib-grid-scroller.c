@@ -28,6 +28,8 @@
 /* Of a flick's speed, what is left after a second: e^-4. */
 #define KINETIC_FRICTION      4.0
 #define KINETIC_STOP_SPEED    30.0
+/* As GtkScrolledWindow's indicators: gone a second after the last move. */
+#define INDICATOR_SHOWN_MS    1000
 
 struct _TribGridScroller
 {
@@ -42,6 +44,8 @@ struct _TribGridScroller
   guint n_in_sight;             /* rows wholly in sight */
   double scroll_rest;           /* of smooth scrolls, in rows */
   guint room_source;
+  guint indicator_source;
+  guint pointer_on_bar : 1;
 
   guint kinetic_tick;
   gint64 kinetic_time;
@@ -124,9 +128,34 @@ follow_adjustment (TribGridScroller *self)
     trib_grid_slots_set_offset (self->slots, get_top_row (self));
 }
 
+static gboolean
+fade_indicator_cb (gpointer user_data)
+{
+  TribGridScroller *self = user_data;
+
+  if (self->pointer_on_bar)
+    return G_SOURCE_CONTINUE;
+
+  self->indicator_source = 0;
+  gtk_widget_add_css_class (self->scrollbar, "faded");
+  return G_SOURCE_REMOVE;
+}
+
+/* The scroll bar shows while the grid moves or the pointer does, as a
+ * scrolled window's overlay indicators do, then fades (ui/style.css).
+ */
+static void
+show_indicator (TribGridScroller *self)
+{
+  g_clear_handle_id (&self->indicator_source, g_source_remove);
+  gtk_widget_remove_css_class (self->scrollbar, "faded");
+  self->indicator_source = g_timeout_add (INDICATOR_SHOWN_MS, fade_indicator_cb, self);
+}
+
 static void
 value_changed_cb (TribGridScroller *self)
 {
+  show_indicator (self);
   if (self->syncing || self->slots == NULL)
     return;
 
@@ -532,12 +561,15 @@ key_pressed_cb (GtkEventControllerKey *controller,
 static void
 scrollbar_enter_cb (TribGridScroller *self)
 {
+  self->pointer_on_bar = TRUE;
   gtk_widget_add_css_class (self->scrollbar, "hovering");
+  show_indicator (self);
 }
 
 static void
 scrollbar_leave_cb (TribGridScroller *self)
 {
+  self->pointer_on_bar = FALSE;
   gtk_widget_remove_css_class (self->scrollbar, "hovering");
 }
 
@@ -548,6 +580,7 @@ trib_grid_scroller_dispose (GObject *object)
 
   stop_kinetic (self);
   g_clear_handle_id (&self->room_source, g_source_remove);
+  g_clear_handle_id (&self->indicator_source, g_source_remove);
   trib_grid_scroller_set_slots (self, NULL);
   g_clear_pointer (&self->child, gtk_widget_unparent);
   g_clear_pointer (&self->scrollbar, gtk_widget_unparent);
@@ -644,6 +677,7 @@ trib_grid_scroller_init (TribGridScroller *self)
 
   self->scrollbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->adjustment);
   gtk_widget_add_css_class (self->scrollbar, "overlay-indicator");
+  gtk_widget_add_css_class (self->scrollbar, "faded");
   gtk_widget_set_parent (self->scrollbar, GTK_WIDGET (self));
   /* Thin until the pointer is on it, as a scrolled window's bars are. */
   controller = gtk_event_controller_motion_new ();
@@ -657,6 +691,10 @@ trib_grid_scroller_init (TribGridScroller *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
   g_signal_connect (controller, "decelerate", G_CALLBACK (decelerate_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (show_indicator), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_key_new ();
