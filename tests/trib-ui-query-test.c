@@ -351,6 +351,24 @@ trib_ui_query_schedule_dialog_closed (gpointer unused)
   return !trib_ui_query_schedule_dialog_open (NULL);
 }
 
+/**
+ * trib_ui_query_dup_row_name:
+ *
+ * Returns: (nullable): the accessible name of the grid's row that shows
+ *   @label
+ */
+char *
+trib_ui_query_dup_row_name (GtkWidget *label)
+{
+  for (GtkWidget *widget = label; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_ROW)
+      /* What it is when it is not that. */
+      return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+
+  return NULL;
+}
+
 /* The header of @column_view's column named @title. */
 GtkWidget *
 trib_ui_query_find_column_title (GtkColumnView *column_view,

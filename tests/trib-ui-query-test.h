@@ -52,6 +52,7 @@ void                   trib_ui_query_save_sized_screenshots  (GtkWidget        *
                                                               const char       *name);
 gboolean               trib_ui_query_schedule_dialog_open    (gpointer          unused);
 gboolean               trib_ui_query_schedule_dialog_closed  (gpointer          unused);
+char                  *trib_ui_query_dup_row_name       (GtkWidget        *label);
 GtkWidget             *trib_ui_query_find_column_title  (GtkColumnView    *column_view,
                                                          const char       *title);
 TribQueryPage         *trib_ui_query_open_demo_page     (TribApplication  *app,
