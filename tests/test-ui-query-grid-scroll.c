@@ -103,8 +103,15 @@ test_scrolling (GtkWidget     *window,
   GtkWidget *label;
   guint in_sight;
 
+  /* A few rows: nowhere to scroll, no scroll bar. */
+  trib_ui_query_run_and_wait (window, page, "SELECT g AS n FROM generate_series(1, 3) AS g",
+                              "ctrl+Return", 1);
+  trib_ui_test_wait_for_label (grid, "3");
+  trib_ui_test_settle ();
+  g_assert_false (gtk_widget_get_child_visible (scrollbar));
+
   /* 3000 rows, from the top: as many rows of widgets as fit, and one
-   * more partly in sight.
+   * more partly in sight; a scroll bar.
    */
   trib_ui_query_run_and_wait (window, page,
                               "SELECT g AS n, CASE WHEN g <= 500 THEN 'short ' || g "
@@ -112,6 +119,7 @@ test_scrolling (GtkWidget     *window,
                               "FROM generate_series(1, 3000) AS g",
                               "ctrl+Return", 1);
   scroll_to_row (adjustment, grid, 0);
+  g_assert_true (gtk_widget_get_child_visible (scrollbar));
   in_sight = gtk_adjustment_get_page_size (adjustment);
   g_assert_cmpuint (in_sight, >=, 5);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, 3000);

@@ -46,6 +46,7 @@ struct _TribGridScroller
   guint room_source;
   guint indicator_source;
   guint pointer_on_bar : 1;
+  guint bar_fits : 1;           /* beside the rows, below the header */
 
   guint kinetic_tick;
   gint64 kinetic_time;
@@ -98,6 +99,16 @@ get_n_rows (TribGridScroller *self)
   return g_list_model_get_n_items (G_LIST_MODEL (trib_grid_slots_get_rows (self->slots)));
 }
 
+/* Only when there is somewhere to scroll to, as a scrolled window's
+ * automatic bars.
+ */
+static void
+update_scrollbar_visible (TribGridScroller *self)
+{
+  gtk_widget_set_child_visible (self->scrollbar,
+                                self->bar_fits && get_n_rows (self) > self->n_in_sight);
+}
+
 static void
 configure_adjustment (TribGridScroller *self)
 {
@@ -109,6 +120,7 @@ configure_adjustment (TribGridScroller *self)
                             self->slots != NULL ? trib_grid_slots_get_offset (self->slots) : 0,
                             0, n_rows, 1, MAX (page - 1, 1), MIN (page, n_rows));
   self->syncing = FALSE;
+  update_scrollbar_visible (self);
 }
 
 /* The row at the top, where the adjustment is: the scroll bar drags
@@ -165,9 +177,9 @@ value_changed_cb (TribGridScroller *self)
 static void
 offset_changed_cb (TribGridScroller *self)
 {
-  double offset = trib_grid_slots_get_offset (self->slots);
+  guint offset = trib_grid_slots_get_offset (self->slots);
 
-  if (round (gtk_adjustment_get_value (self->adjustment)) == offset)
+  if (get_top_row (self) == offset)
     return;
 
   self->syncing = TRUE;
@@ -290,7 +302,8 @@ trib_grid_scroller_size_allocate (GtkWidget *widget,
                       &bar_width, NULL, NULL, NULL);
   gtk_widget_measure (self->scrollbar, GTK_ORIENTATION_VERTICAL, bar_width,
                       &bar_height, NULL, NULL, NULL);
-  gtk_widget_set_child_visible (self->scrollbar, height - header_height >= bar_height);
+  self->bar_fits = height - header_height >= bar_height;
+  update_scrollbar_visible (self);
   gtk_widget_allocate (self->scrollbar, bar_width, MAX (height - header_height, bar_height), -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (width - bar_width,
                                                                             header_height)));
