@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "trib-datasets-page.h"
+#include "trib-grid-scroller.h"
 #include "trib-format.h"
 #include "trib-schemas-page.h"
 #include "trib-ui-query-test.h"
@@ -437,23 +438,24 @@ select_status (GtkWidget  *column_view,
                const char *css_class,
                guint      *position)
 {
-  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  TribGridSlots *slots = TRIB_GRID_SLOTS (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  GtkSelectionModel *datasets = trib_grid_slots_get_rows (slots);
+  GtkWidget *scroller = gtk_widget_get_ancestor (column_view, TRIB_TYPE_GRID_SCROLLER);
+  GtkAdjustment *adjustment = trib_grid_scroller_get_adjustment (TRIB_GRID_SCROLLER (scroller));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (datasets));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (datasets), i);
       const char *style;
       const char *text = trib_format_batch_status (trib_dataset_get_last_batch_status (dataset), &style);
 
       if (g_strcmp0 (style, css_class) != 0)
         continue;
 
+      gtk_selection_model_select_item (datasets, i, TRUE);
+      gtk_adjustment_set_value (adjustment, i - gtk_adjustment_get_page_size (adjustment) / 2);
       *position = i;
-      gtk_selection_model_select_item (selection, i, TRUE);
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * i / n -
-                                            gtk_adjustment_get_page_size (adjustment) / 2);
       return text;
     }
 
@@ -511,11 +513,15 @@ measure_batches (Render           *render,
                  GtkWidget        *column_view,
                  guint             position)
 {
+  TribGridSlots *slots = TRIB_GRID_SLOTS (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  GtkWidget *scroller = gtk_widget_get_ancestor (column_view, TRIB_TYPE_GRID_SCROLLER);
   g_autofree char *shot = NULL;
   GtkWidget *title, *subtitle;
 
+  /* Its row at the top, or as near as the end lets it. */
+  gtk_adjustment_set_value (trib_grid_scroller_get_adjustment (TRIB_GRID_SCROLLER (scroller)), position);
   gtk_widget_activate_action (trib_ui_test_find_widget (column_view, GTK_TYPE_LIST_VIEW, NULL),
-                              "list.activate-item", "u", position);
+                              "list.activate-item", "u", position - trib_grid_slots_get_offset (slots));
   trib_ui_test_iterate_until (batches_shown, page, 20);
   trib_ui_test_settle ();
   title = find_in_row (GTK_WIDGET (page), "success", "title");

@@ -1,9 +1,11 @@
 /* trib-datasets-columns.c
  *
- * The columns of the datasets page's list, whose cells are given their
- * dataset's values at bind: an inscription each, whose width is its
- * column's and not its text's (a label given a new text lays the window
- * out again), the name's cell naming its row for assistive technologies.
+ * The columns of the datasets page's list, whose cells show the values
+ * of the dataset their row stands for: an inscription each, whose width
+ * is its column's and not its text's (a label given a new text lays the
+ * window out again), the name's cell naming its row for assistive
+ * technologies. The list's items are the rows in sight (TribListSlot),
+ * and a cell shows another dataset when its row's does.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -21,6 +23,7 @@
 #include "trib-datasets-columns.h"
 #include "trib-format.h"
 #include "trib-list-cell.h"
+#include "trib-list-slot.h"
 
 typedef struct
 {
@@ -74,10 +77,9 @@ show_status_class (GtkWidget  *cell,
 /* How wide each column's cells ask to be, in characters. */
 static const int nat_chars[] = { 24, 24, 32, 10, 12 };
 
-/* Made here rather than from .ui resources: GTK 4.8 makes every row of
- * a list anew when it jumps (a scroll bar dragged, the end of a growing
- * list followed), and a GtkBuilder parsing a resource for each cell of
- * those rows cost half as much as drawing them.
+/* Made here rather than from .ui resources: a GtkBuilder parsing a
+ * resource for each cell costs more than drawing it, and GTK 4.8 makes
+ * a list's rows anew when it is given another list (a search, a sort).
  */
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -97,6 +99,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   if (column == TRIB_DATASETS_COLUMN_TABLE)
     gtk_widget_add_css_class (text, "monospace");
 
+  /* For the cell to show its row's next dataset without its factory. */
+  g_object_set_data (G_OBJECT (item), "trib-column", user_data);
+  g_object_set_data (G_OBJECT (item), "trib-schema-title",
+                     g_object_get_data (G_OBJECT (factory), "trib-schema-title"));
+
   if (column == TRIB_DATASETS_COLUMN_NAME)
     {
       GtkWidget *cell = g_object_new (TRIB_TYPE_LIST_CELL, NULL);
@@ -110,20 +117,17 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     }
 }
 
-/* The values are set here rather than bound in the cells' .ui files:
- * when the list jumps, GTK 4.8 gives each of its 200 rows another
- * dataset, and the expressions' watches, made and dropped for every
- * dataset, and their closures, called through libffi, cost three times
- * what showing the values does.
+/* The values are set here rather than bound in .ui files: the
+ * expressions' watches, made and dropped for every dataset, and their
+ * closures, called through libffi, cost three times what showing the
+ * values does.
  */
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+show_dataset (GtkListItem *item,
+              TribDataset *dataset)
 {
-  TribDatasetsColumn column = GPOINTER_TO_UINT (user_data);
-  SchemaTitle *title = g_object_get_data (G_OBJECT (factory), "trib-schema-title");
-  TribDataset *dataset = gtk_list_item_get_item (item);
+  TribDatasetsColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "trib-column"));
+  SchemaTitle *title = g_object_get_data (G_OBJECT (item), "trib-schema-title");
   GtkWidget *cell = gtk_list_item_get_child (item);
 
   switch (column)
@@ -170,6 +174,33 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+static void
+slot_moved_cb (TribListSlot *slot,
+               GParamSpec   *pspec,
+               GtkListItem  *item)
+{
+  show_dataset (item, trib_list_slot_get_item (slot));
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  TribListSlot *slot = gtk_list_item_get_item (item);
+
+  show_dataset (item, trib_list_slot_get_item (slot));
+  g_signal_connect_object (slot, "notify::item", G_CALLBACK (slot_moved_cb), item, 0);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), slot_moved_cb, item);
+}
+
 static GtkColumnViewColumn *
 add_column (GtkColumnView      *view,
             SchemaTitle        *schema_title,
@@ -183,6 +214,7 @@ add_column (GtkColumnView      *view,
   g_object_set_data (G_OBJECT (factory), "trib-schema-title", schema_title);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (cell));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (cell));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GUINT_TO_POINTER (cell));
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -194,7 +226,8 @@ add_column (GtkColumnView      *view,
 
 /**
  * trib_datasets_columns_add:
- * @view: the list of datasets
+ * @view: the list of datasets, whose items are `TribListSlot`s standing
+ *   for `TribDataset`s
  * @schema_title: gives the title shown for a schema's `$id`
  * @data: data for @schema_title, which must outlive @view's columns
  * @columns: (out caller-allocates): the columns added, in #TribDatasetsColumn order

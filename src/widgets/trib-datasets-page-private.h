@@ -11,6 +11,7 @@
 #include "trib-dataset-detail.h"
 #include "trib-datasets-columns.h"
 #include "trib-datasets-page.h"
+#include "trib-grid-scroller.h"
 #include "trib-paged-list-view.h"
 #include "trib-xdm-titles.h"
 
@@ -24,6 +25,7 @@ struct _TribDatasetsPage
   TribPagedList *list;
   TribPagedList *schemas;
   GtkSingleSelection *selection;
+  TribGridSlots *slots;        /* the rows in sight, the column view's items */
   GHashTable *schema_titles;   /* $id → title, from the registry's list */
   TribXdmTitles *titles;       /* the titles of schemas made since the list was read */
   TribDataset *dataset;
@@ -46,6 +48,7 @@ struct _TribDatasetsPage
   GtkWidget *more_label;
   GtkMenuButton *filter_button;
   TribPagedListView *list_view;
+  TribGridScroller *scroller;
   GtkColumnView *column_view;
   GtkLabel *name_label;
   GtkButton *query_button;

@@ -118,6 +118,8 @@ _trib_datasets_page_reload_list (TribDatasetsPage *self)
 
   g_signal_group_set_target (self->list_signals, self->list);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  /* Another list is read from its first dataset. */
+  trib_grid_slots_set_offset (self->slots, 0);
   trib_paged_list_view_set_model (self->list_view, self->list);
   update_more_label (self);
 }
@@ -138,7 +140,7 @@ static void
 rebind_rows (TribDatasetsPage *self)
 {
   gtk_column_view_set_model (self->column_view, NULL);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->slots));
 }
 
 static void
@@ -233,7 +235,8 @@ static void
 row_activated_cb (TribDatasetsPage *self,
                   guint             position)
 {
-  g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                         trib_grid_slots_get_offset (self->slots) + position);
 
   if (dataset != NULL)
     show_detail (self, dataset);
@@ -490,6 +493,7 @@ trib_datasets_page_dispose (GObject *object)
   if (self->titles != NULL)
     g_signal_handlers_disconnect_by_func (self->titles, title_known_cb, self);
   g_clear_object (&self->titles);
+  g_clear_object (&self->slots);
   g_clear_object (&self->selection);
   g_clear_object (&self->dataset);
   _trib_datasets_page_dispose_sort (self);
@@ -517,6 +521,7 @@ trib_datasets_page_class_init (TribDatasetsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, more_label);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, TribDatasetsPage, query_button);
@@ -548,6 +553,7 @@ trib_datasets_page_init (TribDatasetsPage *self)
 {
   g_type_ensure (TRIB_TYPE_DATASET_DETAIL);
   g_type_ensure (TRIB_TYPE_PAGED_LIST_VIEW);
+  g_type_ensure (TRIB_TYPE_GRID_SCROLLER);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   trib_keynav_single_tab_stop (GTK_WIDGET (self->column_view));
@@ -563,7 +569,9 @@ trib_datasets_page_init (TribDatasetsPage *self)
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->slots = trib_grid_slots_new_for_items (GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->slots));
+  trib_grid_scroller_set_slots (self->scroller, self->slots);
 
   trib_datasets_columns_add (self->column_view, schema_title_cb, self, self->columns);
   _trib_datasets_page_init_sort (self);

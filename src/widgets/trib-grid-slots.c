@@ -1,6 +1,7 @@
 /* trib-grid-slots.c
  *
- * The rows the result grid has room for, as the items of its list.
+ * The rows a grid has room for, as the items of its list: the result
+ * grid's, and the datasets list's.
  *
  * A GTK 4.8 list view lays the whole window out again at each step it
  * scrolls: every move of its adjustment queues a resize, which goes up
@@ -10,6 +11,13 @@
  * as rows fit, bound once, and the grid scrolls by whole rows, each slot
  * standing for the row at the offset plus its index (TribGridScroller
  * moves the offset). The cells then only read other values.
+ *
+ * The datasets list is made this way for another reason: GTK 4.8 keeps
+ * 200 rows around the ones in sight, and binds them all again each time
+ * the list jumps, as it does when a reader follows its growing end.
+ *
+ * The result grid's slots are result rows moved along (TribResultRow);
+ * any other list's are TribListSlot, each given the item it stands for.
  *
  * The selection is that of the rows, kept by the model below; the slots
  * pass it on, moved by the offset. A range GTK selects from the row it
@@ -26,14 +34,30 @@
 #include "config.h"
 
 #include "trib-grid-slots.h"
+#include "trib-list-slot.h"
 #include "trib-result-row.h"
+
+typedef enum {
+  SLOT_KEPT,
+  SLOT_MOVED,
+  SLOT_OTHER,                   /* cannot stand for that row */
+} SlotMove;
+
+typedef struct
+{
+  GType    (*get_type) (void);
+  gpointer (*make)     (gpointer row);
+  SlotMove (*move)     (gpointer slot,
+                        gpointer row);
+} SlotKind;
 
 struct _TribGridSlots
 {
   GObject parent_instance;
 
-  GtkSelectionModel *rows;      /* of TribResultRow */
-  GPtrArray *slots;             /* of TribResultRow, moved along */
+  const SlotKind *kind;
+  GtkSelectionModel *rows;
+  GPtrArray *slots;             /* moved along */
   guint n_slots;
   guint offset;
   guint anchor_row;             /* that a range extends from */
@@ -62,10 +86,57 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TribGridSlots, trib_grid_slots, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL,
                                                       selection_model_iface_init))
 
+static gpointer
+make_result_slot (gpointer row)
+{
+  return trib_result_row_new (trib_result_row_get_model (row), trib_result_row_get_position (row));
+}
+
+/* Slots of another result are other items, which GTK binds anew. */
+static SlotMove
+move_result_slot (gpointer slot,
+                  gpointer row)
+{
+  guint position = trib_result_row_get_position (row);
+
+  if (trib_result_row_get_model (slot) != trib_result_row_get_model (row))
+    return SLOT_OTHER;
+  if (trib_result_row_get_position (slot) == position)
+    return SLOT_KEPT;
+
+  trib_result_row_set_position (slot, position);
+  return SLOT_MOVED;
+}
+
+static const SlotKind result_slots = {
+  trib_result_row_get_type, make_result_slot, move_result_slot,
+};
+
+static gpointer
+make_item_slot (gpointer item)
+{
+  return trib_list_slot_new (item);
+}
+
+static SlotMove
+move_item_slot (gpointer slot,
+                gpointer item)
+{
+  if (trib_list_slot_get_item (slot) == item)
+    return SLOT_KEPT;
+
+  trib_list_slot_set_item (slot, item);
+  return SLOT_MOVED;
+}
+
+static const SlotKind item_slots = {
+  trib_list_slot_get_type, make_item_slot, move_item_slot,
+};
+
 static GType
 trib_grid_slots_get_item_type (GListModel *model)
 {
-  return TRIB_TYPE_RESULT_ROW;
+  return TRIB_GRID_SLOTS (model)->kind->get_type ();
 }
 
 static guint
@@ -264,31 +335,23 @@ update (TribGridSlots *self,
     }
   new_len = MIN (self->n_slots, n_rows - self->offset);
 
-  /* Slots of another result are other items, which GTK binds anew. */
   for (kept = 0; kept < MIN (old_len, new_len); kept++)
     {
-      g_autoptr(TribResultRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows),
-                                                            self->offset + kept);
-      TribResultRow *slot = g_ptr_array_index (self->slots, kept);
-      guint position = trib_result_row_get_position (row);
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), self->offset + kept);
+      SlotMove move = self->kind->move (g_ptr_array_index (self->slots, kept), row);
 
-      if (trib_result_row_get_model (slot) != trib_result_row_get_model (row))
+      if (move == SLOT_OTHER)
         break;
-      if (trib_result_row_get_position (slot) != position)
-        {
-          trib_result_row_set_position (slot, position);
-          moved = TRUE;
-        }
+      if (move == SLOT_MOVED)
+        moved = TRUE;
     }
 
   g_ptr_array_set_size (self->slots, kept);
   for (guint i = kept; i < new_len; i++)
     {
-      g_autoptr(TribResultRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows),
-                                                            self->offset + i);
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), self->offset + i);
 
-      g_ptr_array_add (self->slots, trib_result_row_new (trib_result_row_get_model (row),
-                                                         trib_result_row_get_position (row)));
+      g_ptr_array_add (self->slots, self->kind->make (row));
     }
 
   if (old_len != new_len || kept < old_len)
@@ -392,24 +455,48 @@ trib_grid_slots_init (TribGridSlots *self)
   self->anchor_row = G_MAXUINT;
 }
 
-/**
- * trib_grid_slots_new:
- * @rows: the rows, of `TribResultRow`, and their selection
- */
-TribGridSlots *
-trib_grid_slots_new (GtkSelectionModel *rows)
+static TribGridSlots *
+new_slots (GtkSelectionModel *rows,
+           const SlotKind    *kind)
 {
-  TribGridSlots *self;
+  TribGridSlots *self = g_object_new (TRIB_TYPE_GRID_SLOTS, NULL);
 
-  g_return_val_if_fail (GTK_IS_SELECTION_MODEL (rows), NULL);
-
-  self = g_object_new (TRIB_TYPE_GRID_SLOTS, NULL);
+  self->kind = kind;
   self->rows = g_object_ref (rows);
   g_signal_connect_swapped (rows, "items-changed", G_CALLBACK (rows_items_changed_cb), self);
   g_signal_connect_swapped (rows, "selection-changed",
                             G_CALLBACK (rows_selection_changed_cb), self);
 
   return self;
+}
+
+/**
+ * trib_grid_slots_new:
+ * @rows: the rows, of `TribResultRow`, and their selection
+ *
+ * Returns: slots that are `TribResultRow`s, moved along the rows
+ */
+TribGridSlots *
+trib_grid_slots_new (GtkSelectionModel *rows)
+{
+  g_return_val_if_fail (GTK_IS_SELECTION_MODEL (rows), NULL);
+
+  return new_slots (rows, &result_slots);
+}
+
+/**
+ * trib_grid_slots_new_for_items:
+ * @items: the items, and their selection
+ *
+ * Returns: slots that are `TribListSlot`s, each given the item it
+ *   stands for
+ */
+TribGridSlots *
+trib_grid_slots_new_for_items (GtkSelectionModel *items)
+{
+  g_return_val_if_fail (GTK_IS_SELECTION_MODEL (items), NULL);
+
+  return new_slots (items, &item_slots);
 }
 
 /**

@@ -15,13 +15,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TribGridSlots, trib_grid_slots, TRIB, GRID_SLOTS, GObject)
 
-TribGridSlots     *trib_grid_slots_new         (GtkSelectionModel *rows);
-GtkSelectionModel *trib_grid_slots_get_rows    (TribGridSlots     *self);
-guint              trib_grid_slots_get_offset  (TribGridSlots     *self);
-void               trib_grid_slots_set_offset  (TribGridSlots     *self,
-                                                guint              offset);
-guint              trib_grid_slots_get_n_slots (TribGridSlots     *self);
-void               trib_grid_slots_set_n_slots (TribGridSlots     *self,
-                                                guint              n_slots);
+TribGridSlots     *trib_grid_slots_new           (GtkSelectionModel *rows);
+TribGridSlots     *trib_grid_slots_new_for_items (GtkSelectionModel *items);
+GtkSelectionModel *trib_grid_slots_get_rows      (TribGridSlots     *self);
+guint              trib_grid_slots_get_offset    (TribGridSlots     *self);
+void               trib_grid_slots_set_offset    (TribGridSlots     *self,
+                                                  guint              offset);
+guint              trib_grid_slots_get_n_slots   (TribGridSlots     *self);
+void               trib_grid_slots_set_n_slots   (TribGridSlots     *self,
+                                                  guint              n_slots);
 
 G_END_DECLS

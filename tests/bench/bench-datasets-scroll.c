@@ -5,7 +5,10 @@
  * holding 50,000 generated datasets (`--datasets 50000`). From the first
  * page shown, the list is scrolled to its end as a user dragging the
  * scroll bar to the bottom would, again each time it grows, until the
- * list is complete and the row of its last dataset has been painted:
+ * list is complete and the row of its last dataset has been painted.
+ * The list scrolls by whole rows (TribGridScroller): its adjustment,
+ * in rows, is moved to its end; the anchor's below, in pixels.
+ *
  *
  *   BENCH datasets-scroll end_ms=… target=5000
  *     from the first page shown to the last dataset painted
@@ -55,6 +58,7 @@
 #include "trib-application.h"
 #include "trib-catalog.h"
 #include "trib-datasets-page.h"
+#include "trib-grid-scroller.h"
 #include "trib-paged-list.h"
 #include "trib-session.h"
 #include "trib-test-platform.h"
@@ -444,7 +448,8 @@ scroll_to_end_ms (TribTestSim      *sim,
   gulong splice_handler;
   gulong loading_handler;
   GtkWidget *column_view = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL);
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  GtkWidget *scroller = trib_ui_test_find_widget (GTK_WIDGET (page), TRIB_TYPE_GRID_SCROLLER, NULL);
+  GtkAdjustment *adjustment = trib_grid_scroller_get_adjustment (TRIB_GRID_SCROLLER (scroller));
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   gint64 deadline;
   gint64 start;
