@@ -198,6 +198,24 @@ test_datasets_scroll (void)
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
   g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (rows)));
 
+  /* A row opened from the keyboard; back on the list, that row has the
+   * focus, in sight, however far the list moved meanwhile.
+   */
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Down");
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Down");
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Down");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 3);
+  g_object_set_data_full (G_OBJECT (page), "test-wanted-name", dup_dataset_name (page, 3), g_free);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Return");
+  trib_ui_test_iterate_until (showing_dataset_named, page, 20);
+  gtk_adjustment_set_value (adjustment, 100);
+  trib_ui_test_press_keys (GTK_WIDGET (window), "Escape");
+  trib_ui_test_iterate_until (back_on_list, page, 10);
+  trib_ui_test_settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 3);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 3);
+  g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (rows)));
+
   /* Another list, a search's, is read from its top. */
   gtk_adjustment_set_value (adjustment, 120);
   trib_ui_test_settle ();

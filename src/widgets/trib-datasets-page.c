@@ -299,11 +299,14 @@ back_action (GtkWidget  *widget,
              GVariant   *param)
 {
   TribDatasetsPage *self = TRIB_DATASETS_PAGE (widget);
+  guint selected = gtk_single_selection_get_selected (self->selection);
 
   g_cancellable_cancel (self->fetch_cancellable);
   trib_dataset_detail_clear (self->detail);
   gtk_stack_set_visible_child_name (self->view_stack, "list");
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  /* Back on the row of the dataset left, wherever the list moved. */
+  if (selected == GTK_INVALID_LIST_POSITION || !trib_grid_scroller_focus_row (self->scroller, selected))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 static void

@@ -485,6 +485,29 @@ get_slot_widget (TribGridScroller *self,
   return row;
 }
 
+/* Moves the rows as little as needed from @offset for @row to be wholly
+ * in sight. Returns: (nullable): the row of widgets that shows it
+ */
+static GtkWidget *
+bring_into_sight (TribGridScroller *self,
+                  guint             row,
+                  guint             offset)
+{
+  guint page = MAX (self->n_in_sight, 1);
+
+  if (row < offset)
+    offset = row;
+  else if (row >= offset + page)
+    offset = row - page + 1;
+  gtk_adjustment_set_value (self->adjustment, offset);
+
+  offset = trib_grid_slots_get_offset (self->slots);
+  if (row < offset)
+    return NULL;
+
+  return get_slot_widget (self, row - offset);
+}
+
 /* The keys that move the focus past the rows in sight move the rows,
  * then the focus and the selection as the list's own keys do: Ctrl only
  * moves the focus, Shift extends the selection.
@@ -553,16 +576,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
       return GDK_EVENT_PROPAGATE;
     }
 
-  if (target < offset)
-    offset = target;
-  else if (target >= offset + page)
-    offset = target - page + 1;
-  gtk_adjustment_set_value (self->adjustment, offset);
-
-  offset = trib_grid_slots_get_offset (self->slots);
-  target_widget = get_slot_widget (self, target - offset);
+  target_widget = bring_into_sight (self, target, offset);
   if (target_widget == NULL || !gtk_widget_grab_focus (target_widget))
     return GDK_EVENT_STOP;
+
+  offset = trib_grid_slots_get_offset (self->slots);
 
   if (!control || shift)
     gtk_widget_activate_action (get_row_list (self), "list.select-item", "(ubb)",
@@ -795,4 +813,29 @@ trib_grid_scroller_get_adjustment (TribGridScroller *self)
   g_return_val_if_fail (TRIB_IS_GRID_SCROLLER (self), NULL);
 
   return self->adjustment;
+}
+
+/**
+ * trib_grid_scroller_focus_row:
+ * @row: a row of the list, all rows counted
+ *
+ * Moves the rows as little as needed for @row to be wholly in sight, and
+ * gives the keyboard focus to the row of widgets that shows it.
+ *
+ * Returns: whether that row of widgets has the focus
+ */
+gboolean
+trib_grid_scroller_focus_row (TribGridScroller *self,
+                              guint             row)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (TRIB_IS_GRID_SCROLLER (self), FALSE);
+
+  if (self->slots == NULL || row >= get_n_rows (self))
+    return FALSE;
+
+  widget = bring_into_sight (self, row, trib_grid_slots_get_offset (self->slots));
+
+  return widget != NULL && gtk_widget_grab_focus (widget);
 }

@@ -23,5 +23,7 @@ void           trib_grid_scroller_set_child      (TribGridScroller *self,
 void           trib_grid_scroller_set_slots      (TribGridScroller *self,
                                                   TribGridSlots    *slots);
 GtkAdjustment *trib_grid_scroller_get_adjustment (TribGridScroller *self);
+gboolean       trib_grid_scroller_focus_row      (TribGridScroller *self,
+                                                  guint             row);
 
 G_END_DECLS
