@@ -438,7 +438,8 @@ select_status (GtkWidget  *column_view,
                const char *css_class,
                guint      *position)
 {
-  TribGridSlots *slots = TRIB_GRID_SLOTS (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  TribGridSlots *slots =
+    TRIB_GRID_SLOTS (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
   GtkSelectionModel *datasets = trib_grid_slots_get_rows (slots);
   GtkWidget *scroller = gtk_widget_get_ancestor (column_view, TRIB_TYPE_GRID_SCROLLER);
   GtkAdjustment *adjustment = trib_grid_scroller_get_adjustment (TRIB_GRID_SCROLLER (scroller));
@@ -513,15 +514,18 @@ measure_batches (Render           *render,
                  GtkWidget        *column_view,
                  guint             position)
 {
-  TribGridSlots *slots = TRIB_GRID_SLOTS (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  TribGridSlots *slots =
+    TRIB_GRID_SLOTS (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
   GtkWidget *scroller = gtk_widget_get_ancestor (column_view, TRIB_TYPE_GRID_SCROLLER);
   g_autofree char *shot = NULL;
   GtkWidget *title, *subtitle;
 
   /* Its row at the top, or as near as the end lets it. */
-  gtk_adjustment_set_value (trib_grid_scroller_get_adjustment (TRIB_GRID_SCROLLER (scroller)), position);
+  gtk_adjustment_set_value (trib_grid_scroller_get_adjustment (TRIB_GRID_SCROLLER (scroller)),
+                            position);
   gtk_widget_activate_action (trib_ui_test_find_widget (column_view, GTK_TYPE_LIST_VIEW, NULL),
-                              "list.activate-item", "u", position - trib_grid_slots_get_offset (slots));
+                              "list.activate-item", "u",
+                              position - trib_grid_slots_get_offset (slots));
   trib_ui_test_iterate_until (batches_shown, page, 20);
   trib_ui_test_settle ();
   title = find_in_row (GTK_WIDGET (page), "success", "title");

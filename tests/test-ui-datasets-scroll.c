@@ -39,11 +39,18 @@ count_children (GtkWidget *widget)
   return n;
 }
 
+static TribPagedList *
+get_paged_list (TribDatasetsPage *page)
+{
+  return TRIB_PAGED_LIST (trib_datasets_page_get_list (page));
+}
+
 static char *
 dup_dataset_name (TribDatasetsPage *page,
                   guint             position)
 {
-  g_autoptr(TribDataset) dataset = g_list_model_get_item (trib_datasets_page_get_list (page), position);
+  GListModel *datasets = trib_datasets_page_get_list (page);
+  g_autoptr(TribDataset) dataset = g_list_model_get_item (datasets, position);
 
   g_assert_nonnull (dataset);
 
@@ -54,26 +61,12 @@ dup_dataset_name (TribDatasetsPage *page,
 static const char *
 first_row_name (GtkWidget *rows)
 {
-  GtkWidget *cell = trib_ui_test_find_widget (gtk_widget_get_first_child (rows), TRIB_TYPE_LIST_CELL, NULL);
+  GtkWidget *cell = trib_ui_test_find_widget (gtk_widget_get_first_child (rows),
+                                              TRIB_TYPE_LIST_CELL, NULL);
 
   g_assert_nonnull (cell);
 
   return trib_list_cell_get_row_name (TRIB_LIST_CELL (cell));
-}
-
-static gboolean
-showing_dataset_named (gpointer data)
-{
-  TribDataset *dataset = trib_datasets_page_get_dataset (data);
-  const char *wanted = g_object_get_data (G_OBJECT (data), "test-wanted-name");
-
-  return dataset != NULL && g_strcmp0 (trib_dataset_get_name (dataset), wanted) == 0;
-}
-
-static gboolean
-back_on_list (gpointer data)
-{
-  return trib_datasets_page_get_dataset (data) == NULL;
 }
 
 static gboolean
@@ -100,6 +93,7 @@ test_datasets_scroll (void)
   GtkWidget *column_view;
   GtkWidget *rows;
   GtkWidget *scroller;
+  GtkWidget *search;
   GtkAdjustment *adjustment;
   GListModel *slots;
   GtkSingleSelection *selection;
@@ -109,7 +103,8 @@ test_datasets_scroll (void)
   window = trib_ui_test_open_demo (app, 60);
   trib_ui_test_resize (GTK_WIDGET (window), 1280, 800);
   trib_ui_test_press_keys (GTK_WIDGET (window), "alt+3");
-  page = TRIB_DATASETS_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window), TRIB_TYPE_DATASETS_PAGE, NULL));
+  page = TRIB_DATASETS_PAGE (trib_ui_test_find_widget (GTK_WIDGET (window),
+                                                       TRIB_TYPE_DATASETS_PAGE, NULL));
   trib_ui_test_iterate_until (trib_ui_test_datasets_listed, page, 30);
   trib_ui_test_settle ();
 
@@ -148,9 +143,9 @@ test_datasets_scroll (void)
     /* Its row opens it. */
     g_object_set_data_full (G_OBJECT (page), "test-wanted-name", g_strdup (seventh), g_free);
     g_signal_emit_by_name (column_view, "activate", 0);
-    trib_ui_test_iterate_until (showing_dataset_named, page, 20);
+    trib_ui_test_iterate_until (trib_ui_test_showing_dataset_named, page, 20);
     trib_ui_test_press_keys (GTK_WIDGET (window), "Escape");
-    trib_ui_test_iterate_until (back_on_list, page, 10);
+    trib_ui_test_iterate_until (trib_ui_test_back_on_datasets, page, 10);
     trib_ui_test_settle ();
     g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 6);
   }
@@ -165,14 +160,14 @@ test_datasets_scroll (void)
       trib_ui_test_press_keys (GTK_WIDGET (window), "End");
       trib_ui_test_iterate_until (not_loading, page, 30);
       trib_ui_test_settle ();
-      if (trib_paged_list_get_complete (TRIB_PAGED_LIST (trib_datasets_page_get_list (page))) &&
+      if (trib_paged_list_get_complete (get_paged_list (page)) &&
           gtk_single_selection_get_selected (selection) + 1 ==
           g_list_model_get_n_items (trib_datasets_page_get_list (page)))
         break;
     }
   n_datasets = g_list_model_get_n_items (trib_datasets_page_get_list (page));
   g_assert_cmpuint (n_datasets, >, 200);
-  g_assert_true (trib_paged_list_get_complete (TRIB_PAGED_LIST (trib_datasets_page_get_list (page))));
+  g_assert_true (trib_paged_list_get_complete (get_paged_list (page)));
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n_datasets - 1);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, n_datasets);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, n_datasets - in_sight);
@@ -207,10 +202,10 @@ test_datasets_scroll (void)
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 3);
   g_object_set_data_full (G_OBJECT (page), "test-wanted-name", dup_dataset_name (page, 3), g_free);
   trib_ui_test_press_keys (GTK_WIDGET (window), "Return");
-  trib_ui_test_iterate_until (showing_dataset_named, page, 20);
+  trib_ui_test_iterate_until (trib_ui_test_showing_dataset_named, page, 20);
   gtk_adjustment_set_value (adjustment, 100);
   trib_ui_test_press_keys (GTK_WIDGET (window), "Escape");
-  trib_ui_test_iterate_until (back_on_list, page, 10);
+  trib_ui_test_iterate_until (trib_ui_test_back_on_datasets, page, 10);
   trib_ui_test_settle ();
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 3);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 3);
@@ -219,8 +214,8 @@ test_datasets_scroll (void)
   /* Another list, a search's, is read from its top. */
   gtk_adjustment_set_value (adjustment, 120);
   trib_ui_test_settle ();
-  gtk_editable_set_text (GTK_EDITABLE (trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL)),
-                         "luma");
+  search = trib_ui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "luma");
   trib_ui_test_iterate_until (only_luma, page, 20);
   trib_ui_test_settle ();
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);

@@ -131,24 +131,9 @@ schema_row_titled (gpointer data)
 }
 
 static gboolean
-showing_dataset_named (gpointer data)
-{
-  TribDataset *dataset = trib_datasets_page_get_dataset (data);
-  const char *wanted = g_object_get_data (G_OBJECT (data), "test-wanted-name");
-
-  return dataset != NULL && g_strcmp0 (trib_dataset_get_name (dataset), wanted) == 0;
-}
-
-static gboolean
 message_dialog_open (gpointer data)
 {
   return trib_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
-}
-
-static gboolean
-back_on_list (gpointer data)
-{
-  return trib_datasets_page_get_dataset (data) == NULL;
 }
 
 static void
@@ -303,7 +288,7 @@ test_datasets_page (void)
   g_object_set_data_full (G_OBJECT (page), "test-wanted-name", g_strdup (name), g_free);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
   trib_ui_test_iterate_until (dataset_dialog_closed, NULL, 20);
-  trib_ui_test_iterate_until (showing_dataset_named, page, 20);
+  trib_ui_test_iterate_until (trib_ui_test_showing_dataset_named, page, 20);
   g_object_set_data (G_OBJECT (page), "test-schema", schema);
   trib_ui_test_iterate_until (schema_row_titled, page, 20);
   trib_ui_test_settle ();
@@ -316,7 +301,7 @@ test_datasets_page (void)
   trib_ui_test_settle ();
   trib_ui_test_save_screenshot (GTK_WIDGET (confirmation), "dataset-delete-light.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirmation), "delete");
-  trib_ui_test_iterate_until (back_on_list, page, 20);
+  trib_ui_test_iterate_until (trib_ui_test_back_on_datasets, page, 20);
 
   gtk_window_destroy (GTK_WINDOW (window));
   trib_ui_test_settle ();

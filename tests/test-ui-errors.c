@@ -265,7 +265,8 @@ test_datasets_error_toast_once (void)
   until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   while (trib_paged_list_get_error (list) == NULL)
     {
-      double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      double end = gtk_adjustment_get_upper (adjustment) -
+                   gtk_adjustment_get_page_size (adjustment);
 
       g_assert_cmpint (g_get_monotonic_time (), <, until);
       if (gtk_adjustment_get_value (adjustment) < end)

@@ -74,6 +74,23 @@ trib_ui_test_only_luma_orders (gpointer datasets_page)
   return g_str_equal (trib_dataset_get_name (first), "Luma Orders");
 }
 
+/* The datasets page shows the dataset named as its "test-wanted-name". */
+gboolean
+trib_ui_test_showing_dataset_named (gpointer datasets_page)
+{
+  TribDataset *dataset = trib_datasets_page_get_dataset (datasets_page);
+  const char *wanted = g_object_get_data (G_OBJECT (datasets_page), "test-wanted-name");
+
+  return dataset != NULL && g_strcmp0 (trib_dataset_get_name (dataset), wanted) == 0;
+}
+
+/* The datasets page is back on its list. */
+gboolean
+trib_ui_test_back_on_datasets (gpointer datasets_page)
+{
+  return trib_datasets_page_get_dataset (datasets_page) == NULL;
+}
+
 /* The sidebar: the list box whose rows are named after the pages. */
 GtkListBox *
 trib_ui_test_find_sidebar (GtkWidget *root)

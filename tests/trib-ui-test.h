@@ -98,6 +98,8 @@ guint       trib_ui_test_field_row        (TribSchemasPage *page,
                                            const char      *path);
 gboolean    trib_ui_test_datasets_listed  (gpointer         datasets_page);
 gboolean    trib_ui_test_only_luma_orders (gpointer         datasets_page);
+gboolean    trib_ui_test_showing_dataset_named (gpointer datasets_page);
+gboolean    trib_ui_test_back_on_datasets (gpointer         datasets_page);
 GtkListBox *trib_ui_test_find_sidebar     (GtkWidget       *root);
 GtkWidget  *trib_ui_test_find_by_action   (GtkWidget       *root,
                                            const char      *action_name);

@@ -235,8 +235,8 @@ static void
 row_activated_cb (TribDatasetsPage *self,
                   guint             position)
 {
-  g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                                         trib_grid_slots_get_offset (self->slots) + position);
+  guint row = trib_grid_slots_get_offset (self->slots) + position;
+  g_autoptr(TribDataset) dataset = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
 
   if (dataset != NULL)
     show_detail (self, dataset);
@@ -305,7 +305,8 @@ back_action (GtkWidget  *widget,
   trib_dataset_detail_clear (self->detail);
   gtk_stack_set_visible_child_name (self->view_stack, "list");
   /* Back on the row of the dataset left, wherever the list moved. */
-  if (selected == GTK_INVALID_LIST_POSITION || !trib_grid_scroller_focus_row (self->scroller, selected))
+  if (selected == GTK_INVALID_LIST_POSITION ||
+      !trib_grid_scroller_focus_row (self->scroller, selected))
     gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 

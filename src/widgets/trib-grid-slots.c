@@ -337,7 +337,8 @@ update (TribGridSlots *self,
 
   for (kept = 0; kept < MIN (old_len, new_len); kept++)
     {
-      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), self->offset + kept);
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows),
+                                                      self->offset + kept);
       SlotMove move = self->kind->move (g_ptr_array_index (self->slots, kept), row);
 
       if (move == SLOT_OTHER)
