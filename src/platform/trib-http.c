@@ -438,17 +438,17 @@ body_closed_cb (GObject      *object,
   if (is_redirect (status) && follow_redirect (task))
     return;
 
+  body = g_byte_array_free_to_bytes (g_steal_pointer (&exchange->buffer));
+  g_task_return_pointer (task, g_bytes_ref (body), (GDestroyNotify) g_bytes_unref);
+
   /* The start of every answer stays in the log, redacted, for the
-   * Activity page: what went wrong, and what a call got.
+   * Activity page: what went wrong, and what a call got. Once the caller
+   * has the answer: redacting it is not on the way to a page shown.
    */
   trib_request_record_set_response (exchange->record,
                                     soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL),
-                                    (const char *) exchange->buffer->data, exchange->buffer->len);
-
-  trib_request_record_finish (exchange->record, status, exchange->buffer->len, NULL);
-
-  body = g_byte_array_free_to_bytes (g_steal_pointer (&exchange->buffer));
-  g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+                                    g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  trib_request_record_finish (exchange->record, status, g_bytes_get_size (body), NULL);
 }
 
 /* Takes over the caller's reference on @task. */
