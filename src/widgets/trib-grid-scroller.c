@@ -1,11 +1,12 @@
 /* trib-grid-scroller.c
  *
- * Scrolls the result grid by whole rows, as a spreadsheet does: its
- * child, a GtkScrolledWindow around the grid's GtkColumnView, scrolls
- * sideways only, and the grid's list holds the rows there is room for
- * (TribGridSlots), which this moves along the result. The wheel, the
- * touchpad, the scroll bar beside the rows and the keys that move past
- * the first or last row in sight all move the slots' offset.
+ * Scrolls a grid (the result grid, the datasets list) by whole rows, as
+ * a spreadsheet does: its child, a GtkScrolledWindow around the grid's
+ * GtkColumnView, scrolls sideways only, and the grid's list holds the
+ * rows there is room for (TribGridSlots), which this moves along all the
+ * rows. The wheel, the touchpad, the scroll bar beside the rows and the
+ * keys that move past the first or last row in sight
+ * (trib-grid-scroller-keys.c) all move the slots' offset.
  *
  * Copyright 2026 The Tributary authors
  *
@@ -18,7 +19,7 @@
 
 #include <math.h>
 
-#include "trib-grid-scroller.h"
+#include "trib-grid-scroller-private.h"
 
 /* As GtkScrolledWindow: a touchpad's deltas are a few pixels each. */
 #define SURFACE_SCROLL_FACTOR 2.5
@@ -30,30 +31,6 @@
 #define KINETIC_STOP_SPEED    30.0
 /* As GtkScrolledWindow's indicators: gone a second after the last move. */
 #define INDICATOR_SHOWN_MS    1000
-
-struct _TribGridScroller
-{
-  GtkWidget parent_instance;
-
-  GtkWidget *child;             /* a GtkScrolledWindow */
-  GtkWidget *scrollbar;
-  GtkAdjustment *adjustment;    /* in rows */
-  TribGridSlots *slots;
-
-  int row_height;
-  guint n_in_sight;             /* rows wholly in sight */
-  double scroll_rest;           /* of smooth scrolls, in rows */
-  guint room_source;
-  guint indicator_source;
-  guint pointer_on_bar : 1;
-  guint bar_fits : 1;           /* beside the rows, below the header */
-
-  guint kinetic_tick;
-  gint64 kinetic_time;
-  double kinetic_speed[2];      /* pixels a second, across and along */
-
-  guint syncing : 1;
-};
 
 enum {
   PROP_0,
@@ -82,16 +59,16 @@ get_column_view (TribGridScroller *self)
 /* The GtkListView a GTK 4.8 column view holds its rows in, after its
  * header: the row widgets are its children, in the order of the items.
  */
-static GtkWidget *
-get_row_list (TribGridScroller *self)
+GtkWidget *
+_trib_grid_scroller_get_row_list (TribGridScroller *self)
 {
   GtkWidget *column_view = get_column_view (self);
 
   return column_view != NULL ? gtk_widget_get_last_child (column_view) : NULL;
 }
 
-static guint
-get_n_rows (TribGridScroller *self)
+guint
+_trib_grid_scroller_get_n_rows (TribGridScroller *self)
 {
   if (self->slots == NULL)
     return 0;
@@ -106,13 +83,13 @@ static void
 update_scrollbar_visible (TribGridScroller *self)
 {
   gtk_widget_set_child_visible (self->scrollbar,
-                                self->bar_fits && get_n_rows (self) > self->n_in_sight);
+                                self->bar_fits && _trib_grid_scroller_get_n_rows (self) > self->n_in_sight);
 }
 
 static void
 configure_adjustment (TribGridScroller *self)
 {
-  guint n_rows = get_n_rows (self);
+  guint n_rows = _trib_grid_scroller_get_n_rows (self);
   guint page = MAX (self->n_in_sight, 1);
 
   self->syncing = TRUE;
@@ -235,7 +212,7 @@ measure_row_height (TribGridScroller *self,
 static void
 find_room (TribGridScroller *self)
 {
-  GtkWidget *list = get_row_list (self);
+  GtkWidget *list = _trib_grid_scroller_get_row_list (self);
   guint n_in_sight;
 
   if (list == NULL)
@@ -291,7 +268,7 @@ trib_grid_scroller_size_allocate (GtkWidget *widget,
 
   column_view = get_column_view (self);
   header = column_view != NULL ? gtk_widget_get_first_child (column_view) : NULL;
-  if (header != NULL && header != get_row_list (self))
+  if (header != NULL && header != _trib_grid_scroller_get_row_list (self))
     header_height = gtk_widget_get_height (header);
 
   /* Before the scroll bar is laid out, as the adjustment lays it out again. */
@@ -449,146 +426,6 @@ decelerate_cb (GtkEventControllerScroll *controller,
                                                      NULL, NULL);
 }
 
-/* Returns: the index of the row widget that has the keyboard's focus,
- * or -1
- */
-static int
-get_focus_slot (TribGridScroller *self)
-{
-  GtkWidget *list = get_row_list (self);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  int slot = 0;
-
-  if (list == NULL || focus == NULL || !gtk_widget_is_ancestor (focus, list))
-    return -1;
-
-  while (gtk_widget_get_parent (focus) != list)
-    focus = gtk_widget_get_parent (focus);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != focus;
-       row = gtk_widget_get_next_sibling (row))
-    slot++;
-
-  return slot;
-}
-
-static GtkWidget *
-get_slot_widget (TribGridScroller *self,
-                 guint             slot)
-{
-  GtkWidget *row = gtk_widget_get_first_child (get_row_list (self));
-
-  for (guint i = 0; row != NULL && i < slot; i++)
-    row = gtk_widget_get_next_sibling (row);
-
-  return row;
-}
-
-/* Moves the rows as little as needed from @offset for @row to be wholly
- * in sight. Returns: (nullable): the row of widgets that shows it
- */
-static GtkWidget *
-bring_into_sight (TribGridScroller *self,
-                  guint             row,
-                  guint             offset)
-{
-  guint page = MAX (self->n_in_sight, 1);
-
-  if (row < offset)
-    offset = row;
-  else if (row >= offset + page)
-    offset = row - page + 1;
-  gtk_adjustment_set_value (self->adjustment, offset);
-
-  offset = trib_grid_slots_get_offset (self->slots);
-  if (row < offset)
-    return NULL;
-
-  return get_slot_widget (self, row - offset);
-}
-
-/* The keys that move the focus past the rows in sight move the rows,
- * then the focus and the selection as the list's own keys do: Ctrl only
- * moves the focus, Shift extends the selection.
- */
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                TribGridScroller      *self)
-{
-  gboolean control = (state & GDK_CONTROL_MASK) != 0;
-  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
-  guint n_rows = get_n_rows (self);
-  guint page = MAX (self->n_in_sight, 1);
-  int slot;
-  guint offset, row, target;
-  GtkWidget *target_widget;
-
-  if ((state & ~(GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_LOCK_MASK)) != 0 ||
-      self->slots == NULL || n_rows == 0 || (slot = get_focus_slot (self)) < 0)
-    return GDK_EVENT_PROPAGATE;
-
-  offset = trib_grid_slots_get_offset (self->slots);
-  row = offset + slot;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      if (slot > 0 || row == 0)
-        return GDK_EVENT_PROPAGATE;
-      target = row - 1;
-      break;
-
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      if ((guint) slot + 1 < page || row + 1 >= n_rows)
-        return GDK_EVENT_PROPAGATE;
-      target = row + 1;
-      break;
-
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-      target = row > page ? row - page : 0;
-      offset = offset > page ? offset - page : 0;
-      break;
-
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-      target = MIN (row + page, n_rows - 1);
-      offset += page;
-      break;
-
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      target = 0;
-      break;
-
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      target = n_rows - 1;
-      break;
-
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-
-  target_widget = bring_into_sight (self, target, offset);
-  if (target_widget == NULL || !gtk_widget_grab_focus (target_widget))
-    return GDK_EVENT_STOP;
-
-  offset = trib_grid_slots_get_offset (self->slots);
-
-  if (!control || shift)
-    gtk_widget_activate_action (get_row_list (self), "list.select-item", "(ubb)",
-                                target - offset, control && shift, shift);
-
-  return GDK_EVENT_STOP;
-}
-
 static void
 scrollbar_enter_cb (TribGridScroller *self)
 {
@@ -716,7 +553,7 @@ trib_grid_scroller_init (TribGridScroller *self)
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (scrollbar_leave_cb), self);
   gtk_widget_add_controller (self->scrollbar, controller);
 
-  /* Before the scrolled window and the list see the wheel or the keys. */
+  /* Before the scrolled window and the list see the wheel. */
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES |
                                                 GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -728,10 +565,7 @@ trib_grid_scroller_init (TribGridScroller *self)
   g_signal_connect_swapped (controller, "motion", G_CALLBACK (show_indicator), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  _trib_grid_scroller_init_keys (self);
 }
 
 GtkWidget *
@@ -813,29 +647,4 @@ trib_grid_scroller_get_adjustment (TribGridScroller *self)
   g_return_val_if_fail (TRIB_IS_GRID_SCROLLER (self), NULL);
 
   return self->adjustment;
-}
-
-/**
- * trib_grid_scroller_focus_row:
- * @row: a row of the list, all rows counted
- *
- * Moves the rows as little as needed for @row to be wholly in sight, and
- * gives the keyboard focus to the row of widgets that shows it.
- *
- * Returns: whether that row of widgets has the focus
- */
-gboolean
-trib_grid_scroller_focus_row (TribGridScroller *self,
-                              guint             row)
-{
-  GtkWidget *widget;
-
-  g_return_val_if_fail (TRIB_IS_GRID_SCROLLER (self), FALSE);
-
-  if (self->slots == NULL || row >= get_n_rows (self))
-    return FALSE;
-
-  widget = bring_into_sight (self, row, trib_grid_slots_get_offset (self->slots));
-
-  return widget != NULL && gtk_widget_grab_focus (widget);
 }
