@@ -27,18 +27,6 @@
 #include "trib-ui-test.h"
 #include "trib-window.h"
 
-static guint
-count_children (GtkWidget *widget)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n++;
-
-  return n;
-}
-
 static TribPagedList *
 get_paged_list (TribDatasetsPage *page)
 {
@@ -122,7 +110,7 @@ test_datasets_scroll (void)
   in_sight = gtk_adjustment_get_page_size (adjustment);
   g_assert_cmpuint (in_sight, >=, 5);
   g_assert_cmpuint (g_list_model_get_n_items (slots), ==, in_sight + 1);
-  g_assert_cmpuint (count_children (rows), ==, in_sight + 1);
+  g_assert_cmpuint (trib_ui_test_count_children (rows), ==, in_sight + 1);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==,
                      g_list_model_get_n_items (trib_datasets_page_get_list (page)));
 
@@ -176,7 +164,7 @@ test_datasets_scroll (void)
 
     /* No row under the last, partly in sight. */
     trib_ui_test_wait_for_label (column_view, last);
-    g_assert_cmpuint (count_children (rows), ==, in_sight);
+    g_assert_cmpuint (trib_ui_test_count_children (rows), ==, in_sight);
     g_assert_true (gtk_widget_has_focus (gtk_widget_get_last_child (rows)));
   }
   trib_ui_test_save_screenshot (GTK_WIDGET (window), "datasets-scrolled-end.png");

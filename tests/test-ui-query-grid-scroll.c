@@ -32,18 +32,6 @@ nth_child (GtkWidget *widget,
   return child;
 }
 
-static guint
-count_children (GtkWidget *widget)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n++;
-
-  return n;
-}
-
 static gboolean
 shows_selected (GtkWidget *row)
 {
@@ -124,7 +112,7 @@ test_scrolling (GtkWidget     *window,
   g_assert_cmpuint (in_sight, >=, 5);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, 3000);
   g_assert_cmpuint (g_list_model_get_n_items (slots), ==, in_sight + 1);
-  g_assert_cmpuint (count_children (list), ==, in_sight + 1);
+  g_assert_cmpuint (trib_ui_test_count_children (list), ==, in_sight + 1);
   g_assert_true (gtk_widget_compute_bounds (nth_child (list, in_sight - 1), list, &bounds));
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (list));
   g_assert_true (gtk_widget_compute_bounds (nth_child (list, in_sight), list, &bounds));
@@ -214,7 +202,7 @@ test_scrolling (GtkWidget     *window,
   trib_ui_test_settle ();
   g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), <, in_sight);
   g_assert_cmpuint (g_list_model_get_n_items (slots), ==, gtk_adjustment_get_page_size (adjustment) + 1);
-  g_assert_cmpuint (count_children (list), ==, g_list_model_get_n_items (slots));
+  g_assert_cmpuint (trib_ui_test_count_children (list), ==, g_list_model_get_n_items (slots));
   trib_ui_test_resize (window, 1280, 800);
   trib_ui_test_settle ();
   g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), ==, in_sight);

@@ -299,6 +299,18 @@ trib_ui_test_has_css_class (GtkWidget  *root,
   return FALSE;
 }
 
+guint
+trib_ui_test_count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
 static gboolean
 mapped_as_wanted (gpointer data)
 {

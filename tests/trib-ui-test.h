@@ -76,6 +76,7 @@ void       trib_ui_test_wait_for_mapped (gpointer    widget,
                                          gboolean    mapped);
 gboolean   trib_ui_test_has_css_class   (GtkWidget  *root,
                                          const char *css_class);
+guint      trib_ui_test_count_children  (GtkWidget  *widget);
 void       trib_ui_test_click_center    (GtkWidget  *window,
                                          GtkWidget  *widget);
 void       trib_ui_test_ignore_message  (const char *fragment);
