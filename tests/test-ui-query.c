@@ -63,6 +63,20 @@ is_late (gpointer data)
   return g_get_monotonic_time () > *(gint64 *) data;
 }
 
+static void
+count_error_removal (GtkTextBuffer *buffer,
+                     GtkTextTag    *tag,
+                     GtkTextIter   *start,
+                     GtkTextIter   *end,
+                     guint         *removals)
+{
+  g_autofree char *name = NULL;
+
+  g_object_get (tag, "name", &name, NULL);
+  if (g_strcmp0 (name, "error") == 0)
+    (*removals)++;
+}
+
 /* States that read right: running, cancelled, no rows, a failure. */
 static void
 test_states (GtkWidget     *window,
@@ -73,6 +87,8 @@ test_states (GtkWidget     *window,
   const GError *run_error;
   GtkWidget *status_page;
   GtkWidget *button;
+  guint removals = 0;
+  gulong handler;
   gint64 until;
 
   /* A result without rows keeps its columns and says it has none. */
@@ -143,6 +159,24 @@ test_states (GtkWidget     *window,
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (page), "42601", TRUE));
   g_assert_true (trib_ui_test_has_label (GTK_WIDGET (page), run_error->message, TRUE));
   trib_ui_test_save_screenshot (window, "query-error-light.png");
+
+  /* The first change takes the mark off. Taking it off lays out again
+   * every line it is taken from, so no later keystroke, nor Run, takes
+   * off a mark that is no longer there.
+   */
+  handler = g_signal_connect (trib_query_editor_get_buffer (editor), "remove-tag",
+                              G_CALLBACK (count_error_removal), &removals);
+  trib_ui_test_press_keys (window, "End");
+  trib_ui_test_press_keys (window, "space");
+  g_assert_false (trib_query_editor_has_error_mark (editor));
+  g_assert_cmpuint (removals, ==, 1);
+  trib_ui_test_press_keys (window, "BackSpace");
+  trib_ui_test_press_keys (window, "ctrl+Return");
+  trib_ui_query_wait_for_runs (page, 1);
+  g_assert_cmpint (trib_ui_query_state_at (page, 0), ==, TRIB_DISTILLER_RUN_FAILED);
+  g_assert_true (trib_query_editor_has_error_mark (editor));
+  g_assert_cmpuint (removals, ==, 1);
+  g_signal_handler_disconnect (trib_query_editor_get_buffer (editor), handler);
 }
 
 static gboolean

@@ -28,6 +28,11 @@ struct _TribQueryEditor
 
   GtkSourceSearchContext *search;
   GtkTextTag *error_tag;
+  /* Whether error_tag may be on some text: removing a tag that affects
+   * display re-lays out every line it is removed from, marked or not,
+   * which for a long script is a stall at each keystroke and each Run.
+   */
+  gboolean error_tagged;
   TribSqlCompletion *completion;
 
   /* Template widgets */
@@ -173,6 +178,15 @@ static void
 buffer_changed_cb (TribQueryEditor *self)
 {
   trib_query_editor_clear_error (self);
+}
+
+/* Any way the tag gets on text counts: marked, or pasted with it. */
+static void
+apply_tag_cb (TribQueryEditor *self,
+              GtkTextTag      *tag)
+{
+  if (tag == self->error_tag)
+    self->error_tagged = TRUE;
 }
 
 static void
@@ -360,6 +374,7 @@ trib_query_editor_init (TribQueryEditor *self)
   gtk_source_completion_set_page_size (gtk_source_view_get_completion (self->view), 5);
 
   g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "apply-tag", G_CALLBACK (apply_tag_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (trib_a11y_status_get_default (), "notify::enabled",
@@ -548,6 +563,10 @@ trib_query_editor_clear_error (TribQueryEditor *self)
 
   g_return_if_fail (TRIB_IS_QUERY_EDITOR (self));
 
+  if (!self->error_tagged)
+    return;
+
+  self->error_tagged = FALSE;
   buffer = GTK_TEXT_BUFFER (get_source_buffer (self));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->error_tag, &start, &end);

@@ -274,7 +274,7 @@ main (int   argc,
   TribQueryPage *page;
   TribWindow *window;
   BenchAnchor anchor = { 0 };
-  double stream_stall[ROUNDS], stream_anchor[ROUNDS];
+  double stream_stall[ROUNDS], stream_anchor[ROUNDS], stream_cpu[ROUNDS];
   double sort_stall[ROUNDS], sort_anchor[ROUNDS];
   double app_peak[ROUNDS], app_growth[ROUNDS];
   double psql_peak[ROUNDS], psql_growth[ROUNDS], psql_fetch_peak[ROUNDS];
@@ -351,6 +351,7 @@ main (int   argc,
       recording.started = g_get_monotonic_time ();
       run = bench_grid_run_in_window (GTK_WIDGET (window), page, bench_grid_query, 120);
       stream_stall[round] = bench_probe_stop (&probe);
+      stream_cpu[round] = probe.max_gap_cpu_ms;
       stream_at = bench_recording_rows_at (&recording, &probe);
       g_signal_handler_disconnect (grid_model, handler);
 
@@ -392,10 +393,10 @@ main (int   argc,
       mem_ratio[round] = app_peak[round] / psql_peak[round];
       growth_ratio[round] = app_growth[round] / psql_growth[round];
 
-      g_print ("# round %u: stream %.1f ms at row %u (anchor %.1f at row %u), sort %.1f ms (anchor %.1f), "
+      g_print ("# round %u: stream %.1f ms at row %u, %.1f of them on the main thread's CPU (anchor %.1f at row %u), sort %.1f ms (anchor %.1f), "
                "app %.0f MiB (idle %.0f), psql %.0f MiB, with FETCH_COUNT %.0f MiB; "
                "%u changes streaming, %u sorting\n",
-               round + 1, stream_stall[round], stream_at, stream_anchor[round], stream_anchor_at,
+               round + 1, stream_stall[round], stream_at, stream_cpu[round], stream_anchor[round], stream_anchor_at,
                sort_stall[round], sort_anchor[round],
                app_peak[round] / 1024, idle_kib / 1024.0, psql_peak[round] / 1024,
                psql_fetch_peak[round] / 1024, stream_changes->len, sort_changes->len);
