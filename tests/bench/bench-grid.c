@@ -393,10 +393,12 @@ main (int   argc,
       mem_ratio[round] = app_peak[round] / psql_peak[round];
       growth_ratio[round] = app_growth[round] / psql_growth[round];
 
-      g_print ("# round %u: stream %.1f ms at row %u, %.1f of them on the main thread's CPU (anchor %.1f at row %u), sort %.1f ms (anchor %.1f), "
+      g_print ("# round %u: stream %.1f ms at row %u, %.1f of them on the main thread's CPU "
+               "(anchor %.1f at row %u), sort %.1f ms (anchor %.1f), "
                "app %.0f MiB (idle %.0f), psql %.0f MiB, with FETCH_COUNT %.0f MiB; "
                "%u changes streaming, %u sorting\n",
-               round + 1, stream_stall[round], stream_at, stream_cpu[round], stream_anchor[round], stream_anchor_at,
+               round + 1, stream_stall[round], stream_at, stream_cpu[round],
+               stream_anchor[round], stream_anchor_at,
                sort_stall[round], sort_anchor[round],
                app_peak[round] / 1024, idle_kib / 1024.0, psql_peak[round] / 1024,
                psql_fetch_peak[round] / 1024, stream_changes->len, sort_changes->len);
