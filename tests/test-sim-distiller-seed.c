@@ -16,6 +16,9 @@
  * block lacks the ';' before END, which Data Distiller requires; it is
  * added, and the block as printed is checked to fail as a syntax error.
  *
+ * Also, that the server's backend behind the front yields the CPU as the
+ * simulator does.
+ *
  * Copyright 2026 The Tributary authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -24,6 +27,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <libpq-fe.h>
 #include <libsoup/soup.h>
@@ -601,6 +606,33 @@ test_rest_queries (void)
                                    "available in the demo"));
 }
 
+/* A backend starts a session of its own; where the kernel groups the
+ * processes of a session, the group is as low as the simulator, not only
+ * the process.
+ */
+static void
+test_backend_yields (void)
+{
+  g_autoptr(PGconn) conn = connect_to ("prod:all");
+  g_autoptr(PGresult) result = run_ok (conn, "SELECT pg_backend_pid()");
+  g_autofree char *path = g_strdup_printf ("/proc/%s/autogroup", PQgetvalue (result, 0, 0));
+  g_autofree char *autogroup = NULL;
+  g_autofree char *expected = NULL;
+
+  if (!g_file_get_contents (path, &autogroup, NULL, NULL))
+    {
+      g_test_skip ("The kernel does not group sessions");
+      return;
+    }
+  if (getuid () != 0)
+    {
+      g_test_skip ("Unprivileged, the simulator may lower one group a tenth of a second only");
+      return;
+    }
+  expected = g_strdup_printf (" nice %d\n", MIN (getpriority (PRIO_PROCESS, 0) + 10, 19));
+  g_assert_true (g_str_has_suffix (autogroup, expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/tributary/sim/distiller/refusals", test_refusals);
   g_test_add_func ("/tributary/sim/distiller/dataset-databases", test_dataset_databases);
   g_test_add_func ("/tributary/sim/distiller/rest-queries", test_rest_queries);
+  g_test_add_func ("/tributary/sim/distiller/backend-yields", test_backend_yields);
 
   status = g_test_run ();
 

@@ -83,7 +83,8 @@ default_world_dir (void)
  * would take it from the app: streaming a result, the server's backend
  * and the front's TLS relay kept both of two cores busy, and the app's
  * window, waking for a frame, waited its turn behind them. Lowered
- * before any thread starts, every thread and child inherits it.
+ * before any thread starts, every thread and child inherits it; a
+ * PostgreSQL backend's session is lowered too (sim-pg-front.c).
  */
 static void
 yield_cpu (void)

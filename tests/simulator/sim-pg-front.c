@@ -24,7 +24,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "sim-pg-front.h"
 #include "sim-pg-rewrite.h"
@@ -323,6 +327,63 @@ read_startup (Session     *session,
     }
 }
 
+/* The simulator runs at a lower priority than the app (sim-main.c), and
+ * the server it started inherits it. But each PostgreSQL backend starts
+ * a session of its own, and under the kernel's autogroups a session
+ * weighs as much as the app's whole process, whatever its niceness: the
+ * backend streaming a result took a core from the window. Its session's
+ * group is lowered as the simulator is. The kernel may refuse (another
+ * user's process, or its limit of one change a tenth of a second for
+ * the unprivileged); the session goes on all the same.
+ */
+static void
+lower_backend (guint32 pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%u/autogroup", pid);
+  g_autofree char *niceness = NULL;
+  int fd;
+
+  errno = 0;
+  niceness = g_strdup_printf ("%d", getpriority (PRIO_PROCESS, 0));
+  if (errno != 0 || (fd = open (path, O_WRONLY | O_CLOEXEC)) < 0)
+    return;
+  if (write (fd, niceness, strlen (niceness)) < 0)
+    g_debug ("Could not lower backend %u: %s", pid, g_strerror (errno));
+  close (fd);
+}
+
+/* Walks the server's first messages (@seen, from the start) for its
+ * BackendKeyData, which names the backend's process: %TRUE once there
+ * is nothing more to look for.
+ */
+static gboolean
+scan_for_backend (GByteArray *seen)
+{
+  gsize offset = 0;
+
+  while (offset + 5 <= seen->len)
+    {
+      char type = seen->data[offset];
+      guint32 length = read_be32 (seen->data + offset + 1);
+
+      if (length < 4 || seen->len > 64 * 1024)
+        return TRUE;
+      if (offset + 1 + length > seen->len)
+        return FALSE;
+      if (type == 'K' && length >= 12)
+        {
+          lower_backend (read_be32 (seen->data + offset + 5));
+          return TRUE;
+        }
+      /* Ready, or refused: no key is coming. */
+      if (type == 'Z' || type == 'E')
+        return TRUE;
+      offset += 1 + length;
+    }
+
+  return FALSE;
+}
+
 /* The server's messages go to the client as they come. */
 static gpointer
 relay_server_cb (gpointer data)
@@ -331,13 +392,23 @@ relay_server_cb (gpointer data)
   GInputStream *input = g_io_stream_get_input_stream (session->server);
   GOutputStream *output = g_io_stream_get_output_stream (session->client);
   g_autofree guint8 *buffer = g_malloc (64 * 1024);
+  g_autoptr(GByteArray) first_messages = g_byte_array_new ();
 
   for (;;)
     {
       g_autoptr(GError) error = NULL;
       gssize got = g_input_stream_read (input, buffer, 64 * 1024, NULL, &error);
 
-      if (got <= 0 || !g_output_stream_write_all (output, buffer, got, NULL, NULL, &error))
+      if (got <= 0)
+        break;
+      /* Lowered before the client hears the server is ready. */
+      if (first_messages != NULL)
+        {
+          g_byte_array_append (first_messages, buffer, got);
+          if (scan_for_backend (first_messages))
+            g_clear_pointer (&first_messages, g_byte_array_unref);
+        }
+      if (!g_output_stream_write_all (output, buffer, got, NULL, NULL, &error))
         break;
     }
 
