@@ -14,9 +14,7 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <gio/gunixinputstream.h>
@@ -24,6 +22,7 @@
 
 #include "sim-clock.h"
 #include "sim-services.h"
+#include "sim-yield.h"
 #include "trib-test-pg.h"
 
 #define DEFAULT_TOKEN_LIFETIME 86399
@@ -78,25 +77,6 @@ default_world_dir (void)
   return dir != NULL && dir[0] != '\0' ? dir : TRIB_SIM_WORLD_DIR;
 }
 
-/* The simulator, and the PostgreSQL it starts, stand in for Adobe's
- * servers, which take none of the user's CPU. On the same machine they
- * would take it from the app: streaming a result, the server's backend
- * and the front's TLS relay kept both of two cores busy, and the app's
- * window, waking for a frame, waited its turn behind them. Lowered
- * before any thread starts, every thread and child inherits it; a
- * PostgreSQL backend's session is lowered too (sim-pg-front.c).
- */
-static void
-yield_cpu (void)
-{
-  int niceness;
-
-  errno = 0;
-  niceness = getpriority (PRIO_PROCESS, 0);
-  if (errno == 0 && setpriority (PRIO_PROCESS, 0, MIN (niceness + 10, 19)) != 0)
-    g_debug ("Could not lower the simulator's priority: %s", g_strerror (errno));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -148,7 +128,7 @@ main (int   argc,
   /* stdout is reserved for the ready line; GLib would send debug there. */
   g_log_writer_default_set_use_stderr (TRUE);
 
-  yield_cpu ();
+  sim_yield_cpu ();
 
   context = g_option_context_new ("- a local Experience Platform for Tributary's tests and demo");
   g_option_context_add_main_entries (context, entries, NULL);

@@ -24,14 +24,11 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <unistd.h>
 
 #include "sim-pg-front.h"
 #include "sim-pg-rewrite.h"
+#include "sim-yield.h"
 
 #define SSL_REQUEST_CODE 80877103
 #define GSSENC_REQUEST_CODE 80877104
@@ -327,34 +324,10 @@ read_startup (Session     *session,
     }
 }
 
-/* The simulator runs at a lower priority than the app (sim-main.c), and
- * the server it started inherits it. But each PostgreSQL backend starts
- * a session of its own, and under the kernel's autogroups a session
- * weighs as much as the app's whole process, whatever its niceness: the
- * backend streaming a result took a core from the window. Its session's
- * group is lowered as the simulator is. The kernel may refuse (another
- * user's process, or its limit of one change a tenth of a second for
- * the unprivileged); the session goes on all the same.
- */
-static void
-lower_backend (guint32 pid)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%u/autogroup", pid);
-  g_autofree char *niceness = NULL;
-  int fd;
-
-  errno = 0;
-  niceness = g_strdup_printf ("%d", getpriority (PRIO_PROCESS, 0));
-  if (errno != 0 || (fd = open (path, O_WRONLY | O_CLOEXEC)) < 0)
-    return;
-  if (write (fd, niceness, strlen (niceness)) < 0)
-    g_debug ("Could not lower backend %u: %s", pid, g_strerror (errno));
-  close (fd);
-}
-
 /* Walks the server's first messages (@seen, from the start) for its
- * BackendKeyData, which names the backend's process: %TRUE once there
- * is nothing more to look for.
+ * BackendKeyData, which names the backend's process, and lowers the
+ * session the backend started (sim-yield.c): %TRUE once there is nothing
+ * more to look for.
  */
 static gboolean
 scan_for_backend (GByteArray *seen)
@@ -372,7 +345,7 @@ scan_for_backend (GByteArray *seen)
         return FALSE;
       if (type == 'K' && length >= 12)
         {
-          lower_backend (read_be32 (seen->data + offset + 5));
+          sim_yield_session_group ((pid_t) read_be32 (seen->data + offset + 5));
           return TRUE;
         }
       /* Ready, or refused: no key is coming. */
