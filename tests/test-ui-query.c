@@ -77,6 +77,21 @@ count_error_removal (GtkTextBuffer *buffer,
     (*removals)++;
 }
 
+typedef struct
+{
+  TribQueryEditor *editor;
+  const char *suffix;
+} EditorText;
+
+static gboolean
+editor_text_ends_with (gpointer data)
+{
+  EditorText *wanted = data;
+  g_autofree char *text = trib_query_editor_dup_text (wanted->editor);
+
+  return g_str_has_suffix (text, wanted->suffix);
+}
+
 /* States that read right: running, cancelled, no rows, a failure. */
 static void
 test_states (GtkWidget     *window,
@@ -166,10 +181,18 @@ test_states (GtkWidget     *window,
    */
   handler = g_signal_connect (trib_query_editor_get_buffer (editor), "remove-tag",
                               G_CALLBACK (count_error_removal), &removals);
+  /* The marked word, copied. */
+  trib_ui_test_press_keys (window, "shift+Right");
+  trib_ui_test_press_keys (window, "ctrl+c");
   trib_ui_test_press_keys (window, "End");
   trib_ui_test_press_keys (window, "space");
   g_assert_false (trib_query_editor_has_error_mark (editor));
   g_assert_cmpuint (removals, ==, 1);
+  /* Pasted, it is not where the error is. */
+  trib_ui_test_press_keys (window, "ctrl+v");
+  trib_ui_test_iterate_until (editor_text_ends_with, &(EditorText) { editor, "1 = 1 1" }, 10);
+  g_assert_false (trib_query_editor_has_error_mark (editor));
+  trib_ui_test_press_keys (window, "BackSpace");
   trib_ui_test_press_keys (window, "BackSpace");
   trib_ui_test_press_keys (window, "ctrl+Return");
   trib_ui_query_wait_for_runs (page, 1);

@@ -33,6 +33,7 @@ struct _TribQueryEditor
    * which for a long script is a stall at each keystroke and each Run.
    */
   gboolean error_tagged;
+  gboolean marking_error;
   TribSqlCompletion *completion;
 
   /* Template widgets */
@@ -180,13 +181,20 @@ buffer_changed_cb (TribQueryEditor *self)
   trib_query_editor_clear_error (self);
 }
 
-/* Any way the tag gets on text counts: marked, or pasted with it. */
+/* The error tag goes only where the server pointed: text copied with
+ * it, then pasted, is not the place of an error.
+ */
 static void
 apply_tag_cb (TribQueryEditor *self,
               GtkTextTag      *tag)
 {
-  if (tag == self->error_tag)
+  if (tag != self->error_tag)
+    return;
+
+  if (self->marking_error)
     self->error_tagged = TRUE;
+  else
+    g_signal_stop_emission_by_name (get_source_buffer (self), "apply-tag");
 }
 
 static void
@@ -532,7 +540,9 @@ trib_query_editor_mark_error (TribQueryEditor *self,
     gtk_text_iter_forward_char (&end);
 
   g_signal_handlers_block_by_func (buffer, buffer_changed_cb, self);
+  self->marking_error = TRUE;
   gtk_text_buffer_apply_tag (buffer, self->error_tag, &start, &end);
+  self->marking_error = FALSE;
   g_signal_handlers_unblock_by_func (buffer, buffer_changed_cb, self);
   gtk_text_buffer_place_cursor (buffer, &start);
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &start, 0.1, FALSE, 0, 0);
