@@ -50,7 +50,9 @@
  * list's changes when a result comes (a column per field, made anew) is
  * counted on our side only. Each round also prints the longest stall of
  * the probe alone, nothing changing, with both windows mapped: the
- * machine's own noise. The anchor is in bench-grid-anchor.c, the probe
+ * machine's own noise; and how much of our longest streaming stall the
+ * window's thread spent on its CPU, the rest waiting (for the X server,
+ * or for a core). The anchor is in bench-grid-anchor.c, the probe
  * in bench-util.c.
  *
  * Copyright 2026 The Tributary authors
