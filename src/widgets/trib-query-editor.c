@@ -28,11 +28,6 @@ struct _TribQueryEditor
 
   GtkSourceSearchContext *search;
   GtkTextTag *error_tag;
-  /* Whether error_tag may be on some text: removing a tag that affects
-   * display re-lays out every line it is removed from, marked or not,
-   * which for a long script is a stall at each keystroke and each Run.
-   */
-  gboolean error_tagged;
   gboolean marking_error;
   TribSqlCompletion *completion;
 
@@ -188,12 +183,7 @@ static void
 apply_tag_cb (TribQueryEditor *self,
               GtkTextTag      *tag)
 {
-  if (tag != self->error_tag)
-    return;
-
-  if (self->marking_error)
-    self->error_tagged = TRUE;
-  else
+  if (tag == self->error_tag && !self->marking_error)
     g_signal_stop_emission_by_name (get_source_buffer (self), "apply-tag");
 }
 
@@ -573,10 +563,14 @@ trib_query_editor_clear_error (TribQueryEditor *self)
 
   g_return_if_fail (TRIB_IS_QUERY_EDITOR (self));
 
-  if (!self->error_tagged)
+  /* Removing a tag that changes how text is drawn lays out again every
+   * line it is removed from, marked or not: for a long script, a stall
+   * at each keystroke and each Run. The text's tree finds a tag's marks
+   * without walking the text.
+   */
+  if (!trib_query_editor_has_error_mark (self))
     return;
 
-  self->error_tagged = FALSE;
   buffer = GTK_TEXT_BUFFER (get_source_buffer (self));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->error_tag, &start, &end);

@@ -334,12 +334,16 @@ scan_for_backend (GByteArray *seen)
 {
   gsize offset = 0;
 
+  /* The first messages are a few hundred bytes; past this, give up. */
+  if (seen->len > 64 * 1024)
+    return TRUE;
+
   while (offset + 5 <= seen->len)
     {
       char type = seen->data[offset];
       guint32 length = read_be32 (seen->data + offset + 1);
 
-      if (length < 4 || seen->len > 64 * 1024)
+      if (length < 4)
         return TRUE;
       if (offset + 1 + length > seen->len)
         return FALSE;
